@@ -1,0 +1,137 @@
+#include "acl_api.h"
+
+#include <dlfcn.h>
+
+#include <cstdlib>
+#include <sstream>
+
+namespace agj {
+namespace {
+
+// Folder holding this shim library: the bundled simulator is extracted next to it (from the jar,
+// or in the build tree).
+std::string ShimDirectory() {
+    Dl_info info{};
+    if (dladdr(reinterpret_cast<void *>(&ShimDirectory), &info) == 0 || info.dli_fname == nullptr) {
+        return ".";
+    }
+    std::string path(info.dli_fname);
+    auto slash = path.rfind('/');
+    return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+std::vector<std::string> SplitPaths(const std::string &list) {
+    std::vector<std::string> parts;
+    std::stringstream stream(list);
+    std::string part;
+    while (std::getline(stream, part, ':')) {
+        if (!part.empty()) {
+            parts.push_back(part);
+        }
+    }
+    return parts;
+}
+
+// The CANN libraries that hold the functions of the table: runtime, aclnn meta API, operators.
+std::vector<std::string> CannLibraries(std::string &searchNote) {
+    const char *names[] = {"libascendcl.so", "libnnopbase.so", "libopapi.so"};
+    std::vector<std::string> folders;
+    for (const char *variable : {"ASCEND_HOME_PATH", "ASCEND_TOOLKIT_HOME"}) {
+        if (const char *home = std::getenv(variable); home != nullptr && *home != '\0') {
+            folders.push_back(std::string(home) + "/lib64");
+            folders.push_back(std::string(home) + "/aarch64-linux/lib64");
+            folders.push_back(std::string(home) + "/x86_64-linux/lib64");
+        }
+    }
+    std::vector<std::string> libraries;
+    for (const char *name : names) {
+        std::string found = name; // fall back to the dynamic loader's search path
+        for (const auto &folder : folders) {
+            std::string candidate = folder + "/" + name;
+            if (void *probe = dlopen(candidate.c_str(), RTLD_LAZY | RTLD_NOLOAD); probe != nullptr) {
+                dlclose(probe);
+                found = candidate;
+                break;
+            }
+            if (FILE *file = std::fopen(candidate.c_str(), "rb"); file != nullptr) {
+                std::fclose(file);
+                found = candidate;
+                break;
+            }
+        }
+        libraries.push_back(found);
+    }
+    searchNote = folders.empty() ? "ASCEND_HOME_PATH is not set; searched the library path (LD_LIBRARY_PATH)"
+                                 : "searched ASCEND_HOME_PATH/ASCEND_TOOLKIT_HOME lib64 folders and LD_LIBRARY_PATH";
+    return libraries;
+}
+
+} // namespace
+
+bool LoadBackend(const std::string &backend, LoadedBackend &out, std::string &error) {
+    std::vector<std::string> libraries;
+    std::string searchNote;
+    if (backend.empty() || backend == "sim") {
+        libraries.push_back(ShimDirectory() + "/libaclsim.so");
+        searchNote = "the bundled simulator is expected next to the shim library";
+    } else if (backend == "cann") {
+        libraries = CannLibraries(searchNote);
+    } else {
+        libraries = SplitPaths(backend);
+        searchNote = "explicit library list";
+    }
+    if (libraries.empty()) {
+        error = "backend '" + backend + "' names no library";
+        return false;
+    }
+
+    std::vector<void *> handles;
+    for (const auto &library : libraries) {
+        // RTLD_GLOBAL: CANN's libraries resolve symbols of one another.
+        void *handle = dlopen(library.c_str(), RTLD_NOW | RTLD_GLOBAL);
+        if (handle == nullptr) {
+            const char *why = dlerror();
+            error = "cannot load backend '" + backend + "': " + library + ": " + (why ? why : "unknown error") +
+                    " (" + searchNote + "). Use backend 'sim' for the bundled simulator, or point ASCEND_HOME_PATH "
+                    "at the CANN toolkit (e.g. source set_env.sh) for 'cann'.";
+            return false;
+        }
+        handles.push_back(handle);
+    }
+
+    auto resolve = [&handles](const char *name) -> void * {
+        for (void *handle : handles) {
+            if (void *symbol = dlsym(handle, name); symbol != nullptr) {
+                return symbol;
+            }
+        }
+        return nullptr;
+    };
+
+    AclApi api;
+    std::string missing;
+#define AGJ_RESOLVE(name, required)                                                   \
+    api.name = reinterpret_cast<decltype(api.name)>(resolve(#name));                  \
+    if (api.name == nullptr && (required)) {                                          \
+        missing += missing.empty() ? #name : ", " #name;                              \
+    }
+    AGJ_ACL_FUNCTIONS(AGJ_RESOLVE)
+#undef AGJ_RESOLVE
+    api.aclsimInjectFault = reinterpret_cast<AclsimInjectFaultFn>(resolve("aclsimInjectFault"));
+    api.aclsimClearFaults = reinterpret_cast<AclsimClearFaultsFn>(resolve("aclsimClearFaults"));
+    if (!missing.empty()) {
+        error = "backend '" + backend + "' lacks required functions: " + missing +
+                " (a CANN release older than the capture API, 8.1.RC1?)";
+        return false;
+    }
+
+    out.api = api;
+    out.description = backend + " (";
+    for (size_t i = 0; i < libraries.size(); ++i) {
+        out.description += (i ? ", " : "") + libraries[i];
+    }
+    out.description += ")";
+    return true;
+}
+
+} // namespace agj

@@ -1,0 +1,378 @@
+#include "objects.h"
+
+#include <array>
+#include <sstream>
+#include <unordered_set>
+
+#include "runtime_state.h"
+
+namespace agj {
+namespace {
+
+// Every live object, for agj_live_count / agj_live_report and leak checks.
+struct LiveObjects {
+    std::mutex mutex;
+    std::unordered_set<const Object *> objects;
+    std::array<std::atomic<int64_t>, AGJ_KIND_COUNT> counts{};
+};
+
+LiveObjects &Live() {
+    static LiveObjects *live = new LiveObjects(); // never destroyed: objects may die at exit
+    return *live;
+}
+
+// Bumped whenever a device goes away, so per-thread "current context" caches are re-checked
+// (a new context may reuse a destroyed one's address).
+std::atomic<uint64_t> gContextEpoch{1};
+
+thread_local aclrtContext tCurrentContext = nullptr;
+thread_local uint64_t tCurrentEpoch = 0;
+
+// Streams hold at most this many in-flight entries before asking the runtime whether they
+// finished, so a stream that is never synchronised does not grow without bound.
+constexpr size_t kInFlightQueryThreshold = 4096;
+
+} // namespace
+
+const AclApi &Api() { return Runtime().backend.api; }
+
+const char *KindName(int32_t kind) noexcept {
+    switch (kind) {
+    case AGJ_KIND_DEVICE: return "device";
+    case AGJ_KIND_STREAM: return "stream";
+    case AGJ_KIND_DEVICE_BUFFER: return "device-buffer";
+    case AGJ_KIND_HOST_BUFFER: return "host-buffer";
+    case AGJ_KIND_TENSOR: return "tensor";
+    case AGJ_KIND_SCALAR: return "scalar";
+    case AGJ_KIND_EXECUTOR: return "executor";
+    case AGJ_KIND_MODEL: return "model";
+    case AGJ_KIND_EVENT: return "event";
+    case AGJ_KIND_TASK_GROUP: return "task-group";
+    default: return "unknown";
+    }
+}
+
+Object::Object(int32_t kind) : kind_(kind) {
+    auto &live = Live();
+    std::lock_guard lock(live.mutex);
+    live.objects.insert(this);
+    live.counts[kind].fetch_add(1, std::memory_order_relaxed);
+}
+
+Object::~Object() {
+    auto &live = Live();
+    std::lock_guard lock(live.mutex);
+    live.objects.erase(this);
+    live.counts[kind_].fetch_sub(1, std::memory_order_relaxed);
+}
+
+int64_t LiveCount(int32_t kind) noexcept {
+    auto &live = Live();
+    if (kind > 0 && kind < AGJ_KIND_COUNT) {
+        return live.counts[kind].load(std::memory_order_relaxed);
+    }
+    int64_t total = 0;
+    for (auto &count : live.counts) {
+        total += count.load(std::memory_order_relaxed);
+    }
+    return total;
+}
+
+std::string LiveReport() {
+    // Take strong references under the lock (skipping objects already being destroyed), then
+    // describe them outside it: describe() is virtual and must not meet a dying object.
+    std::vector<std::pair<ObjectRef, long>> snapshot;
+    {
+        auto &live = Live();
+        std::lock_guard lock(live.mutex);
+        for (const Object *object : live.objects) {
+            auto weak = object->weak_from_this();
+            long owners = weak.use_count();
+            if (auto strong = std::const_pointer_cast<Object>(weak.lock())) {
+                snapshot.emplace_back(std::move(strong), owners);
+            }
+        }
+    }
+    std::ostringstream out;
+    for (const auto &[object, owners] : snapshot) {
+        out << KindName(object->kind()) << " refs=" << owners << " " << object->describe() << "\n";
+    }
+    return out.str();
+}
+
+// ---- Retention ----
+
+void Retention::add(const ObjectRef &object) {
+    std::lock_guard lock(mutex_);
+    objects_.push_back(object);
+}
+
+void Retention::replaceWith(Retention &other) {
+    std::vector<ObjectRef> incoming;
+    {
+        std::lock_guard lock(other.mutex_);
+        incoming.swap(other.objects_);
+    }
+    std::vector<ObjectRef> outgoing;
+    {
+        std::lock_guard lock(mutex_);
+        outgoing.swap(objects_);
+        objects_ = std::move(incoming);
+    }
+    // `outgoing` dies here, outside the lock: destructors may call into the runtime.
+}
+
+void Retention::clear() {
+    std::vector<ObjectRef> outgoing;
+    std::lock_guard lock(mutex_);
+    outgoing.swap(objects_);
+}
+
+size_t Retention::size() {
+    std::lock_guard lock(mutex_);
+    return objects_.size();
+}
+
+// ---- Device ----
+
+Device::Device(int32_t id, aclrtContext context)
+    : Object(AGJ_KIND_DEVICE), id_(id), context_(context), epoch_(gContextEpoch.load()) {}
+
+Device::~Device() {
+    gContextEpoch.fetch_add(1);
+    tCurrentContext = nullptr;
+    Api().aclrtResetDevice(id_);
+}
+
+std::string Device::describe() const { return "device " + std::to_string(id_); }
+
+aclError Device::makeCurrent() const {
+    uint64_t epoch = gContextEpoch.load(std::memory_order_relaxed);
+    if (tCurrentContext == context_ && tCurrentEpoch == epoch) {
+        return ACL_SUCCESS;
+    }
+    aclError status = Api().aclrtSetCurrentContext(context_);
+    if (status == ACL_SUCCESS) {
+        tCurrentContext = context_;
+        tCurrentEpoch = epoch;
+    }
+    return status;
+}
+
+// ---- Stream ----
+
+Stream::Stream(std::shared_ptr<Device> device, aclrtStream stream)
+    : Object(AGJ_KIND_STREAM), device_(std::move(device)), stream_(stream) {}
+
+Stream::~Stream() {
+    device_->makeCurrent();
+    const AclApi &api = Api();
+    aclError status = api.aclrtDestroyStream(stream_);
+    if (status == ACL_ERROR_RT_STREAM_CAPTURED) {
+        // Released while capturing: end the capture, discard its model, then destroy.
+        auto record = FindCapture(stream_);
+        aclmdlRI model = nullptr;
+        if (api.aclmdlRICaptureEnd(stream_, &model) == ACL_SUCCESS && model != nullptr) {
+            api.aclmdlRIDestroy(model);
+        }
+        if (record) {
+            std::lock_guard lock(Runtime().capturesMutex);
+            if (Runtime().captures.erase(record->model) > 0) {
+                Runtime().activeCaptures.fetch_sub(1);
+            }
+        }
+        api.aclrtDestroyStream(stream_);
+    }
+    // inFlight_ is destroyed after this body, i.e. after the stream finished its tasks.
+}
+
+std::string Stream::describe() const { return "stream on device " + std::to_string(device_->id()); }
+
+void Stream::retainForTask(const ObjectRef &object) {
+    std::shared_ptr<Retention> target;
+    {
+        std::lock_guard lock(mutex_);
+        if (updatePending_) {
+            target = updatePending_;
+        } else if (openGroup_) {
+            target = openGroup_;
+        }
+    }
+    if (target) {
+        target->add(object);
+        return;
+    }
+    if (Runtime().activeCaptures.load(std::memory_order_acquire) > 0) {
+        if (auto record = FindCapture(stream_)) {
+            record->objects.add(object);
+            return;
+        }
+    }
+    std::vector<ObjectRef> finished;
+    std::lock_guard lock(mutex_);
+    if (!inFlight_.empty() && inFlight_.back() == object) {
+        return; // e.g. the same model replayed again: already kept
+    }
+    if (inFlight_.size() >= kInFlightQueryThreshold) {
+        aclrtStreamStatus status = ACL_STREAM_STATUS_NOT_READY;
+        if (Api().aclrtStreamQuery(stream_, &status) == ACL_SUCCESS && status == ACL_STREAM_STATUS_COMPLETE) {
+            finished.swap(inFlight_);
+        }
+    }
+    inFlight_.push_back(object);
+    // `finished` is released after the lock (declared first, destroyed last).
+}
+
+void Stream::releaseCompleted() {
+    std::vector<ObjectRef> finished;
+    std::lock_guard lock(mutex_);
+    finished.swap(inFlight_);
+}
+
+void Stream::setOpenGroup(std::shared_ptr<Retention> group) {
+    std::lock_guard lock(mutex_);
+    openGroup_ = std::move(group);
+}
+
+std::shared_ptr<Retention> Stream::takeOpenGroup() {
+    std::lock_guard lock(mutex_);
+    return std::move(openGroup_);
+}
+
+void Stream::beginUpdate(std::shared_ptr<Retention> group) {
+    std::lock_guard lock(mutex_);
+    updateTarget_ = std::move(group);
+    updatePending_ = std::make_shared<Retention>();
+}
+
+void Stream::endUpdate(bool success) {
+    std::shared_ptr<Retention> target;
+    std::shared_ptr<Retention> pending;
+    {
+        std::lock_guard lock(mutex_);
+        target = std::move(updateTarget_);
+        pending = std::move(updatePending_);
+    }
+    if (success && target && pending) {
+        target->replaceWith(*pending);
+    }
+}
+
+// ---- Buffer ----
+
+Buffer::Buffer(int32_t kind, std::shared_ptr<Device> device, void *address, int64_t bytes)
+    : Object(kind), device_(std::move(device)), address_(address), bytes_(bytes) {}
+
+Buffer::~Buffer() {
+    device_->makeCurrent();
+    if (isHost()) {
+        Api().aclrtFreeHost(address_);
+    } else {
+        Api().aclrtFree(address_);
+    }
+}
+
+std::string Buffer::describe() const {
+    return std::to_string(bytes_) + " bytes on device " + std::to_string(device_->id());
+}
+
+// ---- Tensor ----
+
+Tensor::Tensor(std::shared_ptr<Buffer> buffer, aclTensor *tensor, int32_t dataType, std::vector<int64_t> dims)
+    : Object(AGJ_KIND_TENSOR), buffer_(std::move(buffer)), tensor_(tensor), dataType_(dataType),
+      dims_(std::move(dims)) {}
+
+Tensor::~Tensor() { Api().aclDestroyTensor(tensor_); }
+
+std::string Tensor::describe() const {
+    std::string text = "dtype " + std::to_string(dataType_) + " shape [";
+    for (size_t i = 0; i < dims_.size(); ++i) {
+        text += (i ? "," : "") + std::to_string(dims_[i]);
+    }
+    return text + "]";
+}
+
+// ---- Scalar ----
+
+Scalar::Scalar(aclScalar *scalar, int32_t dataType, std::string valueText)
+    : Object(AGJ_KIND_SCALAR), scalar_(scalar), dataType_(dataType), valueText_(std::move(valueText)) {}
+
+Scalar::~Scalar() { Api().aclDestroyScalar(scalar_); }
+
+std::string Scalar::describe() const { return "dtype " + std::to_string(dataType_) + " value " + valueText_; }
+
+// ---- Executor ----
+
+Executor::Executor(int32_t op, aclOpExecutor *executor, LaunchFn launch, bool repeatable,
+                   std::shared_ptr<Buffer> workspace, uint64_t workspaceBytes, std::vector<ObjectRef> operands,
+                   std::shared_ptr<Device> device)
+    : Object(AGJ_KIND_EXECUTOR), op_(op), executor_(executor), launch_(launch), repeatable_(repeatable),
+      workspace_(std::move(workspace)), workspaceBytes_(workspaceBytes), operands_(std::move(operands)),
+      device_(std::move(device)) {}
+
+Executor::~Executor() {
+    // A single-use executor belongs to the runtime once launched (the launch frees it).
+    if (executor_ != nullptr && (repeatable_ || !launched_.load())) {
+        Api().aclDestroyAclOpExecutor(executor_);
+    }
+}
+
+std::string Executor::describe() const {
+    return std::string("op ") + std::to_string(op_) + (repeatable_ ? " repeatable" : " single-use") +
+           (launched_.load() ? " launched" : "");
+}
+
+bool Executor::claimLaunch() noexcept {
+    bool wasLaunched = launched_.exchange(true);
+    return repeatable_ || !wasLaunched;
+}
+
+aclnnStatus Executor::launch(aclrtStream stream) const {
+    return launch_(workspaceBytes_ > 0 ? workspace_->address() : nullptr, workspaceBytes_, executor_, stream);
+}
+
+// ---- Event ----
+
+Event::Event(std::shared_ptr<Device> device, aclrtEvent event, int32_t flags)
+    : Object(AGJ_KIND_EVENT), device_(std::move(device)), event_(event), flags_(flags) {}
+
+Event::~Event() {
+    device_->makeCurrent();
+    Api().aclrtDestroyEvent(event_);
+}
+
+std::string Event::describe() const {
+    return "event flags " + std::to_string(flags_) + " on device " + std::to_string(device_->id());
+}
+
+// ---- Model ----
+
+Model::Model(std::shared_ptr<Device> device, std::shared_ptr<CaptureRecord> record)
+    : Object(AGJ_KIND_MODEL), device_(std::move(device)), record_(std::move(record)) {}
+
+Model::~Model() {
+    device_->makeCurrent();
+    record_->modelReleased.store(true);
+    Api().aclmdlRIDestroy(record_->model);
+    // Replays in flight keep the model itself alive, so nothing runs any more: drop what the
+    // captured tasks used. (Task groups may still hold the record, not these objects.)
+    record_->objects.clear();
+    std::lock_guard lock(record_->groupsMutex);
+    for (auto &group : record_->groups) {
+        group->clear();
+    }
+}
+
+std::string Model::describe() const {
+    return "captured model on device " + std::to_string(device_->id()) + " keeping " +
+           std::to_string(record_->objects.size()) + " objects";
+}
+
+// ---- TaskGroup ----
+
+TaskGroup::TaskGroup(aclrtTaskGrp group, std::shared_ptr<CaptureRecord> record, std::shared_ptr<Retention> objects)
+    : Object(AGJ_KIND_TASK_GROUP), group_(group), record_(std::move(record)), objects_(std::move(objects)) {}
+
+std::string TaskGroup::describe() const { return "task group"; }
+
+} // namespace agj

@@ -1,0 +1,224 @@
+// The native objects the shim owns. Each holds shared_ptrs to what it depends on (a tensor its
+// buffer, an executor its tensors and workspace, everything its device), so destruction order is
+// right by construction: an object is destroyed only after everything that uses it.
+#ifndef ACLGRAPH4J_SHIM_OBJECTS_H
+#define ACLGRAPH4J_SHIM_OBJECTS_H
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "acl_api.h"
+#include "aclgraph4j/shim.h"
+
+namespace agj {
+
+const AclApi &Api();
+
+class Object : public std::enable_shared_from_this<Object> {
+public:
+    explicit Object(int32_t kind);
+    virtual ~Object();
+    Object(const Object &) = delete;
+    Object &operator=(const Object &) = delete;
+
+    int32_t kind() const noexcept { return kind_; }
+    virtual std::string describe() const = 0;
+
+private:
+    int32_t kind_;
+};
+
+using ObjectRef = std::shared_ptr<Object>;
+
+const char *KindName(int32_t kind) noexcept;
+int64_t LiveCount(int32_t kind) noexcept;
+std::string LiveReport();
+
+// A set of objects kept alive on behalf of work that may still run: a captured model's tasks, a
+// task group's kernels, or the tasks in flight on a stream.
+class Retention {
+public:
+    void add(const ObjectRef &object);
+    void replaceWith(Retention &other);
+    void clear();
+    size_t size();
+
+private:
+    std::mutex mutex_;
+    std::vector<ObjectRef> objects_;
+};
+
+class Device final : public Object {
+public:
+    Device(int32_t id, aclrtContext context);
+    ~Device() override;
+    std::string describe() const override;
+    // Makes the device's context current on the calling thread (cached per thread).
+    aclError makeCurrent() const;
+    int32_t id() const noexcept { return id_; }
+
+private:
+    int32_t id_;
+    aclrtContext context_;
+    uint64_t epoch_;
+};
+
+// Where the tasks of a capture keep their objects; outlives the capture as the model's retention.
+struct CaptureRecord {
+    aclmdlRI model = nullptr;
+    Retention objects;
+    std::mutex groupsMutex;
+    std::vector<std::shared_ptr<Retention>> groups; // one per task group, replaced on task update
+    std::atomic<bool> modelReleased{false};
+};
+
+class Stream final : public Object {
+public:
+    Stream(std::shared_ptr<Device> device, aclrtStream stream);
+    ~Stream() override;
+    std::string describe() const override;
+
+    const std::shared_ptr<Device> &device() const noexcept { return device_; }
+    aclrtStream handle() const noexcept { return stream_; }
+
+    // Keeps `object` alive for a task just issued on this stream: in the capture (or task group)
+    // it was recorded into, or until the stream is next synchronised.
+    void retainForTask(const ObjectRef &object);
+    // The stream finished everything issued so far: drop what in-flight tasks kept alive.
+    void releaseCompleted();
+
+    // Task-group and task-update routing for retention (guarded by mutex_).
+    void setOpenGroup(std::shared_ptr<Retention> group);
+    std::shared_ptr<Retention> takeOpenGroup();
+    void beginUpdate(std::shared_ptr<Retention> group);
+    // Ends task-update routing; on success the group's objects become those of the update.
+    void endUpdate(bool success);
+
+private:
+    std::shared_ptr<Device> device_;
+    aclrtStream stream_;
+    std::mutex mutex_;
+    std::vector<ObjectRef> inFlight_;
+    std::shared_ptr<Retention> openGroup_;
+    std::shared_ptr<Retention> updateTarget_;
+    std::shared_ptr<Retention> updatePending_;
+};
+
+class Buffer final : public Object {
+public:
+    Buffer(int32_t kind, std::shared_ptr<Device> device, void *address, int64_t bytes);
+    ~Buffer() override;
+    std::string describe() const override;
+    bool isHost() const noexcept { return kind() == AGJ_KIND_HOST_BUFFER; }
+    void *address() const noexcept { return address_; }
+    int64_t bytes() const noexcept { return bytes_; }
+    const std::shared_ptr<Device> &device() const noexcept { return device_; }
+
+private:
+    std::shared_ptr<Device> device_;
+    void *address_;
+    int64_t bytes_;
+};
+
+class Tensor final : public Object {
+public:
+    Tensor(std::shared_ptr<Buffer> buffer, aclTensor *tensor, int32_t dataType, std::vector<int64_t> dims);
+    ~Tensor() override;
+    std::string describe() const override;
+    aclTensor *handle() const noexcept { return tensor_; }
+    const std::shared_ptr<Buffer> &buffer() const noexcept { return buffer_; }
+
+private:
+    std::shared_ptr<Buffer> buffer_;
+    aclTensor *tensor_;
+    int32_t dataType_;
+    std::vector<int64_t> dims_;
+};
+
+class Scalar final : public Object {
+public:
+    Scalar(aclScalar *scalar, int32_t dataType, std::string valueText);
+    ~Scalar() override;
+    std::string describe() const override;
+    aclScalar *handle() const noexcept { return scalar_; }
+
+private:
+    aclScalar *scalar_;
+    int32_t dataType_;
+    std::string valueText_;
+};
+
+using LaunchFn = aclnnStatus (*)(void *, uint64_t, aclOpExecutor *, aclrtStream);
+
+class Executor final : public Object {
+public:
+    Executor(int32_t op, aclOpExecutor *executor, LaunchFn launch, bool repeatable, std::shared_ptr<Buffer> workspace,
+             uint64_t workspaceBytes, std::vector<ObjectRef> operands, std::shared_ptr<Device> device);
+    ~Executor() override;
+    std::string describe() const override;
+
+    // Claims the executor for one launch: false when a single-use executor was already launched.
+    bool claimLaunch() noexcept;
+    aclnnStatus launch(aclrtStream stream) const;
+    uint64_t workspaceBytes() const noexcept { return workspaceBytes_; }
+    const std::shared_ptr<Device> &device() const noexcept { return device_; }
+
+private:
+    int32_t op_;
+    aclOpExecutor *executor_;
+    LaunchFn launch_;
+    bool repeatable_;
+    std::atomic<bool> launched_{false};
+    std::shared_ptr<Buffer> workspace_;
+    uint64_t workspaceBytes_;
+    std::vector<ObjectRef> operands_;
+    std::shared_ptr<Device> device_;
+};
+
+class Event final : public Object {
+public:
+    Event(std::shared_ptr<Device> device, aclrtEvent event, int32_t flags);
+    ~Event() override;
+    std::string describe() const override;
+    aclrtEvent handle() const noexcept { return event_; }
+    const std::shared_ptr<Device> &device() const noexcept { return device_; }
+
+private:
+    std::shared_ptr<Device> device_;
+    aclrtEvent event_;
+    int32_t flags_;
+};
+
+class Model final : public Object {
+public:
+    Model(std::shared_ptr<Device> device, std::shared_ptr<CaptureRecord> record);
+    ~Model() override;
+    std::string describe() const override;
+    aclmdlRI handle() const noexcept { return record_->model; }
+    const std::shared_ptr<Device> &device() const noexcept { return device_; }
+
+private:
+    std::shared_ptr<Device> device_;
+    std::shared_ptr<CaptureRecord> record_;
+};
+
+class TaskGroup final : public Object {
+public:
+    TaskGroup(aclrtTaskGrp group, std::shared_ptr<CaptureRecord> record, std::shared_ptr<Retention> objects);
+    std::string describe() const override;
+    aclrtTaskGrp handle() const noexcept { return group_; }
+    const std::shared_ptr<CaptureRecord> &record() const noexcept { return record_; }
+    const std::shared_ptr<Retention> &objects() const noexcept { return objects_; }
+
+private:
+    aclrtTaskGrp group_;
+    std::shared_ptr<CaptureRecord> record_;
+    std::shared_ptr<Retention> objects_;
+};
+
+} // namespace agj
+
+#endif

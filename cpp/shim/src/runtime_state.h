@@ -1,0 +1,37 @@
+// Process-wide state of the shim: the loaded backend, the handle table and the captures in
+// progress (to route what captured tasks keep alive into their model).
+#ifndef ACLGRAPH4J_SHIM_RUNTIME_STATE_H
+#define ACLGRAPH4J_SHIM_RUNTIME_STATE_H
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
+
+#include "handle_table.h"
+#include "objects.h"
+
+namespace agj {
+
+struct RuntimeState {
+    // Held shared by every call, exclusively by open/close, so close never races a call.
+    std::shared_mutex lifecycle;
+    int openCount = 0;
+    std::string backendName;
+    LoadedBackend backend;
+    HandleTable handles;
+
+    std::atomic<int> activeCaptures{0};
+    std::mutex capturesMutex;
+    std::unordered_map<aclmdlRI, std::shared_ptr<CaptureRecord>> captures;
+};
+
+RuntimeState &Runtime();
+
+// The capture `stream` takes part in (as origin or joined), or null.
+std::shared_ptr<CaptureRecord> FindCapture(aclrtStream stream);
+
+} // namespace agj
+
+#endif

@@ -1,0 +1,280 @@
+// The shim's C API on the simulator backend: the seed flow through handles, what models keep
+// alive, and how stale, forged and wrong-kind handles are refused.
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "acl/acl.h"
+#include "aclgraph4j/shim.h"
+#include "test_support.h"
+
+namespace {
+
+struct Seed {
+    int64_t device = 0, stream = 0;
+    int64_t selfBuffer = 0, otherBuffer = 0, outBuffer = 0;
+    int64_t self = 0, other = 0, out = 0, alpha = 0, add = 0;
+    int64_t selfHost = 0, otherHost = 0;
+    float *selfHostData = nullptr;
+    float *otherHostData = nullptr;
+};
+
+constexpr int64_t kBytes = 8 * sizeof(float);
+
+std::string LastError() { return agj_last_error_message(); }
+
+void MakeSeed(Seed &seed, int32_t executorFlags) {
+    const int64_t dims[] = {4, 2};
+    CHECK_EQ(agj_device_open(0, &seed.device), AGJ_OK);
+    CHECK_EQ(agj_stream_create(seed.device, &seed.stream), AGJ_OK);
+    for (int64_t *buffer : {&seed.selfBuffer, &seed.otherBuffer, &seed.outBuffer}) {
+        CHECK_EQ(agj_device_buffer_alloc(seed.device, kBytes, buffer), AGJ_OK);
+    }
+    CHECK_EQ(agj_tensor_create(seed.selfBuffer, ACL_FLOAT, dims, 2, nullptr, 0, &seed.self), AGJ_OK);
+    CHECK_EQ(agj_tensor_create(seed.otherBuffer, ACL_FLOAT, dims, 2, nullptr, 0, &seed.other), AGJ_OK);
+    CHECK_EQ(agj_tensor_create(seed.outBuffer, ACL_FLOAT, dims, 2, nullptr, 0, &seed.out), AGJ_OK);
+    CHECK_EQ(agj_scalar_create_double(ACL_FLOAT, 1.1, &seed.alpha), AGJ_OK);
+    CHECK_EQ(agj_executor_prepare(AGJ_OP_ADD, seed.self, seed.other, seed.alpha, seed.out, executorFlags, &seed.add),
+             AGJ_OK);
+    int64_t address = 0;
+    CHECK_EQ(agj_host_buffer_alloc(seed.device, kBytes, &seed.selfHost, &address), AGJ_OK);
+    seed.selfHostData = reinterpret_cast<float *>(address);
+    CHECK_EQ(agj_host_buffer_alloc(seed.device, kBytes, &seed.otherHost, &address), AGJ_OK);
+    seed.otherHostData = reinterpret_cast<float *>(address);
+    for (int i = 0; i < 8; ++i) {
+        seed.selfHostData[i] = 0.0f;
+        seed.otherHostData[i] = 1.0f;
+    }
+}
+
+int64_t CaptureSeed(Seed &seed) {
+    int64_t model = 0;
+    CHECK_EQ(agj_capture_begin(seed.stream, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL), AGJ_OK);
+    CHECK_EQ(agj_memcpy_async(seed.stream, seed.selfBuffer, 0, seed.selfHost, 0, kBytes), AGJ_OK);
+    int32_t previous = -1;
+    CHECK_EQ(agj_capture_exchange_mode(ACL_MODEL_RI_CAPTURE_MODE_RELAXED, &previous), AGJ_OK);
+    CHECK_EQ(previous, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL);
+    CHECK_EQ(agj_memcpy(seed.otherBuffer, 0, seed.otherHost, 0, kBytes), AGJ_OK);
+    CHECK_EQ(agj_capture_exchange_mode(previous, &previous), AGJ_OK);
+    CHECK_EQ(agj_executor_launch(seed.add, seed.stream), AGJ_OK);
+    CHECK_EQ(agj_memcpy_async(seed.stream, seed.selfHost, 0, seed.outBuffer, 0, kBytes), AGJ_OK);
+    CHECK_EQ(agj_capture_end(seed.stream, &model), AGJ_OK);
+    return model;
+}
+
+void ReplayAndCheck(Seed &seed, int64_t model, int replays) {
+    for (int replay = 1; replay <= replays; ++replay) {
+        CHECK_EQ(agj_model_execute_async(model, seed.stream), AGJ_OK);
+        CHECK_EQ(agj_stream_synchronize(seed.stream), AGJ_OK);
+        for (int i = 0; i < 8; ++i) {
+            CHECK_NEAR(seed.selfHostData[i], 1.1 * replay, 1e-5);
+        }
+    }
+}
+
+struct OpenRuntime {
+    OpenRuntime() { CHECK_EQ(agj_runtime_open("sim"), AGJ_OK); }
+    ~OpenRuntime() {
+        CHECK_EQ(agj_runtime_close(), AGJ_OK);
+        CHECK_EQ(agj_live_count(0), 0);
+    }
+};
+
+} // namespace
+
+TEST_CASE("calls before open are refused with a message") {
+    int64_t device = 0;
+    CHECK_EQ(agj_device_open(0, &device), AGJ_ERR_STATE);
+    CHECK(LastError().find("not open") != std::string::npos);
+}
+
+TEST_CASE("an unknown backend says what it looked for") {
+    CHECK_EQ(agj_runtime_open("/nonexistent/libascendcl.so"), AGJ_ERR_BACKEND);
+    CHECK(LastError().find("/nonexistent/libascendcl.so") != std::string::npos);
+}
+
+TEST_CASE("seed flow through the shim replays 1.1 * i") {
+    OpenRuntime runtime;
+    Seed seed;
+    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    int64_t model = CaptureSeed(seed);
+    REQUIRE(model != 0);
+    CHECK_EQ(agj_handle_kind(model), AGJ_KIND_MODEL);
+    ReplayAndCheck(seed, model, 8);
+}
+
+TEST_CASE("a model keeps the objects its tasks use after they are released") {
+    OpenRuntime runtime;
+    Seed seed;
+    MakeSeed(seed, 0);
+    int64_t model = CaptureSeed(seed);
+    REQUIRE(model != 0);
+    int64_t before = agj_live_count(AGJ_KIND_TENSOR);
+    // Drop every handle the model's tasks use; the model must keep them working.
+    for (int64_t handle : {seed.self, seed.other, seed.out, seed.alpha, seed.add, seed.selfBuffer,
+                           seed.otherBuffer, seed.outBuffer, seed.selfHost}) {
+        CHECK_EQ(agj_release(handle), AGJ_OK);
+    }
+    CHECK_EQ(agj_live_count(AGJ_KIND_TENSOR), before);
+    ReplayAndCheck(seed, model, 3);
+    CHECK_EQ(agj_release(model), AGJ_OK);
+    CHECK_EQ(agj_live_count(AGJ_KIND_TENSOR), 0);
+    CHECK_EQ(agj_live_count(AGJ_KIND_EXECUTOR), 0);
+    CHECK_EQ(agj_live_count(AGJ_KIND_DEVICE_BUFFER), 0);
+}
+
+TEST_CASE("stale, forged and wrong-kind handles are refused") {
+    OpenRuntime runtime;
+    int64_t device = 0, stream = 0;
+    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device, &stream), AGJ_OK);
+    CHECK_EQ(agj_stream_synchronize(device), AGJ_ERR_INVALID_HANDLE);
+    CHECK(LastError().find("names a device, not a stream") != std::string::npos);
+    CHECK_EQ(agj_stream_synchronize(0), AGJ_ERR_INVALID_HANDLE);
+    CHECK_EQ(agj_stream_synchronize(stream ^ (int64_t{1} << 40)), AGJ_ERR_INVALID_HANDLE);
+    CHECK_EQ(agj_stream_synchronize(-5), AGJ_ERR_INVALID_HANDLE);
+    CHECK_EQ(agj_release(stream), AGJ_OK);
+    CHECK_EQ(agj_release(stream), AGJ_ERR_INVALID_HANDLE);
+    CHECK_EQ(agj_stream_synchronize(stream), AGJ_ERR_INVALID_HANDLE);
+    CHECK(LastError().find("not live") != std::string::npos);
+    // A reused slot gets a new generation: the old handle stays dead.
+    int64_t again = 0;
+    CHECK_EQ(agj_stream_create(device, &again), AGJ_OK);
+    CHECK(again != stream);
+    CHECK_EQ(agj_stream_synchronize(stream), AGJ_ERR_INVALID_HANDLE);
+    CHECK_EQ(agj_stream_synchronize(again), AGJ_OK);
+}
+
+TEST_CASE("bad arguments are refused before reaching ACL") {
+    OpenRuntime runtime;
+    int64_t device = 0, buffer = 0, tensor = 0, host = 0, address = 0, stream = 0;
+    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
+    CHECK_EQ(agj_device_open(1 << 20, &buffer), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_device_open(-1, &buffer), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_device_buffer_alloc(device, 0, &buffer), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_device_buffer_alloc(device, -8, &buffer), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_device_buffer_alloc(device, 64, nullptr), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_device_buffer_alloc(device, 64, &buffer), AGJ_OK);
+    CHECK_EQ(agj_host_buffer_alloc(device, 64, &host, &address), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device, &stream), AGJ_OK);
+    const int64_t tooBig[] = {4, 5};
+    CHECK_EQ(agj_tensor_create(buffer, ACL_FLOAT, tooBig, 2, nullptr, 0, &tensor), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK(LastError().find("buffer holds 64 bytes") != std::string::npos);
+    const int64_t negative[] = {-1, 2};
+    CHECK_EQ(agj_tensor_create(buffer, ACL_FLOAT, negative, 2, nullptr, 0, &tensor), AGJ_ERR_INVALID_ARGUMENT);
+    const int64_t huge[] = {INT64_MAX / 2, 4};
+    CHECK_EQ(agj_tensor_create(buffer, ACL_FLOAT, huge, 2, nullptr, 0, &tensor), AGJ_ERR_INVALID_ARGUMENT);
+    const int64_t fits[] = {4, 4};
+    CHECK_EQ(agj_tensor_create(buffer, ACL_FLOAT, fits, 2, nullptr, 1, &tensor), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_tensor_create(buffer, 99, fits, 2, nullptr, 0, &tensor), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_tensor_create(host, ACL_FLOAT, fits, 2, nullptr, 0, &tensor), AGJ_ERR_INVALID_HANDLE);
+    CHECK_EQ(agj_tensor_create(buffer, ACL_FLOAT, fits, 2, nullptr, 0, &tensor), AGJ_OK);
+    // Copies are bounds-checked against both buffers.
+    CHECK_EQ(agj_memcpy_async(stream, buffer, 0, host, 8, 64), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_memcpy_async(stream, buffer, -1, host, 0, 8), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_memcpy_async(stream, buffer, 60, host, 0, INT64_MAX), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_memcpy_async(stream, buffer, 0, host, 0, 64), AGJ_OK);
+    CHECK_EQ(agj_capture_begin(stream, 7), AGJ_ERR_INVALID_ARGUMENT);
+    int32_t previous = 0;
+    CHECK_EQ(agj_capture_exchange_mode(3, &previous), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_stream_synchronize_timeout(stream, 0), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_stream_synchronize_timeout(stream, 1000), AGJ_OK);
+}
+
+TEST_CASE("a single-use executor is consumed by its launch") {
+    OpenRuntime runtime;
+    Seed seed;
+    MakeSeed(seed, 0);
+    CHECK_EQ(agj_executor_launch(seed.add, seed.stream), AGJ_OK);
+    CHECK_EQ(agj_executor_launch(seed.add, seed.stream), AGJ_ERR_STATE);
+    CHECK(LastError().find("already launched") != std::string::npos);
+    CHECK_EQ(agj_stream_synchronize(seed.stream), AGJ_OK);
+}
+
+TEST_CASE("a failed capture end leaves no model and a usable stream") {
+    OpenRuntime runtime;
+    Seed seed;
+    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    int64_t model = 0;
+    CHECK_EQ(agj_capture_end(seed.stream, &model), ACL_ERROR_RT_STREAM_NOT_CAPTURED);
+    CHECK_EQ(model, 0);
+    CHECK_EQ(agj_capture_begin(seed.stream, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL), AGJ_OK);
+    CHECK_EQ(agj_stream_synchronize(seed.stream), ACL_ERROR_RT_STREAM_CAPTURED);
+    CHECK_EQ(agj_memcpy(seed.otherBuffer, 0, seed.otherHost, 0, kBytes), ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT);
+    CHECK(LastError().find("107030") != std::string::npos);
+    int32_t status = -1;
+    CHECK_EQ(agj_capture_status(seed.stream, &status), AGJ_OK);
+    CHECK_EQ(status, ACL_MODEL_RI_CAPTURE_STATUS_ACTIVE);
+    CHECK_EQ(agj_capture_end(seed.stream, &model), AGJ_OK);
+    CHECK(model != 0);
+    CHECK_EQ(agj_capture_status(seed.stream, &status), AGJ_OK);
+    CHECK_EQ(status, ACL_MODEL_RI_CAPTURE_STATUS_NONE);
+    CHECK_EQ(agj_executor_launch(seed.add, seed.stream), AGJ_OK);
+    CHECK_EQ(agj_stream_synchronize(seed.stream), AGJ_OK);
+}
+
+TEST_CASE("releasing a capturing stream ends its capture") {
+    OpenRuntime runtime;
+    Seed seed;
+    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    CHECK_EQ(agj_capture_begin(seed.stream, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL), AGJ_OK);
+    CHECK_EQ(agj_executor_launch(seed.add, seed.stream), AGJ_OK);
+    CHECK_EQ(agj_release(seed.stream), AGJ_OK);
+    CHECK_EQ(agj_live_count(AGJ_KIND_MODEL), 0);
+}
+
+TEST_CASE("closing the runtime releases every object still held") {
+    {
+        OpenRuntime runtime;
+        Seed seed;
+        MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+        int64_t model = CaptureSeed(seed);
+        CHECK(model != 0);
+        CHECK_EQ(agj_model_execute_async(model, seed.stream), AGJ_OK);
+        CHECK(agj_live_count(0) > 10);
+    } // ~OpenRuntime checks that nothing is left
+}
+
+TEST_CASE("replays of one model on several threads and streams") {
+    OpenRuntime runtime;
+    Seed seed;
+    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    // A model with no host round trip: out = self + 1.1 * other, from device tensors.
+    CHECK_EQ(agj_memcpy(seed.selfBuffer, 0, seed.selfHost, 0, kBytes), AGJ_OK);
+    CHECK_EQ(agj_memcpy(seed.otherBuffer, 0, seed.otherHost, 0, kBytes), AGJ_OK);
+    int64_t model = 0;
+    CHECK_EQ(agj_capture_begin(seed.stream, ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL), AGJ_OK);
+    CHECK_EQ(agj_executor_launch(seed.add, seed.stream), AGJ_OK);
+    CHECK_EQ(agj_capture_end(seed.stream, &model), AGJ_OK);
+    std::vector<std::thread> threads;
+    std::vector<int> failures(4, 0);
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t]() {
+            int64_t stream = 0;
+            if (agj_stream_create(seed.device, &stream) != AGJ_OK) {
+                ++failures[t];
+                return;
+            }
+            for (int i = 0; i < 200; ++i) {
+                failures[t] += agj_model_execute_async(model, stream) != AGJ_OK;
+                failures[t] += agj_stream_synchronize(stream) != AGJ_OK;
+            }
+            failures[t] += agj_release(stream) != AGJ_OK;
+        });
+    }
+    for (auto &thread : threads) {
+        thread.join();
+    }
+    for (int failed : failures) {
+        CHECK_EQ(failed, 0);
+    }
+    float result[8] = {};
+    int64_t address = 0, host = 0;
+    CHECK_EQ(agj_host_buffer_alloc(seed.device, kBytes, &host, &address), AGJ_OK);
+    CHECK_EQ(agj_memcpy(host, 0, seed.outBuffer, 0, kBytes), AGJ_OK);
+    std::memcpy(result, reinterpret_cast<void *>(address), sizeof result);
+    CHECK_NEAR(result[0], 1.1, 1e-6);
+}
+
+TEST_MAIN()

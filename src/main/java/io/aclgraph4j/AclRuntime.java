@@ -1,0 +1,190 @@
+package io.aclgraph4j;
+
+import io.aclgraph4j.internal.JavaCppNativeApi;
+import io.aclgraph4j.internal.NativeApi;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The entry point: an open ACL runtime on one backend, owner of the devices and scalars made from
+ * it. Closing it closes everything it still owns (waiting for work in flight) and finalizes ACL
+ * once the last open runtime closes.
+ *
+ * <pre>{@code
+ * try (AclRuntime runtime = AclRuntime.open();          // the simulator unless configured
+ *      Device device = runtime.device(0);
+ *      Stream stream = device.createStream()) { ... }
+ * }</pre>
+ *
+ * <p>Backend choice: {@link #open()} reads the system property {@code aclgraph4j.backend}, else the
+ * environment variable {@code ACLGRAPH4J_BACKEND}, else uses {@code sim}. Values: {@code sim} (the
+ * bundled CPU simulator), {@code cann} (the CANN toolkit's libraries, found through
+ * {@code ASCEND_HOME_PATH} or the library path), {@code auto} ({@code cann} when
+ * {@code ASCEND_HOME_PATH} is set, else {@code sim}), or a {@code ':'}-separated list of library
+ * paths.
+ */
+public final class AclRuntime implements AutoCloseable {
+    /** System property naming the backend. */
+    public static final String BACKEND_PROPERTY = "aclgraph4j.backend";
+    /** Environment variable naming the backend when the property is not set. */
+    public static final String BACKEND_ENVIRONMENT = "ACLGRAPH4J_BACKEND";
+    /** System property that records where each native object was created, for leak reports. */
+    public static final String LEAK_TRACKING_PROPERTY = "aclgraph4j.leakTracking";
+
+    private final NativeApi api;
+    private final String backend;
+    private final Owner owned = new Owner();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean leakTracking;
+
+    private AclRuntime(NativeApi api, String backend) {
+        this.api = api;
+        this.backend = backend;
+        this.leakTracking = Boolean.getBoolean(LEAK_TRACKING_PROPERTY);
+    }
+
+    /** Opens the configured backend (the simulator unless configured otherwise). */
+    public static AclRuntime open() {
+        return open(configuredBackend());
+    }
+
+    /** Opens a named backend: {@code sim}, {@code cann}, {@code auto} or a list of library paths. */
+    public static AclRuntime open(String backend) {
+        return open(JavaCppNativeApi.load(), backend);
+    }
+
+    /** Opens a runtime over any native layer (tests pass a mock). */
+    static AclRuntime open(NativeApi api, String backend) {
+        Objects.requireNonNull(api, "api");
+        String resolved = resolveBackend(Objects.requireNonNull(backend, "backend"));
+        api.runtimeOpen(resolved);
+        return new AclRuntime(api, resolved);
+    }
+
+    static String configuredBackend() {
+        String backend = System.getProperty(BACKEND_PROPERTY);
+        if (backend == null || backend.isBlank()) {
+            backend = System.getenv(BACKEND_ENVIRONMENT);
+        }
+        return backend == null || backend.isBlank() ? "sim" : backend.trim();
+    }
+
+    static String resolveBackend(String backend) {
+        if (backend.isBlank()) {
+            throw new InvalidArgumentException(-2, "AclRuntime.open",
+                    "the backend name is empty: use sim, cann, auto or a list of library paths");
+        }
+        if (backend.equals("auto")) {
+            String home = System.getenv("ASCEND_HOME_PATH");
+            return home == null || home.isBlank() ? "sim" : "cann";
+        }
+        return backend;
+    }
+
+    NativeApi api() {
+        return api;
+    }
+
+    boolean leakTracking() {
+        return leakTracking;
+    }
+
+    Owner owner() {
+        checkOpen();
+        return owned;
+    }
+
+    void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("AclRuntime(" + backend + ") is closed");
+        }
+    }
+
+    /** The backend in use and the libraries it was loaded from. */
+    public String backend() {
+        checkOpen();
+        return api.backendDescription();
+    }
+
+    /** Whether this runtime runs on the bundled simulator. */
+    public boolean isSimulator() {
+        return backend.equals("sim");
+    }
+
+    /** Number of devices the backend offers. */
+    public int deviceCount() {
+        checkOpen();
+        return api.deviceCount();
+    }
+
+    /** Opens device {@code id} (0-based) for use from any thread. */
+    public Device device(int id) {
+        checkOpen();
+        if (id < 0) {
+            throw new InvalidArgumentException(-2, "AclRuntime.device", "device id must not be negative, not " + id);
+        }
+        return new Device(this, api.deviceOpen(id), id);
+    }
+
+    /** A scalar of a floating-point (or complex, real part) data type. */
+    public Scalar scalar(DataType dataType, double value) {
+        checkOpen();
+        Objects.requireNonNull(dataType, "dataType");
+        return new Scalar(this, api.scalarCreateDouble(dataType.code(), value), dataType, Double.toString(value));
+    }
+
+    /** A scalar of an integer or bool data type (or a floating one, converted). */
+    public Scalar scalar(DataType dataType, long value) {
+        checkOpen();
+        Objects.requireNonNull(dataType, "dataType");
+        return new Scalar(this, api.scalarCreateLong(dataType.code(), value), dataType, Long.toString(value));
+    }
+
+    /**
+     * Switches the calling thread's capture mode until the returned scope closes, as
+     * {@code aclmdlRICaptureThreadExchangeMode}. Typical use: RELAXED around a synchronous copy
+     * made while a GLOBAL capture is active.
+     */
+    public CaptureModeScope captureMode(CaptureMode mode) {
+        checkOpen();
+        Objects.requireNonNull(mode, "mode");
+        return new CaptureModeScope(api, mode);
+    }
+
+    /** Number of live native objects of every kind (those kept by models included). */
+    public long liveObjectCount() {
+        return api.liveCount(0);
+    }
+
+    /** One line per live native object: kind, owners and what it is. */
+    public String liveObjects() {
+        return api.liveReport();
+    }
+
+    /** Fault injection of the simulator backend (for tests of failure paths). */
+    public Simulator simulator() {
+        checkOpen();
+        if (!isSimulator()) {
+            throw new IllegalStateException("fault injection needs the simulator backend, not " + backend);
+        }
+        return new Simulator(api);
+    }
+
+    /** Closes every object this runtime still owns, then drops this runtime's reference to ACL. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            owned.releaseAll(" (closed with its runtime)");
+        } finally {
+            api.runtimeClose();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AclRuntime(" + backend + (closed.get() ? ", closed)" : ")");
+    }
+}

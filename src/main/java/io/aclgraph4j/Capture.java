@@ -1,0 +1,56 @@
+package io.aclgraph4j;
+
+/**
+ * A capture in progress on a stream ({@code aclmdlRICaptureBegin} … {@code aclmdlRICaptureEnd}).
+ * {@link #end()} returns the model; {@link #close()} without {@code end()} ends the capture and
+ * discards what it recorded. Not thread-safe: end it on the thread that began it (unless the mode
+ * is RELAXED).
+ */
+public final class Capture implements AutoCloseable {
+    private final Stream stream;
+    private final CaptureMode mode;
+    private boolean ended;
+
+    Capture(Stream stream, CaptureMode mode) {
+        this.stream = stream;
+        this.mode = mode;
+    }
+
+    public Stream stream() {
+        return stream;
+    }
+
+    public CaptureMode mode() {
+        return mode;
+    }
+
+    /** Whether the capture is still recording (or was invalidated by the runtime). */
+    public CaptureStatus status() {
+        return ended ? CaptureStatus.NONE : stream.captureStatus();
+    }
+
+    /**
+     * Ends the capture and returns its model, which keeps every object its tasks use alive until
+     * it is closed. Throws {@link CaptureException} when the runtime invalidated the capture or a
+     * capture rule is broken at its end; the stream is usable again either way.
+     */
+    public Model end() {
+        if (ended) {
+            throw new IllegalStateException("this capture already ended");
+        }
+        ended = true;
+        long model = stream.api().captureEnd(stream.handle());
+        return new Model(stream.device(), model);
+    }
+
+    /** Ends the capture if {@link #end()} was not called, discarding its model. */
+    @Override
+    public void close() {
+        if (ended || stream.isClosed()) {
+            return;
+        }
+        ended = true;
+        long model = stream.api().captureEnd(stream.handle());
+        stream.api().release(model);
+    }
+}

@@ -1,0 +1,118 @@
+package io.aclgraph4j;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One device (NPU, or a simulated one), usable from any thread. Factory and owner of streams,
+ * buffers, tensors and events: closing the device closes what it still owns, after their work in
+ * flight has finished.
+ */
+public final class Device extends NativeObject {
+    /** ACL_EVENT_SYNC: events that can link streams inside a capture. */
+    static final int EVENT_SYNC = 0x1;
+
+    private final int id;
+    private final Owner owned = new Owner();
+
+    Device(AclRuntime runtime, long handle, int id) {
+        super(runtime, runtime.owner(), handle, "Device(" + id + ")");
+        this.id = id;
+    }
+
+    /** The device id (0-based). */
+    public int id() {
+        return id;
+    }
+
+    Owner owned() {
+        handle(); // throws when closed
+        return owned;
+    }
+
+    /** A new stream: tasks issued to it run asynchronously and in order. */
+    public Stream createStream() {
+        return new Stream(this, api().streamCreate(handle()));
+    }
+
+    /** {@code bytes} of device memory, uninitialised. */
+    public DeviceBuffer allocate(long bytes) {
+        checkSize("Device.allocate", bytes);
+        return new DeviceBuffer(this, api().deviceBufferAlloc(handle(), bytes), bytes);
+    }
+
+    /**
+     * {@code bytes} of page-locked host memory: what copies captured into a model must use, since
+     * a replay reads and writes it at replay time. Reach it as {@link HostBuffer#asByteBuffer()}.
+     */
+    public HostBuffer allocateHost(long bytes) {
+        checkSize("Device.allocateHost", bytes);
+        long[] handleAndAddress = api().hostBufferAlloc(handle(), bytes);
+        return new HostBuffer(this, handleAndAddress[0], handleAndAddress[1], bytes);
+    }
+
+    /** A contiguous tensor of the given shape in fresh device memory, which the tensor owns. */
+    public Tensor tensor(DataType dataType, long... shape) {
+        Objects.requireNonNull(dataType, "dataType");
+        long elements = Tensor.elementCount("Device.tensor", shape);
+        long bytes = Math.max(1, Math.multiplyExact(elements, (long) dataType.byteSize()));
+        DeviceBuffer storage = allocate(bytes);
+        try {
+            return storage.view(dataType, shape, null, 0, true);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    /** An event that can order streams, also across a capture (ACL_EVENT_SYNC). */
+    public Event createEvent() {
+        return new Event(this, api().eventCreate(handle(), EVENT_SYNC));
+    }
+
+    /**
+     * Copies {@code from} into {@code to} now, synchronously: an "unsafe" call while a capture is
+     * active (refused under GLOBAL unless the thread switched to RELAXED with
+     * {@link AclRuntime#captureMode}). Sizes must match.
+     */
+    public void copy(Memory from, Memory to) {
+        Memory.Region source = Memory.region("Device.copy", from);
+        Memory.Region target = Memory.region("Device.copy", to);
+        Memory.checkSameSize("Device.copy", source, target);
+        api().memcpy(target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
+    }
+
+    /** Sets every byte of {@code memory} to {@code value}, synchronously ("unsafe" under capture). */
+    public void fill(Memory memory, int value) {
+        Memory.Region region = Memory.region("Device.fill", memory);
+        api().memset(region.handle(), region.offset(), value, region.bytes());
+    }
+
+    /** Waits for every stream of this device. Refused while one of its streams captures. */
+    public void synchronize() {
+        api().deviceSynchronize(handle());
+    }
+
+    /** Closes everything this device still owns, then the device. */
+    @Override
+    public void close() {
+        if (isClosed()) {
+            return;
+        }
+        try {
+            owned.releaseAll(" (closed with its device " + id + ")");
+        } finally {
+            super.close();
+        }
+    }
+
+    static void checkSize(String operation, long bytes) {
+        if (bytes <= 0) {
+            throw new InvalidArgumentException(-2, operation, "size must be a positive number of bytes, not " + bytes);
+        }
+    }
+
+    static String shapeText(long[] shape) {
+        return Arrays.toString(shape);
+    }
+}

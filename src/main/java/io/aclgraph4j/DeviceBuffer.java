@@ -1,0 +1,48 @@
+package io.aclgraph4j;
+
+import java.util.Objects;
+
+/** Device memory from {@link Device#allocate(long)} ({@code aclrtMalloc}). */
+public final class DeviceBuffer extends NativeObject implements Memory {
+    private final Device device;
+    private final long bytes;
+
+    DeviceBuffer(Device device, long handle, long bytes) {
+        super(device.runtime, device.owned(), handle, "DeviceBuffer(" + bytes + " bytes on device " + device.id() + ")");
+        this.device = device;
+        this.bytes = bytes;
+    }
+
+    @Override
+    public long byteSize() {
+        return bytes;
+    }
+
+    @Override
+    public Device device() {
+        return device;
+    }
+
+    /**
+     * A tensor viewing this buffer: {@code shape} and {@code strides} in elements ({@code strides}
+     * null for a contiguous view), {@code offset} in elements from the buffer's start. The view
+     * must lie inside the buffer. The buffer stays alive while the tensor does.
+     */
+    public Tensor view(DataType dataType, long[] shape, long[] strides, long offset) {
+        return view(dataType, shape, strides, offset, false);
+    }
+
+    /** A contiguous tensor over the start of this buffer. */
+    public Tensor view(DataType dataType, long... shape) {
+        return view(dataType, shape, null, 0, false);
+    }
+
+    Tensor view(DataType dataType, long[] shape, long[] strides, long offset, boolean ownsBuffer) {
+        Objects.requireNonNull(dataType, "dataType");
+        long[] dims = Tensor.checkShape("DeviceBuffer.view", shape);
+        long[] steps = strides == null ? null : strides.clone();
+        Tensor.checkView("DeviceBuffer.view", dataType, dims, steps, offset, bytes);
+        long handle = api().tensorCreate(handle(), dataType.code(), dims, steps, offset);
+        return new Tensor(this, handle, dataType, dims, steps, offset, ownsBuffer);
+    }
+}

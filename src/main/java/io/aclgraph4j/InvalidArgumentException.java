@@ -1,0 +1,13 @@
+package io.aclgraph4j;
+
+/**
+ * An argument was rejected: by the facade before any native call (null, negative or overflowing
+ * shape, mismatched sizes or data types, a buffer too small), or by the runtime.
+ */
+public class InvalidArgumentException extends AclException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidArgumentException(int code, String operation, String runtimeMessage) {
+        super(code, operation, runtimeMessage);
+    }
+}

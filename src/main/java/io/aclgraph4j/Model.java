@@ -1,0 +1,73 @@
+package io.aclgraph4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A captured model ({@code aclmdlRI}): the recorded tasks, replayable any number of times on any
+ * stream of its device. It keeps every object its tasks use (tensors, buffers, executors, events)
+ * alive until it is closed, so closing those earlier is safe. Replays may run on several streams
+ * at once.
+ */
+public final class Model extends NativeObject {
+    private final Device device;
+
+    Model(Device device, long handle) {
+        super(device.runtime, device.owned(), handle, "Model(on device " + device.id() + ")");
+        this.device = device;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    /** Enqueues one replay on {@code stream} and returns; wait with {@link Stream#synchronize()}. */
+    public void executeAsync(Stream stream) {
+        api().modelExecuteAsync(handle(), stream.handle());
+    }
+
+    /** Replays once on {@code stream} and waits for it. */
+    public void execute(Stream stream) {
+        api().modelExecuteAsync(handle(), stream.handle());
+        stream.synchronize();
+    }
+
+    /** Writes the model's tasks as Chrome-trace JSON ({@code aclmdlRIDebugJsonPrint}) to {@code path}. */
+    public void debugJson(Path path) {
+        Objects.requireNonNull(path, "path");
+        api().modelDebugJson(handle(), path.toAbsolutePath().toString());
+    }
+
+    /** The model's tasks as Chrome-trace JSON text. */
+    public String debugJson() {
+        try {
+            Path file = Files.createTempFile("aclgraph4j-model", ".json");
+            try {
+                debugJson(file);
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model's JSON to a temporary file", e);
+        }
+    }
+
+    /** Writes the model's tasks to the runtime's log ({@code aclmdlRIDebugPrint}). */
+    public void debugPrint() {
+        api().modelDebugPrint(handle());
+    }
+
+    /**
+     * Releases the model. Replays still running finish first; the objects the model kept are
+     * released once they have.
+     */
+    @Override
+    public void close() {
+        super.close();
+    }
+}

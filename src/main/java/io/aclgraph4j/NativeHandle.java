@@ -1,0 +1,89 @@
+package io.aclgraph4j;
+
+import io.aclgraph4j.internal.NativeApi;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The state behind one native object: its shim handle, what it is, and who owns it. Kept apart
+ * from the Java object so the {@link java.lang.ref.Cleaner} can release a handle whose object
+ * became unreachable without ever having been closed (a leak, logged as such).
+ */
+final class NativeHandle {
+    private static final System.Logger LOG = System.getLogger("io.aclgraph4j");
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final NativeApi api;
+    private final AtomicLong value;
+    private final String description;
+    private final Owner owner;
+    private final Throwable creationSite;
+    private final long sequence = SEQUENCE.incrementAndGet();
+    private volatile String closedBecause = "";
+
+    NativeHandle(NativeApi api, long value, String description, Owner owner, boolean recordCreationSite) {
+        this.api = api;
+        this.value = new AtomicLong(value);
+        this.description = description;
+        this.owner = owner;
+        this.creationSite = recordCreationSite ? new Throwable("created here") : null;
+    }
+
+    String description() {
+        return description;
+    }
+
+    long sequence() {
+        return sequence;
+    }
+
+    boolean isReleased() {
+        return value.get() == 0;
+    }
+
+    /** The live handle, or IllegalStateException naming the object and why it is closed. */
+    long get() {
+        long handle = value.get();
+        if (handle == 0) {
+            throw new IllegalStateException(description + " is closed" + closedBecause);
+        }
+        return handle;
+    }
+
+    /**
+     * Releases the handle once (later calls do nothing): drops the facade's reference; the native
+     * object lives on while a model or in-flight work still uses it.
+     *
+     * @return whether this call released it
+     */
+    boolean release(String because) {
+        long handle = value.getAndSet(0);
+        if (handle == 0) {
+            return false;
+        }
+        closedBecause = because;
+        if (owner != null) {
+            owner.forget(this);
+        }
+        api.release(handle);
+        return true;
+    }
+
+    /** The Cleaner's action: the object was garbage collected while still open. */
+    void releaseLeaked() {
+        try {
+            if (release(" (it was never closed and was freed after garbage collection)")) {
+                if (creationSite != null) {
+                    LOG.log(Level.WARNING, "aclgraph4j: " + description + " was never closed; freed after garbage "
+                            + "collection. It was created at:", creationSite);
+                } else {
+                    LOG.log(Level.WARNING, "aclgraph4j: " + description + " was never closed; freed after garbage "
+                            + "collection. Run with -Daclgraph4j.leakTracking=true to see where it was created.");
+                }
+            }
+        } catch (RuntimeException e) {
+            // The runtime may be closed already; nothing is left to free then.
+            LOG.log(Level.DEBUG, "aclgraph4j: releasing leaked " + description + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.aclgraph4j;
+
+import io.aclgraph4j.internal.NativeApi;
+import java.lang.ref.Cleaner;
+
+/**
+ * Base of every facade object backed by a native object. {@link #close()} is idempotent and safe
+ * from any thread; any use after close throws {@link IllegalStateException} naming the object.
+ * An object that is never closed is freed by a {@link Cleaner} once unreachable, and logged as a
+ * leak.
+ */
+public abstract class NativeObject implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final NativeHandle state;
+    private final Cleaner.Cleanable cleanable;
+    final AclRuntime runtime;
+
+    NativeObject(AclRuntime runtime, Owner owner, long handle, String description) {
+        this.runtime = runtime;
+        this.state = new NativeHandle(runtime.api(), handle, description, owner, runtime.leakTracking());
+        if (owner != null) {
+            owner.adopt(state);
+        }
+        NativeHandle cleanupState = state; // the Cleaner action must not reach `this`
+        this.cleanable = CLEANER.register(this, cleanupState::releaseLeaked);
+    }
+
+    /** The native handle, checked: throws IllegalStateException once closed. */
+    final long handle() {
+        return state.get();
+    }
+
+    final NativeApi api() {
+        return runtime.api();
+    }
+
+    /** Whether {@link #close()} was called (directly or by closing the object's owner). */
+    public boolean isClosed() {
+        return state.isReleased();
+    }
+
+    /**
+     * Releases this object. Native memory is freed at once unless a captured model or work still
+     * running on a stream uses it; then it is freed when the last of those lets go.
+     */
+    @Override
+    public void close() {
+        try {
+            state.release("");
+        } finally {
+            cleanable.clean(); // deregisters; releaseLeaked finds nothing left to do
+        }
+    }
+
+    @Override
+    public String toString() {
+        return state.description() + (isClosed() ? " (closed)" : "");
+    }
+}

@@ -1,0 +1,42 @@
+package io.aclgraph4j;
+
+import io.aclgraph4j.internal.NativeApi;
+import java.util.Objects;
+
+/** Fault injection of the simulator backend, to test how code behaves when ACL calls fail. */
+public final class Simulator {
+    /** Where a fault can be injected (aclsimFaultPoint). */
+    public enum FaultPoint {
+        /** Device memory allocation fails (out of memory). */
+        DEVICE_ALLOC,
+        /** Pinned host memory allocation fails. */
+        HOST_ALLOC,
+        /** Issuing a task to a stream fails; inside a capture this invalidates the capture. */
+        TASK_SUBMIT,
+        /** A kernel fails while running; the stream reports it at its next synchronisation. */
+        KERNEL_EXEC,
+        /** Stream creation fails (no stream resources). */
+        STREAM_CREATE
+    }
+
+    private final NativeApi api;
+
+    Simulator(NativeApi api) {
+        this.api = api;
+    }
+
+    /** Lets {@code skip} operations at {@code point} succeed, then fails the next {@code count}. */
+    public void injectFault(FaultPoint point, long skip, long count) {
+        Objects.requireNonNull(point, "point");
+        if (skip < 0 || count < 0) {
+            throw new InvalidArgumentException(-2, "Simulator.injectFault",
+                    "skip and count must not be negative (got " + skip + ", " + count + ")");
+        }
+        api.simInjectFault(point.ordinal(), skip, count);
+    }
+
+    /** Disarms every fault. */
+    public void clearFaults() {
+        api.simClearFaults();
+    }
+}

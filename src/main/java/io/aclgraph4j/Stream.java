@@ -1,0 +1,115 @@
+package io.aclgraph4j;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * An ordered queue of device work ({@code aclrtStream}). Tasks issued to it run asynchronously,
+ * in order; {@link #synchronize()} waits for them. While the stream captures, its tasks are
+ * recorded into a model instead (see {@link #beginCapture(CaptureMode)}).
+ */
+public final class Stream extends NativeObject {
+    private final Device device;
+
+    Stream(Device device, long handle) {
+        super(device.runtime, device.owned(), handle, "Stream(on device " + device.id() + ")");
+        this.device = device;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    /** Copies {@code from} into {@code to} (same size) in stream order. */
+    public void copyAsync(Memory from, Memory to) {
+        Memory.Region source = Memory.region("Stream.copyAsync", from);
+        Memory.Region target = Memory.region("Stream.copyAsync", to);
+        Memory.checkSameSize("Stream.copyAsync", source, target);
+        api().memcpyAsync(handle(), target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
+    }
+
+    /** Copies {@code bytes} from {@code from} at {@code fromOffset} into {@code to} at {@code toOffset}. */
+    public void copyAsync(Memory from, long fromOffset, Memory to, long toOffset, long bytes) {
+        Memory.Region source = Memory.region("Stream.copyAsync", from);
+        Memory.Region target = Memory.region("Stream.copyAsync", to);
+        if (fromOffset < 0 || toOffset < 0 || bytes < 0 || fromOffset > source.bytes() - bytes
+                || toOffset > target.bytes() - bytes) {
+            throw new InvalidArgumentException(-2, "Stream.copyAsync", "copying " + bytes + " bytes from offset "
+                    + fromOffset + " of " + source.bytes() + " into offset " + toOffset + " of " + target.bytes()
+                    + " goes out of bounds");
+        }
+        api().memcpyAsync(handle(), target.handle(), target.offset() + toOffset, source.handle(),
+                source.offset() + fromOffset, bytes);
+    }
+
+    /** Sets every byte of {@code memory} to {@code value} in stream order. */
+    public void fillAsync(Memory memory, int value) {
+        Memory.Region region = Memory.region("Stream.fillAsync", memory);
+        api().memsetAsync(handle(), region.handle(), region.offset(), value, region.bytes());
+    }
+
+    /** Waits until every task issued so far has run. Refused while the stream captures. */
+    public void synchronize() {
+        api().streamSynchronize(handle());
+    }
+
+    /** As {@link #synchronize()}, failing with an {@link AclException} once {@code timeout} passes. */
+    public void synchronize(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        long millis = timeout.toMillis();
+        if (millis <= 0 || millis > Integer.MAX_VALUE) {
+            throw new InvalidArgumentException(-2, "Stream.synchronize", "timeout must be between 1 ms and "
+                    + Integer.MAX_VALUE + " ms, not " + timeout);
+        }
+        api().streamSynchronize(handle(), (int) millis);
+    }
+
+    /** Whether every task issued so far has run. */
+    public boolean isComplete() {
+        return api().streamQuery(handle());
+    }
+
+    /** Makes later work on this stream wait for the work {@code event} marks. */
+    public void waitFor(Event event) {
+        Objects.requireNonNull(event, "event");
+        api().streamWaitEvent(handle(), event.handle());
+    }
+
+    /**
+     * Starts capturing this stream's tasks into a model. Use as a scope:
+     * <pre>{@code
+     * try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+     *     ... issue tasks ...
+     *     model = capture.end();
+     * }
+     * }</pre>
+     * Leaving the block without {@link Capture#end()} (by an exception) ends the capture and
+     * discards its model, so the stream never stays capturing.
+     */
+    public Capture beginCapture(CaptureMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        api().captureBegin(handle(), mode.code());
+        return new Capture(this, mode);
+    }
+
+    /** Captures what {@code body} issues to this stream and returns the model. */
+    public Model capture(CaptureMode mode, Consumer<Stream> body) {
+        Objects.requireNonNull(body, "body");
+        try (Capture capture = beginCapture(mode)) {
+            body.accept(this);
+            return capture.end();
+        }
+    }
+
+    /** This stream's capture state. */
+    public CaptureStatus captureStatus() {
+        return CaptureStatus.ofCode(api().captureStatus(handle()));
+    }
+
+    /** Closes the stream after the work issued to it has finished. */
+    @Override
+    public void close() {
+        super.close();
+    }
+}

@@ -1,0 +1,169 @@
+package io.aclgraph4j;
+
+import java.util.Arrays;
+
+/**
+ * A typed, shaped view of device memory ({@code aclTensor}): shape and strides in elements, an
+ * element offset into its buffer. A tensor made by {@link Device#tensor} owns its buffer and
+ * closes it with itself; a view made by {@link DeviceBuffer#view} leaves the buffer to its owner.
+ */
+public final class Tensor extends NativeObject implements Memory {
+    /** Most dimensions an aclnn operator accepts. */
+    public static final int MAX_RANK = 8;
+
+    private final DeviceBuffer storage;
+    private final DataType dataType;
+    private final long[] shape;
+    private final long[] strides;
+    private final long offset;
+    private final boolean ownsStorage;
+
+    Tensor(DeviceBuffer storage, long handle, DataType dataType, long[] shape, long[] strides, long offset,
+           boolean ownsStorage) {
+        super(storage.runtime, storage.device().owned(), handle,
+                "Tensor(" + dataType + " " + Arrays.toString(shape) + " on device " + storage.device().id() + ")");
+        this.storage = storage;
+        this.dataType = dataType;
+        this.shape = shape;
+        this.strides = strides == null ? contiguousStrides(shape) : strides;
+        this.offset = offset;
+        this.ownsStorage = ownsStorage;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** The shape (a copy). */
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /** Strides in elements (a copy). */
+    public long[] strides() {
+        return strides.clone();
+    }
+
+    /** Offset in elements from the start of the buffer. */
+    public long offset() {
+        return offset;
+    }
+
+    public int rank() {
+        return shape.length;
+    }
+
+    public long elementCount() {
+        return elementCount("Tensor.elementCount", shape);
+    }
+
+    /** Bytes of the elements (a contiguous tensor's footprint). */
+    @Override
+    public long byteSize() {
+        return elementCount() * dataType.byteSize();
+    }
+
+    @Override
+    public Device device() {
+        return storage.device();
+    }
+
+    /** The buffer this tensor views. */
+    public DeviceBuffer storage() {
+        return storage;
+    }
+
+    /** Row-major without gaps: copies can treat it as plain bytes. */
+    public boolean isContiguous() {
+        return Arrays.equals(strides, contiguousStrides(shape)) || elementCount() <= 1;
+    }
+
+    @Override
+    public void close() {
+        try {
+            super.close();
+        } finally {
+            if (ownsStorage) {
+                storage.close();
+            }
+        }
+    }
+
+    static long[] contiguousStrides(long[] shape) {
+        long[] strides = new long[shape.length];
+        long running = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            strides[i] = running;
+            running *= Math.max(shape[i], 1);
+        }
+        return strides;
+    }
+
+    static long[] checkShape(String operation, long[] shape) {
+        if (shape == null) {
+            throw new InvalidArgumentException(-2, operation, "shape is null");
+        }
+        if (shape.length > MAX_RANK) {
+            throw new InvalidArgumentException(-2, operation, "rank " + shape.length + " exceeds the maximum of "
+                    + MAX_RANK);
+        }
+        elementCount(operation, shape);
+        return shape.clone();
+    }
+
+    static long elementCount(String operation, long[] shape) {
+        if (shape == null) {
+            throw new InvalidArgumentException(-2, operation, "shape is null");
+        }
+        long count = 1;
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] < 0) {
+                throw new InvalidArgumentException(-2, operation, "dimension " + i + " of shape "
+                        + Arrays.toString(shape) + " is negative");
+            }
+            try {
+                count = Math.multiplyExact(count, shape[i]);
+            } catch (ArithmeticException e) {
+                throw new InvalidArgumentException(-2, operation, "shape " + Arrays.toString(shape)
+                        + " has more elements than a long can count");
+            }
+        }
+        return count;
+    }
+
+    /** Checks that the view fits a buffer of {@code bufferBytes}. */
+    static void checkView(String operation, DataType dataType, long[] shape, long[] strides, long offset,
+                          long bufferBytes) {
+        if (strides != null && strides.length != shape.length) {
+            throw new InvalidArgumentException(-2, operation, "strides " + Arrays.toString(strides)
+                    + " must have one entry per dimension of shape " + Arrays.toString(shape));
+        }
+        if (offset < 0) {
+            throw new InvalidArgumentException(-2, operation, "offset must not be negative, not " + offset);
+        }
+        long[] steps = strides == null ? contiguousStrides(shape) : strides;
+        boolean empty = false;
+        for (long dim : shape) {
+            empty |= dim == 0;
+        }
+        long last = offset;
+        try {
+            for (int i = 0; i < shape.length; i++) {
+                if (steps[i] < 0) {
+                    throw new InvalidArgumentException(-2, operation, "stride " + i + " is negative");
+                }
+                if (!empty) {
+                    last = Math.addExact(last, Math.multiplyExact(shape[i] - 1, steps[i]));
+                }
+            }
+            long needed = Math.multiplyExact(Math.addExact(last, 1), (long) dataType.byteSize());
+            if (!empty && needed > bufferBytes) {
+                throw new InvalidArgumentException(-2, operation, "the view " + Arrays.toString(shape) + " of "
+                        + dataType + " (strides " + Arrays.toString(steps) + ", offset " + offset + ") needs "
+                        + needed + " bytes but the buffer has " + bufferBytes + ": allocate a larger buffer");
+            }
+        } catch (ArithmeticException e) {
+            throw new InvalidArgumentException(-2, operation, "the view's extent overflows");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.aclgraph4j.internal;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The native layer as the facade sees it: one method per shim entry point, handles as longs,
+ * failures as exceptions ({@link NativeErrors}). The facade depends only on this interface, so its
+ * logic is unit-tested against a mock while integration tests run {@link JavaCppNativeApi}.
+ */
+public interface NativeApi {
+
+    /** Object kinds, as encoded in handles (AGJ_KIND_* of the shim). */
+    int KIND_DEVICE = 1;
+    int KIND_STREAM = 2;
+    int KIND_DEVICE_BUFFER = 3;
+    int KIND_HOST_BUFFER = 4;
+    int KIND_TENSOR = 5;
+    int KIND_SCALAR = 6;
+    int KIND_EXECUTOR = 7;
+    int KIND_MODEL = 8;
+    int KIND_EVENT = 9;
+    int KIND_TASK_GROUP = 10;
+    int KIND_COUNT = 11;
+
+    /** Operators an executor can be prepared for (AGJ_OP_*). */
+    int OP_ADD = 1;
+    int OP_ADDS = 2;
+    int OP_INPLACE_ADD = 3;
+    int OP_INPLACE_ADDS = 4;
+
+    int EXECUTOR_REPEATABLE = 1;
+
+    int apiVersion();
+
+    void runtimeOpen(String backend);
+
+    void runtimeClose();
+
+    String backendDescription();
+
+    int deviceCount();
+
+    void release(long handle);
+
+    long liveCount(int kind);
+
+    String liveReport();
+
+    long deviceOpen(int deviceId);
+
+    void deviceSynchronize(long device);
+
+    long streamCreate(long device);
+
+    void streamSynchronize(long stream);
+
+    void streamSynchronize(long stream, int timeoutMs);
+
+    boolean streamQuery(long stream);
+
+    long deviceBufferAlloc(long device, long bytes);
+
+    /** Returns {handle, address}. */
+    long[] hostBufferAlloc(long device, long bytes);
+
+    /** A direct buffer over native memory the caller keeps alive. */
+    ByteBuffer wrap(long address, int bytes);
+
+    void memcpyAsync(long stream, long dst, long dstOffset, long src, long srcOffset, long bytes);
+
+    void memcpy(long dst, long dstOffset, long src, long srcOffset, long bytes);
+
+    void memsetAsync(long stream, long buffer, long offset, int value, long bytes);
+
+    void memset(long buffer, long offset, int value, long bytes);
+
+    long tensorCreate(long buffer, int dataType, long[] dims, long[] strides, long offset);
+
+    long scalarCreateDouble(int dataType, double value);
+
+    long scalarCreateLong(int dataType, long value);
+
+    long executorPrepare(int op, long self, long other, long alpha, long out, int flags);
+
+    long executorWorkspaceSize(long executor);
+
+    void executorLaunch(long executor, long stream);
+
+    long eventCreate(long device, int flags);
+
+    void eventRecord(long event, long stream);
+
+    void streamWaitEvent(long stream, long event);
+
+    void eventSynchronize(long event);
+
+    boolean eventQuery(long event);
+
+    void captureBegin(long stream, int mode);
+
+    long captureEnd(long stream);
+
+    int captureStatus(long stream);
+
+    /** Sets the calling thread's capture mode and returns the one it replaces. */
+    int captureExchangeMode(int mode);
+
+    void taskGroupBegin(long stream);
+
+    long taskGroupEnd(long stream);
+
+    void taskUpdateBegin(long stream, long group);
+
+    void taskUpdateEnd(long stream);
+
+    void modelExecuteAsync(long model, long stream);
+
+    void modelDebugJson(long model, String path);
+
+    void modelDebugPrint(long model);
+
+    void simInjectFault(int point, long skip, long count);
+
+    void simClearFaults();
+}

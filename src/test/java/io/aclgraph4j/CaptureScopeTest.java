@@ -1,0 +1,121 @@
+package io.aclgraph4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.aclgraph4j.internal.NativeApi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.InOrder;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+/** The capture scope's logic against a mocked native layer. */
+@ExtendWith(MockitoExtension.class)
+class CaptureScopeTest {
+    private static final long DEVICE = 11;
+    private static final long STREAM = 22;
+    private static final long MODEL = 33;
+
+    @Mock
+    NativeApi api;
+
+    private AclRuntime runtime;
+    private Stream stream;
+
+    @BeforeEach
+    void openRuntime() {
+        when(api.deviceOpen(0)).thenReturn(DEVICE);
+        when(api.streamCreate(DEVICE)).thenReturn(STREAM);
+        runtime = AclRuntime.open(api, "sim");
+        stream = runtime.device(0).createStream();
+    }
+
+    @Test
+    void endReturnsTheModelAndCloseThenDoesNothing() {
+        when(api.captureEnd(STREAM)).thenReturn(MODEL);
+        Model model;
+        try (Capture capture = stream.beginCapture(CaptureMode.THREAD_LOCAL)) {
+            model = capture.end();
+        }
+        verify(api).captureBegin(STREAM, CaptureMode.THREAD_LOCAL.code());
+        verify(api).captureEnd(STREAM);
+        verify(api, never()).release(MODEL);
+        model.executeAsync(stream);
+        verify(api).modelExecuteAsync(MODEL, STREAM);
+    }
+
+    @Test
+    void leavingTheScopeByAnExceptionEndsTheCaptureAndDiscardsTheModel() {
+        when(api.captureEnd(STREAM)).thenReturn(MODEL);
+        RuntimeException failure = new RuntimeException("inside the capture");
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> {
+            try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+                throw failure;
+            }
+        });
+        assertSame(failure, thrown);
+        InOrder order = inOrder(api);
+        order.verify(api).captureBegin(STREAM, CaptureMode.GLOBAL.code());
+        order.verify(api).captureEnd(STREAM);
+        order.verify(api).release(MODEL);
+    }
+
+    @Test
+    void aFailingEndInsideTheScopeIsNotRepeatedOnClose() {
+        when(api.captureEnd(STREAM)).thenThrow(new CaptureException(507903, "Capture.end", "invalidated"));
+        CaptureException thrown = assertThrows(CaptureException.class, () -> {
+            try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+                capture.end();
+            }
+        });
+        assertEquals(507903, thrown.code());
+        verify(api).captureEnd(STREAM); // once: close() knows the capture already ended
+        verify(api, never()).release(anyLong());
+    }
+
+    @Test
+    void endingTwiceIsAnError() {
+        when(api.captureEnd(STREAM)).thenReturn(MODEL);
+        try (Capture capture = stream.beginCapture(CaptureMode.RELAXED)) {
+            capture.end();
+            assertThrows(IllegalStateException.class, capture::end);
+        }
+    }
+
+    @Test
+    void theLambdaFormDiscardsTheCaptureWhenItsBodyThrows() {
+        when(api.captureEnd(STREAM)).thenReturn(MODEL);
+        assertThrows(IllegalArgumentException.class, () -> stream.capture(CaptureMode.GLOBAL, s -> {
+            throw new IllegalArgumentException("body failed");
+        }));
+        verify(api).release(MODEL);
+    }
+
+    @Test
+    void aCaptureOnAClosedStreamIsRefusedBeforeNativeCode() {
+        stream.close();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> stream.beginCapture(CaptureMode.GLOBAL));
+        assertEquals("Stream(on device 0) is closed", thrown.getMessage());
+        verify(api, never()).captureBegin(anyLong(), org.mockito.ArgumentMatchers.anyInt());
+    }
+
+    @Test
+    void aCaptureModeScopeRestoresThePreviousMode() {
+        when(api.captureExchangeMode(CaptureMode.RELAXED.code())).thenReturn(CaptureMode.GLOBAL.code());
+        try (CaptureModeScope scope = runtime.captureMode(CaptureMode.RELAXED)) {
+            assertEquals(CaptureMode.GLOBAL, scope.previous());
+        }
+        InOrder order = inOrder(api);
+        order.verify(api).captureExchangeMode(CaptureMode.RELAXED.code());
+        order.verify(api).captureExchangeMode(CaptureMode.GLOBAL.code());
+    }
+}
