@@ -30,6 +30,33 @@ public final class Capture implements AutoCloseable {
     }
 
     /**
+     * Captures what {@code body} launches on this capture's stream as a task group: kernels whose
+     * arguments {@link TaskGroup#update} can replace after the capture. Only kernels (operator
+     * launches) may be issued inside a group.
+     */
+    public TaskGroup taskGroup(Runnable body) {
+        java.util.Objects.requireNonNull(body, "body");
+        if (ended) {
+            throw new IllegalStateException("this capture already ended");
+        }
+        stream.api().taskGroupBegin(stream.handle());
+        boolean bodyCompleted = false;
+        try {
+            body.run();
+            bodyCompleted = true;
+        } finally {
+            if (!bodyCompleted) {
+                try {
+                    stream.api().release(stream.api().taskGroupEnd(stream.handle()));
+                } catch (RuntimeException ignored) {
+                    // The body's exception is the one to report.
+                }
+            }
+        }
+        return new TaskGroup(stream.device(), stream.api().taskGroupEnd(stream.handle()));
+    }
+
+    /**
      * Ends the capture and returns its model, which keeps every object its tasks use alive until
      * it is closed. Throws {@link CaptureException} when the runtime invalidated the capture or a
      * capture rule is broken at its end; the stream is usable again either way.
