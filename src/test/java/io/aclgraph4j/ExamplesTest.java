@@ -45,4 +45,72 @@ class ExamplesTest {
         }
         assertTrue(Files.exists(folder.resolve("modelRI.json")));
     }
+
+    @Test
+    void relaxedCopyShowsWhichThreadsEachModeRestricts(@TempDir Path folder) throws Exception {
+        String output = runExample(folder, "RelaxedCopy.java");
+        assertTrue(output.contains("GLOBAL capture, copy on the capturing thread: refused with "
+                + "ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT (107030)"), output);
+        assertTrue(output.contains("GLOBAL capture, copy on another thread:     refused"), output);
+        assertTrue(output.contains("GLOBAL capture, after switching to RELAXED: copied"), output);
+        assertTrue(output.contains("THREAD_LOCAL capture, copy on the capturing thread: refused"), output);
+        assertTrue(output.contains("THREAD_LOCAL capture, copy on another thread:     copied"), output);
+    }
+
+    @Test
+    void captureRecoveryRefusesRuleBreaksAndKeepsGoing(@TempDir Path folder) throws Exception {
+        String output = runExample(folder, "CaptureRecovery.java");
+        assertTrue(output.contains("refused: ACL_ERROR_RT_STREAM_CAPTURED (107027); capture is ACTIVE"), output);
+        assertTrue(output.contains("refused: ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT (107030); capture is ACTIVE"), output);
+        assertTrue(output.contains("after one replay: [2.0, 4.0, 6.0, 8.0]"), output);
+        assertTrue(output.contains("stream is NONE"), output);
+        assertTrue(output.contains("after an eager launch: [4.0, 8.0, 12.0, 16.0]"), output);
+    }
+
+    @Test
+    void multiStreamCaptureReplaysBothBranches(@TempDir Path folder) throws Exception {
+        String output = runExample(folder, "MultiStreamCapture.java");
+        assertTrue(output.contains("replay 1: c = [3.0, 3.0, 3.0, 3.0]"), output);
+        assertTrue(output.contains("replay 3: c = [9.0, 9.0, 9.0, 9.0]"), output);
+    }
+
+    @Test
+    void concurrentReplayGivesEveryThreadTheExactResult(@TempDir Path folder) throws Exception {
+        String output = runExample(folder, "ConcurrentReplay.java");
+        for (int t = 0; t < 4; t++) {
+            assertTrue(output.contains("thread " + t + ": 1000 replays, out[1023] = 3.0"), output);
+        }
+    }
+
+    @Test
+    void theJShellStartupScriptWorksInAScriptedSession(@TempDir Path folder) throws Exception {
+        Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
+        Path script = folder.resolve("session.jsh");
+        Files.writeString(script, String.join("\n",
+                "Tensor a = floats(new float[] {1, 2, 3, 4}, 2, 2);",
+                "Tensor b = floats(new float[] {10, 20, 30, 40}, 2, 2);",
+                "Tensor c = device.tensor(DataType.FLOAT, 2, 2);",
+                "Stream s = device.createStream();",
+                "AddOperator add = AddOperator.add(a, b, runtime.scalar(DataType.FLOAT, 2.0), c);",
+                "Model m = s.capture(CaptureMode.GLOBAL, add::launch);",
+                "m.execute(s);",
+                "float[] r = read(c);",
+                "System.out.println(\"RESULT \" + Arrays.toString(r));",
+                "runtime.close();",
+                "/exit (r[3] == 84f ? 0 : 1)",
+                ""));
+        List<String> command = List.of(jshell.toString(), "--class-path", System.getProperty("java.class.path"),
+                "--startup", "DEFAULT", "--startup", EXAMPLES.resolve("aclgraph4j.jsh").toAbsolutePath().toString(),
+                script.toString());
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertTrue(finished, "jshell did not finish:\n" + output);
+        assertTrue(output.contains("aclgraph4j ready"), output);
+        assertTrue(output.contains("RESULT [21.0, 42.0, 63.0, 84.0]"), output);
+        assertEquals(0, process.exitValue(), output);
+    }
 }

@@ -1,0 +1,206 @@
+package io.aclgraph4j;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The lifecycle contract of every facade object, on the simulator. */
+@ExtendWith(NoNativeLeaks.class)
+class LifecycleTest {
+    private AclRuntime runtime;
+    private Device device;
+
+    @BeforeEach
+    void open() {
+        runtime = AclRuntime.open("sim");
+        device = runtime.device(0);
+    }
+
+    @AfterEach
+    void close() {
+        runtime.close();
+        assertEquals(0, runtime.liveObjectCount(), runtime.liveObjects());
+    }
+
+    private Tensor filled(float value, long... shape) {
+        Tensor tensor = device.tensor(DataType.FLOAT, shape);
+        try (HostBuffer host = device.allocateHost(tensor.byteSize())) {
+            float[] values = new float[(int) tensor.elementCount()];
+            Arrays.fill(values, value);
+            host.write(values);
+            device.copy(host, tensor);
+        }
+        return tensor;
+    }
+
+    private float[] read(Tensor tensor) {
+        try (HostBuffer host = device.allocateHost(tensor.byteSize())) {
+            device.copy(tensor, host);
+            return host.toFloatArray();
+        }
+    }
+
+    @Test
+    void closeTwiceIsHarmlessAndUseAfterCloseNamesTheObject() {
+        Stream stream = device.createStream();
+        stream.close();
+        assertDoesNotThrow(stream::close);
+        assertTrue(stream.isClosed());
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, stream::synchronize);
+        assertEquals("Stream(on device 0) is closed", thrown.getMessage());
+        Tensor tensor = device.tensor(DataType.FLOAT, 2);
+        tensor.close();
+        tensor.close();
+        assertTrue(tensor.storage().isClosed(), "a tensor made by Device.tensor closes its buffer");
+    }
+
+    @Test
+    void closingWhatALiveModelUsesOnlyDropsTheReference() {
+        Stream stream = device.createStream();
+        Tensor a = filled(1f, 16);
+        Tensor b = filled(2f, 16);
+        Tensor out = device.tensor(DataType.FLOAT, 16);
+        HostBuffer host = device.allocateHost(out.byteSize());
+        Scalar alpha = runtime.scalar(DataType.FLOAT, 3.0);
+        AddOperator add = AddOperator.add(a, b, alpha, out);
+        Model model = stream.capture(CaptureMode.GLOBAL, s -> {
+            add.launch(s);
+            s.copyAsync(out, host);
+        });
+        long kept = runtime.liveObjectCount();
+        for (AutoCloseable used : List.<AutoCloseable>of(a, b, out, alpha, add)) {
+            assertDoesNotThrow(used::close);
+        }
+        assertEquals(kept, runtime.liveObjectCount(), "the model keeps everything it uses:\n" + runtime.liveObjects());
+        host.write(new float[16]);
+        model.execute(stream);
+        assertEquals(7f, host.toFloatArray()[15]);
+        model.close();
+        assertTrue(runtime.liveObjectCount() < kept, "closing the model frees what it kept");
+        assertFalse(runtime.liveObjects().contains("tensor"), runtime.liveObjects());
+    }
+
+    @Test
+    void closingADeviceClosesWhatItOwns() {
+        Stream stream = device.createStream();
+        Tensor tensor = filled(1f, 8);
+        Event event = device.createEvent();
+        HostBuffer host = device.allocateHost(32);
+        device.close();
+        for (NativeObject object : List.<NativeObject>of(stream, tensor, event, host, device)) {
+            assertTrue(object.isClosed(), object + " should be closed with its device");
+        }
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, stream::synchronize);
+        assertTrue(thrown.getMessage().contains("closed with its device 0"), thrown.getMessage());
+        assertThrows(IllegalStateException.class, device::createStream);
+        assertEquals(0, runtime.liveObjectCount(), runtime.liveObjects());
+    }
+
+    @Test
+    void closingTheRuntimeClosesEverythingAndRefusesNewWork() {
+        Stream stream = device.createStream();
+        Tensor tensor = filled(1f, 8);
+        Scalar scalar = runtime.scalar(DataType.INT32, 3L);
+        runtime.close();
+        assertTrue(stream.isClosed() && tensor.isClosed() && scalar.isClosed() && device.isClosed());
+        assertThrows(IllegalStateException.class, () -> runtime.device(0));
+        assertDoesNotThrow(runtime::close);
+    }
+
+    @Test
+    void closingAModelWhileReplaysAreQueuedLetsThemFinish() {
+        Stream stream = device.createStream();
+        Tensor counter = filled(0f, 1024);
+        Scalar one = runtime.scalar(DataType.FLOAT, 1.0);
+        AddOperator increment = AddOperator.inplaceAdds(counter, one, one);
+        Model model = stream.capture(CaptureMode.GLOBAL, increment::launch);
+        increment.close();
+        for (int i = 0; i < 200; i++) {
+            model.executeAsync(stream);
+        }
+        model.close();
+        stream.synchronize();
+        assertEquals(200f, read(counter)[1023]);
+    }
+
+    @Test
+    void closeRacingUseOnAnotherThreadNeverCrashes() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 50; round++) {
+                Stream stream = device.createStream();
+                Tensor tensor = filled(1f, 64);
+                HostBuffer host = device.allocateHost(tensor.byteSize());
+                CountDownLatch start = new CountDownLatch(1);
+                AtomicInteger used = new AtomicInteger();
+                Future<?> user = pool.submit(() -> {
+                    start.countDown();
+                    try {
+                        for (int i = 0; i < 1_000; i++) {
+                            stream.copyAsync(tensor, host);
+                            stream.synchronize();
+                            used.incrementAndGet();
+                        }
+                    } catch (IllegalStateException expected) {
+                        // closed under us: the only failure allowed
+                    }
+                    return null;
+                });
+                start.await();
+                Thread.sleep(round % 3);
+                stream.close();
+                tensor.close();
+                host.close();
+                user.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void liveObjectsListsWhatIsOpen() {
+        Stream stream = device.createStream();
+        String report = runtime.liveObjects();
+        assertTrue(report.contains("device"), report);
+        assertTrue(report.contains("stream"), report);
+        stream.close();
+        assertFalse(runtime.liveObjects().contains("stream"), runtime.liveObjects());
+    }
+
+    @Test
+    void anObjectNeverClosedIsFreedAfterGarbageCollection() throws Exception {
+        long before = runtime.liveObjectCount();
+        createAndDropStreams(20);
+        assertTrue(runtime.liveObjectCount() >= before + 20);
+        List<byte[]> pressure = new ArrayList<>();
+        for (int attempt = 0; attempt < 100 && runtime.liveObjectCount() > before; attempt++) {
+            System.gc();
+            pressure.add(new byte[1 << 16]);
+            Thread.sleep(20);
+        }
+        assertEquals(before, runtime.liveObjectCount(), runtime.liveObjects());
+    }
+
+    private void createAndDropStreams(int count) {
+        for (int i = 0; i < count; i++) {
+            device.createStream(); // dropped without close: a leak the Cleaner must catch
+        }
+    }
+}
