@@ -109,19 +109,27 @@ bool LoadBackend(const std::string &backend, LoadedBackend &out, std::string &er
     };
 
     AclApi api;
-    std::string missing;
+    std::vector<std::string> missing;
 #define AGJ_RESOLVE(name, required)                                                   \
     api.name = reinterpret_cast<decltype(api.name)>(resolve(#name));                  \
     if (api.name == nullptr && (required)) {                                          \
-        missing += missing.empty() ? #name : ", " #name;                              \
+        missing.emplace_back(#name);                                                  \
     }
     AGJ_ACL_FUNCTIONS(AGJ_RESOLVE)
 #undef AGJ_RESOLVE
     api.aclsimInjectFault = reinterpret_cast<AclsimInjectFaultFn>(resolve("aclsimInjectFault"));
     api.aclsimClearFaults = reinterpret_cast<AclsimClearFaultsFn>(resolve("aclsimClearFaults"));
     if (!missing.empty()) {
-        error = "backend '" + backend + "' lacks required functions: " + missing +
-                " (a CANN release older than the capture API, 8.1.RC1?)";
+        std::string names;
+        for (size_t i = 0; i < missing.size() && i < 5; ++i) {
+            names += (i ? ", " : "") + missing[i];
+        }
+        if (missing.size() > 5) {
+            names += " and " + std::to_string(missing.size() - 5) + " more";
+        }
+        error = "backend '" + backend + "' (" + libraries.front() + (libraries.size() > 1 ? ", ..." : "") +
+                ") lacks required functions: " + names +
+                ". Is it an ACL runtime with the capture API (CANN 8.1.RC1 or later)?";
         return false;
     }
 
