@@ -62,14 +62,70 @@ public final class HostBuffer extends NativeObject implements Memory {
     public void write(float[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Float.BYTES);
-        asFloatBuffer().put(values);
+        asByteBuffer().asFloatBuffer().put(values);
+    }
+
+    /** Copies {@code values} into the start of the buffer. */
+    public void write(double[] values) {
+        Objects.requireNonNull(values, "values");
+        checkFits("HostBuffer.write", (long) values.length * Double.BYTES);
+        asByteBuffer().asDoubleBuffer().put(values);
+    }
+
+    /** Copies {@code values} into the start of the buffer. */
+    public void write(int[] values) {
+        Objects.requireNonNull(values, "values");
+        checkFits("HostBuffer.write", (long) values.length * Integer.BYTES);
+        asByteBuffer().asIntBuffer().put(values);
+    }
+
+    /** Copies {@code values} into the start of the buffer. */
+    public void write(long[] values) {
+        Objects.requireNonNull(values, "values");
+        checkFits("HostBuffer.write", (long) values.length * Long.BYTES);
+        asByteBuffer().asLongBuffer().put(values);
+    }
+
+    /** Copies {@code values} into the start of the buffer. */
+    public void write(byte[] values) {
+        Objects.requireNonNull(values, "values");
+        checkFits("HostBuffer.write", values.length);
+        asByteBuffer().put(values);
     }
 
     /** Fills {@code values} from the start of the buffer. */
     public void read(float[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Float.BYTES);
-        asFloatBuffer().get(values);
+        asByteBuffer().asFloatBuffer().get(values);
+    }
+
+    /** Fills {@code values} from the start of the buffer. */
+    public void read(double[] values) {
+        Objects.requireNonNull(values, "values");
+        checkFits("HostBuffer.read", (long) values.length * Double.BYTES);
+        asByteBuffer().asDoubleBuffer().get(values);
+    }
+
+    /** Fills {@code values} from the start of the buffer. */
+    public void read(int[] values) {
+        Objects.requireNonNull(values, "values");
+        checkFits("HostBuffer.read", (long) values.length * Integer.BYTES);
+        asByteBuffer().asIntBuffer().get(values);
+    }
+
+    /** Fills {@code values} from the start of the buffer. */
+    public void read(long[] values) {
+        Objects.requireNonNull(values, "values");
+        checkFits("HostBuffer.read", (long) values.length * Long.BYTES);
+        asByteBuffer().asLongBuffer().get(values);
+    }
+
+    /** Fills {@code values} from the start of the buffer. */
+    public void read(byte[] values) {
+        Objects.requireNonNull(values, "values");
+        checkFits("HostBuffer.read", values.length);
+        asByteBuffer().get(values);
     }
 
     /** The buffer's contents as floats (its size must be a multiple of 4). */
