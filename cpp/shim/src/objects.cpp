@@ -169,13 +169,21 @@ Stream::~Stream() {
     const AclApi &api = Api();
     aclError status = api.aclrtDestroyStream(stream_);
     if (status == ACL_ERROR_RT_STREAM_CAPTURED) {
-        // Released while capturing: end the capture, discard its model, then destroy.
+        // Released while capturing: end the capture, discard its model, then destroy. (A stream
+        // that only joined another stream's capture cannot leave it before the origin ends; the
+        // runtime keeps it until then.)
         auto record = FindCapture(stream_);
         aclmdlRI model = nullptr;
-        if (api.aclmdlRICaptureEnd(stream_, &model) == ACL_SUCCESS && model != nullptr) {
+        aclError ended = api.aclmdlRICaptureEnd(stream_, &model);
+        if (ended == ACL_SUCCESS && model != nullptr) {
             api.aclmdlRIDestroy(model);
         }
-        if (record) {
+        aclmdlRICaptureStatus after = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+        api.aclmdlRICaptureGetInfo(stream_, &after, nullptr);
+        if (record && after == ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
+            if (ended == ACL_ERROR_RT_STREAM_CAPTURE_WRONG_THREAD) {
+                api.aclmdlRIDestroy(record->model); // the runtime left the model to us
+            }
             std::lock_guard lock(Runtime().capturesMutex);
             if (Runtime().captures.erase(record->model) > 0) {
                 Runtime().activeCaptures.fetch_sub(1);
