@@ -1,0 +1,20 @@
+// Hardware floors the simulator's figures are compared with: a STREAM-style add loop over one or
+// more threads, and one cross-thread handoff with both sides spinning.
+#ifndef ACLGRAPH4J_BENCH_FLOORS_H
+#define ACLGRAPH4J_BENCH_FLOORS_H
+
+#include <cstddef>
+
+namespace bench {
+
+// out[i] = a[i] + alpha * b[i] for i in [0, n), split in `threads` equal parts run by a pool of
+// spinning threads (the caller runs part 0). Returns the median seconds of one pass.
+double StreamAddSeconds(size_t n, int threads, double budgetSeconds);
+
+// Median nanoseconds of one round trip: the caller hands a no-op to a spinning worker thread and
+// spins until it sees it done.
+double SpinHandoffNanos(double budgetSeconds);
+
+} // namespace bench
+
+#endif
