@@ -1,6 +1,8 @@
 // JShell startup for aclgraph4j: imports and two helpers. Open with (after `mvn -q -DskipTests package`):
 //   jshell --class-path target/aclgraph4j.jar:target/lib/javacpp.jar --startup DEFAULT --startup examples/aclgraph4j.jsh
 import io.aclgraph4j.*;
+// DEFAULT's java.util.stream.* also has a Stream: name ours explicitly.
+import io.aclgraph4j.Stream;
 import java.nio.*;
 import java.util.Arrays;
 

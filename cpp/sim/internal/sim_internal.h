@@ -36,6 +36,10 @@ aclError LaunchKernel(aclrtStream stream, std::shared_ptr<const DeviceKernel> ke
 // inside one live aclrtMalloc allocation. `deviceId` (optional) receives its device.
 bool IsDeviceRange(const void *ptr, size_t bytes, int32_t *deviceId = nullptr);
 
+// Bumped by every aclrtFree / aclrtFreeHost: a kernel that validated its memory ranges at epoch E
+// need not validate them again while the epoch is still E (one atomic load per run).
+uint64_t MemoryEpoch() noexcept;
+
 // Appends a message to the calling thread's error text (read by aclGetRecentErrMsg).
 void AppendErrorMessage(const std::string &message);
 

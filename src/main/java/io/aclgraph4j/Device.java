@@ -18,6 +18,7 @@ public final class Device extends NativeObject {
     Device(AclRuntime runtime, long handle, int id) {
         super(runtime, runtime.owner(), handle, "Device(" + id + ")");
         this.id = id;
+        ownChildren(owned, " (closed with its device " + id + ")");
     }
 
     /** The device id (0-based). */
@@ -54,8 +55,14 @@ public final class Device extends NativeObject {
     /** A contiguous tensor of the given shape in fresh device memory, which the tensor owns. */
     public Tensor tensor(DataType dataType, long... shape) {
         Objects.requireNonNull(dataType, "dataType");
-        long elements = Tensor.elementCount("Device.tensor", shape);
-        long bytes = Math.max(1, Math.multiplyExact(elements, (long) dataType.byteSize()));
+        long elements = Tensor.elementCount("Device.tensor", Tensor.checkShape("Device.tensor", shape));
+        long bytes;
+        try {
+            bytes = Math.max(1, Math.multiplyExact(elements, (long) dataType.byteSize()));
+        } catch (ArithmeticException e) {
+            throw new InvalidArgumentException(-2, "Device.tensor", "shape " + shapeText(shape) + " of " + dataType
+                    + " needs more bytes than a long can count");
+        }
         DeviceBuffer storage = allocate(bytes);
         try {
             return storage.view(dataType, shape, null, 0, true);
@@ -91,19 +98,6 @@ public final class Device extends NativeObject {
     /** Waits for every stream of this device. Refused while one of its streams captures. */
     public void synchronize() {
         api().deviceSynchronize(handle());
-    }
-
-    /** Closes everything this device still owns, then the device. */
-    @Override
-    public void close() {
-        if (isClosed()) {
-            return;
-        }
-        try {
-            owned.releaseAll(" (closed with its device " + id + ")");
-        } finally {
-            super.close();
-        }
     }
 
     static void checkSize(String operation, long bytes) {

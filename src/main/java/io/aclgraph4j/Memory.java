@@ -30,6 +30,7 @@ public sealed interface Memory permits DeviceBuffer, HostBuffer, Tensor {
             throw new InvalidArgumentException(-2, operation, tensor + " is not contiguous: copy to or from a "
                     + "contiguous tensor or its buffer");
         }
+        tensor.handle(); // throws, naming the tensor, once it is closed
         DeviceBuffer storage = tensor.storage();
         storage.handle(); // throws if its buffer was closed
         return new Region(storage.handle(), tensor.offset() * tensor.dataType().byteSize(), tensor.byteSize());

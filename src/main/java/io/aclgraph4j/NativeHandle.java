@@ -20,6 +20,8 @@ final class NativeHandle {
     private final Throwable creationSite;
     private final long sequence = SEQUENCE.incrementAndGet();
     private volatile String closedBecause = "";
+    private volatile Owner children;
+    private volatile String childrenBecause = "";
 
     NativeHandle(NativeApi api, long value, String description, Owner owner, boolean recordCreationSite) {
         this.api = api;
@@ -27,6 +29,11 @@ final class NativeHandle {
         this.description = description;
         this.owner = owner;
         this.creationSite = recordCreationSite ? new Throwable("created here") : null;
+    }
+
+    void ownChildren(Owner owned, String because) {
+        this.childrenBecause = because;
+        this.children = owned;
     }
 
     String description() {
@@ -65,7 +72,14 @@ final class NativeHandle {
         if (owner != null) {
             owner.forget(this);
         }
-        api.release(handle);
+        try {
+            Owner owned = children;
+            if (owned != null) {
+                owned.releaseAll(childrenBecause);
+            }
+        } finally {
+            api.release(handle);
+        }
         return true;
     }
 

@@ -26,6 +26,14 @@ public abstract class NativeObject implements AutoCloseable {
         this.cleanable = CLEANER.register(this, cleanupState::releaseLeaked);
     }
 
+    /**
+     * Makes closing this object close what {@code children} still owns first, however the close
+     * comes about (directly, with this object's own owner, or by the Cleaner).
+     */
+    final void ownChildren(Owner children, String because) {
+        state.ownChildren(children, because);
+    }
+
     /** The native handle, checked: throws IllegalStateException once closed. */
     final long handle() {
         return state.get();

@@ -1,0 +1,630 @@
+// The aclmdlRI family: capture begin/end/info, the thread capture mode, models and their replay,
+// task groups and task update, and the debug dumps.
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <functional>
+
+#include "runtime.h"
+
+namespace aclsim {
+
+namespace {
+std::atomic<int32_t> gNextModelId{0};
+
+// Applies a finished task update in stream order: swaps the group's kernels in the model, so
+// replays that start afterwards use the new arguments.
+class TaskUpdateApplier final : public DeviceKernel {
+public:
+    TaskUpdateApplier(std::weak_ptr<Model> model, std::vector<size_t> indices,
+                      std::vector<std::shared_ptr<const DeviceKernel>> kernels)
+        : model_(std::move(model)), indices_(std::move(indices)), kernels_(std::move(kernels)) {}
+
+    const char *name() const noexcept override { return "TASK_UPDATE"; }
+
+    aclError run() const noexcept override {
+        auto model = model_.lock();
+        if (!model) {
+            return ACL_SUCCESS; // the model was destroyed meanwhile: nothing to update
+        }
+        for (size_t i = 0; i < indices_.size(); ++i) {
+            std::atomic_store(&model->tasks[indices_[i]].kernel, kernels_[i]);
+        }
+        return ACL_SUCCESS;
+    }
+
+private:
+    std::weak_ptr<Model> model_;
+    std::vector<size_t> indices_;
+    std::vector<std::shared_ptr<const DeviceKernel>> kernels_;
+};
+
+aclError FindModel(const char *call, aclmdlRI handle, std::shared_ptr<Model> &out) {
+    if (handle == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "modelRI is NULL");
+    }
+    out = Models().find(handle);
+    if (!out) {
+        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "not a live model (destroyed already, or its capture failed?)");
+    }
+    return ACL_SUCCESS;
+}
+
+aclError FindStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
+    if (handle == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "stream is NULL (the default stream takes no part in captures)");
+    }
+    out = Streams().find(handle);
+    if (!out) {
+        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "not a live stream (destroyed already?)");
+    }
+    return ACL_SUCCESS;
+}
+
+// Under CaptureMutex(): whether every stream that joined the capture leads back to the origin
+// through its final event record.
+bool AllJoined(Capture &capture, std::string &unjoined) {
+    Stream *origin = capture.members.front().stream.get();
+    std::function<bool(Stream *, size_t)> rejoined = [&](Stream *stream, size_t depth) -> bool {
+        if (stream == origin) {
+            return true;
+        }
+        if (depth > capture.members.size()) {
+            return false;
+        }
+        const Capture::Member *member = capture.member(stream);
+        if (member == nullptr || !member->lastIsRecord) {
+            return false;
+        }
+        for (const auto &wait : capture.waits) {
+            if (wait.event == member->lastEvent && wait.sequence == member->lastSequence && wait.waiter != stream &&
+                rejoined(wait.waiter, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    for (const auto &member : capture.members) {
+        if (!rejoined(member.stream.get(), 0)) {
+            unjoined = "stream " + std::to_string(member.stream->id());
+            return false;
+        }
+    }
+    return true;
+}
+
+const char *ModeName(int mode) {
+    switch (mode) {
+    case ACL_MODEL_RI_CAPTURE_MODE_GLOBAL: return "GLOBAL";
+    case ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL: return "THREAD_LOCAL";
+    case ACL_MODEL_RI_CAPTURE_MODE_RELAXED: return "RELAXED";
+    }
+    return "?";
+}
+
+std::string TaskDisplayName(const Task &task) {
+    std::string name;
+    if (task.kind == TaskKind::Kernel) {
+        name = std::atomic_load(&task.kernel)->name();
+    } else {
+        name = task.typeName();
+    }
+    if (task.event && (task.kind == TaskKind::EventRecord || task.kind == TaskKind::EventWait ||
+                       task.kind == TaskKind::EventReset)) {
+        name += "_" + std::to_string(task.event->id());
+    }
+    return name;
+}
+
+std::string JsonEscape(const std::string &text) {
+    std::string escaped;
+    for (char c : text) {
+        if (c == '"' || c == '\\') {
+            escaped += '\\';
+            escaped += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+            escaped += buffer;
+        } else {
+            escaped += c;
+        }
+    }
+    return escaped;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- Model
+
+Model::Model(std::shared_ptr<Context> context)
+    : context_(std::move(context)), id_(gNextModelId.fetch_add(1, std::memory_order_relaxed)) {
+    CountObjectCreated(ACLSIM_OBJ_MODEL);
+}
+
+Model::~Model() { CountObjectDestroyed(ACLSIM_OBJ_MODEL); }
+
+aclError Model::replay() const {
+    for (const Task &task : tasks) {
+        if (aclError status = RunTask(task, true); status != ACL_SUCCESS) {
+            return status; // like a device, a faulting model stops at the failed task
+        }
+    }
+    return ACL_SUCCESS;
+}
+
+// ---------------------------------------------------------------- capture bookkeeping
+
+void InvalidateCapture(Capture &capture) {
+    capture.invalidated = true;
+    for (auto &member : capture.members) {
+        member.stream->captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED;
+    }
+}
+
+void LeaveCapture(Capture &capture) {
+    if (!capture.active) {
+        return;
+    }
+    capture.active = false;
+    for (auto &member : capture.members) {
+        Stream &stream = *member.stream;
+        stream.capture.reset();
+        stream.captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+        stream.captureOrigin = false;
+        stream.captureFlag.store(stream.updating != nullptr, std::memory_order_release);
+    }
+    capture.members.clear();
+    capture.waits.clear();
+    capture.openGroup.reset();
+    capture.groupStream = nullptr;
+    --capture.context->captureModeCounts[capture.mode];
+    capture.context->activeCaptures.fetch_sub(1, std::memory_order_acq_rel);
+    --capture.beginThread->captureModeCounts[capture.mode];
+}
+
+void DiscardCapturesOf(const Context &context) {
+    std::vector<std::shared_ptr<Model>> discarded; // released after the lock
+    std::lock_guard lock(CaptureMutex());
+    auto &mutableContext = const_cast<Context &>(context);
+    std::vector<std::shared_ptr<Stream>> streams = mutableContext.streams();
+    for (const auto &stream : streams) {
+        if (auto group = stream->updating) {
+            group->updater = nullptr;
+            stream->updating.reset();
+            stream->updateKernels.clear();
+            stream->captureFlag.store(stream->capture != nullptr, std::memory_order_release);
+        }
+        if (auto capture = stream->capture) {
+            capture->model->state.store(Model::State::Abandoned);
+            discarded.push_back(Models().remove(capture->model.get()));
+            LeaveCapture(*capture);
+        }
+    }
+}
+
+} // namespace aclsim
+
+using namespace aclsim;
+
+extern "C" {
+
+ACL_FUNC_VISIBILITY aclError aclmdlRICaptureBegin(aclrtStream stream, aclmdlRICaptureMode mode) {
+    const char *call = "aclmdlRICaptureBegin";
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (static_cast<int>(mode) < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || static_cast<int>(mode) > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "mode " + std::to_string(static_cast<int>(mode)) + " is not an aclmdlRICaptureMode");
+    }
+    std::shared_ptr<Context> context;
+    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (target->context() != context) {
+        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
+                    "the stream belongs to another context (device " + std::to_string(target->context()->device()) +
+                        "): make its context current first");
+    }
+    if ((target->flags() & (ACL_STREAM_DEVICE_USE_ONLY | ACL_STREAM_PERSISTENT | ACL_STREAM_CPU_SCHEDULE)) != 0) {
+        return Fail(ACL_ERROR_RT_INTERNAL_ERROR, call,
+                    "streams created with ACL_STREAM_DEVICE_USE_ONLY, ACL_STREAM_PERSISTENT or ACL_STREAM_CPU_SCHEDULE "
+                    "cannot be captured");
+    }
+    std::lock_guard lock(CaptureMutex());
+    if (target->capture) {
+        return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call, "the stream is already capturing");
+    }
+    if (target->updating) {
+        return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call,
+                    "the stream is updating a task group: call aclmdlRICaptureTaskUpdateEnd first");
+    }
+    if (ShouldInjectFault(ACLSIM_FAULT_STREAM_CREATE)) {
+        return Fail(ACL_ERROR_RT_NO_STREAM_RESOURCE, call,
+                    "stream resources are insufficient for the capture stream (injected fault)");
+    }
+    auto model = std::make_shared<Model>(context);
+    model->modelStreamIds.push_back(NextStreamId());
+    auto capture = std::make_shared<Capture>();
+    capture->model = model;
+    capture->context = context;
+    capture->beginThread = CurrentThreadState();
+    capture->beginThreadId = std::this_thread::get_id();
+    capture->mode = mode;
+    Capture::Member origin;
+    origin.stream = target;
+    capture->members.push_back(origin);
+    target->capture = capture;
+    target->captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_ACTIVE;
+    target->captureOrigin = true;
+    target->captureFlag.store(true, std::memory_order_release);
+    ++context->captureModeCounts[mode];
+    context->activeCaptures.fetch_add(1, std::memory_order_acq_rel);
+    ++capture->beginThread->captureModeCounts[mode];
+    Models().add(model);
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRICaptureGetInfo(aclrtStream stream, aclmdlRICaptureStatus *status,
+                                                    aclmdlRI *modelRI) {
+    const char *call = "aclmdlRICaptureGetInfo";
+    if (status == nullptr && modelRI == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "status and modelRI are both NULL");
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError result = FindStream(call, stream, target); result != ACL_SUCCESS) {
+        return result;
+    }
+    std::lock_guard lock(CaptureMutex());
+    if (status != nullptr) {
+        *status = target->capture ? target->captureStatus : ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+    }
+    if (modelRI != nullptr) {
+        *modelRI = target->capture ? target->capture->model.get() : nullptr;
+    }
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRICaptureEnd(aclrtStream stream, aclmdlRI *modelRI) {
+    const char *call = "aclmdlRICaptureEnd";
+    if (modelRI != nullptr) {
+        *modelRI = nullptr;
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (modelRI == nullptr) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "modelRI is NULL");
+    }
+    std::shared_ptr<Model> discarded; // released after the lock
+    std::lock_guard lock(CaptureMutex());
+    auto capture = target->capture;
+    if (!capture) {
+        return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call, "the stream is not capturing");
+    }
+    if (!target->captureOrigin) {
+        return Fail(ACL_ERROR_RT_STREAM_CAPTURE_UNMATCHED, call,
+                    "the stream joined the capture through an event; end the capture on the stream that began it");
+    }
+    auto &model = capture->model;
+    if (capture->beginThreadId != std::this_thread::get_id() && capture->mode != ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
+        model->state.store(Model::State::Abandoned);
+        LeaveCapture(*capture);
+        return Fail(ACL_ERROR_RT_STREAM_CAPTURE_WRONG_THREAD, call,
+                    std::string("a ") + ModeName(capture->mode) +
+                        " capture must end on the thread that began it; the stream left the capture and its model "
+                        "(from aclmdlRICaptureGetInfo) must be destroyed with aclmdlRIDestroy");
+    }
+    aclError failure = ACL_SUCCESS;
+    std::string reason;
+    if (capture->invalidated) {
+        failure = ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED;
+        reason = "the capture was invalidated by an earlier failure; the model is discarded";
+    } else if (capture->openGroup) {
+        failure = ACL_ERROR_STREAM_TASK_GROUP_STATUS;
+        reason = "a task group is still open: call aclmdlRICaptureTaskGrpEnd before ending the capture; the model is "
+                 "discarded";
+    } else if (std::string unjoined; !AllJoined(*capture, unjoined)) {
+        failure = ACL_ERROR_RT_STREAM_UNJOINED;
+        reason = unjoined + " joined the capture but was not joined back: end its work with an event record that the "
+                            "origin stream (or a stream joined back to it) waits on; the model is discarded";
+    }
+    if (failure != ACL_SUCCESS) {
+        model->state.store(Model::State::Abandoned);
+        discarded = Models().remove(model.get());
+        LeaveCapture(*capture);
+        return Fail(failure, call, reason);
+    }
+    model->state.store(Model::State::Ready, std::memory_order_release);
+    *modelRI = model.get();
+    LeaveCapture(*capture);
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRICaptureThreadExchangeMode(aclmdlRICaptureMode *mode) {
+    const char *call = "aclmdlRICaptureThreadExchangeMode";
+    if (mode == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "mode is NULL");
+    }
+    if (static_cast<int>(*mode) < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || static_cast<int>(*mode) > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "mode " + std::to_string(static_cast<int>(*mode)) + " is not an aclmdlRICaptureMode");
+    }
+    auto thread = CurrentThreadState();
+    std::lock_guard lock(CaptureMutex());
+    std::swap(thread->exchangeMode, *mode);
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream stream) {
+    const char *call = "aclmdlRIExecuteAsync";
+    std::shared_ptr<Model> model;
+    if (aclError status = FindModel(call, modelRI, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    switch (model->state.load(std::memory_order_acquire)) {
+    case Model::State::Capturing:
+        return Fail(ACL_ERROR_RT_MODEL_CAPTURED, call, "the model is still being captured: end the capture first");
+    case Model::State::Abandoned:
+        return Fail(ACL_ERROR_RT_MODEL_EXECUTE, call, "the model's capture did not complete; destroy it");
+    case Model::State::Ready: break;
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (target->captureFlag.load(std::memory_order_acquire)) {
+        std::lock_guard lock(CaptureMutex());
+        if (target->capture) {
+            return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call,
+                        "the stream is capturing: a model cannot be launched inside a capture");
+        }
+        if (target->updating) {
+            return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call,
+                        "the stream is updating a task group: call aclmdlRICaptureTaskUpdateEnd first");
+        }
+    }
+    if (target->context()->device() != model->context()->device()) {
+        return Fail(ACL_ERROR_RT_MODEL_CONTEXT, call,
+                    "the model was captured on device " + std::to_string(model->context()->device()) +
+                        " and cannot run on a stream of device " + std::to_string(target->context()->device()));
+    }
+    model->running.fetch_add(1, std::memory_order_acq_rel);
+    Task task;
+    task.kind = TaskKind::ModelRun;
+    task.model = model;
+    aclError status = SubmitTask(call, target, std::move(task));
+    if (status != ACL_SUCCESS) {
+        model->running.fetch_sub(1, std::memory_order_acq_rel);
+        model->idleSignal.notify();
+    }
+    return status;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRIExecute(aclmdlRI modelRI, int32_t timeout) {
+    const char *call = "aclmdlRIExecute";
+    std::shared_ptr<Model> model;
+    if (aclError status = FindModel(call, modelRI, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (timeout == 0 || timeout < -1) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "timeout must be -1 (forever) or a positive number of ms");
+    }
+    return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                "ACL Graph mode is not supported: a captured model is replayed with aclmdlRIExecuteAsync and "
+                "aclrtSynchronizeStream");
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRIDestroy(aclmdlRI modelRI) {
+    const char *call = "aclmdlRIDestroy";
+    std::shared_ptr<Model> model;
+    if (aclError status = FindModel(call, modelRI, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (model->state.load(std::memory_order_acquire) == Model::State::Capturing) {
+        return Fail(ACL_ERROR_RT_MODEL_CAPTURED, call, "the model is still being captured: end the capture first");
+    }
+    // Like the runtime, wait up to 10 s for replays in flight.
+    Model &m = *model;
+    if (!m.idleSignal.waitUntil([&m] { return m.running.load(std::memory_order_acquire) == 0; },
+                                std::chrono::steady_clock::now() + std::chrono::seconds(10))) {
+        return Fail(ACL_ERROR_RT_MODEL_RUNNING, call,
+                    "the model is still running after 10 s; synchronise the streams replaying it first");
+    }
+    if (!Models().remove(modelRI)) {
+        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "not a live model (destroyed concurrently?)");
+    }
+    for (const auto &group : model->groups) {
+        TaskGroups().remove(group.get());
+    }
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRIDebugPrint(aclmdlRI modelRI) {
+    const char *call = "aclmdlRIDebugPrint";
+    std::shared_ptr<Model> model;
+    if (aclError status = FindModel(call, modelRI, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (model->state.load() == Model::State::Capturing) {
+        return Fail(ACL_ERROR_RT_MODEL_CAPTURED, call, "the model is still being captured");
+    }
+    // The device writes these lines to its runtime log; the simulator's log is standard error.
+    int32_t device = model->context()->device();
+    std::fprintf(stderr, "[aclsim] model dot print begin, device_id=%d, model_id=%d.\n", device, model->id());
+    std::vector<uint32_t> taskIds(model->modelStreamIds.size(), 0);
+    for (const Task &task : model->tasks) {
+        std::fprintf(stderr, "[aclsim] device_id=%d, stream_id=%u, task_id=%u, task_type=%s.\n", device,
+                     model->modelStreamIds[task.modelStream], taskIds[task.modelStream]++, TaskDisplayName(task).c_str());
+    }
+    for (size_t g = 0; g < model->groups.size(); ++g) {
+        std::fprintf(stderr, "[aclsim] task group %zu: %zu tasks.\n", g, model->groups[g]->taskIndices.size());
+    }
+    std::fprintf(stderr, "[aclsim] model dot print end, device_id=%d, model_id=%d.\n", device, model->id());
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRIDebugJsonPrint(aclmdlRI modelRI, const char *path, uint32_t flags) {
+    const char *call = "aclmdlRIDebugJsonPrint";
+    if (path == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "path is NULL");
+    }
+    std::shared_ptr<Model> model;
+    if (aclError status = FindModel(call, modelRI, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (model->state.load() == Model::State::Capturing) {
+        return Fail(ACL_ERROR_RT_MODEL_CAPTURED, call, "the model is still being captured");
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    std::string("cannot write '") + path + "': its folder must exist and be writable");
+    }
+    // CANN 8.5's Chrome trace-event format: one "X" event per task, per model stream in order.
+    std::string pid = std::to_string(static_cast<long>(getpid())) + " aclGraph";
+    std::vector<std::string> records;
+    uint64_t ts = 0;
+    for (uint32_t s = 0; s < model->modelStreamIds.size(); ++s) {
+        uint32_t taskId = 0;
+        for (const Task &task : model->tasks) {
+            if (task.modelStream != s) {
+                continue;
+            }
+            std::string record = "{\"name\":\"" + JsonEscape(TaskDisplayName(task)) + "\",\"pid\":\"" + pid +
+                                 "\",\"tid\":\"stream" + std::to_string(model->modelStreamIds[s]) +
+                                 "\",\"ts\":" + std::to_string(ts) + ",\"dur\":9.5,\"ph\":\"X\",\"args\":{\"Model Id\":" +
+                                 std::to_string(model->id()) + ",\"Stream Id\":" + std::to_string(model->modelStreamIds[s]) +
+                                 ",\"Task Id\":" + std::to_string(taskId) + "}}";
+            records.push_back(std::move(record));
+            ts += 10;
+            ++taskId;
+        }
+    }
+    out << "[\n";
+    for (size_t i = 0; i < records.size(); ++i) {
+        out << records[i] << (i + 1 < records.size() ? ",\n" : "\n");
+    }
+    out << "]";
+    out.flush();
+    if (!out) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, std::string("writing '") + path + "' failed");
+    }
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpBegin(aclrtStream stream) {
+    const char *call = "aclmdlRICaptureTaskGrpBegin";
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::lock_guard lock(CaptureMutex());
+    auto capture = target->capture;
+    if (!capture) {
+        return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call, "the stream is not capturing");
+    }
+    if (capture->openGroup) {
+        return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call, "a task group is already open in this capture");
+    }
+    auto group = std::make_shared<TaskGroup>();
+    group->model = capture->model;
+    capture->openGroup = group;
+    capture->groupStream = target.get();
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpEnd(aclrtStream stream, aclrtTaskGrp *handle) {
+    const char *call = "aclmdlRICaptureTaskGrpEnd";
+    if (handle == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "handle is NULL");
+    }
+    *handle = nullptr;
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::lock_guard lock(CaptureMutex());
+    auto capture = target->capture;
+    if (!capture) {
+        return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call, "the stream is not capturing");
+    }
+    if (!capture->openGroup || capture->groupStream != target.get()) {
+        return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call,
+                    "no task group is open on this stream (aclmdlRICaptureTaskGrpBegin first)");
+    }
+    auto group = std::move(capture->openGroup);
+    capture->groupStream = nullptr;
+    if (capture->invalidated) {
+        return Fail(ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED, call, "the capture was invalidated while the group was open");
+    }
+    capture->model->groups.push_back(group);
+    TaskGroups().add(group);
+    *handle = group.get();
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskUpdateBegin(aclrtStream stream, aclrtTaskGrp handle) {
+    const char *call = "aclmdlRICaptureTaskUpdateBegin";
+    if (handle == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "handle is NULL");
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    auto group = TaskGroups().find(handle);
+    if (!group || group->model.expired()) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "not a task group of a live model");
+    }
+    std::lock_guard lock(CaptureMutex());
+    if (target->capture) {
+        return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call, "the stream is capturing: update from a stream that is not");
+    }
+    if (target->updating) {
+        return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call, "the stream is already updating a task group");
+    }
+    if (group->updater != nullptr) {
+        return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call, "another stream is updating this task group");
+    }
+    group->updater = target.get();
+    target->updating = group;
+    target->updateKernels.clear();
+    target->captureFlag.store(true, std::memory_order_release);
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskUpdateEnd(aclrtStream stream) {
+    const char *call = "aclmdlRICaptureTaskUpdateEnd";
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<TaskGroup> group;
+    std::vector<std::shared_ptr<const DeviceKernel>> kernels;
+    {
+        std::lock_guard lock(CaptureMutex());
+        if (!target->updating) {
+            return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call, "the stream is not updating a task group");
+        }
+        group = std::move(target->updating);
+        kernels.swap(target->updateKernels);
+        group->updater = nullptr;
+        target->captureFlag.store(target->capture != nullptr, std::memory_order_release);
+    }
+    if (kernels.size() != group->taskIndices.size()) {
+        return Fail(ACL_ERROR_RT_INTERNAL_ERROR, call,
+                    "task group update error: the group holds " + std::to_string(group->taskIndices.size()) +
+                        " kernels but " + std::to_string(kernels.size()) + " were issued; nothing was updated");
+    }
+    // The update takes effect in stream order, like the device's.
+    Task task;
+    task.kind = TaskKind::Kernel;
+    task.kernel = std::make_shared<TaskUpdateApplier>(group->model, group->taskIndices, std::move(kernels));
+    target->enqueue(std::move(task));
+    return ACL_SUCCESS;
+}
+
+} // extern "C"

@@ -1,0 +1,323 @@
+// Events: eager ordering between streams, and the fork/join edges of multi-stream capture.
+#include "runtime.h"
+
+namespace aclsim {
+
+namespace {
+std::atomic<uint32_t> gNextEventId{1};
+
+constexpr uint32_t kKnownEventFlags = ACL_EVENT_SYNC | ACL_EVENT_CAPTURE_STREAM_PROGRESS | ACL_EVENT_TIME_LINE |
+                                      ACL_EVENT_DEVICE_USE_ONLY | ACL_EVENT_EXTERNAL | ACL_EVENT_IPC;
+} // namespace
+
+Event::Event(std::shared_ptr<Context> context, uint32_t flags, bool extended)
+    : context_(std::move(context)), flags_(flags), extended_(extended),
+      id_(gNextEventId.fetch_add(1, std::memory_order_relaxed)) {
+    CountObjectCreated(ACLSIM_OBJ_EVENT);
+}
+
+Event::~Event() { CountObjectDestroyed(ACLSIM_OBJ_EVENT); }
+
+void Event::complete(uint64_t generation) {
+    uint64_t current = completed.load(std::memory_order_acquire);
+    while (current < generation &&
+           !completed.compare_exchange_weak(current, generation, std::memory_order_seq_cst)) {
+    }
+    signal.notify();
+}
+
+bool EventInActiveCapture(const Event &event) {
+    auto capture = event.capture.lock();
+    return capture && capture->active;
+}
+
+namespace {
+
+aclError CreateEvent(const char *call, aclrtEvent *handle, uint32_t flags, bool extended) {
+    if (handle == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "event is NULL");
+    }
+    *handle = nullptr;
+    if ((flags & ~kKnownEventFlags) != 0) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "unknown event flag bits " + std::to_string(flags & ~kKnownEventFlags));
+    }
+    std::shared_ptr<Context> context;
+    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
+        return status;
+    }
+    auto event = std::make_shared<Event>(context, flags, extended);
+    Events().add(event);
+    *handle = event.get();
+    return ACL_SUCCESS;
+}
+
+aclError FindEvent(const char *call, aclrtEvent handle, std::shared_ptr<Event> &out) {
+    if (handle == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "event is NULL");
+    }
+    out = Events().find(handle);
+    if (!out) {
+        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "not a live event (destroyed already?)");
+    }
+    return ACL_SUCCESS;
+}
+
+// A capture can only use events made for it: aclrtCreateEventExWithFlag events (or external
+// ones), never IPC events.
+aclError CheckCapturable(const char *call, const Event &event) {
+    if ((!event.extended() && !event.external()) || (event.flags() & ACL_EVENT_IPC) != 0) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "this event cannot be used on a capturing stream: create it with "
+                    "aclrtCreateEventExWithFlag(&event, ACL_EVENT_SYNC)");
+    }
+    return ACL_SUCCESS;
+}
+
+aclError SynchronizeEvent(const char *call, aclrtEvent handle, int32_t timeoutMs) {
+    std::shared_ptr<Event> event;
+    if (aclError status = FindEvent(call, handle, event); status != ACL_SUCCESS) {
+        return status;
+    }
+    {
+        std::lock_guard lock(CaptureMutex());
+        if (EventInActiveCapture(*event)) {
+            return Fail(ACL_ERROR_RT_EVENT_CAPTURED, call,
+                        "the event was recorded inside a capture that is still in progress; it completes only when "
+                        "the model is replayed");
+        }
+    }
+    uint64_t target = event->recorded.load(std::memory_order_acquire);
+    Event &e = *event;
+    if (!e.signal.waitUntil([&e, target] { return e.completed.load(std::memory_order_acquire) >= target; },
+                            DeadlineAfter(timeoutMs))) {
+        return Fail(ACL_ERROR_RT_EVENT_SYNC_TIMEOUT, call,
+                    "the event did not complete within " + std::to_string(timeoutMs) + " ms");
+    }
+    return ACL_SUCCESS;
+}
+
+} // namespace
+
+} // namespace aclsim
+
+using namespace aclsim;
+
+extern "C" {
+
+ACL_FUNC_VISIBILITY aclError aclrtCreateEvent(aclrtEvent *event) {
+    return CreateEvent("aclrtCreateEvent", event, ACL_EVENT_SYNC, false);
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtCreateEventWithFlag(aclrtEvent *event, uint32_t flag) {
+    return CreateEvent("aclrtCreateEventWithFlag", event, flag, false);
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtCreateEventExWithFlag(aclrtEvent *event, uint32_t flag) {
+    return CreateEvent("aclrtCreateEventExWithFlag", event, flag, true);
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtDestroyEvent(aclrtEvent event) {
+    const char *call = "aclrtDestroyEvent";
+    if (event == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "event is NULL");
+    }
+    // Tasks that use the event keep it alive until they have run.
+    if (!Events().remove(event)) {
+        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "not a live event (destroyed already?)");
+    }
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtRecordEvent(aclrtEvent event, aclrtStream stream) {
+    const char *call = "aclrtRecordEvent";
+    std::shared_ptr<Event> target;
+    if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Stream> recorder;
+    if (aclError status = ResolveStream(call, stream, recorder); status != ACL_SUCCESS) {
+        return status;
+    }
+    {
+        std::lock_guard lock(CaptureMutex());
+        if (auto capture = recorder->capture) {
+            if (aclError status = CheckCapturable(call, *target); status != ACL_SUCCESS) {
+                return status;
+            }
+            if (ShouldInjectFault(ACLSIM_FAULT_TASK_SUBMIT)) {
+                InvalidateCapture(*capture);
+                return Fail(ACL_ERROR_RT_RESOURCE_ALLOC_FAIL, call,
+                            "cannot add the event record to the capture (injected fault); the capture is invalidated");
+            }
+            Task task;
+            task.kind = TaskKind::EventRecord;
+            task.event = target;
+            task.external = target->external();
+            uint64_t sequence = target->captureSequence + 1;
+            task.generation = task.external ? 0 : sequence;
+            aclError status = RecordIntoCapture(call, *capture, *recorder, std::move(task));
+            if (status == ACL_SUCCESS && !target->external()) {
+                target->captureSequence = sequence;
+                target->capture = capture;
+            }
+            return status;
+        }
+        if (!recorder->updating) {
+            target->capture.reset(); // an eager record replaces a captured one
+        }
+    }
+    Task task;
+    task.kind = TaskKind::EventRecord;
+    task.event = target;
+    task.external = target->external();
+    task.generation = target->recorded.fetch_add(1, std::memory_order_acq_rel) + 1;
+    uint64_t generation = task.generation;
+    aclError status = SubmitTask(call, recorder, std::move(task));
+    if (status != ACL_SUCCESS) {
+        target->complete(generation); // the record never happens: nobody may wait for it
+    }
+    return status;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtResetEvent(aclrtEvent event, aclrtStream stream) {
+    const char *call = "aclrtResetEvent";
+    std::shared_ptr<Event> target;
+    if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (!target->extended()) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "events from aclrtCreateEvent/aclrtCreateEventWithFlag cannot be reset; use "
+                    "aclrtCreateEventExWithFlag");
+    }
+    std::shared_ptr<Stream> resetter;
+    if (aclError status = ResolveStream(call, stream, resetter); status != ACL_SUCCESS) {
+        return status;
+    }
+    Task task;
+    task.kind = TaskKind::EventReset;
+    task.event = target;
+    task.external = target->external();
+    return SubmitTask(call, resetter, std::move(task));
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEvent(aclrtStream stream, aclrtEvent event) {
+    const char *call = "aclrtStreamWaitEvent";
+    std::shared_ptr<Event> target;
+    if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Stream> waiter;
+    if (aclError status = ResolveStream(call, stream, waiter); status != ACL_SUCCESS) {
+        return status;
+    }
+    {
+        std::lock_guard lock(CaptureMutex());
+        auto waiterCapture = waiter->capture;
+        if (waiterCapture) {
+            if (aclError status = CheckCapturable(call, *target); status != ACL_SUCCESS) {
+                return status;
+            }
+        }
+        auto eventCapture = target->capture.lock();
+        if (eventCapture && !eventCapture->active) {
+            eventCapture.reset();
+        }
+        if (eventCapture) {
+            if (waiter->isDefault()) {
+                return Fail(ACL_ERROR_RT_STREAM_CAPTURE_IMPLICIT, call,
+                            "the default stream cannot wait on an event recorded inside a capture: it takes no part "
+                            "in captures");
+            }
+            if (waiterCapture && waiterCapture != eventCapture) {
+                InvalidateCapture(*waiterCapture);
+                InvalidateCapture(*eventCapture);
+                return Fail(ACL_ERROR_STREAM_CAPTURE_CONFLICT, call,
+                            "the event belongs to another stream's capture: two captures cannot depend on each other; "
+                            "both are invalidated");
+            }
+            if (!waiterCapture) {
+                if (waiter->updating) {
+                    return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call,
+                                "the stream is updating a task group and cannot join a capture");
+                }
+                // The stream joins the capture: from now on its tasks are recorded too.
+                auto &model = *eventCapture->model;
+                Capture::Member member;
+                member.stream = waiter;
+                member.modelStream = static_cast<uint32_t>(model.modelStreamIds.size());
+                model.modelStreamIds.push_back(NextStreamId());
+                eventCapture->members.push_back(member);
+                waiter->capture = eventCapture;
+                waiter->captureOrigin = false;
+                waiter->captureStatus = eventCapture->invalidated ? ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED
+                                                                  : ACL_MODEL_RI_CAPTURE_STATUS_ACTIVE;
+                waiter->captureFlag.store(true, std::memory_order_release);
+            }
+            Task task;
+            task.kind = TaskKind::EventWait;
+            task.event = target;
+            task.generation = target->captureSequence;
+            aclError status = RecordIntoCapture(call, *eventCapture, *waiter, std::move(task));
+            if (status == ACL_SUCCESS) {
+                eventCapture->waits.push_back({target.get(), target->captureSequence, waiter.get()});
+            }
+            return status;
+        }
+        if (waiterCapture) {
+            if (target->external()) {
+                Task task;
+                task.kind = TaskKind::EventWait;
+                task.event = target;
+                task.external = true;
+                return RecordIntoCapture(call, *waiterCapture, *waiter, std::move(task));
+            }
+            return Fail(ACL_ERROR_RT_CAPTURE_DEPENDENCY, call,
+                        "the stream is capturing and the event was not recorded inside this capture: a capture cannot "
+                        "depend on work outside it (record the event on a capturing stream, or use an "
+                        "ACL_EVENT_EXTERNAL event)");
+        }
+    }
+    Task task;
+    task.kind = TaskKind::EventWait;
+    task.event = target;
+    task.external = target->external();
+    task.generation = target->recorded.load(std::memory_order_acquire);
+    return SubmitTask(call, waiter, std::move(task));
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtSynchronizeEvent(aclrtEvent event) {
+    return SynchronizeEvent("aclrtSynchronizeEvent", event, -1);
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtSynchronizeEventWithTimeout(aclrtEvent event, int32_t timeout) {
+    const char *call = "aclrtSynchronizeEventWithTimeout";
+    if (timeout < -1 || timeout == 0) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "timeout must be -1 (forever) or a positive number of ms");
+    }
+    return SynchronizeEvent(call, event, timeout);
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtQueryEventStatus(aclrtEvent event, aclrtEventRecordedStatus *status) {
+    const char *call = "aclrtQueryEventStatus";
+    if (status == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "status is NULL");
+    }
+    std::shared_ptr<Event> target;
+    if (aclError result = FindEvent(call, event, target); result != ACL_SUCCESS) {
+        return result;
+    }
+    {
+        std::lock_guard lock(CaptureMutex());
+        if (EventInActiveCapture(*target)) {
+            return Fail(ACL_ERROR_RT_EVENT_CAPTURED, call,
+                        "the event was recorded inside a capture that is still in progress");
+        }
+    }
+    *status = target->completed.load(std::memory_order_acquire) >= target->recorded.load(std::memory_order_acquire)
+                  ? ACL_EVENT_RECORDED_STATUS_COMPLETE
+                  : ACL_EVENT_RECORDED_STATUS_NOT_READY;
+    return ACL_SUCCESS;
+}
+
+} // extern "C"

@@ -1,0 +1,495 @@
+// Device and page-locked host memory: registered allocations, so that every copy's direction and
+// bounds can be checked the way the device would fault, and the copy and memset entry points.
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+
+#include "runtime.h"
+
+namespace aclsim {
+namespace {
+
+struct Allocation {
+    size_t size;      // bytes the caller asked for: the checked extent
+    int32_t device;   // -1 for page-locked host memory
+    bool host;
+};
+
+struct MemoryTable {
+    std::shared_mutex mutex;
+    std::map<uintptr_t, Allocation> allocations; // by start address
+    // Freed blocks are returned to the system only after a grace period, so that a task that
+    // validated its ranges just before a concurrent aclrtFree does not touch unmapped memory.
+    std::deque<void *> quarantine;
+    size_t quarantineBytes = 0;
+    std::map<void *, size_t> quarantineSizes;
+};
+
+constexpr size_t kQuarantineMaxBytes = 64u << 20;
+constexpr size_t kQuarantineMaxBlocks = 256;
+
+MemoryTable &Table() {
+    static MemoryTable table;
+    return table;
+}
+
+std::atomic<uint64_t> gMemoryEpoch{1};
+
+// The allocation containing `address`, if any (caller holds the table's lock).
+const std::pair<const uintptr_t, Allocation> *Containing(const MemoryTable &table, uintptr_t address) {
+    auto it = table.allocations.upper_bound(address);
+    if (it == table.allocations.begin()) {
+        return nullptr;
+    }
+    --it;
+    if (address >= it->first && address < it->first + std::max<size_t>(it->second.size, 1)) {
+        return &*it;
+    }
+    return nullptr;
+}
+
+// Device memory rounds up like the ACL layer (to 32 bytes, plus 32 of padding); the checked
+// extent is still the requested size. 64-byte aligned like the device.
+void *AllocateAligned(size_t size) {
+    size_t padded = (size + 32 + 31) / 32 * 32;
+    padded = (padded + 63) / 64 * 64;
+    return std::aligned_alloc(64, padded);
+}
+
+void Quarantine(MemoryTable &table, void *block, size_t size) {
+    table.quarantine.push_back(block);
+    table.quarantineSizes[block] = size;
+    table.quarantineBytes += size;
+    while (!table.quarantine.empty() &&
+           (table.quarantineBytes > kQuarantineMaxBytes || table.quarantine.size() > kQuarantineMaxBlocks)) {
+        void *oldest = table.quarantine.front();
+        table.quarantine.pop_front();
+        table.quarantineBytes -= table.quarantineSizes[oldest];
+        table.quarantineSizes.erase(oldest);
+        std::free(oldest);
+    }
+}
+
+aclError Allocate(const char *call, void **out, size_t size, bool host) {
+    if (out == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(host ? "hostPtr" : "devPtr") + " is NULL");
+    }
+    *out = nullptr;
+    if (size == 0) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "size is 0");
+    }
+    int32_t device = -1;
+    if (!host) {
+        std::shared_ptr<Context> context;
+        if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
+            return status;
+        }
+        device = context->device();
+    }
+    if (ShouldInjectFault(host ? ACLSIM_FAULT_HOST_ALLOC : ACLSIM_FAULT_DEVICE_ALLOC)) {
+        return Fail(ACL_ERROR_RT_MEMORY_ALLOCATION, call,
+                    "out of " + std::string(host ? "host" : "device") + " memory (injected fault)");
+    }
+    if (size > (SIZE_MAX >> 2)) {
+        return Fail(ACL_ERROR_RT_MEMORY_ALLOCATION, call, "cannot allocate " + std::to_string(size) + " bytes");
+    }
+    void *block = AllocateAligned(size);
+    if (block == nullptr) {
+        return Fail(ACL_ERROR_RT_MEMORY_ALLOCATION, call, "out of memory allocating " + std::to_string(size) + " bytes");
+    }
+    auto &table = Table();
+    {
+        std::unique_lock lock(table.mutex);
+        table.allocations[reinterpret_cast<uintptr_t>(block)] = Allocation{size, device, host};
+    }
+    CountObjectCreated(host ? ACLSIM_OBJ_HOST_ALLOCATION : ACLSIM_OBJ_DEVICE_ALLOCATION);
+    *out = block;
+    return ACL_SUCCESS;
+}
+
+aclError Release(const char *call, void *ptr, bool host) {
+    if (ptr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(host ? "hostPtr" : "devPtr") + " is NULL");
+    }
+    auto &table = Table();
+    std::unique_lock lock(table.mutex);
+    auto it = table.allocations.find(reinterpret_cast<uintptr_t>(ptr));
+    if (it == table.allocations.end() || it->second.host != host) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "the address is not the start of a live " +
+                        std::string(host ? "aclrtMallocHost" : "aclrtMalloc") + " allocation (freed twice?)");
+    }
+    size_t size = it->second.size;
+    table.allocations.erase(it);
+    gMemoryEpoch.fetch_add(1, std::memory_order_acq_rel);
+    Quarantine(table, ptr, size);
+    CountObjectDestroyed(host ? ACLSIM_OBJ_HOST_ALLOCATION : ACLSIM_OBJ_DEVICE_ALLOCATION);
+    return ACL_SUCCESS;
+}
+
+const char *KindName(aclrtMemcpyKind kind) {
+    switch (kind) {
+    case ACL_MEMCPY_HOST_TO_HOST: return "ACL_MEMCPY_HOST_TO_HOST";
+    case ACL_MEMCPY_HOST_TO_DEVICE: return "ACL_MEMCPY_HOST_TO_DEVICE";
+    case ACL_MEMCPY_DEVICE_TO_HOST: return "ACL_MEMCPY_DEVICE_TO_HOST";
+    case ACL_MEMCPY_DEVICE_TO_DEVICE: return "ACL_MEMCPY_DEVICE_TO_DEVICE";
+    case ACL_MEMCPY_DEFAULT: return "ACL_MEMCPY_DEFAULT";
+    case ACL_MEMCPY_HOST_TO_BUF_TO_DEVICE: return "ACL_MEMCPY_HOST_TO_BUF_TO_DEVICE";
+    case ACL_MEMCPY_INNER_DEVICE_TO_DEVICE: return "ACL_MEMCPY_INNER_DEVICE_TO_DEVICE";
+    case ACL_MEMCPY_INTER_DEVICE_TO_DEVICE: return "ACL_MEMCPY_INTER_DEVICE_TO_DEVICE";
+    }
+    return "unknown kind";
+}
+
+const char *RangeName(RangeKind kind) {
+    switch (kind) {
+    case RangeKind::Device: return "device memory";
+    case RangeKind::Pinned: return "page-locked host memory";
+    case RangeKind::Pageable: return "pageable host memory";
+    case RangeKind::Overrun: return "a range overrunning its allocation";
+    }
+    return "?";
+}
+
+// A checked copy: the ranges it touches and whether its host side is pageable.
+struct CopyPlan {
+    CheckedRange dst;
+    CheckedRange src;
+    bool pageable = false;
+};
+
+// Validates a copy's arguments, direction and bounds (shared by the sync and async forms).
+aclError PlanCopy(const char *call, void *dst, size_t destMax, const void *src, size_t count, aclrtMemcpyKind kind,
+                  CopyPlan &plan) {
+    if (static_cast<int>(kind) < ACL_MEMCPY_HOST_TO_HOST || static_cast<int>(kind) > ACL_MEMCPY_INTER_DEVICE_TO_DEVICE) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "kind " + std::to_string(static_cast<int>(kind)) + " is not an aclrtMemcpyKind");
+    }
+    if (count > destMax) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "count " + std::to_string(count) + " exceeds destMax " + std::to_string(destMax));
+    }
+    RangeKind dstKind = ClassifyRange(dst, count);
+    RangeKind srcKind = ClassifyRange(src, count);
+    if (dstKind == RangeKind::Overrun || srcKind == RangeKind::Overrun) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    std::string(dstKind == RangeKind::Overrun ? "destination" : "source") + " range of " +
+                        std::to_string(count) + " bytes runs past the end of its allocation");
+    }
+    bool dstDevice = dstKind == RangeKind::Device;
+    bool srcDevice = srcKind == RangeKind::Device;
+    bool wantDstDevice = false;
+    bool wantSrcDevice = false;
+    switch (kind) {
+    case ACL_MEMCPY_HOST_TO_HOST: break;
+    case ACL_MEMCPY_HOST_TO_DEVICE:
+    case ACL_MEMCPY_HOST_TO_BUF_TO_DEVICE: wantDstDevice = true; break;
+    case ACL_MEMCPY_DEVICE_TO_HOST: wantSrcDevice = true; break;
+    case ACL_MEMCPY_DEVICE_TO_DEVICE:
+    case ACL_MEMCPY_INNER_DEVICE_TO_DEVICE:
+    case ACL_MEMCPY_INTER_DEVICE_TO_DEVICE: wantDstDevice = wantSrcDevice = true; break;
+    case ACL_MEMCPY_DEFAULT: wantDstDevice = dstDevice; wantSrcDevice = srcDevice; break;
+    }
+    if (dstDevice != wantDstDevice || srcDevice != wantSrcDevice) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    std::string(KindName(kind)) + " does not match the pointers: destination is " + RangeName(dstKind) +
+                        ", source is " + RangeName(srcKind));
+    }
+    plan.dst = {dst, count, dstKind};
+    plan.src = {src, count, srcKind};
+    plan.pageable = dstKind == RangeKind::Pageable || srcKind == RangeKind::Pageable;
+    return ACL_SUCCESS;
+}
+
+bool StillValid(const CheckedRange &range) {
+    if (range.kind == RangeKind::Pageable || range.ptr == nullptr) {
+        return true;
+    }
+    return ClassifyRange(range.ptr, range.bytes) == range.kind;
+}
+
+aclError PlanMemset(const char *call, void *devPtr, size_t maxCount, size_t count, CheckedRange &range) {
+    if (count > maxCount) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "count " + std::to_string(count) + " exceeds maxCount " + std::to_string(maxCount));
+    }
+    RangeKind kind = ClassifyRange(devPtr, count);
+    if (kind == RangeKind::Overrun) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "range of " + std::to_string(count) + " bytes runs past the end of its allocation");
+    }
+    range = {devPtr, count, kind};
+    return ACL_SUCCESS;
+}
+
+} // namespace
+
+RangeKind ClassifyRange(const void *ptr, size_t bytes) {
+    auto &table = Table();
+    uintptr_t start = reinterpret_cast<uintptr_t>(ptr);
+    std::shared_lock lock(table.mutex);
+    if (const auto *entry = Containing(table, start)) {
+        const Allocation &allocation = entry->second;
+        if (bytes <= allocation.size && start - entry->first <= allocation.size - bytes) {
+            return allocation.host ? RangeKind::Pinned : RangeKind::Device;
+        }
+        return RangeKind::Overrun;
+    }
+    if (bytes > 0) {
+        // A range that starts in ordinary memory but reaches into an allocation is an overrun too.
+        auto next = table.allocations.upper_bound(start);
+        if (next != table.allocations.end() && next->first - start < bytes) {
+            return RangeKind::Overrun;
+        }
+    }
+    return RangeKind::Pageable;
+}
+
+bool IsDeviceRange(const void *ptr, size_t bytes, int32_t *deviceId) {
+    auto &table = Table();
+    uintptr_t start = reinterpret_cast<uintptr_t>(ptr);
+    std::shared_lock lock(table.mutex);
+    const auto *entry = Containing(table, start);
+    if (entry == nullptr || entry->second.host) {
+        return false;
+    }
+    const Allocation &allocation = entry->second;
+    if (bytes > allocation.size || start - entry->first > allocation.size - bytes) {
+        return false;
+    }
+    if (deviceId != nullptr) {
+        *deviceId = allocation.device;
+    }
+    return true;
+}
+
+uint64_t MemoryEpoch() noexcept { return gMemoryEpoch.load(std::memory_order_acquire); }
+
+void ReleaseAllMemory() {
+    auto &table = Table();
+    std::unique_lock lock(table.mutex);
+    for (auto &[address, allocation] : table.allocations) {
+        CountObjectDestroyed(allocation.host ? ACLSIM_OBJ_HOST_ALLOCATION : ACLSIM_OBJ_DEVICE_ALLOCATION);
+        std::free(reinterpret_cast<void *>(address));
+    }
+    table.allocations.clear();
+    for (void *block : table.quarantine) {
+        std::free(block);
+    }
+    table.quarantine.clear();
+    table.quarantineSizes.clear();
+    table.quarantineBytes = 0;
+    gMemoryEpoch.fetch_add(1, std::memory_order_acq_rel);
+}
+
+// Runs a copy or memset task: re-validates its ranges when memory was freed since they were last
+// checked, so a task never writes into memory that is no longer allocated.
+aclError RunMemoryTask(const Task &task) {
+    uint64_t epoch = MemoryEpoch();
+    if (task.validatedEpoch.load(std::memory_order_acquire) != epoch) {
+        for (const auto &range : task.ranges) {
+            if (!StillValid(range)) {
+                return Fail(ACL_ERROR_RT_PARAM_INVALID, task.kind == TaskKind::Memset ? "memset task" : "memcpy task",
+                            "memory it uses was freed before the task ran (keep buffers alive until the stream or "
+                            "model using them is done)");
+            }
+        }
+        task.validatedEpoch.store(epoch, std::memory_order_release);
+    }
+    if (task.kind == TaskKind::Memset) {
+        std::memset(task.dst, task.value, task.count);
+    } else if (task.dst != task.src) {
+        std::memmove(task.dst, task.src, task.count);
+    }
+    return ACL_SUCCESS;
+}
+
+} // namespace aclsim
+
+using namespace aclsim;
+
+extern "C" {
+
+ACL_FUNC_VISIBILITY aclError aclrtMalloc(void **devPtr, size_t size, aclrtMemMallocPolicy policy) {
+    return Allocate("aclrtMalloc", devPtr, size, false);
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtFree(void *devPtr) { return Release("aclrtFree", devPtr, false); }
+
+ACL_FUNC_VISIBILITY aclError aclrtMallocHost(void **hostPtr, size_t size) {
+    return Allocate("aclrtMallocHost", hostPtr, size, true);
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtFreeHost(void *hostPtr) { return Release("aclrtFreeHost", hostPtr, true); }
+
+ACL_FUNC_VISIBILITY aclError aclrtMemset(void *devPtr, size_t maxCount, int32_t value, size_t count) {
+    const char *call = "aclrtMemset";
+    if (count == 0) {
+        return ACL_SUCCESS;
+    }
+    if (devPtr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
+    }
+    CheckedRange range;
+    if (aclError status = PlanMemset(call, devPtr, maxCount, count, range); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::memset(devPtr, value, count);
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtMemsetAsync(void *devPtr, size_t maxCount, int32_t value, size_t count,
+                                              aclrtStream stream) {
+    const char *call = "aclrtMemsetAsync";
+    if (count == 0) {
+        return ACL_SUCCESS;
+    }
+    if (devPtr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
+    }
+    CheckedRange range;
+    if (aclError status = PlanMemset(call, devPtr, maxCount, count, range); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    Task task;
+    task.kind = TaskKind::Memset;
+    task.dst = devPtr;
+    task.count = count;
+    task.value = value;
+    task.ranges[0] = range;
+    task.validatedEpoch.store(MemoryEpoch(), std::memory_order_relaxed);
+    return SubmitTask(call, target, std::move(task));
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtMemcpy(void *dst, size_t destMax, const void *src, size_t count,
+                                         aclrtMemcpyKind kind) {
+    const char *call = "aclrtMemcpy";
+    if (count == 0) {
+        return ACL_SUCCESS;
+    }
+    if (dst == nullptr || src == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(dst == nullptr ? "dst" : "src") + " is NULL");
+    }
+    CopyPlan plan;
+    if (aclError status = PlanCopy(call, dst, destMax, src, count, kind, plan); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (dst != src) {
+        std::memmove(dst, src, count);
+    }
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsync(void *dst, size_t destMax, const void *src, size_t count,
+                                              aclrtMemcpyKind kind, aclrtStream stream) {
+    const char *call = "aclrtMemcpyAsync";
+    if (count == 0) {
+        return ACL_SUCCESS;
+    }
+    if (dst == nullptr || src == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(dst == nullptr ? "dst" : "src") + " is NULL");
+    }
+    if (kind == ACL_MEMCPY_HOST_TO_HOST) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "asynchronous host-to-host copies are not supported; use aclrtMemcpy or memcpy");
+    }
+    CopyPlan plan;
+    if (aclError status = PlanCopy(call, dst, destMax, src, count, kind, plan); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (plan.dst.kind != RangeKind::Device && plan.src.kind != RangeKind::Device) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "asynchronous host-to-host copies are not supported; use aclrtMemcpy or memcpy");
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (dst == src) {
+        return ACL_SUCCESS;
+    }
+    if (plan.pageable) {
+        // Pageable host memory cannot be read by the device asynchronously: the runtime turns the
+        // copy into "synchronise the stream, then copy", which a capture cannot record and which
+        // is an unsafe call under the capture modes.
+        if (target->captureFlag.load(std::memory_order_acquire)) {
+            std::lock_guard lock(CaptureMutex());
+            if (target->capture) {
+                return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                            "the pageable memory copy task does not support graph capture: allocate the host buffer "
+                            "with aclrtMallocHost");
+            }
+        }
+        if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
+            return status;
+        }
+        if (aclError status = target->synchronize(std::chrono::steady_clock::time_point::max()); status != ACL_SUCCESS) {
+            return status;
+        }
+        std::memmove(dst, src, count);
+        return ACL_SUCCESS;
+    }
+    Task task;
+    task.kind = TaskKind::Memcpy;
+    task.dst = dst;
+    task.src = src;
+    task.count = count;
+    task.ranges[0] = plan.dst;
+    task.ranges[1] = plan.src;
+    task.validatedEpoch.store(MemoryEpoch(), std::memory_order_relaxed);
+    return SubmitTask(call, target, std::move(task));
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtMemcpy2d(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width,
+                                           size_t height, aclrtMemcpyKind kind) {
+    const char *call = "aclrtMemcpy2d";
+    if (dst == nullptr || src == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(dst == nullptr ? "dst" : "src") + " is NULL");
+    }
+    if (kind != ACL_MEMCPY_HOST_TO_DEVICE && kind != ACL_MEMCPY_DEVICE_TO_HOST) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "only ACL_MEMCPY_HOST_TO_DEVICE and ACL_MEMCPY_DEVICE_TO_HOST are supported");
+    }
+    if (width == 0 || height == 0) {
+        return ACL_SUCCESS;
+    }
+    if (width > dpitch || width > spitch) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "width " + std::to_string(width) + " exceeds a pitch (dpitch " + std::to_string(dpitch) +
+                        ", spitch " + std::to_string(spitch) + ")");
+    }
+    if (height - 1 > (SIZE_MAX - width) / std::max(dpitch, spitch)) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "pitch × height overflows");
+    }
+    size_t dstExtent = dpitch * (height - 1) + width;
+    size_t srcExtent = spitch * (height - 1) + width;
+    // Validate the whole extents as one range each (rows in between belong to the same buffer).
+    RangeKind dstKind = ClassifyRange(dst, dstExtent);
+    RangeKind srcKind = ClassifyRange(src, srcExtent);
+    bool wantDstDevice = kind == ACL_MEMCPY_HOST_TO_DEVICE;
+    if (dstKind == RangeKind::Overrun || srcKind == RangeKind::Overrun ||
+        (dstKind == RangeKind::Device) != wantDstDevice || (srcKind == RangeKind::Device) == wantDstDevice) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    std::string(KindName(kind)) + " does not fit the pointers: destination is " + RangeName(dstKind) +
+                        " over " + std::to_string(dstExtent) + " bytes, source is " + RangeName(srcKind) + " over " +
+                        std::to_string(srcExtent) + " bytes");
+    }
+    if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
+        return status;
+    }
+    for (size_t row = 0; row < height; ++row) {
+        std::memmove(static_cast<char *>(dst) + row * dpitch, static_cast<const char *>(src) + row * spitch, width);
+    }
+    return ACL_SUCCESS;
+}
+
+} // extern "C"

@@ -1,0 +1,431 @@
+// Internal model of the simulated ACL runtime: contexts, streams with worker threads, events,
+// captures and models. Shared by the files of cpp/sim/runtime only.
+#ifndef ACLSIM_RUNTIME_RUNTIME_H
+#define ACLSIM_RUNTIME_RUNTIME_H
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "sim_internal.h"
+
+namespace aclsim {
+
+class Context;
+class Event;
+class Model;
+class Stream;
+struct Capture;
+struct TaskGroup;
+
+// ---------------------------------------------------------------- errors
+
+// Appends "<call>: <reason>" to the calling thread's error text and returns `code`.
+aclError Fail(aclError code, const char *call, const std::string &reason);
+// Takes (and clears) the calling thread's pending error text, oldest first.
+std::string TakeErrorMessages();
+
+// ---------------------------------------------------------------- waiting
+
+// How long a waiter spins before it sleeps (env ACLSIM_SPIN_US, default 100 µs). A condition
+// variable alone costs tens of microseconds per wake; spinning first keeps back-to-back
+// replay + synchronise round trips near the cost of a cache-line handoff.
+std::chrono::nanoseconds SpinWindow();
+
+inline void CpuRelax() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield" ::: "memory");
+#endif
+}
+
+// A spin-then-sleep wait on a condition that another thread makes true and then announces with
+// notify(). notify() is cheap when nobody sleeps (one atomic load).
+class Signal {
+public:
+    // Waits until done() is true or `deadline` passes; returns done().
+    template <typename Predicate>
+    bool waitUntil(Predicate done, std::chrono::steady_clock::time_point deadline) {
+        if (done()) {
+            return true;
+        }
+        auto spinEnd = std::chrono::steady_clock::now() + SpinWindow();
+        if (spinEnd > deadline) {
+            spinEnd = deadline;
+        }
+        for (unsigned i = 0;; ++i) {
+            if (done()) {
+                return true;
+            }
+            CpuRelax();
+            if ((i & 63) == 63 && std::chrono::steady_clock::now() >= spinEnd) {
+                break;
+            }
+        }
+        std::unique_lock lock(mutex_);
+        sleepers_.fetch_add(1, std::memory_order_seq_cst);
+        bool ok = condition_.wait_until(lock, deadline, done);
+        sleepers_.fetch_sub(1, std::memory_order_relaxed);
+        return ok;
+    }
+
+    template <typename Predicate>
+    void wait(Predicate done) {
+        waitUntil(done, std::chrono::steady_clock::time_point::max());
+    }
+
+    // Call after making the condition true (with a seq_cst or release store).
+    void notify() {
+        std::atomic_thread_fence(std::memory_order_seq_cst);
+        if (sleepers_.load(std::memory_order_seq_cst) > 0) {
+            std::lock_guard lock(mutex_);
+            condition_.notify_all();
+        }
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable condition_;
+    std::atomic<int> sleepers_{0};
+};
+
+// Converts an ACL timeout in milliseconds (-1 = forever) into a deadline.
+std::chrono::steady_clock::time_point DeadlineAfter(int32_t timeoutMs);
+
+// ---------------------------------------------------------------- handle registries
+
+// Live objects of one kind by their C handle. find() hands out a shared_ptr, so an object
+// destroyed by another thread stays alive until the call using it returns; a stale or forged
+// handle is simply not found.
+template <typename T>
+class Registry {
+public:
+    void add(const std::shared_ptr<T> &object) {
+        std::unique_lock lock(mutex_);
+        objects_[object.get()] = object;
+    }
+    std::shared_ptr<T> find(const void *handle) const {
+        std::shared_lock lock(mutex_);
+        auto it = objects_.find(handle);
+        return it == objects_.end() ? nullptr : it->second;
+    }
+    std::shared_ptr<T> remove(const void *handle) {
+        std::unique_lock lock(mutex_);
+        auto it = objects_.find(handle);
+        if (it == objects_.end()) {
+            return nullptr;
+        }
+        auto object = std::move(it->second);
+        objects_.erase(it);
+        return object;
+    }
+
+private:
+    mutable std::shared_mutex mutex_;
+    std::unordered_map<const void *, std::shared_ptr<T>> objects_;
+};
+
+Registry<Stream> &Streams();
+Registry<Event> &Events();
+Registry<Model> &Models();
+Registry<Context> &Contexts();
+Registry<TaskGroup> &TaskGroups();
+
+// Guards every capture's bookkeeping and the capture fields of streams, events and contexts.
+std::mutex &CaptureMutex();
+
+// ---------------------------------------------------------------- memory
+
+enum class RangeKind {
+    Device,   // wholly inside one live aclrtMalloc allocation
+    Pinned,   // wholly inside one live aclrtMallocHost allocation
+    Pageable, // touches no registered allocation: ordinary host memory
+    Overrun,  // starts or ends inside a registered allocation but does not fit in it
+};
+RangeKind ClassifyRange(const void *ptr, size_t bytes);
+// Frees every allocation (aclFinalize).
+void ReleaseAllMemory();
+struct Task;
+// Runs a copy or memset task, re-validating its ranges if memory was freed since.
+aclError RunMemoryTask(const Task &task);
+
+// ---------------------------------------------------------------- tasks
+
+enum class TaskKind : uint8_t { Memcpy, Memset, Kernel, EventRecord, EventWait, EventReset, HostFunc, ModelRun };
+
+// The memory ranges a copy or memset touches, re-validated when memory was freed since.
+struct CheckedRange {
+    const void *ptr = nullptr;
+    size_t bytes = 0;
+    RangeKind kind = RangeKind::Pageable;
+};
+
+// One unit of stream work, run eagerly by a stream's worker or recorded into a model.
+struct Task {
+    TaskKind kind = TaskKind::Memcpy;
+    bool external = false;  // event task on an ACL_EVENT_EXTERNAL event
+    bool updatable = false; // kernel task of a task group: read with atomic_load
+    uint32_t modelStream = 0;
+    void *dst = nullptr;
+    const void *src = nullptr;
+    size_t count = 0;
+    int32_t value = 0;
+    CheckedRange ranges[2];
+    std::shared_ptr<const DeviceKernel> kernel;
+    std::shared_ptr<Event> event;
+    uint64_t generation = 0;
+    aclrtHostFunc hostFunc = nullptr;
+    void *hostArgs = nullptr;
+    std::shared_ptr<Model> model;
+    // Memory epoch at which `ranges` were last found valid (atomic: a model's task may be
+    // replayed on several streams at once).
+    mutable std::atomic<uint64_t> validatedEpoch{0};
+
+    Task() = default;
+    Task(Task &&other) noexcept { *this = std::move(other); }
+    Task &operator=(Task &&other) noexcept;
+    Task(const Task &) = delete;
+    Task &operator=(const Task &) = delete;
+
+    const char *typeName() const;
+};
+
+// Runs a task on the calling thread; `inModel` means it is part of a model replay.
+aclError RunTask(const Task &task, bool inModel);
+
+// ---------------------------------------------------------------- threads
+
+struct ThreadState {
+    // Captures begun by this thread and still active, per mode (guarded by CaptureMutex()).
+    int captureModeCounts[3] = {0, 0, 0};
+    aclmdlRICaptureMode exchangeMode = ACL_MODEL_RI_CAPTURE_MODE_GLOBAL;
+};
+std::shared_ptr<ThreadState> CurrentThreadState();
+
+// ---------------------------------------------------------------- contexts
+
+class Context : public std::enable_shared_from_this<Context> {
+public:
+    Context(int32_t device, bool isDefault);
+    ~Context();
+
+    int32_t device() const { return device_; }
+    bool isDefault() const { return isDefault_; }
+    bool destroyed() const { return destroyed_.load(std::memory_order_acquire); }
+
+    std::shared_ptr<Stream> defaultStream();
+    void addStream(const std::shared_ptr<Stream> &stream);
+    void removeStream(const Stream *stream);
+    std::vector<std::shared_ptr<Stream>> streams();
+    // Ends captures, waits for and destroys every stream; the context is unusable afterwards.
+    void destroy();
+
+    // Captures active in this context, per mode (guarded by CaptureMutex()).
+    int captureModeCounts[3] = {0, 0, 0};
+    std::atomic<int> activeCaptures{0};
+
+private:
+    int32_t device_;
+    bool isDefault_;
+    std::atomic<bool> destroyed_{false};
+    std::mutex mutex_;
+    std::shared_ptr<Stream> defaultStream_;
+    std::vector<std::shared_ptr<Stream>> streams_;
+};
+
+// The calling thread's current context, or a 107002 failure naming `call`.
+std::shared_ptr<Context> CurrentContext();
+aclError RequireContext(const char *call, std::shared_ptr<Context> &out);
+int32_t DeviceCount();
+
+// ---------------------------------------------------------------- streams
+
+class Stream : public std::enable_shared_from_this<Stream> {
+public:
+    Stream(std::shared_ptr<Context> context, bool isDefault, uint32_t flags);
+    ~Stream();
+
+    const std::shared_ptr<Context> &context() const { return context_; }
+    bool isDefault() const { return isDefault_; }
+    uint32_t flags() const { return flags_; }
+    uint32_t id() const { return id_; }
+
+    // Queues a task for the worker thread (started on first use).
+    void enqueue(Task &&task);
+    // Waits until every task queued so far has run; returns (and clears) the first error a task
+    // reported, ACL_ERROR_RT_STREAM_SYNC_TIMEOUT when the deadline passes first.
+    aclError synchronize(std::chrono::steady_clock::time_point deadline);
+    bool idle() const;
+    // Stops the worker after the queued tasks (or discarding them).
+    void shutdown(bool discardPending);
+
+    // Capture state (guarded by CaptureMutex(); `captureFlag` mirrors "capturing or updating"
+    // for the lock-free fast path of task submission).
+    std::atomic<bool> captureFlag{false};
+    aclmdlRICaptureStatus captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+    std::shared_ptr<Capture> capture;
+    bool captureOrigin = false;
+    std::shared_ptr<TaskGroup> updating; // task group being updated from this stream
+    std::vector<std::shared_ptr<const DeviceKernel>> updateKernels;
+
+private:
+    void workerLoop();
+
+    std::shared_ptr<Context> context_;
+    bool isDefault_;
+    uint32_t flags_;
+    uint32_t id_;
+
+    std::mutex queueMutex_;
+    std::deque<Task> queue_;
+    bool stopping_ = false;
+    bool discard_ = false;
+    std::thread worker_;
+    std::atomic<uint64_t> submitted_{0};
+    std::atomic<uint64_t> completed_{0};
+    std::atomic<bool> stopRequested_{false};
+    std::mutex errorMutex_;
+    aclError error_ = ACL_SUCCESS; // first task failure since the last synchronisation
+    std::string errorMessage_;
+    Signal workAvailable_;
+    Signal workDone_;
+};
+
+uint32_t NextStreamId();
+
+// Resolves a stream handle (nullptr = the current context's default stream).
+aclError ResolveStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out);
+
+// Issues a task on a stream: runs it asynchronously, records it when the stream captures, or
+// refuses it (default stream during a capture, task-update mode, injected fault).
+aclError SubmitTask(const char *call, const std::shared_ptr<Stream> &stream, Task &&task);
+
+// ---------------------------------------------------------------- events
+
+class Event {
+public:
+    Event(std::shared_ptr<Context> context, uint32_t flags, bool extended);
+    ~Event();
+
+    uint32_t flags() const { return flags_; }
+    bool extended() const { return extended_; }
+    bool external() const { return (flags_ & ACL_EVENT_EXTERNAL) != 0; }
+    uint32_t id() const { return id_; }
+    const std::shared_ptr<Context> &context() const { return context_; }
+
+    // Eager records: generation numbers handed out at record time, completed by the worker.
+    std::atomic<uint64_t> recorded{0};
+    std::atomic<uint64_t> completed{0};
+    // ACL_EVENT_EXTERNAL events: set by a record, cleared by a reset, awaited by a wait.
+    std::atomic<bool> externalSet{false};
+    Signal signal;
+
+    // The capture the event's latest record belongs to (guarded by CaptureMutex()).
+    std::weak_ptr<Capture> capture;
+    uint64_t captureSequence = 0;
+
+    void complete(uint64_t generation);
+
+private:
+    std::shared_ptr<Context> context_;
+    uint32_t flags_;
+    bool extended_;
+    uint32_t id_;
+};
+
+// True when the event's latest record is part of a capture still in progress.
+bool EventInActiveCapture(const Event &event);
+
+// ---------------------------------------------------------------- captures and models
+
+struct TaskGroup {
+    std::weak_ptr<Model> model;
+    std::vector<size_t> taskIndices; // the group's kernel tasks in the model
+    Stream *updater = nullptr;       // stream updating it (guarded by CaptureMutex())
+};
+
+class Model : public std::enable_shared_from_this<Model> {
+public:
+    enum class State { Capturing, Ready, Abandoned };
+
+    Model(std::shared_ptr<Context> context);
+    ~Model();
+
+    int32_t id() const { return id_; }
+    const std::shared_ptr<Context> &context() const { return context_; }
+
+    std::atomic<State> state{State::Capturing};
+    std::vector<Task> tasks;                 // in capture order: a valid topological order
+    std::vector<uint32_t> modelStreamIds;    // internal stream id per captured stream
+    std::vector<std::shared_ptr<TaskGroup>> groups;
+
+    // Replays queued or running; aclmdlRIDestroy waits for zero.
+    std::atomic<int> running{0};
+    Signal idleSignal;
+
+    aclError replay() const;
+
+private:
+    std::shared_ptr<Context> context_;
+    int32_t id_;
+};
+
+struct Capture {
+    struct Member {
+        std::shared_ptr<Stream> stream;
+        uint32_t modelStream = 0;
+        bool lastIsRecord = false;
+        const Event *lastEvent = nullptr;
+        uint64_t lastSequence = 0;
+    };
+    struct Wait {
+        const Event *event;
+        uint64_t sequence;
+        Stream *waiter;
+    };
+
+    std::shared_ptr<Model> model;
+    std::shared_ptr<Context> context;
+    std::shared_ptr<ThreadState> beginThread;
+    std::thread::id beginThreadId;
+    aclmdlRICaptureMode mode = ACL_MODEL_RI_CAPTURE_MODE_GLOBAL;
+    bool active = true;
+    bool invalidated = false;
+    std::vector<Member> members; // origin first
+    std::vector<Wait> waits;
+    std::shared_ptr<TaskGroup> openGroup;
+    Stream *groupStream = nullptr;
+
+    Member *member(const Stream *stream);
+};
+
+// Under CaptureMutex(): appends a task to the capture `stream` belongs to (task groups and
+// fork/join bookkeeping included).
+aclError RecordIntoCapture(const char *call, Capture &capture, Stream &stream, Task &&task);
+// Under CaptureMutex(): marks a capture invalidated (every member stream INVALIDATED).
+void InvalidateCapture(Capture &capture);
+// Under CaptureMutex(): takes every member stream out of the capture and releases the mode
+// restrictions it imposed.
+void LeaveCapture(Capture &capture);
+
+// Ends every capture of a context whose streams are being destroyed (aclrtResetDevice).
+void DiscardCapturesOf(const Context &context);
+
+// Under CaptureMutex(): the unsafe-call rule of §2.4 for the current thread in `context`.
+bool UnsafeCallAllowed(const Context &context);
+// Checks an unsafe call (aclrtMemcpy, aclrtMemset, ...) against the capture modes in force.
+aclError CheckUnsafeCall(const char *call);
+
+} // namespace aclsim
+
+#endif
