@@ -3,6 +3,7 @@
 // address-independent part of the computation (types, broadcast shape, alpha as of now) and
 // plans the kernel against the tensors' current addresses; the second phase launches it.
 #include <algorithm>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@ namespace aclsim::nn {
 namespace {
 
 constexpr size_t kMaxAddRank = 8;
+static_assert(kMaxAddRank <= static_cast<size_t>(kMaxKernelRank), "the kernel iterates over the add's ranks");
 
 // What the first phase fixed, independent of tensor addresses (which a rebind may change).
 struct AddRequest {
@@ -142,11 +144,6 @@ aclnnStatus CheckPromotion(const char *api, aclDataType promoted, const aclScala
 
 // ---- values fixed at the first phase ----
 
-template <class Visitor>
-void VisitCompute(aclDataType computeType, Visitor &&visit) {
-    VisitElementType(computeType, std::forward<Visitor>(visit));
-}
-
 ArithValue AlphaValue(const aclScalar &alpha, aclDataType computeType) {
     if (computeType == ACL_FLOAT16) {
         return ArithValue::Of(alpha.As<float>()); // Axpy takes alpha as float32
@@ -155,14 +152,17 @@ ArithValue AlphaValue(const aclScalar &alpha, aclDataType computeType) {
         return ArithValue::Of(RoundTo<BFloat16>(alpha.As<float>())); // Mul+Add: alpha becomes a BF16 tensor
     }
     ArithValue value;
-    VisitCompute(computeType, [&](auto tag) { value = ArithValue::Of(alpha.As<ArithOf<typename decltype(tag)::type>>()); });
+    VisitElementType(computeType, [&](auto tag) {
+        using A = ArithOf<typename decltype(tag)::type>;
+        value = ArithValue::Of(alpha.As<A>());
+    });
     return value;
 }
 
 // aclnnAdds converts `other` to a tensor of the promoted type.
 ArithValue ScalarOperandValue(const aclScalar &other, aclDataType computeType) {
     ArithValue value;
-    VisitCompute(computeType, [&](auto tag) {
+    VisitElementType(computeType, [&](auto tag) {
         using P = typename decltype(tag)::type;
         value = ArithValue::Of(RoundTo<P>(other.As<ArithOf<P>>()));
     });
@@ -171,7 +171,7 @@ ArithValue ScalarOperandValue(const aclScalar &other, aclDataType computeType) {
 
 bool IsOne(const ArithValue &value, aclDataType computeType) {
     bool one = false;
-    VisitCompute(computeType, [&](auto tag) {
+    VisitElementType(computeType, [&](auto tag) {
         using A = ArithOf<typename decltype(tag)::type>;
         one = value.As<A>() == A(1);
     });
@@ -376,6 +376,16 @@ aclnnStatus MakeExecutor(const char *api, const char *opName, AddRequest request
     return kAclnnSuccess;
 }
 
+// The first NULL among the named arguments (in order), or nullptr.
+const char *FirstNull(std::initializer_list<std::pair<const char *, const void *>> arguments) {
+    for (const auto &[name, pointer] : arguments) {
+        if (pointer == nullptr) {
+            return name;
+        }
+    }
+    return nullptr;
+}
+
 aclnnStatus CheckOutputPointers(const char *api, uint64_t *workspaceSize, aclOpExecutor **executor) {
     if (workspaceSize == nullptr || executor == nullptr) {
         return Fail(kAclnnErrParamNullptr, api, "workspaceSize and executor must point to variables to fill");
@@ -383,6 +393,7 @@ aclnnStatus CheckOutputPointers(const char *api, uint64_t *workspaceSize, aclOpE
     return kAclnnSuccess;
 }
 
+// Returns the status of a check that failed (its message is already recorded).
 #define ACLSIM_RETURN_IF_FAILED(expression)                                                                     \
     do {                                                                                                        \
         if (const aclnnStatus status_ = (expression); status_ != kAclnnSuccess) {                                \
@@ -394,9 +405,9 @@ aclnnStatus CheckOutputPointers(const char *api, uint64_t *workspaceSize, aclOpE
 aclnnStatus AddTensors(const char *api, const char *opName, const aclTensor *self, const aclTensor *other,
                        const aclScalar *alpha, const aclTensor *out, const char *outName, uint64_t *workspaceSize,
                        aclOpExecutor **executor) {
-    if (self == nullptr || other == nullptr || alpha == nullptr || out == nullptr) {
+    if (const char *missing = FirstNull({{"self", self}, {"other", other}, {"alpha", alpha}, {outName, out}})) {
         return Fail(kAclnnErrParamNullptr, api,
-                    std::string(self == nullptr ? "self" : other == nullptr ? "other" : alpha == nullptr ? "alpha" : outName) +
+                    std::string(missing) +
                         " is NULL; pass tensors from aclCreateTensor and alpha from aclCreateScalar");
     }
     ACLSIM_RETURN_IF_FAILED(CheckOutputPointers(api, workspaceSize, executor));
@@ -413,7 +424,8 @@ aclnnStatus AddTensors(const char *api, const char *opName, const aclTensor *sel
     ACLSIM_RETURN_IF_FAILED(CheckRank(api, "self", self->desc));
     ACLSIM_RETURN_IF_FAILED(CheckRank(api, "other", other->desc));
     ACLSIM_RETURN_IF_FAILED(Broadcast(api, "self", self->desc, "other", other->desc, request.shape));
-    ACLSIM_RETURN_IF_FAILED(CheckOutShape(api, outName, out->desc, request.shape, "the broadcast shape of self and other"));
+    ACLSIM_RETURN_IF_FAILED(
+        CheckOutShape(api, outName, out->desc, request.shape, "the broadcast shape of self and other"));
     ACLSIM_RETURN_IF_FAILED(CheckLayout(api, "self", self->desc));
     ACLSIM_RETURN_IF_FAILED(CheckLayout(api, "other", other->desc));
     ACLSIM_RETURN_IF_FAILED(CheckLayout(api, outName, out->desc));
@@ -428,9 +440,9 @@ aclnnStatus AddTensors(const char *api, const char *opName, const aclTensor *sel
 aclnnStatus AddScalar(const char *api, const char *opName, const aclTensor *self, const aclScalar *other,
                       const aclScalar *alpha, const aclTensor *out, const char *outName, uint64_t *workspaceSize,
                       aclOpExecutor **executor) {
-    if (self == nullptr || other == nullptr || alpha == nullptr || out == nullptr) {
+    if (const char *missing = FirstNull({{"self", self}, {"other", other}, {"alpha", alpha}, {outName, out}})) {
         return Fail(kAclnnErrParamNullptr, api,
-                    std::string(self == nullptr ? "self" : other == nullptr ? "other" : alpha == nullptr ? "alpha" : outName) +
+                    std::string(missing) +
                         " is NULL; pass a tensor from aclCreateTensor and scalars from aclCreateScalar");
     }
     ACLSIM_RETURN_IF_FAILED(CheckOutputPointers(api, workspaceSize, executor));
@@ -459,6 +471,8 @@ aclnnStatus AddScalar(const char *api, const char *opName, const aclTensor *self
                         executor);
 }
 
+#undef ACLSIM_RETURN_IF_FAILED
+
 } // namespace
 } // namespace aclsim::nn
 
@@ -477,9 +491,8 @@ aclnnStatus aclnnAddsGetWorkspaceSize(const aclTensor *self, const aclScalar *ot
 aclnnStatus aclnnInplaceAddGetWorkspaceSize(const aclTensor *selfRef, const aclTensor *other, const aclScalar *alpha,
                                             uint64_t *workspaceSize, aclOpExecutor **executor) {
     const char *api = "aclnnInplaceAddGetWorkspaceSize";
-    if (selfRef == nullptr || other == nullptr) {
-        return Fail(kAclnnErrParamNullptr, api,
-                    std::string(selfRef == nullptr ? "selfRef" : "other") + " is NULL; pass tensors from aclCreateTensor");
+    if (const char *missing = FirstNull({{"selfRef", selfRef}, {"other", other}})) {
+        return Fail(kAclnnErrParamNullptr, api, std::string(missing) + " is NULL; pass tensors from aclCreateTensor");
     }
     // The result is written into selfRef, so broadcasting may not grow it.
     std::vector<int64_t> shape;
@@ -487,7 +500,8 @@ aclnnStatus aclnnInplaceAddGetWorkspaceSize(const aclTensor *selfRef, const aclT
         status != kAclnnSuccess) {
         return status;
     }
-    if (aclnnStatus status = CheckOutShape(api, "selfRef", selfRef->desc, shape, "the broadcast shape of selfRef and other");
+    if (aclnnStatus status =
+            CheckOutShape(api, "selfRef", selfRef->desc, shape, "the broadcast shape of selfRef and other");
         status != kAclnnSuccess) {
         return status;
     }

@@ -6,15 +6,20 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cinttypes>
 #include <cstdio>
-#include <new>
 #include <string>
 #include <type_traits>
 
 #include "worker_pool.h"
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define ACLSIM_F16C_CONVERSIONS 1
+#endif
+
+// Clones are resolved by an ifunc during relocation, before ThreadSanitizer's runtime is up, so
+// TSan builds go without them.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
 #define ACLSIM_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define ACLSIM_VECTOR_CLONES
@@ -38,7 +43,8 @@ inline A AxpyElement(A a, A alpha, A b) {
         // Two's complement wrap-around without signed overflow: compute in an unsigned type at
         // least as wide as int (so narrow types do not promote back to signed int).
         using Wide = std::conditional_t<(sizeof(A) < sizeof(uint32_t)), uint32_t, std::make_unsigned_t<A>>;
-        return static_cast<A>(static_cast<Wide>(static_cast<Wide>(a) + static_cast<Wide>(alpha) * static_cast<Wide>(b)));
+        const Wide sum = static_cast<Wide>(static_cast<Wide>(a) + static_cast<Wide>(alpha) * static_cast<Wide>(b));
+        return static_cast<A>(sum);
     } else {
         return a + alpha * b;
     }
@@ -143,29 +149,139 @@ template <class A>
 using StoreFn = void (*)(const A *source, size_t n, unsigned char *destination, int64_t stride);
 
 template <class S, class A>
-void LoadAs(const unsigned char *source, int64_t stride, size_t n, A *destination) {
+inline A LoadElement(const unsigned char *source) {
+    S stored;
+    std::memcpy(&stored, source, sizeof stored);
+    return CastValue<A>(ElementTraits<S>::Load(stored));
+}
+
+// Elements [0, n) at `stride` elements apart, converted to A. The loop bodies are shared; the
+// entry points differ only in being compiled for AVX2 / AVX-512 as well.
+template <class S, class A>
+inline void LoadLoop(const unsigned char *source, int64_t stride, size_t n, A *destination) {
+    if (stride == 1) { // a separate loop the compiler can vectorise
+        for (size_t i = 0; i < n; ++i) {
+            destination[i] = LoadElement<S, A>(source + i * sizeof(S));
+        }
+        return;
+    }
     const auto step = static_cast<ptrdiff_t>(stride) * static_cast<ptrdiff_t>(sizeof(S));
     for (size_t i = 0; i < n; ++i, source += step) {
-        S stored;
-        std::memcpy(&stored, source, sizeof stored);
-        destination[i] = CastValue<A>(ElementTraits<S>::Load(stored));
+        destination[i] = LoadElement<S, A>(source);
     }
 }
 
-// Rounds each result to the promoted type P (f16/bf16), then casts it to out's type O.
+template <class S, class A>
+void LoadAs(const unsigned char *source, int64_t stride, size_t n, A *destination) {
+    LoadLoop<S, A>(source, stride, n, destination);
+}
+
+template <class S, class A>
+ACLSIM_VECTOR_CLONES void LoadAsWide(const unsigned char *source, int64_t stride, size_t n, A *destination) {
+    LoadLoop<S, A>(source, stride, n, destination);
+}
+
+// Rounds a result to the promoted type P (f16/bf16), then casts it to out's type O.
 template <class P, class O>
-void StoreAs(const ArithOf<P> *source, size_t n, unsigned char *destination, int64_t stride) {
+inline void StoreElement(ArithOf<P> value, unsigned char *destination) {
+    O stored;
+    if constexpr (std::is_same_v<P, O>) {
+        stored = ElementTraits<O>::Store(value); // rounding to P is the store itself
+    } else {
+        stored = ElementTraits<O>::Store(CastValue<ArithOf<O>>(RoundTo<P>(value)));
+    }
+    std::memcpy(destination, &stored, sizeof stored);
+}
+
+template <class P, class O>
+inline void StoreLoop(const ArithOf<P> *source, size_t n, unsigned char *destination, int64_t stride) {
+    if (stride == 1) {
+        for (size_t i = 0; i < n; ++i) {
+            StoreElement<P, O>(source[i], destination + i * sizeof(O));
+        }
+        return;
+    }
     const auto step = static_cast<ptrdiff_t>(stride) * static_cast<ptrdiff_t>(sizeof(O));
     for (size_t i = 0; i < n; ++i, destination += step) {
-        const O stored = ElementTraits<O>::Store(CastValue<ArithOf<O>>(RoundTo<P>(source[i])));
-        std::memcpy(destination, &stored, sizeof stored);
+        StoreElement<P, O>(source[i], destination);
     }
 }
+
+template <class P, class O>
+void StoreAs(const ArithOf<P> *source, size_t n, unsigned char *destination, int64_t stride) {
+    StoreLoop<P, O>(source, n, destination, stride);
+}
+
+template <class P, class O>
+ACLSIM_VECTOR_CLONES void StoreAsWide(const ArithOf<P> *source, size_t n, unsigned char *destination, int64_t stride) {
+    StoreLoop<P, O>(source, n, destination, stride);
+}
+
+#ifdef ACLSIM_F16C_CONVERSIONS
+// FLOAT16 <-> float32 with the F16C instructions, 8 elements at a time (round to nearest even,
+// like FloatToHalfBits). Chosen at plan time when the CPU has them.
+bool HasF16C() {
+    static const bool has = [] {
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx") && __builtin_cpu_supports("f16c");
+    }();
+    return has;
+}
+
+__attribute__((target("avx,f16c"))) void LoadHalfF16C(const unsigned char *source, int64_t stride, size_t n,
+                                                       float *destination) {
+    if (stride != 1) {
+        LoadLoop<Half, float>(source, stride, n, destination);
+        return;
+    }
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m128i halves = _mm_loadu_si128(reinterpret_cast<const __m128i *>(source + i * sizeof(Half)));
+        _mm256_storeu_ps(destination + i, _mm256_cvtph_ps(halves));
+    }
+    LoadLoop<Half, float>(source + i * sizeof(Half), 1, n - i, destination + i);
+}
+
+__attribute__((target("avx,f16c"))) void StoreHalfF16C(const float *source, size_t n, unsigned char *destination,
+                                                        int64_t stride) {
+    if (stride != 1) {
+        StoreLoop<Half, Half>(source, n, destination, stride);
+        return;
+    }
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m128i halves =
+            _mm256_cvtps_ph(_mm256_loadu_ps(source + i), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(destination + i * sizeof(Half)), halves);
+    }
+    StoreLoop<Half, Half>(source + i, n - i, destination + i * sizeof(Half), 1);
+}
+#endif
+
+// Half-type conversions are bit arithmetic worth wide vectors; the others are a move or one
+// instruction per element and stay memory-bound at the baseline ISA (fewer clones, smaller code).
+template <class T>
+constexpr bool kIsHalfType = std::is_same_v<T, Half> || std::is_same_v<T, BFloat16>;
 
 template <class A>
 LoadFn<A> SelectLoad(aclDataType storage) {
     LoadFn<A> load = nullptr;
-    VisitElementType(storage, [&](auto tag) { load = &LoadAs<typename decltype(tag)::type, A>; });
+    VisitElementType(storage, [&](auto tag) {
+        using S = typename decltype(tag)::type;
+#ifdef ACLSIM_F16C_CONVERSIONS
+        if constexpr (std::is_same_v<S, Half> && std::is_same_v<A, float>) {
+            if (HasF16C()) {
+                load = &LoadHalfF16C;
+                return;
+            }
+        }
+#endif
+        if constexpr (kIsHalfType<S>) {
+            load = &LoadAsWide<S, A>;
+        } else {
+            load = &LoadAs<S, A>;
+        }
+    });
     return load;
 }
 
@@ -175,7 +291,22 @@ StoreFn<A> SelectStore(aclDataType promoted, aclDataType out) {
     VisitElementType(promoted, [&](auto promotedTag) {
         using P = typename decltype(promotedTag)::type;
         if constexpr (std::is_same_v<ArithOf<P>, A>) {
-            VisitElementType(out, [&](auto outTag) { store = &StoreAs<P, typename decltype(outTag)::type>; });
+            VisitElementType(out, [&](auto outTag) {
+                using O = typename decltype(outTag)::type;
+#ifdef ACLSIM_F16C_CONVERSIONS
+                if constexpr (std::is_same_v<P, Half> && std::is_same_v<O, Half>) {
+                    if (HasF16C()) {
+                        store = &StoreHalfF16C;
+                        return;
+                    }
+                }
+#endif
+                if constexpr (kIsHalfType<P> || kIsHalfType<O>) {
+                    store = &StoreAsWide<P, O>;
+                } else {
+                    store = &StoreAs<P, O>;
+                }
+            });
         }
     });
     return store;
@@ -349,8 +480,8 @@ private:
             A *o = outDirect_ ? reinterpret_cast<A *>(outRow) + done : outBlock;
             Compute(o, a, selfValue, b, otherValue, alpha_, count);
             if (!outDirect_) {
-                store_(outBlock, count, outRow + static_cast<int64_t>(done) * outInner_ * static_cast<int64_t>(outSize_),
-                       outInner_);
+                const int64_t outOffset = static_cast<int64_t>(done) * outInner_ * static_cast<int64_t>(outSize_);
+                store_(outBlock, count, outRow + outOffset, outInner_);
             }
             done += count;
         }

@@ -55,48 +55,45 @@ inline float FloatFromBits(uint32_t bits) {
     return value;
 }
 
+// The conversions below are branch-free (every case computed, one selected by a mask) so that
+// the compiler vectorises the kernels' conversion loops.
+
+inline uint32_t SelectBits(bool condition, uint32_t ifTrue, uint32_t ifFalse) {
+    const uint32_t mask = 0u - static_cast<uint32_t>(condition);
+    return (ifTrue & mask) | (ifFalse & ~mask);
+}
+
 inline uint16_t FloatToHalfBits(float value) {
     const uint32_t bits = FloatBits(value);
     const uint32_t sign = (bits >> 16) & 0x8000u;
     const uint32_t magnitude = bits & 0x7FFFFFFFu;
-    if (magnitude >= 0x7F800000u) { // inf, or NaN kept quiet with its top payload bits
-        const uint32_t nanPayload = magnitude > 0x7F800000u ? (0x200u | ((magnitude >> 13) & 0x3FFu)) : 0u;
-        return static_cast<uint16_t>(sign | 0x7C00u | nanPayload);
-    }
-    if (magnitude >= 0x477FF000u) { // 65520 and above round to infinity
-        return static_cast<uint16_t>(sign | 0x7C00u);
-    }
-    if (magnitude < 0x38800000u) { // below 2^-14: subnormal half; adding 0.5f makes the FPU round at 2^-24
-        const float shifted = FloatFromBits(magnitude) + 0.5f;
-        return static_cast<uint16_t>(sign | (FloatBits(shifted) - 0x3F000000u));
-    }
     // Normal: rebias the exponent (127 -> 15) and round the 13 dropped mantissa bits to even.
-    const uint32_t lsb = (magnitude >> 13) & 1u;
-    const uint32_t rounded = magnitude + 0xC8000FFFu + lsb;
-    return static_cast<uint16_t>(sign | (rounded >> 13));
+    const uint32_t normal = (magnitude + 0xC8000FFFu + ((magnitude >> 13) & 1u)) >> 13;
+    // Below 2^-14 (subnormal half): adding 0.5f makes the FPU round at 2^-24, the half's ulp.
+    const uint32_t subnormal = FloatBits(FloatFromBits(magnitude) + 0.5f) - 0x3F000000u;
+    // NaN stays a quiet NaN with its top payload bits; 65520 and above round to infinity.
+    const uint32_t special = SelectBits(magnitude > 0x7F800000u, 0x7E00u | ((magnitude >> 13) & 0x3FFu), 0x7C00u);
+    const uint32_t finite = SelectBits(magnitude < 0x38800000u, subnormal, normal);
+    return static_cast<uint16_t>(sign | SelectBits(magnitude >= 0x477FF000u, special, finite));
 }
 
 inline float HalfBitsToFloat(uint16_t half) {
-    const uint32_t sign = static_cast<uint32_t>(half & 0x8000u) << 16;
-    const uint32_t exponent = (half >> 10) & 0x1Fu;
-    const uint32_t mantissa = half & 0x3FFu;
-    if (exponent == 0x1Fu) {
-        return FloatFromBits(sign | 0x7F800000u | (mantissa << 13));
-    }
-    if (exponent == 0) { // zero or subnormal: mantissa * 2^-24, exact in float
-        const float magnitude = static_cast<float>(mantissa) * 5.9604644775390625e-8f;
-        return sign != 0 ? -magnitude : magnitude;
-    }
-    return FloatFromBits(sign | ((exponent + 112u) << 23) | (mantissa << 13));
+    const uint32_t shifted = static_cast<uint32_t>(half & 0x7FFFu) << 13; // exponent and mantissa in place
+    const uint32_t exponent = shifted & 0x0F800000u;
+    const bool zeroOrSubnormal = exponent == 0;
+    const uint32_t bits = shifted + 0x38000000u                        // rebias 15 -> 127
+                          + SelectBits(exponent == 0x0F800000u, 0x38000000u, 0u) // inf / NaN
+                          + SelectBits(zeroOrSubnormal, 0x00800000u, 0u); // 2^-14 * (1 + m/1024) ...
+    // ... minus 2^-14 is m * 2^-24, exactly.
+    const float magnitude = FloatFromBits(bits) - FloatFromBits(SelectBits(zeroOrSubnormal, 0x38800000u, 0u));
+    return FloatFromBits(FloatBits(magnitude) | (static_cast<uint32_t>(half & 0x8000u) << 16));
 }
 
 inline uint16_t FloatToBFloat16Bits(float value) {
     const uint32_t bits = FloatBits(value);
-    if ((bits & 0x7FFFFFFFu) > 0x7F800000u) { // NaN: truncate, keeping it a quiet NaN
-        return static_cast<uint16_t>((bits >> 16) | 0x40u);
-    }
-    const uint32_t lsb = (bits >> 16) & 1u;
-    return static_cast<uint16_t>((bits + 0x7FFFu + lsb) >> 16);
+    const uint32_t rounded = (bits + 0x7FFFu + ((bits >> 16) & 1u)) >> 16;
+    const uint32_t quietNaN = (bits >> 16) | 0x40u; // NaN: truncate, keeping it a quiet NaN
+    return static_cast<uint16_t>(SelectBits((bits & 0x7FFFFFFFu) > 0x7F800000u, quietNaN, rounded));
 }
 
 inline float BFloat16BitsToFloat(uint16_t value) { return FloatFromBits(static_cast<uint32_t>(value) << 16); }

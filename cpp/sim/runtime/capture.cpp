@@ -397,7 +397,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
     task.model = model;
     aclError status = SubmitTask(call, target, std::move(task));
     if (status != ACL_SUCCESS) {
-        model->running.fetch_sub(1, std::memory_order_acq_rel);
+        model->running.fetch_sub(1, std::memory_order_seq_cst);
         model->idleSignal.notify();
     }
     return status;
@@ -428,7 +428,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDestroy(aclmdlRI modelRI) {
     }
     // Like the runtime, wait up to 10 s for replays in flight.
     Model &m = *model;
-    if (!m.idleSignal.waitUntil([&m] { return m.running.load(std::memory_order_acquire) == 0; },
+    if (!m.idleSignal.waitUntil([&m] { return m.running.load(std::memory_order_seq_cst) == 0; },
                                 std::chrono::steady_clock::now() + std::chrono::seconds(10))) {
         return Fail(ACL_ERROR_RT_MODEL_RUNNING, call,
                     "the model is still running after 10 s; synchronise the streams replaying it first");

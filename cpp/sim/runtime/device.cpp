@@ -276,6 +276,18 @@ ACL_FUNC_VISIBILITY aclError aclFinalize() {
         ReleaseDefaultContext(context);
     }
     tCurrentContext.reset();
+    // Finalising releases what the program left behind: models, events, task groups and any
+    // stream or context still registered (their queues are drained by now).
+    {
+        auto models = Models().clear();
+        auto groups = TaskGroups().clear();
+        auto events = Events().clear();
+        auto streams = Streams().clear();
+        for (auto &entry : streams) {
+            entry.second->shutdown(false);
+        }
+        auto remaining = Contexts().clear();
+    }
     ReleaseAllMemory();
     return ACL_SUCCESS;
 }
@@ -313,6 +325,7 @@ ACL_FUNC_VISIBILITY aclError aclrtSetDevice(int32_t deviceId) {
         DeviceSlot &slot = table.slots[static_cast<size_t>(deviceId)];
         if (!slot.defaultContext) {
             slot.defaultContext = std::make_shared<Context>(deviceId, true);
+            slot.defaultContext->defaultStream(); // exists with its context, as on the device
             Contexts().add(slot.defaultContext);
         }
         ++slot.references;
@@ -374,6 +387,7 @@ ACL_FUNC_VISIBILITY aclError aclrtCreateContext(aclrtContext *context, int32_t d
         return status;
     }
     auto created = std::make_shared<Context>(deviceId, false);
+    created->defaultStream();
     Contexts().add(created);
     {
         auto &table = Devices();

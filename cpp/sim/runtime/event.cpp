@@ -88,7 +88,7 @@ aclError SynchronizeEvent(const char *call, aclrtEvent handle, int32_t timeoutMs
     }
     uint64_t target = event->recorded.load(std::memory_order_acquire);
     Event &e = *event;
-    if (!e.signal.waitUntil([&e, target] { return e.completed.load(std::memory_order_acquire) >= target; },
+    if (!e.signal.waitUntil([&e, target] { return e.completed.load(std::memory_order_seq_cst) >= target; },
                             DeadlineAfter(timeoutMs))) {
         return Fail(ACL_ERROR_RT_EVENT_SYNC_TIMEOUT, call,
                     "the event did not complete within " + std::to_string(timeoutMs) + " ms");

@@ -84,9 +84,10 @@ public:
         waitUntil(done, std::chrono::steady_clock::time_point::max());
     }
 
-    // Call after making the condition true (with a seq_cst or release store).
+    // Call after making the condition true with a seq_cst store or read-modify-write, and read the
+    // condition with seq_cst loads: then either the waiter sees it before sleeping or this sees
+    // the sleeper (loads of either order cost a plain load on x86 and AArch64's LDAR).
     void notify() {
-        std::atomic_thread_fence(std::memory_order_seq_cst);
         if (sleepers_.load(std::memory_order_seq_cst) > 0) {
             std::lock_guard lock(mutex_);
             condition_.notify_all();
@@ -118,6 +119,13 @@ public:
         std::shared_lock lock(mutex_);
         auto it = objects_.find(handle);
         return it == objects_.end() ? nullptr : it->second;
+    }
+    // Empties the registry (aclFinalize); the objects are destroyed by the caller, outside the lock.
+    std::unordered_map<const void *, std::shared_ptr<T>> clear() {
+        std::unique_lock lock(mutex_);
+        std::unordered_map<const void *, std::shared_ptr<T>> all;
+        all.swap(objects_);
+        return all;
     }
     std::shared_ptr<T> remove(const void *handle) {
         std::unique_lock lock(mutex_);

@@ -67,10 +67,10 @@ aclError RunTask(const Task &task, bool inModel) {
     case TaskKind::EventWait: {
         Event &event = *task.event;
         if (task.external) {
-            event.signal.wait([&event] { return event.externalSet.load(std::memory_order_acquire); });
+            event.signal.wait([&event] { return event.externalSet.load(std::memory_order_seq_cst); });
         } else if (!inModel) {
             uint64_t target = task.generation;
-            event.signal.wait([&event, target] { return event.completed.load(std::memory_order_acquire) >= target; });
+            event.signal.wait([&event, target] { return event.completed.load(std::memory_order_seq_cst) >= target; });
         }
         return ACL_SUCCESS;
     }
@@ -80,7 +80,7 @@ aclError RunTask(const Task &task, bool inModel) {
     case TaskKind::HostFunc: task.hostFunc(task.hostArgs); return ACL_SUCCESS;
     case TaskKind::ModelRun: {
         aclError status = task.model->replay();
-        task.model->running.fetch_sub(1, std::memory_order_acq_rel);
+        task.model->running.fetch_sub(1, std::memory_order_seq_cst);
         task.model->idleSignal.notify();
         return status;
     }
@@ -91,7 +91,7 @@ aclError RunTask(const Task &task, bool inModel) {
 // A task dropped without running (stream destroyed by force) must still release what it holds.
 static void CancelTask(const Task &task) {
     if (task.kind == TaskKind::ModelRun) {
-        task.model->running.fetch_sub(1, std::memory_order_acq_rel);
+        task.model->running.fetch_sub(1, std::memory_order_seq_cst);
         task.model->idleSignal.notify();
     } else if (task.kind == TaskKind::EventRecord && !task.external) {
         task.event->complete(task.generation);
@@ -135,7 +135,7 @@ void Stream::workerLoop() {
     uint64_t taken = 0;
     for (;;) {
         workAvailable_.wait([this, &taken] {
-            return submitted_.load(std::memory_order_acquire) != taken || stopRequested_.load(std::memory_order_acquire);
+            return submitted_.load(std::memory_order_seq_cst) != taken || stopRequested_.load(std::memory_order_seq_cst);
         });
         Task task;
         bool discard = false;
@@ -170,7 +170,7 @@ void Stream::workerLoop() {
 
 aclError Stream::synchronize(std::chrono::steady_clock::time_point deadline) {
     uint64_t target = submitted_.load(std::memory_order_acquire);
-    if (!workDone_.waitUntil([this, target] { return completed_.load(std::memory_order_acquire) >= target; },
+    if (!workDone_.waitUntil([this, target] { return completed_.load(std::memory_order_seq_cst) >= target; },
                              deadline)) {
         return ACL_ERROR_RT_STREAM_SYNC_TIMEOUT;
     }

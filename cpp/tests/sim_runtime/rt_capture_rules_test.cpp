@@ -824,4 +824,69 @@ TEST_CASE("aclmdlRIDebugJsonPrint: argument checks and the CANN 8.5 trace format
     VERIFY_NO_LEAKS(leaks);
 }
 
+TEST_CASE("work queued before aclmdlRICaptureBegin still runs eagerly") {
+    rt::LeakCheck leaks;
+    aclrtStream stream = nullptr;
+    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
+    void *p = rt::DevAlloc(64);
+    void *q = rt::DevAlloc(64);
+    REQUIRE(p && q);
+    CHECK_EQ(aclrtMemset(p, 64, 0, 64), ACL_SUCCESS);
+    CHECK_EQ(aclrtMemset(q, 64, 0, 64), ACL_SUCCESS);
+    Gate gate;
+    CHECK_EQ(aclrtLaunchHostFunc(stream, Gate::HostFunc, &gate), ACL_SUCCESS);
+    CHECK_EQ(aclrtMemsetAsync(p, 64, 0x2B, 64, stream), ACL_SUCCESS);
+    CHECK_EQ(aclmdlRICaptureBegin(stream, rt::kGlobal), ACL_SUCCESS);
+    CHECK_EQ(aclrtMemsetAsync(q, 64, 0x2C, 64, stream), ACL_SUCCESS);
+    gate.Open();
+    aclmdlRI model = nullptr;
+    CHECK_EQ(aclmdlRICaptureEnd(stream, &model), ACL_SUCCESS);
+    REQUIRE(model != nullptr);
+    CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
+    CHECK(rt::AllBytes(rt::ReadBytes(p, 64), 0x2B));
+    CHECK(rt::AllBytes(rt::ReadBytes(q, 64), 0));
+    CHECK_EQ(aclmdlRIExecuteAsync(model, stream), ACL_SUCCESS);
+    CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
+    CHECK(rt::AllBytes(rt::ReadBytes(q, 64), 0x2C));
+    CHECK_EQ(aclmdlRIDestroy(model), ACL_SUCCESS);
+    CHECK_EQ(aclrtFree(p), ACL_SUCCESS);
+    CHECK_EQ(aclrtFree(q), ACL_SUCCESS);
+    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
+    VERIFY_NO_LEAKS(leaks);
+}
+
+TEST_CASE("a capture whose beginning thread has exited: RELAXED ends elsewhere, others -> 107038") {
+    rt::LeakCheck leaks;
+    aclrtContext context = rt::CurrentContext();
+    aclrtStream stream = nullptr;
+    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
+    void *p = rt::DevAlloc(64);
+    REQUIRE(p != nullptr);
+    for (auto mode : {rt::kRelaxed, rt::kGlobal, rt::kThreadLocal}) {
+        aclmdlRI captured = nullptr;
+        rt::RunOnThread(context, [&] {
+            CHECK_EQ(aclmdlRICaptureBegin(stream, mode), ACL_SUCCESS);
+            CHECK_EQ(aclrtMemsetAsync(p, 64, 0x71, 64, stream), ACL_SUCCESS);
+            captured = rt::ModelOf(stream);
+        });  // the thread is gone now
+        REQUIRE(captured != nullptr);
+        CHECK_EQ(rt::StatusOf(stream), rt::kActive);
+        aclmdlRI model = nullptr;
+        if (mode == rt::kRelaxed) {
+            CHECK_EQ(aclmdlRICaptureEnd(stream, &model), ACL_SUCCESS);
+            CHECK(model == captured);
+        } else {
+            CHECK_EQ(aclmdlRICaptureEnd(stream, &model), ACL_ERROR_RT_STREAM_CAPTURE_WRONG_THREAD);
+            CHECK(model == nullptr);
+        }
+        CHECK_EQ(rt::StatusOf(stream), rt::kNone);
+        CHECK_EQ(aclrtMemset(p, 64, 0, 64), ACL_SUCCESS);  // no capture restricts anybody any more
+        CHECK_EQ(aclmdlRIDestroy(captured), ACL_SUCCESS);
+        CHECK(StreamUsable(stream));
+    }
+    CHECK_EQ(aclrtFree(p), ACL_SUCCESS);
+    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
+    VERIFY_NO_LEAKS(leaks);
+}
+
 RT_TEST_MAIN()

@@ -3,8 +3,8 @@
 #ifndef ACLGRAPH4J_TESTS_SIM_RUNTIME_RT_GRAPH_UTIL_H
 #define ACLGRAPH4J_TESTS_SIM_RUNTIME_RT_GRAPH_UTIL_H
 
+#include <cstdlib>
 #include <map>
-#include <regex>
 
 #include "rt_test_util.h"
 
@@ -120,6 +120,23 @@ struct JsonFile {
     std::vector<JsonRecord> records;
 };
 
+// The text between `open` and the next `close` in `text` (false when either is missing).
+inline bool Field(const std::string &text, const std::string &open, const std::string &close, std::string &out) {
+    size_t begin = text.find(open);
+    if (begin == std::string::npos) return false;
+    begin += open.size();
+    size_t end = text.find(close, begin);
+    if (end == std::string::npos) return false;
+    out = text.substr(begin, end - begin);
+    return true;
+}
+
+inline bool Digits(const std::string &text, long &out) {
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
+    out = std::strtol(text.c_str(), nullptr, 10);
+    return true;
+}
+
 inline JsonFile ParseDebugJson(const std::string &text) {
     JsonFile file;
     if (text.size() < 3 || text.compare(0, 2, "[\n") != 0 || text.back() != ']') {
@@ -128,12 +145,6 @@ inline JsonFile ParseDebugJson(const std::string &text) {
     }
     std::istringstream lines(text.substr(2, text.size() - 3));
     std::string line;
-    auto grab = [](const std::string &l, const char *pattern, std::string &out) {
-        std::smatch m;
-        if (!std::regex_search(l, m, std::regex(pattern))) return false;
-        out = m[1];
-        return true;
-    };
     while (std::getline(lines, line)) {
         if (line.empty()) continue;
         JsonRecord r;
@@ -144,22 +155,21 @@ inline JsonFile ParseDebugJson(const std::string &text) {
             return file;
         }
         std::string v;
-        bool ok = grab(body, "\"name\":\"([^\"]*)\"", r.name);
-        ok = ok && grab(body, "\"pid\":\"([0-9]+) aclGraph\"", v);
-        if (ok) r.pid = std::stol(v);
-        ok = ok && grab(body, "\"tid\":\"stream([0-9]+)\"", v);
-        if (ok) r.tid = std::stol(v);
-        ok = ok && grab(body, "\"ts\":([0-9]+)[,}]", v);
-        if (ok) r.ts = std::stol(v);
-        ok = ok && grab(body, "\"dur\":([0-9.]+)", v);
-        if (ok) r.dur = std::stod(v);
-        ok = ok && grab(body, "\"ph\":\"([^\"]*)\"", r.ph);
-        ok = ok && grab(body, "\"args\":\\{.*\"Model Id\":([0-9]+)", v);
-        if (ok) r.modelId = std::stol(v);
-        ok = ok && grab(body, "\"args\":\\{.*\"Stream Id\":([0-9]+)", v);
-        if (ok) r.streamId = std::stol(v);
-        ok = ok && grab(body, "\"args\":\\{.*\"Task Id\":([0-9]+)", v);
-        if (ok) r.taskId = std::stol(v);
+        bool ok = Field(body, "\"name\":\"", "\"", r.name);
+        ok = ok && Field(body, "\"pid\":\"", " aclGraph\"", v) && Digits(v, r.pid);
+        ok = ok && Field(body, "\"tid\":\"stream", "\"", v) && Digits(v, r.tid);
+        ok = ok && Field(body, "\"ts\":", ",", v) && Digits(v, r.ts);
+        ok = ok && Field(body, "\"dur\":", ",", v) && !v.empty();
+        if (ok) r.dur = std::strtod(v.c_str(), nullptr);
+        ok = ok && Field(body, "\"ph\":\"", "\"", r.ph);
+        std::string args;
+        ok = ok && Field(body, "\"args\":{", "}", args);
+        ok = ok && (Field(args, "\"Model Id\":", ",", v) || Field(args + "}", "\"Model Id\":", "}", v)) &&
+             Digits(v, r.modelId);
+        ok = ok && (Field(args, "\"Stream Id\":", ",", v) || Field(args + "}", "\"Stream Id\":", "}", v)) &&
+             Digits(v, r.streamId);
+        ok = ok && (Field(args, "\"Task Id\":", ",", v) || Field(args + "}", "\"Task Id\":", "}", v)) &&
+             Digits(v, r.taskId);
         if (!ok) {
             file.problem = "record misses a field: " + line;
             return file;

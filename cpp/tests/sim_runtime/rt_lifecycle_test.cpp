@@ -184,4 +184,48 @@ TEST_CASE("explicit contexts: create makes current, set/get current, device of t
     CHECK_EQ(aclFinalize(), ACL_SUCCESS);
 }
 
+TEST_CASE("the last ResetDevice releases streams with queued replays and an active capture") {
+    REQUIRE(aclInit(nullptr) == ACL_SUCCESS);
+    rt::LeakCheck leaks;
+    REQUIRE(aclrtSetDevice(0) == ACL_SUCCESS);
+    aclrtStream capturing = nullptr;
+    aclrtStream busy = nullptr;
+    aclrtEvent event = nullptr;
+    REQUIRE(aclrtCreateStream(&capturing) == ACL_SUCCESS);
+    REQUIRE(aclrtCreateStream(&busy) == ACL_SUCCESS);
+    REQUIRE(aclrtCreateEventExWithFlag(&event, ACL_EVENT_SYNC) == ACL_SUCCESS);
+    void *p = rt::DevAlloc(64);
+    REQUIRE(p != nullptr);
+    CHECK_EQ(aclmdlRICaptureBegin(busy, rt::kGlobal), ACL_SUCCESS);
+    CHECK_EQ(aclrtMemsetAsync(p, 64, 1, 64, busy), ACL_SUCCESS);
+    aclmdlRI model = nullptr;
+    CHECK_EQ(aclmdlRICaptureEnd(busy, &model), ACL_SUCCESS);
+    rt::SleepThenFlag slow;
+    slow.ms = 30;
+    CHECK_EQ(aclrtLaunchHostFunc(busy, rt::SleepThenFlagHostFunc, &slow), ACL_SUCCESS);
+    CHECK_EQ(aclmdlRIExecuteAsync(model, busy), ACL_SUCCESS);
+    CHECK_EQ(aclmdlRIExecuteAsync(model, busy), ACL_SUCCESS);
+    CHECK_EQ(aclmdlRIDestroy(model), ACL_SUCCESS);  // waits for the queued replays
+    CHECK_EQ(slow.done.load(), 1);
+    CHECK_EQ(aclmdlRICaptureBegin(capturing, rt::kGlobal), ACL_SUCCESS);
+    CHECK_EQ(aclrtRecordEvent(event, capturing), ACL_SUCCESS);
+    CHECK_EQ(aclrtMemsetAsync(p, 64, 2, 64, busy), ACL_SUCCESS);
+    CHECK_EQ(aclrtDestroyEvent(event), ACL_SUCCESS);
+    // Device memory, the two streams (one capturing) and the capture are left to the reset.
+    CHECK_EQ(aclrtResetDevice(0), ACL_SUCCESS);
+    CHECK_EQ(aclFinalize(), ACL_SUCCESS);
+    VERIFY_NO_LEAKS(leaks);
+    // And everything works again after a new aclInit.
+    REQUIRE(aclInit(nullptr) == ACL_SUCCESS);
+    REQUIRE(aclrtSetDevice(0) == ACL_SUCCESS);
+    aclrtStream stream = nullptr;
+    CHECK_EQ(aclrtCreateStream(&stream), ACL_SUCCESS);
+    CHECK_EQ(aclmdlRICaptureBegin(stream, rt::kGlobal), ACL_SUCCESS);
+    CHECK_EQ(aclmdlRICaptureEnd(stream, &model), ACL_SUCCESS);
+    CHECK_EQ(aclmdlRIDestroy(model), ACL_SUCCESS);
+    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
+    CHECK_EQ(aclrtResetDevice(0), ACL_SUCCESS);
+    CHECK_EQ(aclFinalize(), ACL_SUCCESS);
+}
+
 TEST_MAIN()
