@@ -253,7 +253,7 @@ void SeedBenchmarks(Json &json, aclrtStream stream) {
 
     CHECK(aclmdlRIDestroy(model));
     CHECK(aclDestroyScalar(alpha));
-    CHECK(aclDestroyAclOpExecutor(add.executor)); // never launched eagerly; the model kept its own use
+    // `add` was single-use: its launch during the capture consumed it, as in CANN.
     CHECK(aclrtFreeHost(selfHost));
     CHECK(aclrtFreeHost(otherHost));
     FreeTensor(self);
