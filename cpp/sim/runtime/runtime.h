@@ -51,7 +51,10 @@ inline void CpuRelax() {
 
 // A spin-then-sleep wait on a condition that another thread makes true and then announces with
 // notify(). notify() is cheap when nobody sleeps (one atomic load).
-class Signal {
+// Cache-line aligned: what one thread writes should not share a line with what another polls.
+constexpr size_t kCacheLine = 64;
+
+class alignas(kCacheLine) Signal {
 public:
     // Waits until done() is true or `deadline` passes; returns done().
     template <typename Predicate>
@@ -68,8 +71,12 @@ public:
                 return true;
             }
             CpuRelax();
-            if ((i & 63) == 63 && std::chrono::steady_clock::now() >= spinEnd) {
-                break;
+            if ((i & 63) == 63) {
+                if (std::chrono::steady_clock::now() >= spinEnd) {
+                    break;
+                }
+                // On a busy machine the thread we wait for may need this core: offer it.
+                std::this_thread::yield();
             }
         }
         std::unique_lock lock(mutex_);
@@ -98,6 +105,27 @@ private:
     std::mutex mutex_;
     std::condition_variable condition_;
     std::atomic<int> sleepers_{0};
+};
+
+// A lock for critical sections of a few dozen instructions (a stream's queue): it spins instead
+// of sleeping in the kernel, since a futex sleep and wake costs far more than the section.
+class SpinLock {
+public:
+    void lock() noexcept {
+        for (unsigned spins = 0; locked_.exchange(true, std::memory_order_acquire); ++spins) {
+            while (locked_.load(std::memory_order_relaxed)) {
+                if ((++spins & 127) == 0) {
+                    std::this_thread::yield(); // the holder may have been preempted
+                } else {
+                    CpuRelax();
+                }
+            }
+        }
+    }
+    void unlock() noexcept { locked_.store(false, std::memory_order_release); }
+
+private:
+    std::atomic<bool> locked_{false};
 };
 
 // Converts an ACL timeout in milliseconds (-1 = forever) into a deadline.
@@ -294,15 +322,22 @@ private:
     uint32_t flags_;
     uint32_t id_;
 
-    std::mutex queueMutex_;
-    std::deque<Task> queue_;
+    // Pending tasks in a ring that grows by doubling and never shrinks: no allocation per task in
+    // steady state (a deque allocates a block every few tasks of this size). The submitting
+    // threads and the worker each write their own cache lines: the lock and ring, the submitted
+    // count (polled by the worker), the completed count (polled by synchronising threads).
+    alignas(kCacheLine) SpinLock queueLock_;
+    std::vector<Task> ring_;
+    size_t ringHead_ = 0; // index of the oldest pending task
+    size_t ringSize_ = 0; // pending tasks
     bool stopping_ = false;
     bool discard_ = false;
     std::thread worker_;
-    std::atomic<uint64_t> submitted_{0};
-    std::atomic<uint64_t> completed_{0};
+    alignas(kCacheLine) std::atomic<uint64_t> submitted_{0};
     std::atomic<bool> stopRequested_{false};
-    std::mutex errorMutex_;
+    alignas(kCacheLine) std::atomic<uint64_t> completed_{0};
+    std::atomic<bool> failed_{false}; // lets synchronize skip errorMutex_ in the common case
+    alignas(kCacheLine) std::mutex errorMutex_;
     aclError error_ = ACL_SUCCESS; // first task failure since the last synchronisation
     std::string errorMessage_;
     Signal workAvailable_;

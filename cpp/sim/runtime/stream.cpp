@@ -117,7 +117,7 @@ Stream::~Stream() {
 
 void Stream::enqueue(Task &&task) {
     {
-        std::lock_guard lock(queueMutex_);
+        std::lock_guard lock(queueLock_);
         if (stopping_) {
             CancelTask(task);
             return;
@@ -125,7 +125,17 @@ void Stream::enqueue(Task &&task) {
         if (!worker_.joinable()) {
             worker_ = std::thread([this] { workerLoop(); });
         }
-        queue_.push_back(std::move(task));
+        if (ringSize_ == ring_.size()) {
+            // Grow: unroll the ring into a buffer twice the size.
+            std::vector<Task> grown(std::max<size_t>(16, ring_.size() * 2));
+            for (size_t i = 0; i < ringSize_; ++i) {
+                grown[i] = std::move(ring_[(ringHead_ + i) % ring_.size()]);
+            }
+            ring_.swap(grown);
+            ringHead_ = 0;
+        }
+        ring_[(ringHead_ + ringSize_) % ring_.size()] = std::move(task);
+        ++ringSize_;
         submitted_.fetch_add(1, std::memory_order_seq_cst);
     }
     workAvailable_.notify();
@@ -140,15 +150,16 @@ void Stream::workerLoop() {
         Task task;
         bool discard = false;
         {
-            std::lock_guard lock(queueMutex_);
-            if (queue_.empty()) {
+            std::lock_guard lock(queueLock_);
+            if (ringSize_ == 0) {
                 if (stopping_) {
                     return;
                 }
                 continue;
             }
-            task = std::move(queue_.front());
-            queue_.pop_front();
+            task = std::move(ring_[ringHead_]);
+            ringHead_ = (ringHead_ + 1) % ring_.size();
+            --ringSize_;
             discard = discard_;
         }
         ++taken;
@@ -160,6 +171,7 @@ void Stream::workerLoop() {
             if (error_ == ACL_SUCCESS) {
                 error_ = status;
                 errorMessage_ = message.empty() ? std::string(task.typeName()) + " task failed" : message;
+                failed_.store(true, std::memory_order_release);
             }
         }
         task = Task{}; // release what the task holds before reporting it done
@@ -174,12 +186,16 @@ aclError Stream::synchronize(std::chrono::steady_clock::time_point deadline) {
                              deadline)) {
         return ACL_ERROR_RT_STREAM_SYNC_TIMEOUT;
     }
+    if (!failed_.load(std::memory_order_acquire)) {
+        return ACL_SUCCESS;
+    }
     std::lock_guard lock(errorMutex_);
     aclError status = error_;
     if (status != ACL_SUCCESS) {
         AppendErrorMessage(errorMessage_);
         error_ = ACL_SUCCESS;
         errorMessage_.clear();
+        failed_.store(false, std::memory_order_release);
     }
     return status;
 }
@@ -191,7 +207,7 @@ bool Stream::idle() const {
 void Stream::shutdown(bool discardPending) {
     std::thread worker;
     {
-        std::lock_guard lock(queueMutex_);
+        std::lock_guard lock(queueLock_);
         stopping_ = true;
         discard_ = discard_ || discardPending;
         stopRequested_.store(true, std::memory_order_seq_cst);
