@@ -338,6 +338,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureEnd(aclrtStream stream, aclmdlRI *mo
         LeaveCapture(*capture);
         return Fail(failure, call, reason);
     }
+    // The task list grew by doubling; a model lives long, so give back the slack (up to half).
+    model->tasks.shrink_to_fit();
     model->state.store(Model::State::Ready, std::memory_order_release);
     *modelRI = model.get();
     LeaveCapture(*capture);
