@@ -41,25 +41,11 @@ private:
 };
 
 aclError FindModel(const char *call, aclmdlRI handle, std::shared_ptr<Model> &out) {
-    if (handle == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "modelRI is NULL");
-    }
-    out = Models().find(handle);
-    if (!out) {
-        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "not a live model (destroyed already, or its capture failed?)");
-    }
-    return ACL_SUCCESS;
+    return FindLive(call, Models(), handle, "model", out);
 }
 
 aclError FindStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
-    if (handle == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "stream is NULL (the default stream takes no part in captures)");
-    }
-    out = Streams().find(handle);
-    if (!out) {
-        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "not a live stream (destroyed already?)");
-    }
-    return ACL_SUCCESS;
+    return FindLive(call, Streams(), handle, "stream", out, " (the default stream takes no part in captures)");
 }
 
 // Under CaptureMutex(): whether every stream that joined the capture leads back to the origin

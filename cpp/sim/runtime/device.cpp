@@ -401,12 +401,9 @@ ACL_FUNC_VISIBILITY aclError aclrtCreateContext(aclrtContext *context, int32_t d
 
 ACL_FUNC_VISIBILITY aclError aclrtDestroyContext(aclrtContext context) {
     const char *call = "aclrtDestroyContext";
-    if (context == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "context is NULL");
-    }
-    auto found = Contexts().find(context);
-    if (!found) {
-        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "not a live context (destroyed already?)");
+    std::shared_ptr<Context> found;
+    if (aclError status = FindLive(call, Contexts(), context, "context", found); status != ACL_SUCCESS) {
+        return status;
     }
     if (found->isDefault()) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
@@ -429,12 +426,12 @@ ACL_FUNC_VISIBILITY aclError aclrtDestroyContext(aclrtContext context) {
 
 ACL_FUNC_VISIBILITY aclError aclrtSetCurrentContext(aclrtContext context) {
     const char *call = "aclrtSetCurrentContext";
-    if (context == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "context is NULL");
+    std::shared_ptr<Context> found;
+    if (aclError status = FindLive(call, Contexts(), context, "context", found); status != ACL_SUCCESS) {
+        return status;
     }
-    auto found = Contexts().find(context);
-    if (!found || found->destroyed()) {
-        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "not a live context (its device was reset?)");
+    if (found->destroyed()) {
+        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "the context's device was reset");
     }
     tCurrentContext = found;
     return ACL_SUCCESS;

@@ -52,14 +52,7 @@ aclError CreateEvent(const char *call, aclrtEvent *handle, uint32_t flags, bool 
 }
 
 aclError FindEvent(const char *call, aclrtEvent handle, std::shared_ptr<Event> &out) {
-    if (handle == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "event is NULL");
-    }
-    out = Events().find(handle);
-    if (!out) {
-        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "not a live event (destroyed already?)");
-    }
-    return ACL_SUCCESS;
+    return FindLive(call, Events(), handle, "event", out);
 }
 
 // A capture can only use events made for it: aclrtCreateEventExWithFlag events (or external

@@ -171,6 +171,22 @@ private:
     std::unordered_map<const void *, std::shared_ptr<T>> objects_;
 };
 
+// Looks a handle up: NULL is refused with 100000 (`nullHint` may say why NULL is wrong here), a
+// handle that is not live (destroyed, or never ours) with 107017.
+template <typename T>
+aclError FindLive(const char *call, const Registry<T> &registry, const void *handle, const char *what,
+                  std::shared_ptr<T> &out, const char *nullHint = "") {
+    if (handle == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(what) + " is NULL" + nullHint);
+    }
+    out = registry.find(handle);
+    if (!out) {
+        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call,
+                    std::string("not a live ") + what + " (destroyed already, or not made by this runtime?)");
+    }
+    return ACL_SUCCESS;
+}
+
 Registry<Stream> &Streams();
 Registry<Event> &Events();
 Registry<Model> &Models();

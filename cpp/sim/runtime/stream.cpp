@@ -234,11 +234,7 @@ aclError ResolveStream(const char *call, aclrtStream handle, std::shared_ptr<Str
         out = context->defaultStream();
         return ACL_SUCCESS;
     }
-    out = Streams().find(handle);
-    if (!out) {
-        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "the stream is not a live stream (destroyed already?)");
-    }
-    return ACL_SUCCESS;
+    return FindLive(call, Streams(), handle, "stream", out);
 }
 
 Capture::Member *Capture::member(const Stream *stream) {
@@ -390,12 +386,10 @@ static aclError CreateStream(const char *call, aclrtStream *handle, uint32_t fla
 }
 
 static aclError DestroyStream(const char *call, aclrtStream handle, bool force) {
-    if (handle == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "stream is NULL (the default stream cannot be destroyed)");
-    }
-    auto stream = Streams().find(handle);
-    if (!stream) {
-        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "not a live stream (destroyed already?)");
+    std::shared_ptr<Stream> stream;
+    if (aclError status = FindLive(call, Streams(), handle, "stream", stream, " (the default stream cannot be destroyed)");
+        status != ACL_SUCCESS) {
+        return status;
     }
     {
         std::lock_guard lock(CaptureMutex());
