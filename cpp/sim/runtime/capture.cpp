@@ -382,7 +382,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
     model->running.fetch_add(1, std::memory_order_acq_rel);
     Task task;
     task.kind = TaskKind::ModelRun;
-    task.model = model;
+    task.model = model.get();
     aclError status = SubmitTask(call, target, std::move(task));
     if (status != ACL_SUCCESS) {
         model->running.fetch_sub(1, std::memory_order_seq_cst);

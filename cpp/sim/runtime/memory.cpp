@@ -287,7 +287,9 @@ void ReleaseAllMemory() {
 aclError RunMemoryTask(const Task &task) {
     uint64_t epoch = MemoryEpoch();
     if (task.validatedEpoch.load(std::memory_order_acquire) != epoch) {
-        for (const auto &range : task.ranges) {
+        const CheckedRange ranges[2] = {{task.dst, task.count, task.dstKind},
+                                        {task.kind == TaskKind::Memset ? nullptr : task.src, task.count, task.srcKind}};
+        for (const auto &range : ranges) {
             if (!StillValid(range)) {
                 return Fail(ACL_ERROR_RT_PARAM_INVALID, task.kind == TaskKind::Memset ? "memset task" : "memcpy task",
                             "memory it uses was freed before the task ran (keep buffers alive until the stream or "
@@ -363,7 +365,7 @@ ACL_FUNC_VISIBILITY aclError aclrtMemsetAsync(void *devPtr, size_t maxCount, int
     task.dst = devPtr;
     task.count = count;
     task.value = value;
-    task.ranges[0] = range;
+    task.dstKind = range.kind;
     task.validatedEpoch.store(MemoryEpoch(), std::memory_order_relaxed);
     return SubmitTask(call, target, std::move(task));
 }
@@ -444,8 +446,8 @@ ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsync(void *dst, size_t destMax, const v
     task.dst = dst;
     task.src = src;
     task.count = count;
-    task.ranges[0] = plan.dst;
-    task.ranges[1] = plan.src;
+    task.dstKind = plan.dst.kind;
+    task.srcKind = plan.src.kind;
     task.validatedEpoch.store(MemoryEpoch(), std::memory_order_relaxed);
     return SubmitTask(call, target, std::move(task));
 }

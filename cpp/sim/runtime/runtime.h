@@ -232,14 +232,20 @@ struct Task {
     const void *src = nullptr;
     size_t count = 0;
     int32_t value = 0;
-    CheckedRange ranges[2];
+    // What the destination and source ranges ([dst, dst + count), [src, src + count)) were when
+    // checked, re-checked when memory was freed since.
+    RangeKind dstKind = RangeKind::Pageable;
+    RangeKind srcKind = RangeKind::Pageable;
     std::shared_ptr<const DeviceKernel> kernel;
     std::shared_ptr<Event> event;
     uint64_t generation = 0;
     aclrtHostFunc hostFunc = nullptr;
     void *hostArgs = nullptr;
-    std::shared_ptr<Model> model;
-    // Memory epoch at which `ranges` were last found valid (atomic: a model's task may be
+    // The model a ModelRun task replays. Not an owning pointer: the model's `running` count, raised
+    // before the task is queued, keeps aclmdlRIDestroy (and so the registry's reference) waiting
+    // until the task has run or been dropped; no reference count is touched per replay.
+    Model *model = nullptr;
+    // Memory epoch at which the ranges were last found valid (atomic: a model's task may be
     // replayed on several streams at once).
     mutable std::atomic<uint64_t> validatedEpoch{0};
 

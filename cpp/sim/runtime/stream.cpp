@@ -16,14 +16,14 @@ Task &Task::operator=(Task &&other) noexcept {
     src = other.src;
     count = other.count;
     value = other.value;
-    ranges[0] = other.ranges[0];
-    ranges[1] = other.ranges[1];
+    dstKind = other.dstKind;
+    srcKind = other.srcKind;
     kernel = std::move(other.kernel);
     event = std::move(other.event);
     generation = other.generation;
     hostFunc = other.hostFunc;
     hostArgs = other.hostArgs;
-    model = std::move(other.model);
+    model = other.model;
     validatedEpoch.store(other.validatedEpoch.load(std::memory_order_relaxed), std::memory_order_relaxed);
     return *this;
 }
