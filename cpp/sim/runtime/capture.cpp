@@ -564,12 +564,18 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskUpdateBegin(aclrtStream stream, 
         return status;
     }
     auto group = TaskGroups().find(handle);
-    if (!group || group->model.expired()) {
+    auto model = group ? group->model.lock() : nullptr;
+    if (!model) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "not a task group of a live model");
     }
     std::lock_guard lock(CaptureMutex());
     if (target->capture) {
         return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call, "the stream is capturing: update from a stream that is not");
+    }
+    if (model->state.load(std::memory_order_acquire) != Model::State::Ready) {
+        return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call,
+                    "the group's model is not ready (its capture has not ended, or failed): update it after "
+                    "aclmdlRICaptureEnd");
     }
     if (target->updating) {
         return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call, "the stream is already updating a task group");

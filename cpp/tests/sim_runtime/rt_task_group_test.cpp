@@ -212,6 +212,42 @@ TEST_CASE("task update: Begin on a capturing stream -> 107027, End when not upda
     VERIFY_NO_LEAKS(leaks);
 }
 
+TEST_CASE("task update of a group whose capture is still recording -> 107033; after the end it works") {
+    rt::LeakCheck leaks;
+    aclrtStream stream = nullptr;
+    aclrtStream updater = nullptr;
+    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
+    REQUIRE(aclrtCreateStream(&updater) == ACL_SUCCESS);
+    {
+        Buffers b;
+        REQUIRE(b.Init());
+        rt::AddCall add;
+        REQUIRE(add.Prepare(b.self, b.other, b.out, kN, 1.0f) == OK);
+        CHECK_EQ(aclmdlRICaptureBegin(stream, rt::kGlobal), ACL_SUCCESS);
+        CHECK_EQ(aclmdlRICaptureTaskGrpBegin(stream), ACL_SUCCESS);
+        CHECK_EQ(add.Launch(stream), OK);
+        aclrtTaskGrp handle = nullptr;
+        CHECK_EQ(aclmdlRICaptureTaskGrpEnd(stream, &handle), ACL_SUCCESS);
+        REQUIRE(handle != nullptr);
+        // The model is still being recorded: an update now would race the recording.
+        CHECK_EQ(aclmdlRICaptureTaskUpdateBegin(updater, handle), ACL_ERROR_STREAM_TASK_GROUP_STATUS);
+        CHECK_EQ(aclmdlRICaptureTaskUpdateEnd(updater), ACL_ERROR_STREAM_TASK_GROUP_STATUS);
+        aclmdlRI model = nullptr;
+        CHECK_EQ(aclmdlRICaptureEnd(stream, &model), ACL_SUCCESS);
+        REQUIRE(model != nullptr);
+        CHECK_EQ(aclmdlRICaptureTaskUpdateBegin(updater, handle), ACL_SUCCESS);
+        rt::AddCall again;
+        REQUIRE(again.Prepare(b.self, b.other, b.out, kN, 1.0f) == OK);
+        CHECK_EQ(again.Launch(updater), OK);
+        CHECK_EQ(aclmdlRICaptureTaskUpdateEnd(updater), ACL_SUCCESS);
+        CHECK_EQ(aclrtSynchronizeStream(updater), ACL_SUCCESS);
+        CHECK_EQ(aclmdlRIDestroy(model), ACL_SUCCESS);
+    }
+    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
+    CHECK_EQ(aclrtDestroyStream(updater), ACL_SUCCESS);
+    VERIFY_NO_LEAKS(leaks);
+}
+
 TEST_CASE("task update with fewer kernels than the group -> 507000") {
     rt::LeakCheck leaks;
     aclrtStream stream = nullptr;
