@@ -33,13 +33,14 @@ public final class AclRuntime implements AutoCloseable {
 
     private final NativeApi api;
     private final String backend;
-    private final Owner owned = new Owner();
+    private final Owner owned;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean leakTracking;
 
     private AclRuntime(NativeApi api, String backend) {
         this.api = api;
         this.backend = backend;
+        this.owned = new Owner("AclRuntime(" + backend + ")");
         this.leakTracking = Boolean.getBoolean(LEAK_TRACKING_PROPERTY);
     }
 
@@ -89,8 +90,8 @@ public final class AclRuntime implements AutoCloseable {
         return leakTracking;
     }
 
+    /** The owner of devices and scalars; it refuses new objects once this runtime closes. */
     Owner owner() {
-        checkOpen();
         return owned;
     }
 
@@ -126,17 +127,27 @@ public final class AclRuntime implements AutoCloseable {
         return new Device(this, api.deviceOpen(id), id);
     }
 
-    /** A scalar of a floating-point (or complex, real part) data type. */
+    /**
+     * A scalar of a floating-point (or complex, real part) data type, or of an integer type from a
+     * whole number. Refused: a value the type cannot hold (out of an integer type's range, not a
+     * whole number for an integer type, or a finite value that would overflow to infinity).
+     */
     public Scalar scalar(DataType dataType, double value) {
         checkOpen();
         Objects.requireNonNull(dataType, "dataType");
+        Scalar.checkValue(dataType, value);
         return new Scalar(this, api.scalarCreateDouble(dataType.code(), value), dataType, Double.toString(value));
     }
 
-    /** A scalar of an integer or bool data type (or a floating one, converted). */
+    /**
+     * A scalar of an integer or bool data type (or a floating one, converted). Refused: a value out
+     * of the integer type's range (UINT64 takes 0..Long.MAX_VALUE); for BOOL any nonzero value is
+     * true.
+     */
     public Scalar scalar(DataType dataType, long value) {
         checkOpen();
         Objects.requireNonNull(dataType, "dataType");
+        Scalar.checkValue(dataType, value);
         return new Scalar(this, api.scalarCreateLong(dataType.code(), value), dataType, Long.toString(value));
     }
 
@@ -167,7 +178,7 @@ public final class AclRuntime implements AutoCloseable {
         if (!isSimulator()) {
             throw new IllegalStateException("fault injection needs the simulator backend, not " + backend);
         }
-        return new Simulator(api);
+        return new Simulator(this, api);
     }
 
     /** Closes every object this runtime still owns, then drops this runtime's reference to ACL. */

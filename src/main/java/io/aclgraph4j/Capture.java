@@ -1,5 +1,9 @@
 package io.aclgraph4j;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * A capture in progress on a stream ({@code aclmdlRICaptureBegin} … {@code aclmdlRICaptureEnd}).
  * {@link #end()} returns the model; {@link #close()} without {@code end()} ends the capture and
@@ -7,8 +11,11 @@ package io.aclgraph4j;
  * is RELAXED).
  */
 public final class Capture implements AutoCloseable {
+    private static final String NO_MODEL = " (its capture ended without a model)";
+
     private final Stream stream;
     private final CaptureMode mode;
+    private final List<TaskGroup> groups = new ArrayList<>();
     private boolean ended;
 
     Capture(Stream stream, CaptureMode mode) {
@@ -32,10 +39,11 @@ public final class Capture implements AutoCloseable {
     /**
      * Captures what {@code body} launches on this capture's stream as a task group: kernels whose
      * arguments {@link TaskGroup#update} can replace after the capture. Only kernels (operator
-     * launches) may be issued inside a group.
+     * launches) may be issued inside a group. If the capture then ends without a model, the group
+     * is closed with it.
      */
     public TaskGroup taskGroup(Runnable body) {
-        java.util.Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(body, "body");
         if (ended) {
             throw new IllegalStateException("this capture already ended");
         }
@@ -53,31 +61,50 @@ public final class Capture implements AutoCloseable {
                 }
             }
         }
-        return new TaskGroup(stream.device(), stream.api().taskGroupEnd(stream.handle()));
+        TaskGroup group = new TaskGroup(stream.device(), stream.api().taskGroupEnd(stream.handle()));
+        groups.add(group);
+        return group;
     }
 
     /**
      * Ends the capture and returns its model, which keeps every object its tasks use alive until
      * it is closed. Throws {@link CaptureException} when the runtime invalidated the capture or a
-     * capture rule is broken at its end; the stream is usable again either way.
+     * capture rule is broken at its end; the stream is usable again either way, and the capture's
+     * task groups are closed.
      */
     public Model end() {
         if (ended) {
             throw new IllegalStateException("this capture already ended");
         }
         ended = true;
-        long model = stream.api().captureEnd(stream.handle());
+        long model;
+        try {
+            model = stream.api().captureEnd(stream.handle());
+        } catch (RuntimeException e) {
+            closeGroups();
+            throw e;
+        }
         return new Model(stream.device(), model);
     }
 
-    /** Ends the capture if {@link #end()} was not called, discarding its model. */
+    /** Ends the capture if {@link #end()} was not called, discarding its model (and its task groups). */
     @Override
     public void close() {
-        if (ended || stream.isClosed()) {
+        if (ended) {
             return;
         }
         ended = true;
+        closeGroups();
+        if (stream.isClosed()) {
+            return;
+        }
         long model = stream.api().captureEnd(stream.handle());
         stream.api().release(model);
+    }
+
+    private void closeGroups() {
+        for (TaskGroup group : groups) {
+            group.closeBecause(NO_MODEL);
+        }
     }
 }

@@ -13,11 +13,12 @@ public final class Device extends NativeObject {
     static final int EVENT_SYNC = 0x1;
 
     private final int id;
-    private final Owner owned = new Owner();
+    private final Owner owned;
 
     Device(AclRuntime runtime, long handle, int id) {
         super(runtime, runtime.owner(), handle, "Device(" + id + ")");
         this.id = id;
+        this.owned = new Owner("Device(" + id + ")");
         ownChildren(owned, " (closed with its device " + id + ")");
     }
 
@@ -26,8 +27,8 @@ public final class Device extends NativeObject {
         return id;
     }
 
+    /** The owner of what is made on this device; it refuses new objects once the device closes. */
     Owner owned() {
-        handle(); // throws when closed
         return owned;
     }
 
@@ -80,18 +81,29 @@ public final class Device extends NativeObject {
     /**
      * Copies {@code from} into {@code to} now, synchronously: an "unsafe" call while a capture is
      * active (refused under GLOBAL unless the thread switched to RELAXED with
-     * {@link AclRuntime#captureMode}). Sizes must match.
+     * {@link AclRuntime#captureMode}). Sizes must match; device memory must be on this device (to
+     * move data between devices, copy through a {@link HostBuffer}).
      */
     public void copy(Memory from, Memory to) {
+        handle(); // throws when this device is closed
         Memory.Region source = Memory.region("Device.copy", from);
         Memory.Region target = Memory.region("Device.copy", to);
         Memory.checkSameSize("Device.copy", source, target);
+        String remedy = "call copy on that memory's device, or copy through a HostBuffer";
+        Memory.checkDevice("Device.copy", "source", from, id, "this device", remedy);
+        Memory.checkDevice("Device.copy", "destination", to, id, "this device", remedy);
         api().memcpy(target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
     }
 
-    /** Sets every byte of {@code memory} to {@code value}, synchronously ("unsafe" under capture). */
+    /**
+     * Sets every byte of {@code memory} (of this device, or host memory) to {@code value} (0..255),
+     * synchronously ("unsafe" under capture).
+     */
     public void fill(Memory memory, int value) {
+        handle(); // throws when this device is closed
         Memory.Region region = Memory.region("Device.fill", memory);
+        Memory.checkFillValue("Device.fill", value);
+        Memory.checkDevice("Device.fill", "memory", memory, id, "this device", "call fill on that memory's device");
         api().memset(region.handle(), region.offset(), value, region.bytes());
     }
 

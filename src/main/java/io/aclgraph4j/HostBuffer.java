@@ -10,7 +10,7 @@ import java.util.Objects;
  * host memory a captured copy may use. Reach its bytes without copying through
  * {@link #asByteBuffer()}; a view must not be used after the buffer is closed (the memory may be
  * gone then), so prefer the checked {@link #write(float[])} and {@link #read(float[])} for small
- * data.
+ * data: a close on another thread waits for them, so they never touch freed memory.
  */
 public final class HostBuffer extends NativeObject implements Memory {
     private final Device device;
@@ -18,7 +18,7 @@ public final class HostBuffer extends NativeObject implements Memory {
     private final long bytes;
 
     HostBuffer(Device device, long handle, long address, long bytes) {
-        super(device.runtime, device.owned(), handle, "HostBuffer(" + bytes + " pinned bytes)");
+        super(device.runtime, device.owned(), handle, "HostBuffer(" + bytes + " pinned bytes)", true);
         this.device = device;
         this.address = address;
         this.bytes = bytes;
@@ -62,70 +62,70 @@ public final class HostBuffer extends NativeObject implements Memory {
     public void write(float[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Float.BYTES);
-        asByteBuffer().asFloatBuffer().put(values);
+        access(() -> asByteBuffer().asFloatBuffer().put(values));
     }
 
     /** Copies {@code values} into the start of the buffer. */
     public void write(double[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Double.BYTES);
-        asByteBuffer().asDoubleBuffer().put(values);
+        access(() -> asByteBuffer().asDoubleBuffer().put(values));
     }
 
     /** Copies {@code values} into the start of the buffer. */
     public void write(int[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Integer.BYTES);
-        asByteBuffer().asIntBuffer().put(values);
+        access(() -> asByteBuffer().asIntBuffer().put(values));
     }
 
     /** Copies {@code values} into the start of the buffer. */
     public void write(long[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Long.BYTES);
-        asByteBuffer().asLongBuffer().put(values);
+        access(() -> asByteBuffer().asLongBuffer().put(values));
     }
 
     /** Copies {@code values} into the start of the buffer. */
     public void write(byte[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", values.length);
-        asByteBuffer().put(values);
+        access(() -> asByteBuffer().put(values));
     }
 
     /** Fills {@code values} from the start of the buffer. */
     public void read(float[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Float.BYTES);
-        asByteBuffer().asFloatBuffer().get(values);
+        access(() -> asByteBuffer().asFloatBuffer().get(values));
     }
 
     /** Fills {@code values} from the start of the buffer. */
     public void read(double[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Double.BYTES);
-        asByteBuffer().asDoubleBuffer().get(values);
+        access(() -> asByteBuffer().asDoubleBuffer().get(values));
     }
 
     /** Fills {@code values} from the start of the buffer. */
     public void read(int[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Integer.BYTES);
-        asByteBuffer().asIntBuffer().get(values);
+        access(() -> asByteBuffer().asIntBuffer().get(values));
     }
 
     /** Fills {@code values} from the start of the buffer. */
     public void read(long[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Long.BYTES);
-        asByteBuffer().asLongBuffer().get(values);
+        access(() -> asByteBuffer().asLongBuffer().get(values));
     }
 
     /** Fills {@code values} from the start of the buffer. */
     public void read(byte[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", values.length);
-        asByteBuffer().get(values);
+        access(() -> asByteBuffer().get(values));
     }
 
     /** The buffer's contents as floats (its size must be a multiple of 4). */

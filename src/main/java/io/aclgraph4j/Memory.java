@@ -32,8 +32,35 @@ public sealed interface Memory permits DeviceBuffer, HostBuffer, Tensor {
         }
         tensor.handle(); // throws, naming the tensor, once it is closed
         DeviceBuffer storage = tensor.storage();
-        storage.handle(); // throws if its buffer was closed
+        if (storage.isClosed()) {
+            throw new IllegalStateException(operation + ": " + tensor + " views " + storage + ": operators may still "
+                    + "use the view, but copies and fills need its buffer open");
+        }
         return new Region(storage.handle(), tensor.offset() * tensor.dataType().byteSize(), tensor.byteSize());
+    }
+
+    /**
+     * Refuses device memory of a device other than {@code deviceId} (page-locked host memory may
+     * come from any device). {@code where} names what the memory must be used with.
+     */
+    static void checkDevice(String operation, String role, Memory memory, int deviceId, String where,
+                            String remedy) {
+        if (memory instanceof HostBuffer) {
+            return;
+        }
+        int actual = memory.device().id();
+        if (actual != deviceId) {
+            throw new InvalidArgumentException(-2, operation, "the " + role + " " + memory + " is on device " + actual
+                    + " but " + where + " is on device " + deviceId + ": " + remedy);
+        }
+    }
+
+    /** A byte value for a fill: 0..255, or -128..-1 for the same bytes. */
+    static void checkFillValue(String operation, int value) {
+        if (value < Byte.MIN_VALUE || value > 0xFF) {
+            throw new InvalidArgumentException(-2, operation, "the fill value " + value + " is not a byte: every byte "
+                    + "is set to it, so give 0..255 (or -128..127)");
+        }
     }
 
     static void checkSameSize(String operation, Region source, Region target) {

@@ -27,11 +27,13 @@ public final class Model extends NativeObject {
 
     /** Enqueues one replay on {@code stream} and returns; wait with {@link Stream#synchronize()}. */
     public void executeAsync(Stream stream) {
+        Objects.requireNonNull(stream, "stream");
         api().modelExecuteAsync(handle(), stream.handle());
     }
 
     /** Replays once on {@code stream} and waits for it. */
     public void execute(Stream stream) {
+        Objects.requireNonNull(stream, "stream");
         api().modelExecuteAsync(handle(), stream.handle());
         stream.synchronize();
     }

@@ -3,6 +3,7 @@ package io.aclgraph4j;
 import io.aclgraph4j.internal.NativeApi;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The state behind one native object: its shim handle, what it is, and who owns it. Kept apart
@@ -18,13 +19,17 @@ final class NativeHandle {
     private final String description;
     private final Owner owner;
     private final Throwable creationSite;
+    /** For objects whose native memory Java reads and writes: release waits for those accesses. */
+    private final ReentrantReadWriteLock accessGuard;
     private final long sequence = SEQUENCE.incrementAndGet();
     private volatile String closedBecause = "";
     private volatile Owner children;
     private volatile String childrenBecause = "";
 
-    NativeHandle(NativeApi api, long value, String description, Owner owner, boolean recordCreationSite) {
+    NativeHandle(NativeApi api, long value, String description, Owner owner, boolean recordCreationSite,
+                 boolean guardAccess) {
         this.api = api;
+        this.accessGuard = guardAccess ? new ReentrantReadWriteLock() : null;
         this.value = new AtomicLong(value);
         this.description = description;
         this.owner = owner;
@@ -64,6 +69,33 @@ final class NativeHandle {
      * @return whether this call released it
      */
     boolean release(String because) {
+        if (accessGuard == null) {
+            return releaseNow(because);
+        }
+        accessGuard.writeLock().lock();
+        try {
+            return releaseNow(because);
+        } finally {
+            accessGuard.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code access} while this object cannot be released (its release, from any thread,
+     * waits): for Java code that touches the object's native memory directly. Throws
+     * IllegalStateException when it is closed already.
+     */
+    void access(Runnable access) {
+        accessGuard.readLock().lock();
+        try {
+            get();
+            access.run();
+        } finally {
+            accessGuard.readLock().unlock();
+        }
+    }
+
+    private boolean releaseNow(String because) {
         long handle = value.getAndSet(0);
         if (handle == 0) {
             return false;

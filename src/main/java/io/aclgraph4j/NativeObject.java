@@ -17,10 +17,22 @@ public abstract class NativeObject implements AutoCloseable {
     final AclRuntime runtime;
 
     NativeObject(AclRuntime runtime, Owner owner, long handle, String description) {
+        this(runtime, owner, handle, description, false);
+    }
+
+    /**
+     * {@code guardAccess}: Java reads and writes the object's native memory; {@link #access}
+     * keeps a release (by any thread) from freeing it meanwhile.
+     */
+    NativeObject(AclRuntime runtime, Owner owner, long handle, String description, boolean guardAccess) {
         this.runtime = runtime;
-        this.state = new NativeHandle(runtime.api(), handle, description, owner, runtime.leakTracking());
-        if (owner != null) {
-            owner.adopt(state);
+        this.state = new NativeHandle(runtime.api(), handle, description, owner, runtime.leakTracking(),
+                guardAccess);
+        if (owner != null && !owner.adopt(state)) {
+            // The owner closed (on another thread) after the native object was made: release it
+            // rather than leave an object nobody owns.
+            state.release(" (" + owner.name() + " closed while it was being created)");
+            throw new IllegalStateException(owner.name() + " is closed: " + description + " was not created");
         }
         NativeHandle cleanupState = state; // the Cleaner action must not reach `this`
         this.cleanable = CLEANER.register(this, cleanupState::releaseLeaked);
@@ -37,6 +49,11 @@ public abstract class NativeObject implements AutoCloseable {
     /** The native handle, checked: throws IllegalStateException once closed. */
     final long handle() {
         return state.get();
+    }
+
+    /** Runs {@code access} on the open object; a concurrent close waits for it (guarded objects only). */
+    final void access(Runnable access) {
+        state.access(access);
     }
 
     final NativeApi api() {
@@ -58,6 +75,15 @@ public abstract class NativeObject implements AutoCloseable {
             state.release("");
         } finally {
             cleanable.clean(); // deregisters; releaseLeaked finds nothing left to do
+        }
+    }
+
+    /** As {@link #close()}, with the reason a later use will report. */
+    final void closeBecause(String because) {
+        try {
+            state.release(because);
+        } finally {
+            cleanable.clean();
         }
     }
 

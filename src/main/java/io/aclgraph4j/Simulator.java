@@ -19,15 +19,18 @@ public final class Simulator {
         STREAM_CREATE
     }
 
+    private final AclRuntime runtime;
     private final NativeApi api;
 
-    Simulator(NativeApi api) {
+    Simulator(AclRuntime runtime, NativeApi api) {
+        this.runtime = runtime;
         this.api = api;
     }
 
     /** Lets {@code skip} operations at {@code point} succeed, then fails the next {@code count}. */
     public void injectFault(FaultPoint point, long skip, long count) {
         Objects.requireNonNull(point, "point");
+        runtime.checkOpen();
         if (skip < 0 || count < 0) {
             throw new InvalidArgumentException(-2, "Simulator.injectFault",
                     "skip and count must not be negative (got " + skip + ", " + count + ")");
@@ -37,6 +40,7 @@ public final class Simulator {
 
     /** Disarms every fault. */
     public void clearFaults() {
+        runtime.checkOpen();
         api.simClearFaults();
     }
 }

@@ -21,11 +21,16 @@ public final class Stream extends NativeObject {
         return device;
     }
 
-    /** Copies {@code from} into {@code to} (same size) in stream order. */
+    /**
+     * Copies {@code from} into {@code to} (same size) in stream order. Device memory must be on this
+     * stream's device; at most one side may be host memory (copy host memory to host memory with
+     * {@link Device#copy} or the buffers' views).
+     */
     public void copyAsync(Memory from, Memory to) {
         Memory.Region source = Memory.region("Stream.copyAsync", from);
         Memory.Region target = Memory.region("Stream.copyAsync", to);
         Memory.checkSameSize("Stream.copyAsync", source, target);
+        checkCopyOperands(from, to);
         api().memcpyAsync(handle(), target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
     }
 
@@ -39,14 +44,28 @@ public final class Stream extends NativeObject {
                     + fromOffset + " of " + source.bytes() + " into offset " + toOffset + " of " + target.bytes()
                     + " goes out of bounds");
         }
+        checkCopyOperands(from, to);
         api().memcpyAsync(handle(), target.handle(), target.offset() + toOffset, source.handle(),
                 source.offset() + fromOffset, bytes);
     }
 
-    /** Sets every byte of {@code memory} to {@code value} in stream order. */
+    /** Sets every byte of {@code memory} (of this stream's device, or host memory) to {@code value} in stream order. */
     public void fillAsync(Memory memory, int value) {
         Memory.Region region = Memory.region("Stream.fillAsync", memory);
+        Memory.checkFillValue("Stream.fillAsync", value);
+        Memory.checkDevice("Stream.fillAsync", "memory", memory, device.id(), "the stream",
+                "fill it on a stream of its own device");
         api().memsetAsync(handle(), region.handle(), region.offset(), value, region.bytes());
+    }
+
+    private void checkCopyOperands(Memory from, Memory to) {
+        if (from instanceof HostBuffer && to instanceof HostBuffer) {
+            throw new InvalidArgumentException(-2, "Stream.copyAsync", "both " + from + " and " + to + " are host "
+                    + "memory, which a stream cannot copy asynchronously: use Device.copy, or the buffers' views");
+        }
+        String remedy = "issue the copy on a stream of that device, or copy through a HostBuffer";
+        Memory.checkDevice("Stream.copyAsync", "source", from, device.id(), "the stream", remedy);
+        Memory.checkDevice("Stream.copyAsync", "destination", to, device.id(), "the stream", remedy);
     }
 
     /** Waits until every task issued so far has run. Refused while the stream captures. */

@@ -185,21 +185,21 @@ public final class JavaCppNativeApi implements NativeApi {
     public long tensorCreate(long buffer, int dataType, long[] dims, long[] strides, long offset) {
         long[] out = new long[1];
         check(ShimLibrary.agj_tensor_create(buffer, dataType, dims, dims.length, strides, offset, out),
-                "Tensor.create");
+                "DeviceBuffer.view");
         return out[0];
     }
 
     @Override
     public long scalarCreateDouble(int dataType, double value) {
         long[] out = new long[1];
-        check(ShimLibrary.agj_scalar_create_double(dataType, value, out), "Scalar.of");
+        check(ShimLibrary.agj_scalar_create_double(dataType, value, out), "AclRuntime.scalar");
         return out[0];
     }
 
     @Override
     public long scalarCreateLong(int dataType, long value) {
         long[] out = new long[1];
-        check(ShimLibrary.agj_scalar_create_long(dataType, value, out), "Scalar.of");
+        check(ShimLibrary.agj_scalar_create_long(dataType, value, out), "AclRuntime.scalar");
         return out[0];
     }
 
@@ -273,30 +273,30 @@ public final class JavaCppNativeApi implements NativeApi {
     @Override
     public int captureExchangeMode(int mode) {
         int[] out = new int[1];
-        check(ShimLibrary.agj_capture_exchange_mode(mode, out), "CaptureModeScope");
+        check(ShimLibrary.agj_capture_exchange_mode(mode, out), "AclRuntime.captureMode");
         return out[0];
     }
 
     @Override
     public void taskGroupBegin(long stream) {
-        check(ShimLibrary.agj_capture_task_group_begin(stream), "Capture.beginTaskGroup");
+        check(ShimLibrary.agj_capture_task_group_begin(stream), "Capture.taskGroup");
     }
 
     @Override
     public long taskGroupEnd(long stream) {
         long[] out = new long[1];
-        check(ShimLibrary.agj_capture_task_group_end(stream, out), "TaskGroupScope.close");
+        check(ShimLibrary.agj_capture_task_group_end(stream, out), "Capture.taskGroup");
         return out[0];
     }
 
     @Override
     public void taskUpdateBegin(long stream, long group) {
-        check(ShimLibrary.agj_capture_task_update_begin(stream, group), "TaskGroup.beginUpdate");
+        check(ShimLibrary.agj_capture_task_update_begin(stream, group), "TaskGroup.update");
     }
 
     @Override
     public void taskUpdateEnd(long stream) {
-        check(ShimLibrary.agj_capture_task_update_end(stream), "TaskUpdate.close");
+        check(ShimLibrary.agj_capture_task_update_end(stream), "TaskGroup.update");
     }
 
     @Override

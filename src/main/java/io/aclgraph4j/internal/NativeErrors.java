@@ -19,8 +19,10 @@ public final class NativeErrors {
     public static RuntimeException toException(int status, String operation, String message) {
         switch (status) {
             case ERR_INVALID_HANDLE:
-                // The object was closed (possibly by another thread) while this call was made.
-                return new IllegalStateException(operation + ": " + message);
+                // The facade checks every handle first, so the object was closed by another thread
+                // while this call was being made.
+                return new IllegalStateException(operation + ": an object it uses was closed (on another thread) "
+                        + "while the call was made: " + message);
             case ERR_STATE:
                 return new IllegalStateException(operation + ": " + message);
             case ERR_INVALID_ARGUMENT:
@@ -43,8 +45,11 @@ public final class NativeErrors {
         return new AclException(status, operation, message);
     }
 
-    /** Codes of the capture rules (ACL_ERROR_RT_CAPTURE_* and neighbours, 507903 invalidated). */
+    /**
+     * Codes of the capture rules (ACL_ERROR_RT_CAPTURE_* and neighbours, 507903 invalidated, 507009 a task other
+     * than a kernel inside a task group or its update).
+     */
     static boolean isCaptureRule(int status) {
-        return (status >= 107024 && status <= 107038) || status == 507903;
+        return (status >= 107024 && status <= 107038) || status == 507903 || status == 507009;
     }
 }
