@@ -13,3 +13,22 @@ elseif(ACLGRAPH4J_SANITIZE STREQUAL "thread")
 elseif(NOT ACLGRAPH4J_SANITIZE STREQUAL "")
   message(FATAL_ERROR "ACLGRAPH4J_SANITIZE must be '', 'address' or 'thread', not '${ACLGRAPH4J_SANITIZE}'")
 endif()
+
+# ACLGRAPH4J_BUILD_FUZZ builds the libFuzzer target cpp/fuzz/shim_fuzz (scripts/fuzz.sh). It needs
+# clang and implies ASan + UBSan; every target gets libFuzzer's coverage instrumentation so the
+# fuzzer also sees which paths of the shim and the simulator an input reaches.
+option(ACLGRAPH4J_BUILD_FUZZ "Build the libFuzzer target cpp/fuzz (needs clang; implies ASan + UBSan)" OFF)
+if(ACLGRAPH4J_BUILD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "ACLGRAPH4J_BUILD_FUZZ needs clang (libFuzzer): configure with "
+                        "-DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ (Debian: apt-get install clang)")
+  endif()
+  if(ACLGRAPH4J_SANITIZE STREQUAL "thread")
+    message(FATAL_ERROR "ACLGRAPH4J_BUILD_FUZZ runs under ASan + UBSan, not with ACLGRAPH4J_SANITIZE=thread")
+  endif()
+  if(NOT ACLGRAPH4J_SANITIZE STREQUAL "address")
+    add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

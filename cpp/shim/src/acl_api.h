@@ -8,6 +8,7 @@
 
 #include "acl/acl.h"
 #include "aclnnop/aclnn_add.h"
+#include "aclsim/aclsim.h"
 
 namespace agj {
 
@@ -70,10 +71,13 @@ namespace agj {
     X(aclnnInplaceAddsGetWorkspaceSize, true) \
     X(aclnnInplaceAdds, true)
 
-// Simulator-only entry points (aclsim/aclsim.h), declared here so the shim needs no simulator
-// header: they are looked up by name and absent on CANN.
-using AclsimInjectFaultFn = aclError (*)(int, uint64_t, uint64_t);
-using AclsimClearFaultsFn = void (*)();
+// Simulator-only entry points (aclsim/aclsim.h): looked up by name, absent on CANN. Their pointer
+// types come from the declarations themselves: a call through a pointer of another function type
+// (an int for the aclsimFaultPoint enum, say) is undefined behaviour that UBSan reports.
+using AclsimInjectFaultFn = decltype(&::aclsimInjectFault);
+using AclsimClearFaultsFn = decltype(&::aclsimClearFaults);
+// Fault points the simulator has; the shim refuses others itself.
+constexpr int32_t kSimFaultPointCount = ACLSIM_FAULT_POINT_COUNT;
 
 // aclmdlRIDebugPrint is deprecated in CANN but still offered; naming its type is not a use.
 #pragma GCC diagnostic push

@@ -1,6 +1,8 @@
 #include "objects.h"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 #include <sstream>
 #include <unordered_set>
 
@@ -136,12 +138,20 @@ size_t Retention::size() {
 // ---- Device ----
 
 Device::Device(int32_t id, aclrtContext context)
-    : Object(AGJ_KIND_DEVICE), id_(id), context_(context), epoch_(gContextEpoch.load()) {}
+    : Object(AGJ_KIND_DEVICE), id_(id), context_(context), epoch_(gContextEpoch.load()) {
+    // Opening a device (aclrtSetDevice) made its context current on this thread: say so in the
+    // per-thread cache, or the next call for another device would skip switching back.
+    tCurrentContext = context_;
+    tCurrentEpoch = gContextEpoch.load();
+}
 
 Device::~Device() {
     gContextEpoch.fetch_add(1);
     tCurrentContext = nullptr;
     Api().aclrtResetDevice(id_);
+    // The last reset of a device ends the captures its streams took part in, also those begun on
+    // another device's stream that one of them joined.
+    ForgetEndedCaptures();
 }
 
 std::string Device::describe() const { return "device " + std::to_string(id_); }
@@ -223,18 +233,30 @@ void Stream::retainForTask(const ObjectRef &object) {
     }
     if (inFlight_.size() >= kInFlightQueryThreshold) {
         aclrtStreamStatus status = ACL_STREAM_STATUS_NOT_READY;
+        // Every object listed was retained after its task was issued, so "complete" covers them.
         if (Api().aclrtStreamQuery(stream_, &status) == ACL_SUCCESS && status == ACL_STREAM_STATUS_COMPLETE) {
+            released_ += inFlight_.size();
             finished.swap(inFlight_);
         }
     }
     inFlight_.push_back(object);
+    ++retained_;
     // `finished` is released after the lock (declared first, destroyed last).
 }
 
-void Stream::releaseCompleted() {
+uint64_t Stream::inFlightMark() {
+    std::lock_guard lock(mutex_);
+    return retained_;
+}
+
+void Stream::releaseCompleted(uint64_t mark) {
     std::vector<ObjectRef> finished;
     std::lock_guard lock(mutex_);
-    finished.swap(inFlight_);
+    size_t count = mark > released_ ? static_cast<size_t>(std::min<uint64_t>(mark - released_, inFlight_.size())) : 0;
+    finished.assign(std::make_move_iterator(inFlight_.begin()),
+                    std::make_move_iterator(inFlight_.begin() + static_cast<std::ptrdiff_t>(count)));
+    inFlight_.erase(inFlight_.begin(), inFlight_.begin() + static_cast<std::ptrdiff_t>(count));
+    released_ += count;
 }
 
 void Stream::setOpenGroup(std::shared_ptr<Retention> group) {

@@ -69,6 +69,7 @@ private:
 // Where the tasks of a capture keep their objects; outlives the capture as the model's retention.
 struct CaptureRecord {
     aclmdlRI model = nullptr;
+    std::weak_ptr<Object> origin; // the stream that began the capture
     Retention objects;
     std::mutex groupsMutex;
     std::vector<std::shared_ptr<Retention>> groups; // one per task group, replaced on task update
@@ -87,8 +88,11 @@ public:
     // Keeps `object` alive for a task just issued on this stream: in the capture (or task group)
     // it was recorded into, or until the stream is next synchronised.
     void retainForTask(const ObjectRef &object);
-    // The stream finished everything issued so far: drop what in-flight tasks kept alive.
-    void releaseCompleted();
+    // How many objects in-flight tasks have retained so far: take it before synchronising (or
+    // querying), then releaseCompleted(mark) drops only what tasks issued before that kept alive,
+    // never what another thread issued meanwhile.
+    uint64_t inFlightMark();
+    void releaseCompleted(uint64_t mark);
 
     // Task-group and task-update routing for retention (guarded by mutex_).
     void setOpenGroup(std::shared_ptr<Retention> group);
@@ -102,6 +106,8 @@ private:
     aclrtStream stream_;
     std::mutex mutex_;
     std::vector<ObjectRef> inFlight_;
+    uint64_t retained_ = 0; // objects ever pushed to inFlight_
+    uint64_t released_ = 0; // objects ever dropped from its front
     std::shared_ptr<Retention> openGroup_;
     std::shared_ptr<Retention> updateTarget_;
     std::shared_ptr<Retention> updatePending_;

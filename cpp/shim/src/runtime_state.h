@@ -32,6 +32,12 @@ RuntimeState &Runtime();
 // The capture `stream` takes part in (as origin or joined), or null.
 std::shared_ptr<CaptureRecord> FindCapture(aclrtStream stream);
 
+// Forgets the captures the runtime ended on its own, releasing what their tasks kept alive: a
+// device reset ends every capture one of its streams joined, discarding the model. Must not be
+// called with capturesMutex held (records die here, and with them objects whose destructors may
+// come back).
+void ForgetEndedCaptures();
+
 } // namespace agj
 
 #endif

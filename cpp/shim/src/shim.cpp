@@ -200,6 +200,35 @@ std::shared_ptr<CaptureRecord> FindCapture(aclrtStream stream) {
     return found == Runtime().captures.end() ? nullptr : found->second;
 }
 
+void ForgetEndedCaptures() {
+    RuntimeState &runtime = Runtime();
+    if (runtime.activeCaptures.load(std::memory_order_acquire) == 0) {
+        return;
+    }
+    std::vector<std::pair<aclmdlRI, std::shared_ptr<CaptureRecord>>> records;
+    {
+        std::lock_guard lock(runtime.capturesMutex);
+        records.assign(runtime.captures.begin(), runtime.captures.end());
+    }
+    // Queried outside the lock; the records (and the origin streams) die after it is released.
+    for (auto &[model, record] : records) {
+        std::shared_ptr<Object> origin = record->origin.lock();
+        aclmdlRICaptureStatus status = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+        aclmdlRI current = nullptr;
+        bool ended = !origin || (Api().aclmdlRICaptureGetInfo(static_cast<Stream &>(*origin).handle(), &status,
+                                                              &current) == ACL_SUCCESS &&
+                                 (status == ACL_MODEL_RI_CAPTURE_STATUS_NONE || current != model));
+        if (ended) {
+            std::lock_guard lock(runtime.capturesMutex);
+            auto found = runtime.captures.find(model);
+            if (found != runtime.captures.end() && found->second == record) {
+                runtime.captures.erase(found);
+                runtime.activeCaptures.fetch_sub(1, std::memory_order_release);
+            }
+        }
+    }
+}
+
 } // namespace agj
 
 using namespace agj;
@@ -210,7 +239,7 @@ int32_t agj_api_version(void) { return AGJ_API_VERSION; }
 
 const char *agj_last_error_message(void) { return tLastError.c_str(); }
 
-int64_t agj_live_count(int32_t kind) { return LiveCount(kind); }
+int64_t agj_live_count(int32_t kind) { return kind >= 0 && kind < AGJ_KIND_COUNT ? LiveCount(kind) : 0; }
 
 const char *agj_live_report(void) {
     try {
@@ -283,9 +312,14 @@ int32_t agj_runtime_close(void) {
             remaining.clear();
         }
         {
-            std::lock_guard captures(runtime.capturesMutex);
-            runtime.captures.clear();
-            runtime.activeCaptures.store(0);
+            // Records die outside the lock: what they keep may include devices, whose
+            // destructors look at the captures again.
+            decltype(runtime.captures) captures;
+            {
+                std::lock_guard lock(runtime.capturesMutex);
+                captures.swap(runtime.captures);
+                runtime.activeCaptures.store(0);
+            }
         }
         aclError status = runtime.backend.api.aclFinalize();
         runtime.backendName.clear();
@@ -387,6 +421,7 @@ static int32_t SynchronizeStream(const char *entry, int64_t stream, int32_t time
     AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
     AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
     const AclApi &api = Api();
+    uint64_t mark = s->inFlightMark(); // only what was issued before the synchronisation is done
     aclError status;
     if (timeoutMs == -1) {
         status = api.aclrtSynchronizeStream(s->handle());
@@ -404,7 +439,7 @@ static int32_t SynchronizeStream(const char *entry, int64_t stream, int32_t time
     // kept alive. Refused while capturing, or timed out: tasks may still run, keep everything.
     bool drained = status == ACL_SUCCESS || (status >= 500000 && status != ACL_ERROR_RT_STREAM_SYNC_TIMEOUT);
     if (drained) {
-        s->releaseCompleted();
+        s->releaseCompleted(mark);
     }
     if (status != ACL_SUCCESS) {
         return AclFail(timeoutMs == -1 ? "aclrtSynchronizeStream" : "aclrtSynchronizeStreamWithTimeout", status);
@@ -429,10 +464,11 @@ int32_t agj_stream_query(int64_t stream, int32_t *completeOut) {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         aclrtStreamStatus status = ACL_STREAM_STATUS_NOT_READY;
+        uint64_t mark = s->inFlightMark();
         AGJ_ACL_CHECK("aclrtStreamQuery", Api().aclrtStreamQuery(s->handle(), &status));
         *completeOut = status == ACL_STREAM_STATUS_COMPLETE ? 1 : 0;
         if (*completeOut) {
-            s->releaseCompleted();
+            s->releaseCompleted(mark);
         }
         return AGJ_OK;
     });
@@ -632,8 +668,11 @@ int32_t agj_tensor_create(int64_t buffer, int32_t dataType, const int64_t *dims,
             }
         }
         int64_t endByte;
-        if (__builtin_add_overflow(lastIndex, 1, &endByte) || __builtin_mul_overflow(endByte, elementSize, &endByte) ||
-            (!empty && endByte > b->bytes())) {
+        if (__builtin_add_overflow(lastIndex, 1, &endByte) || __builtin_mul_overflow(endByte, elementSize, &endByte)) {
+            return InvalidArgument(entry, "the view's extent overflows (its last element is at index " +
+                                              std::to_string(lastIndex) + ")");
+        }
+        if (!empty && endByte > b->bytes()) {
             return InvalidArgument(entry, "the view needs " + std::to_string(lastIndex + 1) + " elements of " +
                                               std::to_string(elementSize) + " bytes but its buffer holds " +
                                               std::to_string(b->bytes()) + " bytes");
@@ -655,11 +694,23 @@ static int32_t CreateScalar(const char *entry, int32_t dataType, double real, in
     alignas(16) unsigned char value[16] = {};
     auto put = [&value](auto typed) { std::memcpy(value, &typed, sizeof typed); };
     double asDouble = fromDouble ? real : static_cast<double>(integral);
-    int64_t asLong = fromDouble ? static_cast<int64_t>(real) : integral;
-    if (fromDouble && !IsFloating(dataType) && dataType != ACL_BOOL) {
+    int64_t asLong = integral;
+    if (fromDouble && ElementSize(dataType) != 0 && !IsFloating(dataType) && dataType != ACL_BOOL) {
         if (!std::isfinite(real) || std::trunc(real) != real) {
             return InvalidArgument(entry, "value " + std::to_string(real) + " is not an integer, as data type " +
                                               std::to_string(dataType) + " needs");
+        }
+        // Converting a double outside the target range is undefined behaviour: refuse it. Values
+        // within 64 bits wrap into narrower types like agj_scalar_create_long's.
+        constexpr double kTwo63 = 9223372036854775808.0;
+        if (real >= -kTwo63 && real < kTwo63) {
+            asLong = static_cast<int64_t>(real);
+        } else if (dataType == ACL_UINT64 && real >= 0.0 && real < 2.0 * kTwo63) {
+            asLong = static_cast<int64_t>(static_cast<uint64_t>(real));
+        } else {
+            return InvalidArgument(entry, "value " + std::to_string(real) +
+                                              " is out of the 64-bit integer range of data type " +
+                                              std::to_string(dataType));
         }
     }
     switch (dataType) {
@@ -911,9 +962,15 @@ int32_t agj_capture_begin(int64_t stream, int32_t mode) {
         AGJ_ACL_CHECK("aclmdlRICaptureGetInfo", api.aclmdlRICaptureGetInfo(s->handle(), &status, &model));
         auto record = std::make_shared<CaptureRecord>();
         record->model = model;
+        record->origin = s;
+        std::shared_ptr<CaptureRecord> stale; // an ended capture's record at a reused address; dies unlocked
         std::lock_guard lock(Runtime().capturesMutex);
-        Runtime().captures[model] = record;
-        Runtime().activeCaptures.fetch_add(1, std::memory_order_release);
+        std::shared_ptr<CaptureRecord> &slot = Runtime().captures[model];
+        stale = std::move(slot);
+        slot = record;
+        if (!stale) {
+            Runtime().activeCaptures.fetch_add(1, std::memory_order_release);
+        }
         return AGJ_OK;
     });
 }
@@ -1151,10 +1208,16 @@ int32_t agj_sim_inject_fault(int32_t point, int64_t skip, int64_t count) {
         if (api.aclsimInjectFault == nullptr) {
             return Fail(AGJ_ERR_BACKEND, std::string(entry) + ": fault injection exists only on the simulator backend");
         }
+        if (point < 0 || point >= kSimFaultPointCount) {
+            return InvalidArgument(entry, "fault point " + std::to_string(point) + " does not exist (0.." +
+                                              std::to_string(kSimFaultPointCount - 1) + ")");
+        }
         if (skip < 0 || count < 0) {
             return InvalidArgument(entry, "skip and count must not be negative");
         }
-        AGJ_ACL_CHECK("aclsimInjectFault", api.aclsimInjectFault(point, static_cast<uint64_t>(skip), static_cast<uint64_t>(count)));
+        auto faultPoint = static_cast<aclsimFaultPoint>(point);
+        AGJ_ACL_CHECK("aclsimInjectFault",
+                      api.aclsimInjectFault(faultPoint, static_cast<uint64_t>(skip), static_cast<uint64_t>(count)));
         return AGJ_OK;
     });
 }

@@ -12,7 +12,9 @@
 
 #include "worker_pool.h"
 
-#if defined(__x86_64__) && defined(__GNUC__)
+// The F16C paths are built by GCC only (the shipped library); clang builds (the fuzzer's) use
+// the portable conversions.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #include <immintrin.h>
 #define ACLSIM_F16C_CONVERSIONS 1
 #endif

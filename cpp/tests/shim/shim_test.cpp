@@ -9,6 +9,17 @@
 #include "aclgraph4j/shim.h"
 #include "test_support.h"
 
+#if defined(__SANITIZE_THREAD__)
+#define SHIM_UNDER_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define SHIM_UNDER_TSAN 1
+#endif
+#endif
+#ifndef SHIM_UNDER_TSAN
+#define SHIM_UNDER_TSAN 0
+#endif
+
 namespace {
 
 struct Seed {
@@ -224,6 +235,46 @@ TEST_CASE("releasing a capturing stream ends its capture") {
     CHECK_EQ(agj_live_count(AGJ_KIND_MODEL), 0);
 }
 
+TEST_CASE("a capture the runtime ends on a device reset releases what its tasks kept") {
+    // A stream of device 1 joins a capture begun on device 0; releasing the last handle of device
+    // 1 resets it, and the reset ends the capture (the runtime discards the model). Found by the
+    // fuzzer: the shim kept the capture's objects until the runtime closed.
+    OpenRuntime runtime;
+    int64_t device0 = 0, device1 = 0, origin = 0, joined = 0, event = 0, buffer = 0, host = 0, address = 0;
+    CHECK_EQ(agj_device_open(0, &device0), AGJ_OK);
+    CHECK_EQ(agj_device_open(1, &device1), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device0, &origin), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device1, &joined), AGJ_OK);
+    CHECK_EQ(agj_event_create(device0, ACL_EVENT_SYNC, &event), AGJ_OK);
+    CHECK_EQ(agj_device_buffer_alloc(device0, kBytes, &buffer), AGJ_OK);
+    CHECK_EQ(agj_host_buffer_alloc(device0, kBytes, &host, &address), AGJ_OK);
+    CHECK_EQ(agj_capture_begin(origin, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL), AGJ_OK);
+    CHECK_EQ(agj_memcpy_async(origin, buffer, 0, host, 0, kBytes), AGJ_OK);
+    CHECK_EQ(agj_event_record(event, origin), AGJ_OK);
+    int32_t status = -1;
+    if (agj_stream_wait_event(joined, event) != AGJ_OK) {
+        return; // a backend that refuses the cross-device join has nothing to test here
+    }
+    CHECK_EQ(agj_release(joined), AGJ_OK);
+    CHECK_EQ(agj_release(device1), AGJ_OK); // the reset: the capture is over
+    CHECK_EQ(agj_capture_status(origin, &status), AGJ_OK);
+    CHECK_EQ(status, ACL_MODEL_RI_CAPTURE_STATUS_NONE);
+    for (int64_t handle : {event, buffer, host}) {
+        CHECK_EQ(agj_release(handle), AGJ_OK);
+    }
+    CHECK_EQ(agj_live_count(AGJ_KIND_DEVICE_BUFFER), 0);
+    CHECK_EQ(agj_live_count(AGJ_KIND_HOST_BUFFER), 0);
+    CHECK_EQ(agj_live_count(AGJ_KIND_EVENT), 0);
+    // The stream captures again, and keeps what a new capture uses only while it lasts.
+    CHECK_EQ(agj_capture_begin(origin, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL), AGJ_OK);
+    int64_t model = 0;
+    CHECK_EQ(agj_capture_end(origin, &model), AGJ_OK);
+    CHECK_EQ(agj_release(model), AGJ_OK);
+    CHECK_EQ(agj_release(origin), AGJ_OK);
+    CHECK_EQ(agj_release(device0), AGJ_OK);
+    CHECK_EQ(agj_live_count(0), 0);
+}
+
 TEST_CASE("closing the runtime releases every object still held") {
     {
         OpenRuntime runtime;
@@ -244,8 +295,20 @@ TEST_CASE("replays of one model on several threads and streams") {
     CHECK_EQ(agj_memcpy(seed.selfBuffer, 0, seed.selfHost, 0, kBytes), AGJ_OK);
     CHECK_EQ(agj_memcpy(seed.otherBuffer, 0, seed.otherHost, 0, kBytes), AGJ_OK);
     int64_t model = 0;
+    int64_t kernel = seed.add;
+#if SHIM_UNDER_TSAN
+    // Concurrent replays write identical values to `out`: a benign race of this test program that
+    // ThreadSanitizer reports. Under TSan the model adds empty tensors instead (the same calls,
+    // no element written), and the result is not checked.
+    const int64_t none[] = {0};
+    int64_t emptySelf = 0, emptyOut = 0;
+    CHECK_EQ(agj_tensor_create(seed.selfBuffer, ACL_FLOAT, none, 1, nullptr, 0, &emptySelf), AGJ_OK);
+    CHECK_EQ(agj_tensor_create(seed.outBuffer, ACL_FLOAT, none, 1, nullptr, 0, &emptyOut), AGJ_OK);
+    CHECK_EQ(agj_executor_prepare(AGJ_OP_ADD, emptySelf, emptySelf, seed.alpha, emptyOut, AGJ_EXECUTOR_REPEATABLE, &kernel),
+             AGJ_OK);
+#endif
     CHECK_EQ(agj_capture_begin(seed.stream, ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL), AGJ_OK);
-    CHECK_EQ(agj_executor_launch(seed.add, seed.stream), AGJ_OK);
+    CHECK_EQ(agj_executor_launch(kernel, seed.stream), AGJ_OK);
     CHECK_EQ(agj_capture_end(seed.stream, &model), AGJ_OK);
     std::vector<std::thread> threads;
     std::vector<int> failures(4, 0);
@@ -274,7 +337,9 @@ TEST_CASE("replays of one model on several threads and streams") {
     CHECK_EQ(agj_host_buffer_alloc(seed.device, kBytes, &host, &address), AGJ_OK);
     CHECK_EQ(agj_memcpy(host, 0, seed.outBuffer, 0, kBytes), AGJ_OK);
     std::memcpy(result, reinterpret_cast<void *>(address), sizeof result);
-    CHECK_NEAR(result[0], 1.1, 1e-6);
+    if (!SHIM_UNDER_TSAN) {
+        CHECK_NEAR(result[0], 1.1, 1e-6);
+    }
 }
 
 TEST_MAIN()

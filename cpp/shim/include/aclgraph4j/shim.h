@@ -67,7 +67,7 @@ extern "C" {
 AGJ_API int32_t agj_api_version(void);
 /* Message of the calling thread's last failed call ("" if none). Valid until the thread's next call. */
 AGJ_API const char *agj_last_error_message(void);
-/* Number of live objects of one kind (AGJ_KIND_*), or of every kind with kind 0. */
+/* Number of live objects of one kind (AGJ_KIND_*), or of every kind with kind 0; 0 for any other kind. */
 AGJ_API int64_t agj_live_count(int32_t kind);
 /* One line per live object: "<handle> <kind> refs=<n> <description>". Valid until the thread's next call. */
 AGJ_API const char *agj_live_report(void);
@@ -118,7 +118,9 @@ AGJ_API int32_t agj_memset(int64_t buffer, int64_t offset, int32_t value, int64_
  * elements. The viewed extent must lie inside the buffer. */
 AGJ_API int32_t agj_tensor_create(int64_t buffer, int32_t dataType, const int64_t *dims, int32_t rank,
                                   const int64_t *strides, int64_t offset, int64_t *tensorOut);
-/* A scalar of dataType from a double (floating and complex types) or a long (integer and bool types). */
+/* A scalar of dataType from a double (floating and complex types) or a long (integer and bool types).
+ * A double for an integer type must be integral and within 64 bits (unsigned for ACL_UINT64);
+ * integers wrap into narrower types like a C cast. */
 AGJ_API int32_t agj_scalar_create_double(int32_t dataType, double value, int64_t *scalarOut);
 AGJ_API int32_t agj_scalar_create_long(int32_t dataType, int64_t value, int64_t *scalarOut);
 
@@ -161,6 +163,7 @@ AGJ_API int32_t agj_model_debug_json(int64_t model, const char *path);
 AGJ_API int32_t agj_model_debug_print(int64_t model);
 
 /* ---- simulator only (AGJ_ERR_BACKEND on other backends) ---- */
+/* point: an aclsimFaultPoint (aclsim/aclsim.h); skip, count: not negative. */
 AGJ_API int32_t agj_sim_inject_fault(int32_t point, int64_t skip, int64_t count);
 AGJ_API int32_t agj_sim_clear_faults(void);
 

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -559,8 +558,6 @@ class ConcurrencyStressTest {
      * Release only what was issued before the synchronisation began.
      */
     @Test
-    @Disabled("native bug in cpp/shim: Stream::releaseCompleted after a synchronize or a complete query drops the "
-            + "retention of tasks another thread issued on the same stream meanwhile (use after free)")
     void aStreamSynchronizedOnOneThreadKeepsWhatAnotherThreadIssuesMeanwhile() throws Exception {
         try (Stream stream = device.createStream()) {
             AtomicBoolean stop = new AtomicBoolean();

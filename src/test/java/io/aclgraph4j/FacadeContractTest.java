@@ -477,8 +477,6 @@ class FacadeContractTest {
      * its memory, streams and captures land on the wrong device.
      */
     @Test
-    @Disabled("native bug in cpp/shim: agj_device_open leaves Device::makeCurrent's per-thread context cache stale "
-            + "(aclrtSetDevice switches the context behind it); fix: refresh or clear the cache in agj_device_open")
     void objectsOfADeviceStayOnItAfterAnotherDeviceIsOpened() {
         Tensor first = device.tensor(DataType.FLOAT, 4);         // this thread's cached context: device 0
         try (Device device1 = runtime.device(1)) {               // the thread's context is now device 1's
