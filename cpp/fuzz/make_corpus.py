@@ -4,7 +4,8 @@
 Each seed is a short, meaningful program in the fuzzer's input encoding (one byte per call, then
 its argument bytes; see Program::step): the seed flow, task groups and updates, a two-stream
 capture, faults, stale and forged handles, a capture ended on the wrong thread, releases during a
-capture. The fuzzer mutates from there. Re-run after changing the encoding:
+capture. The fuzzer mutates from there. The corpus also keeps the inputs of past findings
+(regression_*), which this script leaves alone. Re-run after changing the encoding:
 
     python3 cpp/fuzz/make_corpus.py
 """
