@@ -174,6 +174,20 @@ aclError Device::makeCurrent() const {
 Stream::Stream(std::shared_ptr<Device> device, aclrtStream stream)
     : Object(AGJ_KIND_STREAM), device_(std::move(device)), stream_(stream) {}
 
+void CaptureRecord::deferDestroy(std::shared_ptr<Device> device, aclrtStream stream) {
+    std::lock_guard lock(deferredMutex_);
+    deferredStreams_.emplace_back(std::move(device), stream);
+}
+
+CaptureRecord::~CaptureRecord() {
+    for (auto &[weakDevice, stream] : deferredStreams_) {
+        if (auto device = weakDevice.lock()) {
+            device->makeCurrent();
+            Api().aclrtDestroyStream(stream);
+        }
+    }
+}
+
 Stream::~Stream() {
     device_->makeCurrent();
     const AclApi &api = Api();
@@ -190,6 +204,11 @@ Stream::~Stream() {
         }
         aclmdlRICaptureStatus after = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
         api.aclmdlRICaptureGetInfo(stream_, &after, nullptr);
+        if (record && after != ACL_MODEL_RI_CAPTURE_STATUS_NONE && ended == ACL_ERROR_RT_STREAM_CAPTURE_UNMATCHED) {
+            // Joined to a capture another stream began: destroyed when that capture ends.
+            record->deferDestroy(device_, stream_);
+            return;
+        }
         if (record && after == ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
             if (ended == ACL_ERROR_RT_STREAM_CAPTURE_WRONG_THREAD) {
                 api.aclmdlRIDestroy(record->model); // the runtime left the model to us

@@ -68,12 +68,27 @@ private:
 
 // Where the tasks of a capture keep their objects; outlives the capture as the model's retention.
 struct CaptureRecord {
+    CaptureRecord() = default;
+    CaptureRecord(const CaptureRecord &) = delete;
+    CaptureRecord &operator=(const CaptureRecord &) = delete;
+    // Destroys the streams released while they were joined to this capture: the capture has
+    // ended (or its device was reset) by the time the record goes.
+    ~CaptureRecord();
+    // A stream released while joined to the capture cannot be destroyed before the capture ends:
+    // the record destroys it then.
+    void deferDestroy(std::shared_ptr<Device> device, aclrtStream stream);
+
     aclmdlRI model = nullptr;
     std::weak_ptr<Object> origin; // the stream that began the capture
     Retention objects;
     std::mutex groupsMutex;
     std::vector<std::shared_ptr<Retention>> groups; // one per task group, replaced on task update
     std::atomic<bool> modelReleased{false};
+
+private:
+    std::mutex deferredMutex_;
+    // Weak: a device reset (its last handle released) ends the capture and its streams itself.
+    std::vector<std::pair<std::weak_ptr<Device>, aclrtStream>> deferredStreams_;
 };
 
 class Stream final : public Object {

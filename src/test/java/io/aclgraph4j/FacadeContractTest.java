@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -497,8 +496,6 @@ class FacadeContractTest {
      * lives until the device is reset, after the capture ended. Each such close leaks one.
      */
     @Test
-    @Disabled("native bug in cpp/shim: a stream closed while joined to another stream's capture is never destroyed "
-            + "(its backend stream and worker thread live until the device resets); destroy it when the capture ends")
     void closingAStreamThatJoinedACaptureFreesIt() throws Exception {
         Tensor x = device.tensor(DataType.FLOAT, 4);
         AddOperator increment = AddOperator.inplaceAdds(x, one, one);
