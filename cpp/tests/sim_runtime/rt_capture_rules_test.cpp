@@ -8,20 +8,12 @@
 
 #include "rt_graph_util.h"
 
+using rt::StreamUsable;
+
 using rt::AddGraph;
 using rt::Gate;
 
 namespace {
-
-// A stream is usable: a memset on it runs and its synchronisation succeeds.
-bool StreamUsable(aclrtStream stream) {
-    void *p = rt::DevAlloc(64);
-    if (p == nullptr) return false;
-    bool ok = aclrtMemsetAsync(p, 64, 0x5D, 64, stream) == ACL_SUCCESS &&
-              aclrtSynchronizeStream(stream) == ACL_SUCCESS && rt::AllBytes(rt::ReadBytes(p, 64), 0x5D);
-    aclrtFree(p);
-    return ok;
-}
 
 // Ends the capture on `stream`, expecting success, and destroys the model.
 void EndAndDestroy(aclrtStream stream, const char *file, int line) {

@@ -187,6 +187,16 @@ inline JsonFile ParseDebugJson(const std::string &text) {
     return file;
 }
 
+// A stream is usable: a memset on it runs and its synchronisation succeeds.
+inline bool StreamUsable(aclrtStream stream) {
+    void *p = DevAlloc(64);
+    if (p == nullptr) return false;
+    bool ok = aclrtMemsetAsync(p, 64, 0x5D, 64, stream) == ACL_SUCCESS &&
+              aclrtSynchronizeStream(stream) == ACL_SUCCESS && AllBytes(ReadBytes(p, 64), 0x5D);
+    aclrtFree(p);
+    return ok;
+}
+
 } // namespace rt
 
 #endif

@@ -9,18 +9,11 @@
 
 #include "rt_graph_util.h"
 
+using rt::StreamUsable;
+
 using rt::AddGraph;
 
 namespace {
-
-bool StreamUsable(aclrtStream stream) {
-    void *p = rt::DevAlloc(64);
-    if (p == nullptr) return false;
-    bool ok = aclrtMemsetAsync(p, 64, 0x5D, 64, stream) == ACL_SUCCESS &&
-              aclrtSynchronizeStream(stream) == ACL_SUCCESS && rt::AllBytes(rt::ReadBytes(p, 64), 0x5D);
-    aclrtFree(p);
-    return ok;
-}
 
 aclrtEvent SyncEvent() {
     aclrtEvent e = nullptr;

@@ -3,18 +3,11 @@
 // executor (new alpha, new tensors) so that the next replay uses the new arguments.
 #include "rt_graph_util.h"
 
+using rt::StreamUsable;
+
 using rt::AddGraph;
 
 namespace {
-
-bool StreamUsable(aclrtStream stream) {
-    void *p = rt::DevAlloc(64);
-    if (p == nullptr) return false;
-    bool ok = aclrtMemsetAsync(p, 64, 0x5D, 64, stream) == ACL_SUCCESS &&
-              aclrtSynchronizeStream(stream) == ACL_SUCCESS && rt::AllBytes(rt::ReadBytes(p, 64), 0x5D);
-    aclrtFree(p);
-    return ok;
-}
 
 constexpr int64_t kN = 128;
 constexpr size_t kBytes = kN * sizeof(float);
