@@ -612,7 +612,11 @@ private:
         case 35: {
             Arg m{handle(AGJ_KIND_MODEL), {AGJ_KIND_MODEL}};
             Arg s{handle(AGJ_KIND_STREAM), {AGJ_KIND_STREAM}};
-            checked("agj_model_execute_async", {m, s}, [&] { return agj_model_execute_async(m.handle, s.handle); });
+            if (op < 128) {
+                checked("agj_model_execute_async", {m, s}, [&] { return agj_model_execute_async(m.handle, s.handle); });
+            } else { // replay and wait in one call
+                checked("agj_model_execute", {m, s}, [&] { return agj_model_execute(m.handle, s.handle); });
+            }
             break;
         }
         case 36: {

@@ -226,18 +226,16 @@ Stream::~Stream() {
 std::string Stream::describe() const { return "stream on device " + std::to_string(device_->id()); }
 
 void Stream::retainForTask(const ObjectRef &object) {
-    std::shared_ptr<Retention> target;
-    {
-        std::lock_guard lock(mutex_);
-        if (updatePending_) {
-            target = updatePending_;
-        } else if (openGroup_) {
-            target = openGroup_;
+    if (routing_.load(std::memory_order_acquire)) {
+        std::shared_ptr<Retention> target;
+        {
+            std::lock_guard lock(mutex_);
+            target = updatePending_ ? updatePending_ : openGroup_;
         }
-    }
-    if (target) {
-        target->add(object);
-        return;
+        if (target) {
+            target->add(object);
+            return;
+        }
     }
     if (Runtime().activeCaptures.load(std::memory_order_acquire) > 0) {
         if (auto record = FindCapture(stream_)) {
@@ -254,44 +252,58 @@ void Stream::retainForTask(const ObjectRef &object) {
         aclrtStreamStatus status = ACL_STREAM_STATUS_NOT_READY;
         // Every object listed was retained after its task was issued, so "complete" covers them.
         if (Api().aclrtStreamQuery(stream_, &status) == ACL_SUCCESS && status == ACL_STREAM_STATUS_COMPLETE) {
-            released_ += inFlight_.size();
+            released_.store(released_.load(std::memory_order_relaxed) + inFlight_.size(), std::memory_order_release);
             finished.swap(inFlight_);
         }
     }
     inFlight_.push_back(object);
-    ++retained_;
+    retained_.store(retained_.load(std::memory_order_relaxed) + 1, std::memory_order_release);
     // `finished` is released after the lock (declared first, destroyed last).
 }
 
-uint64_t Stream::inFlightMark() {
-    std::lock_guard lock(mutex_);
-    return retained_;
-}
+uint64_t Stream::inFlightMark() const noexcept { return retained_.load(std::memory_order_acquire); }
 
 void Stream::releaseCompleted(uint64_t mark) {
-    std::vector<ObjectRef> finished;
+    if (mark <= released_.load(std::memory_order_acquire)) {
+        return; // nothing retained before the mark is still held (the common case: no lock)
+    }
+    // Dropped after the lock (declared first, destroyed last): destructors may come back here.
+    // A few at a time need no allocation.
+    std::array<ObjectRef, 8> few;
+    std::vector<ObjectRef> many;
     std::lock_guard lock(mutex_);
-    size_t count = mark > released_ ? static_cast<size_t>(std::min<uint64_t>(mark - released_, inFlight_.size())) : 0;
-    finished.assign(std::make_move_iterator(inFlight_.begin()),
-                    std::make_move_iterator(inFlight_.begin() + static_cast<std::ptrdiff_t>(count)));
-    inFlight_.erase(inFlight_.begin(), inFlight_.begin() + static_cast<std::ptrdiff_t>(count));
-    released_ += count;
+    uint64_t released = released_.load(std::memory_order_relaxed);
+    size_t count = mark > released ? static_cast<size_t>(std::min<uint64_t>(mark - released, inFlight_.size())) : 0;
+    auto begin = inFlight_.begin();
+    auto end = begin + static_cast<std::ptrdiff_t>(count);
+    if (count <= few.size()) {
+        std::move(begin, end, few.begin());
+    } else {
+        many.assign(std::make_move_iterator(begin), std::make_move_iterator(end));
+    }
+    inFlight_.erase(begin, end);
+    released_.store(released + count, std::memory_order_release);
 }
 
 void Stream::setOpenGroup(std::shared_ptr<Retention> group) {
     std::lock_guard lock(mutex_);
     openGroup_ = std::move(group);
+    routing_.store(openGroup_ || updatePending_, std::memory_order_release);
 }
 
 std::shared_ptr<Retention> Stream::takeOpenGroup() {
     std::lock_guard lock(mutex_);
-    return std::move(openGroup_);
+    std::shared_ptr<Retention> group = std::move(openGroup_);
+    openGroup_.reset();
+    routing_.store(static_cast<bool>(updatePending_), std::memory_order_release);
+    return group;
 }
 
 void Stream::beginUpdate(std::shared_ptr<Retention> group) {
     std::lock_guard lock(mutex_);
     updateTarget_ = std::move(group);
     updatePending_ = std::make_shared<Retention>();
+    routing_.store(true, std::memory_order_release);
 }
 
 void Stream::endUpdate(bool success) {
@@ -301,6 +313,8 @@ void Stream::endUpdate(bool success) {
         std::lock_guard lock(mutex_);
         target = std::move(updateTarget_);
         pending = std::move(updatePending_);
+        updatePending_.reset();
+        routing_.store(static_cast<bool>(openGroup_), std::memory_order_release);
     }
     if (success && target && pending) {
         target->replaceWith(*pending);

@@ -106,7 +106,7 @@ public:
     // How many objects in-flight tasks have retained so far: take it before synchronising (or
     // querying), then releaseCompleted(mark) drops only what tasks issued before that kept alive,
     // never what another thread issued meanwhile.
-    uint64_t inFlightMark();
+    uint64_t inFlightMark() const noexcept;
     void releaseCompleted(uint64_t mark);
 
     // Task-group and task-update routing for retention (guarded by mutex_).
@@ -121,8 +121,10 @@ private:
     aclrtStream stream_;
     std::mutex mutex_;
     std::vector<ObjectRef> inFlight_;
-    uint64_t retained_ = 0; // objects ever pushed to inFlight_
-    uint64_t released_ = 0; // objects ever dropped from its front
+    // Written under mutex_, read without it by the synchronisation fast path.
+    std::atomic<uint64_t> retained_{0}; // objects ever pushed to inFlight_
+    std::atomic<uint64_t> released_{0}; // objects ever dropped from its front
+    std::atomic<bool> routing_{false};  // openGroup_ or updatePending_ is set
     std::shared_ptr<Retention> openGroup_;
     std::shared_ptr<Retention> updateTarget_;
     std::shared_ptr<Retention> updatePending_;

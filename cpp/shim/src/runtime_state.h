@@ -6,17 +6,17 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
-#include <shared_mutex>
 #include <unordered_map>
 
+#include "call_gate.h"
 #include "handle_table.h"
 #include "objects.h"
 
 namespace agj {
 
 struct RuntimeState {
-    // Held shared by every call, exclusively by open/close, so close never races a call.
-    std::shared_mutex lifecycle;
+    // Passed by every call; open/close hold it exclusively, so close never races a call.
+    CallGate gate;
     int openCount = 0;
     std::string backendName;
     LoadedBackend backend;

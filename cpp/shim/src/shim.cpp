@@ -44,13 +44,13 @@ int32_t AclFail(const char *call, int32_t code) {
         }                                                   \
     } while (0)
 
-// Runs an entry point's body under the runtime's shared lifecycle lock, turning exceptions into
-// status codes. `needsOpen`: refuse when no backend is open.
+// Runs an entry point's body inside the runtime's call gate, turning exceptions into status
+// codes. `needsOpen`: refuse when no backend is open.
 template <typename Body>
 int32_t Guarded(const char *entry, Body &&body, bool needsOpen = true) noexcept {
     try {
         RuntimeState &runtime = Runtime();
-        std::shared_lock lock(runtime.lifecycle);
+        CallGate::Call call(runtime.gate);
         if (needsOpen && runtime.openCount == 0) {
             return Fail(AGJ_ERR_STATE, std::string(entry) + ": the runtime is not open (call agj_runtime_open first)");
         }
@@ -66,17 +66,17 @@ int32_t Guarded(const char *entry, Body &&body, bool needsOpen = true) noexcept 
 }
 
 template <typename T>
-std::shared_ptr<T> Find(int64_t handle, int32_t kind) {
-    return std::static_pointer_cast<T>(Runtime().handles.find(handle, kind));
+Pinned<T> Find(int64_t handle, int32_t kind) {
+    return Pinned<T>(Runtime().handles.find(handle, kind));
 }
 
 int32_t BadHandle(const char *entry, const char *role, int64_t handle, int32_t expectedKind) {
-    ObjectRef any = Runtime().handles.find(handle, 0);
+    HandleTable::Pin any = Runtime().handles.find(handle, 0);
     std::string message = std::string(entry) + ": " + role + " handle " + std::to_string(handle);
     if (handle == 0) {
         message += " is null";
     } else if (any) {
-        message += " names a " + std::string(KindName(any->kind())) + ", not a " + KindName(expectedKind);
+        message += " names a " + std::string(KindName(any.get()->kind())) + ", not a " + KindName(expectedKind);
     } else {
         message += " is not live (already released, or never created by this runtime)";
     }
@@ -256,7 +256,7 @@ int32_t agj_runtime_open(const char *backend) {
     const char *entry = "agj_runtime_open";
     try {
         RuntimeState &runtime = Runtime();
-        std::unique_lock lock(runtime.lifecycle);
+        CallGate::Exclusive exclusive(runtime.gate);
         std::string name = backend == nullptr || *backend == '\0' ? "sim" : backend;
         if (runtime.openCount > 0) {
             if (name != runtime.backendName) {
@@ -289,7 +289,7 @@ int32_t agj_runtime_close(void) {
     const char *entry = "agj_runtime_close";
     try {
         RuntimeState &runtime = Runtime();
-        std::unique_lock lock(runtime.lifecycle);
+        CallGate::Exclusive exclusive(runtime.gate);
         if (runtime.openCount == 0) {
             return Fail(AGJ_ERR_STATE, std::string(entry) + ": the runtime is not open");
         }
@@ -334,7 +334,7 @@ int32_t agj_runtime_close(void) {
 
 const char *agj_runtime_backend_description(void) {
     RuntimeState &runtime = Runtime();
-    std::shared_lock lock(runtime.lifecycle);
+    CallGate::Call call(runtime.gate);
     tReport = runtime.openCount > 0 ? runtime.backend.description : "";
     return tReport.c_str();
 }
@@ -355,19 +355,22 @@ int32_t agj_device_count(int32_t *countOut) {
 int32_t agj_release(int64_t handle) {
     const char *entry = "agj_release";
     return Guarded(entry, [&]() -> int32_t {
-        ObjectRef object = Runtime().handles.remove(handle);
-        if (!object) {
+        ObjectRef object;
+        if (!Runtime().handles.remove(handle, object)) {
             return Fail(AGJ_ERR_INVALID_HANDLE, std::string(entry) + ": handle " + std::to_string(handle) +
                                                     " is not live (released twice?)");
         }
-        object.reset(); // destroyed now unless a model, task in flight or dependant still uses it
+        // Destroyed now unless a model, a task in flight, a dependant or a call on another thread
+        // still uses it.
+        object.reset();
         return AGJ_OK;
     });
 }
 
 int32_t agj_handle_kind(int64_t handle) {
-    ObjectRef object = Runtime().handles.find(handle, 0);
-    return object ? object->kind() : 0;
+    CallGate::Call call(Runtime().gate); // the lookup's unpin may be what destroys the object
+    HandleTable::Pin object = Runtime().handles.find(handle, 0);
+    return object ? object.get()->kind() : 0;
 }
 
 // ---- devices and streams ----
@@ -417,14 +420,15 @@ int32_t agj_stream_create(int64_t device, int64_t *streamOut) {
     });
 }
 
-static int32_t SynchronizeStream(const char *entry, int64_t stream, int32_t timeoutMs) {
-    AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
-    AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+// Waits for the stream (timeoutMs -1: forever), then drops what its finished tasks kept alive.
+// `drained`: whether the stream's work is over (also when a task failed, which ends it).
+static int32_t WaitForStream(const char *entry, Stream &s, int32_t timeoutMs, bool &drained) {
+    drained = false;
     const AclApi &api = Api();
-    uint64_t mark = s->inFlightMark(); // only what was issued before the synchronisation is done
+    uint64_t mark = s.inFlightMark(); // only what was issued before the synchronisation is done
     aclError status;
     if (timeoutMs == -1) {
-        status = api.aclrtSynchronizeStream(s->handle());
+        status = api.aclrtSynchronizeStream(s.handle());
     } else {
         if (timeoutMs <= 0) {
             return InvalidArgument(entry, "timeout must be -1 (forever) or a positive number of milliseconds, not " +
@@ -433,18 +437,25 @@ static int32_t SynchronizeStream(const char *entry, int64_t stream, int32_t time
         if (api.aclrtSynchronizeStreamWithTimeout == nullptr) {
             return Fail(AGJ_ERR_BACKEND, std::string(entry) + ": the backend lacks aclrtSynchronizeStreamWithTimeout");
         }
-        status = api.aclrtSynchronizeStreamWithTimeout(s->handle(), timeoutMs);
+        status = api.aclrtSynchronizeStreamWithTimeout(s.handle(), timeoutMs);
     }
     // The stream drained (or reported a failed task, which ends its work): drop what its tasks
     // kept alive. Refused while capturing, or timed out: tasks may still run, keep everything.
-    bool drained = status == ACL_SUCCESS || (status >= 500000 && status != ACL_ERROR_RT_STREAM_SYNC_TIMEOUT);
+    drained = status == ACL_SUCCESS || (status >= 500000 && status != ACL_ERROR_RT_STREAM_SYNC_TIMEOUT);
     if (drained) {
-        s->releaseCompleted(mark);
+        s.releaseCompleted(mark);
     }
     if (status != ACL_SUCCESS) {
         return AclFail(timeoutMs == -1 ? "aclrtSynchronizeStream" : "aclrtSynchronizeStreamWithTimeout", status);
     }
     return AGJ_OK;
+}
+
+static int32_t SynchronizeStream(const char *entry, int64_t stream, int32_t timeoutMs) {
+    AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
+    AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+    bool drained = false;
+    return WaitForStream(entry, *s, timeoutMs, drained);
 }
 
 int32_t agj_stream_synchronize(int64_t stream) {
@@ -510,10 +521,10 @@ int32_t agj_host_buffer_alloc(int64_t device, int64_t bytes, int64_t *bufferOut,
     });
 }
 
-static std::shared_ptr<Buffer> FindBuffer(int64_t handle) {
+static Pinned<Buffer> FindBuffer(int64_t handle) {
     int32_t kind = HandleTable::KindOf(handle);
     if (kind != AGJ_KIND_DEVICE_BUFFER && kind != AGJ_KIND_HOST_BUFFER) {
-        return nullptr;
+        return {};
     }
     return Find<Buffer>(handle, kind);
 }
@@ -962,7 +973,7 @@ int32_t agj_capture_begin(int64_t stream, int32_t mode) {
         AGJ_ACL_CHECK("aclmdlRICaptureGetInfo", api.aclmdlRICaptureGetInfo(s->handle(), &status, &model));
         auto record = std::make_shared<CaptureRecord>();
         record->model = model;
-        record->origin = s;
+        record->origin = s.shared();
         std::shared_ptr<CaptureRecord> stale; // an ended capture's record at a reused address; dies unlocked
         std::lock_guard lock(Runtime().capturesMutex);
         std::shared_ptr<CaptureRecord> &slot = Runtime().captures[model];
@@ -1148,20 +1159,39 @@ int32_t agj_capture_task_update_end(int64_t stream) {
     });
 }
 
-int32_t agj_model_execute_async(int64_t model, int64_t stream) {
-    const char *entry = "agj_model_execute_async";
-    return Guarded(entry, [&]() -> int32_t {
-        AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
-        AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
-        if (s->device()->id() != m->device()->id()) {
-            return InvalidArgument(entry, "the model was captured on device " + std::to_string(m->device()->id()) +
-                                              " but the stream is on device " + std::to_string(s->device()->id()));
-        }
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
-        AGJ_ACL_CHECK("aclmdlRIExecuteAsync", Api().aclmdlRIExecuteAsync(m->handle(), s->handle()));
+// Queues one replay of the model on the stream; `wait`: then waits for the stream. An
+// asynchronous replay keeps the model alive until the stream is next synchronised.
+static int32_t ExecuteModel(const char *entry, int64_t model, int64_t stream, bool wait) {
+    AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
+    AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
+    if (s->device()->id() != m->device()->id()) {
+        return InvalidArgument(entry, "the model was captured on device " + std::to_string(m->device()->id()) +
+                                          " but the stream is on device " + std::to_string(s->device()->id()));
+    }
+    AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+    AGJ_ACL_CHECK("aclmdlRIExecuteAsync", Api().aclmdlRIExecuteAsync(m->handle(), s->handle()));
+    if (!wait) {
         RetainForTask(*s, {m});
         return AGJ_OK;
-    });
+    }
+    // The call's pin keeps the model alive while it waits; once the stream has drained the replay
+    // is over. Should the wait end otherwise, keep the model as the asynchronous form does.
+    bool drained = false;
+    int32_t status = WaitForStream(entry, *s, -1, drained);
+    if (!drained) {
+        RetainForTask(*s, {m});
+    }
+    return status;
+}
+
+int32_t agj_model_execute_async(int64_t model, int64_t stream) {
+    const char *entry = "agj_model_execute_async";
+    return Guarded(entry, [&]() -> int32_t { return ExecuteModel(entry, model, stream, false); });
+}
+
+int32_t agj_model_execute(int64_t model, int64_t stream) {
+    const char *entry = "agj_model_execute";
+    return Guarded(entry, [&]() -> int32_t { return ExecuteModel(entry, model, stream, true); });
 }
 
 int32_t agj_model_debug_json(int64_t model, const char *path) {

@@ -1,5 +1,7 @@
 // The shim's C API on the simulator backend: the seed flow through handles, what models keep
 // alive, and how stale, forged and wrong-kind handles are refused.
+#include <atomic>
+#include <chrono>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -273,6 +275,101 @@ TEST_CASE("a capture the runtime ends on a device reset releases what its tasks 
     CHECK_EQ(agj_release(origin), AGJ_OK);
     CHECK_EQ(agj_release(device0), AGJ_OK);
     CHECK_EQ(agj_live_count(0), 0);
+}
+
+TEST_CASE("replay and wait in one call: the seed's values, and nothing kept once it returns") {
+    OpenRuntime runtime;
+    Seed seed;
+    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    int64_t model = CaptureSeed(seed);
+    REQUIRE(model != 0);
+    for (int replay = 1; replay <= 8; ++replay) {
+        CHECK_EQ(agj_model_execute(model, seed.stream), AGJ_OK);
+        for (int i = 0; i < 8; ++i) {
+            CHECK_NEAR(seed.selfHostData[i], 1.1 * replay, 1e-5);
+        }
+    }
+    // The replay is over when the call returns: releasing the model destroys it at once.
+    CHECK_EQ(agj_release(model), AGJ_OK);
+    CHECK_EQ(agj_live_count(AGJ_KIND_MODEL), 0);
+    // The asynchronous form keeps the model until the stream is synchronised.
+    model = CaptureSeed(seed);
+    CHECK_EQ(agj_model_execute_async(model, seed.stream), AGJ_OK);
+    CHECK_EQ(agj_release(model), AGJ_OK);
+    CHECK_EQ(agj_stream_synchronize(seed.stream), AGJ_OK);
+    CHECK_EQ(agj_live_count(AGJ_KIND_MODEL), 0);
+    // Failures are reported as by the two calls.
+    CHECK_EQ(agj_model_execute(model, seed.stream), AGJ_ERR_INVALID_HANDLE);
+    CHECK(LastError().find("agj_model_execute: model handle") != std::string::npos);
+}
+
+TEST_CASE("a handle released while another thread's call uses it dies when that call ends") {
+    OpenRuntime runtime;
+    int64_t device = 0, blocked = 0, other = 0, gate = 0;
+    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device, &blocked), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device, &other), AGJ_OK);
+    CHECK_EQ(agj_event_create(device, ACL_EVENT_EXTERNAL, &gate), AGJ_OK);
+    CHECK_EQ(agj_stream_wait_event(blocked, gate), AGJ_OK); // `blocked` waits until `gate` is recorded
+    std::atomic<bool> waiting{false};
+    int32_t synchronized = -1;
+    std::thread waiter([&] {
+        waiting.store(true);
+        synchronized = agj_stream_synchronize(blocked);
+    });
+    while (!waiting.load()) {
+        std::this_thread::yield();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // well inside the synchronisation
+    CHECK_EQ(agj_release(blocked), AGJ_OK);
+    CHECK_EQ(agj_live_count(AGJ_KIND_STREAM), 2); // still used by the waiting call
+    int32_t complete = 0;
+    CHECK_EQ(agj_stream_query(blocked, &complete), AGJ_ERR_INVALID_HANDLE); // but gone for everyone else
+    CHECK_EQ(agj_event_record(gate, other), AGJ_OK);
+    waiter.join();
+    CHECK_EQ(synchronized, AGJ_OK);
+    CHECK_EQ(agj_live_count(AGJ_KIND_STREAM), 1);
+}
+
+TEST_CASE("lookups racing releases and reuse of the same slots") {
+    OpenRuntime runtime;
+    int64_t device = 0;
+    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
+    constexpr int kThreads = 4;
+    constexpr int kRounds = 2000;
+    std::vector<std::atomic<int64_t>> published(kThreads);
+    std::vector<int> wrong(kThreads, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            const int64_t mine = 64 * (t + 1); // each thread's buffers have their own size
+            for (int round = 0; round < kRounds; ++round) {
+                int64_t buffer = 0;
+                if (agj_device_buffer_alloc(device, mine, &buffer) != AGJ_OK) {
+                    ++wrong[t];
+                    continue;
+                }
+                published[t].store(buffer);
+                for (int peer = 0; peer < kThreads; ++peer) {
+                    int64_t handle = published[peer].load();
+                    int64_t bytes = 0;
+                    int32_t status = agj_buffer_size(handle, &bytes);
+                    // A peer's buffer is either live (and its own size) or already released.
+                    bool right = status == AGJ_OK ? bytes == 64 * (peer + 1)
+                                                  : status == AGJ_ERR_INVALID_HANDLE && peer != t;
+                    wrong[t] += right ? 0 : 1;
+                }
+                wrong[t] += agj_release(buffer) != AGJ_OK;
+            }
+        });
+    }
+    for (auto &thread : threads) {
+        thread.join();
+    }
+    for (int count : wrong) {
+        CHECK_EQ(count, 0);
+    }
+    CHECK_EQ(agj_live_count(AGJ_KIND_DEVICE_BUFFER), 0);
 }
 
 TEST_CASE("closing the runtime releases every object still held") {

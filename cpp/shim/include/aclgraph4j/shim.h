@@ -31,7 +31,7 @@ extern "C" {
 #endif
 
 /* Version of this C API; the Java layer refuses a shim whose version differs from its own. */
-#define AGJ_API_VERSION 1
+#define AGJ_API_VERSION 2
 
 /* Shim errors (ACL errors are positive). */
 #define AGJ_OK 0
@@ -159,6 +159,9 @@ AGJ_API int32_t agj_capture_task_group_end(int64_t stream, int64_t *groupOut);
 AGJ_API int32_t agj_capture_task_update_begin(int64_t stream, int64_t group);
 AGJ_API int32_t agj_capture_task_update_end(int64_t stream);
 AGJ_API int32_t agj_model_execute_async(int64_t model, int64_t stream);
+/* Replays the model on the stream and waits for the stream, in one call (execute_async +
+ * stream_synchronize without a second crossing). */
+AGJ_API int32_t agj_model_execute(int64_t model, int64_t stream);
 AGJ_API int32_t agj_model_debug_json(int64_t model, const char *path);
 AGJ_API int32_t agj_model_debug_print(int64_t model);
 

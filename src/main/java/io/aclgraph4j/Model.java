@@ -31,11 +31,13 @@ public final class Model extends NativeObject {
         api().modelExecuteAsync(handle(), stream.handle());
     }
 
-    /** Replays once on {@code stream} and waits for it. */
+    /**
+     * Replays once on {@code stream} and waits for the stream, as {@link #executeAsync} then
+     * {@link Stream#synchronize()} would, in one native call.
+     */
     public void execute(Stream stream) {
         Objects.requireNonNull(stream, "stream");
-        api().modelExecuteAsync(handle(), stream.handle());
-        stream.synchronize();
+        api().modelExecute(handle(), stream.handle());
     }
 
     /** Writes the model's tasks as Chrome-trace JSON ({@code aclmdlRIDebugJsonPrint}) to {@code path}. */

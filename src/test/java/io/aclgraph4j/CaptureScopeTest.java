@@ -50,6 +50,11 @@ class CaptureScopeTest {
         verify(api, never()).release(MODEL);
         model.executeAsync(stream);
         verify(api).modelExecuteAsync(MODEL, STREAM);
+        // Replay-and-wait is one native call, not executeAsync plus synchronize.
+        model.execute(stream);
+        verify(api).modelExecute(MODEL, STREAM);
+        verify(api, never()).streamSynchronize(STREAM);
+        verify(api).modelExecuteAsync(MODEL, STREAM);
     }
 
     @Test

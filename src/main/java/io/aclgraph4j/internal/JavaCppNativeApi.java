@@ -6,7 +6,7 @@ import org.bytedeco.javacpp.BytePointer;
 /** {@link NativeApi} over the JavaCPP glue of the shim. Stateless; one instance serves all. */
 public final class JavaCppNativeApi implements NativeApi {
     /** The shim API version this facade was written for. */
-    static final int EXPECTED_API_VERSION = 1;
+    static final int EXPECTED_API_VERSION = 2;
 
     private static volatile JavaCppNativeApi instance;
 
@@ -302,6 +302,11 @@ public final class JavaCppNativeApi implements NativeApi {
     @Override
     public void modelExecuteAsync(long model, long stream) {
         check(ShimLibrary.agj_model_execute_async(model, stream), "Model.executeAsync");
+    }
+
+    @Override
+    public void modelExecute(long model, long stream) {
+        check(ShimLibrary.agj_model_execute(model, stream), "Model.execute");
     }
 
     @Override

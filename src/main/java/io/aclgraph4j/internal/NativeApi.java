@@ -115,6 +115,9 @@ public interface NativeApi {
 
     void modelExecuteAsync(long model, long stream);
 
+    /** Replays the model and waits for the stream, in one native call. */
+    void modelExecute(long model, long stream);
+
     void modelDebugJson(long model, String path);
 
     void modelDebugPrint(long model);

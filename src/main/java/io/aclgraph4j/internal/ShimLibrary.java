@@ -126,6 +126,8 @@ final class ShimLibrary {
 
     static native int agj_model_execute_async(long model, long stream);
 
+    static native int agj_model_execute(long model, long stream);
+
     static native int agj_model_debug_json(long model, @Cast("const char*") String path);
 
     static native int agj_model_debug_print(long model);

@@ -82,9 +82,15 @@ public class SeedModelBenchmark {
         runtime.close();
     }
 
-    /** One replay of the captured model and a synchronize. */
+    /** One replay of the captured model and a wait for it: {@link Model#execute}, one native call. */
     @Benchmark
     public void replaySync() {
+        model.execute(stream);
+    }
+
+    /** The same as two calls: {@link Model#executeAsync} then {@link Stream#synchronize()}. */
+    @Benchmark
+    public void replayThenSync() {
         model.executeAsync(stream);
         stream.synchronize();
     }
