@@ -379,14 +379,13 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
                     "the model was captured on device " + std::to_string(model->context()->device()) +
                         " and cannot run on a stream of device " + std::to_string(target->context()->device()));
     }
-    model->running.fetch_add(1, std::memory_order_acq_rel);
+    model->launched.fetch_add(1, std::memory_order_acq_rel);
     Task task;
     task.kind = TaskKind::ModelRun;
     task.model = model.get();
     aclError status = SubmitTask(call, target, std::move(task));
     if (status != ACL_SUCCESS) {
-        model->running.fetch_sub(1, std::memory_order_seq_cst);
-        model->idleSignal.notify();
+        model->finishReplay();
     }
     return status;
 }
@@ -416,7 +415,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDestroy(aclmdlRI modelRI) {
     }
     // Like the runtime, wait up to 10 s for replays in flight.
     Model &m = *model;
-    if (!m.idleSignal.waitUntil([&m] { return m.running.load(std::memory_order_seq_cst) == 0; },
+    uint64_t launched = m.launched.load(std::memory_order_seq_cst);
+    if (!m.idleSignal.waitUntil([&m, launched] { return m.finished.load(std::memory_order_seq_cst) >= launched; },
                                 std::chrono::steady_clock::now() + std::chrono::seconds(10))) {
         return Fail(ACL_ERROR_RT_MODEL_RUNNING, call,
                     "the model is still running after 10 s; synchronise the streams replaying it first");

@@ -10,6 +10,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <shared_mutex>
 #include <string>
 #include <thread>
@@ -59,20 +60,19 @@ public:
     // Waits until done() is true or `deadline` passes; returns done().
     template <typename Predicate>
     bool waitUntil(Predicate done, std::chrono::steady_clock::time_point deadline) {
-        if (done()) {
-            return true;
-        }
-        auto spinEnd = std::chrono::steady_clock::now() + SpinWindow();
-        if (spinEnd > deadline) {
-            spinEnd = deadline;
-        }
+        // The clock is read every 64 pauses only, first after them: most waits end sooner.
+        auto spinEnd = std::chrono::steady_clock::time_point::max();
         for (unsigned i = 0;; ++i) {
             if (done()) {
                 return true;
             }
             CpuRelax();
             if ((i & 63) == 63) {
-                if (std::chrono::steady_clock::now() >= spinEnd) {
+                auto now = std::chrono::steady_clock::now();
+                if (i == 63) {
+                    spinEnd = now + SpinWindow() < deadline ? now + SpinWindow() : deadline;
+                }
+                if (now >= spinEnd) {
                     break;
                 }
                 // On a busy machine the thread we wait for may need this core: offer it.
@@ -241,7 +241,7 @@ struct Task {
     uint64_t generation = 0;
     aclrtHostFunc hostFunc = nullptr;
     void *hostArgs = nullptr;
-    // The model a ModelRun task replays. Not an owning pointer: the model's `running` count, raised
+    // The model a ModelRun task replays. Not an owning pointer: the model's `launched` count, raised
     // before the task is queued, keeps aclmdlRIDestroy (and so the registry's reference) waiting
     // until the task has run or been dropped; no reference count is touched per replay.
     Model *model = nullptr;
@@ -344,19 +344,36 @@ private:
     uint32_t flags_;
     uint32_t id_;
 
-    // Pending tasks in a ring that grows by doubling and never shrinks: no allocation per task in
-    // steady state (a deque allocates a block every few tasks of this size). The submitting
-    // threads and the worker each write their own cache lines: the lock and ring, the submitted
-    // count (polled by the worker), the completed count (polled by synchronising threads).
-    alignas(kCacheLine) SpinLock queueLock_;
-    std::vector<Task> ring_;
-    size_t ringHead_ = 0; // index of the oldest pending task
-    size_t ringSize_ = 0; // pending tasks
+    // Pending tasks: a queue of fixed blocks that many threads submit to (under a lock only they
+    // take) and the worker drains without any lock, running each task in its slot. Tasks never
+    // move, nothing is allocated per task (a drained block is kept for reuse), and each side
+    // writes only its own cache lines: what crosses between cores is the task itself, the
+    // submitted count (polled by the worker) and the completed count (polled by waiters).
+    struct alignas(kCacheLine) TaskSlot {
+        alignas(Task) unsigned char bytes[sizeof(Task)];
+        Task *task() { return std::launder(reinterpret_cast<Task *>(bytes)); }
+    };
+    struct TaskBlock {
+        static constexpr size_t kSlots = 32;
+        TaskSlot slots[kSlots];
+        std::atomic<TaskBlock *> next{nullptr};
+    };
+
+    // Submitting side (guarded by submitLock_).
+    alignas(kCacheLine) SpinLock submitLock_;
+    TaskBlock *tailBlock_;
+    size_t tailIndex_ = 0;
+    uint64_t submittedCount_ = 0;
     bool stopping_ = false;
-    bool discard_ = false;
     std::thread worker_;
+    // Submitted tasks, published after the task is in its slot.
     alignas(kCacheLine) std::atomic<uint64_t> submitted_{0};
     std::atomic<bool> stopRequested_{false};
+    std::atomic<bool> discard_{false};
+    std::atomic<TaskBlock *> spareBlock_{nullptr}; // a drained block, handed back for reuse
+    // Worker side.
+    alignas(kCacheLine) TaskBlock *headBlock_;
+    size_t headIndex_ = 0;
     alignas(kCacheLine) std::atomic<uint64_t> completed_{0};
     std::atomic<bool> failed_{false}; // lets synchronize skip errorMutex_ in the common case
     alignas(kCacheLine) std::mutex errorMutex_;
@@ -430,12 +447,21 @@ public:
     const std::shared_ptr<Context> &context() const { return context_; }
 
     std::atomic<State> state{State::Capturing};
-    std::vector<Task> tasks;                 // in capture order: a valid topological order
+    // What a replay reads, on lines of their own: the reference counts next to the object (one
+    // line up) and `launched` below are written by the threads that launch replays.
+    alignas(kCacheLine) std::vector<Task> tasks; // in capture order: a valid topological order
     std::vector<uint32_t> modelStreamIds;    // internal stream id per captured stream
     std::vector<std::shared_ptr<TaskGroup>> groups;
 
-    // Replays queued or running; aclmdlRIDestroy waits for zero.
-    std::atomic<int> running{0};
+    // Replays queued so far and replays over (run or dropped); aclmdlRIDestroy waits until they
+    // match. Two counters on lines of their own, so launching a replay and finishing one never
+    // write the same cache line (a single count would cross between cores twice per replay).
+    alignas(kCacheLine) std::atomic<uint64_t> launched{0};
+    alignas(kCacheLine) std::atomic<uint64_t> finished{0};
+    void finishReplay() {
+        finished.fetch_add(1, std::memory_order_seq_cst);
+        idleSignal.notify();
+    }
     Signal idleSignal;
 
     aclError replay() const;

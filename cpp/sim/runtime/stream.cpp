@@ -47,7 +47,14 @@ aclError RunTask(const Task &task, bool inModel) {
     case TaskKind::Memcpy:
     case TaskKind::Memset: return RunMemoryTask(task);
     case TaskKind::Kernel: {
-        std::shared_ptr<const DeviceKernel> kernel = task.updatable ? std::atomic_load(&task.kernel) : task.kernel;
+        // A task group's kernel may be swapped by a task update while a replay reads it: hold it.
+        // Any other task's kernel lives as long as the task (no reference count touched).
+        std::shared_ptr<const DeviceKernel> updated;
+        const DeviceKernel *kernel = task.kernel.get();
+        if (task.updatable) {
+            updated = std::atomic_load(&task.kernel);
+            kernel = updated.get();
+        }
         if (ShouldInjectFault(ACLSIM_FAULT_KERNEL_EXEC)) {
             return Fail(ACL_ERROR_RT_INTERNAL_ERROR, kernel->name(), "kernel execution failed (injected fault)");
         }
@@ -80,8 +87,7 @@ aclError RunTask(const Task &task, bool inModel) {
     case TaskKind::HostFunc: task.hostFunc(task.hostArgs); return ACL_SUCCESS;
     case TaskKind::ModelRun: {
         aclError status = task.model->replay();
-        task.model->running.fetch_sub(1, std::memory_order_seq_cst);
-        task.model->idleSignal.notify();
+        task.model->finishReplay();
         return status;
     }
     }
@@ -91,8 +97,7 @@ aclError RunTask(const Task &task, bool inModel) {
 // A task dropped without running (stream destroyed by force) must still release what it holds.
 static void CancelTask(const Task &task) {
     if (task.kind == TaskKind::ModelRun) {
-        task.model->running.fetch_sub(1, std::memory_order_seq_cst);
-        task.model->idleSignal.notify();
+        task.model->finishReplay();
     } else if (task.kind == TaskKind::EventRecord && !task.external) {
         task.event->complete(task.generation);
     }
@@ -107,17 +112,25 @@ uint32_t NextStreamId() {
 
 Stream::Stream(std::shared_ptr<Context> context, bool isDefault, uint32_t flags)
     : context_(std::move(context)), isDefault_(isDefault), flags_(flags), id_(NextStreamId()) {
+    headBlock_ = tailBlock_ = new TaskBlock();
     CountObjectCreated(ACLSIM_OBJ_STREAM);
 }
 
 Stream::~Stream() {
     shutdown(true);
+    // The worker has drained every task it was given; what is left are the blocks themselves.
+    for (TaskBlock *block = headBlock_; block != nullptr;) {
+        TaskBlock *next = block->next.load(std::memory_order_relaxed);
+        delete block;
+        block = next;
+    }
+    delete spareBlock_.load(std::memory_order_relaxed);
     CountObjectDestroyed(ACLSIM_OBJ_STREAM);
 }
 
 void Stream::enqueue(Task &&task) {
     {
-        std::lock_guard lock(queueLock_);
+        std::lock_guard lock(submitLock_);
         if (stopping_) {
             CancelTask(task);
             return;
@@ -125,18 +138,21 @@ void Stream::enqueue(Task &&task) {
         if (!worker_.joinable()) {
             worker_ = std::thread([this] { workerLoop(); });
         }
-        if (ringSize_ == ring_.size()) {
-            // Grow: unroll the ring into a buffer twice the size.
-            std::vector<Task> grown(std::max<size_t>(16, ring_.size() * 2));
-            for (size_t i = 0; i < ringSize_; ++i) {
-                grown[i] = std::move(ring_[(ringHead_ + i) % ring_.size()]);
+        if (tailIndex_ == TaskBlock::kSlots) {
+            TaskBlock *block = spareBlock_.exchange(nullptr, std::memory_order_acquire);
+            if (block == nullptr) {
+                block = new TaskBlock();
+            } else {
+                block->next.store(nullptr, std::memory_order_relaxed);
             }
-            ring_.swap(grown);
-            ringHead_ = 0;
+            tailBlock_->next.store(block, std::memory_order_release);
+            tailBlock_ = block;
+            tailIndex_ = 0;
         }
-        ring_[(ringHead_ + ringSize_) % ring_.size()] = std::move(task);
-        ++ringSize_;
-        submitted_.fetch_add(1, std::memory_order_seq_cst);
+        new (tailBlock_->slots[tailIndex_].bytes) Task(std::move(task));
+        ++tailIndex_;
+        // Sequentially consistent: notify() below must see a worker that went to sleep before it.
+        submitted_.store(++submittedCount_, std::memory_order_seq_cst);
     }
     workAvailable_.notify();
 }
@@ -147,23 +163,21 @@ void Stream::workerLoop() {
         workAvailable_.wait([this, &taken] {
             return submitted_.load(std::memory_order_seq_cst) != taken || stopRequested_.load(std::memory_order_seq_cst);
         });
-        Task task;
-        bool discard = false;
-        {
-            std::lock_guard lock(queueLock_);
-            if (ringSize_ == 0) {
-                if (stopping_) {
-                    return;
-                }
-                continue;
+        if (submitted_.load(std::memory_order_acquire) == taken) {
+            if (stopRequested_.load(std::memory_order_acquire)) {
+                return; // stopping, and every task submitted before has been taken
             }
-            task = std::move(ring_[ringHead_]);
-            ringHead_ = (ringHead_ + 1) % ring_.size();
-            --ringSize_;
-            discard = discard_;
+            continue;
         }
-        ++taken;
-        if (discard) {
+        if (headIndex_ == TaskBlock::kSlots) {
+            // The submitter linked the next block before publishing the task in it.
+            TaskBlock *drained = headBlock_;
+            headBlock_ = drained->next.load(std::memory_order_acquire);
+            headIndex_ = 0;
+            delete spareBlock_.exchange(drained, std::memory_order_acq_rel);
+        }
+        Task &task = *headBlock_->slots[headIndex_].task();
+        if (discard_.load(std::memory_order_acquire)) {
             CancelTask(task);
         } else if (aclError status = RunTask(task, false); status != ACL_SUCCESS) {
             std::string message = TakeErrorMessages();
@@ -174,8 +188,9 @@ void Stream::workerLoop() {
                 failed_.store(true, std::memory_order_release);
             }
         }
-        task = Task{}; // release what the task holds before reporting it done
-        completed_.fetch_add(1, std::memory_order_seq_cst);
+        task.~Task(); // release what the task holds before reporting it done
+        ++headIndex_;
+        completed_.store(++taken, std::memory_order_seq_cst);
         workDone_.notify();
     }
 }
@@ -207,9 +222,11 @@ bool Stream::idle() const {
 void Stream::shutdown(bool discardPending) {
     std::thread worker;
     {
-        std::lock_guard lock(queueLock_);
+        std::lock_guard lock(submitLock_);
         stopping_ = true;
-        discard_ = discard_ || discardPending;
+        if (discardPending) {
+            discard_.store(true, std::memory_order_release);
+        }
         stopRequested_.store(true, std::memory_order_seq_cst);
         worker.swap(worker_);
     }
