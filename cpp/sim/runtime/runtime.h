@@ -136,23 +136,45 @@ std::chrono::steady_clock::time_point DeadlineAfter(int32_t timeoutMs);
 // Live objects of one kind by their C handle. find() hands out a shared_ptr, so an object
 // destroyed by another thread stays alive until the call using it returns; a stale or forged
 // handle is simply not found.
+//
+// Every replay and synchronisation looks its handles up, so each thread remembers its last
+// lookups: while nothing was added or removed since (the version is unchanged), the remembered
+// object is still the one the handle names, and finding it costs no lock and no hash.
 template <typename T>
 class Registry {
 public:
     void add(const std::shared_ptr<T> &object) {
         std::unique_lock lock(mutex_);
         objects_[object.get()] = object;
+        version_.fetch_add(1, std::memory_order_release);
     }
     std::shared_ptr<T> find(const void *handle) const {
+        uint64_t version = version_.load(std::memory_order_acquire);
+        for (const CacheEntry &entry : tCache) {
+            if (entry.handle == handle && entry.registry == this && entry.version == version) {
+                if (auto object = entry.object.lock()) {
+                    return object;
+                }
+            }
+        }
         std::shared_lock lock(mutex_);
         auto it = objects_.find(handle);
-        return it == objects_.end() ? nullptr : it->second;
+        if (it == objects_.end()) {
+            return nullptr;
+        }
+        CacheEntry &entry = tCache[tNextEntry++ % kCacheEntries];
+        entry.registry = this;
+        entry.handle = handle;
+        entry.version = version_.load(std::memory_order_relaxed); // changes only under the unique lock
+        entry.object = it->second;
+        return it->second;
     }
     // Empties the registry (aclFinalize); the objects are destroyed by the caller, outside the lock.
     std::unordered_map<const void *, std::shared_ptr<T>> clear() {
         std::unique_lock lock(mutex_);
         std::unordered_map<const void *, std::shared_ptr<T>> all;
         all.swap(objects_);
+        version_.fetch_add(1, std::memory_order_release);
         return all;
     }
     std::shared_ptr<T> remove(const void *handle) {
@@ -163,12 +185,27 @@ public:
         }
         auto object = std::move(it->second);
         objects_.erase(it);
+        version_.fetch_add(1, std::memory_order_release);
         return object;
     }
 
 private:
+    // Weak: remembering an object must not keep it alive.
+    struct CacheEntry {
+        const Registry *registry = nullptr;
+        const void *handle = nullptr;
+        uint64_t version = 0;
+        std::weak_ptr<T> object;
+    };
+    static constexpr unsigned kCacheEntries = 2;
+    static inline thread_local CacheEntry tCache[kCacheEntries];
+    static inline thread_local unsigned tNextEntry = 0;
+
     mutable std::shared_mutex mutex_;
     std::unordered_map<const void *, std::shared_ptr<T>> objects_;
+    // Bumped by every add and remove; on a line of its own, away from the lock word that the
+    // slow path of other threads writes.
+    alignas(kCacheLine) std::atomic<uint64_t> version_{0};
 };
 
 // Looks a handle up: NULL is refused with 100000 (`nullHint` may say why NULL is wrong here), a
@@ -224,27 +261,30 @@ struct CheckedRange {
 
 // One unit of stream work, run eagerly by a stream's worker or recorded into a model.
 struct Task {
+    // First cache line: all a model replay's task reads (kind, model) and what destroying a task
+    // reads (kernel, event), so passing one to a stream's worker moves a single line between cores.
     TaskKind kind = TaskKind::Memcpy;
     bool external = false;  // event task on an ACL_EVENT_EXTERNAL event
     bool updatable = false; // kernel task of a task group: read with atomic_load
     uint32_t modelStream = 0;
+    // The model a ModelRun task replays. Not an owning pointer: the model's `launched` count, raised
+    // before the task is queued, keeps aclmdlRIDestroy (and so the registry's reference) waiting
+    // until the task has run or been dropped; no reference count is touched per replay.
+    Model *model = nullptr;
+    std::shared_ptr<const DeviceKernel> kernel;
+    std::shared_ptr<Event> event;
     void *dst = nullptr;
     const void *src = nullptr;
+    // Second line.
     size_t count = 0;
     int32_t value = 0;
     // What the destination and source ranges ([dst, dst + count), [src, src + count)) were when
     // checked, re-checked when memory was freed since.
     RangeKind dstKind = RangeKind::Pageable;
     RangeKind srcKind = RangeKind::Pageable;
-    std::shared_ptr<const DeviceKernel> kernel;
-    std::shared_ptr<Event> event;
     uint64_t generation = 0;
     aclrtHostFunc hostFunc = nullptr;
     void *hostArgs = nullptr;
-    // The model a ModelRun task replays. Not an owning pointer: the model's `launched` count, raised
-    // before the task is queued, keeps aclmdlRIDestroy (and so the registry's reference) waiting
-    // until the task has run or been dropped; no reference count is touched per replay.
-    Model *model = nullptr;
     // Memory epoch at which the ranges were last found valid (atomic: a model's task may be
     // replayed on several streams at once).
     mutable std::atomic<uint64_t> validatedEpoch{0};

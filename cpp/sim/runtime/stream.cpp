@@ -153,6 +153,11 @@ void Stream::enqueue(Task &&task) {
         ++tailIndex_;
         // Sequentially consistent: notify() below must see a worker that went to sleep before it.
         submitted_.store(++submittedCount_, std::memory_order_seq_cst);
+        if (tailIndex_ < TaskBlock::kSlots) {
+            // Own the next slot before it is needed: the worker last read it a whole block ago,
+            // and taking the line then would delay publishing the next task.
+            __builtin_prefetch(tailBlock_->slots[tailIndex_].bytes, 1);
+        }
     }
     workAvailable_.notify();
 }

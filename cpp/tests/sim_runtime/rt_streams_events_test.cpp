@@ -1,5 +1,7 @@
 // Eager (non-captured) streams and events: asynchronous in-order execution, synchronisation with
 // and without timeout, queries, event snapshots and cross-stream waits, and aclGetRecentErrMsg.
+#include <thread>
+
 #include "rt_test_util.h"
 
 using rt::Gate;
@@ -354,6 +356,28 @@ TEST_CASE("stale handles (destroyed stream, event, model) are refused, not used"
     CHECK(aclmdlRIExecuteAsync(&forged, live) != ACL_SUCCESS);
     CHECK_EQ(aclrtSynchronizeStream(live), ACL_SUCCESS);
     CHECK_EQ(aclrtDestroyStream(live), ACL_SUCCESS);
+    VERIFY_NO_LEAKS(leaks);
+}
+
+TEST_CASE("a handle this thread looked up often is refused once another thread destroyed it") {
+    rt::LeakCheck leaks;
+    aclrtStream stream = nullptr;
+    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
+    for (int i = 0; i < 100; ++i) { // the lookups this thread remembers
+        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
+    }
+    aclrtContext context = nullptr;
+    REQUIRE(aclrtGetCurrentContext(&context) == ACL_SUCCESS);
+    aclError destroyed = ACL_ERROR_INVALID_PARAM;
+    std::thread other([&] {
+        aclrtSetCurrentContext(context);
+        destroyed = aclrtDestroyStream(stream);
+    });
+    other.join();
+    CHECK_EQ(destroyed, ACL_SUCCESS);
+    CHECK_EQ(aclrtSynchronizeStream(stream), ACL_ERROR_RT_INVALID_HANDLE);
+    aclrtStreamStatus status = ACL_STREAM_STATUS_RESERVED;
+    CHECK_EQ(aclrtStreamQuery(stream, &status), ACL_ERROR_RT_INVALID_HANDLE);
     VERIFY_NO_LEAKS(leaks);
 }
 
