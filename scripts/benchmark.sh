@@ -39,25 +39,40 @@ step "JMH benchmarks: mvn package in benchmarks/"
 (cd "$bench" && mvn -q -ntp package)
 classpath="$bench/target/classes:$bench/target/lib/*"
 
-step "native benchmark"
-native_args=("$results/native.json")
-[[ $quick == 1 ]] && native_args+=(--quick)
-"$native_build/bin/aclgraph4j_native_bench" "${native_args[@]}"
-
-step "JMH (-prof gc)"
+native="$native_build/bin/aclgraph4j_native_bench"
+quick_arg=()
+[[ $quick == 1 ]] && quick_arg=(--quick)
 if [[ $quick == 1 ]]; then
     jmh_args=(-f 1 -wi 1 -w 500ms -i 2 -r 500ms)
 else
     jmh_args=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
 fi
+
+# The seed model's replay from Java is compared with the same loop on the C API measured right
+# before and right after it: the cost of crossing between cores drifts on a VM.
+step "native benchmark: seed replay and handoff floor (before the Java seed benchmark)"
+"$native" "$results/seed-before.json" --seed-only "${quick_arg[@]}"
+
+step "JMH: the seed model (-prof gc)"
+java -cp "$classpath" org.openjdk.jmh.Main "${jmh_args[@]}" -prof gc -rf json -rff "$results/jmh-seed.json" \
+    'io\.aclgraph4j\.bench\.SeedModelBenchmark\.'
+
+step "native benchmark: seed replay and handoff floor (after the Java seed benchmark)"
+"$native" "$results/seed-after.json" --seed-only "${quick_arg[@]}"
+
+step "native benchmark"
+"$native" "$results/native.json" "${quick_arg[@]}"
+
+step "JMH: chains and capture (-prof gc)"
 java -cp "$classpath" org.openjdk.jmh.Main "${jmh_args[@]}" -prof gc -rf json -rff "$results/jmh.json" \
-    'io\.aclgraph4j\.bench\..*'
+    'io\.aclgraph4j\.bench\.(ReplayChain|CaptureChain)Benchmark\.'
 
 step "capture memory through the facade (fresh JVM)"
 java -cp "$classpath" io.aclgraph4j.bench.CaptureMemory | tee "$results/capture-java.txt"
 
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 step "report: docs/performance.md"
-python3 "$root/scripts/report.py" --native "$results/native.json" --jmh "$results/jmh.json" \
+python3 "$root/scripts/report.py" --native "$results/native.json" --jmh "$results/jmh.json" "$results/jmh-seed.json" \
+    --seed "$results/seed-before.json" "$results/seed-after.json" \
     --capture-java "$results/capture-java.txt" --docs "$root/docs" --notes "$root/scripts/performance-notes.md" \
     --run-info "; load average before ${load_before}, after ${load_after}$([[ $quick == 1 ]] && echo '; --quick')"

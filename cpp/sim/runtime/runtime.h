@@ -290,7 +290,12 @@ struct Task {
     mutable std::atomic<uint64_t> validatedEpoch{0};
 
     Task() = default;
-    Task(Task &&other) noexcept { *this = std::move(other); }
+    Task(Task &&other) noexcept
+        : kind(other.kind), external(other.external), updatable(other.updatable), modelStream(other.modelStream),
+          model(other.model), kernel(std::move(other.kernel)), event(std::move(other.event)), dst(other.dst),
+          src(other.src), count(other.count), value(other.value), dstKind(other.dstKind), srcKind(other.srcKind),
+          generation(other.generation), hostFunc(other.hostFunc), hostArgs(other.hostArgs),
+          validatedEpoch(other.validatedEpoch.load(std::memory_order_relaxed)) {}
     Task &operator=(Task &&other) noexcept;
     Task(const Task &) = delete;
     Task &operator=(const Task &) = delete;

@@ -35,9 +35,9 @@ public class ReplayChainBenchmark {
         chain.close();
     }
 
+    /** One replay of the chain and a wait for it ({@code Model.execute}: one native call). */
     @Benchmark
     public void replaySync() {
-        model.executeAsync(chain.stream);
-        chain.stream.synchronize();
+        model.execute(chain.stream);
     }
 }
