@@ -49,16 +49,19 @@ else
 fi
 
 # The seed model's replay from Java is compared with the same loop on the C API measured right
-# before and right after it: the cost of crossing between cores drifts on a VM.
-step "native benchmark: seed replay and handoff floor (before the Java seed benchmark)"
-"$native" "$results/seed-before.json" --seed-only "${quick_arg[@]}"
+# before and right after it, in three alternations: the cost of crossing between cores drifts on
+# a VM, and figures taken minutes apart would compare the drift.
+step "seed replay: the C API loop and Java's Model.execute, alternating"
+"$native" "$results/seed-0.json" --seed-only "${quick_arg[@]}"
+for pair in 1 2 3; do
+    java -cp "$classpath" org.openjdk.jmh.Main -f 1 -wi 2 -w 500ms -i 3 -r 500ms -rf json \
+        -rff "$results/jmh-seed-$pair.json" 'io\.aclgraph4j\.bench\.SeedModelBenchmark\.replaySync' >/dev/null
+    "$native" "$results/seed-$pair.json" --seed-only "${quick_arg[@]}"
+done
 
 step "JMH: the seed model (-prof gc)"
 java -cp "$classpath" org.openjdk.jmh.Main "${jmh_args[@]}" -prof gc -rf json -rff "$results/jmh-seed.json" \
     'io\.aclgraph4j\.bench\.SeedModelBenchmark\.'
-
-step "native benchmark: seed replay and handoff floor (after the Java seed benchmark)"
-"$native" "$results/seed-after.json" --seed-only "${quick_arg[@]}"
 
 step "native benchmark"
 "$native" "$results/native.json" "${quick_arg[@]}"
@@ -73,6 +76,6 @@ java -cp "$classpath" io.aclgraph4j.bench.CaptureMemory | tee "$results/capture-
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 step "report: docs/performance.md"
 python3 "$root/scripts/report.py" --native "$results/native.json" --jmh "$results/jmh.json" "$results/jmh-seed.json" \
-    --seed "$results/seed-before.json" "$results/seed-after.json" \
+    --seed "$results"/seed-{0,1,2,3}.json --jmh-seed "$results"/jmh-seed-{1,2,3}.json \
     --capture-java "$results/capture-java.txt" --docs "$root/docs" --notes "$root/scripts/performance-notes.md" \
     --run-info "; load average before ${load_before}, after ${load_after}$([[ $quick == 1 ]] && echo '; --quick')"
