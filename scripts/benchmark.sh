@@ -48,16 +48,11 @@ else
     jmh_args=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
 fi
 
-# The seed model's replay from Java is compared with the same loop on the C API measured right
-# before and right after it, in three alternations: the cost of crossing between cores drifts on
-# a VM, and figures taken minutes apart would compare the drift.
-step "seed replay: the C API loop and Java's Model.execute, alternating"
-"$native" "$results/seed-0.json" --seed-only "${quick_arg[@]}"
-for pair in 1 2 3; do
-    java -cp "$classpath" org.openjdk.jmh.Main -f 1 -wi 2 -w 500ms -i 3 -r 500ms -rf json \
-        -rff "$results/jmh-seed-$pair.json" 'io\.aclgraph4j\.bench\.SeedModelBenchmark\.replaySync' >/dev/null
-    "$native" "$results/seed-$pair.json" --seed-only "${quick_arg[@]}"
-done
+# Java's Model.execute against the C API loop and the handoff floor, in alternating rounds within
+# one process (the C API loop runs in the shim): the cost of crossing between cores drifts on a VM
+# within seconds, and figures taken minutes apart would compare the drift.
+step "seed replay: Java, the C API loop and the handoff floor in alternating rounds"
+java -cp "$classpath" io.aclgraph4j.internal.SeedRatio "$results/seed-ratio.json" "$([[ $quick == 1 ]] && echo 100 || echo 400)"
 
 step "JMH: the seed model (-prof gc)"
 java -cp "$classpath" org.openjdk.jmh.Main "${jmh_args[@]}" -prof gc -rf json -rff "$results/jmh-seed.json" \
@@ -76,6 +71,6 @@ java -cp "$classpath" io.aclgraph4j.bench.CaptureMemory | tee "$results/capture-
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 step "report: docs/performance.md"
 python3 "$root/scripts/report.py" --native "$results/native.json" --jmh "$results/jmh.json" "$results/jmh-seed.json" \
-    --seed "$results"/seed-{0,1,2,3}.json --jmh-seed "$results"/jmh-seed-{1,2,3}.json \
+    --seed-ratio "$results/seed-ratio.json" \
     --capture-java "$results/capture-java.txt" --docs "$root/docs" --notes "$root/scripts/performance-notes.md" \
     --run-info "; load average before ${load_before}, after ${load_after}$([[ $quick == 1 ]] && echo '; --quick')"

@@ -3,12 +3,15 @@
 // a status code plus a thread-local message; nothing throws across this boundary.
 #include "aclgraph4j/shim.h"
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <mutex>
 #include <new>
 #include <string>
+#include <thread>
 
 #include "runtime_state.h"
 
@@ -93,6 +96,14 @@ int32_t BadHandle(const char *entry, const char *role, int64_t handle, int32_t e
     if ((pointer) == nullptr) {                                                             \
         return Fail(AGJ_ERR_INVALID_ARGUMENT, std::string(entry) + ": " #pointer " is null"); \
     }
+
+inline void SpinPause() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield" ::: "memory");
+#endif
+}
 
 int32_t InvalidArgument(const char *entry, const std::string &why) {
     return Fail(AGJ_ERR_INVALID_ARGUMENT, std::string(entry) + ": " + why);
@@ -1262,6 +1273,72 @@ int32_t agj_sim_clear_faults(void) {
         api.aclsimClearFaults();
         return AGJ_OK;
     });
+}
+
+// ---- measurement hooks ----
+
+int32_t agj_bench_replay_loop(int64_t model, int64_t stream, int64_t iterations, int64_t *nanosOut) {
+    const char *entry = "agj_bench_replay_loop";
+    return Guarded(entry, [&]() -> int32_t {
+        AGJ_REQUIRE_OUT(nanosOut);
+        AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
+        AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
+        if (iterations <= 0) {
+            return InvalidArgument(entry, "iterations must be positive");
+        }
+        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        const AclApi &api = Api();
+        aclmdlRI ri = m->handle();
+        aclrtStream raw = s->handle();
+        auto start = std::chrono::steady_clock::now();
+        for (int64_t i = 0; i < iterations; ++i) {
+            AGJ_ACL_CHECK("aclmdlRIExecuteAsync", api.aclmdlRIExecuteAsync(ri, raw));
+            AGJ_ACL_CHECK("aclrtSynchronizeStream", api.aclrtSynchronizeStream(raw));
+        }
+        *nanosOut = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+        return AGJ_OK;
+    });
+}
+
+int32_t agj_bench_spin_handoff(int64_t iterations, int64_t *nanosOut) {
+    const char *entry = "agj_bench_spin_handoff";
+    return Guarded(entry, [&]() -> int32_t {
+        AGJ_REQUIRE_OUT(nanosOut);
+        if (iterations <= 0) {
+            return InvalidArgument(entry, "iterations must be positive");
+        }
+        std::atomic<int64_t> request{0};
+        std::atomic<int64_t> done{0};
+        std::thread helper([&] {
+            for (int64_t seen = 0, last = std::min<int64_t>(iterations, 1000) + iterations; seen < last;) {
+                int64_t r = request.load(std::memory_order_acquire);
+                if (r == seen) {
+                    SpinPause();
+                    continue;
+                }
+                seen = r;
+                done.store(r, std::memory_order_release);
+            }
+        });
+        auto roundTrip = [&](int64_t r) {
+            request.store(r, std::memory_order_release);
+            while (done.load(std::memory_order_acquire) != r) {
+                SpinPause();
+            }
+        };
+        // Warm up first: the helper has just started, and either core may have been idle.
+        const int64_t warmUp = std::min<int64_t>(iterations, 1000);
+        for (int64_t r = 1; r <= warmUp; ++r) {
+            roundTrip(r);
+        }
+        auto start = std::chrono::steady_clock::now();
+        for (int64_t r = warmUp + 1; r <= warmUp + iterations; ++r) {
+            roundTrip(r);
+        }
+        *nanosOut = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+        helper.join();
+        return AGJ_OK;
+    }, false);
 }
 
 } // extern "C"

@@ -372,6 +372,26 @@ TEST_CASE("lookups racing releases and reuse of the same slots") {
     CHECK_EQ(agj_live_count(AGJ_KIND_DEVICE_BUFFER), 0);
 }
 
+TEST_CASE("measurement hooks: the C API replay loop runs the model, the handoff floor passes a flag") {
+    OpenRuntime runtime;
+    Seed seed;
+    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    int64_t model = CaptureSeed(seed);
+    int64_t nanos = -1;
+    CHECK_EQ(agj_bench_replay_loop(model, seed.stream, 5, &nanos), AGJ_OK);
+    CHECK(nanos > 0);
+    for (int i = 0; i < 8; ++i) {
+        CHECK_NEAR(seed.selfHostData[i], 1.1 * 5, 1e-5); // five replays ran, each waited for
+    }
+    CHECK_EQ(agj_bench_replay_loop(model, seed.stream, 0, &nanos), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_bench_replay_loop(model, seed.stream, 1, nullptr), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(agj_bench_replay_loop(seed.stream, model, 1, &nanos), AGJ_ERR_INVALID_HANDLE);
+    nanos = -1;
+    CHECK_EQ(agj_bench_spin_handoff(1000, &nanos), AGJ_OK);
+    CHECK(nanos > 0);
+    CHECK_EQ(agj_bench_spin_handoff(-1, &nanos), AGJ_ERR_INVALID_ARGUMENT);
+}
+
 TEST_CASE("closing the runtime releases every object still held") {
     {
         OpenRuntime runtime;

@@ -170,6 +170,16 @@ AGJ_API int32_t agj_model_debug_print(int64_t model);
 AGJ_API int32_t agj_sim_inject_fault(int32_t point, int64_t skip, int64_t count);
 AGJ_API int32_t agj_sim_clear_faults(void);
 
+/* ---- measurement hooks (scripts/benchmark.sh) ----
+ * What the Java facade's speed is compared with, measured in the same process and in the same
+ * moments, so that a ratio does not measure the machine's drift between two programs. */
+/* Replays the model on the stream and synchronises, `iterations` times, calling the backend's
+ * aclmdlRIExecuteAsync and aclrtSynchronizeStream directly (the C API loop); *nanosOut: elapsed. */
+AGJ_API int32_t agj_bench_replay_loop(int64_t model, int64_t stream, int64_t iterations, int64_t *nanosOut);
+/* Passes a flag between this thread and a helper thread and back, `iterations` times, both
+ * spinning (the floor of one cross-thread handoff); *nanosOut: elapsed. */
+AGJ_API int32_t agj_bench_spin_handoff(int64_t iterations, int64_t *nanosOut);
+
 #ifdef __cplusplus
 }
 #endif
