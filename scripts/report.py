@@ -265,10 +265,11 @@ def main():
             unit = " B/op"
         L.append(f"| {name} | {text} | **{fmt(value)}{unit}** | {target} | {'yes' if ok else '**no**'} |")
     L.append("")
-    L.append("Notes on the measurements: times are medians of samples (native) or JMH means (Java, "
-             "`-f 1 -wi 3 -i 5`, 1 s iterations); the handoff floor and the STREAM loop are built with "
-             "`-O3 -march=native` in the same native benchmark; the kernel's \"arithmetic\" for the replay-overhead "
-             "row is that STREAM loop on 8 floats.")
+    L.append("Notes on the measurements: the two replay ratios come from `SeedRatio`'s alternating rounds (see "
+             "below and the notes at the end); other times are medians of samples (native) or JMH means (Java, "
+             "`-f 1 -wi 3 -i 5`, 1 s iterations); the STREAM loop and the native benchmark's handoff floor are "
+             "built with `-O3 -march=native`; the kernel's \"arithmetic\" for the replay-overhead row is that "
+             "STREAM loop on 8 floats.")
     L.append("")
 
     L.append("## Replay and eager issue of the seed model")
