@@ -161,9 +161,10 @@ def main():
         split = (p10 * p90) ** 0.5 if p90 > 2 * p10 else float("inf")
         fast = [r for r in rounds if r["floor"] < split]
         slow = [r for r in rounds if r["floor"] >= split]
-        for name, group in (("fast crossings", fast), ("slow crossings", slow)):
+        for group in (fast, slow):
             if group:
-                states.append({"name": name, "rounds": len(group), "floor": median([r["floor"] for r in group]),
+                floor_median = median([r["floor"] for r in group])
+                states.append({"name": f"floor ≈ {fmt(floor_median)} ns", "rounds": len(group), "floor": floor_median,
                                "c": median([r["c"] for r in group]), "java": median([r["java"] for r in group]),
                                "java_c": median([r["java"] / r["c"] for r in group]),
                                "c_floor": median([r["c"] / r["floor"] for r in group])})
@@ -176,9 +177,13 @@ def main():
         worst1 = max(st["java_c"] for st in states)
         row("Java replay+sync of the seed model ÷ the C++ loop of the same on the simulator",
             state_text("java_c", ("java", "c")), worst1, "≤ 1.10", worst1 <= 1.10)
-        worst2 = max(st["c_floor"] for st in states)
+        # The native benchmark alternates replay and floor too: its state counts as well.
+        native_ratio = m.get("seed_replay_over_handoff")
+        worst2 = max([st["c_floor"] for st in states] + ([native_ratio] if native_ratio else []))
+        native_text = (f"; native benchmark: {fmt(c_seed)} ÷ {fmt(handoff)} ns → {fmt(native_ratio)}"
+                       if native_ratio else "")
         row("C++ replay+sync of the seed model, back to back ÷ the spinning handoff floor",
-            state_text("c_floor", ("c", "floor")), worst2, "≤ 3.0", worst2 <= 3.0)
+            state_text("c_floor", ("c", "floor")) + native_text, worst2, "≤ 3.0", worst2 <= 3.0)
     else:
         r1 = java_seed / c_seed if java_seed and c_seed else None
         row("Java replay+sync of the seed model ÷ the C++ loop of the same on the simulator",
@@ -290,7 +295,8 @@ def main():
     L.append("The table above takes the C API figure from the full native benchmark and the Java figures from "
              "the JMH run, minutes apart. The target rows use the rounds below instead: about 2 ms each of the "
              "handoff floor, the C API loop (run inside the shim, `agj_bench_replay_loop`) and Java's "
-             "`Model.execute`, alternating within one process, grouped by the state the floor shows.")
+             "`Model.execute`, alternating within one process, grouped by the state the floor shows. A target "
+             "counts as met only when it is met in every state the run saw.")
     L.append("")
     if states:
         L.append("| state | rounds | handoff floor | C API replay + sync | Java `Model.execute` | Java ÷ C | C ÷ floor |")
