@@ -2,7 +2,7 @@
 // are compared with. Writes one JSON document (argv[1], or stdout) that scripts/benchmark.sh
 // turns into docs/performance.md; progress goes to stderr.
 //
-//   aclgraph4j_native_bench [out.json] [--quick] [--seed-only]
+//   aclgraph4j_native_bench [out.json] [--quick]
 #include <malloc.h>
 #include <unistd.h>
 
@@ -26,7 +26,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 bool gQuick = false;
-bool gSeedOnly = false; // --seed-only: the seed replay and the handoff floor, nothing else
 
 double Seconds(Clock::time_point from, Clock::time_point to) {
     return std::chrono::duration<double>(to - from).count();
@@ -252,16 +251,6 @@ void SeedBenchmarks(Json &json, aclrtStream stream) {
         perRound.push_back(replays[round] / floors[round]);
     }
     json.Metric("seed_replay_over_handoff", Median(perRound), "ratio");
-    if (gSeedOnly) {
-        CHECK(aclmdlRIDestroy(model));
-        CHECK(aclDestroyScalar(alpha));
-        CHECK(aclrtFreeHost(selfHost));
-        CHECK(aclrtFreeHost(otherHost));
-        FreeTensor(self);
-        FreeTensor(other);
-        FreeTensor(out);
-        return;
-    }
 
     // The same three tasks issued eagerly, a single-use executor prepared per call, as eager
     // CANN code does.
@@ -478,8 +467,6 @@ int main(int argc, char **argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--quick") == 0) {
             gQuick = true;
-        } else if (std::strcmp(argv[i], "--seed-only") == 0) {
-            gSeedOnly = true;
         } else {
             outPath = argv[i];
         }
@@ -491,11 +478,9 @@ int main(int argc, char **argv) {
 
     Json json;
     SeedBenchmarks(json, stream);
-    if (!gSeedOnly) {
-        ReplayBenchmarks(json, stream);
-        FloorBenchmarks(json);
-        KernelBenchmarks(json, stream);
-    }
+    ReplayBenchmarks(json, stream);
+    FloorBenchmarks(json);
+    KernelBenchmarks(json, stream);
 
     CHECK(aclrtDestroyStream(stream));
     CHECK(aclrtResetDevice(0));

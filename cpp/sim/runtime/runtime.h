@@ -296,7 +296,7 @@ struct Task {
           src(other.src), count(other.count), value(other.value), dstKind(other.dstKind), srcKind(other.srcKind),
           generation(other.generation), hostFunc(other.hostFunc), hostArgs(other.hostArgs),
           validatedEpoch(other.validatedEpoch.load(std::memory_order_relaxed)) {}
-    Task &operator=(Task &&other) noexcept;
+    Task &operator=(Task &&) = delete; // tasks are built in place and never reassigned
     Task(const Task &) = delete;
     Task &operator=(const Task &) = delete;
 

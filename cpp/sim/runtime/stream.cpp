@@ -7,27 +7,6 @@ namespace aclsim {
 
 // ---------------------------------------------------------------- Task
 
-Task &Task::operator=(Task &&other) noexcept {
-    kind = other.kind;
-    external = other.external;
-    updatable = other.updatable;
-    modelStream = other.modelStream;
-    dst = other.dst;
-    src = other.src;
-    count = other.count;
-    value = other.value;
-    dstKind = other.dstKind;
-    srcKind = other.srcKind;
-    kernel = std::move(other.kernel);
-    event = std::move(other.event);
-    generation = other.generation;
-    hostFunc = other.hostFunc;
-    hostArgs = other.hostArgs;
-    model = other.model;
-    validatedEpoch.store(other.validatedEpoch.load(std::memory_order_relaxed), std::memory_order_relaxed);
-    return *this;
-}
-
 const char *Task::typeName() const {
     switch (kind) {
     case TaskKind::Memcpy: return "MEMCPY_ASYNC";

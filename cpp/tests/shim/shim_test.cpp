@@ -76,10 +76,16 @@ int64_t CaptureSeed(Seed &seed) {
     return model;
 }
 
-void ReplayAndCheck(Seed &seed, int64_t model, int replays) {
+// Replays `replays` times, each followed by a wait (`oneCall`: agj_model_execute, else
+// execute_async + stream_synchronize), and checks the seed's 1.1 * i after each.
+void ReplayAndCheck(Seed &seed, int64_t model, int replays, bool oneCall = false) {
     for (int replay = 1; replay <= replays; ++replay) {
-        CHECK_EQ(agj_model_execute_async(model, seed.stream), AGJ_OK);
-        CHECK_EQ(agj_stream_synchronize(seed.stream), AGJ_OK);
+        if (oneCall) {
+            CHECK_EQ(agj_model_execute(model, seed.stream), AGJ_OK);
+        } else {
+            CHECK_EQ(agj_model_execute_async(model, seed.stream), AGJ_OK);
+            CHECK_EQ(agj_stream_synchronize(seed.stream), AGJ_OK);
+        }
         for (int i = 0; i < 8; ++i) {
             CHECK_NEAR(seed.selfHostData[i], 1.1 * replay, 1e-5);
         }
@@ -283,12 +289,7 @@ TEST_CASE("replay and wait in one call: the seed's values, and nothing kept once
     MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
     int64_t model = CaptureSeed(seed);
     REQUIRE(model != 0);
-    for (int replay = 1; replay <= 8; ++replay) {
-        CHECK_EQ(agj_model_execute(model, seed.stream), AGJ_OK);
-        for (int i = 0; i < 8; ++i) {
-            CHECK_NEAR(seed.selfHostData[i], 1.1 * replay, 1e-5);
-        }
-    }
+    ReplayAndCheck(seed, model, 8, true);
     // The replay is over when the call returns: releasing the model destroys it at once.
     CHECK_EQ(agj_release(model), AGJ_OK);
     CHECK_EQ(agj_live_count(AGJ_KIND_MODEL), 0);
