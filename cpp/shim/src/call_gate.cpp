@@ -1,7 +1,14 @@
 #include "call_gate.h"
 
 #include <chrono>
+#include <iterator>
 #include <thread>
+
+#if defined(__linux__)
+#include <linux/membarrier.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace agj {
 namespace {
@@ -18,7 +25,49 @@ struct SlotHolder {
 
 thread_local SlotHolder tSlot;
 
+#if defined(__SANITIZE_THREAD__)
+#define AGJ_THREAD_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define AGJ_THREAD_SANITIZER 1
+#endif
+#endif
+
+// membarrier(2) makes every running thread of the process pass a full barrier, so the frequent
+// side of a store-then-load handshake (every call's end) needs only a compiler barrier and the
+// rare side (a deferral racing a call) pays a system call instead. Without it both sides fence.
+bool RegisterMembarrier() {
+#if defined(__linux__) && defined(__NR_membarrier) && !defined(AGJ_THREAD_SANITIZER)
+    long commands = syscall(__NR_membarrier, MEMBARRIER_CMD_QUERY, 0, 0);
+    if (commands < 0 || (commands & MEMBARRIER_CMD_PRIVATE_EXPEDITED) == 0) {
+        return false;
+    }
+    return syscall(__NR_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0;
+#else
+    return false; // thread sanitizer cannot see the system call's barrier: fence on both sides
+#endif
+}
+
 } // namespace
+
+CallGate::CallGate() : heavyFenceAvailable_(RegisterMembarrier()) {}
+
+void CallGate::lightFence() const noexcept {
+    if (heavyFenceAvailable_) {
+        std::atomic_signal_fence(std::memory_order_seq_cst);
+    } else {
+        std::atomic_thread_fence(std::memory_order_seq_cst);
+    }
+}
+
+void CallGate::heavyFence() const noexcept {
+#if defined(__linux__) && defined(__NR_membarrier)
+    if (heavyFenceAvailable_ && syscall(__NR_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) == 0) {
+        return;
+    }
+#endif
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+}
 
 CallGate::ThreadSlot &CallGate::mySlot() {
     if (tSlot.slot != nullptr) {
@@ -50,12 +99,14 @@ void CallGate::enter() {
     }
     for (;;) {
         // Announce the call, then look for open/close; they raise the flag, then look for
-        // calls. With both sides sequentially consistent, at least one sees the other.
-        slot.inCall.exchange(1, std::memory_order_seq_cst);
+        // calls. With both sides sequentially consistent, at least one sees the other. The same
+        // exchange orders the call's lookups after it, which `defer` relies on.
+        uint64_t calls = slot.calls.load(std::memory_order_relaxed);
+        slot.calls.exchange(calls + 1, std::memory_order_seq_cst);
         if (!exclusive_.load(std::memory_order_seq_cst)) {
             return;
         }
-        slot.inCall.store(0, std::memory_order_seq_cst);
+        slot.calls.store(calls + 2, std::memory_order_seq_cst);
         std::lock_guard wait(exclusiveMutex_); // until open/close is done
     }
 }
@@ -63,7 +114,109 @@ void CallGate::enter() {
 void CallGate::leave() noexcept {
     ThreadSlot &slot = *tSlot.slot;
     if (--slot.depth == 0) {
-        slot.inCall.store(0, std::memory_order_release);
+        leaveOutermost(slot);
+    }
+}
+
+void CallGate::leaveOutermost(ThreadSlot &slot) noexcept {
+    slot.calls.store(slot.calls.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+    // Either this load sees an action deferred on this call, or the deferring thread's second
+    // look (after its heavy fence) sees the call ended.
+    lightFence();
+    if (deferredCount_.load(std::memory_order_relaxed) != 0) {
+        runDeferredAfterLeave(slot);
+    }
+}
+
+void CallGate::runDeferredAfterLeave(ThreadSlot &slot) noexcept {
+    for (;;) {
+        // Actions run inside the gate, so close cannot unload the backend under them.
+        enter();
+        runReady(&slot);
+        --slot.depth;
+        const uint64_t ended = slot.calls.load(std::memory_order_relaxed);
+        slot.calls.store(ended + 1, std::memory_order_release);
+        lightFence();
+        if (deferredCount_.load(std::memory_order_relaxed) == 0) {
+            return;
+        }
+        // Something deferred while this thread ran the actions may wait for it alone.
+        bool waitsForMe = false;
+        {
+            std::lock_guard lock(deferredMutex_);
+            for (const Deferred &entry : deferred_) {
+                for (const auto &[waited, calls] : entry.waitsFor) {
+                    waitsForMe = waitsForMe || (waited == &slot && calls == ended);
+                }
+            }
+        }
+        if (!waitsForMe) {
+            return;
+        }
+    }
+}
+
+void CallGate::runReady(const ThreadSlot *outOfCall) noexcept {
+    std::list<Deferred> ready;
+    {
+        std::lock_guard lock(deferredMutex_);
+        for (auto entry = deferred_.begin(); entry != deferred_.end();) {
+            bool blocked = false;
+            for (const auto &[waited, calls] : entry->waitsFor) {
+                blocked = blocked || (waited != outOfCall && waited->calls.load(std::memory_order_acquire) == calls);
+            }
+            auto next = std::next(entry);
+            if (!blocked) {
+                ready.splice(ready.end(), deferred_, entry);
+            }
+            entry = next;
+        }
+        deferredCount_.store(deferred_.size(), std::memory_order_relaxed);
+    }
+    for (Deferred &entry : ready) {
+        entry.action(); // outside the lock: an action may defer more
+    }
+}
+
+void CallGate::defer(std::function<void()> action) {
+    ThreadSlot &me = mySlot();
+    // The caller made the object unreachable before this fence; a call that begins after it
+    // cannot find it, so only the calls in progress now can hold it.
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    Deferred entry;
+    if (me.depth > 1) {
+        entry.waitsFor.emplace_back(&me, me.calls.load(std::memory_order_relaxed)); // an outer frame may hold it
+    }
+    for (ThreadSlot *slot = slots_.load(std::memory_order_acquire); slot != nullptr; slot = slot->next) {
+        uint64_t calls = slot->calls.load(std::memory_order_seq_cst);
+        if (slot != &me && (calls & 1) != 0) {
+            entry.waitsFor.emplace_back(slot, calls);
+        }
+    }
+    if (entry.waitsFor.empty()) {
+        action();
+        return;
+    }
+    entry.action = std::move(action);
+    {
+        std::lock_guard lock(deferredMutex_);
+        deferred_.push_back(std::move(entry));
+        deferredCount_.store(deferred_.size(), std::memory_order_relaxed);
+    }
+    // A call that ended before seeing the entry left it to us: look again.
+    heavyFence();
+    runReady(nullptr);
+}
+
+void CallGate::runAllDeferred() noexcept {
+    std::list<Deferred> all;
+    {
+        std::lock_guard lock(deferredMutex_);
+        all.swap(deferred_);
+        deferredCount_.store(0, std::memory_order_relaxed);
+    }
+    for (Deferred &entry : all) {
+        entry.action();
     }
 }
 
@@ -76,7 +229,7 @@ void CallGate::lockExclusive() {
             continue;
         }
         // Calls in progress end on their own; a synchronisation may take a while.
-        for (unsigned round = 0; slot->inCall.load(std::memory_order_seq_cst) != 0; ++round) {
+        for (unsigned round = 0; (slot->calls.load(std::memory_order_seq_cst) & 1) != 0; ++round) {
             if (round < 64) {
                 std::this_thread::yield();
             } else {

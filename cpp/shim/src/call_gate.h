@@ -3,23 +3,43 @@
 // (two atomic read-modify-writes on a shared counter). Here each thread announces its calls in a
 // slot of its own, so a call costs one exchange on a line no other thread writes; open and close
 // raise a flag and wait until no slot shows a call in progress.
+//
+// The same slots tell when something made unreachable can be destroyed: an action handed to
+// `defer` runs once every call that was in progress on another thread has ended (at once when
+// there is none). The handle table uses it so lookups need not count references: an object
+// found during a call stays alive until that call returns.
 #ifndef ACLGRAPH4J_SHIM_CALL_GATE_H
 #define ACLGRAPH4J_SHIM_CALL_GATE_H
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
+#include <list>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 namespace agj {
 
 class CallGate {
 public:
+    CallGate();
+    CallGate(const CallGate &) = delete;
+    CallGate &operator=(const CallGate &) = delete;
+
     // Enters a call (waits while the runtime opens or closes). Calls may nest on one thread.
     void enter();
     void leave() noexcept;
     // Excludes every call: waits for the calls in progress to end. Not from inside a call.
     void lockExclusive();
     void unlockExclusive() noexcept;
+
+    // Runs `action` once no call in progress now can still use what the caller has just made
+    // unreachable to new calls: at once when no other thread is in a call, otherwise when the
+    // last of those calls ends (on its thread, inside the gate). From inside a call.
+    void defer(std::function<void()> action);
+    // Runs every deferred action. Only while holding the gate exclusively.
+    void runAllDeferred() noexcept;
 
     class Call {
     public:
@@ -44,18 +64,42 @@ public:
     };
 
     struct alignas(64) ThreadSlot {
-        std::atomic<uint32_t> inCall{0};
+        // Twice the calls begun plus one while a call is in progress: odd means in a call, and
+        // the value changes once that call ends (the count only grows, also across the threads
+        // that reuse the slot).
+        std::atomic<uint64_t> calls{0};
         std::atomic<bool> claimed{false};
         uint32_t depth = 0; // nesting, touched only by the owning thread
         ThreadSlot *next = nullptr;
     };
 
 private:
+    struct Deferred {
+        std::function<void()> action;
+        std::vector<std::pair<const ThreadSlot *, uint64_t>> waitsFor; // slots and the calls they were in
+    };
+
     ThreadSlot &mySlot();
+    // Ends the thread's outermost call.
+    void leaveOutermost(ThreadSlot &slot) noexcept;
+    // Runs the deferred actions no call in progress blocks any more. `outOfCall`: a thread whose
+    // current call holds nothing (it is only running deferred actions), so it blocks none.
+    void runReady(const ThreadSlot *outOfCall) noexcept;
+    // The leaving side's half of a store-then-load fence; `heavyFence` is the other half.
+    void lightFence() const noexcept;
+    void heavyFence() const noexcept;
+    // After the thread's outermost call ended while actions were deferred: runs those it was
+    // the last to block, re-entering the gate to do so.
+    void runDeferredAfterLeave(ThreadSlot &slot) noexcept;
 
     std::atomic<bool> exclusive_{false};
     std::mutex exclusiveMutex_;                // held by open/close while they run
     std::atomic<ThreadSlot *> slots_{nullptr}; // every slot ever made; never freed, reused
+
+    std::mutex deferredMutex_;
+    std::list<Deferred> deferred_; // a list: moving entries between lists needs no allocation
+    std::atomic<size_t> deferredCount_{0};
+    bool heavyFenceAvailable_ = false; // membarrier: calls leave with a compiler barrier only
 };
 
 } // namespace agj

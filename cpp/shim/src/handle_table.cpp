@@ -17,41 +17,12 @@ uint32_t NextGeneration(uint32_t generation) {
 
 } // namespace
 
-// ---- Pin ----
-
-HandleTable::Pin &HandleTable::Pin::operator=(Pin &&other) noexcept {
-    if (this != &other) {
-        reset();
-        table_ = other.table_;
-        slot_ = other.slot_;
-        index_ = other.index_;
-        other.slot_ = nullptr;
-    }
-    return *this;
-}
-
-Object *HandleTable::Pin::get() const noexcept { return slot_ == nullptr ? nullptr : slot_->object.get(); }
-
-const ObjectRef &HandleTable::Pin::ref() const noexcept {
+const ObjectRef &HandleTable::Lookup::ref() const noexcept {
     static const ObjectRef kNone;
-    return slot_ == nullptr ? kNone : slot_->object;
+    return owner_ == nullptr ? kNone : *owner_;
 }
 
-void HandleTable::Pin::reset() noexcept {
-    Slot *slot = slot_;
-    if (slot == nullptr) {
-        return;
-    }
-    slot_ = nullptr;
-    uint64_t before = slot->state.fetch_sub(1, std::memory_order_acq_rel);
-    if ((before & kReleased) != 0 && (before & kPinMask) == 1) {
-        table_->reclaim(*slot, index_); // released while we held it: ours to drop
-    }
-}
-
-// ---- HandleTable ----
-
-HandleTable::HandleTable() : chunks_(new std::atomic<Slot *>[kChunkCount]) {
+HandleTable::HandleTable(CallGate &gate) : gate_(gate), chunks_(new std::atomic<Slot *>[kChunkCount]) {
     for (uint32_t i = 0; i < kChunkCount; ++i) {
         chunks_[i].store(nullptr, std::memory_order_relaxed);
     }
@@ -79,21 +50,25 @@ int64_t HandleTable::insert(ObjectRef object) {
             throw std::bad_alloc();
         }
         index = slotCount_;
+        // Reclaiming a slot must not fail for want of memory: the free list can hold them all.
+        if (freeSlots_.capacity() <= index) {
+            freeSlots_.reserve(2 * (static_cast<size_t>(index) + 1));
+        }
         if ((index & (kChunkSize - 1)) == 0) {
             chunks_[index >> kChunkBits].store(new Slot[kChunkSize], std::memory_order_release);
         }
         ++slotCount_;
     }
     Slot &slot = *slotAt(index);
-    // Free slots are released and unpinned: nobody reads `object` until the store below.
+    // A free slot is released and reclaimed: no call can read it until the store below.
     uint32_t generation = GenerationOf(slot.state.load(std::memory_order_relaxed));
-    int32_t kind = object->kind();
+    slot.kind = object->kind();
     slot.object = std::move(object);
     slot.state.store(static_cast<uint64_t>(generation) << 32, std::memory_order_release);
-    return Encode(index, kind, generation);
+    return Encode(index, slot.kind, generation);
 }
 
-HandleTable::Pin HandleTable::find(int64_t handle, int32_t kind) {
+HandleTable::Lookup HandleTable::find(int64_t handle, int32_t kind) const noexcept {
     if (handle <= 0) {
         return {};
     }
@@ -107,22 +82,16 @@ HandleTable::Pin HandleTable::find(int64_t handle, int32_t kind) {
     if (slot == nullptr) {
         return {};
     }
-    uint64_t state = slot->state.load(std::memory_order_relaxed);
-    do {
-        if (GenerationOf(state) != generation || (state & kReleased) != 0) {
-            return {};
-        }
-    } while (!slot->state.compare_exchange_weak(state, state + 1, std::memory_order_acquire,
-                                                std::memory_order_relaxed));
-    Pin pin(this, slot, index);
-    if (pin.get()->kind() != handleKind) {
-        return {}; // a forged handle: right slot and generation, wrong kind bits
+    // Sequentially consistent, after the call gate's exchange: either this load sees a release
+    // made concurrently, or the release sees this call in progress and defers the drop.
+    uint64_t state = slot->state.load(std::memory_order_seq_cst);
+    if (GenerationOf(state) != generation || (state & kReleased) != 0 || slot->kind != handleKind) {
+        return {}; // released, reused, or forged (right slot and generation, wrong kind bits)
     }
-    return pin;
+    return Lookup(&slot->object);
 }
 
-bool HandleTable::remove(int64_t handle, ObjectRef &object) {
-    object.reset();
+bool HandleTable::remove(int64_t handle) {
     if (handle <= 0) {
         return false;
     }
@@ -132,27 +101,21 @@ bool HandleTable::remove(int64_t handle, ObjectRef &object) {
     if (slot == nullptr) {
         return false;
     }
-    std::lock_guard lock(mutex_);
-    uint64_t state = slot->state.load(std::memory_order_relaxed);
-    do {
-        if (GenerationOf(state) != generation || (state & kReleased) != 0) {
+    {
+        std::lock_guard lock(mutex_);
+        uint64_t state = slot->state.load(std::memory_order_relaxed);
+        if (GenerationOf(state) != generation || (state & kReleased) != 0 || slot->kind != KindOf(handle)) {
             return false;
         }
-        // Reading the kind is safe here: an unreleased slot's object changes only under mutex_.
-        if (slot->object->kind() != KindOf(handle)) {
-            return false;
-        }
-    } while (!slot->state.compare_exchange_weak(state, state | kReleased, std::memory_order_acq_rel,
-                                                std::memory_order_relaxed));
-    if ((state & kPinMask) == 0) {
-        object = takeLocked(*slot, index);
+        slot->state.store(state | kReleased, std::memory_order_seq_cst);
     }
+    gate_.defer([this, index]() noexcept { reclaim(index); });
     return true;
 }
 
 ObjectRef HandleTable::takeLocked(Slot &slot, uint32_t index) {
     ObjectRef object = std::move(slot.object);
-    // Still released and unpinned; the next generation is what insert hands out.
+    // Still released; the next generation is what insert hands out.
     uint64_t state = slot.state.load(std::memory_order_relaxed);
     slot.state.store((static_cast<uint64_t>(NextGeneration(GenerationOf(state))) << 32) | kReleased,
                      std::memory_order_relaxed);
@@ -160,11 +123,12 @@ ObjectRef HandleTable::takeLocked(Slot &slot, uint32_t index) {
     return object;
 }
 
-void HandleTable::reclaim(Slot &slot, uint32_t index) {
+void HandleTable::reclaim(uint32_t index) noexcept {
     ObjectRef object;
     {
         std::lock_guard lock(mutex_);
-        object = takeLocked(slot, index);
+        // The free list has room for every slot (insert reserves it), so this cannot throw.
+        object = takeLocked(*slotAt(index), index);
     }
     // `object` dies here, outside the lock: its destructor may release what it holds.
 }
@@ -174,8 +138,9 @@ std::vector<ObjectRef> HandleTable::removeAll() {
     std::vector<ObjectRef> objects;
     for (uint32_t index = 0; index < slotCount_; ++index) {
         Slot &slot = *slotAt(index);
-        uint64_t state = slot.state.fetch_or(kReleased, std::memory_order_acq_rel);
-        if ((state & kReleased) == 0 && (state & kPinMask) == 0) {
+        uint64_t state = slot.state.load(std::memory_order_relaxed);
+        if ((state & kReleased) == 0) {
+            slot.state.store(state | kReleased, std::memory_order_relaxed);
             objects.push_back(takeLocked(slot, index));
         }
     }

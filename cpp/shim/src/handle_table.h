@@ -2,14 +2,13 @@
 // handle stays valid until released; releasing bumps the slot's generation so every copy of the
 // old handle is refused afterwards, even once the slot is reused.
 //
-// Lookups take no lock: every call resolves its handles, so a lookup costs one compare-and-swap
-// on the slot (pinning the object) and one atomic decrement when the call ends. A release while
-// a call still holds the object only marks the slot; the call's unpin drops the table's
-// reference then.
+// Every call resolves its handles, so lookups take no lock and write nothing: a lookup is two
+// loads. What makes that safe is the call gate: a released object is dropped only once every
+// call that was in progress at its release has ended, so an object found during a call stays
+// alive until the call returns.
 #ifndef ACLGRAPH4J_SHIM_HANDLE_TABLE_H
 #define ACLGRAPH4J_SHIM_HANDLE_TABLE_H
 
-#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -17,71 +16,57 @@
 #include <type_traits>
 #include <vector>
 
+#include "call_gate.h"
 #include "objects.h"
 
 namespace agj {
 
 class HandleTable {
-    struct Slot;
-
 public:
-    // A live object found by its handle. It cannot be destroyed while pinned (its release
-    // waits for the unpin to drop it); pins are held for the duration of one call.
-    class Pin {
+    // A live object found by its handle; valid until the call that found it returns.
+    class Lookup {
     public:
-        Pin() = default;
-        Pin(Pin &&other) noexcept : table_(other.table_), slot_(other.slot_), index_(other.index_) {
-            other.slot_ = nullptr;
-        }
-        Pin &operator=(Pin &&other) noexcept;
-        Pin(const Pin &) = delete;
-        Pin &operator=(const Pin &) = delete;
-        ~Pin() { reset(); }
-
-        void reset() noexcept;
-        explicit operator bool() const noexcept { return slot_ != nullptr; }
-        Object *get() const noexcept;
+        Lookup() = default;
+        explicit operator bool() const noexcept { return owner_ != nullptr; }
+        Object *get() const noexcept { return owner_ == nullptr ? nullptr : owner_->get(); }
         // The table's own reference, for keeping the object beyond the call.
         const ObjectRef &ref() const noexcept;
 
     private:
         friend class HandleTable;
-        Pin(HandleTable *table, Slot *slot, uint32_t index) noexcept : table_(table), slot_(slot), index_(index) {}
-
-        HandleTable *table_ = nullptr;
-        Slot *slot_ = nullptr;
-        uint32_t index_ = 0;
+        explicit Lookup(const ObjectRef *owner) noexcept : owner_(owner) {}
+        const ObjectRef *owner_ = nullptr; // the slot's reference: unchanged until the slot is reclaimed
     };
 
-    HandleTable();
+    explicit HandleTable(CallGate &gate);
     ~HandleTable();
     HandleTable(const HandleTable &) = delete;
     HandleTable &operator=(const HandleTable &) = delete;
 
     int64_t insert(ObjectRef object);
     // The live object named by handle, when it is of `kind` (0: any kind); empty otherwise.
-    Pin find(int64_t handle, int32_t kind);
-    // Ends a handle. Returns false when it was not live. `object` receives the table's reference
-    // (the caller decides when it dies), or stays empty when a call still pins the object: that
-    // call's unpin drops the reference.
-    bool remove(int64_t handle, ObjectRef &object);
+    // Only inside a call of the gate.
+    Lookup find(int64_t handle, int32_t kind) const noexcept;
+    // Ends a handle; returns false when it was not live. The table drops its reference once no
+    // call in progress can still use the object: at once when no other thread is in a call,
+    // otherwise when the last of those calls ends. Only inside a call of the gate, which must
+    // not use the object afterwards.
+    bool remove(int64_t handle);
     // Ends every handle, returning the objects so the caller controls when they die. Only while
-    // no call is in progress (the runtime closing).
+    // holding the gate exclusively (the runtime closing).
     std::vector<ObjectRef> removeAll();
 
     static int32_t KindOf(int64_t handle) noexcept { return static_cast<int32_t>((handle >> 24) & 0xff); }
 
 private:
-    // Slot state word: generation (bits 32..62), released flag (bit 31), pins (bits 0..30).
-    static constexpr uint64_t kReleased = 1ull << 31;
-    static constexpr uint64_t kPinMask = kReleased - 1;
+    // Slot state word: generation (bits 32..62), released flag (bit 0). Written only under mutex_.
+    static constexpr uint64_t kReleased = 1;
     static uint32_t GenerationOf(uint64_t state) noexcept { return static_cast<uint32_t>(state >> 32); }
 
-    // One cache line per slot: pins taken by different threads on neighbouring handles do not
-    // contend.
-    struct alignas(64) Slot {
+    struct Slot {
         std::atomic<uint64_t> state{(uint64_t{1} << 32) | kReleased}; // generation 1, free
-        ObjectRef object; // written only while no pin can be taken (free or released, unpinned)
+        int32_t kind = 0;  // of the object, set before the state publishes it
+        ObjectRef object;  // set while free, reset when reclaimed: never while a call may read it
     };
 
     static constexpr uint32_t kIndexBits = 24;
@@ -91,12 +76,12 @@ private:
     static constexpr uint32_t kChunkCount = kMaxSlots / kChunkSize;
 
     Slot *slotAt(uint32_t index) const noexcept;
-    // The slot's last pin is gone after its release: drop the reference and free the slot.
-    void reclaim(Slot &slot, uint32_t index);
-    // Takes the object out of a released, unpinned slot and puts the slot on the free list
-    // (mutex_ held).
+    // Drops a released slot's object and puts the slot on the free list.
+    void reclaim(uint32_t index) noexcept;
+    // Takes the object out of a released slot and frees the slot (mutex_ held).
     ObjectRef takeLocked(Slot &slot, uint32_t index);
 
+    CallGate &gate_;
     // Chunks are allocated on demand and never move or go away, so lookups need no lock.
     std::unique_ptr<std::atomic<Slot *>[]> chunks_;
     std::mutex mutex_; // insertions, removals, the free list
@@ -104,27 +89,27 @@ private:
     std::vector<uint32_t> freeSlots_;
 };
 
-// A pinned object of a known type: what a call works with. Converts to a shared_ptr where the
+// A found object of a known type: what a call works with. Converts to a shared_ptr where the
 // object must outlive the call (a tensor keeping its buffer, a task keeping what it uses).
 template <typename T>
-class Pinned {
+class Found {
 public:
-    Pinned() = default;
-    explicit Pinned(HandleTable::Pin pin) noexcept : pin_(std::move(pin)) {}
+    Found() = default;
+    explicit Found(HandleTable::Lookup found) noexcept : found_(found) {}
 
-    T *get() const noexcept { return static_cast<T *>(pin_.get()); }
+    T *get() const noexcept { return static_cast<T *>(found_.get()); }
     T *operator->() const noexcept { return get(); }
     T &operator*() const noexcept { return *get(); }
-    explicit operator bool() const noexcept { return static_cast<bool>(pin_); }
+    explicit operator bool() const noexcept { return static_cast<bool>(found_); }
 
-    std::shared_ptr<T> shared() const { return std::static_pointer_cast<T>(pin_.ref()); }
+    std::shared_ptr<T> shared() const { return std::static_pointer_cast<T>(found_.ref()); }
     template <typename U, typename = std::enable_if_t<std::is_convertible_v<T *, U *>>>
     operator std::shared_ptr<U>() const { // NOLINT: implicit on purpose, like shared_ptr upcasts
         return shared();
     }
 
 private:
-    HandleTable::Pin pin_;
+    HandleTable::Lookup found_;
 };
 
 } // namespace agj

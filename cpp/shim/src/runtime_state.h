@@ -20,7 +20,7 @@ struct RuntimeState {
     int openCount = 0;
     std::string backendName;
     LoadedBackend backend;
-    HandleTable handles;
+    HandleTable handles{gate};
 
     std::atomic<int> activeCaptures{0};
     std::mutex capturesMutex;

@@ -69,12 +69,12 @@ int32_t Guarded(const char *entry, Body &&body, bool needsOpen = true) noexcept 
 }
 
 template <typename T>
-Pinned<T> Find(int64_t handle, int32_t kind) {
-    return Pinned<T>(Runtime().handles.find(handle, kind));
+Found<T> Find(int64_t handle, int32_t kind) {
+    return Found<T>(Runtime().handles.find(handle, kind));
 }
 
 int32_t BadHandle(const char *entry, const char *role, int64_t handle, int32_t expectedKind) {
-    HandleTable::Pin any = Runtime().handles.find(handle, 0);
+    HandleTable::Lookup any = Runtime().handles.find(handle, 0);
     std::string message = std::string(entry) + ": " + role + " handle " + std::to_string(handle);
     if (handle == 0) {
         message += " is null";
@@ -310,6 +310,7 @@ int32_t agj_runtime_close(void) {
         // Release every object the caller still holds. Dependencies keep the right order: a
         // model dies before what it retains, a stream drains before its buffers go.
         {
+            runtime.gate.runAllDeferred(); // drops released objects calls were still using
             std::vector<ObjectRef> remaining = runtime.handles.removeAll();
             // Models and executors first, then the rest, so captures release their objects.
             for (int32_t kind : {AGJ_KIND_TASK_GROUP, AGJ_KIND_MODEL, AGJ_KIND_EXECUTOR, AGJ_KIND_EVENT,
@@ -366,21 +367,19 @@ int32_t agj_device_count(int32_t *countOut) {
 int32_t agj_release(int64_t handle) {
     const char *entry = "agj_release";
     return Guarded(entry, [&]() -> int32_t {
-        ObjectRef object;
-        if (!Runtime().handles.remove(handle, object)) {
+        // Destroyed now unless a model, a task in flight, a dependant or a call on another thread
+        // still uses it.
+        if (!Runtime().handles.remove(handle)) {
             return Fail(AGJ_ERR_INVALID_HANDLE, std::string(entry) + ": handle " + std::to_string(handle) +
                                                     " is not live (released twice?)");
         }
-        // Destroyed now unless a model, a task in flight, a dependant or a call on another thread
-        // still uses it.
-        object.reset();
         return AGJ_OK;
     });
 }
 
 int32_t agj_handle_kind(int64_t handle) {
-    CallGate::Call call(Runtime().gate); // the lookup's unpin may be what destroys the object
-    HandleTable::Pin object = Runtime().handles.find(handle, 0);
+    CallGate::Call call(Runtime().gate); // what the lookup finds stays alive until the call ends
+    HandleTable::Lookup object = Runtime().handles.find(handle, 0);
     return object ? object.get()->kind() : 0;
 }
 
@@ -532,7 +531,7 @@ int32_t agj_host_buffer_alloc(int64_t device, int64_t bytes, int64_t *bufferOut,
     });
 }
 
-static Pinned<Buffer> FindBuffer(int64_t handle) {
+static Found<Buffer> FindBuffer(int64_t handle) {
     int32_t kind = HandleTable::KindOf(handle);
     if (kind != AGJ_KIND_DEVICE_BUFFER && kind != AGJ_KIND_HOST_BUFFER) {
         return {};
@@ -1185,8 +1184,8 @@ static int32_t ExecuteModel(const char *entry, int64_t model, int64_t stream, bo
         RetainForTask(*s, {m});
         return AGJ_OK;
     }
-    // The call's pin keeps the model alive while it waits; once the stream has drained the replay
-    // is over. Should the wait end otherwise, keep the model as the asynchronous form does.
+    // A release during the call is dropped only when the call ends, so the model lives while it
+    // waits; once the stream has drained the replay is over. Should the wait end otherwise, keep the model as the asynchronous form does.
     bool drained = false;
     int32_t status = WaitForStream(entry, *s, -1, drained);
     if (!drained) {

@@ -373,6 +373,40 @@ TEST_CASE("lookups racing releases and reuse of the same slots") {
     CHECK_EQ(agj_live_count(AGJ_KIND_DEVICE_BUFFER), 0);
 }
 
+TEST_CASE("a release racing another thread's calls is dropped by the time they end") {
+    OpenRuntime runtime;
+    int64_t device = 0, kept = 0;
+    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
+    CHECK_EQ(agj_device_buffer_alloc(device, 64, &kept), AGJ_OK);
+    std::atomic<bool> stop{false};
+    std::atomic<int64_t> callsEnded{0};
+    std::atomic<int> wrong{0};
+    // Short calls, back to back: releases on this thread keep landing while one is in progress
+    // or just ending, which is when the drop is left to the caller.
+    std::thread caller([&] {
+        while (!stop.load()) {
+            int64_t bytes = 0;
+            wrong += agj_buffer_size(kept, &bytes) != AGJ_OK || bytes != 64;
+            callsEnded.fetch_add(1);
+        }
+    });
+    int leftBehind = 0;
+    for (int round = 0; round < 2000; ++round) {
+        int64_t buffer = 0;
+        CHECK_EQ(agj_device_buffer_alloc(device, 128, &buffer), AGJ_OK);
+        CHECK_EQ(agj_release(buffer), AGJ_OK);
+        // Once the call in progress at the release (if any) has ended, the buffer is gone.
+        for (int64_t seen = callsEnded.load(); callsEnded.load() < seen + 2;) {
+            std::this_thread::yield();
+        }
+        leftBehind += agj_live_count(AGJ_KIND_DEVICE_BUFFER) != 1;
+    }
+    stop.store(true);
+    caller.join();
+    CHECK_EQ(wrong.load(), 0);
+    CHECK_EQ(leftBehind, 0);
+}
+
 TEST_CASE("measurement hooks: the C API replay loop runs the model, the handoff floor passes a flag") {
     OpenRuntime runtime;
     Seed seed;
