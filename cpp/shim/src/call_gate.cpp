@@ -23,7 +23,9 @@ struct SlotHolder {
     }
 };
 
-thread_local SlotHolder tSlot;
+thread_local SlotHolder tSlotHolder;
+// The same slot for the calls: a trivial thread-local costs no initialisation check.
+thread_local CallGate::ThreadSlot *tSlot = nullptr;
 
 #if defined(__SANITIZE_THREAD__)
 #define AGJ_THREAD_SANITIZER 1
@@ -70,15 +72,15 @@ void CallGate::heavyFence() const noexcept {
 }
 
 CallGate::ThreadSlot &CallGate::mySlot() {
-    if (tSlot.slot != nullptr) {
-        return *tSlot.slot;
+    if (tSlot != nullptr) {
+        return *tSlot;
     }
     // Reuse the slot of a thread that has ended, or add one.
     for (ThreadSlot *slot = slots_.load(std::memory_order_acquire); slot != nullptr; slot = slot->next) {
         bool expected = false;
         if (!slot->claimed.load(std::memory_order_relaxed) &&
             slot->claimed.compare_exchange_strong(expected, true, std::memory_order_acquire)) {
-            tSlot.slot = slot;
+            tSlotHolder.slot = tSlot = slot;
             return *slot;
         }
     }
@@ -88,14 +90,14 @@ CallGate::ThreadSlot &CallGate::mySlot() {
     do {
         slot->next = head;
     } while (!slots_.compare_exchange_weak(head, slot, std::memory_order_release, std::memory_order_relaxed));
-    tSlot.slot = slot;
+    tSlotHolder.slot = tSlot = slot;
     return *slot;
 }
 
-void CallGate::enter() {
+CallGate::ThreadSlot &CallGate::enter() {
     ThreadSlot &slot = mySlot();
     if (slot.depth++ > 0) {
-        return;
+        return slot;
     }
     for (;;) {
         // Announce the call, then look for open/close; they raise the flag, then look for
@@ -104,15 +106,14 @@ void CallGate::enter() {
         uint64_t calls = slot.calls.load(std::memory_order_relaxed);
         slot.calls.exchange(calls + 1, std::memory_order_seq_cst);
         if (!exclusive_.load(std::memory_order_seq_cst)) {
-            return;
+            return slot;
         }
         slot.calls.store(calls + 2, std::memory_order_seq_cst);
         std::lock_guard wait(exclusiveMutex_); // until open/close is done
     }
 }
 
-void CallGate::leave() noexcept {
-    ThreadSlot &slot = *tSlot.slot;
+void CallGate::leave(ThreadSlot &slot) noexcept {
     if (--slot.depth == 0) {
         leaveOutermost(slot);
     }
@@ -223,7 +224,7 @@ void CallGate::runAllDeferred() noexcept {
 void CallGate::lockExclusive() {
     exclusiveMutex_.lock();
     exclusive_.store(true, std::memory_order_seq_cst);
-    ThreadSlot *mine = tSlot.slot;
+    ThreadSlot *mine = tSlot;
     for (ThreadSlot *slot = slots_.load(std::memory_order_acquire); slot != nullptr; slot = slot->next) {
         if (slot == mine) {
             continue;

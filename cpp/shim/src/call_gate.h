@@ -27,9 +27,12 @@ public:
     CallGate(const CallGate &) = delete;
     CallGate &operator=(const CallGate &) = delete;
 
-    // Enters a call (waits while the runtime opens or closes). Calls may nest on one thread.
-    void enter();
-    void leave() noexcept;
+    struct ThreadSlot;
+
+    // Enters a call (waits while the runtime opens or closes) and returns the thread's slot,
+    // which `leave` takes back. Calls may nest on one thread.
+    ThreadSlot &enter();
+    void leave(ThreadSlot &slot) noexcept;
     // Excludes every call: waits for the calls in progress to end. Not from inside a call.
     void lockExclusive();
     void unlockExclusive() noexcept;
@@ -43,13 +46,14 @@ public:
 
     class Call {
     public:
-        explicit Call(CallGate &gate) : gate_(gate) { gate_.enter(); }
-        ~Call() { gate_.leave(); }
+        explicit Call(CallGate &gate) : gate_(gate), slot_(gate.enter()) {}
+        ~Call() { gate_.leave(slot_); }
         Call(const Call &) = delete;
         Call &operator=(const Call &) = delete;
 
     private:
         CallGate &gate_;
+        ThreadSlot &slot_;
     };
 
     class Exclusive {

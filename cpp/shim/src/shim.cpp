@@ -19,10 +19,14 @@ namespace agj {
 namespace {
 
 thread_local std::string tLastError;
+// Whether tLastError describes the thread's last call. Entry points reset this flag rather than
+// the string: a plain thread-local needs no initialisation check, a std::string does.
+thread_local bool tLastCallFailed = false;
 thread_local std::string tReport;
 
 int32_t Fail(int32_t code, const std::string &message) {
     tLastError = message;
+    tLastCallFailed = true;
     return code;
 }
 
@@ -57,7 +61,7 @@ int32_t Guarded(const char *entry, Body &&body, bool needsOpen = true) noexcept 
         if (needsOpen && runtime.openCount == 0) {
             return Fail(AGJ_ERR_STATE, std::string(entry) + ": the runtime is not open (call agj_runtime_open first)");
         }
-        tLastError.clear();
+        tLastCallFailed = false;
         return body();
     } catch (const std::bad_alloc &) {
         return Fail(AGJ_ERR_INTERNAL, std::string(entry) + ": out of host memory");
@@ -248,7 +252,7 @@ extern "C" {
 
 int32_t agj_api_version(void) { return AGJ_API_VERSION; }
 
-const char *agj_last_error_message(void) { return tLastError.c_str(); }
+const char *agj_last_error_message(void) { return tLastCallFailed ? tLastError.c_str() : ""; }
 
 int64_t agj_live_count(int32_t kind) { return kind >= 0 && kind < AGJ_KIND_COUNT ? LiveCount(kind) : 0; }
 
@@ -289,7 +293,7 @@ int32_t agj_runtime_open(const char *backend) {
         }
         runtime.backendName = name;
         runtime.openCount = 1;
-        tLastError.clear();
+        tLastCallFailed = false;
         return AGJ_OK;
     } catch (const std::exception &error) {
         return Fail(AGJ_ERR_INTERNAL, std::string(entry) + ": " + error.what());
