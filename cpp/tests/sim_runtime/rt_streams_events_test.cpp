@@ -1,6 +1,7 @@
 // Eager (non-captured) streams and events: asynchronous in-order execution, synchronisation with
 // and without timeout, queries, event snapshots and cross-stream waits, and aclGetRecentErrMsg.
 #include <thread>
+#include <vector>
 
 #include "rt_test_util.h"
 
@@ -378,6 +379,52 @@ TEST_CASE("a handle this thread looked up often is refused once another thread d
     CHECK_EQ(aclrtSynchronizeStream(stream), ACL_ERROR_RT_INVALID_HANDLE);
     aclrtStreamStatus status = ACL_STREAM_STATUS_RESERVED;
     CHECK_EQ(aclrtStreamQuery(stream, &status), ACL_ERROR_RT_INVALID_HANDLE);
+    VERIFY_NO_LEAKS(leaks);
+}
+
+namespace {
+
+// Counts the host functions that ran, and those that ran out of their submission order.
+struct Sequence {
+    std::atomic<uint64_t> ran{0};
+    std::atomic<uint64_t> outOfOrder{0};
+    uint64_t submitted = 0;
+};
+
+struct SequenceStep {
+    Sequence *sequence;
+    uint64_t number;
+    static void Run(void *arg) {
+        auto *step = static_cast<SequenceStep *>(arg);
+        if (step->sequence->ran.fetch_add(1) + 1 != step->number) {
+            step->sequence->outOfOrder.fetch_add(1);
+        }
+    }
+};
+
+} // namespace
+
+TEST_CASE("back-to-back submit and synchronise across many queue blocks: every task runs once, in order") {
+    rt::LeakCheck leaks;
+    aclrtStream stream = nullptr;
+    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
+    Sequence sequence;
+    std::vector<SequenceStep> steps(64);
+    int wrong = 0;
+    // Bursts of 1 to 3 tasks (and now and then 40) between synchronisations: the stream's worker
+    // meets the ends of its queue blocks while idle, mid-burst and with the submitter just ahead.
+    for (int round = 0; round < 20000; ++round) {
+        int burst = round % 97 == 0 ? 40 : 1 + round % 3;
+        for (int i = 0; i < burst; ++i) {
+            steps[i] = {&sequence, ++sequence.submitted};
+            wrong += aclrtLaunchHostFunc(stream, SequenceStep::Run, &steps[i]) != ACL_SUCCESS;
+        }
+        wrong += aclrtSynchronizeStream(stream) != ACL_SUCCESS;
+        wrong += sequence.ran.load() != sequence.submitted;
+    }
+    CHECK_EQ(wrong, 0);
+    CHECK_EQ(sequence.outOfOrder.load(), 0u);
+    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
     VERIFY_NO_LEAKS(leaks);
 }
 
