@@ -124,37 +124,22 @@ void CallGate::leaveOutermost(ThreadSlot &slot) noexcept {
     // Either this load sees an action deferred on this call, or the deferring thread's second
     // look (after its heavy fence) sees the call ended.
     lightFence();
-    if (deferredCount_.load(std::memory_order_relaxed) != 0) {
+    if (slot.awaited.load(std::memory_order_relaxed) != 0) {
         runDeferredAfterLeave(slot);
     }
 }
 
 void CallGate::runDeferredAfterLeave(ThreadSlot &slot) noexcept {
-    for (;;) {
-        // Actions run inside the gate, so close cannot unload the backend under them.
+    do {
+        // Actions run inside the gate, so close cannot unload the backend under them. This call
+        // holds nothing, so what waits for it is run too.
         enter();
         runReady(&slot);
         --slot.depth;
-        const uint64_t ended = slot.calls.load(std::memory_order_relaxed);
-        slot.calls.store(ended + 1, std::memory_order_release);
+        slot.calls.store(slot.calls.load(std::memory_order_relaxed) + 1, std::memory_order_release);
         lightFence();
-        if (deferredCount_.load(std::memory_order_relaxed) == 0) {
-            return;
-        }
-        // Something deferred while this thread ran the actions may wait for it alone.
-        bool waitsForMe = false;
-        {
-            std::lock_guard lock(deferredMutex_);
-            for (const Deferred &entry : deferred_) {
-                for (const auto &[waited, calls] : entry.waitsFor) {
-                    waitsForMe = waitsForMe || (waited == &slot && calls == ended);
-                }
-            }
-        }
-        if (!waitsForMe) {
-            return;
-        }
-    }
+        // Something deferred while this thread ran the actions may wait for it.
+    } while (slot.awaited.load(std::memory_order_relaxed) != 0);
 }
 
 void CallGate::runReady(const ThreadSlot *outOfCall) noexcept {
@@ -163,8 +148,16 @@ void CallGate::runReady(const ThreadSlot *outOfCall) noexcept {
         std::lock_guard lock(deferredMutex_);
         for (auto entry = deferred_.begin(); entry != deferred_.end();) {
             bool blocked = false;
-            for (const auto &[waited, calls] : entry->waitsFor) {
-                blocked = blocked || (waited != outOfCall && waited->calls.load(std::memory_order_acquire) == calls);
+            for (auto &[waited, calls] : entry->waitsFor) {
+                if (waited == nullptr) {
+                    continue;
+                }
+                if (waited == outOfCall || waited->calls.load(std::memory_order_acquire) != calls) {
+                    waited->awaited.fetch_sub(1, std::memory_order_relaxed);
+                    waited = nullptr;
+                } else {
+                    blocked = true;
+                }
             }
             auto next = std::next(entry);
             if (!blocked) {
@@ -172,7 +165,6 @@ void CallGate::runReady(const ThreadSlot *outOfCall) noexcept {
             }
             entry = next;
         }
-        deferredCount_.store(deferred_.size(), std::memory_order_relaxed);
     }
     for (Deferred &entry : ready) {
         entry.action(); // outside the lock: an action may defer more
@@ -202,7 +194,9 @@ void CallGate::defer(std::function<void()> action) {
     {
         std::lock_guard lock(deferredMutex_);
         deferred_.push_back(std::move(entry));
-        deferredCount_.store(deferred_.size(), std::memory_order_relaxed);
+        for (auto &[waited, calls] : deferred_.back().waitsFor) {
+            waited->awaited.fetch_add(1, std::memory_order_relaxed);
+        }
     }
     // A call that ended before seeing the entry left it to us: look again.
     heavyFence();
@@ -214,7 +208,13 @@ void CallGate::runAllDeferred() noexcept {
     {
         std::lock_guard lock(deferredMutex_);
         all.swap(deferred_);
-        deferredCount_.store(0, std::memory_order_relaxed);
+        for (Deferred &entry : all) {
+            for (auto &[waited, calls] : entry.waitsFor) {
+                if (waited != nullptr) {
+                    waited->awaited.fetch_sub(1, std::memory_order_relaxed);
+                }
+            }
+        }
     }
     for (Deferred &entry : all) {
         entry.action();

@@ -72,6 +72,9 @@ public:
         // the value changes once that call ends (the count only grows, also across the threads
         // that reuse the slot).
         std::atomic<uint64_t> calls{0};
+        // Deferred actions waiting for a call of this slot to end: the owner checks this (on its
+        // own line) when a call ends, so actions waiting on other threads cost it nothing.
+        std::atomic<uint32_t> awaited{0};
         std::atomic<bool> claimed{false};
         uint32_t depth = 0; // nesting, touched only by the owning thread
         ThreadSlot *next = nullptr;
@@ -80,19 +83,21 @@ public:
 private:
     struct Deferred {
         std::function<void()> action;
-        std::vector<std::pair<const ThreadSlot *, uint64_t>> waitsFor; // slots and the calls they were in
+        // Slots and the calls they were in; a slot is cleared (null) once its call has ended.
+        std::vector<std::pair<ThreadSlot *, uint64_t>> waitsFor;
     };
 
     ThreadSlot &mySlot();
     // Ends the thread's outermost call.
     void leaveOutermost(ThreadSlot &slot) noexcept;
-    // Runs the deferred actions no call in progress blocks any more. `outOfCall`: a thread whose
-    // current call holds nothing (it is only running deferred actions), so it blocks none.
+    // Runs the deferred actions no call in progress blocks any more, and clears the waits that
+    // have passed. `outOfCall`: a thread whose current call holds nothing (it is only running
+    // deferred actions), so it blocks none.
     void runReady(const ThreadSlot *outOfCall) noexcept;
     // The leaving side's half of a store-then-load fence; `heavyFence` is the other half.
     void lightFence() const noexcept;
     void heavyFence() const noexcept;
-    // After the thread's outermost call ended while actions were deferred: runs those it was
+    // After the thread's outermost call ended while actions waited for it: runs those it was
     // the last to block, re-entering the gate to do so.
     void runDeferredAfterLeave(ThreadSlot &slot) noexcept;
 
@@ -102,7 +107,6 @@ private:
 
     std::mutex deferredMutex_;
     std::list<Deferred> deferred_; // a list: moving entries between lists needs no allocation
-    std::atomic<size_t> deferredCount_{0};
     bool heavyFenceAvailable_ = false; // membarrier: calls leave with a compiler barrier only
 };
 
