@@ -89,9 +89,13 @@ public final class AddOperator extends NativeObject {
     }
 
     private static void requireSameDevice(String operation, Tensor self, Tensor second, Tensor third) {
-        Objects.requireNonNull(self, operation + ": self is null");
-        Objects.requireNonNull(second, operation + ": operand is null");
-        Objects.requireNonNull(third, operation + ": operand is null");
+        // Messages are built only when needed: this runs on every eager add.
+        if (self == null) {
+            throw new NullPointerException(operation + ": self is null");
+        }
+        if (second == null || third == null) {
+            throw new NullPointerException(operation + ": operand is null");
+        }
         int device = self.device().id();
         if (second.device().id() != device || third.device().id() != device) {
             throw new InvalidArgumentException(-2, operation, "all tensors must be on one device: self is on device "

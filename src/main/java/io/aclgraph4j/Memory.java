@@ -1,7 +1,5 @@
 package io.aclgraph4j;
 
-import java.util.Objects;
-
 /**
  * Memory a copy can read or write: device memory ({@link DeviceBuffer}, a contiguous
  * {@link Tensor}) or page-locked host memory ({@link HostBuffer}).
@@ -18,7 +16,9 @@ public sealed interface Memory permits DeviceBuffer, HostBuffer, Tensor {
     record Region(long handle, long offset, long bytes) {}
 
     static Region region(String operation, Memory memory) {
-        Objects.requireNonNull(memory, operation + ": memory operand is null");
+        if (memory == null) { // the message is built only when needed: this runs on every copy
+            throw new NullPointerException(operation + ": memory operand is null");
+        }
         if (memory instanceof DeviceBuffer buffer) {
             return new Region(buffer.handle(), 0, buffer.byteSize());
         }

@@ -17,6 +17,7 @@ public final class Tensor extends NativeObject implements Memory {
     private final long[] strides;
     private final long offset;
     private final boolean ownsStorage;
+    private final boolean contiguous; // fixed at creation; every copy and fill asks
 
     Tensor(DeviceBuffer storage, long handle, DataType dataType, long[] shape, long[] strides, long offset,
            boolean ownsStorage) {
@@ -28,6 +29,7 @@ public final class Tensor extends NativeObject implements Memory {
         this.strides = strides == null ? contiguousStrides(shape) : strides;
         this.offset = offset;
         this.ownsStorage = ownsStorage;
+        this.contiguous = Arrays.equals(this.strides, contiguousStrides(shape)) || atMostOneElement(shape);
     }
 
     public DataType dataType() {
@@ -75,7 +77,7 @@ public final class Tensor extends NativeObject implements Memory {
 
     /** Row-major without gaps: copies can treat it as plain bytes. */
     public boolean isContiguous() {
-        return Arrays.equals(strides, contiguousStrides(shape)) || elementCount() <= 1;
+        return contiguous;
     }
 
     @Override
@@ -87,6 +89,18 @@ public final class Tensor extends NativeObject implements Memory {
                 storage.close();
             }
         }
+    }
+
+    /** Whether the shape holds 0 or 1 elements (then any strides address it without gaps). */
+    private static boolean atMostOneElement(long[] shape) {
+        boolean allOne = true;
+        for (long dim : shape) {
+            if (dim == 0) {
+                return true;
+            }
+            allOne &= dim == 1;
+        }
+        return allOne;
     }
 
     static long[] contiguousStrides(long[] shape) {
