@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <iterator>
+#include <stdexcept>
 #include <thread>
 
 #if defined(__linux__)
@@ -171,7 +172,27 @@ void CallGate::runReady(const ThreadSlot *outOfCall) noexcept {
     }
 }
 
-void CallGate::defer(std::function<void()> action) {
+CallGate::Wait::Wait(CallGate &gate, std::initializer_list<const void *> held) : slot_(gate.mySlot()) {
+    size_t i = 0;
+    for (const void *object : held) {
+        if (i == kMaxHeld) {
+            throw std::logic_error("CallGate::Wait: more objects held than kMaxHeld");
+        }
+        slot_.held[i++].store(object, std::memory_order_relaxed);
+    }
+    for (; i < kMaxHeld; ++i) {
+        slot_.held[i].store(nullptr, std::memory_order_relaxed);
+    }
+    slot_.waiting.store(true, std::memory_order_release); // a release that sees it sees `held`
+}
+
+CallGate::Wait::~Wait() {
+    // Sequentially consistent, like a call's start: a release that still saw the wait and
+    // skipped this call made its object unreachable before this, so later lookups miss it.
+    slot_.waiting.exchange(false, std::memory_order_seq_cst);
+}
+
+void CallGate::defer(const void *object, std::function<void()> action) {
     ThreadSlot &me = mySlot();
     // The caller made the object unreachable before this fence; a call that begins after it
     // cannot find it, so only the calls in progress now can hold it.
@@ -182,9 +203,19 @@ void CallGate::defer(std::function<void()> action) {
     }
     for (ThreadSlot *slot = slots_.load(std::memory_order_acquire); slot != nullptr; slot = slot->next) {
         uint64_t calls = slot->calls.load(std::memory_order_seq_cst);
-        if (slot != &me && (calls & 1) != 0) {
-            entry.waitsFor.emplace_back(slot, calls);
+        if (slot == &me || (calls & 1) == 0) {
+            continue;
         }
+        if (slot->waiting.load(std::memory_order_seq_cst)) {
+            bool holds = false;
+            for (const auto &held : slot->held) {
+                holds = holds || held.load(std::memory_order_relaxed) == object;
+            }
+            if (!holds) {
+                continue; // blocked in a wait that uses other objects only
+            }
+        }
+        entry.waitsFor.emplace_back(slot, calls);
     }
     if (entry.waitsFor.empty()) {
         action();

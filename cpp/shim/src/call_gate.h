@@ -14,6 +14,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <list>
 #include <mutex>
 #include <utility>
@@ -37,10 +38,11 @@ public:
     void lockExclusive();
     void unlockExclusive() noexcept;
 
-    // Runs `action` once no call in progress now can still use what the caller has just made
-    // unreachable to new calls: at once when no other thread is in a call, otherwise when the
-    // last of those calls ends (on its thread, inside the gate). From inside a call.
-    void defer(std::function<void()> action);
+    // Runs `action` once no call in progress now can still use `object`, which the caller has
+    // just made unreachable to new calls: at once when no other thread is in a call (or only in
+    // waits that do not hold it), otherwise when the last of those calls ends (on its thread,
+    // inside the gate). From inside a call.
+    void defer(const void *object, std::function<void()> action);
     // Runs every deferred action. Only while holding the gate exclusively.
     void runAllDeferred() noexcept;
 
@@ -53,6 +55,22 @@ public:
 
     private:
         CallGate &gate_;
+        ThreadSlot &slot_;
+    };
+
+    // For the length of a blocking wait inside a call (a synchronisation), declares that the
+    // call uses only `held` (up to kMaxHeld objects it found before) until the wait is over, so
+    // releases of anything else on other threads need not wait for it. The call must touch no
+    // other object it found before the wait, during or after it.
+    static constexpr size_t kMaxHeld = 3;
+    class Wait {
+    public:
+        Wait(CallGate &gate, std::initializer_list<const void *> held);
+        ~Wait();
+        Wait(const Wait &) = delete;
+        Wait &operator=(const Wait &) = delete;
+
+    private:
         ThreadSlot &slot_;
     };
 
@@ -75,6 +93,9 @@ public:
         // Deferred actions waiting for a call of this slot to end: the owner checks this (on its
         // own line) when a call ends, so actions waiting on other threads cost it nothing.
         std::atomic<uint32_t> awaited{0};
+        // Inside a Wait: the call uses only `held` until it ends.
+        std::atomic<bool> waiting{false};
+        std::atomic<const void *> held[kMaxHeld] = {};
         std::atomic<bool> claimed{false};
         uint32_t depth = 0; // nesting, touched only by the owning thread
         ThreadSlot *next = nullptr;

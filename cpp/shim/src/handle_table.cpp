@@ -101,6 +101,7 @@ bool HandleTable::remove(int64_t handle) {
     if (slot == nullptr) {
         return false;
     }
+    const void *object = nullptr;
     {
         std::lock_guard lock(mutex_);
         uint64_t state = slot->state.load(std::memory_order_relaxed);
@@ -108,8 +109,9 @@ bool HandleTable::remove(int64_t handle) {
             return false;
         }
         slot->state.store(state | kReleased, std::memory_order_seq_cst);
+        object = slot->object.get();
     }
-    gate_.defer([this, index]() noexcept { reclaim(index); });
+    gate_.defer(object, [this, index]() noexcept { reclaim(index); });
     return true;
 }
 

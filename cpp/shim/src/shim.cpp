@@ -416,6 +416,7 @@ int32_t agj_device_synchronize(int64_t device) {
     return Guarded(entry, [&]() -> int32_t {
         AGJ_FIND(Device, dev, device, AGJ_KIND_DEVICE, "device");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", dev->makeCurrent());
+        CallGate::Wait wait(Runtime().gate, {dev.get()}); // releases of other objects need not wait for it
         AGJ_ACL_CHECK("aclrtSynchronizeDevice", Api().aclrtSynchronizeDevice());
         return AGJ_OK;
     });
@@ -435,11 +436,15 @@ int32_t agj_stream_create(int64_t device, int64_t *streamOut) {
 }
 
 // Waits for the stream (timeoutMs -1: forever), then drops what its finished tasks kept alive.
-// `drained`: whether the stream's work is over (also when a task failed, which ends it).
-static int32_t WaitForStream(const char *entry, Stream &s, int32_t timeoutMs, bool &drained) {
+// `drained`: whether the stream's work is over (also when a task failed, which ends it). The
+// caller uses no object it found other than `s` and `alsoHeld` from here on.
+static int32_t WaitForStream(const char *entry, Stream &s, int32_t timeoutMs, bool &drained,
+                             const Object *alsoHeld = nullptr) {
     drained = false;
     const AclApi &api = Api();
     uint64_t mark = s.inFlightMark(); // only what was issued before the synchronisation is done
+    // Releases of other objects on other threads need not wait for this synchronisation.
+    CallGate::Wait wait(Runtime().gate, {&s, alsoHeld});
     aclError status;
     if (timeoutMs == -1) {
         status = api.aclrtSynchronizeStream(s.handle());
@@ -951,6 +956,7 @@ int32_t agj_event_synchronize(int64_t event) {
     return Guarded(entry, [&]() -> int32_t {
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", e->device()->makeCurrent());
+        CallGate::Wait wait(Runtime().gate, {e.get()}); // releases of other objects need not wait for it
         AGJ_ACL_CHECK("aclrtSynchronizeEvent", Api().aclrtSynchronizeEvent(e->handle()));
         return AGJ_OK;
     });
@@ -1191,7 +1197,7 @@ static int32_t ExecuteModel(const char *entry, int64_t model, int64_t stream, bo
     // A release during the call is dropped only when the call ends, so the model lives while it
     // waits; once the stream has drained the replay is over. Should the wait end otherwise, keep the model as the asynchronous form does.
     bool drained = false;
-    int32_t status = WaitForStream(entry, *s, -1, drained);
+    int32_t status = WaitForStream(entry, *s, -1, drained, m.get());
     if (!drained) {
         RetainForTask(*s, {m});
     }

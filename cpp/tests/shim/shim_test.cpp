@@ -332,6 +332,48 @@ TEST_CASE("a handle released while another thread's call uses it dies when that 
     CHECK_EQ(agj_live_count(AGJ_KIND_STREAM), 1);
 }
 
+TEST_CASE("a synchronisation blocked on another thread holds up releases of what it waits for only") {
+    OpenRuntime runtime;
+    int64_t device = 0, blocked = 0, other = 0, gate = 0, waitedEvent = 0;
+    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device, &blocked), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device, &other), AGJ_OK);
+    CHECK_EQ(agj_event_create(device, ACL_EVENT_EXTERNAL, &gate), AGJ_OK);
+    CHECK_EQ(agj_event_create(device, 0, &waitedEvent), AGJ_OK);
+    CHECK_EQ(agj_stream_wait_event(blocked, gate), AGJ_OK);
+    CHECK_EQ(agj_event_record(waitedEvent, blocked), AGJ_OK); // completes once `blocked` runs
+    std::atomic<int> waiting{0};
+    int32_t streamSynchronized = -1, eventSynchronized = -1;
+    std::thread streamWaiter([&] {
+        waiting.fetch_add(1);
+        streamSynchronized = agj_stream_synchronize(blocked);
+    });
+    std::thread eventWaiter([&] {
+        waiting.fetch_add(1);
+        eventSynchronized = agj_event_synchronize(waitedEvent);
+    });
+    while (waiting.load() < 2) {
+        std::this_thread::yield();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // well inside both synchronisations
+    // Memory released meanwhile is freed at once: neither waiting call uses it.
+    for (int i = 0; i < 3; ++i) {
+        int64_t buffer = 0;
+        CHECK_EQ(agj_device_buffer_alloc(device, 1 << 20, &buffer), AGJ_OK);
+        CHECK_EQ(agj_release(buffer), AGJ_OK);
+        CHECK_EQ(agj_live_count(AGJ_KIND_DEVICE_BUFFER), 0);
+    }
+    // What a waiting call uses lives until it returns.
+    CHECK_EQ(agj_release(waitedEvent), AGJ_OK);
+    CHECK_EQ(agj_live_count(AGJ_KIND_EVENT), 2);
+    CHECK_EQ(agj_event_record(gate, other), AGJ_OK);
+    streamWaiter.join();
+    eventWaiter.join();
+    CHECK_EQ(streamSynchronized, AGJ_OK);
+    CHECK_EQ(eventSynchronized, AGJ_OK);
+    CHECK_EQ(agj_live_count(AGJ_KIND_EVENT), 1);
+}
+
 TEST_CASE("lookups racing releases and reuse of the same slots") {
     OpenRuntime runtime;
     int64_t device = 0;
