@@ -411,6 +411,9 @@ private:
     uint64_t submittedCount_ = 0;
     bool stopping_ = false;
     std::thread worker_;
+    // Set when a task on the worker destroys its own stream (a host function calling
+    // aclrtDestroyStream): the worker drains, then drops this as its very last act.
+    std::shared_ptr<Stream> keptByWorker_;
     // Submitted tasks, published after the task is in its slot.
     alignas(kCacheLine) std::atomic<uint64_t> submitted_{0};
     std::atomic<bool> stopRequested_{false};

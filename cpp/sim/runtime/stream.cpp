@@ -115,7 +115,11 @@ void Stream::enqueue(Task &&task) {
             return;
         }
         if (!worker_.joinable()) {
-            worker_ = std::thread([this] { workerLoop(); });
+            worker_ = std::thread([this] {
+                workerLoop();
+                // Destroyed from one of its own tasks: the stream dies here, after the loop.
+                std::shared_ptr<Stream> last = std::move(keptByWorker_);
+            });
         }
         if (tailIndex_ == TaskBlock::kSlots) {
             TaskBlock *block = spareBlock_.exchange(nullptr, std::memory_order_acquire);
@@ -217,7 +221,10 @@ void Stream::shutdown(bool discardPending) {
     workAvailable_.notify();
     if (worker.joinable()) {
         if (worker.get_id() == std::this_thread::get_id()) {
-            worker.detach(); // destroyed from one of its own tasks (a host function)
+            // Destroyed from one of its own tasks (a host function): the worker cannot wait for
+            // itself, so it finishes the queue on its own and keeps the stream alive until then.
+            keptByWorker_ = weak_from_this().lock();
+            worker.detach();
         } else {
             worker.join();
         }

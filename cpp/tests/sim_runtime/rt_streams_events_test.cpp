@@ -428,4 +428,39 @@ TEST_CASE("back-to-back submit and synchronise across many queue blocks: every t
     VERIFY_NO_LEAKS(leaks);
 }
 
+namespace {
+
+struct SelfDestroy {
+    aclrtStream stream = nullptr;
+    std::atomic<int> status{-1};
+    static void Run(void *arg) {
+        auto *self = static_cast<SelfDestroy *>(arg);
+        self->status.store(aclrtDestroyStream(self->stream));
+    }
+};
+
+} // namespace
+
+TEST_CASE("a host function may destroy its own stream: the tasks queued after it still run") {
+    rt::LeakCheck leaks;
+    SelfDestroy destroy;
+    REQUIRE(aclrtCreateStream(&destroy.stream) == ACL_SUCCESS);
+    std::atomic<int> before{0}, after{0};
+    CHECK_EQ(aclrtLaunchHostFunc(destroy.stream, rt::CountHostFunc, &before), ACL_SUCCESS);
+    CHECK_EQ(aclrtLaunchHostFunc(destroy.stream, SelfDestroy::Run, &destroy), ACL_SUCCESS);
+    for (int i = 0; i < 3; ++i) {
+        CHECK_EQ(aclrtLaunchHostFunc(destroy.stream, rt::CountHostFunc, &after), ACL_SUCCESS);
+    }
+    // The worker cannot wait for itself: it finishes its queue, then the stream goes.
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (after.load() < 3 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK_EQ(destroy.status.load(), ACL_SUCCESS);
+    CHECK_EQ(before.load(), 1);
+    CHECK_EQ(after.load(), 3);
+    CHECK_EQ(aclrtSynchronizeStream(destroy.stream), ACL_ERROR_RT_INVALID_HANDLE);
+    VERIFY_NO_LEAKS(leaks); // the stream itself, once its worker has let go
+}
+
 RT_TEST_MAIN()
