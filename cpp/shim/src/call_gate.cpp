@@ -187,9 +187,17 @@ CallGate::Wait::Wait(CallGate &gate, std::initializer_list<const void *> held) :
 }
 
 CallGate::Wait::~Wait() {
-    // Sequentially consistent, like a call's start: a release that still saw the wait and
-    // skipped this call made its object unreachable before this, so later lookups miss it.
-    slot_.waiting.exchange(false, std::memory_order_seq_cst);
+    if (slot_.depth > 1) {
+        // An outer frame of the call goes on and may look handles up: sequentially consistent,
+        // like a call's start, so a release that still saw the wait (and skipped this call)
+        // made its object unreachable before those lookups.
+        slot_.waiting.exchange(false, std::memory_order_seq_cst);
+        return;
+    }
+    // The outermost call only finishes with what it held (no lookups after a wait). A release
+    // that saw the wait read this call's counter before the call ended, so it precedes the next
+    // call's exchange, and that call's lookups see the release.
+    slot_.waiting.store(false, std::memory_order_relaxed);
 }
 
 void CallGate::defer(const void *object, std::function<void()> action) {

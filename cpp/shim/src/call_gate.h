@@ -61,7 +61,7 @@ public:
     // For the length of a blocking wait inside a call (a synchronisation), declares that the
     // call uses only `held` (up to kMaxHeld objects it found before) until the wait is over, so
     // releases of anything else on other threads need not wait for it. The call must touch no
-    // other object it found before the wait, during or after it.
+    // other object it found before the wait, during or after it, and look up no handle after it.
     static constexpr size_t kMaxHeld = 3;
     class Wait {
     public:
