@@ -121,26 +121,21 @@ void CallGate::leave(ThreadSlot &slot) noexcept {
 }
 
 void CallGate::leaveOutermost(ThreadSlot &slot) noexcept {
-    slot.calls.store(slot.calls.load(std::memory_order_relaxed) + 1, std::memory_order_release);
-    // Either this load sees an action deferred on this call, or the deferring thread's second
-    // look (after its heavy fence) sees the call ended.
-    lightFence();
-    if (slot.awaited.load(std::memory_order_relaxed) != 0) {
-        runDeferredAfterLeave(slot);
-    }
-}
-
-void CallGate::runDeferredAfterLeave(ThreadSlot &slot) noexcept {
-    do {
-        // Actions run inside the gate, so close cannot unload the backend under them. This call
-        // holds nothing, so what waits for it is run too.
+    for (;;) {
+        slot.calls.store(slot.calls.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+        // Either this load sees an action deferred on this call, or the deferring thread's second
+        // look (after its heavy fence) sees the call ended.
+        lightFence();
+        if (slot.awaited.load(std::memory_order_relaxed) == 0) {
+            return;
+        }
+        // Actions wait for this call: run them inside the gate, so close cannot unload the
+        // backend under them. This call holds nothing, so what waits for it runs too; whatever
+        // is deferred on it meanwhile is seen when it ends, round the loop.
         enter();
         runReady(&slot);
         --slot.depth;
-        slot.calls.store(slot.calls.load(std::memory_order_relaxed) + 1, std::memory_order_release);
-        lightFence();
-        // Something deferred while this thread ran the actions may wait for it.
-    } while (slot.awaited.load(std::memory_order_relaxed) != 0);
+    }
 }
 
 void CallGate::runReady(const ThreadSlot *outOfCall) noexcept {

@@ -109,7 +109,7 @@ private:
     };
 
     ThreadSlot &mySlot();
-    // Ends the thread's outermost call.
+    // Ends the thread's outermost call, then runs the deferred actions it was the last to block.
     void leaveOutermost(ThreadSlot &slot) noexcept;
     // Runs the deferred actions no call in progress blocks any more, and clears the waits that
     // have passed. `outOfCall`: a thread whose current call holds nothing (it is only running
@@ -118,9 +118,6 @@ private:
     // The leaving side's half of a store-then-load fence; `heavyFence` is the other half.
     void lightFence() const noexcept;
     void heavyFence() const noexcept;
-    // After the thread's outermost call ended while actions waited for it: runs those it was
-    // the last to block, re-entering the gate to do so.
-    void runDeferredAfterLeave(ThreadSlot &slot) noexcept;
 
     std::atomic<bool> exclusive_{false};
     std::mutex exclusiveMutex_;                // held by open/close while they run

@@ -402,6 +402,15 @@ struct SequenceStep {
     }
 };
 
+struct SelfDestroy {
+    aclrtStream stream = nullptr;
+    std::atomic<int> status{-1};
+    static void Run(void *arg) {
+        auto *self = static_cast<SelfDestroy *>(arg);
+        self->status.store(aclrtDestroyStream(self->stream));
+    }
+};
+
 } // namespace
 
 TEST_CASE("back-to-back submit and synchronise across many queue blocks: every task runs once, in order") {
@@ -427,19 +436,6 @@ TEST_CASE("back-to-back submit and synchronise across many queue blocks: every t
     CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
     VERIFY_NO_LEAKS(leaks);
 }
-
-namespace {
-
-struct SelfDestroy {
-    aclrtStream stream = nullptr;
-    std::atomic<int> status{-1};
-    static void Run(void *arg) {
-        auto *self = static_cast<SelfDestroy *>(arg);
-        self->status.store(aclrtDestroyStream(self->stream));
-    }
-};
-
-} // namespace
 
 TEST_CASE("a host function may destroy its own stream: the tasks queued after it still run") {
     rt::LeakCheck leaks;
