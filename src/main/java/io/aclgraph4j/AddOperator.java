@@ -4,26 +4,25 @@ import io.aclgraph4j.internal.NativeApi;
 import java.util.Objects;
 
 /**
- * The aclnnAdd family as a reusable operator: {@code out = self + alpha × other}, with a tensor or
- * a scalar {@code other}, into {@code out} or in place into {@code self}. Prepared once (a
- * repeatable aclnn executor, with its workspace), launched any number of times, on any stream of
- * its device, captured or not. Operands must stay open while the operator is prepared; after
- * that the operator (and any model that captured it) keeps them alive.
+ * The aclnnAdd family as reusable operators: {@code out = self + alpha × other}, with a tensor or
+ * a scalar {@code other}, into {@code out} or in place into {@code self} (rows ADD, ADDS,
+ * INPLACE_ADD and INPLACE_ADDS of shim_operators.def). Prepared once (a repeatable aclnn
+ * executor, with its workspace), launched any number of times, on any stream of its device,
+ * captured or not. Operands must stay open while the operator is prepared; after that the
+ * operator (and any model that captured it) keeps them alive.
  */
-public final class AddOperator extends NativeObject {
-    private final String text;
+public final class AddOperator extends Operator {
 
     private AddOperator(Tensor self, long handle, String text) {
-        super(self.runtime, self.device().owned(), handle, text);
-        this.text = text;
+        super(self, handle, text);
     }
 
     /** {@code out = self + alpha × other} (aclnnAdd). */
     public static AddOperator add(Tensor self, Tensor other, Scalar alpha, Tensor out) {
         requireSameDevice("AddOperator.add", self, other, out);
         Objects.requireNonNull(alpha, "alpha");
-        long handle = self.api().executorPrepare(NativeApi.OP_ADD, self.handle(), other.handle(), alpha.handle(),
-                out.handle(), NativeApi.EXECUTOR_REPEATABLE);
+        long handle = new Operands("AddOperator.add", self).tensor("self", self).tensor("other", other)
+                .scalar("alpha", alpha).tensor("out", out).prepare(NativeApi.OP_ADD, true);
         return new AddOperator(self, handle, "AddOperator(add " + self + " + " + alpha.value() + " × " + other + ")");
     }
 
@@ -32,8 +31,8 @@ public final class AddOperator extends NativeObject {
         requireSameDevice("AddOperator.adds", self, out, out);
         Objects.requireNonNull(other, "other");
         Objects.requireNonNull(alpha, "alpha");
-        long handle = self.api().executorPrepare(NativeApi.OP_ADDS, self.handle(), other.handle(), alpha.handle(),
-                out.handle(), NativeApi.EXECUTOR_REPEATABLE);
+        long handle = new Operands("AddOperator.adds", self).tensor("self", self).scalar("other", other)
+                .scalar("alpha", alpha).tensor("out", out).prepare(NativeApi.OP_ADDS, true);
         return new AddOperator(self, handle, "AddOperator(adds " + self + " + " + alpha.value() + " × "
                 + other.value() + ")");
     }
@@ -42,8 +41,8 @@ public final class AddOperator extends NativeObject {
     public static AddOperator inplaceAdd(Tensor self, Tensor other, Scalar alpha) {
         requireSameDevice("AddOperator.inplaceAdd", self, other, other);
         Objects.requireNonNull(alpha, "alpha");
-        long handle = self.api().executorPrepare(NativeApi.OP_INPLACE_ADD, self.handle(), other.handle(),
-                alpha.handle(), 0, NativeApi.EXECUTOR_REPEATABLE);
+        long handle = new Operands("AddOperator.inplaceAdd", self).tensor("self", self).tensor("other", other)
+                .scalar("alpha", alpha).prepare(NativeApi.OP_INPLACE_ADD, true);
         return new AddOperator(self, handle, "AddOperator(inplaceAdd " + self + " += " + alpha.value() + " × "
                 + other + ")");
     }
@@ -53,15 +52,16 @@ public final class AddOperator extends NativeObject {
         Objects.requireNonNull(self, "self");
         Objects.requireNonNull(other, "other");
         Objects.requireNonNull(alpha, "alpha");
-        long handle = self.api().executorPrepare(NativeApi.OP_INPLACE_ADDS, self.handle(), other.handle(),
-                alpha.handle(), 0, NativeApi.EXECUTOR_REPEATABLE);
+        long handle = new Operands("AddOperator.inplaceAdds", self).tensor("self", self).scalar("other", other)
+                .scalar("alpha", alpha).prepare(NativeApi.OP_INPLACE_ADDS, true);
         return new AddOperator(self, handle, "AddOperator(inplaceAdds " + self + " += " + alpha.value() + " × "
                 + other.value() + ")");
     }
 
     /**
      * Runs {@code out = self + alpha × other} once on {@code stream} the way eager CANN code does:
-     * a single-use executor prepared for this one launch.
+     * a single-use executor prepared for this one launch. (Through the shim's Add-family form of
+     * prepare: the eager path passes no arrays.)
      */
     public static void addOnce(Stream stream, Tensor self, Tensor other, Scalar alpha, Tensor out) {
         Objects.requireNonNull(stream, "stream");
@@ -77,17 +77,6 @@ public final class AddOperator extends NativeObject {
         }
     }
 
-    /** Launches the operator on {@code stream} (recorded if the stream is capturing). */
-    public void launch(Stream stream) {
-        Objects.requireNonNull(stream, "stream");
-        api().executorLaunch(handle(), stream.handle());
-    }
-
-    /** Bytes of device workspace the operator needs (allocated and kept by the operator). */
-    public long workspaceSize() {
-        return api().executorWorkspaceSize(handle());
-    }
-
     private static void requireSameDevice(String operation, Tensor self, Tensor second, Tensor third) {
         // Messages are built only when needed: this runs on every eager add.
         if (self == null) {
@@ -101,10 +90,5 @@ public final class AddOperator extends NativeObject {
             throw new InvalidArgumentException(-2, operation, "all tensors must be on one device: self is on device "
                     + device + ", others on " + second.device().id() + " and " + third.device().id());
         }
-    }
-
-    @Override
-    public String toString() {
-        return text + (isClosed() ? " (closed)" : "");
     }
 }
