@@ -417,6 +417,9 @@ Model::~Model() {
     device_->makeCurrent();
     record_->modelReleased.store(true);
     Api().aclmdlRIDestroy(record_->model);
+    if (replayOrder_.previousDone != nullptr) {
+        Api().aclrtDestroyEvent(replayOrder_.previousDone); // the streams that used it have drained
+    }
     // Replays in flight keep the model itself alive, so nothing runs any more: drop what the
     // captured tasks used. (Task groups may still hold the record, not these objects.)
     record_->objects.clear();

@@ -223,9 +223,22 @@ public:
     aclmdlRI handle() const noexcept { return record_->model; }
     const std::shared_ptr<Device> &device() const noexcept { return device_; }
 
+    // Replays of one model never overlap, whatever streams they are issued on (as CUDA orders the
+    // launches of one executable graph): a replay on a stream other than the previous one's waits,
+    // on the device, for an event recorded after the previous one. Guarded by replayOrder.
+    struct ReplayOrder {
+        std::mutex mutex;
+        aclrtEvent previousDone = nullptr;  // created at the first change of stream
+        std::weak_ptr<Stream> previousStream;
+        bool previousRecorded = false;      // previousDone marks the end of the previous replay
+        bool multiStream = false;           // replayed on two streams: record after every replay
+    };
+    ReplayOrder &replayOrder() noexcept { return replayOrder_; }
+
 private:
     std::shared_ptr<Device> device_;
     std::shared_ptr<CaptureRecord> record_;
+    ReplayOrder replayOrder_;
 };
 
 class TaskGroup final : public Object {

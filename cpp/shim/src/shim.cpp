@@ -1179,6 +1179,62 @@ int32_t agj_capture_task_update_end(int64_t stream) {
     });
 }
 
+// Issues the replay on `s` ordered after the model's previous replay (Model::ReplayOrder): no host
+// wait, only an event the stream waits for when the previous replay went to another stream. A
+// model replayed on one stream only costs nothing more than the replay.
+static int32_t ExecuteAfterPreviousReplay(const char *entry, const std::shared_ptr<Model> &m,
+                                          const std::shared_ptr<Stream> &s) {
+    const AclApi &api = Api();
+    Model::ReplayOrder &order = m->replayOrder();
+    std::lock_guard lock(order.mutex);
+    std::shared_ptr<Stream> previous = order.previousStream.lock();
+    bool switching = previous != nullptr && previous != s;
+    if (switching || order.multiStream) {
+        aclmdlRICaptureStatus capturing = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+        if (api.aclmdlRICaptureGetInfo(s->handle(), &capturing, nullptr) != ACL_SUCCESS ||
+            capturing != ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
+            // Not an eager replay: the runtime refuses (or records) it; order nothing.
+            AGJ_ACL_CHECK("aclmdlRIExecuteAsync", api.aclmdlRIExecuteAsync(m->handle(), s->handle()));
+            return AGJ_OK;
+        }
+    }
+    if (switching) {
+        if (order.previousDone == nullptr) {
+            aclrtEvent event = nullptr;
+            if (api.aclrtCreateEventExWithFlag != nullptr) {
+                AGJ_ACL_CHECK("aclrtCreateEventExWithFlag", api.aclrtCreateEventExWithFlag(&event, ACL_EVENT_SYNC));
+            } else {
+                AGJ_ACL_CHECK("aclrtCreateEventWithFlag", api.aclrtCreateEventWithFlag(&event, ACL_EVENT_SYNC));
+            }
+            order.previousDone = event;
+        }
+        if (!order.previousRecorded) {
+            // The first change of stream: mark the end of what the previous stream has queued.
+            aclmdlRICaptureStatus previousCapturing = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+            AGJ_ACL_CHECK("aclmdlRICaptureGetInfo",
+                          api.aclmdlRICaptureGetInfo(previous->handle(), &previousCapturing, nullptr));
+            if (previousCapturing != ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
+                return Fail(AGJ_ERR_STATE, std::string(entry) +
+                                               ": the model's previous replay went to a stream that captures now, so "
+                                               "this replay cannot be ordered after it: synchronize that stream "
+                                               "before its capture begins, or replay on it after the capture");
+            }
+            AGJ_ACL_CHECK("aclrtRecordEvent", api.aclrtRecordEvent(order.previousDone, previous->handle()));
+            RetainForTask(*previous, {m});
+        }
+        AGJ_ACL_CHECK("aclrtStreamWaitEvent", api.aclrtStreamWaitEvent(s->handle(), order.previousDone));
+        order.multiStream = true;
+    }
+    AGJ_ACL_CHECK("aclmdlRIExecuteAsync", api.aclmdlRIExecuteAsync(m->handle(), s->handle()));
+    order.previousStream = s;
+    order.previousRecorded = false;
+    if (order.multiStream) {
+        AGJ_ACL_CHECK("aclrtRecordEvent", api.aclrtRecordEvent(order.previousDone, s->handle()));
+        order.previousRecorded = true;
+    }
+    return AGJ_OK;
+}
+
 // Queues one replay of the model on the stream; `wait`: then waits for the stream. An
 // asynchronous replay keeps the model alive until the stream is next synchronised.
 static int32_t ExecuteModel(const char *entry, int64_t model, int64_t stream, bool wait) {
@@ -1189,7 +1245,9 @@ static int32_t ExecuteModel(const char *entry, int64_t model, int64_t stream, bo
                                           " but the stream is on device " + std::to_string(s->device()->id()));
     }
     AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
-    AGJ_ACL_CHECK("aclmdlRIExecuteAsync", Api().aclmdlRIExecuteAsync(m->handle(), s->handle()));
+    if (int32_t status = ExecuteAfterPreviousReplay(entry, m, s); status != AGJ_OK) {
+        return status;
+    }
     if (!wait) {
         RetainForTask(*s, {m});
         return AGJ_OK;

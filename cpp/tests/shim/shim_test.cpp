@@ -536,4 +536,54 @@ TEST_CASE("replays of one model on several threads and streams") {
     }
 }
 
+TEST_CASE("replays of one model never overlap: in-place x += 1 from 4 threads, each on its own stream") {
+    OpenRuntime runtime;
+    int64_t device = 0, buffer = 0, x = 0, one = 0, increment = 0, capturer = 0, model = 0;
+    constexpr int64_t kElements = 1024;
+    const int64_t dims[] = {kElements};
+    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
+    CHECK_EQ(agj_device_buffer_alloc(device, kElements * sizeof(float), &buffer), AGJ_OK);
+    CHECK_EQ(agj_memset(buffer, 0, 0, kElements * sizeof(float)), AGJ_OK);
+    CHECK_EQ(agj_tensor_create(buffer, ACL_FLOAT, dims, 1, nullptr, 0, &x), AGJ_OK);
+    CHECK_EQ(agj_scalar_create_double(ACL_FLOAT, 1.0, &one), AGJ_OK);
+    CHECK_EQ(agj_executor_prepare(AGJ_OP_INPLACE_ADDS, x, one, one, 0, AGJ_EXECUTOR_REPEATABLE, &increment), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device, &capturer), AGJ_OK);
+    CHECK_EQ(agj_capture_begin(capturer, ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL), AGJ_OK);
+    CHECK_EQ(agj_executor_launch(increment, capturer), AGJ_OK);
+    CHECK_EQ(agj_capture_end(capturer, &model), AGJ_OK);
+    constexpr int kThreads = 4, kReplays = 200;
+    std::vector<std::thread> threads;
+    std::vector<int> failures(kThreads, 0);
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t]() {
+            int64_t stream = 0;
+            if (agj_stream_create(device, &stream) != AGJ_OK) {
+                ++failures[t];
+                return;
+            }
+            for (int i = 0; i < kReplays; ++i) { // odd threads wait after each replay, even ones at the end
+                failures[t] += agj_model_execute_async(model, stream) != AGJ_OK;
+                if (t % 2 == 1) {
+                    failures[t] += agj_stream_synchronize(stream) != AGJ_OK;
+                }
+            }
+            failures[t] += agj_stream_synchronize(stream) != AGJ_OK;
+            failures[t] += agj_release(stream) != AGJ_OK;
+        });
+    }
+    for (auto &thread : threads) {
+        thread.join();
+    }
+    for (int failed : failures) {
+        CHECK_EQ(failed, 0);
+    }
+    int64_t host = 0, address = 0;
+    CHECK_EQ(agj_host_buffer_alloc(device, kElements * sizeof(float), &host, &address), AGJ_OK);
+    CHECK_EQ(agj_memcpy(host, 0, buffer, 0, kElements * sizeof(float)), AGJ_OK);
+    const float *values = reinterpret_cast<const float *>(address);
+    for (int64_t i = 0; i < kElements; ++i) {
+        CHECK_EQ(values[i], static_cast<float>(kThreads * kReplays));
+    }
+}
+
 TEST_MAIN()
