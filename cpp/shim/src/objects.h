@@ -91,6 +91,8 @@ private:
     std::vector<std::pair<std::weak_ptr<Device>, aclrtStream>> deferredStreams_;
 };
 
+class Model;
+
 class Stream final : public Object {
 public:
     Stream(std::shared_ptr<Device> device, aclrtStream stream);
@@ -108,6 +110,11 @@ public:
     // never what another thread issued meanwhile.
     uint64_t inFlightMark() const noexcept;
     void releaseCompleted(uint64_t mark);
+
+    // Models whose latest replay went to this stream with no event marking its end: marked
+    // before the stream begins a capture (Model::ReplayOrder).
+    void noteUnmarkedReplay(std::weak_ptr<Model> model);
+    std::vector<std::weak_ptr<Model>> takeUnmarkedReplays();
 
     // Task-group and task-update routing for retention (guarded by mutex_).
     void setOpenGroup(std::shared_ptr<Retention> group);
@@ -128,6 +135,7 @@ private:
     std::shared_ptr<Retention> openGroup_;
     std::shared_ptr<Retention> updateTarget_;
     std::shared_ptr<Retention> updatePending_;
+    std::vector<std::weak_ptr<Model>> unmarkedReplays_; // guarded by mutex_
 };
 
 class Buffer final : public Object {
@@ -230,6 +238,7 @@ public:
         std::mutex mutex;
         aclrtEvent previousDone = nullptr;  // created at the first change of stream
         std::weak_ptr<Stream> previousStream;
+        const Stream *previousStreamId = nullptr; // previousStream's address, compared without atomics
         bool previousRecorded = false;      // previousDone marks the end of the previous replay
         bool multiStream = false;           // replayed on two streams: record after every replay
     };

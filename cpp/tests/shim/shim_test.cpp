@@ -322,14 +322,44 @@ TEST_CASE("a handle released while another thread's call uses it dies when that 
         std::this_thread::yield();
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(100)); // well inside the synchronisation
-    CHECK_EQ(agj_release(blocked), AGJ_OK);
-    CHECK_EQ(agj_live_count(AGJ_KIND_STREAM), 2); // still used by the waiting call
+    // The release waits for the stream's work, so it runs on a thread of its own.
+    int32_t released = -1;
+    std::thread releaser([&] { released = agj_release(blocked); });
     int32_t complete = 0;
-    CHECK_EQ(agj_stream_query(blocked, &complete), AGJ_ERR_INVALID_HANDLE); // but gone for everyone else
+    while (agj_stream_query(blocked, &complete) != AGJ_ERR_INVALID_HANDLE) { // gone for everyone else at once
+        std::this_thread::yield();
+    }
+    CHECK_EQ(agj_live_count(AGJ_KIND_STREAM), 2); // but still used by the waiting calls
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    CHECK_EQ(released, -1); // the release waits for the work in flight
     CHECK_EQ(agj_event_record(gate, other), AGJ_OK);
     waiter.join();
+    releaser.join();
     CHECK_EQ(synchronized, AGJ_OK);
+    CHECK_EQ(released, AGJ_OK);
     CHECK_EQ(agj_live_count(AGJ_KIND_STREAM), 1);
+}
+
+TEST_CASE("releasing a stream waits for its work also while another thread synchronises it") {
+    OpenRuntime runtime;
+    int64_t device = 0, blocked = 0, other = 0, gate = 0;
+    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device, &blocked), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device, &other), AGJ_OK);
+    CHECK_EQ(agj_event_create(device, ACL_EVENT_EXTERNAL, &gate), AGJ_OK);
+    CHECK_EQ(agj_stream_wait_event(blocked, gate), AGJ_OK);
+    std::thread waiter([&] { agj_stream_synchronize(blocked); });
+    std::atomic<bool> recorded{false};
+    std::thread recorder([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        recorded.store(true);
+        agj_event_record(gate, other);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50)); // the waiter is inside its synchronisation
+    CHECK_EQ(agj_release(blocked), AGJ_OK);
+    CHECK(recorded.load()); // returned only after the gate let the stream's work finish
+    waiter.join();
+    recorder.join();
 }
 
 TEST_CASE("a synchronisation blocked on another thread holds up releases of what it waits for only") {
