@@ -6,6 +6,7 @@
 #include <string>
 
 #include "entry.h"
+#include "replay_order.h"
 #include "stream_wait.h"
 
 namespace agj {
@@ -29,6 +30,7 @@ int32_t agj_capture_begin(int64_t stream, int32_t mode) {
         }
         const AclApi &api = Api();
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        MarkReplaysBeforeCapture(*s);
         AGJ_ACL_CHECK("aclmdlRICaptureBegin", api.aclmdlRICaptureBegin(s->handle(), static_cast<aclmdlRICaptureMode>(mode)));
         aclmdlRICaptureStatus status = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
         aclmdlRI model = nullptr;
@@ -179,6 +181,7 @@ int32_t agj_capture_task_update_begin(int64_t stream, int64_t group) {
             return Fail(AGJ_ERR_STATE, std::string(entry) + ": the model this task group belongs to was released");
         }
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        MarkReplaysBeforeCapture(*s);
         AGJ_ACL_CHECK("aclmdlRICaptureTaskUpdateBegin", api.aclmdlRICaptureTaskUpdateBegin(s->handle(), g->handle()));
         s->beginUpdate(g->objects());
         return AGJ_OK;
@@ -215,7 +218,9 @@ static int32_t ExecuteModel(const char *entry, int64_t model, int64_t stream, bo
                                           " but the stream is on device " + std::to_string(s->device()->id()));
     }
     AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
-    AGJ_ACL_CHECK("aclmdlRIExecuteAsync", Api().aclmdlRIExecuteAsync(m->handle(), s->handle()));
+    if (int32_t status = ExecuteAfterPreviousReplay(entry, m, s); status != AGJ_OK) {
+        return status;
+    }
     if (!wait) {
         RetainForTask(*s, {m});
         return AGJ_OK;

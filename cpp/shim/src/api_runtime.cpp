@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "entry.h"
+#include "stream_wait.h"
 
 namespace agj {
 namespace {
@@ -125,11 +126,20 @@ int32_t agj_device_count(int32_t *countOut) {
 int32_t agj_release(int64_t handle) {
     const char *entry = "agj_release";
     return Entry(entry, [&]() -> int32_t {
+        std::shared_ptr<Stream> stream; // kept for the wait below: the drop may run at once
+        if (auto found = Find<Stream>(handle, AGJ_KIND_STREAM)) {
+            stream = found.shared();
+        }
         // Destroyed now unless a model, a task in flight, a dependant or a call on another thread
         // still uses it.
         if (!Runtime().handles.remove(handle)) {
             return Fail(AGJ_ERR_INVALID_HANDLE, std::string(entry) + ": handle " + std::to_string(handle) +
                                                     " is not live (released twice?)");
+        }
+        if (stream) {
+            // A stream's release waits for the work issued to it, here, also when another thread's
+            // synchronisation of it holds up the drop (which then runs when that call ends).
+            WaitBeforeRelease(entry, *stream);
         }
         return AGJ_OK;
     });

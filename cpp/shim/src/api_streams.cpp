@@ -6,6 +6,7 @@
 #include <string>
 
 #include "entry.h"
+#include "replay_order.h"
 #include "stream_wait.h"
 
 namespace agj {
@@ -105,6 +106,7 @@ int32_t agj_stream_wait_event(int64_t stream, int64_t event) {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        MarkReplaysBeforeCapture(*s); // the wait may join the stream to a capture
         AGJ_ACL_CHECK("aclrtStreamWaitEvent", Api().aclrtStreamWaitEvent(s->handle(), e->handle()));
         RetainForTask(*s, {e});
         return AGJ_OK;

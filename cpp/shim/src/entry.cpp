@@ -18,6 +18,14 @@ int32_t Fail(int32_t code, const std::string &message) {
     return code;
 }
 
+void DiscardRecentErrors() noexcept {
+    tLastCallFailed = false;
+    const AclApi &api = Api();
+    if (api.aclGetRecentErrMsg != nullptr) {
+        api.aclGetRecentErrMsg();
+    }
+}
+
 int32_t AclFail(const char *call, int32_t code) {
     std::string message = std::string(call) + " failed with ACL error " + std::to_string(code);
     const AclApi &api = Api();

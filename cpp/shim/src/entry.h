@@ -18,6 +18,9 @@ const char *LastErrorMessage() noexcept;
 
 // Records a failure of the calling thread's call; returns `code`.
 int32_t Fail(int32_t code, const std::string &message);
+// After ACL failures a call handles itself (and reports nothing of): drops the runtime's text
+// about them, so that it is not appended to the message of a later failure on this thread.
+void DiscardRecentErrors() noexcept;
 // An ACL call failed: names it, adds the runtime's own explanation.
 int32_t AclFail(const char *call, int32_t code);
 int32_t InvalidArgument(const char *entry, const std::string &why);

@@ -6,9 +6,6 @@
 
 namespace agj {
 
-
-
-
 int32_t WaitForStream(const char *entry, Stream &s, int32_t timeoutMs, bool &drained, const Object *alsoHeld) {
     drained = false;
     const AclApi &api = Api();
@@ -38,6 +35,17 @@ int32_t WaitForStream(const char *entry, Stream &s, int32_t timeoutMs, bool &dra
         return AclFail(timeoutMs == -1 ? "aclrtSynchronizeStream" : "aclrtSynchronizeStreamWithTimeout", status);
     }
     return AGJ_OK;
+}
+
+void WaitBeforeRelease(const char *entry, Stream &s) {
+    aclmdlRICaptureStatus capturing = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+    if (s.device()->makeCurrent() == ACL_SUCCESS &&
+        Api().aclmdlRICaptureGetInfo(s.handle(), &capturing, nullptr) == ACL_SUCCESS &&
+        capturing == ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
+        bool drained = false;
+        WaitForStream(entry, s, -1, drained);
+    }
+    DiscardRecentErrors();
 }
 
 } // namespace agj

@@ -13,6 +13,10 @@ namespace agj {
 // caller uses no object it found other than `s` and `alsoHeld` from here on.
 int32_t WaitForStream(const char *entry, Stream &s, int32_t timeoutMs, bool &drained, const Object *alsoHeld = nullptr);
 
+// Waits for the work in flight on a stream about to be released, unless it captures (then the
+// release ends the capture). What the wait reports is the stream's, not the release's.
+void WaitBeforeRelease(const char *entry, Stream &s);
+
 // Routes the objects a task just issued on `stream` uses into whatever keeps them alive.
 inline void RetainForTask(Stream &stream, std::initializer_list<ObjectRef> objects) {
     for (const auto &object : objects) {
