@@ -1492,7 +1492,9 @@ class RandomWalkTest {
 
         private boolean record(EventM event, StreamM stream) {
             prepareIssue(stream);
-            Expect expected = !event.open || !stream.open ? Expect.CLOSED : captureRule(stream);
+            Expect expected = !event.open || !stream.open ? Expect.CLOSED
+                    : event.owner.deviceId != stream.deviceId ? Expect.invalid(-2) // an event belongs to its device
+                    : captureRule(stream);
             if (expected == null) {
                 expected = Expect.OK;
             }
@@ -1575,6 +1577,9 @@ class RandomWalkTest {
             boolean joins = false;
             if (!stream.open || !event.open) {
                 expected = Expect.CLOSED;
+            } else if (event.owner.deviceId != stream.deviceId) {
+                expected = Expect.invalid(-2); // an event belongs to its device
+                eventCapture = null;
             } else if (eventCapture != null) {
                 if (waiterCapture != null && waiterCapture != eventCapture) {
                     expected = Expect.capture(107032);
@@ -2227,14 +2232,19 @@ class RandomWalkTest {
             if (object == null) {
                 return null;
             }
-            run((onHelper ? "[other thread] " : "") + object + ".close()", Expect.OK, () -> {
+            // A capturing stream (origin or joined) refuses to close until its capture ends.
+            boolean refused = object.open && object instanceof StreamM stream && stream.capture != null;
+            run((onHelper ? "[other thread] " : "") + object + ".close()", refused ? Expect.capture(107027)
+                    : Expect.OK, () -> {
                 if (onHelper) {
                     onHelper(object.real()::close);
                 } else {
                     object.real().close();
                 }
             });
-            closed(object);
+            if (!refused) {
+                closed(object);
+            }
             return "close";
         }
 
