@@ -12,10 +12,35 @@ import java.util.Objects;
  */
 public final class AddOperator extends NativeObject {
     private final String text;
+    /** What the prepared kernel takes: a task update may only swap in an operator of the same. */
+    private final String signature;
 
-    private AddOperator(Tensor self, long handle, String text) {
+    private AddOperator(Tensor self, long handle, String text, String signature) {
         super(self.runtime, self.device().owned(), handle, text);
         this.text = text;
+        this.signature = signature;
+    }
+
+    /** What this operator's kernel takes (compared by task updates). */
+    String signature() {
+        return signature;
+    }
+
+    /** The operator, and the data type, shape and strides of each operand and of alpha. */
+    static String signature(String operator, Object... operands) {
+        StringBuilder text = new StringBuilder(operator).append('(');
+        for (Object operand : operands) {
+            if (text.charAt(text.length() - 1) != '(') {
+                text.append(", ");
+            }
+            if (operand instanceof Tensor tensor) {
+                text.append(tensor.dataType()).append(java.util.Arrays.toString(tensor.shape()))
+                        .append(" strides ").append(java.util.Arrays.toString(tensor.strides()));
+            } else if (operand instanceof Scalar scalar) {
+                text.append("scalar ").append(scalar.dataType());
+            }
+        }
+        return text.append(')').toString();
     }
 
     /** {@code out = self + alpha × other} (aclnnAdd). */
@@ -25,7 +50,8 @@ public final class AddOperator extends NativeObject {
         requireDistinctElements("AddOperator.add", "out", out);
         long handle = self.api().executorPrepare(NativeApi.OP_ADD, self.handle(), other.handle(), alpha.handle(),
                 out.handle(), NativeApi.EXECUTOR_REPEATABLE);
-        return new AddOperator(self, handle, "AddOperator(add " + self + " + " + alpha.value() + " × " + other + ")");
+        return new AddOperator(self, handle, "AddOperator(add " + self + " + " + alpha.value() + " × " + other + ")",
+                signature("add", self, other, alpha, out));
     }
 
     /** {@code out = self + alpha × other} with a scalar {@code other} (aclnnAdds). */
@@ -37,7 +63,7 @@ public final class AddOperator extends NativeObject {
         long handle = self.api().executorPrepare(NativeApi.OP_ADDS, self.handle(), other.handle(), alpha.handle(),
                 out.handle(), NativeApi.EXECUTOR_REPEATABLE);
         return new AddOperator(self, handle, "AddOperator(adds " + self + " + " + alpha.value() + " × "
-                + other.value() + ")");
+                + other.value() + ")", signature("adds", self, other, alpha, out));
     }
 
     /** {@code self += alpha × other} (aclnnInplaceAdd). */
@@ -48,7 +74,7 @@ public final class AddOperator extends NativeObject {
         long handle = self.api().executorPrepare(NativeApi.OP_INPLACE_ADD, self.handle(), other.handle(),
                 alpha.handle(), 0, NativeApi.EXECUTOR_REPEATABLE);
         return new AddOperator(self, handle, "AddOperator(inplaceAdd " + self + " += " + alpha.value() + " × "
-                + other + ")");
+                + other + ")", signature("inplaceAdd", self, other, alpha));
     }
 
     /** {@code self += alpha × other} with a scalar {@code other} (aclnnInplaceAdds). */
@@ -60,7 +86,7 @@ public final class AddOperator extends NativeObject {
         long handle = self.api().executorPrepare(NativeApi.OP_INPLACE_ADDS, self.handle(), other.handle(),
                 alpha.handle(), 0, NativeApi.EXECUTOR_REPEATABLE);
         return new AddOperator(self, handle, "AddOperator(inplaceAdds " + self + " += " + alpha.value() + " × "
-                + other.value() + ")");
+                + other.value() + ")", signature("inplaceAdds", self, other, alpha));
     }
 
     /**
@@ -73,10 +99,18 @@ public final class AddOperator extends NativeObject {
         Objects.requireNonNull(alpha, "AddOperator.addOnce: alpha is null");
         requireDistinctElements("AddOperator.addOnce", "out", out);
         NativeApi api = self.api();
+        KernelLaunches launches = stream.kernelLaunches();
         long executor = api.executorPrepare(NativeApi.OP_ADD, self.handle(), other.handle(), alpha.handle(),
                 out.handle(), 0);
+        if (launches != null && launches.deferred()) {
+            launches.add(new KernelLaunches.Launch(executor, signature("add", self, other, alpha, out), true));
+            return; // the update launches and releases it
+        }
         try {
             api.executorLaunch(executor, stream.handle());
+            if (launches != null) {
+                launches.add(new KernelLaunches.Launch(0, signature("add", self, other, alpha, out), true));
+            }
         } finally {
             api.release(executor);
         }
@@ -85,7 +119,17 @@ public final class AddOperator extends NativeObject {
     /** Launches the operator on {@code stream} (recorded if the stream is capturing). */
     public void launch(Stream stream) {
         Objects.requireNonNull(stream, "AddOperator.launch: stream is null");
+        KernelLaunches launches = stream.kernelLaunches();
+        if (launches == null) {
+            api().executorLaunch(handle(), stream.handle());
+            return;
+        }
+        if (launches.deferred()) {
+            launches.add(new KernelLaunches.Launch(handle(), signature, false)); // issued by the update
+            return;
+        }
         api().executorLaunch(handle(), stream.handle());
+        launches.add(new KernelLaunches.Launch(0, signature, false));
     }
 
     /** Bytes of device workspace the operator needs (allocated and kept by the operator). */

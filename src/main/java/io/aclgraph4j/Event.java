@@ -22,6 +22,7 @@ public final class Event extends NativeObject {
     /** Marks the work issued to {@code stream} so far; the stream must be of this event's device. */
     public void record(Stream stream) {
         Objects.requireNonNull(stream, "Event.record: stream is null");
+        stream.checkOnlyKernels("Event.record");
         long event = handle();
         long on = stream.handle(); // both open: then the devices
         requireSameDevice("Event.record", stream);

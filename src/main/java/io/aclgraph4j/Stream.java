@@ -11,6 +11,8 @@ import java.util.function.Consumer;
  */
 public final class Stream extends NativeObject {
     private final Device device;
+    /** Operator launches of a task group being captured or updated on this stream, else null. */
+    private volatile KernelLaunches kernelLaunches;
 
     Stream(Device device, long handle) {
         super(device.runtime, device.owned(), handle, "Stream(on device " + device.id() + ")");
@@ -27,6 +29,7 @@ public final class Stream extends NativeObject {
      * {@link Device#copy} or the buffers' views).
      */
     public void copyAsync(Memory from, Memory to) {
+        checkOnlyKernels("Stream.copyAsync");
         Memory.Region source = Memory.region("Stream.copyAsync", "source", from);
         Memory.Region target = Memory.region("Stream.copyAsync", "destination", to);
         Memory.checkSameSize("Stream.copyAsync", source, target);
@@ -36,6 +39,7 @@ public final class Stream extends NativeObject {
 
     /** Copies {@code bytes} from {@code from} at {@code fromOffset} into {@code to} at {@code toOffset}. */
     public void copyAsync(Memory from, long fromOffset, Memory to, long toOffset, long bytes) {
+        checkOnlyKernels("Stream.copyAsync");
         Memory.Region source = Memory.region("Stream.copyAsync", "source", from);
         Memory.Region target = Memory.region("Stream.copyAsync", "destination", to);
         if (fromOffset < 0 || toOffset < 0 || bytes < 0 || fromOffset > source.bytes() - bytes
@@ -51,11 +55,29 @@ public final class Stream extends NativeObject {
 
     /** Sets every byte of {@code memory} (of this stream's device, or host memory) to {@code value} in stream order. */
     public void fillAsync(Memory memory, int value) {
+        checkOnlyKernels("Stream.fillAsync");
         Memory.Region region = Memory.region("Stream.fillAsync", "memory", memory);
         Memory.checkFillValue("Stream.fillAsync", value);
         Memory.checkDevice("Stream.fillAsync", "memory", memory, device.id(), "the stream",
                 "fill it on a stream of its own device");
         api().memsetAsync(handle(), region.handle(), region.offset(), value, region.bytes());
+    }
+
+    KernelLaunches kernelLaunches() {
+        return kernelLaunches;
+    }
+
+    void kernelLaunches(KernelLaunches launches) {
+        kernelLaunches = launches;
+    }
+
+    /** Inside a task group's capture or update only operator launches may be issued. */
+    void checkOnlyKernels(String operation) {
+        KernelLaunches launches = kernelLaunches;
+        if (launches != null && launches.deferred()) {
+            throw new TaskUpdateException(operation, "the stream is updating a task group, which takes operator "
+                    + "launches only: issue copies, fills, events and replays outside TaskGroup.update's body");
+        }
     }
 
     private void checkCopyOperands(Memory from, Memory to) {
@@ -92,6 +114,7 @@ public final class Stream extends NativeObject {
     /** Makes later work on this stream wait for the work {@code event} marks. */
     public void waitFor(Event event) {
         Objects.requireNonNull(event, "Stream.waitFor: event is null");
+        checkOnlyKernels("Stream.waitFor");
         long waiting = handle();
         long waitedFor = event.handle(); // both open: then the devices
         event.requireSameDevice("Stream.waitFor", this);
@@ -111,6 +134,7 @@ public final class Stream extends NativeObject {
      */
     public Capture beginCapture(CaptureMode mode) {
         Objects.requireNonNull(mode, "Stream.beginCapture: mode is null");
+        checkOnlyKernels("Stream.beginCapture");
         api().captureBegin(handle(), mode.code());
         return new Capture(this, mode);
     }

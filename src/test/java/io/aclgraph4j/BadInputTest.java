@@ -9,6 +9,7 @@ import static io.aclgraph4j.TestSupport.refused;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -478,14 +479,30 @@ class BadInputTest {
         }
         refused(NullPointerException.class, () -> group.update(null, () -> { }), "stream");
         refused(NullPointerException.class, () -> group.update(updater, null), "body");
-        refused(AclException.class, 507000, () -> group.update(updater, () -> { }), "TaskGroup.update",
-                "the group holds 1 kernels but 0 were issued; nothing was updated");
-        refused(AclException.class, 507000, () -> group.update(updater, () -> {
+        assertEquals(1, group.kernelCount());
+        refused(TaskUpdateException.class, -2, () -> group.update(updater, () -> { }), "TaskGroup.update",
+                "the group holds 1 kernel but the update launched 0", "nothing was changed");
+        // All or nothing: two kernels into a one-kernel group, or a kernel of another shape, change nothing.
+        refused(TaskUpdateException.class, -2, () -> group.update(updater, () -> {
             second.launch(updater);
             second.launch(updater);
-        }), "AddOperator.launch", "all of them have been given new arguments already");
-        refused(CaptureException.class, 507009, () -> group.update(updater, () -> updater.copyAsync(host, x)),
-                "Stream.copyAsync", "ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT", "cannot update a task group");
+        }), "TaskGroup.update", "the group holds 1 kernel but the update launched 2");
+        Tensor wide = device.tensor(DataType.FLOAT, 8);
+        AddOperator otherShape = AddOperator.inplaceAdds(wide, runtime.scalar(DataType.FLOAT, 100.0), one);
+        refused(TaskUpdateException.class, -2, () -> group.update(updater, () -> otherShape.launch(updater)),
+                "TaskGroup.update", "kernel 0 of the group was captured as inplaceAdds(FLOAT[4]",
+                "cannot take", "same data types, shapes and strides");
+        RuntimeException bodyFailure = new RuntimeException("the body failed");
+        assertEquals(bodyFailure, assertThrows(RuntimeException.class, () -> group.update(updater, () -> {
+            second.launch(updater);
+            throw bodyFailure;
+        })));
+        refused(TaskUpdateException.class, -2, () -> group.update(updater, () -> updater.copyAsync(host, x)),
+                "Stream.copyAsync", "operator launches only");
+        updater.synchronize();
+        model.execute(stream);
+        assertFloats(new float[] {1, 1, 1, 1}, read(device, x), "the refused updates changed nothing");
+        device.fill(x, 0);
         try (Capture other = updater.beginCapture(CaptureMode.GLOBAL)) {
             refused(CaptureException.class, 107027, () -> group.update(updater, () -> second.launch(updater)),
                     "TaskGroup.update", "update from a stream that is not");
