@@ -217,7 +217,12 @@ public final class JavaCppNativeApi implements NativeApi {
     @Override
     public long executorPrepare(int op, long self, long other, long alpha, long out, int flags) {
         long[] executor = new long[1];
-        check(ShimLibrary.agj_executor_prepare(op, self, other, alpha, out, flags, executor), "AddOperator.prepare");
+        check(ShimLibrary.agj_executor_prepare(op, self, other, alpha, out, flags, executor), switch (op) {
+            case OP_ADD -> (flags & EXECUTOR_REPEATABLE) != 0 ? "AddOperator.add" : "AddOperator.addOnce";
+            case OP_ADDS -> "AddOperator.adds";
+            case OP_INPLACE_ADD -> "AddOperator.inplaceAdd";
+            default -> "AddOperator.inplaceAdds";
+        });
         return executor[0];
     }
 
