@@ -14,11 +14,18 @@ public final class AddOperator extends NativeObject {
     private final String text;
     /** What the prepared kernel takes: a task update may only swap in an operator of the same. */
     private final String signature;
+    /**
+     * The operands' Java objects, kept reachable while this operator is: an operand passed inline
+     * ({@code add(a, b, runtime.scalar(FLOAT, 2.0), c)}) is in use, not a leak to report.
+     */
+    @SuppressWarnings("unused")
+    private final Object[] operands;
 
-    private AddOperator(Tensor self, long handle, String text, String signature) {
+    private AddOperator(Tensor self, long handle, String text, String signature, Object... operands) {
         super(self.runtime, self.device().owned(), handle, text);
         this.text = text;
         this.signature = signature;
+        this.operands = operands;
     }
 
     /** What this operator's kernel takes (compared by task updates). */
@@ -51,7 +58,7 @@ public final class AddOperator extends NativeObject {
         long handle = self.api().executorPrepare(NativeApi.OP_ADD, self.handle(), other.handle(), alpha.handle(),
                 out.handle(), NativeApi.EXECUTOR_REPEATABLE);
         return new AddOperator(self, handle, "AddOperator(add " + self + " + " + alpha.value() + " × " + other + ")",
-                signature("add", self, other, alpha, out));
+                signature("add", self, other, alpha, out), self, other, alpha, out);
     }
 
     /** {@code out = self + alpha × other} with a scalar {@code other} (aclnnAdds). */
@@ -63,7 +70,7 @@ public final class AddOperator extends NativeObject {
         long handle = self.api().executorPrepare(NativeApi.OP_ADDS, self.handle(), other.handle(), alpha.handle(),
                 out.handle(), NativeApi.EXECUTOR_REPEATABLE);
         return new AddOperator(self, handle, "AddOperator(adds " + self + " + " + alpha.value() + " × "
-                + other.value() + ")", signature("adds", self, other, alpha, out));
+                + other.value() + ")", signature("adds", self, other, alpha, out), self, other, alpha, out);
     }
 
     /** {@code self += alpha × other} (aclnnInplaceAdd). */
@@ -74,7 +81,7 @@ public final class AddOperator extends NativeObject {
         long handle = self.api().executorPrepare(NativeApi.OP_INPLACE_ADD, self.handle(), other.handle(),
                 alpha.handle(), 0, NativeApi.EXECUTOR_REPEATABLE);
         return new AddOperator(self, handle, "AddOperator(inplaceAdd " + self + " += " + alpha.value() + " × "
-                + other + ")", signature("inplaceAdd", self, other, alpha));
+                + other + ")", signature("inplaceAdd", self, other, alpha), self, other, alpha);
     }
 
     /** {@code self += alpha × other} with a scalar {@code other} (aclnnInplaceAdds). */
@@ -86,7 +93,7 @@ public final class AddOperator extends NativeObject {
         long handle = self.api().executorPrepare(NativeApi.OP_INPLACE_ADDS, self.handle(), other.handle(),
                 alpha.handle(), 0, NativeApi.EXECUTOR_REPEATABLE);
         return new AddOperator(self, handle, "AddOperator(inplaceAdds " + self + " += " + alpha.value() + " × "
-                + other.value() + ")", signature("inplaceAdds", self, other, alpha));
+                + other.value() + ")", signature("inplaceAdds", self, other, alpha), self, other, alpha);
     }
 
     /**
