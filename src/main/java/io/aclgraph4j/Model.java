@@ -10,8 +10,10 @@ import java.util.Objects;
 /**
  * A captured model ({@code aclmdlRI}): the recorded tasks, replayable any number of times on any
  * stream of its device. It keeps every object its tasks use (tensors, buffers, executors, events)
- * alive until it is closed, so closing those earlier is safe. Replays may run on several streams
- * at once.
+ * alive until it is closed, so closing those earlier is safe. It may be replayed from any thread on
+ * any stream of its device, and its replays never overlap: each runs after the previous one (on
+ * the device: a replay on another stream than the previous one waits for an event recorded after
+ * it; no host wait).
  */
 public final class Model extends NativeObject {
     private final Device device;
@@ -27,7 +29,8 @@ public final class Model extends NativeObject {
 
     /** Enqueues one replay on {@code stream} and returns; wait with {@link Stream#synchronize()}. */
     public void executeAsync(Stream stream) {
-        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(stream, "Model.executeAsync: stream is null");
+        stream.checkOnlyKernels("Model.executeAsync");
         api().modelExecuteAsync(handle(), stream.handle());
     }
 
@@ -36,7 +39,8 @@ public final class Model extends NativeObject {
      * {@link Stream#synchronize()} would, in one native call.
      */
     public void execute(Stream stream) {
-        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(stream, "Model.execute: stream is null");
+        stream.checkOnlyKernels("Model.execute");
         api().modelExecute(handle(), stream.handle());
     }
 

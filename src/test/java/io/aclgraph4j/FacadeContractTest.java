@@ -511,9 +511,11 @@ class FacadeContractTest {
             try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
                 fork.record(main);
                 side.waitFor(fork);
-                side.close(); // while joined
+                // A joined stream captures too: its close is refused until the capture ends.
+                assertEquals(107027, assertThrows(CaptureException.class, side::close).code());
                 assertEquals(107025, assertThrows(CaptureException.class, capture::end).code());
             }
+            side.close();
         }
         assertTrue(nativeThreads() < before + 10, "closed streams keep their worker threads: " + before + " -> "
                 + nativeThreads());

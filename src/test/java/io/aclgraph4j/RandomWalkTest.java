@@ -1482,7 +1482,9 @@ class RandomWalkTest {
 
         private boolean record(EventM event, StreamM stream) {
             prepareIssue(stream);
-            Expect expected = !event.open || !stream.open ? Expect.CLOSED : Expect.OK;
+            Expect expected = !event.open || !stream.open ? Expect.CLOSED
+                    : event.owner.deviceId != stream.deviceId ? Expect.invalid(-2) // an event belongs to its device
+                    : Expect.OK;
             // With hardware capture events (the simulator's default) an event keeps the capture of its
             // latest captured record: recording it in another capture still going links the two
             // (ApiImpl::CaptureEventRecord), 107032, and both are invalidated.
@@ -1577,6 +1579,9 @@ class RandomWalkTest {
             boolean joins = false;
             if (!stream.open || !event.open) {
                 expected = Expect.CLOSED;
+            } else if (event.owner.deviceId != stream.deviceId) {
+                expected = Expect.invalid(-2); // an event belongs to its device
+                eventCapture = null;
             } else if (eventCapture != null) {
                 if (waiterCapture != null && waiterCapture != eventCapture) {
                     expected = Expect.capture(107032);
@@ -2184,31 +2189,37 @@ class RandomWalkTest {
                 if (candidates.isEmpty()) {
                     return null;
                 }
-                launched.add(candidates.get(random.nextInt(candidates.size())));
+                // Mostly an operator the captured kernel can take (same kind, types, shapes, strides).
+                String captured = i < size ? group.group.kernelSignatures().get(i) : null;
+                List<OpM> fitting = candidates.stream().filter(o -> o.op.signature().equals(captured)).toList();
+                List<OpM> from = !fitting.isEmpty() && chance(0.8) ? fitting : candidates;
+                launched.add(from.get(random.nextInt(from.size())));
             }
             Expect expected;
-            int applied = 0;
-            if (!stream.open || !group.open || group.state == GroupState.MODEL_CLOSED) {
+            // All or nothing: the count and each kernel's operands are checked before anything changes.
+            boolean sameKernels = count == size;
+            for (int i = 0; sameKernels && i < size; i++) {
+                sameKernels = group.group.kernelSignatures().get(i).equals(launched.get(i).op.signature());
+            }
+            if (!stream.open || !group.open) {
+                expected = Expect.CLOSED;
+            } else if (!sameKernels) {
+                expected = new Expect(TaskUpdateException.class, -2); // checked before the native update begins
+            } else if (group.state == GroupState.MODEL_CLOSED) {
                 expected = Expect.CLOSED;
             } else if (group.state == GroupState.DISCARDED) {
                 expected = Expect.invalid(107000);
             } else if (stream.capture != null) {
                 expected = Expect.capture(107027);
-            } else if (count > size) {
-                expected = Expect.acl(507000); // the launch past the group's size
-                applied = size;
-            } else if (count < size) {
-                expected = Expect.acl(507000); // TaskUpdateEnd: too few
             } else {
                 expected = Expect.OK;
-                applied = size;
             }
             if (run(group + ".update(" + stream + ", " + launched + ")", expected,
                     () -> group.group.update(stream.stream, () -> {
                         for (OpM op : launched) {
                             op.op.launch(stream.stream);
                         }
-                    })) || applied == size && size > 0) {
+                    }))) {
                 for (int i = 0; i < size; i++) {
                     group.kernels.get(i).effect = launched.get(i)::apply;
                 }
@@ -2237,14 +2248,19 @@ class RandomWalkTest {
             if (object == null) {
                 return null;
             }
-            run((onHelper ? "[other thread] " : "") + object + ".close()", Expect.OK, () -> {
+            // A capturing stream (origin or joined) refuses to close until its capture ends.
+            boolean refused = object.open && object instanceof StreamM stream && stream.capture != null;
+            run((onHelper ? "[other thread] " : "") + object + ".close()", refused ? Expect.capture(107027)
+                    : Expect.OK, () -> {
                 if (onHelper) {
                     onHelper(object.real()::close);
                 } else {
                     object.real().close();
                 }
             });
-            closed(object);
+            if (!refused) {
+                closed(object);
+            }
             return "close";
         }
 

@@ -30,9 +30,9 @@ public final class JavaCppNativeApi implements NativeApi {
                     var error = new io.aclgraph4j.BackendUnavailableException(NativeErrors.ERR_BACKEND,
                             "load native libraries",
                             "cannot load the aclgraph4j native libraries for " + platform + ": " + e.getMessage()
-                                    + ". The jar carries them for linux-x86_64; check that the JavaCPP cache folder ("
-                                    + "-Dorg.bytedeco.javacpp.cachedir, default ~/.javacpp/cache) is writable and "
-                                    + "not mounted noexec.");
+                                    + ". The jar carries them for linux-x86_64 and linux-arm64 (glibc 2.17 or later); check"
+                                    + " that the JavaCPP cache folder (-Dorg.bytedeco.javacpp.cachedir, default"
+                                    + " ~/.javacpp/cache) is writable and not mounted noexec.");
                     error.initCause(e);
                     throw error;
                 }
@@ -206,7 +206,12 @@ public final class JavaCppNativeApi implements NativeApi {
     @Override
     public long executorPrepare(int op, long self, long other, long alpha, long out, int flags) {
         long[] executor = new long[1];
-        check(ShimLibrary.agj_executor_prepare(op, self, other, alpha, out, flags, executor), "AddOperator.prepare");
+        check(ShimLibrary.agj_executor_prepare(op, self, other, alpha, out, flags, executor), switch (op) {
+            case OP_ADD -> (flags & EXECUTOR_REPEATABLE) != 0 ? "AddOperator.add" : "AddOperator.addOnce";
+            case OP_ADDS -> "AddOperator.adds";
+            case OP_INPLACE_ADD -> "AddOperator.inplaceAdd";
+            default -> "AddOperator.inplaceAdds";
+        });
         return executor[0];
     }
 
