@@ -590,6 +590,7 @@ class RandomWalkTest {
         final List<TaskM> tasks = new ArrayList<>();
         final List<GroupM> groups = new ArrayList<>();
         boolean invalidated;
+        int groupError; // the first task-group failure, which every later group's end reports
         boolean active = true;
         boolean javaEnded; // end() or close() was called on the Capture
 
@@ -2040,7 +2041,8 @@ class RandomWalkTest {
             } else if (bodyFailure != null) {
                 expected = bodyFailure;
             } else if (capture.invalidated) {
-                expected = Expect.capture(507903); // the group's end (Context::StreamEndTaskGrp)
+                // The group's end (Context::StreamEndTaskGrp): the model's first group failure, else 507903.
+                expected = Expect.capture(capture.groupError != 0 ? capture.groupError : 507903);
             } else {
                 expected = Expect.OK;
             }
@@ -2069,6 +2071,9 @@ class RandomWalkTest {
                 }
                 if (invalidatesByCopy) {
                     capture.invalidated = true;
+                    if (capture.groupError == 0) {
+                        capture.groupError = 507009;
+                    }
                 }
             }
             if (group != null) {
