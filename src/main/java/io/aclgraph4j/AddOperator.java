@@ -4,43 +4,17 @@ import io.aclgraph4j.internal.NativeApi;
 import java.util.Objects;
 
 /**
- * The aclnnAdd family as a reusable operator: {@code out = self + alpha × other}, with a tensor or
- * a scalar {@code other}, into {@code out} or in place into {@code self}. Prepared once (a
- * repeatable aclnn executor, with its workspace), launched any number of times, on any stream of
- * its device, captured or not. Operands must stay open while the operator is prepared; after
- * that the operator (and any model that captured it) keeps them alive.
+ * The aclnnAdd family as reusable operators: {@code out = self + alpha × other}, with a tensor or
+ * a scalar {@code other}, into {@code out} or in place into {@code self} (rows ADD, ADDS,
+ * INPLACE_ADD and INPLACE_ADDS of shim_operators.def). Prepared once (a repeatable aclnn
+ * executor, with its workspace), launched any number of times, on any stream of its device,
+ * captured or not. Operands must stay open while the operator is prepared; after that the
+ * operator (and any model that captured it) keeps them alive.
  */
-public final class AddOperator extends NativeObject {
-    private final String text;
-    /** What the prepared kernel takes: a task update may only swap in an operator of the same. */
-    private final String signature;
+public final class AddOperator extends Operator {
 
     private AddOperator(Tensor self, long handle, String text, String signature) {
-        super(self.runtime, self.device().owned(), handle, text);
-        this.text = text;
-        this.signature = signature;
-    }
-
-    /** What this operator's kernel takes (compared by task updates). */
-    String signature() {
-        return signature;
-    }
-
-    /** The operator, and the data type, shape and strides of each operand and of alpha. */
-    static String signature(String operator, Object... operands) {
-        StringBuilder text = new StringBuilder(operator).append('(');
-        for (Object operand : operands) {
-            if (text.charAt(text.length() - 1) != '(') {
-                text.append(", ");
-            }
-            if (operand instanceof Tensor tensor) {
-                text.append(tensor.dataType()).append(java.util.Arrays.toString(tensor.shape()))
-                        .append(" strides ").append(java.util.Arrays.toString(tensor.strides()));
-            } else if (operand instanceof Scalar scalar) {
-                text.append("scalar ").append(scalar.dataType());
-            }
-        }
-        return text.append(')').toString();
+        super(self, handle, text, signature);
     }
 
     /** {@code out = self + alpha × other} (aclnnAdd). */
@@ -48,8 +22,8 @@ public final class AddOperator extends NativeObject {
         requireOperands("AddOperator.add", self, "other", other, "out", out);
         Objects.requireNonNull(alpha, "AddOperator.add: alpha is null");
         requireDistinctElements("AddOperator.add", "out", out);
-        long handle = self.api().executorPrepare(NativeApi.OP_ADD, self.handle(), other.handle(), alpha.handle(),
-                out.handle(), NativeApi.EXECUTOR_REPEATABLE);
+        long handle = new Operands("AddOperator.add", self).tensor("self", self).tensor("other", other)
+                .scalar("alpha", alpha).tensor("out", out).prepare(NativeApi.OP_ADD, true);
         return new AddOperator(self, handle, "AddOperator(add " + self + " + " + alpha.value() + " × " + other + ")",
                 signature("add", self, other, alpha, out));
     }
@@ -60,8 +34,8 @@ public final class AddOperator extends NativeObject {
         Objects.requireNonNull(other, "AddOperator.adds: other is null");
         Objects.requireNonNull(alpha, "AddOperator.adds: alpha is null");
         requireDistinctElements("AddOperator.adds", "out", out);
-        long handle = self.api().executorPrepare(NativeApi.OP_ADDS, self.handle(), other.handle(), alpha.handle(),
-                out.handle(), NativeApi.EXECUTOR_REPEATABLE);
+        long handle = new Operands("AddOperator.adds", self).tensor("self", self).scalar("other", other)
+                .scalar("alpha", alpha).tensor("out", out).prepare(NativeApi.OP_ADDS, true);
         return new AddOperator(self, handle, "AddOperator(adds " + self + " + " + alpha.value() + " × "
                 + other.value() + ")", signature("adds", self, other, alpha, out));
     }
@@ -71,8 +45,8 @@ public final class AddOperator extends NativeObject {
         requireOperands("AddOperator.inplaceAdd", self, "other", other, "other", other);
         Objects.requireNonNull(alpha, "AddOperator.inplaceAdd: alpha is null");
         requireDistinctElements("AddOperator.inplaceAdd", "self", self);
-        long handle = self.api().executorPrepare(NativeApi.OP_INPLACE_ADD, self.handle(), other.handle(),
-                alpha.handle(), 0, NativeApi.EXECUTOR_REPEATABLE);
+        long handle = new Operands("AddOperator.inplaceAdd", self).tensor("self", self).tensor("other", other)
+                .scalar("alpha", alpha).prepare(NativeApi.OP_INPLACE_ADD, true);
         return new AddOperator(self, handle, "AddOperator(inplaceAdd " + self + " += " + alpha.value() + " × "
                 + other + ")", signature("inplaceAdd", self, other, alpha));
     }
@@ -83,15 +57,16 @@ public final class AddOperator extends NativeObject {
         Objects.requireNonNull(other, "AddOperator.inplaceAdds: other is null");
         Objects.requireNonNull(alpha, "AddOperator.inplaceAdds: alpha is null");
         requireDistinctElements("AddOperator.inplaceAdds", "self", self);
-        long handle = self.api().executorPrepare(NativeApi.OP_INPLACE_ADDS, self.handle(), other.handle(),
-                alpha.handle(), 0, NativeApi.EXECUTOR_REPEATABLE);
+        long handle = new Operands("AddOperator.inplaceAdds", self).tensor("self", self).scalar("other", other)
+                .scalar("alpha", alpha).prepare(NativeApi.OP_INPLACE_ADDS, true);
         return new AddOperator(self, handle, "AddOperator(inplaceAdds " + self + " += " + alpha.value() + " × "
                 + other.value() + ")", signature("inplaceAdds", self, other, alpha));
     }
 
     /**
      * Runs {@code out = self + alpha × other} once on {@code stream} the way eager CANN code does:
-     * a single-use executor prepared for this one launch.
+     * a single-use executor prepared for this one launch (through the shim's Add-family form of
+     * prepare: the eager path passes no operand arrays).
      */
     public static void addOnce(Stream stream, Tensor self, Tensor other, Scalar alpha, Tensor out) {
         Objects.requireNonNull(stream, "AddOperator.addOnce: stream is null");
@@ -114,27 +89,6 @@ public final class AddOperator extends NativeObject {
         } finally {
             api.release(executor);
         }
-    }
-
-    /** Launches the operator on {@code stream} (recorded if the stream is capturing). */
-    public void launch(Stream stream) {
-        Objects.requireNonNull(stream, "AddOperator.launch: stream is null");
-        KernelLaunches launches = stream.kernelLaunches();
-        if (launches == null) {
-            api().executorLaunch(handle(), stream.handle());
-            return;
-        }
-        if (launches.deferred()) {
-            launches.add(new KernelLaunches.Launch(handle(), signature, false)); // issued by the update
-            return;
-        }
-        api().executorLaunch(handle(), stream.handle());
-        launches.add(new KernelLaunches.Launch(0, signature, false));
-    }
-
-    /** Bytes of device workspace the operator needs (allocated and kept by the operator). */
-    public long workspaceSize() {
-        return api().executorWorkspaceSize(handle());
     }
 
     private static void requireOperands(String operation, Tensor self, String secondName, Tensor second,
@@ -165,10 +119,5 @@ public final class AddOperator extends NativeObject {
                     + "element of it, so give a tensor whose elements do not overlap (a contiguous one, or strides "
                     + "that step past each other)");
         }
-    }
-
-    @Override
-    public String toString() {
-        return text + (isClosed() ? " (closed)" : "");
     }
 }
