@@ -188,7 +188,6 @@ aclnnStatus BinaryScalar(const char *api, const char *opName, const BinaryOperat
     request.op = op.element;
     request.shape = self->desc.viewDims;
     request.empty = self->desc.IsEmpty();
-    request.otherIsConstant = true;
     request.otherConstant = ScalarAs(*other, request.computeType); // the scalar becomes a promoted tensor
     if (op.hasAlpha) {
         request.alpha = AlphaValue(*alpha, request.computeType);

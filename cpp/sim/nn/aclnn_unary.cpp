@@ -54,7 +54,6 @@ aclnnStatus HandOutSameShape(const char *api, const char *opName, ElementwiseReq
     ACLSIM_RETURN_IF_FAILED(CheckLayout(api, outName, out->desc));
     request.shape = self->desc.viewDims;
     request.empty = self->desc.IsEmpty();
-    request.otherIsConstant = true;
     const bool inPlace = self == out;
     return MakeElementwiseExecutor(api, opName, std::move(request), ElementwiseSlots{0, std::nullopt, inPlace ? 0u : 1u},
                                    inPlace ? std::vector<const aclTensor *>{self}

@@ -154,33 +154,12 @@ public:
 
 protected:
     void Execute() const noexcept override {
-        WorkerPool &pool = WorkerPool::Instance();
         const bool parallel = plan_.elementCount >= kParallelElementThreshold && !plan_.outOverlapsItself;
-        const size_t parts = parallel ? pool.Concurrency() : 1;
-        if (parts <= 1) {
-            RunRange(0, plan_.elementCount);
-            return;
-        }
-        const PartedRun job{this, static_cast<int64_t>(parts)};
-        pool.Run(parts, &PartedRun::RunPart, &job);
+        ParallelFor(plan_.elementCount, parallel, kPartAlignment,
+                    [this](int64_t begin, int64_t end) { RunRange(begin, end); });
     }
 
 private:
-    struct PartedRun {
-        const ElementwiseKernel *kernel;
-        int64_t parts;
-
-        static void RunPart(const void *context, size_t part) {
-            const auto &job = *static_cast<const PartedRun *>(context);
-            const int64_t count = job.kernel->plan_.elementCount;
-            int64_t chunk = (count + job.parts - 1) / job.parts;
-            chunk = (chunk + kPartAlignment - 1) / kPartAlignment * kPartAlignment;
-            const int64_t begin = std::min(count, static_cast<int64_t>(part) * chunk);
-            const int64_t end = std::min(count, begin + chunk);
-            job.kernel->RunRange(begin, end);
-        }
-    };
-
     void RunRange(int64_t begin, int64_t end) const noexcept {
         const int rank = plan_.rank;
         const int inner = rank - 1;

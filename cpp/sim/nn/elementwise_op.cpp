@@ -44,7 +44,7 @@ aclnnStatus PlanElementwise(const char *api, const ElementwiseRequest &request, 
         operands[op]->dtype = descs[op]->dtype;
         std::copy(layout.strides[op], layout.strides[op] + layout.rank, operands[op]->strides);
     }
-    plan.otherIsConstant = request.otherIsConstant;
+    plan.otherIsConstant = !slots.other.has_value();
     plan.otherConstant = request.otherConstant;
     plan.alpha = request.alpha;
     plan.outOverlapsItself = OverlapsItself(out);

@@ -22,9 +22,8 @@ struct ElementwiseRequest {
     aclDataType computeType = ACL_FLOAT;
     std::vector<int64_t> shape; // the broadcast shape == out's view shape
     bool empty = false;
-    bool otherIsConstant = false; // scalar other, or no other at all
     ArithValue alpha;
-    ArithValue otherConstant;
+    ArithValue otherConstant; // a scalar other (used when the slots have no other tensor)
 };
 
 // Binding slots: self, other (tensor operands only), out.
