@@ -5,6 +5,7 @@
 #include <iterator>
 #include <sstream>
 #include <unordered_set>
+#include <utility>
 
 #include "runtime_state.h"
 
@@ -62,6 +63,13 @@ Object::Object(int32_t kind) : kind_(kind) {
 }
 
 Object::~Object() {
+    // A destructor's ACL calls may fail (a stream destroyed while it captures...) and nobody
+    // reports that: drop the runtime's text about it, or it would be appended to the message of
+    // the next failure on this thread.
+    const AclApi &api = Api();
+    if (api.aclGetRecentErrMsg != nullptr) {
+        api.aclGetRecentErrMsg();
+    }
     auto &live = Live();
     std::lock_guard lock(live.mutex);
     live.objects.erase(this);
@@ -221,6 +229,16 @@ Stream::~Stream() {
         api.aclrtDestroyStream(stream_);
     }
     // inFlight_ is destroyed after this body, i.e. after the stream finished its tasks.
+}
+
+void Stream::noteUnmarkedReplay(std::weak_ptr<Model> model) {
+    std::lock_guard lock(mutex_);
+    unmarkedReplays_.push_back(std::move(model));
+}
+
+std::vector<std::weak_ptr<Model>> Stream::takeUnmarkedReplays() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(unmarkedReplays_, {});
 }
 
 std::string Stream::describe() const { return "stream on device " + std::to_string(device_->id()); }
@@ -417,6 +435,9 @@ Model::~Model() {
     device_->makeCurrent();
     record_->modelReleased.store(true);
     Api().aclmdlRIDestroy(record_->model);
+    if (replayOrder_.previousDone != nullptr) {
+        Api().aclrtDestroyEvent(replayOrder_.previousDone); // the streams that used it have drained
+    }
     // Replays in flight keep the model itself alive, so nothing runs any more: drop what the
     // captured tasks used. (Task groups may still hold the record, not these objects.)
     record_->objects.clear();

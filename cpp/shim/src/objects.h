@@ -91,6 +91,8 @@ private:
     std::vector<std::pair<std::weak_ptr<Device>, aclrtStream>> deferredStreams_;
 };
 
+class Model;
+
 class Stream final : public Object {
 public:
     Stream(std::shared_ptr<Device> device, aclrtStream stream);
@@ -108,6 +110,11 @@ public:
     // never what another thread issued meanwhile.
     uint64_t inFlightMark() const noexcept;
     void releaseCompleted(uint64_t mark);
+
+    // Models whose latest replay went to this stream with no event marking its end: marked
+    // before the stream begins a capture (Model::ReplayOrder).
+    void noteUnmarkedReplay(std::weak_ptr<Model> model);
+    std::vector<std::weak_ptr<Model>> takeUnmarkedReplays();
 
     // Task-group and task-update routing for retention (guarded by mutex_).
     void setOpenGroup(std::shared_ptr<Retention> group);
@@ -128,6 +135,7 @@ private:
     std::shared_ptr<Retention> openGroup_;
     std::shared_ptr<Retention> updateTarget_;
     std::shared_ptr<Retention> updatePending_;
+    std::vector<std::weak_ptr<Model>> unmarkedReplays_; // guarded by mutex_
 };
 
 class Buffer final : public Object {
@@ -223,9 +231,23 @@ public:
     aclmdlRI handle() const noexcept { return record_->model; }
     const std::shared_ptr<Device> &device() const noexcept { return device_; }
 
+    // Replays of one model never overlap, whatever streams they are issued on (as CUDA orders the
+    // launches of one executable graph): a replay on a stream other than the previous one's waits,
+    // on the device, for an event recorded after the previous one. Guarded by replayOrder.
+    struct ReplayOrder {
+        std::mutex mutex;
+        aclrtEvent previousDone = nullptr;  // created at the first change of stream
+        std::weak_ptr<Stream> previousStream;
+        const Stream *previousStreamId = nullptr; // previousStream's address, compared without atomics
+        bool previousRecorded = false;      // previousDone marks the end of the previous replay
+        bool multiStream = false;           // replayed on two streams: record after every replay
+    };
+    ReplayOrder &replayOrder() noexcept { return replayOrder_; }
+
 private:
     std::shared_ptr<Device> device_;
     std::shared_ptr<CaptureRecord> record_;
+    ReplayOrder replayOrder_;
 };
 
 class TaskGroup final : public Object {

@@ -30,6 +30,16 @@ int32_t Fail(int32_t code, const std::string &message) {
     return code;
 }
 
+// After ACL failures a call handles itself (and reports nothing of): drops the runtime's text
+// about them, so that it is not appended to the message of a later failure on this thread.
+void DiscardRecentErrors() noexcept {
+    tLastCallFailed = false;
+    const AclApi &api = Api();
+    if (api.aclGetRecentErrMsg != nullptr) {
+        api.aclGetRecentErrMsg();
+    }
+}
+
 // An ACL call failed: name it, and add the runtime's own explanation.
 int32_t AclFail(const char *call, int32_t code) {
     std::string message = std::string(call) + " failed with ACL error " + std::to_string(code);
@@ -368,14 +378,40 @@ int32_t agj_device_count(int32_t *countOut) {
 
 // ---- objects ----
 
+static int32_t WaitForStream(const char *entry, Stream &s, int32_t timeoutMs, bool &drained,
+                             const Object *alsoHeld = nullptr);
+static void MarkReplaysBeforeCapture(Stream &s);
+
+// Waits for the work in flight on a stream about to be released, unless it captures (then the
+// release ends the capture). What the wait reports is the stream's, not the release's.
+static void WaitBeforeRelease(const char *entry, Stream &s) {
+    aclmdlRICaptureStatus capturing = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+    if (s.device()->makeCurrent() == ACL_SUCCESS &&
+        Api().aclmdlRICaptureGetInfo(s.handle(), &capturing, nullptr) == ACL_SUCCESS &&
+        capturing == ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
+        bool drained = false;
+        WaitForStream(entry, s, -1, drained);
+    }
+    DiscardRecentErrors();
+}
+
 int32_t agj_release(int64_t handle) {
     const char *entry = "agj_release";
     return Guarded(entry, [&]() -> int32_t {
+        std::shared_ptr<Stream> stream; // kept for the wait below: the drop may run at once
+        if (auto found = Find<Stream>(handle, AGJ_KIND_STREAM)) {
+            stream = found.shared();
+        }
         // Destroyed now unless a model, a task in flight, a dependant or a call on another thread
         // still uses it.
         if (!Runtime().handles.remove(handle)) {
             return Fail(AGJ_ERR_INVALID_HANDLE, std::string(entry) + ": handle " + std::to_string(handle) +
                                                     " is not live (released twice?)");
+        }
+        if (stream) {
+            // A stream's release waits for the work issued to it, here, also when another thread's
+            // synchronisation of it holds up the drop (which then runs when that call ends).
+            WaitBeforeRelease(entry, *stream);
         }
         return AGJ_OK;
     });
@@ -439,7 +475,7 @@ int32_t agj_stream_create(int64_t device, int64_t *streamOut) {
 // `drained`: whether the stream's work is over (also when a task failed, which ends it). The
 // caller uses no object it found other than `s` and `alsoHeld` from here on.
 static int32_t WaitForStream(const char *entry, Stream &s, int32_t timeoutMs, bool &drained,
-                             const Object *alsoHeld = nullptr) {
+                             const Object *alsoHeld) {
     drained = false;
     const AclApi &api = Api();
     uint64_t mark = s.inFlightMark(); // only what was issued before the synchronisation is done
@@ -945,6 +981,7 @@ int32_t agj_stream_wait_event(int64_t stream, int64_t event) {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        MarkReplaysBeforeCapture(*s); // the wait may join the stream to a capture
         AGJ_ACL_CHECK("aclrtStreamWaitEvent", Api().aclrtStreamWaitEvent(s->handle(), e->handle()));
         RetainForTask(*s, {e});
         return AGJ_OK;
@@ -977,6 +1014,109 @@ int32_t agj_event_query(int64_t event, int32_t *completeOut) {
 
 // ---- capture and replay ----
 
+// ---- replay order of one model ----
+
+static int32_t CreateReplayEvent(aclrtEvent &event) {
+    if (event != nullptr) {
+        return AGJ_OK;
+    }
+    const AclApi &api = Api();
+    if (api.aclrtCreateEventExWithFlag != nullptr) {
+        AGJ_ACL_CHECK("aclrtCreateEventExWithFlag", api.aclrtCreateEventExWithFlag(&event, ACL_EVENT_SYNC));
+    } else {
+        AGJ_ACL_CHECK("aclrtCreateEventWithFlag", api.aclrtCreateEventWithFlag(&event, ACL_EVENT_SYNC));
+    }
+    return AGJ_OK;
+}
+
+// Before `s` begins or joins a capture, or begins a task update (after which a record on it would
+// not run eagerly), marks the end of the models' replays it holds that no event marks yet.
+static void MarkReplaysBeforeCapture(Stream &s) {
+    std::vector<std::weak_ptr<Model>> unmarked = s.takeUnmarkedReplays();
+    if (unmarked.empty()) {
+        return;
+    }
+    aclmdlRICaptureStatus capturing = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+    if (Api().aclmdlRICaptureGetInfo(s.handle(), &capturing, nullptr) != ACL_SUCCESS ||
+        capturing != ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
+        DiscardRecentErrors();
+        return; // captures already: its earlier replays were marked when it began
+    }
+    for (const std::weak_ptr<Model> &weak : unmarked) {
+        std::shared_ptr<Model> m = weak.lock();
+        if (!m) {
+            continue;
+        }
+        Model::ReplayOrder &order = m->replayOrder();
+        std::lock_guard lock(order.mutex);
+        if (order.previousRecorded || order.previousStreamId != &s || CreateReplayEvent(order.previousDone) != AGJ_OK) {
+            continue;
+        }
+        if (Api().aclrtRecordEvent(order.previousDone, s.handle()) == ACL_SUCCESS) {
+            order.previousRecorded = true;
+            RetainForTask(s, {m});
+        }
+    }
+    DiscardRecentErrors(); // a failure here is the later replay's to report
+}
+
+// Issues the replay on `s` ordered after the model's previous replay (Model::ReplayOrder): no host
+// wait, only an event the stream waits for when the previous replay went to another stream. A
+// model replayed on one stream only costs a lock more than the replay.
+static int32_t ExecuteAfterPreviousReplay(const char *entry, const Found<Model> &m, const Found<Stream> &s) {
+    const AclApi &api = Api();
+    Model::ReplayOrder &order = m->replayOrder();
+    std::lock_guard lock(order.mutex);
+    if (order.previousStreamId == s.get() && !order.multiStream && !order.previousRecorded) {
+        AGJ_ACL_CHECK("aclmdlRIExecuteAsync", api.aclmdlRIExecuteAsync(m->handle(), s->handle()));
+        return AGJ_OK;
+    }
+    std::shared_ptr<Stream> previous = order.previousStream.lock();
+    bool switching = previous != nullptr && previous.get() != s.get();
+    aclmdlRICaptureStatus capturing = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+    if (api.aclmdlRICaptureGetInfo(s->handle(), &capturing, nullptr) != ACL_SUCCESS ||
+        capturing != ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
+        // Not an eager replay: the runtime refuses (or records) it; order nothing.
+        AGJ_ACL_CHECK("aclmdlRIExecuteAsync", api.aclmdlRIExecuteAsync(m->handle(), s->handle()));
+        return AGJ_OK;
+    }
+    if (switching) {
+        if (int32_t status = CreateReplayEvent(order.previousDone); status != AGJ_OK) {
+            return status;
+        }
+        if (!order.previousRecorded) {
+            // The first change of stream: mark the end of what the previous stream has queued.
+            aclmdlRICaptureStatus previousCapturing = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+            AGJ_ACL_CHECK("aclmdlRICaptureGetInfo",
+                          api.aclmdlRICaptureGetInfo(previous->handle(), &previousCapturing, nullptr));
+            if (previousCapturing != ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
+                return Fail(AGJ_ERR_STATE, std::string(entry) +
+                                               ": the model's previous replay went to a stream that captures now, so "
+                                               "this replay cannot be ordered after it: synchronize that stream "
+                                               "before its capture begins, or replay on it after the capture");
+            }
+            AGJ_ACL_CHECK("aclrtRecordEvent", api.aclrtRecordEvent(order.previousDone, previous->handle()));
+            RetainForTask(*previous, {m.shared()});
+        }
+        AGJ_ACL_CHECK("aclrtStreamWaitEvent", api.aclrtStreamWaitEvent(s->handle(), order.previousDone));
+        order.multiStream = true;
+    }
+    AGJ_ACL_CHECK("aclmdlRIExecuteAsync", api.aclmdlRIExecuteAsync(m->handle(), s->handle()));
+    if (order.previousStreamId != s.get()) {
+        order.previousStream = s.shared();
+        order.previousStreamId = s.get();
+    }
+    order.previousRecorded = false;
+    if (order.multiStream &&
+        api.aclrtRecordEvent(order.previousDone, s->handle()) == ACL_SUCCESS) {
+        order.previousRecorded = true;
+        return AGJ_OK;
+    }
+    DiscardRecentErrors();
+    s->noteUnmarkedReplay(m.shared()); // marked when `s` begins a capture, if no replay elsewhere does first
+    return AGJ_OK;
+}
+
 int32_t agj_capture_begin(int64_t stream, int32_t mode) {
     const char *entry = "agj_capture_begin";
     return Guarded(entry, [&]() -> int32_t {
@@ -987,6 +1127,7 @@ int32_t agj_capture_begin(int64_t stream, int32_t mode) {
         }
         const AclApi &api = Api();
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        MarkReplaysBeforeCapture(*s);
         AGJ_ACL_CHECK("aclmdlRICaptureBegin", api.aclmdlRICaptureBegin(s->handle(), static_cast<aclmdlRICaptureMode>(mode)));
         aclmdlRICaptureStatus status = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
         aclmdlRI model = nullptr;
@@ -1153,6 +1294,7 @@ int32_t agj_capture_task_update_begin(int64_t stream, int64_t group) {
             return Fail(AGJ_ERR_STATE, std::string(entry) + ": the model this task group belongs to was released");
         }
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        MarkReplaysBeforeCapture(*s);
         AGJ_ACL_CHECK("aclmdlRICaptureTaskUpdateBegin", api.aclmdlRICaptureTaskUpdateBegin(s->handle(), g->handle()));
         s->beginUpdate(g->objects());
         return AGJ_OK;
@@ -1189,7 +1331,9 @@ static int32_t ExecuteModel(const char *entry, int64_t model, int64_t stream, bo
                                           " but the stream is on device " + std::to_string(s->device()->id()));
     }
     AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
-    AGJ_ACL_CHECK("aclmdlRIExecuteAsync", Api().aclmdlRIExecuteAsync(m->handle(), s->handle()));
+    if (int32_t status = ExecuteAfterPreviousReplay(entry, m, s); status != AGJ_OK) {
+        return status;
+    }
     if (!wait) {
         RetainForTask(*s, {m});
         return AGJ_OK;

@@ -322,14 +322,44 @@ TEST_CASE("a handle released while another thread's call uses it dies when that 
         std::this_thread::yield();
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(100)); // well inside the synchronisation
-    CHECK_EQ(agj_release(blocked), AGJ_OK);
-    CHECK_EQ(agj_live_count(AGJ_KIND_STREAM), 2); // still used by the waiting call
+    // The release waits for the stream's work, so it runs on a thread of its own.
+    int32_t released = -1;
+    std::thread releaser([&] { released = agj_release(blocked); });
     int32_t complete = 0;
-    CHECK_EQ(agj_stream_query(blocked, &complete), AGJ_ERR_INVALID_HANDLE); // but gone for everyone else
+    while (agj_stream_query(blocked, &complete) != AGJ_ERR_INVALID_HANDLE) { // gone for everyone else at once
+        std::this_thread::yield();
+    }
+    CHECK_EQ(agj_live_count(AGJ_KIND_STREAM), 2); // but still used by the waiting calls
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    CHECK_EQ(released, -1); // the release waits for the work in flight
     CHECK_EQ(agj_event_record(gate, other), AGJ_OK);
     waiter.join();
+    releaser.join();
     CHECK_EQ(synchronized, AGJ_OK);
+    CHECK_EQ(released, AGJ_OK);
     CHECK_EQ(agj_live_count(AGJ_KIND_STREAM), 1);
+}
+
+TEST_CASE("releasing a stream waits for its work also while another thread synchronises it") {
+    OpenRuntime runtime;
+    int64_t device = 0, blocked = 0, other = 0, gate = 0;
+    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device, &blocked), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device, &other), AGJ_OK);
+    CHECK_EQ(agj_event_create(device, ACL_EVENT_EXTERNAL, &gate), AGJ_OK);
+    CHECK_EQ(agj_stream_wait_event(blocked, gate), AGJ_OK);
+    std::thread waiter([&] { agj_stream_synchronize(blocked); });
+    std::atomic<bool> recorded{false};
+    std::thread recorder([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        recorded.store(true);
+        agj_event_record(gate, other);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50)); // the waiter is inside its synchronisation
+    CHECK_EQ(agj_release(blocked), AGJ_OK);
+    CHECK(recorded.load()); // returned only after the gate let the stream's work finish
+    waiter.join();
+    recorder.join();
 }
 
 TEST_CASE("a synchronisation blocked on another thread holds up releases of what it waits for only") {
@@ -533,6 +563,56 @@ TEST_CASE("replays of one model on several threads and streams") {
     std::memcpy(result, reinterpret_cast<void *>(address), sizeof result);
     if (!SHIM_UNDER_TSAN) {
         CHECK_NEAR(result[0], 1.1, 1e-6);
+    }
+}
+
+TEST_CASE("replays of one model never overlap: in-place x += 1 from 4 threads, each on its own stream") {
+    OpenRuntime runtime;
+    int64_t device = 0, buffer = 0, x = 0, one = 0, increment = 0, capturer = 0, model = 0;
+    constexpr int64_t kElements = 1024;
+    const int64_t dims[] = {kElements};
+    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
+    CHECK_EQ(agj_device_buffer_alloc(device, kElements * sizeof(float), &buffer), AGJ_OK);
+    CHECK_EQ(agj_memset(buffer, 0, 0, kElements * sizeof(float)), AGJ_OK);
+    CHECK_EQ(agj_tensor_create(buffer, ACL_FLOAT, dims, 1, nullptr, 0, &x), AGJ_OK);
+    CHECK_EQ(agj_scalar_create_double(ACL_FLOAT, 1.0, &one), AGJ_OK);
+    CHECK_EQ(agj_executor_prepare(AGJ_OP_INPLACE_ADDS, x, one, one, 0, AGJ_EXECUTOR_REPEATABLE, &increment), AGJ_OK);
+    CHECK_EQ(agj_stream_create(device, &capturer), AGJ_OK);
+    CHECK_EQ(agj_capture_begin(capturer, ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL), AGJ_OK);
+    CHECK_EQ(agj_executor_launch(increment, capturer), AGJ_OK);
+    CHECK_EQ(agj_capture_end(capturer, &model), AGJ_OK);
+    constexpr int kThreads = 4, kReplays = 200;
+    std::vector<std::thread> threads;
+    std::vector<int> failures(kThreads, 0);
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t]() {
+            int64_t stream = 0;
+            if (agj_stream_create(device, &stream) != AGJ_OK) {
+                ++failures[t];
+                return;
+            }
+            for (int i = 0; i < kReplays; ++i) { // odd threads wait after each replay, even ones at the end
+                failures[t] += agj_model_execute_async(model, stream) != AGJ_OK;
+                if (t % 2 == 1) {
+                    failures[t] += agj_stream_synchronize(stream) != AGJ_OK;
+                }
+            }
+            failures[t] += agj_stream_synchronize(stream) != AGJ_OK;
+            failures[t] += agj_release(stream) != AGJ_OK;
+        });
+    }
+    for (auto &thread : threads) {
+        thread.join();
+    }
+    for (int failed : failures) {
+        CHECK_EQ(failed, 0);
+    }
+    int64_t host = 0, address = 0;
+    CHECK_EQ(agj_host_buffer_alloc(device, kElements * sizeof(float), &host, &address), AGJ_OK);
+    CHECK_EQ(agj_memcpy(host, 0, buffer, 0, kElements * sizeof(float)), AGJ_OK);
+    const float *values = reinterpret_cast<const float *>(address);
+    for (int64_t i = 0; i < kElements; ++i) {
+        CHECK_EQ(values[i], static_cast<float>(kThreads * kReplays));
     }
 }
 

@@ -36,6 +36,14 @@ public final class AclRuntime implements AutoCloseable {
     private final Owner owned;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean leakTracking;
+    /** Whether simulator faults may be armed (an injected out-of-memory is not retried). */
+    private volatile boolean faultsInjected;
+    /** Views of host memory that keep the native runtime open; guarded by this. */
+    private int pins;
+    /** Whether close() waits for the last pin to close the native runtime; guarded by this. */
+    private boolean nativeCloseWaitsForPins;
+    /** Whether the native runtime was closed; guarded by this. */
+    private boolean nativeClosed;
 
     private AclRuntime(NativeApi api, String backend) {
         this.api = api;
@@ -80,6 +88,14 @@ public final class AclRuntime implements AutoCloseable {
             return home == null || home.isBlank() ? "sim" : "cann";
         }
         return backend;
+    }
+
+    boolean faultsInjected() {
+        return faultsInjected;
+    }
+
+    void faultsInjected(boolean armed) {
+        faultsInjected = armed;
     }
 
     NativeApi api() {
@@ -181,7 +197,33 @@ public final class AclRuntime implements AutoCloseable {
         return new Simulator(this, api);
     }
 
-    /** Closes every object this runtime still owns, then drops this runtime's reference to ACL. */
+    /** Keeps the native runtime open until {@link #unpin()}; false once it is closed natively. */
+    synchronized boolean pin() {
+        if (nativeClosed) {
+            return false;
+        }
+        pins++;
+        return true;
+    }
+
+    /** Drops a pin; the last one closes the native runtime if {@link #close()} waited for it. */
+    void unpin() {
+        synchronized (this) {
+            if (--pins > 0 || !nativeCloseWaitsForPins) {
+                return;
+            }
+            nativeCloseWaitsForPins = false;
+            nativeClosed = true;
+        }
+        api.runtimeClose();
+    }
+
+    /**
+     * Closes every object this runtime still owns, then drops this runtime's reference to ACL.
+     * While a view of a {@link HostBuffer} of this runtime is still reachable, that last step waits
+     * until the view is garbage collected (the view's memory stays valid meanwhile); this object is
+     * closed either way.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -190,7 +232,15 @@ public final class AclRuntime implements AutoCloseable {
         try {
             owned.releaseAll(" (closed with its runtime)");
         } finally {
-            api.runtimeClose();
+            boolean closeNow;
+            synchronized (this) {
+                closeNow = pins == 0;
+                nativeClosed = closeNow;
+                nativeCloseWaitsForPins = !closeNow;
+            }
+            if (closeNow) {
+                api.runtimeClose();
+            }
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Objects;
 public final class Device extends NativeObject {
     /** ACL_EVENT_SYNC: events that can link streams inside a capture. */
     static final int EVENT_SYNC = 0x1;
+    /** Garbage collections an allocation of host memory waits for before it gives up. */
+    private static final int ALLOCATION_RETRIES = 8;
 
     private final int id;
     private final Owner owned;
@@ -46,11 +48,35 @@ public final class Device extends NativeObject {
     /**
      * {@code bytes} of page-locked host memory: what copies captured into a model must use, since
      * a replay reads and writes it at replay time. Reach it as {@link HostBuffer#asByteBuffer()}.
+     * When the runtime has no memory left, this runs the garbage collector and retries for up to
+     * about a quarter of a second before it throws {@link ResourceExhaustedException}: memory kept only by
+     * views nobody references any more (see {@link HostBuffer}) comes back that way.
      */
     public HostBuffer allocateHost(long bytes) {
         checkSize("Device.allocateHost", bytes);
-        long[] handleAndAddress = api().hostBufferAlloc(handle(), bytes);
+        long[] handleAndAddress;
+        for (int attempt = 0;; attempt++) {
+            try {
+                handleAndAddress = api().hostBufferAlloc(handle(), bytes);
+                break;
+            } catch (ResourceExhaustedException e) {
+                if (attempt == ALLOCATION_RETRIES || runtime.faultsInjected()) { // a fault is no shortage
+                    throw e;
+                }
+                awaitCollectedMemory(attempt);
+            }
+        }
         return new HostBuffer(this, handleAndAddress[0], handleAndAddress[1], bytes);
+    }
+
+    /** Lets the garbage collector find dropped views and the Cleaner free their memory. */
+    private static void awaitCollectedMemory(int attempt) {
+        System.gc();
+        try {
+            Thread.sleep(1L << attempt); // 1, 2, 4 ... 128 ms: about 0.25 s in all
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A contiguous tensor of the given shape in fresh device memory, which the tensor owns. */

@@ -8,9 +8,18 @@ import java.util.Objects;
 /**
  * Page-locked host memory from {@link Device#allocateHost(long)} ({@code aclrtMallocHost}), the
  * host memory a captured copy may use. Reach its bytes without copying through
- * {@link #asByteBuffer()}; a view must not be used after the buffer is closed (the memory may be
- * gone then), so prefer the checked {@link #write(float[])} and {@link #read(float[])} for small
- * data: a close on another thread waits for them, so they never touch freed memory.
+ * {@link #asByteBuffer()}, {@link #asFloatBuffer()} or {@link #slice}, or copy with
+ * {@link #write(float[])} and {@link #read(float[])}.
+ *
+ * <p>Views keep the memory: while a view (or any buffer derived from it by {@code slice},
+ * {@code duplicate} or {@code asFloatBuffer}...) is reachable, the memory stays allocated, also
+ * after this buffer, its device or its runtime is closed and after this object is garbage
+ * collected. Reads and writes through such a view then still work, on memory that no longer
+ * belongs to anything else (a close makes only this object unusable: its methods throw
+ * {@link IllegalStateException}). The memory goes back to the runtime once the buffer is closed
+ * (or collected) and no view of it is reachable; a runtime closed meanwhile finishes closing then.
+ * When an allocation finds no memory, it runs the garbage collector and retries, so memory held
+ * only by dropped views comes back.
  */
 public final class HostBuffer extends NativeObject implements Memory {
     private final Device device;
@@ -43,14 +52,26 @@ public final class HostBuffer extends NativeObject implements Memory {
         return slice(0, (int) bytes);
     }
 
-    /** A view of {@code length} bytes from {@code offset}, in native byte order. */
+    /**
+     * A view of {@code length} bytes from {@code offset}, in native byte order. The memory stays
+     * allocated while the view, or a buffer derived from it, is reachable (see the class comment).
+     */
     public ByteBuffer slice(long offset, int length) {
         handle();
         if (offset < 0 || length < 0 || offset > bytes - length) {
             throw new InvalidArgumentException(-2, "HostBuffer.slice", "range [" + offset + ", +" + length
                     + ") does not fit the buffer of " + bytes + " bytes");
         }
-        return api().wrap(address + offset, length).order(ByteOrder.nativeOrder());
+        // Every buffer derived from a direct buffer references it (its attachment), so this root
+        // is reachable exactly as long as some view of it is.
+        ByteBuffer root = api().wrap(address + offset, length).order(ByteOrder.nativeOrder());
+        pinWhileReachable(root);
+        return root;
+    }
+
+    /** An unpinned view for the checked reads and writes, which run under {@link #access}. */
+    private ByteBuffer accessView() {
+        return api().wrap(address, (int) Math.min(bytes, Integer.MAX_VALUE)).order(ByteOrder.nativeOrder());
     }
 
     /** A float view of the whole buffer. */
@@ -62,75 +83,83 @@ public final class HostBuffer extends NativeObject implements Memory {
     public void write(float[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Float.BYTES);
-        access(() -> asByteBuffer().asFloatBuffer().put(values));
+        access(() -> accessView().asFloatBuffer().put(values));
     }
 
     /** Copies {@code values} into the start of the buffer. */
     public void write(double[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Double.BYTES);
-        access(() -> asByteBuffer().asDoubleBuffer().put(values));
+        access(() -> accessView().asDoubleBuffer().put(values));
     }
 
     /** Copies {@code values} into the start of the buffer. */
     public void write(int[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Integer.BYTES);
-        access(() -> asByteBuffer().asIntBuffer().put(values));
+        access(() -> accessView().asIntBuffer().put(values));
     }
 
     /** Copies {@code values} into the start of the buffer. */
     public void write(long[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Long.BYTES);
-        access(() -> asByteBuffer().asLongBuffer().put(values));
+        access(() -> accessView().asLongBuffer().put(values));
     }
 
     /** Copies {@code values} into the start of the buffer. */
     public void write(byte[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", values.length);
-        access(() -> asByteBuffer().put(values));
+        access(() -> accessView().put(values));
     }
 
     /** Fills {@code values} from the start of the buffer. */
     public void read(float[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Float.BYTES);
-        access(() -> asByteBuffer().asFloatBuffer().get(values));
+        access(() -> accessView().asFloatBuffer().get(values));
     }
 
     /** Fills {@code values} from the start of the buffer. */
     public void read(double[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Double.BYTES);
-        access(() -> asByteBuffer().asDoubleBuffer().get(values));
+        access(() -> accessView().asDoubleBuffer().get(values));
     }
 
     /** Fills {@code values} from the start of the buffer. */
     public void read(int[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Integer.BYTES);
-        access(() -> asByteBuffer().asIntBuffer().get(values));
+        access(() -> accessView().asIntBuffer().get(values));
     }
 
     /** Fills {@code values} from the start of the buffer. */
     public void read(long[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Long.BYTES);
-        access(() -> asByteBuffer().asLongBuffer().get(values));
+        access(() -> accessView().asLongBuffer().get(values));
     }
 
     /** Fills {@code values} from the start of the buffer. */
     public void read(byte[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", values.length);
-        access(() -> asByteBuffer().get(values));
+        access(() -> accessView().get(values));
     }
 
-    /** The buffer's contents as floats (its size must be a multiple of 4). */
+    /**
+     * The buffer's contents as floats. Refused when its size is not a multiple of 4 bytes (read a
+     * byte array or a {@link #slice} instead) or it holds more floats than an array can.
+     */
     public float[] toFloatArray() {
-        float[] values = new float[(int) Math.min(Integer.MAX_VALUE, bytes / Float.BYTES)];
+        if (bytes % Float.BYTES != 0 || bytes / Float.BYTES > Integer.MAX_VALUE - 8) {
+            throw new InvalidArgumentException(-2, "HostBuffer.toFloatArray", "the buffer has " + bytes
+                    + " bytes, " + (bytes % Float.BYTES != 0 ? "not a multiple of 4" : "more floats than an array holds")
+                    + ": read it with read(byte[]) or through slice(offset, length)");
+        }
+        float[] values = new float[(int) (bytes / Float.BYTES)];
         read(values);
         return values;
     }

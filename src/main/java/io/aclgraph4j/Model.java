@@ -10,8 +10,10 @@ import java.util.Objects;
 /**
  * A captured model ({@code aclmdlRI}): the recorded tasks, replayable any number of times on any
  * stream of its device. It keeps every object its tasks use (tensors, buffers, executors, events)
- * alive until it is closed, so closing those earlier is safe. Replays may run on several streams
- * at once.
+ * alive until it is closed, so closing those earlier is safe. It may be replayed from any thread on
+ * any stream of its device, and its replays never overlap: each runs after the previous one (on
+ * the device: a replay on another stream than the previous one waits for an event recorded after
+ * it; no host wait).
  */
 public final class Model extends NativeObject {
     private final Device device;

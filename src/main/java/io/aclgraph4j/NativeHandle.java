@@ -25,6 +25,10 @@ final class NativeHandle {
     private volatile String closedBecause = "";
     private volatile Owner children;
     private volatile String childrenBecause = "";
+    /** Holders that keep the native object from being freed (views of its memory); guarded by this. */
+    private int pins;
+    /** The handle whose native release waits for the last pin to go; guarded by this. */
+    private long releaseWaitingForPins;
 
     NativeHandle(NativeApi api, long value, String description, Owner owner, boolean recordCreationSite,
                  boolean guardAccess) {
@@ -95,6 +99,43 @@ final class NativeHandle {
         }
     }
 
+    /**
+     * Keeps the native object from being released until {@link #unpin()}: a close still closes it
+     * for Java (every later use throws), but the native release waits for the last pin.
+     *
+     * @return false when it is released already
+     */
+    synchronized boolean pin() {
+        if (value.get() == 0) {
+            return false;
+        }
+        pins++;
+        return true;
+    }
+
+    /** Drops a pin; the last one runs a release that waited for it. */
+    void unpin() {
+        long handle;
+        synchronized (this) {
+            if (--pins > 0 || releaseWaitingForPins == 0) {
+                return;
+            }
+            handle = releaseWaitingForPins;
+            releaseWaitingForPins = 0;
+        }
+        api.release(handle);
+    }
+
+    private void releaseNative(long handle) {
+        synchronized (this) {
+            if (pins > 0) {
+                releaseWaitingForPins = handle;
+                return;
+            }
+        }
+        api.release(handle);
+    }
+
     private boolean releaseNow(String because) {
         long handle = value.getAndSet(0);
         if (handle == 0) {
@@ -110,7 +151,7 @@ final class NativeHandle {
                 owned.releaseAll(childrenBecause);
             }
         } finally {
-            api.release(handle);
+            releaseNative(handle);
         }
         return true;
     }

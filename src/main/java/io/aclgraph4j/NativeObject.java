@@ -56,6 +56,36 @@ public abstract class NativeObject implements AutoCloseable {
         state.access(access);
     }
 
+    /**
+     * Keeps this object's native memory, and its runtime, allocated while {@code holder} is
+     * reachable, even after this object is closed (directly, with its owner, or by the Cleaner).
+     * Throws IllegalStateException when this object is closed already.
+     */
+    final void pinWhileReachable(Object holder) {
+        if (!runtime.pin()) {
+            handle(); // closed with its runtime: throws, naming this object
+            throw new IllegalStateException(runtime + " is closed");
+        }
+        if (!state.pin()) {
+            runtime.unpin();
+            handle(); // throws, naming this object
+            throw new IllegalStateException(state.description() + " is closed");
+        }
+        CLEANER.register(holder, new Unpin(state, runtime));
+    }
+
+    /** The Cleaner action of a pin: must not reach its holder. */
+    private record Unpin(NativeHandle state, AclRuntime runtime) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                state.unpin();
+            } finally {
+                runtime.unpin();
+            }
+        }
+    }
+
     final NativeApi api() {
         return runtime.api();
     }

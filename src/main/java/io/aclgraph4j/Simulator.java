@@ -27,7 +27,11 @@ public final class Simulator {
         this.api = api;
     }
 
-    /** Lets {@code skip} operations at {@code point} succeed, then fails the next {@code count}. */
+    /**
+     * Lets {@code skip} operations at {@code point} succeed, then fails the next {@code count}. While
+     * faults are armed, a failed host allocation is reported at once (not retried after a garbage
+     * collection).
+     */
     public void injectFault(FaultPoint point, long skip, long count) {
         Objects.requireNonNull(point, "point");
         runtime.checkOpen();
@@ -35,6 +39,7 @@ public final class Simulator {
             throw new InvalidArgumentException(-2, "Simulator.injectFault",
                     "skip and count must not be negative (got " + skip + ", " + count + ")");
         }
+        runtime.faultsInjected(true);
         api.simInjectFault(point.ordinal(), skip, count);
     }
 
@@ -42,5 +47,6 @@ public final class Simulator {
     public void clearFaults() {
         runtime.checkOpen();
         api.simClearFaults();
+        runtime.faultsInjected(false);
     }
 }

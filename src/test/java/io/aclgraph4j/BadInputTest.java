@@ -281,6 +281,10 @@ class BadInputTest {
         int[] back = new int[4];
         host.read(back);
         assertEquals(4, back[3]);
+        try (HostBuffer seven = device.allocateHost(7)) {
+            refused(InvalidArgumentException.class, -2, seven::toFloatArray, "HostBuffer.toFloatArray",
+                    "7 bytes, not a multiple of 4", "read(byte[])");
+        }
         host.close();
         List<Executable> calls = List.of(host::asByteBuffer, () -> host.slice(0, 4), host::asFloatBuffer,
                 () -> host.write(new float[1]), () -> host.read(new double[1]), () -> host.write(new long[1]),

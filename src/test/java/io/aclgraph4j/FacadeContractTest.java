@@ -53,6 +53,7 @@ class FacadeContractTest {
     @AfterEach
     void close() {
         runtime.close();
+        TestSupport.awaitCollectedViews(runtime::liveObjectCount); // the typed helpers use views
         assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
     }
 

@@ -46,6 +46,22 @@ final class TestSupport {
         }
     }
 
+    /**
+     * Gives the garbage collector up to a second to find dropped {@link HostBuffer} views, whose
+     * memory (and runtime) stays until then: returns once {@code liveCount} is 0 or time is up.
+     */
+    static void awaitCollectedViews(java.util.function.LongSupplier liveCount) {
+        for (int attempt = 0; attempt < 50 && liveCount.getAsLong() != 0; attempt++) {
+            System.gc();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     static float[] filled(int count, float value) {
         float[] values = new float[count];
         Arrays.fill(values, value);

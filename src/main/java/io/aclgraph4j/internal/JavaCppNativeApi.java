@@ -30,9 +30,9 @@ public final class JavaCppNativeApi implements NativeApi {
                     var error = new io.aclgraph4j.BackendUnavailableException(NativeErrors.ERR_BACKEND,
                             "load native libraries",
                             "cannot load the aclgraph4j native libraries for " + platform + ": " + e.getMessage()
-                                    + ". The jar carries them for linux-x86_64; check that the JavaCPP cache folder ("
-                                    + "-Dorg.bytedeco.javacpp.cachedir, default ~/.javacpp/cache) is writable and "
-                                    + "not mounted noexec.");
+                                    + ". The jar carries them for linux-x86_64 and linux-arm64 (glibc 2.17 or later); check"
+                                    + " that the JavaCPP cache folder (-Dorg.bytedeco.javacpp.cachedir, default"
+                                    + " ~/.javacpp/cache) is writable and not mounted noexec.");
                     error.initCause(e);
                     throw error;
                 }

@@ -1,6 +1,5 @@
 package io.aclgraph4j.internal;
 
-import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.annotation.Cast;
 import org.bytedeco.javacpp.annotation.NoException;
 import org.bytedeco.javacpp.annotation.Platform;
@@ -11,8 +10,9 @@ import org.bytedeco.javacpp.annotation.Platform;
  * glue is plain: numbers in, a status out ({@code @NoException} drops the exception plumbing).
  * Only {@link JavaCppNativeApi} calls it.
  *
- * <p>{@code preload = "aclsim"} makes JavaCPP extract the bundled simulator from the jar next to
- * the shim, where the shim looks for it when the backend is "sim".
+ * <p>{@code preload = "aclsim"} makes {@link NativeLibraries} extract the bundled simulator from the
+ * jar next to the shim (in a cache folder of this SDK version), where the shim looks for it when
+ * the backend is "sim".
  */
 @Platform(
         compiler = "cpp17",
@@ -22,7 +22,7 @@ import org.bytedeco.javacpp.annotation.Platform;
 @NoException
 final class ShimLibrary {
     static {
-        Loader.load();
+        NativeLibraries.load(ShimLibrary.class);
     }
 
     private ShimLibrary() {}

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# linux-arm64 in CI, on an x86_64 Debian host (.ci/run calls it; it also runs by hand):
+#
+#   scripts/ci-arm64.sh tools       make sure the cross toolchain, qemu-user and an arm64 JDK are
+#                                   there: installs them with apt-get when root (Debian multiarch:
+#                                   dpkg --add-architecture arm64; crossbuild-essential-arm64,
+#                                   qemu-user-static, openjdk-17-jdk-headless:arm64). Exit 0 when
+#                                   they are usable, 1 (with a notice) when not.
+#   scripts/ci-arm64.sh test        after `mvn install -Plinux-arm64` (which builds the arm64
+#                                   natives and runs the C++ suites under qemu): the seed example
+#                                   from the jar and a smoke subset of the Java tests, both in the
+#                                   arm64 JVM under qemu-user.
+#   scripts/ci-arm64.sh java-suite  every Java test class in the arm64 JVM under qemu-user (about
+#                                   ten times slower than native; not part of CI). ExamplesTest is
+#                                   left out: it starts JVMs of its own from java.home, which a
+#                                   host without binfmt_misc cannot execute.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+arm64_java="${ARM64_JAVA:-/usr/lib/jvm/java-17-openjdk-arm64/bin/java}"
+smoke_tests="${ARM64_SMOKE_TESTS:-SeedFlowTest,CaptureScopeTest,LifecycleTest,BadInputTest}"
+
+tools_present() {
+    command -v aarch64-linux-gnu-g++ >/dev/null 2>&1 &&
+        { command -v qemu-aarch64-static >/dev/null 2>&1 || command -v qemu-aarch64 >/dev/null 2>&1; } &&
+        [[ -x "$arm64_java" ]]
+}
+
+qemu() {
+    "$(command -v qemu-aarch64-static || command -v qemu-aarch64)" "$@"
+}
+
+case "${1:-}" in
+tools)
+    if ! tools_present && [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        echo "ci-arm64: installing the arm64 cross toolchain, qemu-user and an arm64 JDK (apt-get)"
+        export DEBIAN_FRONTEND=noninteractive
+        { dpkg --add-architecture arm64 &&
+            timeout 600 apt-get update -q &&
+            timeout 1200 apt-get install -y -q crossbuild-essential-arm64 qemu-user-static openjdk-17-jdk-headless:arm64
+        } >/dev/null 2>&1 || true
+    fi
+    if ! tools_present; then
+        echo "ci-arm64: NOTICE: linux-arm64 step skipped: it needs aarch64-linux-gnu-g++, qemu-user and" \
+             "an arm64 JDK at $arm64_java (apt-get install crossbuild-essential-arm64 qemu-user-static" \
+             "openjdk-17-jdk-headless:arm64 after dpkg --add-architecture arm64; needs root and network)"
+        exit 1
+    fi
+    ;;
+test)
+    unzip -l target/aclgraph4j.jar | grep -q 'io/aclgraph4j/internal/linux-arm64/libjniShimLibrary.so' ||
+        { echo "ci-arm64: target/aclgraph4j.jar has no linux-arm64 natives (build with -Plinux-arm64)" >&2; exit 1; }
+    echo "ci-arm64: the seed example from the jar, arm64 JVM under qemu-user"
+    cache="$(mktemp -d)"
+    trap 'rm -rf "$cache"' EXIT
+    output="$(qemu "$arm64_java" -Dorg.bytedeco.javacpp.cachedir="$cache" \
+        -cp target/aclgraph4j.jar:target/lib/javacpp.jar examples/SeedCapture.java)"
+    echo "$output"
+    expected="$(awk 'BEGIN { for (i = 1; i <= 8; i++) { printf "[INFO]"; for (j = 0; j < 8; j++) printf " %.6f", 1.1 * i; print "" } }')"
+    if [[ "$output" != "$expected" ]]; then
+        echo "ci-arm64: the seed example printed something else than the eight expected lines" >&2
+        exit 1
+    fi
+    find "$cache" -path '*linux-arm64*' -name 'libaclsim.so' | grep -q . ||
+        { echo "ci-arm64: the arm64 JVM did not load the linux-arm64 natives from the jar" >&2; exit 1; }
+    echo "ci-arm64: Java smoke tests ($smoke_tests), arm64 JVM under qemu-user"
+    mvn -ntp -q surefire:test -Djvm="$PWD/scripts/qemu-jvm/bin/java" -Dtest="$smoke_tests" \
+        -Dsurefire.reportNameSuffix=arm64
+    ;;
+java-suite)
+    mvn -ntp surefire:test -Djvm="$PWD/scripts/qemu-jvm/bin/java" -Dtest='!ExamplesTest' \
+        -Dsurefire.reportNameSuffix=arm64
+    ;;
+*)
+    echo "usage: $0 tools|test|java-suite" >&2
+    exit 2
+    ;;
+esac
