@@ -138,7 +138,7 @@ inline A Exp(A x) {
     if constexpr (std::is_same_v<A, float>) {
         return ExpFloat(x);
     } else {
-        return std::exp(x);
+        return ExpDouble(x);
     }
 }
 

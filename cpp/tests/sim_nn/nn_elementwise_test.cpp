@@ -396,6 +396,38 @@ TEST_CASE("Exp in float32 is within 2 ulp of e^x over its whole range, with inf,
     CHECK(worst < 3e-7);
 }
 
+TEST_CASE("Exp in double is within 2 ulp of e^x, with inf, subnormals, 0 and NaN at the edges") {
+    REQUIRE(Session().ok);
+    std::vector<double> inputs = {-800.0, -745.5, -740.0, -708.5, -1e-300, 0.0, 1e-17, 0.3, 1.0, 700.0, 709.7,
+                                  709.8,  800.0,  INFINITY, -INFINITY, NAN};
+    for (int i = 0; i <= 2000; ++i) {
+        inputs.push_back(-700.0 + 0.7 * i);
+    }
+    auto self = Make(ACL_DOUBLE, {static_cast<int64_t>(inputs.size())});
+    std::memcpy(self->host().data(), inputs.data(), inputs.size() * 8);
+    self->Upload();
+    auto out = Make(ACL_DOUBLE, {static_cast<int64_t>(inputs.size())});
+    CHECK_EQ(Run(UnaryCall(Unary::kExp, *self, *out)), 0);
+    const std::vector<unsigned char> bytes = out->Download();
+    size_t bad = 0;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        const double actual = LoadRaw<double>(&bytes[i * 8]);
+        const long double exact = std::exp(static_cast<long double>(inputs[i]));
+        const double expected = static_cast<double>(exact);
+        bool ok = false;
+        if (std::isnan(expected) || std::isinf(expected) || expected == 0.0) {
+            ok = (std::isnan(expected) && std::isnan(actual)) || actual == expected;
+        } else {
+            const double ulp = std::nextafter(expected, INFINITY) - expected;
+            ok = std::fabs(actual - expected) <= 2 * ulp;
+        }
+        if (!ok && bad++ < 4) {
+            std::fprintf(stderr, "  exp(%.17g) = %.17g, expected %.17g\n", inputs[i], actual, expected);
+        }
+    }
+    CHECK_EQ(bad, 0u);
+}
+
 TEST_CASE("Cast converts between every pair of stored dtypes") {
     REQUIRE(Session().ok);
     for (aclDataType from : kAllTypes) {

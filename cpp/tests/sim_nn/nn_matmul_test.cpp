@@ -239,6 +239,7 @@ TEST_CASE("refusals: NULL 161001; dtypes, shapes, ranks, cubeMathType and overla
     CHECK_EQ(Prepare(MatmulCall(Api::kMm, *a, nullptr, *c)), kNullptr);
     CHECK_EQ(Prepare(MatmulCall(Api::kBatchMatMul, *a3, *b3, nullptr)), kNullptr);
     CHECK_EQ(aclnnMmGetWorkspaceSize(*a, *b, *c, 0, nullptr, &ex), kNullptr);
+    CHECK_EQ(aclnnMmGetWorkspaceSize(*a, *b, *c, 0, &ws, nullptr), kNullptr);
     CHECK_EQ(Prepare(MatmulCall(Api::kMm, *aI32, *b, *c)), kInvalid);
     CHECK_EQ(Prepare(MatmulCall(Api::kMm, *aF16, *bBf16, *c)), kInvalid); // FLOAT16 with BF16
     CHECK_EQ(Prepare(MatmulCall(Api::kMm, *a, *bBf16, *c)), kInvalid);    // FLOAT with BF16
