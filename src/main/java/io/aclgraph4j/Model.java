@@ -29,7 +29,8 @@ public final class Model extends NativeObject {
 
     /** Enqueues one replay on {@code stream} and returns; wait with {@link Stream#synchronize()}. */
     public void executeAsync(Stream stream) {
-        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(stream, "Model.executeAsync: stream is null");
+        stream.checkOnlyKernels("Model.executeAsync");
         api().modelExecuteAsync(handle(), stream.handle());
     }
 
@@ -38,7 +39,8 @@ public final class Model extends NativeObject {
      * {@link Stream#synchronize()} would, in one native call.
      */
     public void execute(Stream stream) {
-        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(stream, "Model.execute: stream is null");
+        stream.checkOnlyKernels("Model.execute");
         api().modelExecute(handle(), stream.handle());
     }
 
