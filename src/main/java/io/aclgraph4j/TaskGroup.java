@@ -16,6 +16,11 @@ public final class TaskGroup extends NativeObject {
         this.device = device;
     }
 
+    /**
+     * The device the group was captured on.
+     *
+     * @return the group's device
+     */
     public Device device() {
         return device;
     }
@@ -24,6 +29,9 @@ public final class TaskGroup extends NativeObject {
      * Replaces the group's kernels with those {@code body} launches on {@code stream} (same number
      * and kinds). {@code stream} must not be capturing. The update is ordered on {@code stream}:
      * synchronise it (or order the model's stream after it with an event) before the next replay.
+     *
+     * @param stream a stream of the group's device, not capturing
+     * @param body launches the replacement kernels on {@code stream}
      */
     public void update(Stream stream, Runnable body) {
         Objects.requireNonNull(stream, "stream");
