@@ -26,6 +26,7 @@
 
 #include "acl/acl.h"
 #include "aclgraph4j/shim.h"
+#include "aclgraph4j/shim_testing.h"
 #include "aclsim/aclsim.h"
 
 namespace {
@@ -484,7 +485,7 @@ private:
             break;
         }
         case 19: { // executor
-            int32_t opKind = in_.pick<int32_t>({AGJ_OP_ADD, AGJ_OP_ADDS, AGJ_OP_INPLACE_ADD, AGJ_OP_INPLACE_ADDS, AGJ_OP_ADD, 0, 5});
+            int32_t opKind = in_.pick<int32_t>({AGJ_OP_ADD, AGJ_OP_ADDS, AGJ_OP_INPLACE_ADD, AGJ_OP_INPLACE_ADDS, AGJ_OP_ADD, 0, AGJ_OP_END_});
             bool scalarOther = opKind == AGJ_OP_ADDS || opKind == AGJ_OP_INPLACE_ADDS;
             bool inPlace = opKind == AGJ_OP_INPLACE_ADD || opKind == AGJ_OP_INPLACE_ADDS;
             Arg self{handle(AGJ_KIND_TENSOR), {AGJ_KIND_TENSOR}};

@@ -68,6 +68,22 @@ std::vector<std::string> CannLibraries(std::string &searchNote) {
 
 } // namespace
 
+LoadedBackend &Backend() {
+    static LoadedBackend *backend = new LoadedBackend(); // never destroyed: worker threads may outlive exit
+    return *backend;
+}
+
+const AclApi &Api() { return Backend().api; }
+
+void *LoadedBackend::find(const char *name) const {
+    for (void *library : libraries) {
+        if (void *symbol = dlsym(library, name); symbol != nullptr) {
+            return symbol;
+        }
+    }
+    return nullptr;
+}
+
 bool LoadBackend(const std::string &backend, LoadedBackend &out, std::string &error) {
     std::vector<std::string> libraries;
     std::string searchNote;
@@ -117,8 +133,12 @@ bool LoadBackend(const std::string &backend, LoadedBackend &out, std::string &er
     }
     AGJ_ACL_FUNCTIONS(AGJ_RESOLVE)
 #undef AGJ_RESOLVE
-    api.aclsimInjectFault = reinterpret_cast<AclsimInjectFaultFn>(resolve("aclsimInjectFault"));
-    api.aclsimClearFaults = reinterpret_cast<AclsimClearFaultsFn>(resolve("aclsimClearFaults"));
+    // Operators are optional: a backend without one refuses only that operator's prepare.
+#define AGJ_OPERATOR(name, code, function, header, operands)                      \
+    api.operators[code].getWorkspaceSize = resolve(#function "GetWorkspaceSize"); \
+    api.operators[code].launch = reinterpret_cast<LaunchFn>(resolve(#function));
+#include "aclgraph4j/shim_operators.def"
+#undef AGJ_OPERATOR
     if (!missing.empty()) {
         std::string names;
         for (size_t i = 0; i < missing.size() && i < 5; ++i) {
@@ -134,6 +154,7 @@ bool LoadBackend(const std::string &backend, LoadedBackend &out, std::string &er
     }
 
     out.api = api;
+    out.libraries = handles;
     out.description = backend + " (";
     for (size_t i = 0; i < libraries.size(); ++i) {
         out.description += (i ? ", " : "") + libraries[i];

@@ -7,7 +7,6 @@
 #include <unordered_set>
 #include <utility>
 
-#include "runtime_state.h"
 
 namespace agj {
 namespace {
@@ -37,20 +36,12 @@ constexpr size_t kInFlightQueryThreshold = 4096;
 
 } // namespace
 
-const AclApi &Api() { return Runtime().backend.api; }
-
 const char *KindName(int32_t kind) noexcept {
     switch (kind) {
-    case AGJ_KIND_DEVICE: return "device";
-    case AGJ_KIND_STREAM: return "stream";
-    case AGJ_KIND_DEVICE_BUFFER: return "device-buffer";
-    case AGJ_KIND_HOST_BUFFER: return "host-buffer";
-    case AGJ_KIND_TENSOR: return "tensor";
-    case AGJ_KIND_SCALAR: return "scalar";
-    case AGJ_KIND_EXECUTOR: return "executor";
-    case AGJ_KIND_MODEL: return "model";
-    case AGJ_KIND_EVENT: return "event";
-    case AGJ_KIND_TASK_GROUP: return "task-group";
+#define AGJ_KIND(name, code, text) \
+    case AGJ_KIND_##name: return text;
+#include "aclgraph4j/shim_kinds.def"
+#undef AGJ_KIND
     default: return "unknown";
     }
 }
@@ -110,39 +101,6 @@ std::string LiveReport() {
     return out.str();
 }
 
-// ---- Retention ----
-
-void Retention::add(const ObjectRef &object) {
-    std::lock_guard lock(mutex_);
-    objects_.push_back(object);
-}
-
-void Retention::replaceWith(Retention &other) {
-    std::vector<ObjectRef> incoming;
-    {
-        std::lock_guard lock(other.mutex_);
-        incoming.swap(other.objects_);
-    }
-    std::vector<ObjectRef> outgoing;
-    {
-        std::lock_guard lock(mutex_);
-        outgoing.swap(objects_);
-        objects_ = std::move(incoming);
-    }
-    // `outgoing` dies here, outside the lock: destructors may call into the runtime.
-}
-
-void Retention::clear() {
-    std::vector<ObjectRef> outgoing;
-    std::lock_guard lock(mutex_);
-    outgoing.swap(objects_);
-}
-
-size_t Retention::size() {
-    std::lock_guard lock(mutex_);
-    return objects_.size();
-}
-
 // ---- Device ----
 
 Device::Device(int32_t id, aclrtContext context)
@@ -159,7 +117,7 @@ Device::~Device() {
     Api().aclrtResetDevice(id_);
     // The last reset of a device ends the captures its streams took part in, also those begun on
     // another device's stream that one of them joined.
-    ForgetEndedCaptures();
+    Captures().forgetEnded();
 }
 
 std::string Device::describe() const { return "device " + std::to_string(id_); }
@@ -182,20 +140,6 @@ aclError Device::makeCurrent() const {
 Stream::Stream(std::shared_ptr<Device> device, aclrtStream stream)
     : Object(AGJ_KIND_STREAM), device_(std::move(device)), stream_(stream) {}
 
-void CaptureRecord::deferDestroy(std::shared_ptr<Device> device, aclrtStream stream) {
-    std::lock_guard lock(deferredMutex_);
-    deferredStreams_.emplace_back(std::move(device), stream);
-}
-
-CaptureRecord::~CaptureRecord() {
-    for (auto &[weakDevice, stream] : deferredStreams_) {
-        if (auto device = weakDevice.lock()) {
-            device->makeCurrent();
-            Api().aclrtDestroyStream(stream);
-        }
-    }
-}
-
 Stream::~Stream() {
     device_->makeCurrent();
     const AclApi &api = Api();
@@ -204,7 +148,7 @@ Stream::~Stream() {
         // Released while capturing: end the capture, discard its model, then destroy. (A stream
         // that only joined another stream's capture cannot leave it before the origin ends; the
         // runtime keeps it until then.)
-        auto record = FindCapture(stream_);
+        auto record = Captures().find(stream_);
         aclmdlRI model = nullptr;
         aclError ended = api.aclmdlRICaptureEnd(stream_, &model);
         if (ended == ACL_SUCCESS && model != nullptr) {
@@ -214,17 +158,20 @@ Stream::~Stream() {
         api.aclmdlRICaptureGetInfo(stream_, &after, nullptr);
         if (record && after != ACL_MODEL_RI_CAPTURE_STATUS_NONE && ended == ACL_ERROR_RT_STREAM_CAPTURE_UNMATCHED) {
             // Joined to a capture another stream began: destroyed when that capture ends.
-            record->deferDestroy(device_, stream_);
+            record->deferDestroy([weakDevice = std::weak_ptr<Device>(device_), stream = stream_] {
+                // Weak: a device reset (its last handle released) ends the capture and its streams itself.
+                if (auto device = weakDevice.lock()) {
+                    device->makeCurrent();
+                    Api().aclrtDestroyStream(stream);
+                }
+            });
             return;
         }
         if (record && after == ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
             if (ended == ACL_ERROR_RT_STREAM_CAPTURE_WRONG_THREAD) {
                 api.aclmdlRIDestroy(record->model); // the runtime left the model to us
             }
-            std::lock_guard lock(Runtime().capturesMutex);
-            if (Runtime().captures.erase(record->model) > 0) {
-                Runtime().activeCaptures.fetch_sub(1);
-            }
+            Captures().forget(record->model);
         }
         api.aclrtDestroyStream(stream_);
     }
@@ -255,8 +202,8 @@ void Stream::retainForTask(const ObjectRef &object) {
             return;
         }
     }
-    if (Runtime().activeCaptures.load(std::memory_order_acquire) > 0) {
-        if (auto record = FindCapture(stream_)) {
+    if (Captures().anyActive()) {
+        if (auto record = Captures().find(stream_)) {
             record->objects.add(object);
             return;
         }
@@ -386,10 +333,10 @@ std::string Scalar::describe() const { return "dtype " + std::to_string(dataType
 
 Executor::Executor(int32_t op, aclOpExecutor *executor, LaunchFn launch, bool repeatable,
                    std::shared_ptr<Buffer> workspace, uint64_t workspaceBytes, std::vector<ObjectRef> operands,
-                   std::shared_ptr<Device> device)
+                   std::shared_ptr<Device> device, std::shared_ptr<void> attributes)
     : Object(AGJ_KIND_EXECUTOR), op_(op), executor_(executor), launch_(launch), repeatable_(repeatable),
       workspace_(std::move(workspace)), workspaceBytes_(workspaceBytes), operands_(std::move(operands)),
-      device_(std::move(device)) {}
+      device_(std::move(device)), attributes_(std::move(attributes)) {}
 
 Executor::~Executor() {
     // A single-use executor belongs to the runtime once launched (the launch frees it).

@@ -12,10 +12,10 @@
 
 #include "acl_api.h"
 #include "aclgraph4j/shim.h"
+#include "capture_registry.h"
+#include "retention.h"
 
 namespace agj {
-
-const AclApi &Api();
 
 class Object : public std::enable_shared_from_this<Object> {
 public:
@@ -31,25 +31,9 @@ private:
     int32_t kind_;
 };
 
-using ObjectRef = std::shared_ptr<Object>;
-
 const char *KindName(int32_t kind) noexcept;
 int64_t LiveCount(int32_t kind) noexcept;
 std::string LiveReport();
-
-// A set of objects kept alive on behalf of work that may still run: a captured model's tasks, a
-// task group's kernels, or the tasks in flight on a stream.
-class Retention {
-public:
-    void add(const ObjectRef &object);
-    void replaceWith(Retention &other);
-    void clear();
-    size_t size();
-
-private:
-    std::mutex mutex_;
-    std::vector<ObjectRef> objects_;
-};
 
 class Device final : public Object {
 public:
@@ -64,31 +48,6 @@ private:
     int32_t id_;
     aclrtContext context_;
     uint64_t epoch_;
-};
-
-// Where the tasks of a capture keep their objects; outlives the capture as the model's retention.
-struct CaptureRecord {
-    CaptureRecord() = default;
-    CaptureRecord(const CaptureRecord &) = delete;
-    CaptureRecord &operator=(const CaptureRecord &) = delete;
-    // Destroys the streams released while they were joined to this capture: the capture has
-    // ended (or its device was reset) by the time the record goes.
-    ~CaptureRecord();
-    // A stream released while joined to the capture cannot be destroyed before the capture ends:
-    // the record destroys it then.
-    void deferDestroy(std::shared_ptr<Device> device, aclrtStream stream);
-
-    aclmdlRI model = nullptr;
-    std::weak_ptr<Object> origin; // the stream that began the capture
-    Retention objects;
-    std::mutex groupsMutex;
-    std::vector<std::shared_ptr<Retention>> groups; // one per task group, replaced on task update
-    std::atomic<bool> modelReleased{false};
-
-private:
-    std::mutex deferredMutex_;
-    // Weak: a device reset (its last handle released) ends the capture and its streams itself.
-    std::vector<std::pair<std::weak_ptr<Device>, aclrtStream>> deferredStreams_;
 };
 
 class Model;
@@ -182,12 +141,11 @@ private:
     std::string valueText_;
 };
 
-using LaunchFn = aclnnStatus (*)(void *, uint64_t, aclOpExecutor *, aclrtStream);
-
 class Executor final : public Object {
 public:
     Executor(int32_t op, aclOpExecutor *executor, LaunchFn launch, bool repeatable, std::shared_ptr<Buffer> workspace,
-             uint64_t workspaceBytes, std::vector<ObjectRef> operands, std::shared_ptr<Device> device);
+             uint64_t workspaceBytes, std::vector<ObjectRef> operands, std::shared_ptr<Device> device,
+             std::shared_ptr<void> attributes = nullptr);
     ~Executor() override;
     std::string describe() const override;
 
@@ -207,6 +165,7 @@ private:
     uint64_t workspaceBytes_;
     std::vector<ObjectRef> operands_;
     std::shared_ptr<Device> device_;
+    std::shared_ptr<void> attributes_; // what the operator's attributes need kept (integer arrays)
 };
 
 class Event final : public Object {

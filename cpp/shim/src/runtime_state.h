@@ -1,16 +1,12 @@
-// Process-wide state of the shim: the loaded backend, the handle table and the captures in
-// progress (to route what captured tasks keep alive into their model).
+// Process-wide state of the shim's entry points: the call gate every call passes, whether (and
+// with which backend) the runtime is open, and the handle table.
 #ifndef ACLGRAPH4J_SHIM_RUNTIME_STATE_H
 #define ACLGRAPH4J_SHIM_RUNTIME_STATE_H
 
-#include <atomic>
-#include <memory>
-#include <mutex>
-#include <unordered_map>
+#include <string>
 
 #include "call_gate.h"
 #include "handle_table.h"
-#include "objects.h"
 
 namespace agj {
 
@@ -19,24 +15,13 @@ struct RuntimeState {
     CallGate gate;
     int openCount = 0;
     std::string backendName;
-    LoadedBackend backend;
     HandleTable handles{gate};
-
-    std::atomic<int> activeCaptures{0};
-    std::mutex capturesMutex;
-    std::unordered_map<aclmdlRI, std::shared_ptr<CaptureRecord>> captures;
 };
 
-RuntimeState &Runtime();
-
-// The capture `stream` takes part in (as origin or joined), or null.
-std::shared_ptr<CaptureRecord> FindCapture(aclrtStream stream);
-
-// Forgets the captures the runtime ended on its own, releasing what their tasks kept alive: a
-// device reset ends every capture one of its streams joined, discarding the model. Must not be
-// called with capturesMutex held (records die here, and with them objects whose destructors may
-// come back).
-void ForgetEndedCaptures();
+inline RuntimeState &Runtime() {
+    static RuntimeState *state = new RuntimeState(); // never destroyed: worker threads may outlive exit
+    return *state;
+}
 
 } // namespace agj
 

@@ -152,19 +152,16 @@ aclDataType PromoteTypes(aclDataType a, aclDataType b) {
 }
 
 bool CanCast(aclDataType from, aclDataType to) {
-    if (from == to) {
-        return true;
+    // The code of op::CanCast (nnopbase's data_type_utils.h), which aclnnAdd's checks call. (The
+    // conversion table in CANN's docs also lists floating to integer and complex to floating; the
+    // code refuses both, and the code is what runs.)
+    if (IsComplexType(from) && !IsComplexType(to)) {
+        return false;
     }
-    if (to == ACL_BOOL) {
-        return false; // nothing narrows to BOOL implicitly
+    if (IsFloatingType(from) && IsIntegralType(to)) {
+        return false;
     }
-    if (from == ACL_BOOL || IsIntegralType(from) || IsFloatingType(from)) {
-        return IsIntegralType(to) || IsFloatingType(to) || IsComplexType(to);
-    }
-    if (IsComplexType(from)) {
-        return IsComplexType(to) || IsFloatingType(to); // complex never casts to an integer
-    }
-    return false;
+    return from == ACL_BOOL || to != ACL_BOOL;
 }
 
 } // namespace aclsim::nn

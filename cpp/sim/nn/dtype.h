@@ -232,7 +232,8 @@ bool IsIntegralType(aclDataType dtype);  // signed and unsigned integers, not BO
 
 // PyTorch-like promotion of two tensor types; ACL_DT_UNDEFINED when they do not promote.
 aclDataType PromoteTypes(aclDataType a, aclDataType b);
-// CANN's CanCast: whether a value of type `from` may be converted to type `to`.
+// CANN's CanCast: whether a value of type `from` may be converted to type `to`: not complex to a
+// non-complex type, not floating to an integer type, not anything but BOOL to BOOL.
 bool CanCast(aclDataType from, aclDataType to);
 
 } // namespace aclsim::nn

@@ -44,6 +44,19 @@ aclError FindModel(const char *call, aclmdlRI handle, std::shared_ptr<Model> &ou
     return FindLive(call, Models(), handle, "model", out);
 }
 
+aclError RequireModelContext(const char *call, const Model &model) {
+    std::shared_ptr<Context> current;
+    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (model.context() != current) {
+        return Fail(ACL_ERROR_RT_MODEL_CONTEXT, call,
+                    "the model belongs to another context (device " + std::to_string(model.context()->device()) +
+                        "): make its context current first");
+    }
+    return ACL_SUCCESS;
+}
+
 aclError FindStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
     return FindLive(call, Streams(), handle, "stream", out, " (the default stream takes no part in captures)");
 }
@@ -142,11 +155,11 @@ aclError Model::replay() const {
 
 // ---------------------------------------------------------------- capture bookkeeping
 
-void InvalidateCapture(Capture &capture) {
+void InvalidateCapture(Capture &capture) { capture.invalidated = true; }
+
+void InvalidateStreamCapture(Capture &capture, Stream &stream) {
+    stream.captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED;
     capture.invalidated = true;
-    for (auto &member : capture.members) {
-        member.stream->captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED;
-    }
 }
 
 void LeaveCapture(Capture &capture) {
@@ -159,12 +172,12 @@ void LeaveCapture(Capture &capture) {
         stream.capture.reset();
         stream.captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
         stream.captureOrigin = false;
+        stream.openGroup.reset();
         stream.captureFlag.store(stream.updating != nullptr, std::memory_order_release);
     }
     capture.members.clear();
     capture.waits.clear();
-    capture.openGroup.reset();
-    capture.groupStream = nullptr;
+    capture.openGroups = 0;
     --capture.context->captureModeCounts[capture.mode];
     capture.context->activeCaptures.fetch_sub(1, std::memory_order_acq_rel);
     --capture.beginThread->captureModeCounts[capture.mode];
@@ -214,10 +227,12 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureBegin(aclrtStream stream, aclmdlRICa
                     "the stream belongs to another context (device " + std::to_string(target->context()->device()) +
                         "): make its context current first");
     }
-    if ((target->flags() & (ACL_STREAM_DEVICE_USE_ONLY | ACL_STREAM_PERSISTENT | ACL_STREAM_CPU_SCHEDULE)) != 0) {
+    // StreamFlagIsSupportCapture: AI CPU (ACL_STREAM_CPU_SCHEDULE) and device-only streams cannot
+    // capture; persistent ones can.
+    if ((target->flags() & (ACL_STREAM_DEVICE_USE_ONLY | ACL_STREAM_CPU_SCHEDULE)) != 0) {
         return Fail(ACL_ERROR_RT_INTERNAL_ERROR, call,
-                    "streams created with ACL_STREAM_DEVICE_USE_ONLY, ACL_STREAM_PERSISTENT or ACL_STREAM_CPU_SCHEDULE "
-                    "cannot be captured");
+                    "streams created with ACL_STREAM_DEVICE_USE_ONLY or ACL_STREAM_CPU_SCHEDULE do not support the ACL "
+                    "Graph");
     }
     std::lock_guard lock(CaptureMutex());
     if (target->capture) {
@@ -282,12 +297,14 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureEnd(aclrtStream stream, aclmdlRI *mo
     if (aclError status = FindStream(call, stream, target); status != ACL_SUCCESS) {
         return status;
     }
-    if (modelRI == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "modelRI is NULL");
-    }
     std::shared_ptr<Model> discarded; // released after the lock
     std::lock_guard lock(CaptureMutex());
     auto capture = target->capture;
+    // ApiImpl::StreamEndCapture: a NULL modelRI is refused only when the stream captures (the
+    // capture goes on); otherwise the stream's state decides.
+    if (capture && modelRI == nullptr) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "modelRI is NULL: pass where the captured model is to be stored");
+    }
     if (!capture) {
         return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call, "the stream is not capturing");
     }
@@ -306,10 +323,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureEnd(aclrtStream stream, aclmdlRI *mo
     }
     aclError failure = ACL_SUCCESS;
     std::string reason;
-    if (capture->invalidated) {
+    if (capture->invalidated || target->captureStatus == ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED) {
         failure = ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED;
         reason = "the capture was invalidated by an earlier failure; the model is discarded";
-    } else if (capture->openGroup) {
+    } else if (capture->openGroups > 0) {
         failure = ACL_ERROR_STREAM_TASK_GROUP_STATUS;
         reason = "a task group is still open: call aclmdlRICaptureTaskGrpEnd before ending the capture; the model is "
                  "discarded";
@@ -352,17 +369,13 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
     if (aclError status = FindModel(call, modelRI, model); status != ACL_SUCCESS) {
         return status;
     }
-    switch (model->state.load(std::memory_order_acquire)) {
-    case Model::State::Capturing:
-        return Fail(ACL_ERROR_RT_MODEL_CAPTURED, call, "the model is still being captured: end the capture first");
-    case Model::State::Abandoned:
-        return Fail(ACL_ERROR_RT_MODEL_EXECUTE, call, "the model's capture did not complete; destroy it");
-    case Model::State::Ready: break;
-    }
     std::shared_ptr<Stream> target;
     if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
         return status;
     }
+    // In the device's order: the stream (ApiErrorDecorator::ModelExecute), then the model's context
+    // against the current one (ApiImpl::ModelExecute), then the stream's context against the
+    // model's (Model::Execute), then the model's own state.
     if (target->captureFlag.load(std::memory_order_acquire)) {
         std::lock_guard lock(CaptureMutex());
         if (target->capture) {
@@ -374,10 +387,26 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
                         "the stream is updating a task group: call aclmdlRICaptureTaskUpdateEnd first");
         }
     }
-    if (target->context()->device() != model->context()->device()) {
+    std::shared_ptr<Context> current;
+    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (model->context() != current) {
         return Fail(ACL_ERROR_RT_MODEL_CONTEXT, call,
-                    "the model was captured on device " + std::to_string(model->context()->device()) +
-                        " and cannot run on a stream of device " + std::to_string(target->context()->device()));
+                    "the model belongs to another context (device " + std::to_string(model->context()->device()) +
+                        "): make its context current first");
+    }
+    if (target->context() != model->context()) {
+        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
+                    "the stream belongs to another context (device " + std::to_string(target->context()->device()) +
+                        ") than the model: launch it on a stream of the model's context");
+    }
+    switch (model->state.load(std::memory_order_acquire)) {
+    case Model::State::Capturing:
+        return Fail(ACL_ERROR_RT_MODEL_CAPTURED, call, "the model is still being captured: end the capture first");
+    case Model::State::Abandoned:
+        return Fail(ACL_ERROR_RT_MODEL_EXECUTE, call, "the model's capture did not complete; destroy it");
+    case Model::State::Ready: break;
     }
     model->launched.fetch_add(1, std::memory_order_acq_rel);
     Task task;
@@ -436,9 +465,12 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDebugPrint(aclmdlRI modelRI) {
     if (aclError status = FindModel(call, modelRI, model); status != ACL_SUCCESS) {
         return status;
     }
-    if (model->state.load() == Model::State::Capturing) {
-        return Fail(ACL_ERROR_RT_MODEL_CAPTURED, call, "the model is still being captured");
+    // ApiImpl::ModelDebugDotPrint / ModelDebugJsonPrint: the model must belong to the current
+    // context; a model still capturing is printed as captured so far.
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+        return status;
     }
+    std::lock_guard lock(CaptureMutex()); // a capture may be appending to the model
     // The device writes these lines to its runtime log; the simulator's log is standard error.
     int32_t device = model->context()->device();
     std::fprintf(stderr, "[aclsim] model dot print begin, device_id=%d, model_id=%d.\n", device, model->id());
@@ -463,9 +495,12 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDebugJsonPrint(aclmdlRI modelRI, const char
     if (aclError status = FindModel(call, modelRI, model); status != ACL_SUCCESS) {
         return status;
     }
-    if (model->state.load() == Model::State::Capturing) {
-        return Fail(ACL_ERROR_RT_MODEL_CAPTURED, call, "the model is still being captured");
+    // ApiImpl::ModelDebugDotPrint / ModelDebugJsonPrint: the model must belong to the current
+    // context; a model still capturing is printed as captured so far.
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+        return status;
     }
+    std::lock_guard lock(CaptureMutex()); // a capture may be appending to the model
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
@@ -514,13 +549,28 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpBegin(aclrtStream stream) {
     if (!capture) {
         return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call, "the stream is not capturing");
     }
-    if (capture->openGroup) {
-        return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call, "a task group is already open in this capture");
+    // Context::StreamBeginTaskGrp: one group at a time per stream (other streams of the capture
+    // may open their own).
+    if (target->openGroup || target->updating) {
+        return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call,
+                    "a task group is already open on this stream (or it is updating one): call "
+                    "aclmdlRICaptureTaskGrpEnd first");
+    }
+    // The device first issues the hardware's task-prefetch count of NOP tasks, so that a group's
+    // kernels are never prefetched before an update reaches them (taskPrefetchCount, 8 on the
+    // 910B/910_93 series). They are ordinary tasks of the stream and can be interrupted.
+    constexpr int kTaskPrefetchCount = 8;
+    for (int i = 0; i < kTaskPrefetchCount; ++i) {
+        Task nop;
+        nop.kind = TaskKind::Nop;
+        if (aclError status = RecordIntoCapture(call, *capture, *target, std::move(nop)); status != ACL_SUCCESS) {
+            return status;
+        }
     }
     auto group = std::make_shared<TaskGroup>();
     group->model = capture->model;
-    capture->openGroup = group;
-    capture->groupStream = target.get();
+    target->openGroup = group;
+    ++capture->openGroups;
     return ACL_SUCCESS;
 }
 
@@ -539,13 +589,20 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpEnd(aclrtStream stream, aclrt
     if (!capture) {
         return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call, "the stream is not capturing");
     }
-    if (!capture->openGroup || capture->groupStream != target.get()) {
+    if (!target->openGroup) {
         return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call,
                     "no task group is open on this stream (aclmdlRICaptureTaskGrpBegin first)");
     }
-    auto group = std::move(capture->openGroup);
-    capture->groupStream = nullptr;
-    if (capture->invalidated) {
+    auto group = std::move(target->openGroup);
+    --capture->openGroups;
+    // Context::StreamEndTaskGrp: a group that failed returns the code of its failure; one whose
+    // capture was invalidated otherwise returns 507903. No handle either way.
+    if (capture->groupError != ACL_SUCCESS) {
+        return Fail(capture->groupError, call,
+                    "the task group failed earlier (see the error of the call that broke it); the capture is "
+                    "invalidated");
+    }
+    if (capture->invalidated || target->captureStatus == ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED) {
         return Fail(ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED, call, "the capture was invalidated while the group was open");
     }
     capture->model->groups.push_back(group);
@@ -569,13 +626,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskUpdateBegin(aclrtStream stream, 
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "not a task group of a live model");
     }
     std::lock_guard lock(CaptureMutex());
+    // ApiErrorDecorator::StreamBeginTaskUpdate / Context::StreamBeginTaskUpdate: the stream must not
+    // capture nor have a group open; the group's model may still be capturing.
     if (target->capture) {
         return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call, "the stream is capturing: update from a stream that is not");
-    }
-    if (model->state.load(std::memory_order_acquire) != Model::State::Ready) {
-        return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call,
-                    "the group's model is not ready (its capture has not ended, or failed): update it after "
-                    "aclmdlRICaptureEnd");
     }
     if (target->updating) {
         return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call, "the stream is already updating a task group");
@@ -612,6 +666,18 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskUpdateEnd(aclrtStream stream) {
         return Fail(ACL_ERROR_RT_INTERNAL_ERROR, call,
                     "task group update error: the group holds " + std::to_string(group->taskIndices.size()) +
                         " kernels but " + std::to_string(kernels.size()) + " were issued; nothing was updated");
+    }
+    if (auto model = group->model.lock()) {
+        // While the group's model still captures (or once it was discarded) nothing replays it and
+        // its task list may still grow: the new kernels go in now, under the capture lock. A model
+        // is made ready under that lock, so the check cannot go stale.
+        std::lock_guard lock(CaptureMutex());
+        if (model->state.load(std::memory_order_acquire) != Model::State::Ready) {
+            for (size_t i = 0; i < kernels.size(); ++i) {
+                std::atomic_store(&model->tasks[group->taskIndices[i]].kernel, kernels[i]);
+            }
+            return ACL_SUCCESS;
+        }
     }
     // The update takes effect in stream order, like the device's.
     Task task;

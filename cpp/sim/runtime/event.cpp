@@ -66,6 +66,12 @@ aclError CheckCapturable(const char *call, const Event &event) {
     return ACL_SUCCESS;
 }
 
+// Event::IsEventWithoutWaitTask: an event with none of the SYNC, EXTERNAL and IPC flags only
+// marks a point in a stream; nothing can wait for it (nor reset it).
+bool WithoutWaitTask(const Event &event) {
+    return (event.flags() & (ACL_EVENT_SYNC | ACL_EVENT_EXTERNAL | ACL_EVENT_IPC)) == 0;
+}
+
 aclError SynchronizeEvent(const char *call, aclrtEvent handle, int32_t timeoutMs) {
     std::shared_ptr<Event> event;
     if (aclError status = FindEvent(call, handle, event); status != ACL_SUCCESS) {
@@ -137,8 +143,25 @@ ACL_FUNC_VISIBILITY aclError aclrtRecordEvent(aclrtEvent event, aclrtStream stre
             if (aclError status = CheckCapturable(call, *target); status != ACL_SUCCESS) {
                 return status;
             }
-            if (ShouldInjectFault(ACLSIM_FAULT_TASK_SUBMIT)) {
+            // ApiImpl::EventRecord: a capturing stream's record of an event nothing can wait for
+            // is accepted and dropped.
+            if (WithoutWaitTask(*target)) {
+                return ACL_SUCCESS;
+            }
+            // ApiImpl::CaptureEventRecord: with hardware capture events the event keeps the capture
+            // event of its latest captured record, so recording it in another capture while that one
+            // is still going links the two models (IsCrossCaptureModel); both are invalidated
+            // (TerminateCapture). Software capture events take a fresh event per record.
+            if (auto previous = target->capture.lock();
+                HardwareCaptureEvents() && !target->external() && previous && previous->active && previous != capture) {
                 InvalidateCapture(*capture);
+                InvalidateCapture(*previous);
+                return Fail(ACL_ERROR_STREAM_CAPTURE_CONFLICT, call,
+                            "the event's latest record belongs to another capture still in progress: two captures "
+                            "cannot share an event; both are invalidated");
+            }
+            if (ShouldInjectFault(ACLSIM_FAULT_TASK_SUBMIT)) {
+                InvalidateStreamCapture(*capture, *recorder);
                 return Fail(ACL_ERROR_RT_RESOURCE_ALLOC_FAIL, call,
                             "cannot add the event record to the capture (injected fault); the capture is invalidated");
             }
@@ -178,14 +201,33 @@ ACL_FUNC_VISIBILITY aclError aclrtResetEvent(aclrtEvent event, aclrtStream strea
     if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
         return status;
     }
-    if (!target->extended()) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
-                    "events from aclrtCreateEvent/aclrtCreateEventWithFlag cannot be reset; use "
-                    "aclrtCreateEventExWithFlag");
+    // ApiErrorDecorator::EventReset: IPC events and events nothing waits for cannot be reset.
+    if ((target->flags() & ACL_EVENT_IPC) != 0) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call, "IPC events cannot be reset");
+    }
+    if (WithoutWaitTask(*target)) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "the event has none of ACL_EVENT_SYNC, ACL_EVENT_EXTERNAL, ACL_EVENT_IPC: nothing waits for it, "
+                    "so there is nothing to reset");
     }
     std::shared_ptr<Stream> resetter;
     if (aclError status = ResolveStream(call, stream, resetter); status != ACL_SUCCESS) {
         return status;
+    }
+    // ApiImpl::EventReset: events from aclrtCreateEventExWithFlag cannot be reset (they are
+    // re-armed by their next record); events from aclrtCreateEvent/aclrtCreateEventWithFlag can,
+    // but not on a capturing stream unless they are ACL_EVENT_EXTERNAL (Event::ToBeCaptured).
+    if (target->extended()) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "events from aclrtCreateEventExWithFlag cannot be reset (a record re-arms them); reset events "
+                    "from aclrtCreateEventWithFlag");
+    }
+    if (!target->external() && !resetter->isDefault() && resetter->captureFlag.load(std::memory_order_acquire)) {
+        std::lock_guard lock(CaptureMutex());
+        if (resetter->capture) {
+            return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                        "the stream is capturing and the event is not ACL_EVENT_EXTERNAL: a capture cannot reset it");
+        }
     }
     Task task;
     task.kind = TaskKind::EventReset;
@@ -199,6 +241,12 @@ ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEvent(aclrtStream stream, aclrtEvent
     std::shared_ptr<Event> target;
     if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
         return status;
+    }
+    // ApiErrorDecorator::StreamWaitEvent: nothing can wait for an event without a wait task.
+    if (WithoutWaitTask(*target)) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "the event has none of ACL_EVENT_SYNC, ACL_EVENT_EXTERNAL, ACL_EVENT_IPC: it cannot be waited for "
+                    "(create it with ACL_EVENT_SYNC)");
     }
     std::shared_ptr<Stream> waiter;
     if (aclError status = ResolveStream(call, stream, waiter); status != ACL_SUCCESS) {
@@ -243,8 +291,7 @@ ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEvent(aclrtStream stream, aclrtEvent
                 eventCapture->members.push_back(member);
                 waiter->capture = eventCapture;
                 waiter->captureOrigin = false;
-                waiter->captureStatus = eventCapture->invalidated ? ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED
-                                                                  : ACL_MODEL_RI_CAPTURE_STATUS_ACTIVE;
+                waiter->captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_ACTIVE;
                 waiter->captureFlag.store(true, std::memory_order_release);
             }
             Task task;
@@ -264,6 +311,11 @@ ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEvent(aclrtStream stream, aclrtEvent
                 task.event = target;
                 task.external = true;
                 return RecordIntoCapture(call, *waiterCapture, *waiter, std::move(task));
+            }
+            // ApiImpl::StreamWaitEvent: an aclrtCreateEventExWithFlag event never recorded outside
+            // a capture has nothing to wait for; the wait is accepted as a no-op.
+            if (target->recorded.load(std::memory_order_acquire) == 0) {
+                return ACL_SUCCESS;
             }
             return Fail(ACL_ERROR_RT_CAPTURE_DEPENDENCY, call,
                         "the stream is capturing and the event was not recorded inside this capture: a capture cannot "

@@ -422,18 +422,32 @@ ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsync(void *dst, size_t destMax, const v
     }
     if (plan.pageable) {
         // Pageable host memory cannot be read by the device asynchronously: the runtime turns the
-        // copy into "synchronise the stream, then copy", which a capture cannot record and which
-        // is an unsafe call under the capture modes.
+        // copy into "synchronise the stream, then copy" (ApiErrorDecorator::MemcpyAsync), which a
+        // capture cannot record and which is an unsafe call under the capture modes. From 9.1 the
+        // capturing stream is refused up front (107000) and the mode refusal is reported as
+        // 107041; up to 9.0 the implicit synchronisation fails (107027) and the mode refusal is
+        // the synchronous copy's 107030.
+        const bool before91 = SimulatedRelease() < 901;
         if (target->captureFlag.load(std::memory_order_acquire)) {
             std::lock_guard lock(CaptureMutex());
             if (target->capture) {
+                if (before91) {
+                    return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call,
+                                "the pageable memory copy synchronises the stream, which is capturing: allocate the "
+                                "host buffer with aclrtMallocHost");
+                }
                 return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                             "the pageable memory copy task does not support graph capture: allocate the host buffer "
                             "with aclrtMallocHost");
             }
         }
         if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
-            return status;
+            if (before91) {
+                return status;
+            }
+            return Fail(ACL_ERROR_RT_CAPTURE_MODE_BLOCK_ASYNC, call,
+                        "the copy of pageable memory was turned into a synchronous copy, which the capture mode "
+                        "in force does not permit: use aclrtMallocHost memory or ACL_MODEL_RI_CAPTURE_MODE_RELAXED");
         }
         if (aclError status = target->synchronize(std::chrono::steady_clock::time_point::max()); status != ACL_SUCCESS) {
             return status;

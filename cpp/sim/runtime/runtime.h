@@ -35,6 +35,13 @@ aclError Fail(aclError code, const char *call, const std::string &reason);
 // Takes (and clears) the calling thread's pending error text, oldest first.
 std::string TakeErrorMessages();
 
+// ---------------------------------------------------------------- simulated release
+
+// The CANN release simulated where releases differ, as major * 100 + minor (default 902).
+uint32_t SimulatedRelease();
+// Whether captured events use hardware events (the device's IsUseHardwareEvent; default true).
+bool HardwareCaptureEvents();
+
 // ---------------------------------------------------------------- waiting
 
 // How long a waiter spins before it sleeps (env ACLSIM_SPIN_US, default 100 µs). A condition
@@ -250,7 +257,7 @@ aclError RunMemoryTask(const Task &task);
 
 // ---------------------------------------------------------------- tasks
 
-enum class TaskKind : uint8_t { Memcpy, Memset, Kernel, EventRecord, EventWait, EventReset, HostFunc, ModelRun };
+enum class TaskKind : uint8_t { Memcpy, Memset, Kernel, EventRecord, EventWait, EventReset, HostFunc, ModelRun, Nop };
 
 // The memory ranges a copy or memset touches, re-validated when memory was freed since.
 struct CheckedRange {
@@ -379,6 +386,7 @@ public:
     std::shared_ptr<Capture> capture;
     bool captureOrigin = false;
     std::shared_ptr<TaskGroup> updating; // task group being updated from this stream
+    std::shared_ptr<TaskGroup> openGroup; // task group this capturing stream is sampling
     std::vector<std::shared_ptr<const DeviceKernel>> updateKernels;
 
 private:
@@ -539,11 +547,13 @@ struct Capture {
     std::thread::id beginThreadId;
     aclmdlRICaptureMode mode = ACL_MODEL_RI_CAPTURE_MODE_GLOBAL;
     bool active = true;
+    // The model is invalid (the device's CaptureModel::TerminateCapture): its streams keep their
+    // status, tasks are still accepted, aclmdlRICaptureEnd discards the model with 507903.
     bool invalidated = false;
     std::vector<Member> members; // origin first
     std::vector<Wait> waits;
-    std::shared_ptr<TaskGroup> openGroup;
-    Stream *groupStream = nullptr;
+    int openGroups = 0;             // member streams with a task group open
+    aclError groupError = ACL_SUCCESS; // first task-group failure, returned by aclmdlRICaptureTaskGrpEnd
 
     Member *member(const Stream *stream);
 };
@@ -551,8 +561,11 @@ struct Capture {
 // Under CaptureMutex(): appends a task to the capture `stream` belongs to (task groups and
 // fork/join bookkeeping included).
 aclError RecordIntoCapture(const char *call, Capture &capture, Stream &stream, Task &&task);
-// Under CaptureMutex(): marks a capture invalidated (every member stream INVALIDATED).
+// Under CaptureMutex(): marks the capture's model invalidated; the member streams keep their status.
 void InvalidateCapture(Capture &capture);
+// Under CaptureMutex(): one stream's part failed (Stream::SingleStreamTerminateCapture): that
+// stream becomes INVALIDATED and the model with it.
+void InvalidateStreamCapture(Capture &capture, Stream &stream);
 // Under CaptureMutex(): takes every member stream out of the capture and releases the mode
 // restrictions it imposed.
 void LeaveCapture(Capture &capture);

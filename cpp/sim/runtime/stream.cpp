@@ -17,6 +17,7 @@ const char *Task::typeName() const {
     case TaskKind::EventReset: return "EVENT_RESET";
     case TaskKind::HostFunc: return "HOSTFUNC_CALLBACK";
     case TaskKind::ModelRun: return "MODEL_EXECUTE";
+    case TaskKind::Nop: return "NOP";
     }
     return "UNKNOWN";
 }
@@ -64,6 +65,7 @@ aclError RunTask(const Task &task, bool inModel) {
         task.event->externalSet.store(false, std::memory_order_seq_cst);
         return ACL_SUCCESS;
     case TaskKind::HostFunc: task.hostFunc(task.hostArgs); return ACL_SUCCESS;
+    case TaskKind::Nop: return ACL_SUCCESS;
     case TaskKind::ModelRun: {
         aclError status = task.model->replay();
         task.model->finishReplay();
@@ -256,24 +258,28 @@ Capture::Member *Capture::member(const Stream *stream) {
 
 // Under CaptureMutex(): appends a task to the capture `stream` belongs to.
 aclError RecordIntoCapture(const char *call, Capture &capture, Stream &stream, Task &&task) {
-    if (capture.invalidated) {
-        return Fail(ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED, call,
-                    "the stream's capture was invalidated by an earlier failure; end it with aclmdlRICaptureEnd "
-                    "(which discards it) and capture again");
+    // Stream::AllocCaptureTaskWithoutLock: while any stream of the capture has a task group open,
+    // a stream without one interrupts it (Stream::IsTaskGroupBreak); the model is invalidated and
+    // the code kept for aclmdlRICaptureTaskGrpEnd (Stream::SetTaskGroupErrCode).
+    if (capture.openGroups > 0 && !stream.openGroup) {
+        if (capture.groupError == ACL_SUCCESS) {
+            capture.groupError = ACL_ERROR_STREAM_TASK_GROUP_INTR;
+        }
+        InvalidateCapture(capture);
+        return Fail(ACL_ERROR_STREAM_TASK_GROUP_INTR, call,
+                    "another stream of this capture has a task group open: the group is interrupted and the capture "
+                    "invalidated (issue a group's tasks on its stream only, until aclmdlRICaptureTaskGrpEnd)");
     }
-    if (capture.openGroup) {
-        if (capture.groupStream != &stream) {
-            return Fail(ACL_ERROR_STREAM_TASK_GROUP_INTR, call,
-                        "another stream of this capture has a task group open; only that stream may issue tasks "
-                        "until aclmdlRICaptureTaskGrpEnd");
+    // Stream::PackingTaskGroup: only kernels can be part of a task group.
+    if (stream.openGroup && task.kind != TaskKind::Kernel) {
+        if (capture.groupError == ACL_SUCCESS) {
+            capture.groupError = ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT;
         }
-        if (task.kind != TaskKind::Kernel) {
-            InvalidateCapture(capture);
-            return Fail(ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT, call,
-                        std::string(task.typeName()) +
-                            " tasks cannot be part of a task group (only operator kernels can); the capture is "
-                            "invalidated");
-        }
+        InvalidateCapture(capture);
+        return Fail(ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT, call,
+                    std::string(task.typeName()) +
+                        " tasks cannot be part of a task group (only operator kernels can); the capture is "
+                        "invalidated");
     }
     Capture::Member *member = capture.member(&stream);
     if (member == nullptr) {
@@ -288,9 +294,9 @@ aclError RecordIntoCapture(const char *call, Capture &capture, Stream &stream, T
         member->lastIsRecord = false;
     }
     auto &tasks = capture.model->tasks;
-    if (capture.openGroup) {
+    if (stream.openGroup) {
         task.updatable = true;
-        capture.openGroup->taskIndices.push_back(tasks.size());
+        stream.openGroup->taskIndices.push_back(tasks.size());
     }
     tasks.push_back(std::move(task));
     return ACL_SUCCESS;
@@ -328,7 +334,7 @@ aclError SubmitTask(const char *call, const std::shared_ptr<Stream> &stream, Tas
         }
         if (auto capture = stream->capture) {
             if (ShouldInjectFault(ACLSIM_FAULT_TASK_SUBMIT)) {
-                InvalidateCapture(*capture);
+                InvalidateStreamCapture(*capture, *stream);
                 return Fail(ACL_ERROR_RT_RESOURCE_ALLOC_FAIL, call,
                             "cannot add the task to the capture (injected fault); the capture is invalidated");
             }

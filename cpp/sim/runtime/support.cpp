@@ -1,5 +1,6 @@
 // Cross-cutting services of the simulated runtime: error messages (aclGetRecentErrMsg), fault
 // injection, live-object accounting, spin tuning and the handle registries.
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <sstream>
@@ -154,6 +155,53 @@ std::atomic<int64_t> gLiveObjects[ACLSIM_OBJ_KIND_COUNT];
 void CountObjectCreated(aclsimObjectKind kind) { gLiveObjects[kind].fetch_add(1, std::memory_order_relaxed); }
 void CountObjectDestroyed(aclsimObjectKind kind) { gLiveObjects[kind].fetch_sub(1, std::memory_order_relaxed); }
 
+// ---------------------------------------------------------------- simulated release
+
+namespace {
+
+constexpr uint32_t kDefaultRelease = 902;
+constexpr uint32_t kKnownReleases[] = {805, 900, 901, 902};
+
+bool KnownRelease(uint32_t release) {
+    for (uint32_t known : kKnownReleases) {
+        if (known == release) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// ACLSIM_CANN_RELEASE="8.5" (or "9.0", "9.1", "9.2"): the release whose codes are simulated where
+// releases differ.
+uint32_t ReleaseFromEnvironment() {
+    const char *text = std::getenv("ACLSIM_CANN_RELEASE");
+    if (text == nullptr || *text == '\0') {
+        return kDefaultRelease;
+    }
+    unsigned major = 0;
+    unsigned minor = 0;
+    char rest = 0;
+    if (std::sscanf(text, "%u.%u%c", &major, &minor, &rest) == 2 && KnownRelease(major * 100 + minor)) {
+        return major * 100 + minor;
+    }
+    std::fprintf(stderr, "aclsim: ignoring ACLSIM_CANN_RELEASE='%s': expected one of 8.5, 9.0, 9.1, 9.2\n", text);
+    return kDefaultRelease;
+}
+
+std::atomic<uint32_t> gRelease{ReleaseFromEnvironment()};
+
+// ACLSIM_CAPTURE_EVENTS=software: captured events are software events (no cross-capture conflict
+// on a record); the default is hardware events, as a device with free event ids uses.
+std::atomic<bool> gHardwareEvents{[] {
+    const char *text = std::getenv("ACLSIM_CAPTURE_EVENTS");
+    return text == nullptr || std::strcmp(text, "software") != 0;
+}()};
+
+} // namespace
+
+uint32_t SimulatedRelease() { return gRelease.load(std::memory_order_relaxed); }
+bool HardwareCaptureEvents() { return gHardwareEvents.load(std::memory_order_relaxed); }
+
 // ---------------------------------------------------------------- waiting
 
 std::chrono::nanoseconds SpinWindow() {
@@ -259,6 +307,21 @@ ACL_FUNC_VISIBILITY uint64_t aclsimFaultsFired(aclsimFaultPoint point) {
     auto &faults = FaultTable();
     std::lock_guard lock(faults.mutex);
     return faults.slots[point].fired;
+}
+
+ACL_FUNC_VISIBILITY aclError aclsimSetCannRelease(uint32_t release) {
+    if (!KnownRelease(release)) {
+        return Fail(ACL_ERROR_INVALID_PARAM, "aclsimSetCannRelease",
+                    "release " + std::to_string(release) + " is not simulated: use 805, 900, 901 or 902 (major * 100 + minor)");
+    }
+    gRelease.store(release, std::memory_order_relaxed);
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY uint32_t aclsimGetCannRelease(void) { return SimulatedRelease(); }
+
+ACL_FUNC_VISIBILITY void aclsimSetCaptureEventMode(int hardware) {
+    gHardwareEvents.store(hardware != 0, std::memory_order_relaxed);
 }
 
 ACL_FUNC_VISIBILITY uint64_t aclsimLiveObjects(aclsimObjectKind kind) {

@@ -9,6 +9,7 @@
 
 #include "acl/acl.h"
 #include "aclgraph4j/shim.h"
+#include "aclgraph4j/shim_testing.h"
 #include "test_support.h"
 
 #if defined(__SANITIZE_THREAD__)

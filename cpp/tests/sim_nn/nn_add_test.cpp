@@ -66,16 +66,18 @@ HostScalar AlphaFor(aclDataType promoted) {
     return HostScalar::Float(1.1f);
 }
 
-// CANN's CanCast between the operator's types, as documented: nothing narrows to BOOL, complex
-// never casts to an integer (or BOOL).
+// CANN's CanCast as its code (op::CanCast) has it: nothing but BOOL casts to BOOL, complex only to
+// complex, a floating type not to an integer type.
+bool IsFloating(aclDataType t) { return t == ACL_FLOAT16 || t == ACL_BF16 || t == ACL_FLOAT || t == ACL_DOUBLE; }
+
 bool ExpectCastable(aclDataType from, aclDataType to) {
-    if (from == to) {
-        return true;
-    }
     if (to == ACL_BOOL) {
-        return false;
+        return from == ACL_BOOL;
     }
-    return !(IsComplex(from) && IsInteger(to));
+    if (IsComplex(from)) {
+        return IsComplex(to);
+    }
+    return !(IsFloating(from) && IsInteger(to));
 }
 
 std::string Pair(aclDataType a, aclDataType b) { return std::string(TypeName(a)) + "+" + TypeName(b); }
@@ -119,32 +121,19 @@ TEST_CASE("out may be any type the promoted type casts to; others are refused") 
     }
 }
 
-TEST_CASE("float to integer outputs truncate toward zero, saturate out of range and map NaN to 0") {
+TEST_CASE("values CANN refuses: a floating result into an integer out, a floating alpha for integer tensors") {
     REQUIRE(Session().ok);
-    const float values[] = {3.9f, -3.9f, 1e10f, -1e10f, std::numeric_limits<float>::quiet_NaN(), 300.0f, -0.5f};
-    constexpr int64_t n = sizeof values / sizeof values[0];
-    auto self = Make(ACL_FLOAT, {n});
-    auto zero = Make(ACL_FLOAT, {n});
-    std::memcpy(self->host().data(), values, sizeof values);
-    std::memset(zero->host().data(), 0, zero->bytes());
-    self->Upload();
-    zero->Upload();
-    ScalarHandle alpha(HostScalar::Float(1.0f));
-
-    auto outInt = Make(ACL_INT32, {n});
-    REQUIRE(RunAdd(*self, *zero, alpha, *outInt) == 0);
-    const std::vector<unsigned char> ints = outInt->Download();
-    const int32_t expectedInts[] = {3, -3, INT32_MAX, INT32_MIN, 0, 300, 0};
-    for (int64_t i = 0; i < n; ++i) {
-        CHECK_EQ(LoadRaw<int32_t>(&ints[i * 4]), expectedInts[i]);
-    }
-    auto outByte = Make(ACL_UINT8, {n});
-    REQUIRE(RunAdd(*self, *zero, alpha, *outByte) == 0);
-    const std::vector<unsigned char> bytes = outByte->Download();
-    const int expectedBytes[] = {3, 0, 255, 0, 0, 255, 0};
-    for (int64_t i = 0; i < n; ++i) {
-        CHECK_EQ(static_cast<int>(bytes[i]), expectedBytes[i]);
-    }
+    auto floats = Make(ACL_FLOAT, {4});
+    auto ints = Make(ACL_INT32, {4});
+    auto intOut = Make(ACL_INT32, {4});
+    ScalarHandle one(HostScalar::Float(1.0f));
+    CHECK_EQ(RunAdd(*floats, *floats, one, *intOut), kInvalid); // FLOAT can't be cast to INT32
+    ScalarHandle fractional(HostScalar::Float(1.5f));
+    CHECK_EQ(RunAdd(*ints, *ints, fractional, *intOut), kInvalid); // alpha FLOAT can't be cast to INT32
+    ScalarHandle complexAlpha(HostScalar::Complex64(1.0f, 0.0f));
+    CHECK_EQ(RunAdd(*floats, *floats, complexAlpha, *floats), kInvalid); // complex alpha for FLOAT tensors
+    ScalarHandle integral(HostScalar::Int64(2));
+    CHECK_EQ(RunAdd(*ints, *ints, integral, *intOut), 0);
 }
 
 TEST_CASE("integer arithmetic wraps around as two's complement") {
@@ -234,12 +223,10 @@ TEST_CASE("alpha of several dtypes is converted to the promoted type") {
     const Case cases[] = {
         {ACL_FLOAT, HostScalar::Int64(3)},        {ACL_FLOAT, HostScalar::Double(0.1)},
         {ACL_FLOAT, HostScalar::Bool(true)},      {ACL_DOUBLE, HostScalar::Float(0.1f)},
-        {ACL_INT32, HostScalar::Int32(-7)},       {ACL_INT32, HostScalar::Float(2.9f)}, // float -> int truncates
-        {ACL_INT64, HostScalar::Double(-1.5)},    {ACL_UINT8, HostScalar::Int64(300)},  // wraps to 44
+        {ACL_INT32, HostScalar::Int32(-7)},       {ACL_UINT8, HostScalar::Int64(300)},  // wraps to 44
         {ACL_INT16, HostScalar::Bool(true)},      {ACL_BOOL, HostScalar::Int64(5)},
         {ACL_FLOAT16, HostScalar::Double(1e-4)},  {ACL_BF16, HostScalar::Float(1.1f)},
         {ACL_COMPLEX64, HostScalar::Complex64(1.5f, 2.0f)}, {ACL_COMPLEX128, HostScalar::Int32(2)},
-        {ACL_FLOAT, HostScalar::Complex64(2.0f, 5.0f)}, // complex casts to float: the real part
     };
     for (const Case &c : cases) {
         auto self = Make(c.tensors, {4, 3});
@@ -247,6 +234,19 @@ TEST_CASE("alpha of several dtypes is converted to the promoted type") {
         auto out = Make(c.tensors, {4, 3});
         CHECK(CheckAdd(*self, *other, c.alpha, *out, c.tensors,
                        std::string("alpha ") + TypeName(c.alpha.type) + " on " + TypeName(c.tensors)));
+    }
+    // CANN's CanCast refuses a floating alpha for integer tensors and a complex one for real tensors.
+    const Case refused[] = {
+        {ACL_INT32, HostScalar::Float(2.9f)},
+        {ACL_INT64, HostScalar::Double(-1.5)},
+        {ACL_FLOAT, HostScalar::Complex64(2.0f, 5.0f)},
+    };
+    for (const Case &c : refused) {
+        auto self = Make(c.tensors, {4, 3});
+        auto other = Make(c.tensors, {4, 3});
+        auto out = Make(c.tensors, {4, 3});
+        ScalarHandle alpha(c.alpha);
+        CHECK_EQ(RunAdd(*self, *other, alpha, *out), kInvalid);
     }
 }
 
@@ -314,8 +314,8 @@ TEST_CASE("broadcasting: scalar-like, rows, columns, rank padding, both sides") 
             auto self = Make(type, c.self);
             auto other = Make(type, c.other);
             auto out = Make(type, c.out);
-            CHECK(CheckAdd(*self, *other, HostScalar::Float(0.5f), *out, type,
-                           std::string(TypeName(type)) + " broadcast case"));
+            const HostScalar alpha = type == ACL_INT64 ? HostScalar::Int64(3) : HostScalar::Float(0.5f);
+            CHECK(CheckAdd(*self, *other, alpha, *out, type, std::string(TypeName(type)) + " broadcast case"));
         }
     }
 }
@@ -516,15 +516,20 @@ TEST_CASE("aclnnInplaceAdd writes into selfRef, broadcasting other") {
         REQUIRE(RunInplaceAdd(*selfRef, *other, alphaHandle) == 0);
         CHECK(SameStorage(type, selfRef->Download(), expected, std::string("inplace ") + TypeName(type)));
     }
-    // A lower-precision other promotes to selfRef's type; a higher one must still cast back.
-    auto selfRef = Make(ACL_INT32, {3, 3});
-    auto other = Make(ACL_FLOAT, {3});
+    // A lower-precision other promotes to selfRef's type; a higher one must cast back, which
+    // CANN's CanCast refuses from a floating type to an integer one.
+    auto selfRef = Make(ACL_FLOAT, {3, 3});
+    auto other = Make(ACL_INT32, {3});
     std::vector<unsigned char> expected = selfRef->host();
     RefAdd({&selfRef->spec(), selfRef->host().data(), {}}, {&other->spec(), other->host().data(), {}},
            HostScalar::Float(1.5f), ACL_FLOAT, selfRef->spec(), expected);
     ScalarHandle alpha(HostScalar::Float(1.5f));
     REQUIRE(RunInplaceAdd(*selfRef, *other, alpha) == 0);
-    CHECK(SameStorage(ACL_INT32, selfRef->Download(), expected, "inplace INT32 += FLOAT"));
+    CHECK(SameStorage(ACL_FLOAT, selfRef->Download(), expected, "inplace FLOAT += INT32"));
+    auto intRef = Make(ACL_INT32, {3, 3});
+    auto floatOther = Make(ACL_FLOAT, {3});
+    ScalarHandle integralAlpha(HostScalar::Int64(1));
+    CHECK_EQ(RunInplaceAdd(*intRef, *floatOther, integralAlpha), kInvalid); // FLOAT can't be cast to INT32
 
     // selfRef can't grow by broadcasting.
     auto narrow = Make(ACL_FLOAT, {1, 4});

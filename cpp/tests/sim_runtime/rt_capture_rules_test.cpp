@@ -211,7 +211,8 @@ TEST_CASE("aclmdlRICaptureBegin on a capturing stream -> 107027; the first captu
     VERIFY_NO_LEAKS(leaks);
 }
 
-TEST_CASE("aclmdlRICaptureEnd: NULL stream -> 100000, NULL modelRI -> 107000, not capturing -> 107029") {
+// ApiImpl::StreamEndCapture: NULL modelRI is checked only when the stream captures a main model.
+TEST_CASE("aclmdlRICaptureEnd: NULL stream -> 100000, NULL modelRI while capturing -> 107000, not capturing -> 107029") {
     rt::LeakCheck leaks;
     aclrtStream stream = nullptr;
     REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
@@ -219,7 +220,7 @@ TEST_CASE("aclmdlRICaptureEnd: NULL stream -> 100000, NULL modelRI -> 107000, no
     aclmdlRI model = &dummy;
     CHECK_EQ(aclmdlRICaptureEnd(stream, &model), ACL_ERROR_RT_STREAM_NOT_CAPTURED);
     CHECK(model == nullptr);
-    CHECK_EQ(aclmdlRICaptureEnd(stream, nullptr), ACL_ERROR_RT_PARAM_INVALID);
+    CHECK_EQ(aclmdlRICaptureEnd(stream, nullptr), ACL_ERROR_RT_STREAM_NOT_CAPTURED);
 
     CHECK_EQ(aclmdlRICaptureBegin(stream, rt::kGlobal), ACL_SUCCESS);
     model = &dummy;

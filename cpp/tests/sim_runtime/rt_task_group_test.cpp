@@ -85,7 +85,10 @@ TEST_CASE("nested aclmdlRICaptureTaskGrpBegin -> 107033; the group and capture g
     VERIFY_NO_LEAKS(leaks);
 }
 
-TEST_CASE("a non-kernel task inside a task group -> 507009 and the capture is invalidated") {
+// Stream::PackingTaskGroup refuses the task (507009); Stream::SetTaskGroupErrCode terminates the
+// model (CaptureModel::TerminateCapture: the stream keeps its ACTIVE status) and keeps the code,
+// which Context::StreamEndTaskGrp returns.
+TEST_CASE("a non-kernel task inside a task group -> 507009, the model is invalidated, GrpEnd returns 507009") {
     rt::LeakCheck leaks;
     aclrtStream stream = nullptr;
     REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
@@ -96,10 +99,10 @@ TEST_CASE("a non-kernel task inside a task group -> 507009 and the capture is in
         CHECK_EQ(aclmdlRICaptureTaskGrpBegin(stream), ACL_SUCCESS);
         CHECK_EQ(aclrtMemcpyAsync(b.result, kBytes, b.out, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, stream),
                  ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT);
-        CHECK_EQ(rt::StatusOf(stream), rt::kInvalidated);
+        CHECK_EQ(rt::StatusOf(stream), rt::kActive);
         int dummy = 0;
         aclrtTaskGrp handle = &dummy;
-        CHECK_EQ(aclmdlRICaptureTaskGrpEnd(stream, &handle), ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED);
+        CHECK_EQ(aclmdlRICaptureTaskGrpEnd(stream, &handle), ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT);
         CHECK(handle == nullptr);
         aclmdlRI model = &dummy;
         CHECK_EQ(aclmdlRICaptureEnd(stream, &model), ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED);
@@ -205,7 +208,9 @@ TEST_CASE("task update: Begin on a capturing stream -> 107027, End when not upda
     VERIFY_NO_LEAKS(leaks);
 }
 
-TEST_CASE("task update of a group whose capture is still recording -> 107033; after the end it works") {
+// ApiErrorDecorator::StreamBeginTaskUpdate and Context::StreamBeginTaskUpdate check the updating
+// stream only (not capturing, no group open), not the state of the group's model.
+TEST_CASE("task update of a group whose capture is still recording is accepted; after the end it works too") {
     rt::LeakCheck leaks;
     aclrtStream stream = nullptr;
     aclrtStream updater = nullptr;
@@ -222,12 +227,19 @@ TEST_CASE("task update of a group whose capture is still recording -> 107033; af
         aclrtTaskGrp handle = nullptr;
         CHECK_EQ(aclmdlRICaptureTaskGrpEnd(stream, &handle), ACL_SUCCESS);
         REQUIRE(handle != nullptr);
-        // The model is still being recorded: an update now would race the recording.
-        CHECK_EQ(aclmdlRICaptureTaskUpdateBegin(updater, handle), ACL_ERROR_STREAM_TASK_GROUP_STATUS);
-        CHECK_EQ(aclmdlRICaptureTaskUpdateEnd(updater), ACL_ERROR_STREAM_TASK_GROUP_STATUS);
+        // The model is still being recorded: the update goes into it at once.
+        CHECK_EQ(aclmdlRICaptureTaskUpdateBegin(updater, handle), ACL_SUCCESS);
+        rt::AddCall early;
+        REQUIRE(early.Prepare(b.self, b.other, b.out, kN, 3.0f) == OK);
+        CHECK_EQ(early.Launch(updater), OK);
+        CHECK_EQ(aclmdlRICaptureTaskUpdateEnd(updater), ACL_SUCCESS);
+        CHECK_EQ(aclrtMemcpyAsync(b.result, kBytes, b.out, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, stream), ACL_SUCCESS);
         aclmdlRI model = nullptr;
         CHECK_EQ(aclmdlRICaptureEnd(stream, &model), ACL_SUCCESS);
         REQUIRE(model != nullptr);
+        CHECK_EQ(aclmdlRIExecuteAsync(model, stream), ACL_SUCCESS);
+        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
+        CHECK(rt::AllEqual(b.result, kN, 13.0f)); // 10 + 3 x 1: the early update's alpha
         CHECK_EQ(aclmdlRICaptureTaskUpdateBegin(updater, handle), ACL_SUCCESS);
         rt::AddCall again;
         REQUIRE(again.Prepare(b.self, b.other, b.out, kN, 1.0f) == OK);

@@ -30,35 +30,59 @@
 extern "C" {
 #endif
 
-/* Version of this C API; the Java layer refuses a shim whose version differs from its own. */
-#define AGJ_API_VERSION 2
+/* ---- Growing the API ----
+ * The version of this C API is a major and a minor number. Growth is append-only: a new function,
+ * object kind, error code, data type, capture code or operator is appended (to this header or to
+ * its tables, the shim_*.def files beside it) and raises the minor number; nothing is renumbered,
+ * reused or removed, and an existing function keeps its prototype and meaning. Anything else (a
+ * changed prototype, a removed function, a renumbered code) raises the major number and resets
+ * the minor one. A caller built for (major M, minor m) works with a shim of major M and any minor
+ * >= m. agj_api_version() returns AGJ_API_VERSION: major * 65536 + minor. */
+#define AGJ_API_VERSION_MAJOR 3
+#define AGJ_API_VERSION_MINOR 0
+#define AGJ_API_VERSION (AGJ_API_VERSION_MAJOR * 65536 + AGJ_API_VERSION_MINOR)
 
-/* Shim errors (ACL errors are positive). */
+/* Shim errors (ACL errors are positive): AGJ_ERR_* from shim_errors.def. */
 #define AGJ_OK 0
-#define AGJ_ERR_INVALID_HANDLE (-1)   /* unknown, stale (already released) or wrong-kind handle */
-#define AGJ_ERR_INVALID_ARGUMENT (-2) /* argument out of range: null, negative, overflow, bounds */
-#define AGJ_ERR_BACKEND (-3)          /* backend library missing or lacks a symbol */
-#define AGJ_ERR_STATE (-4)            /* call not valid now: runtime not open, executor used up... */
-#define AGJ_ERR_INTERNAL (-5)         /* unexpected failure inside the shim (out of host memory...) */
+enum {
+#define AGJ_ERROR(name, code, meaning) AGJ_ERR_##name = (code),
+#include "aclgraph4j/shim_errors.def"
+#undef AGJ_ERROR
+};
 
-/* Object kinds, encoded in handles. */
-#define AGJ_KIND_DEVICE 1
-#define AGJ_KIND_STREAM 2
-#define AGJ_KIND_DEVICE_BUFFER 3
-#define AGJ_KIND_HOST_BUFFER 4
-#define AGJ_KIND_TENSOR 5
-#define AGJ_KIND_SCALAR 6
-#define AGJ_KIND_EXECUTOR 7
-#define AGJ_KIND_MODEL 8
-#define AGJ_KIND_EVENT 9
-#define AGJ_KIND_TASK_GROUP 10
-#define AGJ_KIND_COUNT 11
+/* Object kinds, encoded in handles: AGJ_KIND_* from shim_kinds.def. */
+enum {
+#define AGJ_KIND(name, code, text) AGJ_KIND_##name = (code),
+#include "aclgraph4j/shim_kinds.def"
+#undef AGJ_KIND
+    AGJ_KIND_END_ /* one past the last kind */
+};
+#define AGJ_KIND_COUNT ((int32_t)AGJ_KIND_END_)
 
-/* Operators an executor can be prepared for. */
-#define AGJ_OP_ADD 1          /* out = self + alpha * other (tensor other) */
-#define AGJ_OP_ADDS 2         /* out = self + alpha * other (scalar other) */
-#define AGJ_OP_INPLACE_ADD 3  /* self += alpha * other (tensor other) */
-#define AGJ_OP_INPLACE_ADDS 4 /* self += alpha * other (scalar other) */
+/* Element types (aclDataType codes): AGJ_DATA_TYPE_* from shim_data_types.def. */
+enum {
+#define AGJ_DATA_TYPE(name, code, bytes, floating) AGJ_DATA_TYPE_##name = (code),
+#include "aclgraph4j/shim_data_types.def"
+#undef AGJ_DATA_TYPE
+};
+
+/* Capture modes and statuses (aclmdlRICaptureMode, aclmdlRICaptureStatus): shim_capture.def. */
+enum {
+#define AGJ_CAPTURE_MODE(name, code) AGJ_CAPTURE_MODE_##name = (code),
+#define AGJ_CAPTURE_STATUS(name, code) AGJ_CAPTURE_STATUS_##name = (code),
+#include "aclgraph4j/shim_capture.def"
+#undef AGJ_CAPTURE_MODE
+#undef AGJ_CAPTURE_STATUS
+};
+
+/* Operators an executor can be prepared for: AGJ_OP_* from shim_operators.def (which lists
+ * each one's aclnn functions and operands). */
+enum {
+#define AGJ_OPERATOR(name, code, function, header, operands) AGJ_OP_##name = (code),
+#include "aclgraph4j/shim_operators.def"
+#undef AGJ_OPERATOR
+    AGJ_OP_END_ /* one past the last operator */
+};
 
 /* Executor preparation flags. */
 #define AGJ_EXECUTOR_REPEATABLE 1 /* may be launched any number of times until released */
@@ -125,9 +149,17 @@ AGJ_API int32_t agj_scalar_create_double(int32_t dataType, double value, int64_t
 AGJ_API int32_t agj_scalar_create_long(int32_t dataType, int64_t value, int64_t *scalarOut);
 
 /* ---- operators ---- */
-/* Prepares an executor for op (AGJ_OP_*). For ADD/INPLACE_ADD other is a tensor, for the *S
- * variants a scalar; out is ignored (0) for the in-place variants. The workspace the operator
- * needs is allocated on self's device and kept by the executor. */
+/* Prepares an executor for op (AGJ_OP_*) with the operands its row of shim_operators.def lists,
+ * in that order: tensors and scalars as handles (0 for an absent optional tensor), integer,
+ * boolean and data type attributes as ints, an integer array as its length then its values in
+ * ints, floating attributes as doubles. Every operand must be given, and no more. The workspace
+ * the operator needs is allocated on its first tensor's device and kept by the executor. */
+AGJ_API int32_t agj_operator_prepare(int32_t op, const int64_t *handles, int32_t handleCount, const int64_t *ints,
+                                     int32_t intCount, const double *floats, int32_t floatCount, int32_t flags,
+                                     int64_t *executorOut);
+/* The Add family's form of agj_operator_prepare (ADD, ADDS, INPLACE_ADD, INPLACE_ADDS only):
+ * for ADD/INPLACE_ADD other is a tensor, for the *S variants a scalar; out is ignored (0) for the
+ * in-place variants. */
 AGJ_API int32_t agj_executor_prepare(int32_t op, int64_t self, int64_t other, int64_t alpha, int64_t out,
                                      int32_t flags, int64_t *executorOut);
 AGJ_API int32_t agj_executor_workspace_size(int64_t executor, int64_t *bytesOut);
@@ -164,21 +196,6 @@ AGJ_API int32_t agj_model_execute_async(int64_t model, int64_t stream);
 AGJ_API int32_t agj_model_execute(int64_t model, int64_t stream);
 AGJ_API int32_t agj_model_debug_json(int64_t model, const char *path);
 AGJ_API int32_t agj_model_debug_print(int64_t model);
-
-/* ---- simulator only (AGJ_ERR_BACKEND on other backends) ---- */
-/* point: an aclsimFaultPoint (aclsim/aclsim.h); skip, count: not negative. */
-AGJ_API int32_t agj_sim_inject_fault(int32_t point, int64_t skip, int64_t count);
-AGJ_API int32_t agj_sim_clear_faults(void);
-
-/* ---- measurement hooks (scripts/benchmark.sh) ----
- * What the Java facade's speed is compared with, measured in the same process and in the same
- * moments, so that a ratio does not measure the machine's drift between two programs. */
-/* Replays the model on the stream and synchronises, `iterations` times, calling the backend's
- * aclmdlRIExecuteAsync and aclrtSynchronizeStream directly (the C API loop); *nanosOut: elapsed. */
-AGJ_API int32_t agj_bench_replay_loop(int64_t model, int64_t stream, int64_t iterations, int64_t *nanosOut);
-/* Passes a flag between this thread and a helper thread and back, `iterations` times, both
- * spinning (the floor of one cross-thread handoff); *nanosOut: elapsed. */
-AGJ_API int32_t agj_bench_spin_handoff(int64_t iterations, int64_t *nanosOut);
 
 #ifdef __cplusplus
 }

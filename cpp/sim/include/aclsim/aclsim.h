@@ -51,6 +51,17 @@ typedef enum {
 
 ACL_FUNC_VISIBILITY uint64_t aclsimLiveObjects(aclsimObjectKind kind);
 
+/* The CANN release simulated where releases return different codes, as major * 100 + minor:
+   902 (9.2, the default), 901 (9.1), 900 (9.0) or 805 (8.5). Also set at start-up by the environment
+   variable ACLSIM_CANN_RELEASE="8.5" (or 9.0, 9.1, 9.2). Returns ACL_ERROR_INVALID_PARAM for
+   another value. */
+ACL_FUNC_VISIBILITY aclError aclsimSetCannRelease(uint32_t release);
+ACL_FUNC_VISIBILITY uint32_t aclsimGetCannRelease(void);
+
+/* Whether a capture records events as hardware events (non-zero, the default, as a device with
+   free event ids does) or software events (also ACLSIM_CAPTURE_EVENTS=software). */
+ACL_FUNC_VISIBILITY void aclsimSetCaptureEventMode(int hardware);
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,8 +8,8 @@ import java.util.Map;
  * the operation that failed and the runtime's own explanation.
  *
  * <p>Subtypes tell apart what a caller handles differently: {@link CaptureException} (a capture
- * rule was broken), {@link InvalidArgumentException}, {@link ResourceExhaustedException} and
- * {@link BackendUnavailableException}.
+ * rule was broken), {@link InvalidArgumentException}, {@link ResourceExhaustedException},
+ * {@link BackendUnavailableException} and {@link SynchronizeTimeoutException}.
  */
 public class AclException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -78,8 +78,18 @@ public class AclException extends RuntimeException {
      * @param runtimeMessage what the native layer and the runtime said; null or empty for nothing
      */
     public AclException(int code, String operation, String runtimeMessage) {
-        super(operation + " failed: " + describeCode(code) + (runtimeMessage == null || runtimeMessage.isEmpty()
-                ? "" : " - " + runtimeMessage));
+        this(code, operation, runtimeMessage, runtimeMessage, null);
+    }
+
+    /**
+     * {@code explanation}: the runtime's reason in this API's words; {@code remedy}: what to do
+     * (null when the explanation says it). The message reads "operation failed: NAME (code) -
+     * explanation. remedy".
+     */
+    public AclException(int code, String operation, String runtimeMessage, String explanation, String remedy) {
+        super(operation + " failed: " + describeCode(code) + (explanation == null || explanation.isEmpty()
+                ? "" : " - " + explanation) + (remedy == null ? "" : (explanation != null && explanation.endsWith(".")
+                ? " " : ". ") + remedy));
         this.code = code;
         this.operation = operation;
         this.runtimeMessage = runtimeMessage == null ? "" : runtimeMessage;

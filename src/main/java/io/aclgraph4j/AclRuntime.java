@@ -2,6 +2,7 @@ package io.aclgraph4j;
 
 import io.aclgraph4j.internal.JavaCppNativeApi;
 import io.aclgraph4j.internal.NativeApi;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -97,6 +98,18 @@ public final class AclRuntime implements AutoCloseable {
         if (backend.equals("auto")) {
             String home = System.getenv("ASCEND_HOME_PATH");
             return home == null || home.isBlank() ? "sim" : "cann";
+        }
+        if (!backend.equals("sim") && !backend.equals("cann")) {
+            for (String library : backend.split(":")) {
+                boolean path = library.contains("/");
+                if (!path && !library.contains(".so") || path && !java.nio.file.Files.exists(Path.of(library))) {
+                    throw new BackendUnavailableException(-3, "AclRuntime.open", "unknown backend '" + backend + "': "
+                            + (path ? library + " does not exist" : "it is neither sim, cann nor auto, nor a library")
+                            + ". Choose sim (the bundled simulator), cann (the CANN toolkit, found through "
+                            + "ASCEND_HOME_PATH), auto (cann when ASCEND_HOME_PATH is set, else sim) or a ':'-separated "
+                            + "list of library paths");
+                }
+            }
         }
         return backend;
     }

@@ -4,107 +4,120 @@ import io.aclgraph4j.internal.NativeApi;
 import java.util.Objects;
 
 /**
- * The aclnnAdd family as a reusable operator: {@code out = self + alpha × other}, with a tensor or
- * a scalar {@code other}, into {@code out} or in place into {@code self}. Prepared once (a
- * repeatable aclnn executor, with its workspace), launched any number of times, on any stream of
- * its device, captured or not. Operands must stay open while the operator is prepared; after
- * that the operator (and any model that captured it) keeps them alive.
+ * The aclnnAdd family as reusable operators: {@code out = self + alpha × other}, with a tensor or
+ * a scalar {@code other}, into {@code out} or in place into {@code self} (rows ADD, ADDS,
+ * INPLACE_ADD and INPLACE_ADDS of shim_operators.def). Prepared once (a repeatable aclnn
+ * executor, with its workspace), launched any number of times, on any stream of its device,
+ * captured or not. Operands must stay open while the operator is prepared; after that the
+ * operator (and any model that captured it) keeps them alive.
  */
-public final class AddOperator extends NativeObject {
-    private final String text;
+public final class AddOperator extends Operator {
 
-    private AddOperator(Tensor self, long handle, String text) {
-        super(self.runtime, self.device().owned(), handle, text);
-        this.text = text;
+    private AddOperator(Tensor self, long handle, String text, String signature) {
+        super(self, handle, text, signature);
     }
 
     /** {@code out = self + alpha × other} (aclnnAdd). */
     public static AddOperator add(Tensor self, Tensor other, Scalar alpha, Tensor out) {
-        requireSameDevice("AddOperator.add", self, other, out);
-        Objects.requireNonNull(alpha, "alpha");
-        long handle = self.api().executorPrepare(NativeApi.OP_ADD, self.handle(), other.handle(), alpha.handle(),
-                out.handle(), NativeApi.EXECUTOR_REPEATABLE);
-        return new AddOperator(self, handle, "AddOperator(add " + self + " + " + alpha.value() + " × " + other + ")");
+        requireOperands("AddOperator.add", self, "other", other, "out", out);
+        Objects.requireNonNull(alpha, "AddOperator.add: alpha is null");
+        requireDistinctElements("AddOperator.add", "out", out);
+        long handle = new Operands("AddOperator.add", self).tensor("self", self).tensor("other", other)
+                .scalar("alpha", alpha).tensor("out", out).prepare(NativeApi.OP_ADD, true);
+        return new AddOperator(self, handle, "AddOperator(add " + self + " + " + alpha.value() + " × " + other + ")",
+                signature("add", self, other, alpha, out));
     }
 
     /** {@code out = self + alpha × other} with a scalar {@code other} (aclnnAdds). */
     public static AddOperator adds(Tensor self, Scalar other, Scalar alpha, Tensor out) {
-        requireSameDevice("AddOperator.adds", self, out, out);
-        Objects.requireNonNull(other, "other");
-        Objects.requireNonNull(alpha, "alpha");
-        long handle = self.api().executorPrepare(NativeApi.OP_ADDS, self.handle(), other.handle(), alpha.handle(),
-                out.handle(), NativeApi.EXECUTOR_REPEATABLE);
+        requireOperands("AddOperator.adds", self, "out", out, "out", out);
+        Objects.requireNonNull(other, "AddOperator.adds: other is null");
+        Objects.requireNonNull(alpha, "AddOperator.adds: alpha is null");
+        requireDistinctElements("AddOperator.adds", "out", out);
+        long handle = new Operands("AddOperator.adds", self).tensor("self", self).scalar("other", other)
+                .scalar("alpha", alpha).tensor("out", out).prepare(NativeApi.OP_ADDS, true);
         return new AddOperator(self, handle, "AddOperator(adds " + self + " + " + alpha.value() + " × "
-                + other.value() + ")");
+                + other.value() + ")", signature("adds", self, other, alpha, out));
     }
 
     /** {@code self += alpha × other} (aclnnInplaceAdd). */
     public static AddOperator inplaceAdd(Tensor self, Tensor other, Scalar alpha) {
-        requireSameDevice("AddOperator.inplaceAdd", self, other, other);
-        Objects.requireNonNull(alpha, "alpha");
-        long handle = self.api().executorPrepare(NativeApi.OP_INPLACE_ADD, self.handle(), other.handle(),
-                alpha.handle(), 0, NativeApi.EXECUTOR_REPEATABLE);
+        requireOperands("AddOperator.inplaceAdd", self, "other", other, "other", other);
+        Objects.requireNonNull(alpha, "AddOperator.inplaceAdd: alpha is null");
+        requireDistinctElements("AddOperator.inplaceAdd", "self", self);
+        long handle = new Operands("AddOperator.inplaceAdd", self).tensor("self", self).tensor("other", other)
+                .scalar("alpha", alpha).prepare(NativeApi.OP_INPLACE_ADD, true);
         return new AddOperator(self, handle, "AddOperator(inplaceAdd " + self + " += " + alpha.value() + " × "
-                + other + ")");
+                + other + ")", signature("inplaceAdd", self, other, alpha));
     }
 
     /** {@code self += alpha × other} with a scalar {@code other} (aclnnInplaceAdds). */
     public static AddOperator inplaceAdds(Tensor self, Scalar other, Scalar alpha) {
-        Objects.requireNonNull(self, "self");
-        Objects.requireNonNull(other, "other");
-        Objects.requireNonNull(alpha, "alpha");
-        long handle = self.api().executorPrepare(NativeApi.OP_INPLACE_ADDS, self.handle(), other.handle(),
-                alpha.handle(), 0, NativeApi.EXECUTOR_REPEATABLE);
+        Objects.requireNonNull(self, "AddOperator.inplaceAdds: self is null");
+        Objects.requireNonNull(other, "AddOperator.inplaceAdds: other is null");
+        Objects.requireNonNull(alpha, "AddOperator.inplaceAdds: alpha is null");
+        requireDistinctElements("AddOperator.inplaceAdds", "self", self);
+        long handle = new Operands("AddOperator.inplaceAdds", self).tensor("self", self).scalar("other", other)
+                .scalar("alpha", alpha).prepare(NativeApi.OP_INPLACE_ADDS, true);
         return new AddOperator(self, handle, "AddOperator(inplaceAdds " + self + " += " + alpha.value() + " × "
-                + other.value() + ")");
+                + other.value() + ")", signature("inplaceAdds", self, other, alpha));
     }
 
     /**
      * Runs {@code out = self + alpha × other} once on {@code stream} the way eager CANN code does:
-     * a single-use executor prepared for this one launch.
+     * a single-use executor prepared for this one launch (through the shim's Add-family form of
+     * prepare: the eager path passes no operand arrays).
      */
     public static void addOnce(Stream stream, Tensor self, Tensor other, Scalar alpha, Tensor out) {
-        Objects.requireNonNull(stream, "stream");
-        requireSameDevice("AddOperator.addOnce", self, other, out);
-        Objects.requireNonNull(alpha, "alpha");
+        Objects.requireNonNull(stream, "AddOperator.addOnce: stream is null");
+        requireOperands("AddOperator.addOnce", self, "other", other, "out", out);
+        Objects.requireNonNull(alpha, "AddOperator.addOnce: alpha is null");
+        requireDistinctElements("AddOperator.addOnce", "out", out);
         NativeApi api = self.api();
+        KernelLaunches launches = stream.kernelLaunches();
         long executor = api.executorPrepare(NativeApi.OP_ADD, self.handle(), other.handle(), alpha.handle(),
                 out.handle(), 0);
+        if (launches != null && launches.deferred()) {
+            launches.add(new KernelLaunches.Launch(executor, signature("add", self, other, alpha, out), true));
+            return; // the update launches and releases it
+        }
         try {
             api.executorLaunch(executor, stream.handle());
+            if (launches != null) {
+                launches.add(new KernelLaunches.Launch(0, signature("add", self, other, alpha, out), true));
+            }
         } finally {
             api.release(executor);
         }
     }
 
-    /** Launches the operator on {@code stream} (recorded if the stream is capturing). */
-    public void launch(Stream stream) {
-        Objects.requireNonNull(stream, "stream");
-        api().executorLaunch(handle(), stream.handle());
-    }
-
-    /** Bytes of device workspace the operator needs (allocated and kept by the operator). */
-    public long workspaceSize() {
-        return api().executorWorkspaceSize(handle());
-    }
-
-    private static void requireSameDevice(String operation, Tensor self, Tensor second, Tensor third) {
+    private static void requireOperands(String operation, Tensor self, String secondName, Tensor second,
+                                        String thirdName, Tensor third) {
         // Messages are built only when needed: this runs on every eager add.
         if (self == null) {
             throw new NullPointerException(operation + ": self is null");
         }
-        if (second == null || third == null) {
-            throw new NullPointerException(operation + ": operand is null");
+        if (second == null) {
+            throw new NullPointerException(operation + ": " + secondName + " is null");
+        }
+        if (third == null) {
+            throw new NullPointerException(operation + ": " + thirdName + " is null");
         }
         int device = self.device().id();
         if (second.device().id() != device || third.device().id() != device) {
             throw new InvalidArgumentException(-2, operation, "all tensors must be on one device: self is on device "
-                    + device + ", others on " + second.device().id() + " and " + third.device().id());
+                    + device + ", " + secondName + " on " + second.device().id() + (third == second ? ""
+                    : " and " + thirdName + " on " + third.device().id()) + ": create them on one device");
         }
     }
 
-    @Override
-    public String toString() {
-        return text + (isClosed() ? " (closed)" : "");
+    /** An output whose elements share memory would be written twice per element, racing itself. */
+    private static void requireDistinctElements(String operation, String name, Tensor written) {
+        if (written.hasOverlappingElements()) {
+            throw new InvalidArgumentException(-2, operation, name + " " + written + " has elements that share "
+                    + "memory (strides " + java.util.Arrays.toString(written.strides()) + "): an operator writes each "
+                    + "element of it, so give a tensor whose elements do not overlap (a contiguous one, or strides "
+                    + "that step past each other)");
+        }
     }
 }

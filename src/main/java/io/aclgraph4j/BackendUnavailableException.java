@@ -10,4 +10,9 @@ public class BackendUnavailableException extends AclException {
     public BackendUnavailableException(int code, String operation, String runtimeMessage) {
         super(code, operation, runtimeMessage);
     }
+
+    /** As {@link AclException#AclException(int, String, String, String, String)}. */
+    public BackendUnavailableException(int code, String operation, String runtimeMessage, String explanation, String remedy) {
+        super(code, operation, runtimeMessage, explanation, remedy);
+    }
 }

@@ -75,11 +75,14 @@ public final class Capture implements AutoCloseable {
             throw new IllegalStateException("this capture already ended");
         }
         stream.api().taskGroupBegin(stream.handle());
+        KernelLaunches kernels = KernelLaunches.recording();
+        stream.kernelLaunches(kernels);
         boolean bodyCompleted = false;
         try {
             body.run();
             bodyCompleted = true;
         } finally {
+            stream.kernelLaunches(null);
             if (!bodyCompleted) {
                 try {
                     stream.api().release(stream.api().taskGroupEnd(stream.handle()));
@@ -88,7 +91,8 @@ public final class Capture implements AutoCloseable {
                 }
             }
         }
-        TaskGroup group = new TaskGroup(stream.device(), stream.api().taskGroupEnd(stream.handle()));
+        List<String> signatures = kernels.launches().stream().map(KernelLaunches.Launch::signature).toList();
+        TaskGroup group = new TaskGroup(stream.device(), stream.api().taskGroupEnd(stream.handle()), signatures);
         groups.add(group);
         return group;
     }

@@ -12,4 +12,9 @@ public class CaptureException extends AclException {
     public CaptureException(int code, String operation, String runtimeMessage) {
         super(code, operation, runtimeMessage);
     }
+
+    /** As {@link AclException#AclException(int, String, String, String, String)}. */
+    public CaptureException(int code, String operation, String runtimeMessage, String explanation, String remedy) {
+        super(code, operation, runtimeMessage, explanation, remedy);
+    }
 }

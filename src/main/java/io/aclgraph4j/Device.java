@@ -112,8 +112,8 @@ public final class Device extends NativeObject {
      */
     public void copy(Memory from, Memory to) {
         handle(); // throws when this device is closed
-        Memory.Region source = Memory.region("Device.copy", from);
-        Memory.Region target = Memory.region("Device.copy", to);
+        Memory.Region source = Memory.region("Device.copy", "source", from);
+        Memory.Region target = Memory.region("Device.copy", "destination", to);
         Memory.checkSameSize("Device.copy", source, target);
         String remedy = "call copy on that memory's device, or copy through a HostBuffer";
         Memory.checkDevice("Device.copy", "source", from, id, "this device", remedy);
@@ -127,7 +127,7 @@ public final class Device extends NativeObject {
      */
     public void fill(Memory memory, int value) {
         handle(); // throws when this device is closed
-        Memory.Region region = Memory.region("Device.fill", memory);
+        Memory.Region region = Memory.region("Device.fill", "memory", memory);
         Memory.checkFillValue("Device.fill", value);
         Memory.checkDevice("Device.fill", "memory", memory, id, "this device", "call fill on that memory's device");
         api().memset(region.handle(), region.offset(), value, region.bytes());

@@ -19,10 +19,23 @@ public final class Event extends NativeObject {
         return device;
     }
 
-    /** Marks the work issued to {@code stream} so far. */
+    /** Marks the work issued to {@code stream} so far; the stream must be of this event's device. */
     public void record(Stream stream) {
-        Objects.requireNonNull(stream, "stream");
-        api().eventRecord(handle(), stream.handle());
+        Objects.requireNonNull(stream, "Event.record: stream is null");
+        stream.checkOnlyKernels("Event.record");
+        long event = handle();
+        long on = stream.handle(); // both open: then the devices
+        requireSameDevice("Event.record", stream);
+        api().eventRecord(event, on);
+    }
+
+    /** An event belongs to its device's context: streams of another device can neither record nor wait for it. */
+    void requireSameDevice(String operation, Stream stream) {
+        if (stream.device().id() != device.id()) {
+            throw new InvalidArgumentException(-2, operation, this + " is of device " + device.id() + " but "
+                    + stream + " is of device " + stream.device().id() + ": use an event created by "
+                    + "the stream's device (device.createEvent())");
+        }
     }
 
     /** Waits until the marked work has run. */

@@ -10,4 +10,9 @@ public class InvalidArgumentException extends AclException {
     public InvalidArgumentException(int code, String operation, String runtimeMessage) {
         super(code, operation, runtimeMessage);
     }
+
+    /** As {@link AclException#AclException(int, String, String, String, String)}. */
+    public InvalidArgumentException(int code, String operation, String runtimeMessage, String explanation, String remedy) {
+        super(code, operation, runtimeMessage, explanation, remedy);
+    }
 }

@@ -15,9 +15,9 @@ public sealed interface Memory permits DeviceBuffer, HostBuffer, Tensor {
     /** Buffer handle, byte offset and byte count of a memory operand. */
     record Region(long handle, long offset, long bytes) {}
 
-    static Region region(String operation, Memory memory) {
+    static Region region(String operation, String role, Memory memory) {
         if (memory == null) { // the message is built only when needed: this runs on every copy
-            throw new NullPointerException(operation + ": memory operand is null");
+            throw new NullPointerException(operation + ": " + role + " is null");
         }
         if (memory instanceof DeviceBuffer buffer) {
             return new Region(buffer.handle(), 0, buffer.byteSize());

@@ -51,7 +51,8 @@ public final class Model extends NativeObject {
      * @param stream a stream of the model's device
      */
     public void executeAsync(Stream stream) {
-        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(stream, "Model.executeAsync: stream is null");
+        stream.checkOnlyKernels("Model.executeAsync");
         api().modelExecuteAsync(handle(), stream.handle());
     }
 
@@ -62,7 +63,8 @@ public final class Model extends NativeObject {
      * @param stream a stream of the model's device
      */
     public void execute(Stream stream) {
-        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(stream, "Model.execute: stream is null");
+        stream.checkOnlyKernels("Model.execute");
         api().modelExecute(handle(), stream.handle());
     }
 

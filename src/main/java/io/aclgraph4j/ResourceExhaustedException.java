@@ -9,4 +9,9 @@ public class ResourceExhaustedException extends AclException {
     public ResourceExhaustedException(int code, String operation, String runtimeMessage) {
         super(code, operation, runtimeMessage);
     }
+
+    /** As {@link AclException#AclException(int, String, String, String, String)}. */
+    public ResourceExhaustedException(int code, String operation, String runtimeMessage, String explanation, String remedy) {
+        super(code, operation, runtimeMessage, explanation, remedy);
+    }
 }

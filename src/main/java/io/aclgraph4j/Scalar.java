@@ -48,13 +48,28 @@ public final class Scalar extends NativeObject {
         }
         boolean overflows = switch (dataType) {
             case FLOAT16 -> Math.abs(value) >= 65520; // rounds to infinity (largest finite: 65504)
-            case FLOAT, BF16, COMPLEX64 -> Math.abs(value) > Float.MAX_VALUE;
+            case FLOAT, COMPLEX64 -> Math.abs(value) > Float.MAX_VALUE;
+            case BF16 -> bf16Overflows(value);
             default -> false;
         };
         if (overflows && Double.isFinite(value)) {
             throw new InvalidArgumentException(-2, "AclRuntime.scalar", value + " overflows " + dataType
                     + " to infinity: pass a smaller value (or infinity itself)");
         }
+    }
+
+    /**
+     * Whether a finite value becomes infinite as BF16: it goes through FLOAT (round to nearest even),
+     * then keeps FLOAT's upper 16 bits, rounded to nearest even (largest finite: 3.3895314e38).
+     */
+    private static boolean bf16Overflows(double value) {
+        float asFloat = (float) value;
+        if (Float.isInfinite(asFloat)) {
+            return true;
+        }
+        int bits = Float.floatToRawIntBits(asFloat);
+        int rounded = bits + 0x7FFF + ((bits >>> 16) & 1);
+        return (rounded & 0x7F800000) == 0x7F800000;
     }
 
     /** [min, max] of an integer type, null for floating types and BOOL (any value: nonzero is true). */

@@ -11,6 +11,8 @@ import java.util.function.Consumer;
  */
 public final class Stream extends NativeObject {
     private final Device device;
+    /** Operator launches of a task group being captured or updated on this stream, else null. */
+    private volatile KernelLaunches kernelLaunches;
 
     Stream(Device device, long handle) {
         super(device.runtime, device.owned(), handle, "Stream(on device " + device.id() + ")");
@@ -27,8 +29,9 @@ public final class Stream extends NativeObject {
      * {@link Device#copy} or the buffers' views).
      */
     public void copyAsync(Memory from, Memory to) {
-        Memory.Region source = Memory.region("Stream.copyAsync", from);
-        Memory.Region target = Memory.region("Stream.copyAsync", to);
+        checkOnlyKernels("Stream.copyAsync");
+        Memory.Region source = Memory.region("Stream.copyAsync", "source", from);
+        Memory.Region target = Memory.region("Stream.copyAsync", "destination", to);
         Memory.checkSameSize("Stream.copyAsync", source, target);
         checkCopyOperands(from, to);
         api().memcpyAsync(handle(), target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
@@ -36,8 +39,9 @@ public final class Stream extends NativeObject {
 
     /** Copies {@code bytes} from {@code from} at {@code fromOffset} into {@code to} at {@code toOffset}. */
     public void copyAsync(Memory from, long fromOffset, Memory to, long toOffset, long bytes) {
-        Memory.Region source = Memory.region("Stream.copyAsync", from);
-        Memory.Region target = Memory.region("Stream.copyAsync", to);
+        checkOnlyKernels("Stream.copyAsync");
+        Memory.Region source = Memory.region("Stream.copyAsync", "source", from);
+        Memory.Region target = Memory.region("Stream.copyAsync", "destination", to);
         if (fromOffset < 0 || toOffset < 0 || bytes < 0 || fromOffset > source.bytes() - bytes
                 || toOffset > target.bytes() - bytes) {
             throw new InvalidArgumentException(-2, "Stream.copyAsync", "copying " + bytes + " bytes from offset "
@@ -51,11 +55,29 @@ public final class Stream extends NativeObject {
 
     /** Sets every byte of {@code memory} (of this stream's device, or host memory) to {@code value} in stream order. */
     public void fillAsync(Memory memory, int value) {
-        Memory.Region region = Memory.region("Stream.fillAsync", memory);
+        checkOnlyKernels("Stream.fillAsync");
+        Memory.Region region = Memory.region("Stream.fillAsync", "memory", memory);
         Memory.checkFillValue("Stream.fillAsync", value);
         Memory.checkDevice("Stream.fillAsync", "memory", memory, device.id(), "the stream",
                 "fill it on a stream of its own device");
         api().memsetAsync(handle(), region.handle(), region.offset(), value, region.bytes());
+    }
+
+    KernelLaunches kernelLaunches() {
+        return kernelLaunches;
+    }
+
+    void kernelLaunches(KernelLaunches launches) {
+        kernelLaunches = launches;
+    }
+
+    /** Inside a task group's capture or update only operator launches may be issued. */
+    void checkOnlyKernels(String operation) {
+        KernelLaunches launches = kernelLaunches;
+        if (launches != null && launches.deferred()) {
+            throw new TaskUpdateException(operation, "the stream is updating a task group, which takes operator "
+                    + "launches only: issue copies, fills, events and replays outside TaskGroup.update's body");
+        }
     }
 
     private void checkCopyOperands(Memory from, Memory to) {
@@ -75,7 +97,7 @@ public final class Stream extends NativeObject {
 
     /** As {@link #synchronize()}, failing with an {@link AclException} once {@code timeout} passes. */
     public void synchronize(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(timeout, "Stream.synchronize: timeout is null");
         long millis = timeout.toMillis();
         if (millis <= 0 || millis > Integer.MAX_VALUE) {
             throw new InvalidArgumentException(-2, "Stream.synchronize", "timeout must be between 1 ms and "
@@ -91,8 +113,12 @@ public final class Stream extends NativeObject {
 
     /** Makes later work on this stream wait for the work {@code event} marks. */
     public void waitFor(Event event) {
-        Objects.requireNonNull(event, "event");
-        api().streamWaitEvent(handle(), event.handle());
+        Objects.requireNonNull(event, "Stream.waitFor: event is null");
+        checkOnlyKernels("Stream.waitFor");
+        long waiting = handle();
+        long waitedFor = event.handle(); // both open: then the devices
+        event.requireSameDevice("Stream.waitFor", this);
+        api().streamWaitEvent(waiting, waitedFor);
     }
 
     /**
@@ -107,14 +133,15 @@ public final class Stream extends NativeObject {
      * discards its model, so the stream never stays capturing.
      */
     public Capture beginCapture(CaptureMode mode) {
-        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(mode, "Stream.beginCapture: mode is null");
+        checkOnlyKernels("Stream.beginCapture");
         api().captureBegin(handle(), mode.code());
         return new Capture(this, mode);
     }
 
     /** Captures what {@code body} issues to this stream and returns the model. */
     public Model capture(CaptureMode mode, Consumer<Stream> body) {
-        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(body, "Stream.capture: body is null");
         try (Capture capture = beginCapture(mode)) {
             body.accept(this);
             return capture.end();
@@ -126,9 +153,28 @@ public final class Stream extends NativeObject {
         return CaptureStatus.ofCode(api().captureStatus(handle()));
     }
 
-    /** Closes the stream after the work issued to it has finished. */
+    /**
+     * Closes the stream after the work issued to it has finished (also while another thread waits
+     * in {@link #synchronize()}). Refused with a {@link CaptureException}
+     * ({@code ACL_ERROR_RT_STREAM_CAPTURED}) while the stream captures: end the capture
+     * ({@link Capture#end()}) or abandon it (close the {@link Capture}) first. Closing the stream's
+     * device or runtime closes it in any state, ending a capture and discarding its model.
+     */
     @Override
     public void close() {
+        if (!isClosed()) {
+            CaptureStatus status;
+            try {
+                status = captureStatus();
+            } catch (IllegalStateException closedMeanwhile) {
+                status = CaptureStatus.NONE;
+            }
+            if (status != CaptureStatus.NONE) {
+                throw new CaptureException(107027, "Stream.close", "the stream is capturing (" + status
+                        + "); end the capture with capture.end() or abandon it by closing the Capture, then close "
+                        + "the stream");
+            }
+        }
         super.close();
     }
 }

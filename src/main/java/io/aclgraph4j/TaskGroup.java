@@ -1,5 +1,6 @@
 package io.aclgraph4j;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,10 +11,13 @@ import java.util.Objects;
  */
 public final class TaskGroup extends NativeObject {
     private final Device device;
+    /** The kernels the group captured, in order: what each takes. */
+    private final List<String> kernels;
 
-    TaskGroup(Device device, long handle) {
+    TaskGroup(Device device, long handle, List<String> kernels) {
         super(device.runtime, device.owned(), handle, "TaskGroup(on device " + device.id() + ")");
         this.device = device;
+        this.kernels = kernels;
     }
 
     /**
@@ -25,30 +29,81 @@ public final class TaskGroup extends NativeObject {
         return device;
     }
 
+    /** What each captured kernel takes, in order. */
+    List<String> kernelSignatures() {
+        return kernels;
+    }
+
+    /** How many kernels the group holds. */
+    public int kernelCount() {
+        return kernels.size();
+    }
+
     /**
-     * Replaces the group's kernels with those {@code body} launches on {@code stream} (same number
-     * and kinds). {@code stream} must not be capturing. The update is ordered on {@code stream}:
-     * synchronise it (or order the model's stream after it with an event) before the next replay.
+     * Replaces the group's kernels with those {@code body} launches on {@code stream}, all or
+     * nothing: the launches are held back until {@code body} returns, then checked whole; the
+     * update must launch as many operators as the group holds, each with a kernel the captured one
+     * is (same operator, and the same data type, shape and strides of every operand and of alpha;
+     * new tensors, buffers and alpha values are what it replaces). Otherwise, or when {@code body}
+     * throws or issues anything but operator launches, nothing changes and
+     * {@link TaskUpdateException} (or the body's exception) is thrown. {@code stream} must not be
+     * capturing. The update is ordered on {@code stream}: synchronise it (or order the model's
+     * stream after it with an event) before the next replay.
      *
      * @param stream a stream of the group's device, not capturing
      * @param body launches the replacement kernels on {@code stream}
      */
     public void update(Stream stream, Runnable body) {
-        Objects.requireNonNull(stream, "stream");
-        Objects.requireNonNull(body, "body");
-        api().taskUpdateBegin(stream.handle(), handle());
-        boolean bodyCompleted = false;
+        Objects.requireNonNull(stream, "TaskGroup.update: stream is null");
+        Objects.requireNonNull(body, "TaskGroup.update: body is null");
+        handle();
+        stream.handle();
+        if (stream.kernelLaunches() != null) {
+            throw new TaskUpdateException("TaskGroup.update", "the stream is already capturing or updating a task "
+                    + "group: update it once that has ended");
+        }
+        KernelLaunches launches = KernelLaunches.deferring();
+        stream.kernelLaunches(launches);
+        List<KernelLaunches.Launch> launched;
         try {
             body.run();
-            bodyCompleted = true;
         } finally {
+            stream.kernelLaunches(null);
+            launched = launches.launches();
+        }
+        try {
+            check(launched);
+            api().taskUpdateBegin(stream.handle(), handle());
             try {
-                api().taskUpdateEnd(stream.handle());
-            } catch (RuntimeException endFailure) {
-                if (bodyCompleted) {
-                    throw endFailure;
+                for (KernelLaunches.Launch launch : launched) {
+                    api().executorLaunch(launch.executor(), stream.handle());
                 }
-                // The body's own exception is propagating; keep it primary.
+            } finally {
+                api().taskUpdateEnd(stream.handle());
+            }
+        } finally {
+            for (KernelLaunches.Launch launch : launched) {
+                if (launch.singleUse()) {
+                    api().release(launch.executor());
+                }
+            }
+        }
+    }
+
+    private void check(List<KernelLaunches.Launch> launched) {
+        if (launched.size() != kernels.size()) {
+            throw new TaskUpdateException("TaskGroup.update", "the group holds " + kernels.size() + " kernel"
+                    + (kernels.size() == 1 ? "" : "s") + " but the update launched " + launched.size()
+                    + ": launch exactly as many operators, in the captured order; nothing was changed");
+        }
+        for (int i = 0; i < launched.size(); i++) {
+            String captured = kernels.get(i);
+            String replacement = launched.get(i).signature();
+            if (!captured.equals(replacement)) {
+                throw new TaskUpdateException("TaskGroup.update", "kernel " + i + " of the group was captured as "
+                        + captured + " but the update launches " + replacement + ", which its kernel cannot take: "
+                        + "give an operator of the same kind with operands of the same data types, shapes and "
+                        + "strides; nothing was changed");
             }
         }
     }

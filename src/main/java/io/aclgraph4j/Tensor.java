@@ -91,6 +91,37 @@ public final class Tensor extends NativeObject implements Memory {
         }
     }
 
+    /**
+     * Whether two of this view's elements share memory (a stride of 0 over a dimension longer than
+     * 1, or strides that make dimensions interleave): such a view can be read, never written.
+     */
+    public boolean hasOverlappingElements() {
+        int rank = shape.length;
+        Integer[] order = new Integer[rank];
+        for (int i = 0; i < rank; i++) {
+            order[i] = i;
+        }
+        for (long extent : shape) {
+            if (extent == 0) {
+                return false; // no element at all
+            }
+        }
+        // Innermost first: each dimension must step past everything the inner ones span.
+        Arrays.sort(order, (a, b) -> Long.compare(Math.abs(strides[a]), Math.abs(strides[b])));
+        long span = 0; // elements spanned by the inner dimensions, minus one
+        for (int i : order) {
+            if (shape[i] == 1) {
+                continue;
+            }
+            long stride = Math.abs(strides[i]);
+            if (stride <= span) {
+                return true;
+            }
+            span += stride * (shape[i] - 1);
+        }
+        return false;
+    }
+
     /** Whether the shape holds 0 or 1 elements (then any strides address it without gaps). */
     private static boolean atMostOneElement(long[] shape) {
         boolean allOne = true;

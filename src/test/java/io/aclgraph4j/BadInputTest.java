@@ -8,6 +8,8 @@ import static io.aclgraph4j.TestSupport.read;
 import static io.aclgraph4j.TestSupport.refused;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -60,8 +62,13 @@ class BadInputTest {
         refused(InvalidArgumentException.class, -2, () -> AclRuntime.open(""), "AclRuntime.open",
                 "the backend name is empty: use sim, cann, auto or a list of library paths");
         refused(InvalidArgumentException.class, -2, () -> AclRuntime.open("   "), "backend name is empty");
-        refused(IllegalStateException.class, () -> AclRuntime.open("/no/such/libascendcl.so"),
+        refused(IllegalStateException.class, () -> AclRuntime.open("/dev/null"),
                 "already open with backend 'sim'", "close it before opening");
+        refused(BackendUnavailableException.class, -3, () -> AclRuntime.open("simm"), "AclRuntime.open",
+                "unknown backend 'simm'", "sim (the bundled simulator)", "cann (the CANN toolkit", "auto",
+                "list of library paths");
+        refused(BackendUnavailableException.class, -3, () -> AclRuntime.open("/no/such/libascendcl.so"),
+                "unknown backend", "/no/such/libascendcl.so does not exist");
         refused(InvalidArgumentException.class, -2, () -> runtime.device(-1), "AclRuntime.device",
                 "must not be negative");
         for (int id : new int[] {2, 64, Integer.MAX_VALUE}) {
@@ -187,8 +194,9 @@ class BadInputTest {
         HostBuffer host = device.allocateHost(16);
         Tensor onDevice1 = device1.tensor(DataType.FLOAT, 4);
         Tensor strided = eight.storage().view(DataType.FLOAT, new long[] {4}, new long[] {2}, 0);
-        refused(NullPointerException.class, () -> device.copy(null, four), "Device.copy: memory operand is null");
-        refused(NullPointerException.class, () -> device.copy(four, null), "memory operand is null");
+        refused(NullPointerException.class, () -> device.copy(null, four), "Device.copy: source is null");
+        refused(NullPointerException.class, () -> device.copy(four, null), "Device.copy: destination is null");
+        refused(NullPointerException.class, () -> device.fill(null, 0), "Device.fill: memory is null");
         refused(InvalidArgumentException.class, -2, () -> device.copy(four, eight), "Device.copy",
                 "source has 16 bytes but destination has 32", "same size");
         refused(InvalidArgumentException.class, () -> device.copy(strided, host), "is not contiguous",
@@ -303,10 +311,13 @@ class BadInputTest {
         Tensor onDevice1 = device1.tensor(DataType.FLOAT, 4);
         Scalar complexAlpha = runtime.scalar(DataType.COMPLEX64, 1.0);
         refused(NullPointerException.class, () -> AddOperator.add(null, a, one, a), "AddOperator.add: self is null");
-        refused(NullPointerException.class, () -> AddOperator.add(a, null, one, a), "operand is null");
+        refused(NullPointerException.class, () -> AddOperator.add(a, null, one, a), "AddOperator.add: other is null");
+        refused(NullPointerException.class, () -> AddOperator.add(a, a, one, null), "AddOperator.add: out is null");
+        refused(NullPointerException.class, () -> AddOperator.adds(a, one, one, null), "AddOperator.adds: out is null");
         refused(NullPointerException.class, () -> AddOperator.add(a, a, null, a), "alpha");
         refused(NullPointerException.class, () -> AddOperator.adds(a, null, one, a), "other");
-        refused(NullPointerException.class, () -> AddOperator.inplaceAdd(a, null, one), "operand is null");
+        refused(NullPointerException.class, () -> AddOperator.inplaceAdd(a, null, one),
+                "AddOperator.inplaceAdd: other is null");
         refused(NullPointerException.class, () -> AddOperator.inplaceAdds(null, one, one), "self");
         refused(InvalidArgumentException.class, 161002, () -> AddOperator.add(a, three, one, a),
                 "ACLNN_ERR_PARAM_INVALID", "self shape [4] and other shape [3] cannot be broadcast");
@@ -316,7 +327,7 @@ class BadInputTest {
         refused(InvalidArgumentException.class, 161002, () -> AddOperator.add(ints, ints, complexAlpha, ints),
                 "alpha dtype COMPLEX64 can't be cast to the promoted dtype INT32", "no complex alpha for integer");
         refused(InvalidArgumentException.class, -2, () -> AddOperator.add(a, onDevice1, one, a),
-                "all tensors must be on one device: self is on device 0, others on 1 and 0");
+                "all tensors must be on one device: self is on device 0, other on 1 and out on 0");
         refused(InvalidArgumentException.class, -2, () -> AddOperator.adds(a, one, one, onDevice1), "one device");
         refused(InvalidArgumentException.class, -2, () -> AddOperator.inplaceAdd(onDevice1, a, one), "one device");
         refused(NullPointerException.class, () -> AddOperator.addOnce(null, a, a, one, a), "stream");
@@ -351,7 +362,9 @@ class BadInputTest {
         HostBuffer host = device.allocateHost(16);
         HostBuffer otherHost = device.allocateHost(16);
         Tensor onDevice1 = device1.tensor(DataType.FLOAT, 4);
-        refused(NullPointerException.class, () -> stream.copyAsync(null, four), "Stream.copyAsync: memory operand");
+        refused(NullPointerException.class, () -> stream.copyAsync(null, four), "Stream.copyAsync: source is null");
+        refused(NullPointerException.class, () -> stream.copyAsync(four, null), "Stream.copyAsync: destination is null");
+        refused(NullPointerException.class, () -> stream.fillAsync(null, 0), "Stream.fillAsync: memory is null");
         refused(InvalidArgumentException.class, -2, () -> stream.copyAsync(host, eight), "Stream.copyAsync",
                 "source has 16 bytes but destination has 32", "give offsets and a length");
         refused(InvalidArgumentException.class, -2, () -> stream.copyAsync(host, otherHost),
@@ -466,14 +479,30 @@ class BadInputTest {
         }
         refused(NullPointerException.class, () -> group.update(null, () -> { }), "stream");
         refused(NullPointerException.class, () -> group.update(updater, null), "body");
-        refused(AclException.class, 507000, () -> group.update(updater, () -> { }), "TaskGroup.update",
-                "the group holds 1 kernels but 0 were issued; nothing was updated");
-        refused(AclException.class, 507000, () -> group.update(updater, () -> {
+        assertEquals(1, group.kernelCount());
+        refused(TaskUpdateException.class, -2, () -> group.update(updater, () -> { }), "TaskGroup.update",
+                "the group holds 1 kernel but the update launched 0", "nothing was changed");
+        // All or nothing: two kernels into a one-kernel group, or a kernel of another shape, change nothing.
+        refused(TaskUpdateException.class, -2, () -> group.update(updater, () -> {
             second.launch(updater);
             second.launch(updater);
-        }), "AddOperator.launch", "all of them have been given new arguments already");
-        refused(CaptureException.class, 507009, () -> group.update(updater, () -> updater.copyAsync(host, x)),
-                "Stream.copyAsync", "ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT", "cannot update a task group");
+        }), "TaskGroup.update", "the group holds 1 kernel but the update launched 2");
+        Tensor wide = device.tensor(DataType.FLOAT, 8);
+        AddOperator otherShape = AddOperator.inplaceAdds(wide, runtime.scalar(DataType.FLOAT, 100.0), one);
+        refused(TaskUpdateException.class, -2, () -> group.update(updater, () -> otherShape.launch(updater)),
+                "TaskGroup.update", "kernel 0 of the group was captured as inplaceAdds(FLOAT[4]",
+                "cannot take", "same data types, shapes and strides");
+        RuntimeException bodyFailure = new RuntimeException("the body failed");
+        assertEquals(bodyFailure, assertThrows(RuntimeException.class, () -> group.update(updater, () -> {
+            second.launch(updater);
+            throw bodyFailure;
+        })));
+        refused(TaskUpdateException.class, -2, () -> group.update(updater, () -> updater.copyAsync(host, x)),
+                "Stream.copyAsync", "operator launches only");
+        updater.synchronize();
+        model.execute(stream);
+        assertFloats(new float[] {1, 1, 1, 1}, read(device, x), "the refused updates changed nothing");
+        device.fill(x, 0);
         try (Capture other = updater.beginCapture(CaptureMode.GLOBAL)) {
             refused(CaptureException.class, 107027, () -> group.update(updater, () -> second.launch(updater)),
                     "TaskGroup.update", "update from a stream that is not");
@@ -558,5 +587,98 @@ class BadInputTest {
         AclException exception = new AclException(107027, "Stream.synchronize", null);
         assertEquals("Stream.synchronize failed: ACL_ERROR_RT_STREAM_CAPTURED (107027)", exception.getMessage());
         assertEquals("", exception.runtimeMessage());
+    }
+
+    // ---- values the device refuses, and one clear message per failure ----
+
+    @Test
+    void valuesTheDeviceRefuses() {
+        Tensor ints = device.tensor(DataType.INT32, 4);
+        Tensor intOut = device.tensor(DataType.INT32, 4);
+        Tensor floats = device.tensor(DataType.FLOAT, 4);
+        Scalar fractional = runtime.scalar(DataType.FLOAT, 1.5);
+        // CANN's CanCast (the code aclnnAdd calls): no floating alpha for integer tensors, no
+        // floating result into an integer out.
+        refused(InvalidArgumentException.class, 161002, () -> AddOperator.add(ints, ints, fractional, intOut),
+                "AddOperator.add failed", "ACLNN_ERR_PARAM_INVALID (161002)",
+                "alpha dtype FLOAT can't be cast to the promoted dtype INT32");
+        refused(InvalidArgumentException.class, 161002, () -> AddOperator.add(floats, floats, one, intOut),
+                "AddOperator.add failed", "promoted dtype FLOAT can't be cast to the desired output dtype INT32");
+        refused(InvalidArgumentException.class, 161002, () -> AddOperator.inplaceAdd(ints, floats, one),
+                "AddOperator.inplaceAdd failed", "can't be cast");
+        try (Scalar two = runtime.scalar(DataType.INT32, 2); AddOperator add = AddOperator.add(ints, ints, two, intOut)) {
+            assertEquals(0, add.workspaceSize() < 0 ? 1 : 0);
+        }
+        // BF16's largest finite value is 3.3895314e38: 3.4e38 would round to infinity.
+        refused(InvalidArgumentException.class, -2, () -> runtime.scalar(DataType.BF16, 3.4e38), "overflows BF16");
+        refused(InvalidArgumentException.class, -2, () -> runtime.scalar(DataType.BF16, -3.397e38), "overflows BF16");
+        runtime.scalar(DataType.BF16, 3.3895314e38).close();
+        // An output whose elements share memory.
+        DeviceBuffer buffer = device.allocate(64);
+        Tensor broadcastOut = buffer.view(DataType.FLOAT, new long[] {4}, new long[] {0}, 0);
+        Tensor interleaved = buffer.view(DataType.FLOAT, new long[] {2, 3}, new long[] {2, 1}, 0);
+        for (Tensor out : List.of(broadcastOut, interleaved)) {
+            refused(InvalidArgumentException.class, -2, () -> AddOperator.add(floats, floats, one, out),
+                    "AddOperator.add", "has elements that share memory", "do not overlap");
+            refused(InvalidArgumentException.class, -2, () -> AddOperator.inplaceAdds(out, one, one),
+                    "AddOperator.inplaceAdds", "self", "share memory");
+        }
+        assertFalse(buffer.view(DataType.FLOAT, new long[] {2, 2}, new long[] {1, 2}, 0).hasOverlappingElements());
+        // An event belongs to its device.
+        Event event = device.createEvent();
+        Stream onDevice1 = device1.createStream();
+        refused(InvalidArgumentException.class, -2, () -> event.record(onDevice1), "Event.record",
+                "is of device 0", "is of device 1", "device.createEvent()");
+        refused(InvalidArgumentException.class, -2, () -> onDevice1.waitFor(event), "Stream.waitFor",
+                "is of device 0");
+    }
+
+    @Test
+    void oneClearMessagePerFailureInJavaTerms() {
+        Tensor four = device.tensor(DataType.FLOAT, 4);
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            CaptureException sync = refused(CaptureException.class, 107027, stream::synchronize,
+                    "Stream.synchronize failed: ACL_ERROR_RT_STREAM_CAPTURED (107027) - ", "capture.end()");
+            String message = sync.getMessage();
+            assertFalse(message.contains("aclrt") || message.contains("aclmdl") || message.contains("agj_"), message);
+            assertEquals(message.indexOf("107027"), message.lastIndexOf("107027"), message); // the code once
+            assertFalse(sync.runtimeMessage().contains("failed with ACL error"), sync.runtimeMessage());
+            CaptureException copy = refused(CaptureException.class, 107030, () -> device.copy(four, four),
+                    "Device.copy failed: ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT (107030)", "CaptureMode.RELAXED");
+            assertFalse(copy.getMessage().contains("aclrt") || copy.getMessage().contains("aclmdl"), copy.getMessage());
+            // A capturing stream refuses to close: end or abandon the capture first.
+            refused(CaptureException.class, 107027, stream::close, "Stream.close", "capture.end()",
+                    "closing the Capture");
+            assertFalse(stream.isClosed());
+        }
+        stream.synchronize();
+        // A timeout is an exception of its own: 40 adds over 4 Mi floats take longer than 1 ms.
+        Tensor x = device.tensor(DataType.FLOAT, 4 << 20);
+        try (AddOperator increment = AddOperator.inplaceAdds(x, one, one)) {
+            for (int i = 0; i < 40; i++) {
+                increment.launch(stream);
+            }
+            SynchronizeTimeoutException timeout = refused(SynchronizeTimeoutException.class,
+                    () -> stream.synchronize(Duration.ofMillis(1)), "Stream.synchronize failed", "Wait again");
+            assertTrue(timeout instanceof AclException);
+            stream.synchronize();
+        }
+    }
+
+    @Test
+    void aStreamClosedInsideItsCaptureLeavesNoTextForTheNextFailure() {
+        Stream capturing = device.createStream();
+        capturing.beginCapture(CaptureMode.GLOBAL);
+        refused(CaptureException.class, 107027, capturing::close, "Stream.close");
+        device.close(); // closes the capturing stream, ending its capture (failures nobody reports)
+        device = runtime.device(0);
+        stream = device.createStream();
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            CaptureException next = refused(CaptureException.class, 107027, stream::synchronize,
+                    "Stream.synchronize");
+            assertFalse(next.getMessage().toLowerCase(java.util.Locale.ROOT).contains("destroy"), next.getMessage());
+            assertFalse(next.runtimeMessage().toLowerCase(java.util.Locale.ROOT).contains("destroy"),
+                    next.runtimeMessage());
+        }
     }
 }

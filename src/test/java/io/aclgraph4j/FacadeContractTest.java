@@ -229,7 +229,9 @@ class FacadeContractTest {
         model.execute(main);
         model.execute(main);
         assertFloats(new float[] {99, 198, 297}, host.toFloatArray(), "after the second update");
-        assertEquals(3, tasks(model.debugJson()).size(), "updating adds no task");
+        // The group's kernel, the two copies and the 8 NOP tasks the group begins with (the 910B's
+        // task-prefetch count, Context::StreamBeginTaskGrp).
+        assertEquals(11, tasks(model.debugJson()).size(), "updating adds no task");
         group.close();
         model.execute(main); // the group's kernel stays in the model
         assertFloats(new float[] {99, 198, 297}, host.toFloatArray(), "after closing the group");
@@ -509,9 +511,11 @@ class FacadeContractTest {
             try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
                 fork.record(main);
                 side.waitFor(fork);
-                side.close(); // while joined
+                // A joined stream captures too: its close is refused until the capture ends.
+                assertEquals(107027, assertThrows(CaptureException.class, side::close).code());
                 assertEquals(107025, assertThrows(CaptureException.class, capture::end).code());
             }
+            side.close();
         }
         assertTrue(nativeThreads() < before + 10, "closed streams keep their worker threads: " + before + " -> "
                 + nativeThreads());

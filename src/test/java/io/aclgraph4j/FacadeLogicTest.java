@@ -153,7 +153,7 @@ class FacadeLogicTest {
         InvalidArgumentException thrown = assertThrows(InvalidArgumentException.class,
                 () -> AddOperator.add(a, b, alpha, a));
         assertTrue(thrown.getMessage().contains("all tensors must be on one device"), thrown.getMessage());
-        verify(api, never()).executorPrepare(anyInt(), anyLong(), anyLong(), anyLong(), anyLong(), anyInt());
+        verify(api, never()).operatorPrepare(any(), anyInt(), any(), any(), any(), anyInt());
     }
 
     @Test

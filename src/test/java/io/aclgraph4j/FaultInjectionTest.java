@@ -104,7 +104,7 @@ class FaultInjectionTest {
     }
 
     @Test
-    void aFailedTaskInsideACaptureInvalidatesItAndLaterTasksSaySo() {
+    void aFailedTaskInsideACaptureInvalidatesItAndItsEndSaysSo() {
         try (Tensor x = device.tensor(DataType.FLOAT, 4);
              HostBuffer host = device.allocateHost(16);
              Scalar one = runtime.scalar(DataType.FLOAT, 1.0);
@@ -116,8 +116,9 @@ class FaultInjectionTest {
                     () -> increment.launch(stream));
             assertEquals(207005, failed.code());
             assertEquals(CaptureStatus.INVALIDATED, capture.status());
-            CaptureException later = assertThrows(CaptureException.class, () -> stream.copyAsync(x, host));
-            assertEquals(507903, later.code());
+            // Like the device's (Stream::IsCapturing counts an invalidated capture), later tasks are
+            // accepted; the capture's end reports the failure.
+            stream.copyAsync(x, host);
             CaptureException end = assertThrows(CaptureException.class, capture::end);
             assertEquals(507903, end.code());
             assertEquals(CaptureStatus.NONE, stream.captureStatus());

@@ -490,6 +490,7 @@ class RandomWalkTest {
         final Event event;
         CaptureM capture; // the capture of its last record, if that record was captured
         long captureSequence; // captured records so far
+        boolean recordedOutside; // recorded at least once outside any capture
 
         EventM(int id, DeviceM owner, Event event) {
             super(id, owner);
@@ -589,6 +590,7 @@ class RandomWalkTest {
         final List<TaskM> tasks = new ArrayList<>();
         final List<GroupM> groups = new ArrayList<>();
         boolean invalidated;
+        int groupError; // the first task-group failure, which every later group's end reports
         boolean active = true;
         boolean javaEnded; // end() or close() was called on the Capture
 
@@ -987,10 +989,8 @@ class RandomWalkTest {
             }
         }
 
-        /** The capture refusal every task on {@code stream} meets first (507903 once invalidated). */
-        private static Expect captureRule(StreamM stream) {
-            return stream.capture != null && stream.capture.invalidated ? Expect.capture(507903) : null;
-        }
+        // An invalidated capture still accepts tasks, as the device's does (Stream::IsCapturing counts
+        // an invalidated capture as capturing); only its end reports 507903.
 
         // ---- creating ----
 
@@ -1349,9 +1349,6 @@ class RandomWalkTest {
             }
             boolean noTask = count == 0 || (from.storage() == to.storage()
                     && from.base() + fromOffset == to.base() + toOffset);
-            if (expected == null && !noTask) {
-                expected = captureRule(stream);
-            }
             if (expected == null) {
                 expected = Expect.OK;
             }
@@ -1399,9 +1396,6 @@ class RandomWalkTest {
                 expected = Expect.CLOSED;
             }
             if (expected == null) {
-                expected = captureRule(stream);
-            }
-            if (expected == null) {
                 expected = Expect.OK;
             }
             if (run(stream + ".fillAsync(" + memory + ", " + value + ")", expected,
@@ -1420,8 +1414,7 @@ class RandomWalkTest {
             if (op.deviceId() != stream.deviceId) {
                 return Expect.invalid(-2);
             }
-            Expect rule = captureRule(stream);
-            return rule == null ? Expect.OK : rule;
+            return Expect.OK;
         }
 
         private String launch() {
@@ -1467,8 +1460,6 @@ class RandomWalkTest {
                     expected = Expect.CLOSED;
                 } else if (expected.ok() && self.deviceId() != stream.deviceId) {
                     expected = Expect.invalid(-2);
-                } else if (expected.ok() && captureRule(stream) != null) {
-                    expected = captureRule(stream);
                 }
             }
             OpM once = new OpM(0, null, "addOnce", self, other, 0, alpha.value, out);
@@ -1492,11 +1483,24 @@ class RandomWalkTest {
 
         private boolean record(EventM event, StreamM stream) {
             prepareIssue(stream);
-            Expect expected = !event.open || !stream.open ? Expect.CLOSED : captureRule(stream);
-            if (expected == null) {
-                expected = Expect.OK;
+            Expect expected = !event.open || !stream.open ? Expect.CLOSED
+                    : event.owner.deviceId != stream.deviceId ? Expect.invalid(-2) // an event belongs to its device
+                    : Expect.OK;
+            // With hardware capture events (the simulator's default) an event keeps the capture of its
+            // latest captured record: recording it in another capture still going links the two
+            // (ApiImpl::CaptureEventRecord), 107032, and both are invalidated.
+            CaptureM previous = event.activeCapture();
+            boolean crossCapture = expected.ok() && stream.capture != null && previous != null
+                    && previous != stream.capture;
+            if (crossCapture) {
+                expected = Expect.capture(107032);
             }
-            if (run(event + ".record(" + stream + ")", expected, () -> event.event.record(stream.stream))) {
+            boolean recorded = run(event + ".record(" + stream + ")", expected, () -> event.event.record(stream.stream));
+            if (crossCapture) {
+                stream.capture.invalidated = true;
+                previous.invalidated = true;
+            }
+            if (recorded) {
                 CaptureM capture = stream.capture;
                 if (capture != null) {
                     capture.tasks.add(new TaskM("record", () -> { }));
@@ -1508,6 +1512,7 @@ class RandomWalkTest {
                     member.lastSequence = event.captureSequence;
                 } else {
                     event.capture = null; // an eager record replaces a captured one
+                    event.recordedOutside = true;
                     pending.add(stream);
                 }
                 return true;
@@ -1575,15 +1580,20 @@ class RandomWalkTest {
             boolean joins = false;
             if (!stream.open || !event.open) {
                 expected = Expect.CLOSED;
+            } else if (event.owner.deviceId != stream.deviceId) {
+                expected = Expect.invalid(-2); // an event belongs to its device
+                eventCapture = null;
             } else if (eventCapture != null) {
                 if (waiterCapture != null && waiterCapture != eventCapture) {
                     expected = Expect.capture(107032);
                 } else {
                     joins = waiterCapture == null;
-                    expected = eventCapture.invalidated ? Expect.capture(507903) : Expect.OK;
+                    expected = Expect.OK; // an invalidated capture is joined too
                 }
             } else {
-                expected = waiterCapture != null ? Expect.capture(107024) : Expect.OK;
+                // ApiImpl::StreamWaitEvent: a capture cannot wait on a record made outside it (107024);
+                // an event never recorded outside a capture has nothing to wait for (0).
+                expected = waiterCapture != null && event.recordedOutside ? Expect.capture(107024) : Expect.OK;
             }
             boolean ok = run(stream + ".waitFor(" + event + ")", expected, () -> stream.stream.waitFor(event.event));
             if (expected.equals(Expect.capture(107032))) {
@@ -1599,9 +1609,9 @@ class RandomWalkTest {
                     eventCapture.tasks.add(new TaskM("wait", () -> { }));
                     eventCapture.waits.add(new Wait(event, event.captureSequence, stream));
                     eventCapture.member(stream).lastIsRecord = false;
-                } else {
+                } else if (waiterCapture == null) {
                     pending.add(stream);
-                }
+                } // else: a capture's wait on an event never recorded outside it records nothing
             }
             return ok;
         }
@@ -2018,8 +2028,8 @@ class RandomWalkTest {
                     copy = streamOperands(host, tensor, origin);
                 }
                 if (copy == null) {
-                    copy = captureRule(origin) != null ? captureRule(origin) : Expect.capture(507009);
-                    invalidatesByCopy = copy.code() == 507009;
+                    copy = Expect.capture(507009);
+                    invalidatesByCopy = true;
                 }
                 bodyFailure = copy;
             }
@@ -2030,6 +2040,9 @@ class RandomWalkTest {
                 expected = Expect.CLOSED;
             } else if (bodyFailure != null) {
                 expected = bodyFailure;
+            } else if (capture.invalidated) {
+                // The group's end (Context::StreamEndTaskGrp): the model's first group failure, else 507903.
+                expected = Expect.capture(capture.groupError != 0 ? capture.groupError : 507903);
             } else {
                 expected = Expect.OK;
             }
@@ -2044,6 +2057,10 @@ class RandomWalkTest {
                         }
                     }));
             if (!capture.javaEnded && origin.open && capture.active) {
+                // The group begins with the device's task-prefetch count of NOP tasks (8 on the 910B).
+                for (int i = 0; i < 8; i++) {
+                    capture.tasks.add(new TaskM("NOP", () -> { }));
+                }
                 for (int i = 0; i < steps.size(); i++) {
                     if (steps.get(i).ok()) {
                         TaskM kernel = new TaskM(launched.get(i).name, launched.get(i)::apply);
@@ -2054,6 +2071,9 @@ class RandomWalkTest {
                 }
                 if (invalidatesByCopy) {
                     capture.invalidated = true;
+                    if (capture.groupError == 0) {
+                        capture.groupError = 507009;
+                    }
                 }
             }
             if (group != null) {
@@ -2073,7 +2093,7 @@ class RandomWalkTest {
             if (run(stream + ".captureStatus", stream.open ? Expect.OK : Expect.CLOSED,
                     () -> status[0] = stream.stream.captureStatus())) {
                 CaptureStatus expected = stream.capture == null ? CaptureStatus.NONE
-                        : stream.capture.invalidated ? CaptureStatus.INVALIDATED : CaptureStatus.ACTIVE;
+                        : CaptureStatus.ACTIVE;
                 if (status[0] != expected) {
                     throw failure(stream + " capture status " + status[0] + ", expected " + expected, null);
                 }
@@ -2174,31 +2194,37 @@ class RandomWalkTest {
                 if (candidates.isEmpty()) {
                     return null;
                 }
-                launched.add(candidates.get(random.nextInt(candidates.size())));
+                // Mostly an operator the captured kernel can take (same kind, types, shapes, strides).
+                String captured = i < size ? group.group.kernelSignatures().get(i) : null;
+                List<OpM> fitting = candidates.stream().filter(o -> o.op.signature().equals(captured)).toList();
+                List<OpM> from = !fitting.isEmpty() && chance(0.8) ? fitting : candidates;
+                launched.add(from.get(random.nextInt(from.size())));
             }
             Expect expected;
-            int applied = 0;
-            if (!stream.open || !group.open || group.state == GroupState.MODEL_CLOSED) {
+            // All or nothing: the count and each kernel's operands are checked before anything changes.
+            boolean sameKernels = count == size;
+            for (int i = 0; sameKernels && i < size; i++) {
+                sameKernels = group.group.kernelSignatures().get(i).equals(launched.get(i).op.signature());
+            }
+            if (!stream.open || !group.open) {
+                expected = Expect.CLOSED;
+            } else if (!sameKernels) {
+                expected = new Expect(TaskUpdateException.class, -2); // checked before the native update begins
+            } else if (group.state == GroupState.MODEL_CLOSED) {
                 expected = Expect.CLOSED;
             } else if (group.state == GroupState.DISCARDED) {
                 expected = Expect.invalid(107000);
             } else if (stream.capture != null) {
                 expected = Expect.capture(107027);
-            } else if (count > size) {
-                expected = Expect.acl(507000); // the launch past the group's size
-                applied = size;
-            } else if (count < size) {
-                expected = Expect.acl(507000); // TaskUpdateEnd: too few
             } else {
                 expected = Expect.OK;
-                applied = size;
             }
             if (run(group + ".update(" + stream + ", " + launched + ")", expected,
                     () -> group.group.update(stream.stream, () -> {
                         for (OpM op : launched) {
                             op.op.launch(stream.stream);
                         }
-                    })) || applied == size && size > 0) {
+                    }))) {
                 for (int i = 0; i < size; i++) {
                     group.kernels.get(i).effect = launched.get(i)::apply;
                 }
@@ -2227,14 +2253,19 @@ class RandomWalkTest {
             if (object == null) {
                 return null;
             }
-            run((onHelper ? "[other thread] " : "") + object + ".close()", Expect.OK, () -> {
+            // A capturing stream (origin or joined) refuses to close until its capture ends.
+            boolean refused = object.open && object instanceof StreamM stream && stream.capture != null;
+            run((onHelper ? "[other thread] " : "") + object + ".close()", refused ? Expect.capture(107027)
+                    : Expect.OK, () -> {
                 if (onHelper) {
                     onHelper(object.real()::close);
                 } else {
                     object.real().close();
                 }
             });
-            closed(object);
+            if (!refused) {
+                closed(object);
+            }
             return "close";
         }
 
@@ -2360,7 +2391,7 @@ class RandomWalkTest {
             for (StreamM stream : streams) {
                 if (stream.open) {
                     CaptureStatus expected = stream.capture == null ? CaptureStatus.NONE
-                            : stream.capture.invalidated ? CaptureStatus.INVALIDATED : CaptureStatus.ACTIVE;
+                            : CaptureStatus.ACTIVE;
                     CaptureStatus actual = stream.stream.captureStatus();
                     if (actual != expected) {
                         throw failure(stream + " capture status " + actual + ", expected " + expected, null);

@@ -5,8 +5,18 @@ import org.bytedeco.javacpp.BytePointer;
 
 /** {@link NativeApi} over the JavaCPP glue of the shim. Stateless; one instance serves all. */
 public final class JavaCppNativeApi implements NativeApi {
-    /** The shim API version this facade was written for. */
-    static final int EXPECTED_API_VERSION = 2;
+    /** The shim API version this facade was written for (AGJ_API_VERSION_MAJOR / _MINOR of shim.h). */
+    static final int API_VERSION_MAJOR = 3;
+
+    static final int API_VERSION_MINOR = 0;
+
+    /**
+     * Whether a shim of API version {@code version} (major × 65536 + minor) serves this facade: the
+     * same major version, and at least the minor one (shim.h, "Growing the API").
+     */
+    static boolean compatible(int version) {
+        return version >>> 16 == API_VERSION_MAJOR && (version & 0xffff) >= API_VERSION_MINOR;
+    }
 
     private static volatile JavaCppNativeApi instance;
 
@@ -37,10 +47,11 @@ public final class JavaCppNativeApi implements NativeApi {
                     throw error;
                 }
                 int version = ShimLibrary.agj_api_version();
-                if (version != EXPECTED_API_VERSION) {
+                if (!compatible(version)) {
                     throw new io.aclgraph4j.BackendUnavailableException(NativeErrors.ERR_BACKEND, "load native libraries",
-                            "the native shim speaks API version " + version + " but this facade needs "
-                                    + EXPECTED_API_VERSION + ": the jar and its native libraries do not match");
+                            "the native shim speaks API version " + (version >>> 16) + "." + (version & 0xffff)
+                                    + " but this facade needs " + API_VERSION_MAJOR + "." + API_VERSION_MINOR
+                                    + " or a later minor version: the jar and its native libraries do not match");
                 }
                 instance = new JavaCppNativeApi();
             }
@@ -206,7 +217,32 @@ public final class JavaCppNativeApi implements NativeApi {
     @Override
     public long executorPrepare(int op, long self, long other, long alpha, long out, int flags) {
         long[] executor = new long[1];
-        check(ShimLibrary.agj_executor_prepare(op, self, other, alpha, out, flags, executor), "AddOperator.prepare");
+        check(ShimLibrary.agj_executor_prepare(op, self, other, alpha, out, flags, executor), switch (op) {
+            case OP_ADD -> (flags & EXECUTOR_REPEATABLE) != 0 ? "AddOperator.add" : "AddOperator.addOnce";
+            case OP_ADDS -> "AddOperator.adds";
+            case OP_INPLACE_ADD -> "AddOperator.inplaceAdd";
+            default -> "AddOperator.inplaceAdds";
+        });
+        return executor[0];
+    }
+
+    @Override
+    public int handleKind(long handle) {
+        return ShimLibrary.agj_handle_kind(handle);
+    }
+
+    @Override
+    public long bufferSize(long buffer) {
+        long[] out = new long[1];
+        check(ShimLibrary.agj_buffer_size(buffer, out), "bufferSize");
+        return out[0];
+    }
+
+    @Override
+    public long operatorPrepare(String operation, int op, long[] handles, long[] ints, double[] floats, int flags) {
+        long[] executor = new long[1];
+        check(ShimLibrary.agj_operator_prepare(op, handles, handles.length, ints, ints.length, floats, floats.length,
+                flags, executor), operation);
         return executor[0];
     }
 

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  */
 public interface NativeApi {
 
-    /** Object kinds, as encoded in handles (AGJ_KIND_* of the shim). */
+    /** Object kinds, as encoded in handles (shim_kinds.def; ShimTablesTest checks these copies). */
     int KIND_DEVICE = 1;
     int KIND_STREAM = 2;
     int KIND_DEVICE_BUFFER = 3;
@@ -22,7 +22,7 @@ public interface NativeApi {
     int KIND_TASK_GROUP = 10;
     int KIND_COUNT = 11;
 
-    /** Operators an executor can be prepared for (AGJ_OP_*). */
+    /** Operators an executor can be prepared for (shim_operators.def; ShimTablesTest checks these copies). */
     int OP_ADD = 1;
     int OP_ADDS = 2;
     int OP_INPLACE_ADD = 3;
@@ -81,6 +81,20 @@ public interface NativeApi {
     long scalarCreateLong(int dataType, long value);
 
     long executorPrepare(int op, long self, long other, long alpha, long out, int flags);
+
+    /**
+     * Prepares an executor for {@code op} with its operands in the order of its row of
+     * shim_operators.def: tensors and scalars as handles (0: an absent optional tensor), integer,
+     * boolean and data type attributes (and integer arrays, as length then values) as ints,
+     * floating attributes as doubles. {@code operation} names the facade method for errors.
+     */
+    /** Kind of a live handle (KIND_*), or 0 when it is not live. */
+    int handleKind(long handle);
+
+    /** Size in bytes of a device or host buffer. */
+    long bufferSize(long buffer);
+
+    long operatorPrepare(String operation, int op, long[] handles, long[] ints, double[] floats, int flags);
 
     long executorWorkspaceSize(long executor);
 

@@ -5,7 +5,8 @@ import org.bytedeco.javacpp.annotation.NoException;
 import org.bytedeco.javacpp.annotation.Platform;
 
 /**
- * The JNI binding of the shim's C API ({@code cpp/shim/include/aclgraph4j/shim.h}); JavaCPP
+ * The JNI binding of the shim's C API ({@code cpp/shim/include/aclgraph4j/shim.h}, and the testing
+ * hooks of {@code shim_testing.h}; ShimBindingTest checks that every function is bound); JavaCPP
  * generates the glue from this class. The shim never throws and validates every handle, so the
  * glue is plain: numbers in, a status out ({@code @NoException} drops the exception plumbing).
  * Only {@link JavaCppNativeApi} calls it.
@@ -16,7 +17,7 @@ import org.bytedeco.javacpp.annotation.Platform;
  */
 @Platform(
         compiler = "cpp17",
-        include = {"aclgraph4j/shim.h"},
+        include = {"aclgraph4j/shim.h", "aclgraph4j/shim_testing.h"},
         link = "aclgraph4j_shim",
         preload = "aclsim")
 @NoException
@@ -91,6 +92,17 @@ final class ShimLibrary {
 
     static native int agj_scalar_create_long(int dataType, long value, @Cast("int64_t*") long[] scalarOut);
 
+    static native int agj_operator_prepare(
+            int op,
+            @Cast("const int64_t*") long[] handles,
+            int handleCount,
+            @Cast("const int64_t*") long[] ints,
+            int intCount,
+            @Cast("const double*") double[] floats,
+            int floatCount,
+            int flags,
+            @Cast("int64_t*") long[] executorOut);
+
     static native int agj_executor_prepare(
             int op, long self, long other, long alpha, long out, int flags, @Cast("int64_t*") long[] executorOut);
 
@@ -132,6 +144,7 @@ final class ShimLibrary {
 
     static native int agj_model_debug_print(long model);
 
+    // Testing hooks (shim_testing.h).
     static native int agj_sim_inject_fault(int point, long skip, long count);
 
     static native int agj_sim_clear_faults();

@@ -1,0 +1,283 @@
+// Entry points: capture, task groups and replay.
+// Each entry point is a short adapter: it passes the one wrapper (Entry), finds its handles and
+// calls the components and the ACL runtime; nothing throws across the C API.
+#include "aclgraph4j/shim.h"
+
+#include <string>
+
+#include "entry.h"
+#include "replay_order.h"
+#include "stream_wait.h"
+
+namespace agj {
+namespace {
+} // namespace
+} // namespace agj
+
+using namespace agj;
+
+extern "C" {
+
+// ---- capture and replay ----
+
+int32_t agj_capture_begin(int64_t stream, int32_t mode) {
+    const char *entry = "agj_capture_begin";
+    return Entry(entry, [&]() -> int32_t {
+        AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
+        if (mode < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || mode > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
+            return InvalidArgument(entry, "capture mode must be 0 (GLOBAL), 1 (THREAD_LOCAL) or 2 (RELAXED), not " +
+                                              std::to_string(mode));
+        }
+        const AclApi &api = Api();
+        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        MarkReplaysBeforeCapture(*s);
+        AGJ_ACL_CHECK("aclmdlRICaptureBegin", api.aclmdlRICaptureBegin(s->handle(), static_cast<aclmdlRICaptureMode>(mode)));
+        aclmdlRICaptureStatus status = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+        aclmdlRI model = nullptr;
+        AGJ_ACL_CHECK("aclmdlRICaptureGetInfo", api.aclmdlRICaptureGetInfo(s->handle(), &status, &model));
+        auto record = std::make_shared<CaptureRecord>();
+        record->model = model;
+        record->origin = s.shared();
+        record->originStream = s->handle();
+        Captures().begin(std::move(record));
+        return AGJ_OK;
+    });
+}
+
+int32_t agj_capture_end(int64_t stream, int64_t *modelOut) {
+    const char *entry = "agj_capture_end";
+    return Entry(entry, [&]() -> int32_t {
+        AGJ_REQUIRE_OUT(modelOut);
+        *modelOut = 0;
+        AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
+        const AclApi &api = Api();
+        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        std::shared_ptr<CaptureRecord> record = Captures().find(s->handle());
+        aclmdlRI model = nullptr;
+        aclError status = api.aclmdlRICaptureEnd(s->handle(), &model);
+        auto forget = [&record]() {
+            if (record) {
+                Captures().forget(record->model);
+            }
+        };
+        if (status != ACL_SUCCESS) {
+            int32_t code = AclFail("aclmdlRICaptureEnd", status);
+            aclmdlRICaptureStatus after = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+            api.aclmdlRICaptureGetInfo(s->handle(), &after, nullptr);
+            if (after == ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
+                // The stream left capture without giving us the model: it must not leak.
+                if (status == ACL_ERROR_RT_STREAM_CAPTURE_WRONG_THREAD && record) {
+                    api.aclmdlRIDestroy(record->model);
+                }
+                forget();
+            }
+            return code;
+        }
+        if (!record) {
+            // A capture begun outside the shim: adopt it with nothing retained.
+            record = std::make_shared<CaptureRecord>();
+            record->model = model;
+        }
+        forget();
+        record->model = model;
+        *modelOut = Publish(std::make_shared<Model>(s->device(), record));
+        return AGJ_OK;
+    });
+}
+
+int32_t agj_capture_status(int64_t stream, int32_t *statusOut) {
+    const char *entry = "agj_capture_status";
+    return Entry(entry, [&]() -> int32_t {
+        AGJ_REQUIRE_OUT(statusOut);
+        AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
+        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        aclmdlRICaptureStatus status = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+        AGJ_ACL_CHECK("aclmdlRICaptureGetInfo", Api().aclmdlRICaptureGetInfo(s->handle(), &status, nullptr));
+        *statusOut = static_cast<int32_t>(status);
+        return AGJ_OK;
+    });
+}
+
+int32_t agj_capture_exchange_mode(int32_t mode, int32_t *previousOut) {
+    const char *entry = "agj_capture_exchange_mode";
+    return Entry(entry, [&]() -> int32_t {
+        AGJ_REQUIRE_OUT(previousOut);
+        if (mode < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || mode > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
+            return InvalidArgument(entry, "capture mode must be 0 (GLOBAL), 1 (THREAD_LOCAL) or 2 (RELAXED), not " +
+                                              std::to_string(mode));
+        }
+        aclmdlRICaptureMode exchanged = static_cast<aclmdlRICaptureMode>(mode);
+        AGJ_ACL_CHECK("aclmdlRICaptureThreadExchangeMode", Api().aclmdlRICaptureThreadExchangeMode(&exchanged));
+        *previousOut = static_cast<int32_t>(exchanged);
+        return AGJ_OK;
+    });
+}
+
+int32_t agj_capture_task_group_begin(int64_t stream) {
+    const char *entry = "agj_capture_task_group_begin";
+    return Entry(entry, [&]() -> int32_t {
+        AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
+        const AclApi &api = Api();
+        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRICaptureTaskGrpBegin),
+                                             "aclmdlRICaptureTaskGrpBegin");
+            status != AGJ_OK) {
+            return status;
+        }
+        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        AGJ_ACL_CHECK("aclmdlRICaptureTaskGrpBegin", api.aclmdlRICaptureTaskGrpBegin(s->handle()));
+        s->setOpenGroup(std::make_shared<Retention>());
+        return AGJ_OK;
+    });
+}
+
+int32_t agj_capture_task_group_end(int64_t stream, int64_t *groupOut) {
+    const char *entry = "agj_capture_task_group_end";
+    return Entry(entry, [&]() -> int32_t {
+        AGJ_REQUIRE_OUT(groupOut);
+        *groupOut = 0;
+        AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
+        const AclApi &api = Api();
+        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRICaptureTaskGrpEnd),
+                                             "aclmdlRICaptureTaskGrpEnd");
+            status != AGJ_OK) {
+            return status;
+        }
+        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        auto record = Captures().find(s->handle());
+        aclrtTaskGrp group = nullptr;
+        aclError status = api.aclmdlRICaptureTaskGrpEnd(s->handle(), &group);
+        auto objects = s->takeOpenGroup();
+        if (status != ACL_SUCCESS) {
+            // Keep what the group's kernels use with the capture, so they stay valid.
+            if (record && objects) {
+                record->objects.replaceWith(*objects); // never drops: objects were only added
+            }
+            return AclFail("aclmdlRICaptureTaskGrpEnd", status);
+        }
+        if (!objects) {
+            objects = std::make_shared<Retention>();
+        }
+        if (record) {
+            std::lock_guard lock(record->groupsMutex);
+            record->groups.push_back(objects);
+        }
+        *groupOut = Publish(std::make_shared<TaskGroup>(group, record, objects));
+        return AGJ_OK;
+    });
+}
+
+int32_t agj_capture_task_update_begin(int64_t stream, int64_t group) {
+    const char *entry = "agj_capture_task_update_begin";
+    return Entry(entry, [&]() -> int32_t {
+        AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
+        AGJ_FIND(TaskGroup, g, group, AGJ_KIND_TASK_GROUP, "task group");
+        const AclApi &api = Api();
+        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRICaptureTaskUpdateBegin),
+                                             "aclmdlRICaptureTaskUpdateBegin");
+            status != AGJ_OK) {
+            return status;
+        }
+        if (!g->record() || g->record()->modelReleased.load()) {
+            return Fail(AGJ_ERR_STATE, std::string(entry) + ": the model this task group belongs to was released");
+        }
+        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        MarkReplaysBeforeCapture(*s);
+        AGJ_ACL_CHECK("aclmdlRICaptureTaskUpdateBegin", api.aclmdlRICaptureTaskUpdateBegin(s->handle(), g->handle()));
+        s->beginUpdate(g->objects());
+        return AGJ_OK;
+    });
+}
+
+int32_t agj_capture_task_update_end(int64_t stream) {
+    const char *entry = "agj_capture_task_update_end";
+    return Entry(entry, [&]() -> int32_t {
+        AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
+        const AclApi &api = Api();
+        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRICaptureTaskUpdateEnd),
+                                             "aclmdlRICaptureTaskUpdateEnd");
+            status != AGJ_OK) {
+            return status;
+        }
+        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        aclError status = api.aclmdlRICaptureTaskUpdateEnd(s->handle());
+        s->endUpdate(status == ACL_SUCCESS);
+        if (status != ACL_SUCCESS) {
+            return AclFail("aclmdlRICaptureTaskUpdateEnd", status);
+        }
+        return AGJ_OK;
+    });
+}
+
+// Queues one replay of the model on the stream; `wait`: then waits for the stream. An
+// asynchronous replay keeps the model alive until the stream is next synchronised.
+static int32_t ExecuteModel(const char *entry, int64_t model, int64_t stream, bool wait) {
+    AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
+    AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
+    if (s->device()->id() != m->device()->id()) {
+        return InvalidArgument(entry, "the model was captured on device " + std::to_string(m->device()->id()) +
+                                          " but the stream is on device " + std::to_string(s->device()->id()));
+    }
+    AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+    if (int32_t status = ExecuteAfterPreviousReplay(entry, m, s); status != AGJ_OK) {
+        return status;
+    }
+    if (!wait) {
+        RetainForTask(*s, {m});
+        return AGJ_OK;
+    }
+    // A release during the call is dropped only when the call ends, so the model lives while it
+    // waits; once the stream has drained the replay is over. Should the wait end otherwise, keep the model as the asynchronous form does.
+    bool drained = false;
+    int32_t status = WaitForStream(entry, *s, -1, drained, m.get());
+    if (!drained) {
+        RetainForTask(*s, {m});
+    }
+    return status;
+}
+
+int32_t agj_model_execute_async(int64_t model, int64_t stream) {
+    const char *entry = "agj_model_execute_async";
+    return Entry(entry, [&]() -> int32_t { return ExecuteModel(entry, model, stream, false); });
+}
+
+int32_t agj_model_execute(int64_t model, int64_t stream) {
+    const char *entry = "agj_model_execute";
+    return Entry(entry, [&]() -> int32_t { return ExecuteModel(entry, model, stream, true); });
+}
+
+int32_t agj_model_debug_json(int64_t model, const char *path) {
+    const char *entry = "agj_model_debug_json";
+    return Entry(entry, [&]() -> int32_t {
+        AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
+        if (path == nullptr || *path == '\0') {
+            return InvalidArgument(entry, "path is empty");
+        }
+        const AclApi &api = Api();
+        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRIDebugJsonPrint),
+                                             "aclmdlRIDebugJsonPrint (CANN 8.3 or later)");
+            status != AGJ_OK) {
+            return status;
+        }
+        AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
+        AGJ_ACL_CHECK("aclmdlRIDebugJsonPrint", api.aclmdlRIDebugJsonPrint(m->handle(), path, 0));
+        return AGJ_OK;
+    });
+}
+
+int32_t agj_model_debug_print(int64_t model) {
+    const char *entry = "agj_model_debug_print";
+    return Entry(entry, [&]() -> int32_t {
+        AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
+        const AclApi &api = Api();
+        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRIDebugPrint),
+                                             "aclmdlRIDebugPrint");
+            status != AGJ_OK) {
+            return status;
+        }
+        AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
+        AGJ_ACL_CHECK("aclmdlRIDebugPrint", api.aclmdlRIDebugPrint(m->handle()));
+        return AGJ_OK;
+    });
+}
+
+} // extern "C"

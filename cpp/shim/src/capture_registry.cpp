@@ -1,0 +1,102 @@
+#include "capture_registry.h"
+
+namespace agj {
+
+// The table's capture codes are ACL's (aclmdlRICaptureMode, aclmdlRICaptureStatus).
+#define AGJ_CAPTURE_MODE(name, code)                                                             \
+    static_assert(static_cast<int>(AGJ_CAPTURE_MODE_##name) == static_cast<int>(ACL_MODEL_RI_CAPTURE_MODE_##name), \
+                  "shim_capture.def: capture mode " #name " is not ACL's code");
+#define AGJ_CAPTURE_STATUS(name, code)                                                               \
+    static_assert(static_cast<int>(AGJ_CAPTURE_STATUS_##name) == static_cast<int>(ACL_MODEL_RI_CAPTURE_STATUS_##name), \
+                  "shim_capture.def: capture status " #name " is not ACL's code");
+#include "aclgraph4j/shim_capture.def"
+#undef AGJ_CAPTURE_MODE
+#undef AGJ_CAPTURE_STATUS
+
+CaptureRecord::~CaptureRecord() {
+    for (auto &destroy : deferred_) {
+        destroy();
+    }
+}
+
+void CaptureRecord::deferDestroy(std::function<void()> destroy) {
+    std::lock_guard lock(deferredMutex_);
+    deferred_.push_back(std::move(destroy));
+}
+
+CaptureRegistry &Captures() {
+    static CaptureRegistry *registry = new CaptureRegistry(); // never destroyed: worker threads may outlive exit
+    return *registry;
+}
+
+std::shared_ptr<CaptureRecord> CaptureRegistry::find(aclrtStream stream) {
+    aclmdlRICaptureStatus status = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+    aclmdlRI model = nullptr;
+    if (Api().aclmdlRICaptureGetInfo(stream, &status, &model) != ACL_SUCCESS ||
+        status == ACL_MODEL_RI_CAPTURE_STATUS_NONE || model == nullptr) {
+        return nullptr;
+    }
+    std::lock_guard lock(mutex_);
+    auto found = records_.find(model);
+    return found == records_.end() ? nullptr : found->second;
+}
+
+void CaptureRegistry::begin(std::shared_ptr<CaptureRecord> record) {
+    std::shared_ptr<CaptureRecord> stale; // an ended capture's record at a reused address; dies unlocked
+    std::lock_guard lock(mutex_);
+    std::shared_ptr<CaptureRecord> &slot = records_[record->model];
+    stale = std::move(slot);
+    slot = std::move(record);
+    if (!stale) {
+        active_.fetch_add(1, std::memory_order_release);
+    }
+}
+
+void CaptureRegistry::forget(aclmdlRI model) {
+    std::shared_ptr<CaptureRecord> forgotten; // dies unlocked
+    std::lock_guard lock(mutex_);
+    auto found = records_.find(model);
+    if (found != records_.end()) {
+        forgotten = std::move(found->second);
+        records_.erase(found);
+        active_.fetch_sub(1, std::memory_order_release);
+    }
+}
+
+void CaptureRegistry::forgetEnded() {
+    if (!anyActive()) {
+        return;
+    }
+    std::vector<std::pair<aclmdlRI, std::shared_ptr<CaptureRecord>>> records;
+    {
+        std::lock_guard lock(mutex_);
+        records.assign(records_.begin(), records_.end());
+    }
+    // Queried outside the lock; the records (and the origin streams) die after it is released.
+    for (auto &[model, record] : records) {
+        std::shared_ptr<Object> origin = record->origin.lock();
+        aclmdlRICaptureStatus status = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+        aclmdlRI current = nullptr;
+        bool ended = !origin || (Api().aclmdlRICaptureGetInfo(record->originStream, &status, &current) == ACL_SUCCESS &&
+                                 (status == ACL_MODEL_RI_CAPTURE_STATUS_NONE || current != model));
+        if (ended) {
+            std::lock_guard lock(mutex_);
+            auto found = records_.find(model);
+            if (found != records_.end() && found->second == record) {
+                records_.erase(found);
+                active_.fetch_sub(1, std::memory_order_release);
+            }
+        }
+    }
+}
+
+void CaptureRegistry::clear() {
+    decltype(records_) records;
+    std::lock_guard lock(mutex_);
+    records.swap(records_);
+    active_.store(0);
+    // `records` dies after the lock (declared first): what the records keep may include devices,
+    // whose destructors look at the captures again.
+}
+
+} // namespace agj

@@ -1,0 +1,100 @@
+#include "entry.h"
+
+#include <exception>
+
+namespace agj {
+namespace {
+
+thread_local std::string tLastError;
+thread_local std::string tKept;
+
+} // namespace
+
+const char *LastErrorMessage() noexcept { return tLastCallFailed ? tLastError.c_str() : ""; }
+
+int32_t Fail(int32_t code, const std::string &message) {
+    tLastError = message;
+    tLastCallFailed = true;
+    return code;
+}
+
+void DiscardRecentErrors() noexcept {
+    tLastCallFailed = false;
+    const AclApi &api = Api();
+    if (api.aclGetRecentErrMsg != nullptr) {
+        api.aclGetRecentErrMsg();
+    }
+}
+
+int32_t AclFail(const char *call, int32_t code) {
+    std::string message = std::string(call) + " failed with ACL error " + std::to_string(code);
+    const AclApi &api = Api();
+    if (api.aclGetRecentErrMsg != nullptr) {
+        if (const char *recent = api.aclGetRecentErrMsg(); recent != nullptr && *recent != '\0') {
+            message += ": ";
+            message += recent;
+        }
+    }
+    return Fail(code, message);
+}
+
+int32_t InvalidArgument(const char *entry, const std::string &why) {
+    return Fail(AGJ_ERR_INVALID_ARGUMENT, std::string(entry) + ": " + why);
+}
+
+int32_t BadHandle(const char *entry, const char *role, int64_t handle, int32_t expectedKind) {
+    HandleTable::Lookup any = Runtime().handles.find(handle, 0);
+    std::string message = std::string(entry) + ": " + role + " handle " + std::to_string(handle);
+    if (handle == 0) {
+        message += " is null";
+    } else if (any) {
+        message += " names a " + std::string(KindName(any.get()->kind())) + ", not a " + KindName(expectedKind);
+    } else {
+        message += " is not live (already released, or never created by this runtime)";
+    }
+    return Fail(AGJ_ERR_INVALID_HANDLE, message);
+}
+
+int32_t RequireOptional(const char *entry, const void *function, const char *name) {
+    if (function == nullptr) {
+        return Fail(AGJ_ERR_BACKEND, std::string(entry) + ": the backend lacks " + name);
+    }
+    return AGJ_OK;
+}
+
+const char *KeepForCaller(std::string text) noexcept {
+    tKept.swap(text); // no allocation: the caller's string moves in
+    return tKept.c_str();
+}
+
+namespace detail {
+
+int32_t NotOpen(const char *entry) noexcept {
+    try {
+        return Fail(AGJ_ERR_STATE, std::string(entry) + ": the runtime is not open (call agj_runtime_open first)");
+    } catch (...) {
+        tLastCallFailed = false; // no message could be kept
+        return AGJ_ERR_STATE;
+    }
+}
+
+int32_t FailFromException(const char *entry) noexcept {
+    try {
+        try {
+            throw;
+        } catch (const std::bad_alloc &) {
+            return Fail(AGJ_ERR_INTERNAL, std::string(entry) + ": out of host memory");
+        } catch (const std::exception &error) {
+            return Fail(AGJ_ERR_INTERNAL, std::string(entry) + ": " + error.what());
+        } catch (...) {
+            return Fail(AGJ_ERR_INTERNAL, std::string(entry) + ": unexpected failure");
+        }
+    } catch (...) {
+        // Not even the message fits in memory: the status still says what happened.
+        tLastCallFailed = false;
+        return AGJ_ERR_INTERNAL;
+    }
+}
+
+} // namespace detail
+} // namespace agj

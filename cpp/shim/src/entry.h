@@ -1,0 +1,109 @@
+// The one path every C entry point takes: `Entry` runs an adapter's body inside the call gate and
+// turns every failure (a refused argument, an ACL error, any exception, out of memory included)
+// into a status code plus the calling thread's message. Nothing throws across the C API.
+#ifndef ACLGRAPH4J_SHIM_ENTRY_H
+#define ACLGRAPH4J_SHIM_ENTRY_H
+
+#include <new>
+#include <string>
+
+#include "runtime_state.h"
+
+namespace agj {
+
+// The calling thread's last failure. Entry points reset the flag rather than the string: a plain
+// thread-local needs no initialisation check, a std::string does.
+inline thread_local bool tLastCallFailed = false;
+const char *LastErrorMessage() noexcept;
+
+// Records a failure of the calling thread's call; returns `code`.
+int32_t Fail(int32_t code, const std::string &message);
+// After ACL failures a call handles itself (and reports nothing of): drops the runtime's text
+// about them, so that it is not appended to the message of a later failure on this thread.
+void DiscardRecentErrors() noexcept;
+// An ACL call failed: names it, adds the runtime's own explanation.
+int32_t AclFail(const char *call, int32_t code);
+int32_t InvalidArgument(const char *entry, const std::string &why);
+// A handle that is null, not live or of another kind than `expectedKind`.
+int32_t BadHandle(const char *entry, const char *role, int64_t handle, int32_t expectedKind);
+// AGJ_ERR_BACKEND unless the backend offers `function` (an optional one, named `name`).
+int32_t RequireOptional(const char *entry, const void *function, const char *name);
+// Keeps `text` for the caller until the thread's next call; returns it.
+const char *KeepForCaller(std::string text) noexcept;
+
+// How an entry point passes the call gate.
+enum class Gate {
+    Open,      // shared, and the runtime must be open (almost every call)
+    Any,       // shared, open or not
+    Exclusive, // alone: opening and closing the runtime
+};
+
+namespace detail {
+int32_t FailFromException(const char *entry) noexcept; // inside a catch block
+int32_t NotOpen(const char *entry) noexcept;
+} // namespace detail
+
+template <typename Body>
+int32_t Entry(const char *entry, Gate gate, Body &&body) noexcept {
+    try {
+        RuntimeState &runtime = Runtime();
+        if (gate == Gate::Exclusive) {
+            CallGate::Exclusive exclusive(runtime.gate);
+            tLastCallFailed = false;
+            return body();
+        }
+        CallGate::Call call(runtime.gate);
+        if (gate == Gate::Open && runtime.openCount == 0) {
+            return detail::NotOpen(entry);
+        }
+        tLastCallFailed = false;
+        return body();
+    } catch (...) {
+        return detail::FailFromException(entry);
+    }
+}
+
+template <typename Body>
+int32_t Entry(const char *entry, Body &&body) noexcept {
+    return Entry(entry, Gate::Open, std::forward<Body>(body));
+}
+
+template <typename T>
+Found<T> Find(int64_t handle, int32_t kind) {
+    return Found<T>(Runtime().handles.find(handle, kind));
+}
+
+inline int64_t Publish(ObjectRef object) { return Runtime().handles.insert(std::move(object)); }
+
+} // namespace agj
+
+// Inside an Entry body (which names its entry point `entry`): return the failure of an ACL call.
+#define AGJ_ACL_CHECK(call_name, expression)                       \
+    do {                                                           \
+        int32_t agj_status = static_cast<int32_t>(expression);     \
+        if (agj_status != ACL_SUCCESS) {                           \
+            return ::agj::AclFail(call_name, agj_status);          \
+        }                                                          \
+    } while (0)
+
+// Looks up a live object of one kind, or returns AGJ_ERR_INVALID_HANDLE naming its role.
+#define AGJ_FIND(Type, variable, handle, kind, role)                   \
+    auto variable = ::agj::Find<Type>((handle), (kind));               \
+    if (!variable) {                                                   \
+        return ::agj::BadHandle(entry, (role), (handle), (kind));      \
+    }
+
+#define AGJ_REQUIRE_OUT(pointer)                                                                  \
+    if ((pointer) == nullptr) {                                                                   \
+        return ::agj::Fail(AGJ_ERR_INVALID_ARGUMENT, std::string(entry) + ": " #pointer " is null"); \
+    }
+
+// Returns a non-OK status of a helper.
+#define AGJ_RETURN_IF_FAILED(expression)                 \
+    do {                                                 \
+        if (int32_t agj_status = (expression); agj_status != AGJ_OK) { \
+            return agj_status;                           \
+        }                                                \
+    } while (0)
+
+#endif

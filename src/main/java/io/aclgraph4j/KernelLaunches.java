@@ -1,0 +1,44 @@
+package io.aclgraph4j;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The operator launches issued to a stream while it captures a task group (counted, and issued)
+ * or while it updates one (held back until the update is checked whole, so that a refused update
+ * changes nothing).
+ */
+final class KernelLaunches {
+    /** One launch: the executor's handle and what its kernel takes (operator, types, shapes). */
+    record Launch(long executor, String signature, boolean singleUse) {}
+
+    private final boolean deferred;
+    private final List<Launch> launches = new ArrayList<>();
+
+    private KernelLaunches(boolean deferred) {
+        this.deferred = deferred;
+    }
+
+    /** Launches of a task group's capture: issued as they come, and remembered. */
+    static KernelLaunches recording() {
+        return new KernelLaunches(false);
+    }
+
+    /** Launches of a task update: remembered only, issued by the update once checked. */
+    static KernelLaunches deferring() {
+        return new KernelLaunches(true);
+    }
+
+    /** Whether the launch must wait for the update instead of being issued now. */
+    boolean deferred() {
+        return deferred;
+    }
+
+    synchronized void add(Launch launch) {
+        launches.add(launch);
+    }
+
+    synchronized List<Launch> launches() {
+        return List.copyOf(launches);
+    }
+}
