@@ -85,6 +85,12 @@ public class AclException extends RuntimeException {
      * {@code explanation}: the runtime's reason in this API's words; {@code remedy}: what to do
      * (null when the explanation says it). The message reads "operation failed: NAME (code) -
      * explanation. remedy".
+     *
+     * @param code the ACL error code (positive), or a negative code of the native layer
+     * @param operation the facade operation that failed, such as {@code "Stream.synchronize"}
+     * @param runtimeMessage what the native layer and the runtime said; null or empty for nothing
+     * @param explanation the runtime's reason in this API's words; null or empty for none
+     * @param remedy what to do about it; null when the explanation says it
      */
     public AclException(int code, String operation, String runtimeMessage, String explanation, String remedy) {
         super(operation + " failed: " + describeCode(code) + (explanation == null || explanation.isEmpty()

@@ -34,7 +34,11 @@ public final class TaskGroup extends NativeObject {
         return kernels;
     }
 
-    /** How many kernels the group holds. */
+    /**
+     * How many kernels the group holds.
+     *
+     * @return the number of operator launches captured in the group
+     */
     public int kernelCount() {
         return kernels.size();
     }
