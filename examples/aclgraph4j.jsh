@@ -7,11 +7,29 @@ import java.nio.*;
 import java.util.Arrays;
 
 // The runtime and device 0 of the configured backend (the simulator unless ACLGRAPH4J_BACKEND says otherwise).
-AclRuntime runtime = AclRuntime.open();
-Device device = runtime.device(0);
+// A backend that does not open says why, once, and leaves both null.
+AclRuntime openRuntime() {
+    try {
+        return AclRuntime.open();
+    } catch (AclException e) {
+        System.out.println("aclgraph4j: no runtime: " + e.getMessage() + "\nrestart jshell with another backend "
+                + "(for the simulator: -R-Daclgraph4j.backend=sim); runtime and device are null");
+        return null;
+    }
+}
+AclRuntime runtime = openRuntime();
+Device device = runtime == null ? null : runtime.device(0);
 
-// A float tensor of the given shape holding `values` (copied through pinned host memory).
+// A float tensor of the given shape holding `values`, one per element (copied through pinned host memory).
 Tensor floats(float[] values, long... shape) {
+    long elements = 1;
+    for (long extent : shape) {
+        elements *= extent;
+    }
+    if (values.length != elements) {
+        throw new IllegalArgumentException("floats: " + values.length + " values for shape " + Arrays.toString(shape)
+                + ", which has " + elements + " elements: give one value per element");
+    }
     Tensor tensor = device.tensor(DataType.FLOAT, shape);
     try (HostBuffer host = device.allocateHost(tensor.byteSize())) {
         host.write(values);
@@ -28,4 +46,7 @@ float[] read(Tensor tensor) {
     }
 }
 
-System.out.println("aclgraph4j ready: runtime, device, floats(values, shape...), read(tensor). Backend: " + runtime.backend());
+if (runtime != null) {
+    System.out.println("aclgraph4j ready: runtime, device, floats(values, shape...), read(tensor). Backend: "
+            + runtime.backend());
+}

@@ -13,8 +13,8 @@ import java.util.Objects;
  */
 public final class AddOperator extends Operator {
 
-    private AddOperator(Tensor self, long handle, String text, String signature) {
-        super(self, handle, text, signature);
+    private AddOperator(Tensor self, long handle, String text, String signature, Object... operands) {
+        super(self, handle, text, signature, operands);
     }
 
     /**
@@ -33,7 +33,7 @@ public final class AddOperator extends Operator {
         long handle = new Operands("AddOperator.add", self).tensor("self", self).tensor("other", other)
                 .scalar("alpha", alpha).tensor("out", out).prepare(NativeApi.OP_ADD, true);
         return new AddOperator(self, handle, "AddOperator(add " + self + " + " + alpha.value() + " × " + other + ")",
-                signature("add", self, other, alpha, out));
+                signature("add", self, other, alpha, out), self, other, alpha, out);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class AddOperator extends Operator {
         long handle = new Operands("AddOperator.adds", self).tensor("self", self).scalar("other", other)
                 .scalar("alpha", alpha).tensor("out", out).prepare(NativeApi.OP_ADDS, true);
         return new AddOperator(self, handle, "AddOperator(adds " + self + " + " + alpha.value() + " × "
-                + other.value() + ")", signature("adds", self, other, alpha, out));
+                + other.value() + ")", signature("adds", self, other, alpha, out), self, other, alpha, out);
     }
 
     /**
@@ -71,7 +71,7 @@ public final class AddOperator extends Operator {
         long handle = new Operands("AddOperator.inplaceAdd", self).tensor("self", self).tensor("other", other)
                 .scalar("alpha", alpha).prepare(NativeApi.OP_INPLACE_ADD, true);
         return new AddOperator(self, handle, "AddOperator(inplaceAdd " + self + " += " + alpha.value() + " × "
-                + other + ")", signature("inplaceAdd", self, other, alpha));
+                + other + ")", signature("inplaceAdd", self, other, alpha), self, other, alpha);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class AddOperator extends Operator {
         long handle = new Operands("AddOperator.inplaceAdds", self).tensor("self", self).scalar("other", other)
                 .scalar("alpha", alpha).prepare(NativeApi.OP_INPLACE_ADDS, true);
         return new AddOperator(self, handle, "AddOperator(inplaceAdds " + self + " += " + alpha.value() + " × "
-                + other.value() + ")", signature("inplaceAdds", self, other, alpha));
+                + other.value() + ")", signature("inplaceAdds", self, other, alpha), self, other, alpha);
     }
 
     /**

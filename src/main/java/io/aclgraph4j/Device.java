@@ -141,12 +141,12 @@ public final class Device extends NativeObject {
      */
     public void copy(Memory from, Memory to) {
         handle(); // throws when this device is closed
-        Memory.Region source = Memory.region("Device.copy", "source", from);
-        Memory.Region target = Memory.region("Device.copy", "destination", to);
-        Memory.checkSameSize("Device.copy", source, target);
+        Regions.Region source = Regions.region("Device.copy", "source", from);
+        Regions.Region target = Regions.region("Device.copy", "destination", to);
+        Regions.checkSameSize("Device.copy", source, target);
         String remedy = "call copy on that memory's device, or copy through a HostBuffer";
-        Memory.checkDevice("Device.copy", "source", from, id, "this device", remedy);
-        Memory.checkDevice("Device.copy", "destination", to, id, "this device", remedy);
+        Regions.checkDevice("Device.copy", "source", from, id, "this device", remedy);
+        Regions.checkDevice("Device.copy", "destination", to, id, "this device", remedy);
         api().memcpy(target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
     }
 
@@ -159,9 +159,9 @@ public final class Device extends NativeObject {
      */
     public void fill(Memory memory, int value) {
         handle(); // throws when this device is closed
-        Memory.Region region = Memory.region("Device.fill", "memory", memory);
-        Memory.checkFillValue("Device.fill", value);
-        Memory.checkDevice("Device.fill", "memory", memory, id, "this device", "call fill on that memory's device");
+        Regions.Region region = Regions.region("Device.fill", "memory", memory);
+        Regions.checkFillValue("Device.fill", value);
+        Regions.checkDevice("Device.fill", "memory", memory, id, "this device", "call fill on that memory's device");
         api().memset(region.handle(), region.offset(), value, region.bytes());
     }
 

@@ -15,11 +15,18 @@ public class Operator extends NativeObject {
     private final String text;
     /** What the prepared kernel takes: a task update may only swap in an operator of the same. */
     private final String signature;
+    /**
+     * The operands' Java objects, kept reachable while this operator is: an operand passed inline
+     * ({@code add(a, b, runtime.scalar(FLOAT, 2.0), c)}) is in use, not a leak to report.
+     */
+    @SuppressWarnings("unused")
+    private final Object[] operands;
 
-    Operator(Tensor anchor, long handle, String text, String signature) {
+    Operator(Tensor anchor, long handle, String text, String signature, Object... operands) {
         super(anchor.runtime, anchor.device().owned(), handle, text);
         this.text = text;
         this.signature = signature;
+        this.operands = operands;
     }
 
     /** What this operator's kernel takes (compared by task updates). */

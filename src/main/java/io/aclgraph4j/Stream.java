@@ -47,9 +47,9 @@ public final class Stream extends NativeObject {
      */
     public void copyAsync(Memory from, Memory to) {
         checkOnlyKernels("Stream.copyAsync");
-        Memory.Region source = Memory.region("Stream.copyAsync", "source", from);
-        Memory.Region target = Memory.region("Stream.copyAsync", "destination", to);
-        Memory.checkSameSize("Stream.copyAsync", source, target);
+        Regions.Region source = Regions.region("Stream.copyAsync", "source", from);
+        Regions.Region target = Regions.region("Stream.copyAsync", "destination", to);
+        Regions.checkSameSize("Stream.copyAsync", source, target);
         checkCopyOperands(from, to);
         api().memcpyAsync(handle(), target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
     }
@@ -65,8 +65,8 @@ public final class Stream extends NativeObject {
      */
     public void copyAsync(Memory from, long fromOffset, Memory to, long toOffset, long bytes) {
         checkOnlyKernels("Stream.copyAsync");
-        Memory.Region source = Memory.region("Stream.copyAsync", "source", from);
-        Memory.Region target = Memory.region("Stream.copyAsync", "destination", to);
+        Regions.Region source = Regions.region("Stream.copyAsync", "source", from);
+        Regions.Region target = Regions.region("Stream.copyAsync", "destination", to);
         if (fromOffset < 0 || toOffset < 0 || bytes < 0 || fromOffset > source.bytes() - bytes
                 || toOffset > target.bytes() - bytes) {
             throw new InvalidArgumentException(-2, "Stream.copyAsync", "copying " + bytes + " bytes from offset "
@@ -86,9 +86,9 @@ public final class Stream extends NativeObject {
      */
     public void fillAsync(Memory memory, int value) {
         checkOnlyKernels("Stream.fillAsync");
-        Memory.Region region = Memory.region("Stream.fillAsync", "memory", memory);
-        Memory.checkFillValue("Stream.fillAsync", value);
-        Memory.checkDevice("Stream.fillAsync", "memory", memory, device.id(), "the stream",
+        Regions.Region region = Regions.region("Stream.fillAsync", "memory", memory);
+        Regions.checkFillValue("Stream.fillAsync", value);
+        Regions.checkDevice("Stream.fillAsync", "memory", memory, device.id(), "the stream",
                 "fill it on a stream of its own device");
         api().memsetAsync(handle(), region.handle(), region.offset(), value, region.bytes());
     }
@@ -116,8 +116,8 @@ public final class Stream extends NativeObject {
                     + "memory, which a stream cannot copy asynchronously: use Device.copy, or the buffers' views");
         }
         String remedy = "issue the copy on a stream of that device, or copy through a HostBuffer";
-        Memory.checkDevice("Stream.copyAsync", "source", from, device.id(), "the stream", remedy);
-        Memory.checkDevice("Stream.copyAsync", "destination", to, device.id(), "the stream", remedy);
+        Regions.checkDevice("Stream.copyAsync", "source", from, device.id(), "the stream", remedy);
+        Regions.checkDevice("Stream.copyAsync", "destination", to, device.id(), "the stream", remedy);
     }
 
     /** Waits until every task issued so far has run. Refused while the stream captures. */

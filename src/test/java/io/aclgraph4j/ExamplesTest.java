@@ -1,6 +1,7 @@
 package io.aclgraph4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -80,6 +81,51 @@ class ExamplesTest {
         for (int t = 0; t < 4; t++) {
             assertTrue(output.contains("thread " + t + ": 1000 replays, out[1023] = 3.0"), output);
         }
+    }
+
+    /** Runs a scripted JShell session with the startup script; returns its output. */
+    private static String jshell(Path folder, List<String> options, String... lines) throws Exception {
+        Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
+        Path script = folder.resolve("session.jsh");
+        Files.writeString(script, String.join("\n", lines) + "\n/exit\n");
+        List<String> command = new ArrayList<>(List.of(jshell.toString(), "--class-path",
+                System.getProperty("java.class.path"), "--startup", "DEFAULT", "--startup",
+                EXAMPLES.resolve("aclgraph4j.jsh").toAbsolutePath().toString()));
+        command.addAll(options);
+        command.add(script.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        builder.environment().remove("ASCEND_HOME_PATH");
+        Process process = builder.start();
+        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertTrue(finished, "jshell did not finish:\n" + output);
+        return output;
+    }
+
+    @Test
+    void theJShellHelperRefusesValuesThatDoNotFillTheShape(@TempDir Path folder) throws Exception {
+        String output = jshell(folder, List.of(),
+                "try { floats(new float[] {1, 2, 3}, 2, 2); } catch (IllegalArgumentException e) { "
+                        + "System.out.println(\"REFUSED \" + e.getMessage()); }",
+                "System.out.println(\"FITS \" + Arrays.toString(read(floats(new float[] {1, 2, 3, 4}, 2, 2))));",
+                "runtime.close();");
+        assertTrue(output.contains("REFUSED floats: 3 values for shape [2, 2], which has 4 elements: give one value "
+                + "per element"), output);
+        assertTrue(output.contains("FITS [1.0, 2.0, 3.0, 4.0]"), output);
+    }
+
+    @Test
+    void theJShellStartupWithoutCannSaysSoOnce(@TempDir Path folder) throws Exception {
+        String output = jshell(folder, List.of("-R-Daclgraph4j.backend=cann"),
+                "System.out.println(\"RUNTIME \" + runtime);");
+        assertTrue(output.contains("aclgraph4j: no runtime: AclRuntime.open failed"), output);
+        assertTrue(output.contains("-R-Daclgraph4j.backend=sim"), output);
+        assertTrue(output.contains("RUNTIME null"), output);
+        assertFalse(output.contains("NullPointerException"), output);
+        assertEquals(output.indexOf("no runtime"), output.lastIndexOf("no runtime"), output);
     }
 
     @Test

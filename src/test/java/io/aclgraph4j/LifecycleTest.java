@@ -252,6 +252,45 @@ class LifecycleTest {
         assertEquals(before, runtime.liveObjectCount(), runtime.liveObjects());
     }
 
+    /**
+     * The README's inline scalar: in use by its operator, so still reachable after garbage
+     * collection: the Cleaner neither frees it nor reports it as a leak.
+     */
+    @Test
+    void anOperandPassedInlineIsNotALeakWhileItsOperatorIsInUse() throws Exception {
+        try (Stream stream = device.createStream();
+             Tensor x = filled(1f, 4);
+             Tensor out = device.tensor(DataType.FLOAT, 4)) {
+            java.lang.ref.WeakReference<Scalar>[] alphaOut = newWeakArray();
+            AddOperator add = addWithInlineScalar(x, out, alphaOut);
+            java.lang.ref.WeakReference<Scalar> alpha = alphaOut[0];
+            List<byte[]> pressure = new ArrayList<>();
+            for (int attempt = 0; attempt < 20; attempt++) {
+                System.gc();
+                pressure.add(new byte[1 << 16]);
+                Thread.sleep(10);
+            }
+            assertTrue(alpha.get() != null && !alpha.get().isClosed(),
+                    "the inline scalar was collected (and reported as a leak) while its operator uses it");
+            add.launch(stream);
+            stream.synchronize();
+            assertEquals(3f, read(out)[3]);
+            add.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.lang.ref.WeakReference<Scalar>[] newWeakArray() {
+        return new java.lang.ref.WeakReference[1];
+    }
+
+    /** As the README writes it: the scalar made inline; only a weak reference escapes. */
+    private AddOperator addWithInlineScalar(Tensor x, Tensor out, java.lang.ref.WeakReference<Scalar>[] alpha) {
+        Scalar two = runtime.scalar(DataType.FLOAT, 2.0);
+        alpha[0] = new java.lang.ref.WeakReference<>(two);
+        return AddOperator.add(x, x, two, out); // 1 + 2 × 1
+    }
+
     private void createAndDropStreams(int count) {
         for (int i = 0; i < count; i++) {
             device.createStream(); // dropped without close: a leak the Cleaner must catch

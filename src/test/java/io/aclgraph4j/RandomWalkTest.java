@@ -216,7 +216,7 @@ class RandomWalkTest {
         /** The buffer whose bytes these are (identity decides "same address"). */
         Object storage();
 
-        /** Memory.region's refusal, in its order; null when the region is fine. */
+        /** Regions.region's refusal, in its order; null when the region is fine. */
         Expect regionFailure();
     }
 
@@ -1263,7 +1263,7 @@ class RandomWalkTest {
 
         // ---- issuing work ----
 
-        /** Memory.region, checkSameSize: the facade's refusal of a copy's operands, in order. */
+        /** Regions.region, checkSameSize: the facade's refusal of a copy's operands, in order. */
         private static Expect copyOperands(Mem from, Mem to, boolean sameSize) {
             Expect region = from.regionFailure();
             if (region != null) {
