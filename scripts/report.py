@@ -213,6 +213,33 @@ def main():
     row(f"capture: model memory per task (K = {int(m.get('capture_k', 0)):,})", "C API, malloc'd bytes held by the model",
         cap_b, "≤ 256 B", cap_b is not None and cap_b <= 256)
 
+    # The operators beyond Add: bandwidth against the STREAM loop on the same threads, matmul
+    # against OpenBLAS's sgemm on the same threads, all from section 4 of the native run.
+    operators = native.get("operators", [])
+    elementwise = [r for r in operators if r["group"] == "elementwise"]
+    reductions = [r for r in operators if r["group"] == "reduction"]
+    op_elements = elements_label(m.get("operators_elements", 0))
+    op_threads = int(m.get("operators_threads", 0) or 0)
+    if elementwise:
+        worst = min(elementwise, key=lambda r: r["ratio"])
+        row(f"elementwise operator ÷ STREAM ({op_elements} float32, {op_threads} threads; worst of "
+            f"{len(elementwise)})", f"{worst['op']}: {fmt(worst['gbps'])} ÷ {fmt(m.get('operators_stream_gbps'))} GB/s",
+            worst["ratio"], "≥ 0.85", worst["ratio"] >= 0.85)
+    if reductions:
+        worst = min(reductions, key=lambda r: r["ratio"])
+        row(f"softmax / layer norm ÷ STREAM ({op_elements} float32, worst of {len(reductions)})",
+            f"{worst['op']}: {fmt(worst['gbps'])} ÷ {fmt(m.get('operators_stream_gbps'))} GB/s",
+            worst["ratio"], "≥ 0.5", worst["ratio"] >= 0.5)
+    if "matmul_gflops" in m:
+        size = int(m.get("matmul_size", 0))
+        if "matmul_vs_openblas" in m:
+            row(f"float32 matmul {size}³ ÷ OpenBLAS sgemm ({op_threads} threads)",
+                f"{fmt(m['matmul_gflops'])} ÷ {fmt(m['openblas_sgemm_gflops'])} GFLOP/s", m["matmul_vs_openblas"],
+                "≥ 0.5", m["matmul_vs_openblas"] >= 0.5)
+        else:
+            row(f"float32 matmul {size}³ ÷ OpenBLAS sgemm", f"{fmt(m['matmul_gflops'])} GFLOP/s, no OpenBLAS",
+                None, "≥ 0.5", False)
+
     # ---- plots ----
     docs = args.docs
     os.makedirs(docs, exist_ok=True)
@@ -229,6 +256,17 @@ def main():
     svgplot.line_chart(os.path.join(docs, "performance-kernel-bandwidth.svg"),
                        "aclnnAdd on the simulator: bandwidth vs size (3 × N × element bytes per add)", series,
                        "elements per tensor", "GB/s", x_log=2, x_format=elements_label)
+    if operators:
+        names = [r["op"] for r in operators]
+        svgplot.line_chart(os.path.join(docs, "performance-operators.svg"),
+                           f"Operators at {op_elements} float32 elements: bandwidth ÷ STREAM on {op_threads} threads",
+                           [{"name": "operator ÷ STREAM", "points": [(i, r["ratio"]) for i, r in enumerate(operators)]},
+                            {"name": "elementwise target 0.85", "dash": True, "color": "#000000",
+                             "points": [(0, 0.85), (len(operators) - 1, 0.85)]},
+                            {"name": "softmax / layer norm target 0.5", "dash": True, "color": "#888888",
+                             "points": [(0, 0.5), (len(operators) - 1, 0.5)]}],
+                           "operator", "ratio", x_format=lambda v: names[int(round(v))] if 0 <= round(v) < len(names)
+                           else "")
     rs = [{"name": "C API replay+sync", "points": sorted(replay.items())}]
     jp = sorted((k, jns("ReplayChainBenchmark.replaySync", k)) for (key, k) in jmh
                 if key == "ReplayChainBenchmark.replaySync")
@@ -370,6 +408,28 @@ def main():
         cells += [fmt(stream[(t, n)]["gbps"]) if (t, n) in stream else "" for t in (1, 2)]
         L.append(f"| {elements_label(n)} | " + " | ".join(cells) + " |")
     L.append("")
+
+    if operators:
+        L.append("## Operators beyond Add")
+        L.append("")
+        L.append("![operators against STREAM](performance-operators.svg)")
+        L.append("")
+        L.append(f"Each operator on {op_elements} float32 elements (softmax and layer norm over rows of a "
+                 f"{op_elements} matrix), a repeatable executor launched back to back; GB/s counts the bytes the "
+                 "operator must move (binary: 12 per element, unary: 8, Cast to FLOAT16: 6) and is compared with "
+                 f"the STREAM add loop on the same {op_threads} threads "
+                 f"({fmt(m.get('operators_stream_gbps'))} GB/s in this run).")
+        L.append("")
+        L.append("| operator | time | GB/s | ÷ STREAM |")
+        L.append("|---|---|---|---|")
+        for r in operators:
+            L.append(f"| {r['op']} | {fmt(r['ns'] / 1e6)} ms | {fmt(r['gbps'])} | {fmt(r['ratio'])} |")
+        L.append("")
+        if "matmul_gflops" in m:
+            L.append(f"Matmul {int(m['matmul_size'])}³ float32 (aclnnMm, KEEP_DTYPE): "
+                     f"{fmt(m['matmul_gflops'])} GFLOP/s; OpenBLAS sgemm on {op_threads} threads: "
+                     f"{fmt(m.get('openblas_sgemm_gflops'))} GFLOP/s.")
+            L.append("")
 
     L.append("## Java allocation per operation (JMH `-prof gc`, gc.alloc.rate.norm)")
     L.append("")

@@ -15,6 +15,10 @@ double StreamAddSeconds(size_t n, int threads, double budgetSeconds);
 // spins until it sees it done.
 double SpinHandoffNanos(double budgetSeconds);
 
+// Median seconds of one n x n x n float32 sgemm by OpenBLAS on `threads` threads; -1 when the
+// benchmark was built without OpenBLAS.
+double OpenBlasSgemmSeconds(int n, int threads, double budgetSeconds);
+
 } // namespace bench
 
 #endif

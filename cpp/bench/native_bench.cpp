@@ -2,7 +2,7 @@
 // are compared with. Writes one JSON document (argv[1], or stdout) that scripts/benchmark.sh
 // turns into docs/performance.md; progress goes to stderr.
 //
-//   aclgraph4j_native_bench [out.json] [--quick]
+//   aclgraph4j_native_bench [out.json] [--quick] [--operators]
 #include <malloc.h>
 #include <unistd.h>
 
@@ -15,10 +15,23 @@
 #include <cstring>
 #include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "acl/acl.h"
 #include "aclnnop/aclnn_add.h"
+#include "aclnnop/aclnn_cast.h"
+#include "aclnnop/aclnn_div.h"
+#include "aclnnop/aclnn_exp.h"
+#include "aclnnop/aclnn_gelu.h"
+#include "aclnnop/aclnn_layer_norm.h"
+#include "aclnnop/aclnn_maximum.h"
+#include "aclnnop/aclnn_mm.h"
+#include "aclnnop/aclnn_mul.h"
+#include "aclnnop/aclnn_relu.h"
+#include "aclnnop/aclnn_silu.h"
+#include "aclnnop/aclnn_softmax.h"
+#include "aclnnop/aclnn_sub.h"
 #include "floors.h"
 
 namespace {
@@ -26,6 +39,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 bool gQuick = false;
+bool gOperatorsOnly = false; // --operators: only section 4
 
 double Seconds(Clock::time_point from, Clock::time_point to) {
     return std::chrono::duration<double>(to - from).count();
@@ -460,6 +474,115 @@ void ReplayBenchmarks(Json &json, aclrtStream stream) {
     json.Metric("capture_rss_bytes_per_task", Median(rss), "B");
 }
 
+// ---- 4. the operators beyond Add against the STREAM floor and OpenBLAS ----
+
+DeviceTensor MakeMatrix(int64_t rows, int64_t cols, aclDataType type = ACL_FLOAT, size_t elementSize = 4) {
+    DeviceTensor t = MakeTensor(rows * cols, type, elementSize);
+    CHECK(aclDestroyTensor(t.tensor));
+    const int64_t shape[2] = {rows, cols};
+    const int64_t strides[2] = {cols, 1};
+    const int64_t storage[1] = {rows * cols};
+    t.tensor = aclCreateTensor(shape, 2, type, strides, 0, ACL_FORMAT_ND, storage, 1, t.address);
+    return t;
+}
+
+using FirstPhase = std::function<aclnnStatus(uint64_t *, aclOpExecutor **)>;
+using SecondPhase = aclnnStatus (*)(void *, uint64_t, aclOpExecutor *, aclrtStream);
+
+// Median seconds of one launch of a repeatable executor (launches queued back to back).
+double TimeOperator(const FirstPhase &prepare, SecondPhase launch, aclrtStream stream, double budget) {
+    uint64_t workspaceSize = 0;
+    aclOpExecutor *executor = nullptr;
+    CHECK(prepare(&workspaceSize, &executor));
+    CHECK(aclSetAclOpExecutorRepeatable(executor));
+    const double seconds = TimePerCall(
+        [&](size_t reps) {
+            for (size_t r = 0; r < reps; ++r) {
+                CHECK(launch(nullptr, 0, executor, stream));
+            }
+            CHECK(aclrtSynchronizeStream(stream));
+        },
+        budget, 3);
+    CHECK(aclDestroyAclOpExecutor(executor));
+    return seconds;
+}
+
+void OperatorBenchmarks(Json &json, aclrtStream stream) {
+    const int64_t n = gQuick ? (int64_t{1} << 22) : (int64_t{1} << 24);
+    const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const double budget = gQuick ? 0.3 : 1.0;
+    const double streamSeconds = bench::StreamAddSeconds(static_cast<size_t>(n), threads, budget);
+    const double floorGbps = 12.0 * static_cast<double>(n) / streamSeconds / 1e9;
+    json.Metric("operators_elements", static_cast<double>(n), "elements");
+    json.Metric("operators_threads", threads, "threads");
+    json.Metric("operators_stream_gbps", floorGbps, "GB/s");
+    std::fprintf(stderr, "operators on %lld float32 elements, %d threads, STREAM floor %.1f GB/s:\n",
+                 static_cast<long long>(n), threads, floorGbps);
+
+    const int64_t rows = gQuick ? 1024 : 4096;
+    const int64_t cols = n / rows;
+    DeviceTensor a = MakeMatrix(rows, cols), b = MakeMatrix(rows, cols), c = MakeMatrix(rows, cols);
+    DeviceTensor half = MakeMatrix(rows, cols, ACL_FLOAT16, 2);
+    DeviceTensor weight = MakeTensor(cols, ACL_FLOAT, 4), bias = MakeTensor(cols, ACL_FLOAT, 4);
+    float alphaValue = 0.5f;
+    aclScalar *alpha = aclCreateScalar(&alphaValue, ACL_FLOAT);
+    const int64_t lastDim[1] = {cols};
+    aclIntArray *normalized = aclCreateIntArray(lastDim, 1);
+    struct Case {
+        const char *name;
+        const char *group; // "elementwise" or "reduction"
+        double bytesPerElement;
+        FirstPhase prepare;
+        SecondPhase launch;
+    };
+    const Case cases[] = {
+        {"Mul", "elementwise", 12, [&](uint64_t *w, aclOpExecutor **e) { return aclnnMulGetWorkspaceSize(a.tensor, b.tensor, c.tensor, w, e); }, &aclnnMul},
+        {"Sub", "elementwise", 12, [&](uint64_t *w, aclOpExecutor **e) { return aclnnSubGetWorkspaceSize(a.tensor, b.tensor, alpha, c.tensor, w, e); }, &aclnnSub},
+        {"Div", "elementwise", 12, [&](uint64_t *w, aclOpExecutor **e) { return aclnnDivGetWorkspaceSize(a.tensor, b.tensor, c.tensor, w, e); }, &aclnnDiv},
+        {"Maximum", "elementwise", 12, [&](uint64_t *w, aclOpExecutor **e) { return aclnnMaximumGetWorkspaceSize(a.tensor, b.tensor, c.tensor, w, e); }, &aclnnMaximum},
+        {"Exp", "elementwise", 8, [&](uint64_t *w, aclOpExecutor **e) { return aclnnExpGetWorkspaceSize(a.tensor, c.tensor, w, e); }, &aclnnExp},
+        {"Relu", "elementwise", 8, [&](uint64_t *w, aclOpExecutor **e) { return aclnnReluGetWorkspaceSize(a.tensor, c.tensor, w, e); }, &aclnnRelu},
+        {"Gelu", "elementwise", 8, [&](uint64_t *w, aclOpExecutor **e) { return aclnnGeluGetWorkspaceSize(a.tensor, c.tensor, w, e); }, &aclnnGelu},
+        {"Silu", "elementwise", 8, [&](uint64_t *w, aclOpExecutor **e) { return aclnnSiluGetWorkspaceSize(a.tensor, c.tensor, w, e); }, &aclnnSilu},
+        {"Cast f32->f16", "elementwise", 6, [&](uint64_t *w, aclOpExecutor **e) { return aclnnCastGetWorkspaceSize(a.tensor, ACL_FLOAT16, half.tensor, w, e); }, &aclnnCast},
+        {"Softmax", "reduction", 8, [&](uint64_t *w, aclOpExecutor **e) { return aclnnSoftmaxGetWorkspaceSize(a.tensor, -1, c.tensor, w, e); }, &aclnnSoftmax},
+        {"LayerNorm", "reduction", 8, [&](uint64_t *w, aclOpExecutor **e) {
+             return aclnnLayerNormGetWorkspaceSize(a.tensor, normalized, weight.tensor, bias.tensor, 1e-5, c.tensor, nullptr, nullptr, w, e);
+         }, &aclnnLayerNorm},
+    };
+    for (const Case &op : cases) {
+        const double seconds = TimeOperator(op.prepare, op.launch, stream, budget);
+        const double gbps = op.bytesPerElement * static_cast<double>(n) / seconds / 1e9;
+        json.Row("operators", std::string("{\"op\": \"") + op.name + "\", \"group\": \"" + op.group +
+                                  "\", \"ns\": " + Json::Number(seconds * 1e9) + ", \"gbps\": " + Json::Number(gbps) +
+                                  ", \"ratio\": " + Json::Number(gbps / floorGbps) + "}");
+        std::fprintf(stderr, "  %-14s %12.0f ns  %7.1f GB/s  %.2f of STREAM\n", op.name, seconds * 1e9, gbps,
+                     gbps / floorGbps);
+    }
+    CHECK(aclDestroyIntArray(normalized));
+    CHECK(aclDestroyScalar(alpha));
+    for (DeviceTensor *t : {&a, &b, &c, &half, &weight, &bias}) {
+        FreeTensor(*t);
+    }
+
+    const int64_t size = gQuick ? 512 : 1024;
+    DeviceTensor x = MakeMatrix(size, size), y = MakeMatrix(size, size), z = MakeMatrix(size, size);
+    const double flops = 2.0 * static_cast<double>(size) * static_cast<double>(size) * static_cast<double>(size);
+    const double mm = TimeOperator(
+        [&](uint64_t *w, aclOpExecutor **e) { return aclnnMmGetWorkspaceSize(x.tensor, y.tensor, z.tensor, 0, w, e); },
+        &aclnnMm, stream, budget * 2);
+    const double blas = bench::OpenBlasSgemmSeconds(static_cast<int>(size), threads, budget * 2);
+    json.Metric("matmul_size", static_cast<double>(size), "n");
+    json.Metric("matmul_gflops", flops / mm / 1e9, "GFLOP/s");
+    if (blas > 0) {
+        json.Metric("openblas_sgemm_gflops", flops / blas / 1e9, "GFLOP/s");
+        json.Metric("matmul_vs_openblas", blas / mm, "x");
+    }
+    for (DeviceTensor *t : {&x, &y, &z}) {
+        FreeTensor(*t);
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -467,6 +590,8 @@ int main(int argc, char **argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--quick") == 0) {
             gQuick = true;
+        } else if (std::strcmp(argv[i], "--operators") == 0) {
+            gOperatorsOnly = true;
         } else {
             outPath = argv[i];
         }
@@ -477,10 +602,15 @@ int main(int argc, char **argv) {
     CHECK(aclrtCreateStream(&stream));
 
     Json json;
-    SeedBenchmarks(json, stream);
-    ReplayBenchmarks(json, stream);
-    FloorBenchmarks(json);
-    KernelBenchmarks(json, stream);
+    if (gOperatorsOnly) {
+        OperatorBenchmarks(json, stream);
+    } else {
+        SeedBenchmarks(json, stream);
+        ReplayBenchmarks(json, stream);
+        FloorBenchmarks(json);
+        KernelBenchmarks(json, stream);
+        OperatorBenchmarks(json, stream);
+    }
 
     CHECK(aclrtDestroyStream(stream));
     CHECK(aclrtResetDevice(0));

@@ -2,6 +2,7 @@
 #ifndef ACLSIM_NN_WORKER_POOL_H
 #define ACLSIM_NN_WORKER_POOL_H
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
@@ -49,6 +50,35 @@ private:
     const void *context_ = nullptr;
     size_t parts_ = 0;
 };
+
+// Runs body(begin, end) over [0, units) cut into one contiguous range per pool thread (ranges
+// start at multiples of `granule`), or as one range on the calling thread when not `parallel`.
+template <class Body>
+void ParallelFor(int64_t units, bool parallel, int64_t granule, const Body &body) {
+    WorkerPool &pool = WorkerPool::Instance();
+    const int64_t parts = parallel ? std::min(static_cast<int64_t>(pool.Concurrency()), units) : 1;
+    if (parts <= 1) {
+        body(int64_t{0}, units);
+        return;
+    }
+    struct Job {
+        const Body *body;
+        int64_t units;
+        int64_t chunk;
+        static void Run(const void *context, size_t part) {
+            const auto &job = *static_cast<const Job *>(context);
+            const int64_t begin = std::min(job.units, static_cast<int64_t>(part) * job.chunk);
+            const int64_t end = std::min(job.units, begin + job.chunk);
+            if (begin < end) {
+                (*job.body)(begin, end);
+            }
+        }
+    };
+    int64_t chunk = (units + parts - 1) / parts;
+    chunk = (chunk + granule - 1) / granule * granule;
+    const Job job{&body, units, chunk};
+    pool.Run(static_cast<size_t>(parts), &Job::Run, &job);
+}
 
 } // namespace aclsim::nn
 

@@ -10,47 +10,6 @@ using namespace nntest;
 
 namespace {
 
-#define B ACL_BOOL
-#define U8 ACL_UINT8
-#define I8 ACL_INT8
-#define I16 ACL_INT16
-#define I32 ACL_INT32
-#define I64 ACL_INT64
-#define F16 ACL_FLOAT16
-#define BF ACL_BF16
-#define F32 ACL_FLOAT
-#define F64 ACL_DOUBLE
-#define C64 ACL_COMPLEX64
-#define C128 ACL_COMPLEX128
-
-// The expected promotion of every pair, rows and columns in kAllTypes order (PyTorch's table).
-const aclDataType kPromotion[12][12] = {
-    /* B    */ {B, U8, I8, I16, I32, I64, F16, BF, F32, F64, C64, C128},
-    /* U8   */ {U8, U8, I16, I16, I32, I64, F16, BF, F32, F64, C64, C128},
-    /* I8   */ {I8, I16, I8, I16, I32, I64, F16, BF, F32, F64, C64, C128},
-    /* I16  */ {I16, I16, I16, I16, I32, I64, F16, BF, F32, F64, C64, C128},
-    /* I32  */ {I32, I32, I32, I32, I32, I64, F16, BF, F32, F64, C64, C128},
-    /* I64  */ {I64, I64, I64, I64, I64, I64, F16, BF, F32, F64, C64, C128},
-    /* F16  */ {F16, F16, F16, F16, F16, F16, F16, F32, F32, F64, C64, C128},
-    /* BF16 */ {BF, BF, BF, BF, BF, BF, F32, BF, F32, F64, C64, C128},
-    /* F32  */ {F32, F32, F32, F32, F32, F32, F32, F32, F32, F64, C64, C128},
-    /* F64  */ {F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, C128, C128},
-    /* C64  */ {C64, C64, C64, C64, C64, C64, C64, C64, C64, C128, C64, C128},
-    /* C128 */ {C128, C128, C128, C128, C128, C128, C128, C128, C128, C128, C128, C128},
-};
-
-#undef B
-#undef U8
-#undef I8
-#undef I16
-#undef I32
-#undef I64
-#undef F16
-#undef BF
-#undef F32
-#undef F64
-#undef C64
-#undef C128
 
 // An alpha the promoted type accepts, not 1 (so the Axpy / Mul+Add paths run).
 HostScalar AlphaFor(aclDataType promoted) {

@@ -30,6 +30,59 @@ constexpr aclnnStatus kInvalid = 161002;
 const aclDataType kAllTypes[] = {ACL_BOOL,  ACL_UINT8, ACL_INT8, ACL_INT16, ACL_INT32,     ACL_INT64,
                                  ACL_FLOAT16, ACL_BF16, ACL_FLOAT, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128};
 
+#define B ACL_BOOL
+#define U8 ACL_UINT8
+#define I8 ACL_INT8
+#define I16 ACL_INT16
+#define I32 ACL_INT32
+#define I64 ACL_INT64
+#define F16 ACL_FLOAT16
+#define BF ACL_BF16
+#define F32 ACL_FLOAT
+#define F64 ACL_DOUBLE
+#define C64 ACL_COMPLEX64
+#define C128 ACL_COMPLEX128
+
+// The expected promotion of every pair, rows and columns in kAllTypes order (PyTorch's table).
+inline const aclDataType kPromotion[12][12] = {
+    /* B    */ {B, U8, I8, I16, I32, I64, F16, BF, F32, F64, C64, C128},
+    /* U8   */ {U8, U8, I16, I16, I32, I64, F16, BF, F32, F64, C64, C128},
+    /* I8   */ {I8, I16, I8, I16, I32, I64, F16, BF, F32, F64, C64, C128},
+    /* I16  */ {I16, I16, I16, I16, I32, I64, F16, BF, F32, F64, C64, C128},
+    /* I32  */ {I32, I32, I32, I32, I32, I64, F16, BF, F32, F64, C64, C128},
+    /* I64  */ {I64, I64, I64, I64, I64, I64, F16, BF, F32, F64, C64, C128},
+    /* F16  */ {F16, F16, F16, F16, F16, F16, F16, F32, F32, F64, C64, C128},
+    /* BF16 */ {BF, BF, BF, BF, BF, BF, F32, BF, F32, F64, C64, C128},
+    /* F32  */ {F32, F32, F32, F32, F32, F32, F32, F32, F32, F64, C64, C128},
+    /* F64  */ {F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, C128, C128},
+    /* C64  */ {C64, C64, C64, C64, C64, C64, C64, C64, C64, C128, C64, C128},
+    /* C128 */ {C128, C128, C128, C128, C128, C128, C128, C128, C128, C128, C128, C128},
+};
+
+#undef B
+#undef U8
+#undef I8
+#undef I16
+#undef I32
+#undef I64
+#undef F16
+#undef BF
+#undef F32
+#undef F64
+#undef C64
+#undef C128
+
+// kPromotion's entry for a pair of kAllTypes.
+inline aclDataType ExpectedPromotion(aclDataType a, aclDataType b) {
+    size_t i = 0;
+    size_t j = 0;
+    for (size_t k = 0; k < 12; ++k) {
+        i = kAllTypes[k] == a ? k : i;
+        j = kAllTypes[k] == b ? k : j;
+    }
+    return kPromotion[i][j];
+}
+
 inline const char *TypeName(aclDataType t) {
     switch (t) {
     case ACL_BOOL: return "BOOL";
@@ -386,17 +439,11 @@ inline int64_t StorageIndex(const TensorSpec &spec, const std::vector<int64_t> &
     return at;
 }
 
-template <class C>
-void RefAddTyped(const RefOperand &self, const RefOperand &other, const HostScalar &alpha, aclDataType promoted,
-                 const TensorSpec &out, std::vector<unsigned char> &outStorage) {
-    C alphaValue;
-    if (promoted == ACL_FLOAT16) {
-        alphaValue = RefCast<C>(ReadAs<float>(alpha.type, alpha.bytes));
-    } else if (promoted == ACL_BF16) {
-        alphaValue = RefCast<C>(RoundBf16(ReadAs<float>(alpha.type, alpha.bytes)));
-    } else {
-        alphaValue = ReadAs<C>(alpha.type, alpha.bytes);
-    }
+// out = fn(self, other) element by element over out's shape, computed in C, rounded to the
+// promoted type (f16/bf16) and cast to out's type; a scalar operand becomes a promoted tensor.
+template <class C, class Fn>
+void RefElementwiseTyped(const RefOperand &self, const RefOperand &other, Fn fn, aclDataType promoted,
+                         const TensorSpec &out, std::vector<unsigned char> &outStorage) {
     auto roundPromoted = [&](C v) -> C {
         if constexpr (std::is_same_v<C, float>) {
             if (promoted == ACL_FLOAT16) {
@@ -418,7 +465,7 @@ void RefAddTyped(const RefOperand &self, const RefOperand &other, const HostScal
     const int64_t count = ElementCount(out.dims);
     std::vector<int64_t> index(out.dims.size(), 0);
     for (int64_t n = 0; n < count; ++n) {
-        const C result = roundPromoted(RefAxpy<C>(read(self, index), alphaValue, read(other, index)));
+        const C result = roundPromoted(fn(read(self, index), read(other, index)));
         const int64_t at = StorageIndex(out, out.dims, index);
         WriteAs(out.type, result, outStorage.data() + at * SizeOf(out.type));
         for (size_t d = index.size(); d-- > 0;) {
@@ -428,6 +475,21 @@ void RefAddTyped(const RefOperand &self, const RefOperand &other, const HostScal
             index[d] = 0;
         }
     }
+}
+
+template <class C>
+void RefAddTyped(const RefOperand &self, const RefOperand &other, const HostScalar &alpha, aclDataType promoted,
+                 const TensorSpec &out, std::vector<unsigned char> &outStorage) {
+    C alphaValue;
+    if (promoted == ACL_FLOAT16) {
+        alphaValue = RefCast<C>(ReadAs<float>(alpha.type, alpha.bytes));
+    } else if (promoted == ACL_BF16) {
+        alphaValue = RefCast<C>(RoundBf16(ReadAs<float>(alpha.type, alpha.bytes)));
+    } else {
+        alphaValue = ReadAs<C>(alpha.type, alpha.bytes);
+    }
+    RefElementwiseTyped<C>(
+        self, other, [&](C a, C b) { return RefAxpy<C>(a, alphaValue, b); }, promoted, out, outStorage);
 }
 
 inline void RefAdd(const RefOperand &self, const RefOperand &other, const HostScalar &alpha, aclDataType promoted,

@@ -1,0 +1,190 @@
+// The unary elementwise operators (aclnnNeg, aclnnExp, aclnnRelu, aclnnGelu, aclnnSilu and their
+// in-place variants) and the conversions aclnnCast and aclnnInplaceCopy, all on the elementwise
+// kernel. Types and checks follow CANN's op_api sources: Gelu and Relu want out of self's dtype,
+// Neg and Exp any out the result casts to; Exp computes integer and BOOL input in FLOAT.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "aclnnop/aclnn_cast.h"
+#include "aclnnop/aclnn_copy.h"
+#include "aclnnop/aclnn_exp.h"
+#include "aclnnop/aclnn_gelu.h"
+#include "aclnnop/aclnn_neg.h"
+#include "aclnnop/aclnn_relu.h"
+#include "aclnnop/aclnn_silu.h"
+#include "elementwise_op.h"
+
+namespace aclsim::nn {
+namespace {
+
+// Cast and Copy accept every type the simulator stores.
+const std::vector<aclDataType> &kStoredTypes = StoredTypes();
+const std::vector<aclDataType> kFloatTypes = {ACL_FLOAT, ACL_FLOAT16, ACL_BF16};
+
+struct UnaryOperator {
+    ElementOp element;
+    const char *kernel;
+    std::vector<aclDataType> types;
+    bool outMatchesSelf;   // out must have self's dtype (else: any dtype the result casts to)
+    bool integersAsFloat;  // integer and BOOL input compute in FLOAT
+};
+
+const UnaryOperator kNeg{ElementOp::kNeg, "Neg",
+                         {ACL_INT8, ACL_INT32, ACL_INT64, ACL_FLOAT16, ACL_FLOAT, ACL_DOUBLE, ACL_COMPLEX64,
+                          ACL_COMPLEX128, ACL_BF16},
+                         false, false};
+const UnaryOperator kExp{ElementOp::kExp, "Exp",
+                         {ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128, ACL_BOOL,
+                          ACL_INT64},
+                         false, true};
+const UnaryOperator kRelu{ElementOp::kRelu, "Relu",
+                          {ACL_FLOAT, ACL_FLOAT16, ACL_INT8, ACL_UINT8, ACL_INT32, ACL_INT64, ACL_BF16}, true, false};
+const UnaryOperator kGelu{ElementOp::kGelu, "Gelu", kFloatTypes, true, false};
+const UnaryOperator kSilu{ElementOp::kSilu, "Swish", kFloatTypes, true, false};
+
+// Shared tail of every operator here: rank, out shape and layouts, then the executor.
+aclnnStatus HandOutSameShape(const char *api, const char *opName, ElementwiseRequest request, const aclTensor *self,
+                             const aclTensor *out, const char *selfName, const char *outName,
+                             uint64_t *workspaceSize, aclOpExecutor **executor) {
+    ACLSIM_RETURN_IF_FAILED(CheckRank(api, selfName, self->desc, kMaxElementwiseRank));
+    const std::string from = std::string("the shape of ") + selfName;
+    ACLSIM_RETURN_IF_FAILED(CheckOutShape(api, outName, out->desc, self->desc.viewDims, from.c_str()));
+    ACLSIM_RETURN_IF_FAILED(CheckLayout(api, selfName, self->desc));
+    ACLSIM_RETURN_IF_FAILED(CheckLayout(api, outName, out->desc));
+    request.shape = self->desc.viewDims;
+    request.empty = self->desc.IsEmpty();
+    const bool inPlace = self == out;
+    return MakeElementwiseExecutor(api, opName, std::move(request), ElementwiseSlots{0, std::nullopt, inPlace ? 0u : 1u},
+                                   inPlace ? std::vector<const aclTensor *>{self}
+                                           : std::vector<const aclTensor *>{self, out},
+                                   {0}, workspaceSize, executor);
+}
+
+aclnnStatus Unary(const char *api, const char *opName, const UnaryOperator &op, const aclTensor *self,
+                  const aclTensor *out, const char *selfName, const char *outName, uint64_t *workspaceSize,
+                  aclOpExecutor **executor) {
+    ACLSIM_RETURN_IF_FAILED(CheckRequired(api, {{selfName, self}, {outName, out}}, workspaceSize, executor));
+    const aclDataType selfType = self->desc.dtype;
+    ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, selfName, selfType, op.types));
+    ElementwiseRequest request;
+    request.op = op.element;
+    request.kernelName = op.kernel;
+    request.computeType =
+        op.integersAsFloat && !IsFloatingType(selfType) && !IsComplexType(selfType) ? ACL_FLOAT : selfType;
+    if (op.outMatchesSelf) {
+        if (out->desc.dtype != selfType) {
+            return Fail(kAclnnErrParamInvalid, api,
+                        std::string(outName) + " has dtype " + DataTypeName(out->desc.dtype) + " but " + selfName +
+                            " has " + DataTypeName(selfType) + "; they must be the same");
+        }
+    } else {
+        ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, outName, out->desc.dtype, kStoredTypes));
+        ACLSIM_RETURN_IF_FAILED(CheckCastable(api, "result dtype", request.computeType, outName, out->desc.dtype));
+    }
+    return HandOutSameShape(api, opName, std::move(request), self, out, selfName, outName, workspaceSize, executor);
+}
+
+aclnnStatus Inplace(const char *api, const char *opName, const UnaryOperator &op, aclTensor *selfRef,
+                    uint64_t *workspaceSize, aclOpExecutor **executor) {
+    return Unary(api, opName, op, selfRef, selfRef, "selfRef", "selfRef", workspaceSize, executor);
+}
+
+} // namespace
+} // namespace aclsim::nn
+
+using namespace aclsim::nn;
+
+aclnnStatus aclnnNegGetWorkspaceSize(const aclTensor *self, aclTensor *out, uint64_t *workspaceSize,
+                                     aclOpExecutor **executor) {
+    return Unary("aclnnNegGetWorkspaceSize", "aclnnNeg", kNeg, self, out, "self", "out", workspaceSize, executor);
+}
+
+aclnnStatus aclnnInplaceNegGetWorkspaceSize(aclTensor *selfRef, uint64_t *workspaceSize, aclOpExecutor **executor) {
+    return Inplace("aclnnInplaceNegGetWorkspaceSize", "aclnnInplaceNeg", kNeg, selfRef, workspaceSize, executor);
+}
+
+aclnnStatus aclnnExpGetWorkspaceSize(const aclTensor *self, aclTensor *out, uint64_t *workspaceSize,
+                                     aclOpExecutor **executor) {
+    return Unary("aclnnExpGetWorkspaceSize", "aclnnExp", kExp, self, out, "self", "out", workspaceSize, executor);
+}
+
+aclnnStatus aclnnInplaceExpGetWorkspaceSize(aclTensor *selfRef, uint64_t *workspaceSize, aclOpExecutor **executor) {
+    return Inplace("aclnnInplaceExpGetWorkspaceSize", "aclnnInplaceExp", kExp, selfRef, workspaceSize, executor);
+}
+
+aclnnStatus aclnnReluGetWorkspaceSize(const aclTensor *self, const aclTensor *out, uint64_t *workspaceSize,
+                                      aclOpExecutor **executor) {
+    return Unary("aclnnReluGetWorkspaceSize", "aclnnRelu", kRelu, self, out, "self", "out", workspaceSize, executor);
+}
+
+aclnnStatus aclnnInplaceReluGetWorkspaceSize(aclTensor *selfRef, uint64_t *workspaceSize, aclOpExecutor **executor) {
+    return Inplace("aclnnInplaceReluGetWorkspaceSize", "aclnnInplaceRelu", kRelu, selfRef, workspaceSize, executor);
+}
+
+aclnnStatus aclnnGeluGetWorkspaceSize(const aclTensor *self, aclTensor *out, uint64_t *workspaceSize,
+                                      aclOpExecutor **executor) {
+    return Unary("aclnnGeluGetWorkspaceSize", "aclnnGelu", kGelu, self, out, "self", "out", workspaceSize, executor);
+}
+
+aclnnStatus aclnnSiluGetWorkspaceSize(const aclTensor *self, aclTensor *out, uint64_t *workspaceSize,
+                                      aclOpExecutor **executor) {
+    return Unary("aclnnSiluGetWorkspaceSize", "aclnnSilu", kSilu, self, out, "self", "out", workspaceSize, executor);
+}
+
+// Cast: out must be of `dtype`; the value is converted as CastValue defines (float to integer
+// truncates and saturates, NaN gives 0; complex to real drops the imaginary part).
+aclnnStatus aclnnCastGetWorkspaceSize(const aclTensor *self, const aclDataType dtype, aclTensor *out,
+                                      uint64_t *workspaceSize, aclOpExecutor **executor) {
+    const char *api = "aclnnCastGetWorkspaceSize";
+    ACLSIM_RETURN_IF_FAILED(CheckRequired(api, {{"self", self}, {"out", out}}, workspaceSize, executor));
+    ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, "self", self->desc.dtype, kStoredTypes));
+    ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, "dtype", dtype, kStoredTypes));
+    if (out->desc.dtype != dtype) {
+        return Fail(kAclnnErrParamInvalid, api,
+                    "out has dtype " + DataTypeName(out->desc.dtype) + " but dtype asks for " + DataTypeName(dtype) +
+                        "; create out with the target dtype");
+    }
+    ElementwiseRequest request;
+    request.op = ElementOp::kIdentity;
+    request.kernelName = "Cast";
+    request.computeType = dtype;
+    return HandOutSameShape(api, "aclnnCast", std::move(request), self, out, "self", "out", workspaceSize, executor);
+}
+
+// InplaceCopy: src broadcast to selfRef's shape, converted to selfRef's dtype.
+aclnnStatus aclnnInplaceCopyGetWorkspaceSize(aclTensor *selfRef, const aclTensor *src, uint64_t *workspaceSize,
+                                             aclOpExecutor **executor) {
+    const char *api = "aclnnInplaceCopyGetWorkspaceSize";
+    ACLSIM_RETURN_IF_FAILED(CheckRequired(api, {{"selfRef", selfRef}, {"src", src}}, workspaceSize, executor));
+    ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, "selfRef", selfRef->desc.dtype, kStoredTypes));
+    ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, "src", src->desc.dtype, kStoredTypes));
+    ACLSIM_RETURN_IF_FAILED(CheckRank(api, "selfRef", selfRef->desc, kMaxElementwiseRank));
+    ACLSIM_RETURN_IF_FAILED(CheckRank(api, "src", src->desc, kMaxElementwiseRank));
+    ElementwiseRequest request;
+    ACLSIM_RETURN_IF_FAILED(
+        Broadcast(api, "selfRef", selfRef->desc.viewDims, "src", src->desc.viewDims, request.shape));
+    ACLSIM_RETURN_IF_FAILED(
+        CheckOutShape(api, "selfRef", selfRef->desc, request.shape, "src must broadcast to selfRef's shape"));
+    ACLSIM_RETURN_IF_FAILED(CheckLayout(api, "selfRef", selfRef->desc));
+    ACLSIM_RETURN_IF_FAILED(CheckLayout(api, "src", src->desc));
+    request.op = ElementOp::kIdentity;
+    request.kernelName = "ViewCopy";
+    request.computeType = selfRef->desc.dtype;
+    request.empty = selfRef->desc.IsEmpty() || src->desc.IsEmpty();
+    // Bindings: src is the operand, selfRef the output (and the executor's only output).
+    return MakeElementwiseExecutor(api, "aclnnInplaceCopy", std::move(request), ElementwiseSlots{1, std::nullopt, 0},
+                                   {selfRef, src}, {1}, workspaceSize, executor);
+}
+
+
+ACLSIM_SECOND_PHASE(aclnnNeg)
+ACLSIM_SECOND_PHASE(aclnnInplaceNeg)
+ACLSIM_SECOND_PHASE(aclnnExp)
+ACLSIM_SECOND_PHASE(aclnnInplaceExp)
+ACLSIM_SECOND_PHASE(aclnnRelu)
+ACLSIM_SECOND_PHASE(aclnnInplaceRelu)
+ACLSIM_SECOND_PHASE(aclnnGelu)
+ACLSIM_SECOND_PHASE(aclnnSilu)
+ACLSIM_SECOND_PHASE(aclnnCast)
+ACLSIM_SECOND_PHASE(aclnnInplaceCopy)

@@ -1,0 +1,260 @@
+// The element functions of the elementwise operators, each out = Apply(a, b, alpha) over the
+// kernel's arithmetic type A (b and alpha unused by the unary ones), and which arithmetic types
+// each one is instantiated for. Branch-free where it matters, so that the row loops vectorise.
+#ifndef ACLSIM_NN_ELEMENT_OPS_H
+#define ACLSIM_NN_ELEMENT_OPS_H
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
+#include "dtype.h"
+
+namespace aclsim::nn {
+
+enum class ElementOp { kAxpy, kSubAxpy, kMul, kDiv, kMaximum, kNeg, kExp, kRelu, kGelu, kSilu, kIdentity };
+
+// e^x in float32 without a library call (so loops over it vectorise, and every platform gives the
+// same bits): x = n ln2 + r with |r| <= ln2 / 2, e^r by its Taylor polynomial to r^7 (relative
+// error below 2^-24 on that range), then scaled by 2^n in two steps so that results down into the
+// subnormals and up to infinity come out without integer overflow. NaN stays NaN.
+inline float ExpFloat(float x) {
+    const bool nan = x != x;
+    float clamped = x < -104.0f ? -104.0f : x; // e^-104 is below the smallest subnormal
+    clamped = clamped > 89.0f ? 89.0f : clamped; // e^89 is above the largest float
+    clamped = nan ? 0.0f : clamped;
+    constexpr float kLog2e = 1.44269504088896341f;
+    constexpr float kRoundMagic = 12582912.0f; // 1.5 * 2^23: adding it rounds to an integer
+    const float n = (clamped * kLog2e + kRoundMagic) - kRoundMagic;
+    constexpr float kLn2High = 0.693145751953125f; // ln 2 split so that n * kLn2High is exact
+    constexpr float kLn2Low = 1.428606765330187e-06f;
+    const float r = (clamped - n * kLn2High) - n * kLn2Low;
+    float p = 1.0f / 5040.0f;
+    p = p * r + 1.0f / 720.0f;
+    p = p * r + 1.0f / 120.0f;
+    p = p * r + 1.0f / 24.0f;
+    p = p * r + 1.0f / 6.0f;
+    p = p * r + 0.5f;
+    p = p * r + 1.0f;
+    p = p * r + 1.0f;
+    const int32_t exponent = static_cast<int32_t>(n); // in [-150, 129]
+    const int32_t half = exponent / 2;
+    const float scaleA = FloatFromBits(static_cast<uint32_t>(half + 127) << 23);
+    const float scaleB = FloatFromBits(static_cast<uint32_t>(exponent - half + 127) << 23);
+    const float result = p * scaleA * scaleB;
+    return nan ? x : result;
+}
+
+// e^x in double, the same way (ln 2 split as in fdlibm, Taylor polynomial to r^13: relative
+// error below 1e-16 on |r| <= ln2 / 2). The library's own, rather than libm's exp: glibc 2.29 gave
+// exp a new symbol version, above the shipped library's load floor.
+inline double ExpDouble(double x) {
+    const bool nan = x != x;
+    double clamped = x < -746.0 ? -746.0 : x;
+    clamped = clamped > 710.0 ? 710.0 : clamped;
+    clamped = nan ? 0.0 : clamped;
+    constexpr double kLog2e = 1.4426950408889634;
+    constexpr double kRoundMagic = 6755399441055744.0; // 1.5 * 2^52
+    const double n = (clamped * kLog2e + kRoundMagic) - kRoundMagic;
+    constexpr double kLn2High = 6.93147180369123816490e-01;
+    constexpr double kLn2Low = 1.90821492927058770002e-10;
+    const double r = (clamped - n * kLn2High) - n * kLn2Low;
+    // 1/k! for k = 13 down to 0, by Horner's scheme.
+    constexpr double kInverseFactorials[] = {1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0,
+                                             1.0 / 3628800.0,    1.0 / 362880.0,    1.0 / 40320.0,
+                                             1.0 / 5040.0,       1.0 / 720.0,       1.0 / 120.0,
+                                             1.0 / 24.0,         1.0 / 6.0,         0.5,
+                                             1.0,                1.0};
+    double p = kInverseFactorials[0];
+    for (int k = 1; k < 14; ++k) {
+        p = p * r + kInverseFactorials[k];
+    }
+    const auto exponent = static_cast<int64_t>(n); // in [-1077, 1025]
+    const int64_t half = exponent / 2;
+    double scaleA;
+    double scaleB;
+    const uint64_t bitsA = static_cast<uint64_t>(half + 1023) << 52;
+    const uint64_t bitsB = static_cast<uint64_t>(exponent - half + 1023) << 52;
+    std::memcpy(&scaleA, &bitsA, sizeof scaleA);
+    std::memcpy(&scaleB, &bitsB, sizeof scaleB);
+    const double result = p * scaleA * scaleB;
+    return nan ? x : result;
+}
+
+// Wrap-around integer arithmetic without signed overflow: in an unsigned type at least as wide as
+// int (so narrow types do not promote back to signed int).
+template <class A>
+using WrapType = std::conditional_t<(sizeof(A) < sizeof(uint32_t)), uint32_t, std::make_unsigned_t<A>>;
+
+template <class A>
+constexpr bool kIsFloatArith = std::is_floating_point_v<A>;
+template <class A>
+constexpr bool kIsRealArith = !IsComplex<A>::value; // bool, integers, float, double
+
+template <ElementOp Op>
+struct ElementFunction;
+
+// self + alpha * other. BOOL: add is logical or, mul logical and.
+template <>
+struct ElementFunction<ElementOp::kAxpy> {
+    template <class A>
+    static constexpr bool kSupports = true;
+    template <class A>
+    static A Apply(A a, A b, A alpha) {
+        if constexpr (std::is_same_v<A, bool>) {
+            return a || (alpha && b);
+        } else if constexpr (kIsInteger<A>) {
+            using W = WrapType<A>;
+            return static_cast<A>(static_cast<W>(static_cast<W>(a) + static_cast<W>(alpha) * static_cast<W>(b)));
+        } else {
+            return a + alpha * b;
+        }
+    }
+};
+
+// self - alpha * other. BOOL: the integer difference read as a truth value (exclusive or).
+template <>
+struct ElementFunction<ElementOp::kSubAxpy> {
+    template <class A>
+    static constexpr bool kSupports = true;
+    template <class A>
+    static A Apply(A a, A b, A alpha) {
+        if constexpr (std::is_same_v<A, bool>) {
+            return a != (alpha && b);
+        } else if constexpr (kIsInteger<A>) {
+            using W = WrapType<A>;
+            return static_cast<A>(static_cast<W>(static_cast<W>(a) - static_cast<W>(alpha) * static_cast<W>(b)));
+        } else {
+            return a - alpha * b;
+        }
+    }
+};
+
+template <>
+struct ElementFunction<ElementOp::kMul> {
+    template <class A>
+    static constexpr bool kSupports = true;
+    template <class A>
+    static A Apply(A a, A b, A) {
+        if constexpr (std::is_same_v<A, bool>) {
+            return a && b;
+        } else if constexpr (kIsInteger<A>) {
+            using W = WrapType<A>;
+            return static_cast<A>(static_cast<W>(static_cast<W>(a) * static_cast<W>(b)));
+        } else {
+            return a * b;
+        }
+    }
+};
+
+// True division in a floating type (integer operands are promoted before).
+template <>
+struct ElementFunction<ElementOp::kDiv> {
+    template <class A>
+    static constexpr bool kSupports = kIsFloatArith<A> || IsComplex<A>::value;
+    template <class A>
+    static A Apply(A a, A b, A) {
+        return a / b;
+    }
+};
+
+// NaN propagates from either side (torch.maximum).
+template <>
+struct ElementFunction<ElementOp::kMaximum> {
+    template <class A>
+    static constexpr bool kSupports = kIsRealArith<A>;
+    template <class A>
+    static A Apply(A a, A b, A) {
+        if constexpr (kIsFloatArith<A>) {
+            return (a > b || a != a) ? a : b;
+        } else {
+            return a > b ? a : b;
+        }
+    }
+};
+
+template <>
+struct ElementFunction<ElementOp::kNeg> {
+    template <class A>
+    static constexpr bool kSupports = !std::is_same_v<A, bool>;
+    template <class A>
+    static A Apply(A a, A, A) {
+        if constexpr (kIsInteger<A>) {
+            return static_cast<A>(static_cast<WrapType<A>>(WrapType<A>{0} - static_cast<WrapType<A>>(a)));
+        } else {
+            return -a;
+        }
+    }
+};
+
+template <>
+struct ElementFunction<ElementOp::kExp> {
+    template <class A>
+    static constexpr bool kSupports = kIsFloatArith<A> || IsComplex<A>::value;
+    template <class A>
+    static A Apply(A a, A, A) {
+        if constexpr (std::is_same_v<A, float>) {
+            return ExpFloat(a);
+        } else if constexpr (std::is_same_v<A, double>) {
+            return ExpDouble(a);
+        } else {
+            return std::exp(a); // complex: cexp, whose symbol version is the base one
+        }
+    }
+};
+
+// max(x, 0); NaN stays NaN.
+template <>
+struct ElementFunction<ElementOp::kRelu> {
+    template <class A>
+    static constexpr bool kSupports = kIsRealArith<A> && !std::is_same_v<A, bool>;
+    template <class A>
+    static A Apply(A a, A, A) {
+        if constexpr (kIsFloatArith<A>) {
+            return (a > A(0) || a != a) ? a : A(0);
+        } else {
+            return a > A(0) ? a : A(0);
+        }
+    }
+};
+
+// CANN's GELU is the tanh form, 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), computed as
+// the equal x / (1 + e^(-2 sqrt(2/pi) (x + 0.044715 x^3))).
+template <>
+struct ElementFunction<ElementOp::kGelu> {
+    template <class A>
+    static constexpr bool kSupports = std::is_same_v<A, float>;
+    template <class A>
+    static A Apply(A x, A, A) {
+        constexpr float kTwoSqrtTwoOverPi = 1.5957691216057308f;
+        const float inner = x + 0.044715f * x * x * x;
+        return x / (1.0f + ExpFloat(-kTwoSqrtTwoOverPi * inner));
+    }
+};
+
+// x * sigmoid(x) = x / (1 + e^-x).
+template <>
+struct ElementFunction<ElementOp::kSilu> {
+    template <class A>
+    static constexpr bool kSupports = std::is_same_v<A, float>;
+    template <class A>
+    static A Apply(A x, A, A) {
+        return x / (1.0f + ExpFloat(-x));
+    }
+};
+
+// Cast and copy: the conversion is the load and the store.
+template <>
+struct ElementFunction<ElementOp::kIdentity> {
+    template <class A>
+    static constexpr bool kSupports = true;
+    template <class A>
+    static A Apply(A a, A, A) {
+        return a;
+    }
+};
+
+} // namespace aclsim::nn
+
+#endif

@@ -1,0 +1,620 @@
+// The elementwise operators beyond Add against a scalar reference: Sub, Mul, Div and Maximum
+// over every dtype pair they accept, the unary operators (Neg, Exp, Relu, Gelu, Silu) over their
+// dtypes, Cast between all stored types, InplaceCopy; broadcasting, strided and offset views,
+// empty tensors, every refusal with its code, and eager vs captured replay vs task update.
+#include <cmath>
+
+#include "aclnnop/aclnn_cast.h"
+#include "aclnnop/aclnn_copy.h"
+#include "aclnnop/aclnn_div.h"
+#include "aclnnop/aclnn_exp.h"
+#include "aclnnop/aclnn_gelu.h"
+#include "aclnnop/aclnn_maximum.h"
+#include "aclnnop/aclnn_mul.h"
+#include "aclnnop/aclnn_neg.h"
+#include "aclnnop/aclnn_relu.h"
+#include "aclnnop/aclnn_silu.h"
+#include "aclnnop/aclnn_sub.h"
+#include "nn_op_harness.h"
+
+using namespace nntest;
+
+namespace {
+
+// ---- reference element functions (independent of the simulator's) ----
+
+template <class C>
+C WrapMul(C a, C b) {
+    return RefCast<C>(static_cast<int64_t>(static_cast<uint64_t>(static_cast<int64_t>(a)) *
+                                           static_cast<uint64_t>(static_cast<int64_t>(b))));
+}
+
+template <class C>
+C RefSub(C a, C alpha, C b) {
+    if constexpr (std::is_same_v<C, bool>) {
+        return a != (alpha && b);
+    } else if constexpr (std::is_integral_v<C>) {
+        auto wide = [](C v) { return static_cast<uint64_t>(static_cast<int64_t>(v)); };
+        return RefCast<C>(static_cast<int64_t>(wide(a) - wide(alpha) * wide(b)));
+    } else {
+        return a - alpha * b;
+    }
+}
+
+template <class C>
+C RefMul(C a, C b) {
+    if constexpr (std::is_same_v<C, bool>) {
+        return a && b;
+    } else if constexpr (std::is_integral_v<C>) {
+        return WrapMul(a, b);
+    } else {
+        return a * b;
+    }
+}
+
+template <class C>
+C RefMaximum(C a, C b) {
+    if constexpr (IsStdComplex<C>::value) {
+        return a;
+    } else {
+        return a > b ? a : b;
+    }
+}
+
+// 0.5 x (1 + tanh(u)) written as x / (1 + e^(-2u)), which does not cancel for large negative x.
+double RefGelu(double x) { return x / (1.0 + std::exp(-2.0 * std::sqrt(2.0 / M_PI) * (x + 0.044715 * x * x * x))); }
+double RefSilu(double x) { return x / (1.0 + std::exp(-x)); }
+
+enum class Binary { kSub, kMul, kDiv, kMaximum };
+
+const char *BinaryName(Binary op) {
+    switch (op) {
+    case Binary::kSub: return "Sub";
+    case Binary::kMul: return "Mul";
+    case Binary::kDiv: return "Div";
+    default: return "Maximum";
+    }
+}
+
+// The dtype the operator computes in (Div: integers and BOOL in FLOAT).
+aclDataType ComputeType(Binary op, aclDataType promoted) {
+    if (op == Binary::kDiv && !IsFloat(promoted) && !IsComplex(promoted)) {
+        return ACL_FLOAT;
+    }
+    return promoted;
+}
+
+HostScalar AlphaFor(aclDataType promoted) {
+    if (promoted == ACL_BOOL) {
+        return HostScalar::Bool(true);
+    }
+    if (IsComplex(promoted)) {
+        return HostScalar::Complex64(0.5f, -2.0f);
+    }
+    return IsFloat(promoted) ? HostScalar::Float(1.5f) : HostScalar::Int64(3);
+}
+
+OpCall BinaryCall(Binary op, aclTensor *self, aclTensor *other, aclScalar *alpha, aclTensor *out) {
+    switch (op) {
+    case Binary::kSub:
+        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnSubGetWorkspaceSize(self, other, alpha, out, ws, ex); },
+                &aclnnSub};
+    case Binary::kMul:
+        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnMulGetWorkspaceSize(self, other, out, ws, ex); },
+                &aclnnMul};
+    case Binary::kDiv:
+        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnDivGetWorkspaceSize(self, other, out, ws, ex); },
+                &aclnnDiv};
+    default:
+        return {[=](uint64_t *ws, aclOpExecutor **ex) {
+                    return aclnnMaximumGetWorkspaceSize(self, other, out, ws, ex);
+                },
+                &aclnnMaximum};
+    }
+}
+
+void RefBinary(Binary op, DeviceTensor &self, DeviceTensor &other, const HostScalar &alpha, aclDataType compute,
+               DeviceTensor &out, std::vector<unsigned char> &expected) {
+    VisitComputeType(compute, [&](auto tag) {
+        using C = decltype(tag);
+        const C alphaValue = ReadAs<C>(alpha.type, alpha.bytes);
+        RefElementwiseTyped<C>(
+            {&self.spec(), self.host().data(), {}}, {&other.spec(), other.host().data(), {}},
+            [&](C a, C b) -> C {
+                switch (op) {
+                case Binary::kSub: return RefSub<C>(a, alphaValue, b);
+                case Binary::kMul: return RefMul<C>(a, b);
+                case Binary::kDiv:
+                    if constexpr (std::is_floating_point_v<C> || IsStdComplex<C>::value) {
+                        return a / b;
+                    } else {
+                        return a;
+                    }
+                default: return RefMaximum<C>(a, b);
+                }
+            },
+            compute, out.spec(), expected);
+    });
+}
+
+bool Accepts(Binary op, aclDataType t) { return !(op == Binary::kMaximum && IsComplex(t)); }
+
+} // namespace
+
+TEST_CASE("Sub, Mul, Div and Maximum over every dtype pair they accept, with broadcasting") {
+    REQUIRE(Session().ok);
+    for (Binary op : {Binary::kSub, Binary::kMul, Binary::kDiv, Binary::kMaximum}) {
+        for (aclDataType a : kAllTypes) {
+            for (aclDataType b : kAllTypes) {
+                if (!Accepts(op, a) || !Accepts(op, b)) {
+                    continue;
+                }
+                const aclDataType compute = ComputeType(op, ExpectedPromotion(a, b));
+                auto self = Make(a, {3, 5});
+                auto other = Make(b, {5});
+                auto out = Make(compute, {3, 5});
+                const HostScalar alpha = AlphaFor(compute);
+                ScalarHandle alphaHandle(alpha);
+                std::vector<unsigned char> expected = out->host();
+                RefBinary(op, *self, *other, alpha, compute, *out, expected);
+                const std::string what = std::string(BinaryName(op)) + " " + TypeName(a) + "," + TypeName(b);
+                CHECK_EQ(Run(BinaryCall(op, *self, *other, alphaHandle, *out)), 0);
+                CHECK(SameStorage(compute, out->Download(), expected, what));
+            }
+        }
+    }
+}
+
+TEST_CASE("Subs, Muls and Divs take a scalar other; the in-place variants write selfRef") {
+    REQUIRE(Session().ok);
+    auto self = Make(ACL_FLOAT, {4, 6});
+    auto out = Make(ACL_FLOAT, {4, 6});
+    ScalarHandle two(HostScalar::Float(2.0f));
+    ScalarHandle three(HostScalar::Float(3.0f));
+    auto expectMap = [&](DeviceTensor &target, const std::vector<unsigned char> &source, auto fn) {
+        std::vector<unsigned char> expected = target.host();
+        for (size_t i = 0; i < 24; ++i) {
+            StoreRaw(&expected[i * 4], fn(LoadRaw<float>(&source[i * 4])));
+        }
+        return expected;
+    };
+    OpCall subs{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnSubsGetWorkspaceSize(*self, two, three, *out, ws, ex); },
+                &aclnnSubs};
+    CHECK_EQ(Run(subs), 0);
+    CHECK(SameStorage(ACL_FLOAT, out->Download(), expectMap(*out, self->host(), [](float x) { return x - 3.0f * 2.0f; }),
+                      "Subs"));
+    OpCall muls{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnMulsGetWorkspaceSize(*self, three, *out, ws, ex); },
+                &aclnnMuls};
+    CHECK_EQ(Run(muls), 0);
+    CHECK(SameStorage(ACL_FLOAT, out->Download(), expectMap(*out, self->host(), [](float x) { return x * 3.0f; }),
+                      "Muls"));
+    OpCall divs{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnDivsGetWorkspaceSize(*self, three, *out, ws, ex); },
+                &aclnnDivs};
+    CHECK_EQ(Run(divs), 0);
+    CHECK(SameStorage(ACL_FLOAT, out->Download(), expectMap(*out, self->host(), [](float x) { return x / 3.0f; }),
+                      "Divs"));
+
+    const std::vector<unsigned char> before = self->host();
+    OpCall inplaceMuls{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceMulsGetWorkspaceSize(*self, two, ws, ex); },
+                       &aclnnInplaceMuls};
+    CHECK_EQ(Run(inplaceMuls), 0);
+    CHECK(SameStorage(ACL_FLOAT, self->Download(), expectMap(*self, before, [](float x) { return x * 2.0f; }),
+                      "InplaceMuls"));
+    self->Upload();
+    auto row = Make(ACL_FLOAT, {6});
+    std::vector<unsigned char> expected = self->host();
+    for (size_t i = 0; i < 24; ++i) {
+        const float r = LoadRaw<float>(&row->host()[(i % 6) * 4]);
+        StoreRaw(&expected[i * 4], LoadRaw<float>(&before[i * 4]) - 2.0f * r);
+    }
+    OpCall inplaceSub{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceSubGetWorkspaceSize(*self, *row, two, ws, ex); },
+                      &aclnnInplaceSub};
+    CHECK_EQ(Run(inplaceSub), 0);
+    CHECK(SameStorage(ACL_FLOAT, self->Download(), expected, "InplaceSub broadcasting other"));
+    self->Upload();
+    OpCall inplaceDiv{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceDivGetWorkspaceSize(*self, *row, ws, ex); },
+                      &aclnnInplaceDiv};
+    CHECK_EQ(Run(inplaceDiv), 0);
+    for (size_t i = 0; i < 24; ++i) {
+        StoreRaw(&expected[i * 4], LoadRaw<float>(&before[i * 4]) / LoadRaw<float>(&row->host()[(i % 6) * 4]));
+    }
+    CHECK(SameStorage(ACL_FLOAT, self->Download(), expected, "InplaceDiv"));
+}
+
+namespace {
+
+enum class Unary { kNeg, kExp, kRelu, kGelu, kSilu };
+
+struct UnaryCase {
+    Unary op;
+    const char *name;
+    std::vector<aclDataType> types;
+};
+
+const UnaryCase kUnaryCases[] = {
+    {Unary::kNeg, "Neg", {ACL_INT8, ACL_INT32, ACL_INT64, ACL_FLOAT16, ACL_FLOAT, ACL_DOUBLE, ACL_COMPLEX64,
+                          ACL_COMPLEX128, ACL_BF16}},
+    {Unary::kExp, "Exp", {ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128, ACL_BOOL,
+                          ACL_INT64}},
+    {Unary::kRelu, "Relu", {ACL_FLOAT, ACL_FLOAT16, ACL_INT8, ACL_UINT8, ACL_INT32, ACL_INT64, ACL_BF16}},
+    {Unary::kGelu, "Gelu", {ACL_FLOAT, ACL_FLOAT16, ACL_BF16}},
+    {Unary::kSilu, "Silu", {ACL_FLOAT, ACL_FLOAT16, ACL_BF16}},
+};
+
+OpCall UnaryCall(Unary op, aclTensor *self, aclTensor *out) {
+    switch (op) {
+    case Unary::kNeg:
+        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnNegGetWorkspaceSize(self, out, ws, ex); }, &aclnnNeg};
+    case Unary::kExp:
+        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnExpGetWorkspaceSize(self, out, ws, ex); }, &aclnnExp};
+    case Unary::kRelu:
+        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnReluGetWorkspaceSize(self, out, ws, ex); },
+                &aclnnRelu};
+    case Unary::kGelu:
+        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnGeluGetWorkspaceSize(self, out, ws, ex); },
+                &aclnnGelu};
+    default:
+        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnSiluGetWorkspaceSize(self, out, ws, ex); },
+                &aclnnSilu};
+    }
+}
+
+// The expected out storage; `exact` says whether the result must match bit for bit.
+std::vector<unsigned char> RefUnary(Unary op, DeviceTensor &self, DeviceTensor &out, bool &exact) {
+    std::vector<unsigned char> expected = out.host();
+    const aclDataType outType = out.spec().type;
+    exact = op == Unary::kNeg || op == Unary::kRelu;
+    VisitComputeType(exact ? self.spec().type : (IsComplex(outType) ? outType : ACL_DOUBLE), [&](auto tag) {
+        using C = decltype(tag);
+        RefElementwiseTyped<C>(
+            {&self.spec(), self.host().data(), {}}, {&self.spec(), self.host().data(), {}},
+            [&](C a, C) -> C {
+                if constexpr (std::is_same_v<C, bool>) {
+                    return a;
+                } else {
+                    switch (op) {
+                    case Unary::kNeg:
+                        if constexpr (std::is_integral_v<C>) {
+                            return RefCast<C>(static_cast<int64_t>(0 - static_cast<uint64_t>(static_cast<int64_t>(a))));
+                        } else {
+                            return -a;
+                        }
+                    case Unary::kRelu:
+                        if constexpr (IsStdComplex<C>::value) {
+                            return a;
+                        } else {
+                            return a > C(0) ? a : C(0);
+                        }
+                    case Unary::kExp: return std::exp(a);
+                    case Unary::kGelu:
+                        if constexpr (IsStdComplex<C>::value) {
+                            return a;
+                        } else {
+                            return static_cast<C>(RefGelu(static_cast<double>(a)));
+                        }
+                    default:
+                        if constexpr (IsStdComplex<C>::value) {
+                            return a;
+                        } else {
+                            return static_cast<C>(RefSilu(static_cast<double>(a)));
+                        }
+                    }
+                }
+            },
+            exact ? self.spec().type : (IsComplex(outType) ? outType : ACL_DOUBLE), out.spec(), expected);
+    });
+    return expected;
+}
+
+} // namespace
+
+TEST_CASE("Neg, Exp, Relu, Gelu (tanh form) and Silu over their dtypes") {
+    REQUIRE(Session().ok);
+    for (const UnaryCase &c : kUnaryCases) {
+        for (aclDataType t : c.types) {
+            const aclDataType outType = (c.op == Unary::kExp && !IsFloat(t) && !IsComplex(t)) ? ACL_FLOAT : t;
+            auto self = Make(t, {5, 9});
+            if (IsFloat(t)) { // [-8, 8]: the activations' interesting range, no overflow in e^x
+                for (size_t i = 0; i < 45; ++i) {
+                    WriteAs(t, (static_cast<double>(i) - 22.0) * 0.37, &self->host()[i * SizeOf(t)]);
+                }
+                self->Upload();
+            }
+            auto out = Make(outType, {5, 9});
+            bool exact = false;
+            const std::vector<unsigned char> expected = RefUnary(c.op, *self, *out, exact);
+            const std::string what = std::string(c.name) + " " + TypeName(t);
+            CHECK_EQ(Run(UnaryCall(c.op, *self, *out)), 0);
+            if (exact) {
+                CHECK(SameStorage(outType, out->Download(), expected, what));
+            } else {
+                // float32 arguments of e^x carry their own rounding (|argument| up to ~50 here).
+                CHECK(CloseStorage(outType, out->Download(), expected, std::max(2 * Tolerance(outType), 1e-5), 1e-30,
+                                   what));
+            }
+        }
+    }
+}
+
+TEST_CASE("InplaceRelu, InplaceNeg and InplaceExp write selfRef") {
+    REQUIRE(Session().ok);
+    auto self = Make(ACL_FLOAT, {33});
+    const std::vector<unsigned char> before = self->host();
+    OpCall relu{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceReluGetWorkspaceSize(*self, ws, ex); },
+                &aclnnInplaceRelu};
+    CHECK_EQ(Run(relu), 0);
+    std::vector<unsigned char> expected = before;
+    for (size_t i = 0; i < 33; ++i) {
+        StoreRaw(&expected[i * 4], std::max(LoadRaw<float>(&before[i * 4]), 0.0f));
+    }
+    CHECK(SameStorage(ACL_FLOAT, self->Download(), expected, "InplaceRelu"));
+    OpCall neg{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceNegGetWorkspaceSize(*self, ws, ex); },
+               &aclnnInplaceNeg};
+    CHECK_EQ(Run(neg), 0);
+    for (size_t i = 0; i < 33; ++i) {
+        StoreRaw(&expected[i * 4], -LoadRaw<float>(&expected[i * 4]));
+    }
+    CHECK(SameStorage(ACL_FLOAT, self->Download(), expected, "InplaceNeg"));
+}
+
+TEST_CASE("Exp in float32 is within 2 ulp of e^x over its whole range, with inf, 0 and NaN at the edges") {
+    REQUIRE(Session().ok);
+    const std::vector<float> inputs = {-200.0f, -104.0f, -103.0f, -87.5f, -10.0f, -1e-8f, 0.0f, 1e-8f, 0.5f,
+                                       1.0f,    10.0f,   88.0f,   88.7f,  88.8f,  200.0f, INFINITY, -INFINITY, NAN};
+    auto self = Make(ACL_FLOAT, {static_cast<int64_t>(inputs.size())});
+    std::memcpy(self->host().data(), inputs.data(), inputs.size() * 4);
+    self->Upload();
+    auto out = Make(ACL_FLOAT, {static_cast<int64_t>(inputs.size())});
+    CHECK_EQ(Run(UnaryCall(Unary::kExp, *self, *out)), 0);
+    const std::vector<unsigned char> bytes = out->Download();
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        const float actual = LoadRaw<float>(&bytes[i * 4]);
+        const float expected = static_cast<float>(std::exp(static_cast<double>(inputs[i])));
+        if (std::isnan(expected)) {
+            CHECK(std::isnan(actual));
+        } else if (std::isinf(expected) || expected == 0.0f) {
+            CHECK_EQ(actual, expected);
+        } else {
+            const float ulp = std::nextafter(expected, INFINITY) - expected;
+            CHECK(std::fabs(actual - expected) <= 2 * ulp + 1e-45f);
+        }
+    }
+    // Many points: the relative error stays below 3e-7 on [-80, 80].
+    auto dense = Make(ACL_FLOAT, {4001});
+    for (int i = 0; i <= 4000; ++i) {
+        StoreRaw(&dense->host()[i * 4], -80.0f + 0.04f * static_cast<float>(i));
+    }
+    dense->Upload();
+    auto denseOut = Make(ACL_FLOAT, {4001});
+    CHECK_EQ(Run(UnaryCall(Unary::kExp, *dense, *denseOut)), 0);
+    const std::vector<unsigned char> denseBytes = denseOut->Download();
+    double worst = 0;
+    for (int i = 0; i <= 4000; ++i) {
+        const double x = LoadRaw<float>(&dense->host()[i * 4]);
+        worst = std::max(worst, std::fabs(LoadRaw<float>(&denseBytes[i * 4]) / std::exp(x) - 1.0));
+    }
+    CHECK(worst < 3e-7);
+}
+
+TEST_CASE("Exp in double is within 2 ulp of e^x, with inf, subnormals, 0 and NaN at the edges") {
+    REQUIRE(Session().ok);
+    std::vector<double> inputs = {-800.0, -745.5, -740.0, -708.5, -1e-300, 0.0, 1e-17, 0.3, 1.0, 700.0, 709.7,
+                                  709.8,  800.0,  INFINITY, -INFINITY, NAN};
+    for (int i = 0; i <= 2000; ++i) {
+        inputs.push_back(-700.0 + 0.7 * i);
+    }
+    auto self = Make(ACL_DOUBLE, {static_cast<int64_t>(inputs.size())});
+    std::memcpy(self->host().data(), inputs.data(), inputs.size() * 8);
+    self->Upload();
+    auto out = Make(ACL_DOUBLE, {static_cast<int64_t>(inputs.size())});
+    CHECK_EQ(Run(UnaryCall(Unary::kExp, *self, *out)), 0);
+    const std::vector<unsigned char> bytes = out->Download();
+    size_t bad = 0;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        const double actual = LoadRaw<double>(&bytes[i * 8]);
+        const long double exact = std::exp(static_cast<long double>(inputs[i]));
+        const double expected = static_cast<double>(exact);
+        bool ok = false;
+        if (std::isnan(expected) || std::isinf(expected) || expected == 0.0) {
+            ok = (std::isnan(expected) && std::isnan(actual)) || actual == expected;
+        } else {
+            const double ulp = std::nextafter(expected, INFINITY) - expected;
+            ok = std::fabs(actual - expected) <= 2 * ulp;
+        }
+        if (!ok && bad++ < 4) {
+            std::fprintf(stderr, "  exp(%.17g) = %.17g, expected %.17g\n", inputs[i], actual, expected);
+        }
+    }
+    CHECK_EQ(bad, 0u);
+}
+
+TEST_CASE("Cast converts between every pair of stored dtypes") {
+    REQUIRE(Session().ok);
+    for (aclDataType from : kAllTypes) {
+        for (aclDataType to : kAllTypes) {
+            auto self = Make(from, {2, 7});
+            auto out = Make(to, {2, 7});
+            std::vector<unsigned char> expected = out->host();
+            VisitComputeType(to, [&](auto tag) {
+                using C = decltype(tag);
+                for (size_t i = 0; i < 14; ++i) {
+                    WriteAs(to, ReadAs<C>(from, &self->host()[i * SizeOf(from)]), &expected[i * SizeOf(to)]);
+                }
+            });
+            OpCall cast{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnCastGetWorkspaceSize(*self, to, *out, ws, ex); },
+                        &aclnnCast};
+            CHECK_EQ(Run(cast), 0);
+            CHECK(SameStorage(to, out->Download(), expected, std::string("Cast ") + TypeName(from) + "->" + TypeName(to)));
+        }
+    }
+}
+
+TEST_CASE("InplaceCopy broadcasts and converts src into a strided, offset selfRef") {
+    REQUIRE(Session().ok);
+    // selfRef: a 4 x 6 view with strides (14, 2) at offset 3 in 64 INT32 elements.
+    auto selfRef = Make(ACL_INT32, {4, 6}, {14, 2}, 3, 64);
+    auto src = Make(ACL_FLOAT, {6});
+    std::vector<unsigned char> expected = selfRef->host();
+    for (int64_t r = 0; r < 4; ++r) {
+        for (int64_t c = 0; c < 6; ++c) {
+            const float value = LoadRaw<float>(&src->host()[c * 4]);
+            StoreRaw(&expected[(3 + r * 14 + c * 2) * 4], RefCast<int32_t>(value));
+        }
+    }
+    OpCall copy{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceCopyGetWorkspaceSize(*selfRef, *src, ws, ex); },
+                &aclnnInplaceCopy};
+    CHECK_EQ(Run(copy), 0);
+    CHECK(SameStorage(ACL_INT32, selfRef->Download(), expected, "InplaceCopy"));
+}
+
+TEST_CASE("strided, transposed and offset views in and out") {
+    REQUIRE(Session().ok);
+    // self: the transpose of a 5 x 4 matrix; other: every other element from offset 1; out: a
+    // column-major 4 x 5 view.
+    auto self = Make(ACL_FLOAT, {4, 5}, {1, 4});
+    auto other = Make(ACL_FLOAT, {4, 5}, {10, 2}, 1, 41);
+    auto out = Make(ACL_FLOAT, {4, 5}, {1, 4});
+    std::vector<unsigned char> expected = out->host();
+    RefElementwiseTyped<float>({&self->spec(), self->host().data(), {}}, {&other->spec(), other->host().data(), {}},
+                               [](float a, float b) { return a * b; }, ACL_FLOAT, out->spec(), expected);
+    CHECK_EQ(Run(BinaryCall(Binary::kMul, *self, *other, nullptr, *out)), 0);
+    CHECK(SameStorage(ACL_FLOAT, out->Download(), expected, "Mul on strided views"));
+
+    auto geluOut = Make(ACL_FLOAT, {4, 5}, {10, 2}, 0, 40);
+    std::vector<unsigned char> geluExpected = geluOut->host();
+    RefElementwiseTyped<double>({&self->spec(), self->host().data(), {}}, {&self->spec(), self->host().data(), {}},
+                                [](double a, double) { return RefGelu(a); }, ACL_DOUBLE, geluOut->spec(),
+                                geluExpected);
+    CHECK_EQ(Run(UnaryCall(Unary::kGelu, *self, *geluOut)), 0);
+    CHECK(CloseStorage(ACL_FLOAT, geluOut->Download(), geluExpected, 2e-6, 1e-30, "Gelu on strided views"));
+}
+
+TEST_CASE("empty tensors give an executor that launches nothing") {
+    REQUIRE(Session().ok);
+    auto self = Make(ACL_FLOAT, {0, 3});
+    auto other = Make(ACL_FLOAT, {3});
+    auto out = Make(ACL_FLOAT, {0, 3});
+    CHECK_EQ(Run(BinaryCall(Binary::kMul, *self, *other, nullptr, *out)), 0);
+    CHECK_EQ(Run(UnaryCall(Unary::kGelu, *self, *out)), 0);
+    OpCall cast{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnCastGetWorkspaceSize(*self, ACL_FLOAT, *out, ws, ex); },
+                &aclnnCast};
+    CHECK_EQ(Run(cast), 0);
+}
+
+TEST_CASE("refusals: NULL arguments 161001, unsupported dtypes, shapes and outs 161002") {
+    REQUIRE(Session().ok);
+    auto f32 = Make(ACL_FLOAT, {2, 3});
+    auto f32b = Make(ACL_FLOAT, {2, 3});
+    auto f16 = Make(ACL_FLOAT16, {2, 3});
+    auto i32 = Make(ACL_INT32, {2, 3});
+    auto u8 = Make(ACL_UINT8, {2, 3});
+    auto b8 = Make(ACL_BOOL, {2, 3});
+    auto f64 = Make(ACL_DOUBLE, {2, 3});
+    auto c64 = Make(ACL_COMPLEX64, {2, 3});
+    auto wide = Make(ACL_FLOAT, {2, 4});
+    auto longRow = Make(ACL_FLOAT, {3, 3});
+    auto nineDims = Make(ACL_FLOAT, {1, 1, 1, 1, 1, 1, 1, 1, 2});
+    ScalarHandle complexAlpha(HostScalar::Complex64(1.0f, 1.0f));
+    ScalarHandle one(HostScalar::Float(1.0f));
+    uint64_t ws = 0;
+    aclOpExecutor *ex = nullptr;
+
+    CHECK_EQ(Prepare(BinaryCall(Binary::kMul, nullptr, *f32, nullptr, *f32b)), kNullptr);
+    CHECK_EQ(Prepare(BinaryCall(Binary::kMul, *f32, *f32, nullptr, nullptr)), kNullptr);
+    CHECK_EQ(Prepare(BinaryCall(Binary::kSub, *f32, *f32, nullptr, *f32b)), kNullptr); // alpha
+    CHECK_EQ(aclnnMulGetWorkspaceSize(*f32, *f32, *f32b, nullptr, &ex), kNullptr);
+    CHECK_EQ(aclnnMulGetWorkspaceSize(*f32, *f32, *f32b, &ws, nullptr), kNullptr);
+    CHECK_EQ(Prepare(UnaryCall(Unary::kGelu, nullptr, *f32)), kNullptr);
+    CHECK_EQ(aclnnCastGetWorkspaceSize(nullptr, ACL_FLOAT, *f32, &ws, &ex), kNullptr);
+    CHECK_EQ(aclnnInplaceCopyGetWorkspaceSize(*f32, nullptr, &ws, &ex), kNullptr);
+
+    CHECK_EQ(Prepare(BinaryCall(Binary::kMaximum, *c64, *c64, nullptr, *c64)), kInvalid); // no complex
+    CHECK_EQ(Prepare(BinaryCall(Binary::kDiv, *f32, *f32, nullptr, *b8)), kInvalid);      // FLOAT -> BOOL
+    CHECK_EQ(Prepare(BinaryCall(Binary::kMul, *c64, *f32, nullptr, *i32)), kInvalid);     // complex -> INT32
+    CHECK_EQ(Prepare(BinaryCall(Binary::kSub, *i32, *i32, complexAlpha, *i32)), kInvalid); // alpha type
+    CHECK_EQ(Prepare(BinaryCall(Binary::kMul, *f32, *wide, nullptr, *f32b)), kInvalid);   // no broadcast
+    CHECK_EQ(Prepare(BinaryCall(Binary::kMul, *f32, *f32, nullptr, *wide)), kInvalid);    // out shape
+    CHECK_EQ(Prepare(BinaryCall(Binary::kMul, *nineDims, *nineDims, nullptr, *nineDims)), kInvalid);
+    CHECK_EQ(aclnnInplaceMulGetWorkspaceSize(*f32, *longRow, &ws, &ex), kInvalid);
+    CHECK_EQ(Prepare(UnaryCall(Unary::kNeg, *b8, *b8)), kInvalid);
+    CHECK_EQ(Prepare(UnaryCall(Unary::kNeg, *u8, *u8)), kInvalid);
+    CHECK_EQ(Prepare(UnaryCall(Unary::kRelu, *b8, *b8)), kInvalid);
+    CHECK_EQ(Prepare(UnaryCall(Unary::kRelu, *f32, *f16)), kInvalid);  // out must be self's dtype
+    CHECK_EQ(Prepare(UnaryCall(Unary::kGelu, *i32, *i32)), kInvalid);
+    CHECK_EQ(Prepare(UnaryCall(Unary::kGelu, *f32, *f16)), kInvalid);
+    CHECK_EQ(Prepare(UnaryCall(Unary::kSilu, *f64, *f64)), kInvalid);
+    CHECK_EQ(Prepare(UnaryCall(Unary::kExp, *i32, *f32)), kInvalid);   // INT32 not among Exp's types
+    CHECK_EQ(Prepare(UnaryCall(Unary::kExp, *f32, *b8)), kInvalid);    // FLOAT -> BOOL
+    CHECK_EQ(Prepare(UnaryCall(Unary::kNeg, *f32, *wide)), kInvalid);
+    CHECK_EQ(aclnnCastGetWorkspaceSize(*f32, ACL_INT32, *f16, &ws, &ex), kInvalid); // out is not of dtype
+    CHECK_EQ(aclnnCastGetWorkspaceSize(*f32, ACL_STRING, *f16, &ws, &ex), kInvalid);
+    CHECK_EQ(aclnnInplaceCopyGetWorkspaceSize(*f32, *wide, &ws, &ex), kInvalid);
+    CHECK_EQ(aclnnInplaceCopyGetWorkspaceSize(*f32, *longRow, &ws, &ex), kInvalid);
+    aclGetRecentErrMsg();
+}
+
+TEST_CASE("every elementwise operator: eager, captured replay and task update give the same bytes") {
+    REQUIRE(Session().ok);
+    struct Operands {
+        std::unique_ptr<DeviceTensor> a, b, out;
+    };
+    ScalarHandle alpha(HostScalar::Float(0.75f));
+    ScalarHandle scalar(HostScalar::Float(-1.25f));
+    using Factory = std::function<OpCall(Operands &)>;
+    const std::pair<const char *, Factory> ops[] = {
+        {"Sub", [&](Operands &o) { return BinaryCall(Binary::kSub, *o.a, *o.b, alpha, *o.out); }},
+        {"Mul", [&](Operands &o) { return BinaryCall(Binary::kMul, *o.a, *o.b, nullptr, *o.out); }},
+        {"Div", [&](Operands &o) { return BinaryCall(Binary::kDiv, *o.a, *o.b, nullptr, *o.out); }},
+        {"Maximum", [&](Operands &o) { return BinaryCall(Binary::kMaximum, *o.a, *o.b, nullptr, *o.out); }},
+        {"Neg", [&](Operands &o) { return UnaryCall(Unary::kNeg, *o.a, *o.out); }},
+        {"Exp", [&](Operands &o) { return UnaryCall(Unary::kExp, *o.a, *o.out); }},
+        {"Relu", [&](Operands &o) { return UnaryCall(Unary::kRelu, *o.a, *o.out); }},
+        {"Gelu", [&](Operands &o) { return UnaryCall(Unary::kGelu, *o.a, *o.out); }},
+        {"Silu", [&](Operands &o) { return UnaryCall(Unary::kSilu, *o.a, *o.out); }},
+        {"Muls", [&](Operands &o) {
+             aclTensor *a = *o.a;
+             aclTensor *out = *o.out;
+             aclScalar *s = scalar;
+             return OpCall{[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnMulsGetWorkspaceSize(a, s, out, ws, ex); },
+                           &aclnnMuls};
+         }},
+        {"Cast", [&](Operands &o) {
+             aclTensor *a = *o.a;
+             aclTensor *out = *o.out;
+             return OpCall{[=](uint64_t *ws, aclOpExecutor **ex) {
+                               return aclnnCastGetWorkspaceSize(a, ACL_FLOAT, out, ws, ex);
+                           },
+                           &aclnnCast};
+         }},
+        {"InplaceCopy", [&](Operands &o) {
+             aclTensor *a = *o.a;
+             aclTensor *out = *o.out;
+             return OpCall{[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceCopyGetWorkspaceSize(out, a, ws, ex); },
+                           &aclnnInplaceCopy};
+         }},
+        {"InplaceMul", [&](Operands &o) {
+             aclTensor *b = *o.b;
+             aclTensor *out = *o.out;
+             return OpCall{[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceMulGetWorkspaceSize(out, b, ws, ex); },
+                           &aclnnInplaceMul};
+         }},
+    };
+    for (const auto &[name, factory] : ops) {
+        Operands sets[2];
+        for (Operands &set : sets) {
+            set.a = Make(ACL_FLOAT, {6, 10});
+            set.b = Make(ACL_FLOAT, {10});
+            set.out = Make(ACL_FLOAT, {6, 10});
+        }
+        CHECK(CheckCaptureReplayUpdate([&](int k) { return factory(sets[k]); }, *sets[0].out, *sets[1].out, name));
+    }
+}
+
+TEST_CASE("no tensors, scalars or executors leak") {
+    REQUIRE(Session().ok);
+    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_TENSOR), 0u);
+    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_SCALAR), 0u);
+    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_EXECUTOR), 0u);
+}
+
+NN_TEST_MAIN()
