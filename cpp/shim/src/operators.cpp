@@ -42,7 +42,8 @@ constexpr bool KindFits(OperandKind kind) {
     case OperandKind::In:
     case OperandKind::InOpt: return std::is_same_v<T, const aclTensor *>;
     case OperandKind::Out:
-    case OperandKind::OutOpt: return std::is_same_v<T, aclTensor *>;
+    case OperandKind::OutOpt: // CANN declares a few outputs const (aclnnRelu's out)
+        return std::is_same_v<T, aclTensor *> || std::is_same_v<T, const aclTensor *>;
     case OperandKind::InOut: return std::is_same_v<T, aclTensor *> || std::is_same_v<T, const aclTensor *>;
     case OperandKind::Scalar: return std::is_same_v<T, const aclScalar *>;
     case OperandKind::Int: return std::is_integral_v<T> && !std::is_same_v<T, bool>;

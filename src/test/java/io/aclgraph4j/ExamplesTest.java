@@ -48,6 +48,18 @@ class ExamplesTest {
     }
 
     @Test
+    void mlpCaptureMatchesThePlainJavaStepOnEveryReplay(@TempDir Path folder) throws Exception {
+        String output = runExample(folder, "MlpCapture.java");
+        List<String> replays = output.lines().filter(line -> line.startsWith("replay ")).toList();
+        assertEquals(5, replays.size(), output);
+        String last = output.lines().filter(line -> line.startsWith("largest difference")).findFirst().orElseThrow();
+        double largest = Double.parseDouble(last.substring(last.lastIndexOf(' ') + 1));
+        assertTrue(largest < 1e-4, () -> "within float tolerance: " + output);
+        assertTrue(replays.stream().map(line -> line.substring(line.indexOf('='))).distinct().count() == 5,
+                () -> "every replay saw its new input: " + output);
+    }
+
+    @Test
     void relaxedCopyShowsWhichThreadsEachModeRestricts(@TempDir Path folder) throws Exception {
         String output = runExample(folder, "RelaxedCopy.java");
         assertTrue(output.contains("GLOBAL capture, copy on the capturing thread: refused with "

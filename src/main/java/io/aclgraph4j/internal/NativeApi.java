@@ -27,6 +27,29 @@ public interface NativeApi {
     int OP_ADDS = 2;
     int OP_INPLACE_ADD = 3;
     int OP_INPLACE_ADDS = 4;
+    int OP_SUB = 5;
+    int OP_SUBS = 6;
+    int OP_INPLACE_SUB = 7;
+    int OP_MUL = 8;
+    int OP_MULS = 9;
+    int OP_INPLACE_MUL = 10;
+    int OP_INPLACE_MULS = 11;
+    int OP_DIV = 12;
+    int OP_DIVS = 13;
+    int OP_MAXIMUM = 14;
+    int OP_NEG = 15;
+    int OP_EXP = 16;
+    int OP_RELU = 17;
+    int OP_INPLACE_RELU = 18;
+    int OP_GELU = 19;
+    int OP_SILU = 20;
+    int OP_SOFTMAX = 21;
+    int OP_CAST = 22;
+    int OP_INPLACE_COPY = 23;
+    int OP_MATMUL = 24;
+    int OP_MM = 25;
+    int OP_BATCH_MATMUL = 26;
+    int OP_LAYER_NORM = 27;
 
     int EXECUTOR_REPEATABLE = 1;
 

@@ -1,0 +1,29 @@
+package io.aclgraph4j;
+
+/**
+ * How aclnn's matrix multiplications may trade precision for speed on the device's cube unit
+ * (CANN's {@code cubeMathType}). On the simulator FLOAT products always accumulate in float32;
+ * {@link #USE_FP16} rounds FLOAT inputs to FLOAT16 first, as the device does, while the HF32 modes
+ * keep FLOAT inputs whole (the device rounds them to HFLOAT32).
+ */
+public enum CubeMathType {
+    /** Compute in the inputs' data type (0). */
+    KEEP_DTYPE(0),
+    /** The device may lower FLOAT inputs to HFLOAT32 (1). */
+    ALLOW_FP32_DOWN_PRECISION(1),
+    /** Round the inputs to FLOAT16; not for BF16 (2). */
+    USE_FP16(2),
+    /** Round FLOAT inputs to HFLOAT32; FLOAT inputs only (3). */
+    USE_HF32(3);
+
+    private final int code;
+
+    CubeMathType(int code) {
+        this.code = code;
+    }
+
+    /** The value CANN's {@code int8_t cubeMathType} takes. */
+    public int code() {
+        return code;
+    }
+}

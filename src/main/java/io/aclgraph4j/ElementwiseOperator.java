@@ -1,0 +1,144 @@
+package io.aclgraph4j;
+
+import io.aclgraph4j.internal.NativeApi;
+import java.util.Objects;
+
+/**
+ * The elementwise aclnn operators beyond Add as reusable operators: arithmetic with broadcasting
+ * and type promotion ({@code sub}, {@code mul}, {@code div}, {@code maximum} and their scalar and
+ * in-place forms), activations ({@code neg}, {@code exp}, {@code relu}, {@code gelu}, {@code silu})
+ * and conversions ({@code cast}, {@code inplaceCopy}). Each factory prepares one repeatable aclnn
+ * executor (a row of shim_operators.def) that is launched any number of times, eagerly or inside a
+ * capture, and may replace a captured launch in a task group update. Dtypes, promotion and
+ * refusals are CANN's (see docs/simulator.md, "The other operators"); a refused combination
+ * throws {@link InvalidArgumentException} naming the argument.
+ */
+public final class ElementwiseOperator extends Operator {
+
+    private ElementwiseOperator(Tensor anchor, long handle, String text, String signature) {
+        super(anchor, handle, text, signature);
+    }
+
+    /** {@code out = self − alpha × other} with broadcasting (aclnnSub). */
+    public static ElementwiseOperator sub(Tensor self, Tensor other, Scalar alpha, Tensor out) {
+        Operands operands = operands("sub", self).tensor("other", other).scalar("alpha", alpha).tensor("out", out);
+        return prepare("sub", NativeApi.OP_SUB, operands, self, other, alpha, out);
+    }
+
+    /** {@code out = self − alpha × other} with a scalar {@code other} (aclnnSubs). */
+    public static ElementwiseOperator subs(Tensor self, Scalar other, Scalar alpha, Tensor out) {
+        Operands operands = operands("subs", self).scalar("other", other).scalar("alpha", alpha).tensor("out", out);
+        return prepare("subs", NativeApi.OP_SUBS, operands, self, other, alpha, out);
+    }
+
+    /** {@code self −= alpha × other}, {@code other} broadcast to self's shape (aclnnInplaceSub). */
+    public static ElementwiseOperator inplaceSub(Tensor self, Tensor other, Scalar alpha) {
+        Operands operands = operands("inplaceSub", self).tensor("other", other).scalar("alpha", alpha);
+        return prepare("inplaceSub", NativeApi.OP_INPLACE_SUB, operands, self, other, alpha);
+    }
+
+    /** {@code out = self × other} with broadcasting (aclnnMul). */
+    public static ElementwiseOperator mul(Tensor self, Tensor other, Tensor out) {
+        return prepare("mul", NativeApi.OP_MUL, operands("mul", self).tensor("other", other).tensor("out", out),
+                self, other, out);
+    }
+
+    /** {@code out = self × other} with a scalar {@code other} (aclnnMuls). */
+    public static ElementwiseOperator muls(Tensor self, Scalar other, Tensor out) {
+        return prepare("muls", NativeApi.OP_MULS, operands("muls", self).scalar("other", other).tensor("out", out),
+                self, other, out);
+    }
+
+    /** {@code self ×= other}, {@code other} broadcast to self's shape (aclnnInplaceMul). */
+    public static ElementwiseOperator inplaceMul(Tensor self, Tensor other) {
+        return prepare("inplaceMul", NativeApi.OP_INPLACE_MUL, operands("inplaceMul", self).tensor("other", other),
+                self, other);
+    }
+
+    /** {@code self ×= other} with a scalar {@code other} (aclnnInplaceMuls). */
+    public static ElementwiseOperator inplaceMuls(Tensor self, Scalar other) {
+        return prepare("inplaceMuls", NativeApi.OP_INPLACE_MULS, operands("inplaceMuls", self).scalar("other", other),
+                self, other);
+    }
+
+    /** {@code out = self ÷ other}, true division: integer operands compute in FLOAT (aclnnDiv). */
+    public static ElementwiseOperator div(Tensor self, Tensor other, Tensor out) {
+        return prepare("div", NativeApi.OP_DIV, operands("div", self).tensor("other", other).tensor("out", out),
+                self, other, out);
+    }
+
+    /** {@code out = self ÷ other} with a scalar {@code other} (aclnnDivs). */
+    public static ElementwiseOperator divs(Tensor self, Scalar other, Tensor out) {
+        return prepare("divs", NativeApi.OP_DIVS, operands("divs", self).scalar("other", other).tensor("out", out),
+                self, other, out);
+    }
+
+    /** {@code out = max(self, other)} element by element, NaN from either side winning (aclnnMaximum). */
+    public static ElementwiseOperator maximum(Tensor self, Tensor other, Tensor out) {
+        return prepare("maximum", NativeApi.OP_MAXIMUM,
+                operands("maximum", self).tensor("other", other).tensor("out", out), self, other, out);
+    }
+
+    /** {@code out = −self} (aclnnNeg). */
+    public static ElementwiseOperator neg(Tensor self, Tensor out) {
+        return unary("neg", NativeApi.OP_NEG, self, out);
+    }
+
+    /** {@code out = e^self} (aclnnExp). */
+    public static ElementwiseOperator exp(Tensor self, Tensor out) {
+        return unary("exp", NativeApi.OP_EXP, self, out);
+    }
+
+    /** {@code out = max(self, 0)}; out has self's data type (aclnnRelu). */
+    public static ElementwiseOperator relu(Tensor self, Tensor out) {
+        return unary("relu", NativeApi.OP_RELU, self, out);
+    }
+
+    /** {@code self = max(self, 0)} (aclnnInplaceRelu). */
+    public static ElementwiseOperator inplaceRelu(Tensor self) {
+        return prepare("inplaceRelu", NativeApi.OP_INPLACE_RELU, operands("inplaceRelu", self), self);
+    }
+
+    /**
+     * {@code out = 0.5 × self × (1 + tanh(√(2/π) × (self + 0.044715 × self³)))}, CANN's tanh form of
+     * GELU; FLOAT, FLOAT16 or BF16, out of self's data type (aclnnGelu).
+     */
+    public static ElementwiseOperator gelu(Tensor self, Tensor out) {
+        return unary("gelu", NativeApi.OP_GELU, self, out);
+    }
+
+    /** {@code out = self × sigmoid(self)}; FLOAT, FLOAT16 or BF16 (aclnnSilu). */
+    public static ElementwiseOperator silu(Tensor self, Tensor out) {
+        return unary("silu", NativeApi.OP_SILU, self, out);
+    }
+
+    /** {@code out = self} converted to {@code dataType}, which must be out's data type (aclnnCast). */
+    public static ElementwiseOperator cast(Tensor self, DataType dataType, Tensor out) {
+        Operands operands = operands("cast", self).dataType("dataType", dataType).tensor("out", out);
+        return prepare("cast", NativeApi.OP_CAST, operands, self, dataType, out);
+    }
+
+    /** {@code self = src}, broadcast to self's shape and converted to its data type (aclnnInplaceCopy). */
+    public static ElementwiseOperator inplaceCopy(Tensor self, Tensor src) {
+        return prepare("inplaceCopy", NativeApi.OP_INPLACE_COPY, operands("inplaceCopy", self).tensor("src", src),
+                self, src);
+    }
+
+    private static ElementwiseOperator unary(String name, int op, Tensor self, Tensor out) {
+        return prepare(name, op, operands(name, self).tensor("out", out), self, out);
+    }
+
+    /** The operands, self first (its device runs the operator). */
+    private static Operands operands(String name, Tensor self) {
+        String operation = "ElementwiseOperator." + name;
+        return new Operands(operation, self).tensor("self", self);
+    }
+
+    private static ElementwiseOperator prepare(String name, int op, Operands operands, Tensor self,
+                                               Object... signatureOperands) {
+        Objects.requireNonNull(operands);
+        long handle = operands.prepare(op, true);
+        return new ElementwiseOperator(self, handle, "ElementwiseOperator(" + name + " " + self + ")",
+                signature(name, signatureOperands));
+    }
+}
