@@ -296,8 +296,9 @@ ACL_FUNC_VISIBILITY aclError aclrtGetVersion(int32_t *majorVersion, int32_t *min
     if (majorVersion == nullptr || minorVersion == nullptr || patchVersion == nullptr) {
         return Fail(ACL_ERROR_INVALID_PARAM, "aclrtGetVersion", "an output pointer is NULL");
     }
+    // The simulated release's ACL version: 1.16 in CANN 8.5, 1.17 from 9.0.
     *majorVersion = ACL_MAJOR_VERSION;
-    *minorVersion = ACL_MINOR_VERSION;
+    *minorVersion = SimulatedRelease() < 900 ? 16 : 17;
     *patchVersion = ACL_PATCH_VERSION;
     return ACL_SUCCESS;
 }

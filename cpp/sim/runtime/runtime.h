@@ -32,6 +32,8 @@ struct TaskGroup;
 
 // Appends "<call>: <reason>" to the calling thread's error text and returns `code`.
 aclError Fail(aclError code, const char *call, const std::string &reason);
+// The code of the calling thread's last failed call (aclrtGetLastError / aclrtPeekAtLastError).
+aclError &ThreadLastError();
 // Takes (and clears) the calling thread's pending error text, oldest first.
 std::string TakeErrorMessages();
 
@@ -369,6 +371,10 @@ public:
     bool isDefault() const { return isDefault_; }
     uint32_t flags() const { return flags_; }
     uint32_t id() const { return id_; }
+
+    // Configuration read back by aclrtStreamGetPriority / aclrtGetStreamOverflowSwitch.
+    std::atomic<uint32_t> priority{0};
+    std::atomic<uint32_t> overflowSwitch{0};
 
     // Queues a task for the worker thread (started on first use).
     void enqueue(Task &&task);

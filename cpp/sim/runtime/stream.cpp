@@ -244,6 +244,15 @@ aclError ResolveStream(const char *call, aclrtStream handle, std::shared_ptr<Str
         out = context->defaultStream();
         return ACL_SUCCESS;
     }
+    out = Streams().find(handle);
+    if (out) {
+        return ACL_SUCCESS;
+    }
+    // The handle aclrtCtxGetCurrentDefaultStream gave for the current context's default stream.
+    if (auto context = CurrentContext(); context && context->defaultStream().get() == handle) {
+        out = context->defaultStream();
+        return ACL_SUCCESS;
+    }
     return FindLive(call, Streams(), handle, "stream", out);
 }
 
@@ -438,7 +447,13 @@ ACL_FUNC_VISIBILITY aclError aclrtCreateStreamWithConfig(aclrtStream *stream, ui
     if ((flag & ~kKnownFlags) != 0) {
         return Fail(ACL_ERROR_INVALID_PARAM, "aclrtCreateStreamWithConfig", "unknown stream flag bits");
     }
-    return CreateStream("aclrtCreateStreamWithConfig", stream, flag);
+    aclError status = CreateStream("aclrtCreateStreamWithConfig", stream, flag);
+    if (status == ACL_SUCCESS) {
+        if (auto created = Streams().find(*stream)) {
+            created->priority.store(priority, std::memory_order_relaxed);
+        }
+    }
+    return status;
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtDestroyStream(aclrtStream stream) {

@@ -50,7 +50,13 @@ std::string TakeErrorMessages() {
     return text;
 }
 
+aclError &ThreadLastError() {
+    thread_local aclError last = ACL_SUCCESS;
+    return last;
+}
+
 aclError Fail(aclError code, const char *call, const std::string &reason) {
+    ThreadLastError() = code;
     AppendErrorMessage(std::string(call) + " failed (" + std::to_string(code) + "). Reason: " + reason + ".");
     return code;
 }
