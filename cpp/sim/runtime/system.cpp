@@ -71,6 +71,20 @@ void CopyText(char *target, size_t capacity, const std::string &text) {
     std::snprintf(target, capacity, "%s", text.c_str());
 }
 
+// The stream queries share one shape: a non-null out pointer, a live stream, one field read.
+template <typename Out, typename Read>
+aclError QueryStream(const char *call, aclrtStream stream, Out *out, const char *outName, Read read) {
+    if (out == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(outName) + " is NULL");
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    *out = read(*target);
+    return ACL_SUCCESS;
+}
+
 } // namespace
 
 } // namespace aclsim
@@ -199,42 +213,17 @@ ACL_FUNC_VISIBILITY aclError aclrtCtxGetCurrentDefaultStream(aclrtStream *stream
 // ---------------------------------------------------------------- stream configuration
 
 ACL_FUNC_VISIBILITY aclError aclrtStreamGetId(aclrtStream stream, int32_t *streamId) {
-    const char *call = "aclrtStreamGetId";
-    if (streamId == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "streamId is NULL");
-    }
-    std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
-    *streamId = static_cast<int32_t>(target->id());
-    return ACL_SUCCESS;
+    return QueryStream("aclrtStreamGetId", stream, streamId, "streamId",
+                       [](Stream &target) { return static_cast<int32_t>(target.id()); });
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtStreamGetPriority(aclrtStream stream, uint32_t *priority) {
-    const char *call = "aclrtStreamGetPriority";
-    if (priority == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "priority is NULL");
-    }
-    std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
-    *priority = target->priority.load(std::memory_order_relaxed);
-    return ACL_SUCCESS;
+    return QueryStream("aclrtStreamGetPriority", stream, priority, "priority",
+                       [](Stream &target) { return target.priority.load(std::memory_order_relaxed); });
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtStreamGetFlags(aclrtStream stream, uint32_t *flags) {
-    const char *call = "aclrtStreamGetFlags";
-    if (flags == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "flags is NULL");
-    }
-    std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
-    *flags = target->flags();
-    return ACL_SUCCESS;
+    return QueryStream("aclrtStreamGetFlags", stream, flags, "flags", [](Stream &target) { return target.flags(); });
 }
 
 // ---------------------------------------------------------------- peer access

@@ -63,10 +63,20 @@ public class AclException extends RuntimeException {
             Map.entry(-4, "invalid state"),
             Map.entry(-5, "internal error"));
 
+    /** The ACL error code, or a negative code of the native layer. */
     private final int code;
+    /** The facade operation that failed. */
     private final String operation;
+    /** The native layer's and the runtime's explanation; empty when they gave none. */
     private final String runtimeMessage;
 
+    /**
+     * An exception for a failed call.
+     *
+     * @param code the ACL error code (positive), or a negative code of the native layer
+     * @param operation the facade operation that failed, such as {@code "Stream.synchronize"}
+     * @param runtimeMessage what the native layer and the runtime said; null or empty for nothing
+     */
     public AclException(int code, String operation, String runtimeMessage) {
         this(code, operation, runtimeMessage, runtimeMessage, null);
     }
@@ -75,6 +85,12 @@ public class AclException extends RuntimeException {
      * {@code explanation}: the runtime's reason in this API's words; {@code remedy}: what to do
      * (null when the explanation says it). The message reads "operation failed: NAME (code) -
      * explanation. remedy".
+     *
+     * @param code the ACL error code (positive), or a negative code of the native layer
+     * @param operation the facade operation that failed, such as {@code "Stream.synchronize"}
+     * @param runtimeMessage what the native layer and the runtime said; null or empty for nothing
+     * @param explanation the runtime's reason in this API's words; null or empty for none
+     * @param remedy what to do about it; null when the explanation says it
      */
     public AclException(int code, String operation, String runtimeMessage, String explanation, String remedy) {
         super(operation + " failed: " + describeCode(code) + (explanation == null || explanation.isEmpty()
@@ -85,22 +101,39 @@ public class AclException extends RuntimeException {
         this.runtimeMessage = runtimeMessage == null ? "" : runtimeMessage;
     }
 
-    /** The ACL error code (positive), or a negative code of the native layer. */
+    /**
+     * The ACL error code (positive), or a negative code of the native layer.
+     *
+     * @return the code, as the runtime returned it
+     */
     public int code() {
         return code;
     }
 
-    /** The facade operation that failed, such as {@code "Stream.synchronize"}. */
+    /**
+     * The facade operation that failed, such as {@code "Stream.synchronize"}.
+     *
+     * @return the operation's name
+     */
     public String operation() {
         return operation;
     }
 
-    /** What the native layer and the ACL runtime said about the failure. */
+    /**
+     * What the native layer and the ACL runtime said about the failure.
+     *
+     * @return their message; empty when they said nothing
+     */
     public String runtimeMessage() {
         return runtimeMessage;
     }
 
-    /** "NAME (code)" for a known code, the number otherwise. */
+    /**
+     * "NAME (code)" for a known code, the number otherwise.
+     *
+     * @param code an ACL error code, or a negative code of the native layer
+     * @return for example {@code "ACL_ERROR_RT_STREAM_CAPTURED (107027)"}, or {@code "error 42"}
+     */
     public static String describeCode(int code) {
         String name = CODE_NAMES.get(code);
         return name == null ? "error " + code : name + " (" + code + ")";

@@ -53,12 +53,23 @@ public final class AclRuntime implements AutoCloseable {
         this.leakTracking = Boolean.getBoolean(LEAK_TRACKING_PROPERTY);
     }
 
-    /** Opens the configured backend (the simulator unless configured otherwise). */
+    /**
+     * Opens the configured backend (the simulator unless configured otherwise).
+     *
+     * @return the open runtime; close it when done
+     * @throws BackendUnavailableException if the native libraries or the backend cannot be loaded
+     */
     public static AclRuntime open() {
         return open(configuredBackend());
     }
 
-    /** Opens a named backend: {@code sim}, {@code cann}, {@code auto} or a list of library paths. */
+    /**
+     * Opens a named backend: {@code sim}, {@code cann}, {@code auto} or a list of library paths.
+     *
+     * @param backend the backend's name, or {@code ':'}-separated library paths
+     * @return the open runtime; close it when done
+     * @throws BackendUnavailableException if the native libraries or the backend cannot be loaded
+     */
     public static AclRuntime open(String backend) {
         return open(JavaCppNativeApi.load(), backend);
     }
@@ -130,24 +141,41 @@ public final class AclRuntime implements AutoCloseable {
         }
     }
 
-    /** The backend in use and the libraries it was loaded from. */
+    /**
+     * The backend in use and the libraries it was loaded from.
+     *
+     * @return a description such as {@code "sim (/home/me/.javacpp/cache/.../libaclsim.so)"}
+     */
     public String backend() {
         checkOpen();
         return api.backendDescription();
     }
 
-    /** Whether this runtime runs on the bundled simulator. */
+    /**
+     * Whether this runtime runs on the bundled simulator.
+     *
+     * @return true for the {@code sim} backend
+     */
     public boolean isSimulator() {
         return backend.equals("sim");
     }
 
-    /** Number of devices the backend offers. */
+    /**
+     * Number of devices the backend offers.
+     *
+     * @return the device count, as {@code aclrtGetDeviceCount} reports it
+     */
     public int deviceCount() {
         checkOpen();
         return api.deviceCount();
     }
 
-    /** Opens device {@code id} (0-based) for use from any thread. */
+    /**
+     * Opens device {@code id} (0-based) for use from any thread.
+     *
+     * @param id the device's index, from 0 to {@link #deviceCount()} - 1
+     * @return the open device, owned by this runtime
+     */
     public Device device(int id) {
         checkOpen();
         if (id < 0) {
@@ -160,6 +188,10 @@ public final class AclRuntime implements AutoCloseable {
      * A scalar of a floating-point (or complex, real part) data type, or of an integer type from a
      * whole number. Refused: a value the type cannot hold (out of an integer type's range, not a
      * whole number for an integer type, or a finite value that would overflow to infinity).
+     *
+     * @param dataType the scalar's type
+     * @param value its value
+     * @return the scalar, owned by this runtime
      */
     public Scalar scalar(DataType dataType, double value) {
         checkOpen();
@@ -172,6 +204,10 @@ public final class AclRuntime implements AutoCloseable {
      * A scalar of an integer or bool data type (or a floating one, converted). Refused: a value out
      * of the integer type's range (UINT64 takes 0..Long.MAX_VALUE); for BOOL any nonzero value is
      * true.
+     *
+     * @param dataType the scalar's type
+     * @param value its value
+     * @return the scalar, owned by this runtime
      */
     public Scalar scalar(DataType dataType, long value) {
         checkOpen();
@@ -184,6 +220,9 @@ public final class AclRuntime implements AutoCloseable {
      * Switches the calling thread's capture mode until the returned scope closes, as
      * {@code aclmdlRICaptureThreadExchangeMode}. Typical use: RELAXED around a synchronous copy
      * made while a GLOBAL capture is active.
+     *
+     * @param mode the mode for the calling thread while the scope is open
+     * @return the scope; closing it restores the thread's previous mode
      */
     public CaptureModeScope captureMode(CaptureMode mode) {
         checkOpen();
@@ -191,17 +230,30 @@ public final class AclRuntime implements AutoCloseable {
         return new CaptureModeScope(api, mode);
     }
 
-    /** Number of live native objects of every kind (those kept by models included). */
+    /**
+     * Number of live native objects of every kind (those kept by models included).
+     *
+     * @return the count of native objects not yet released
+     */
     public long liveObjectCount() {
         return api.liveCount(0);
     }
 
-    /** One line per live native object: kind, owners and what it is. */
+    /**
+     * One line per live native object: kind, owners and what it is.
+     *
+     * @return the report, empty when nothing is live
+     */
     public String liveObjects() {
         return api.liveReport();
     }
 
-    /** Fault injection of the simulator backend (for tests of failure paths). */
+    /**
+     * Fault injection of the simulator backend (for tests of failure paths).
+     *
+     * @return the simulator's fault controls
+     * @throws IllegalStateException on another backend
+     */
     public Simulator simulator() {
         checkOpen();
         if (!isSimulator()) {

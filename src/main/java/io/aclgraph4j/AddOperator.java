@@ -17,7 +17,15 @@ public final class AddOperator extends Operator {
         super(self, handle, text, signature, operands);
     }
 
-    /** {@code out = self + alpha × other} (aclnnAdd). */
+    /**
+     * {@code out = self + alpha × other} (aclnnAdd).
+     *
+     * @param self the first operand, of the operator's device
+     * @param other the tensor added, scaled by {@code alpha}; broadcast to {@code self}'s shape
+     * @param alpha the factor of {@code other}
+     * @param out the result, of the broadcast shape
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static AddOperator add(Tensor self, Tensor other, Scalar alpha, Tensor out) {
         requireOperands("AddOperator.add", self, "other", other, "out", out);
         Objects.requireNonNull(alpha, "AddOperator.add: alpha is null");
@@ -28,7 +36,15 @@ public final class AddOperator extends Operator {
                 signature("add", self, other, alpha, out), self, other, alpha, out);
     }
 
-    /** {@code out = self + alpha × other} with a scalar {@code other} (aclnnAdds). */
+    /**
+     * {@code out = self + alpha × other} with a scalar {@code other} (aclnnAdds).
+     *
+     * @param self the first operand, of the operator's device
+     * @param other the scalar added, scaled by {@code alpha}
+     * @param alpha the factor of {@code other}
+     * @param out the result, of {@code self}'s shape
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static AddOperator adds(Tensor self, Scalar other, Scalar alpha, Tensor out) {
         requireOperands("AddOperator.adds", self, "out", out, "out", out);
         Objects.requireNonNull(other, "AddOperator.adds: other is null");
@@ -40,7 +56,14 @@ public final class AddOperator extends Operator {
                 + other.value() + ")", signature("adds", self, other, alpha, out), self, other, alpha, out);
     }
 
-    /** {@code self += alpha × other} (aclnnInplaceAdd). */
+    /**
+     * {@code self += alpha × other} (aclnnInplaceAdd).
+     *
+     * @param self the operand updated in place, of the operator's device
+     * @param other the tensor added, scaled by {@code alpha}; broadcast to {@code self}'s shape
+     * @param alpha the factor of {@code other}
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static AddOperator inplaceAdd(Tensor self, Tensor other, Scalar alpha) {
         requireOperands("AddOperator.inplaceAdd", self, "other", other, "other", other);
         Objects.requireNonNull(alpha, "AddOperator.inplaceAdd: alpha is null");
@@ -51,7 +74,14 @@ public final class AddOperator extends Operator {
                 + other + ")", signature("inplaceAdd", self, other, alpha), self, other, alpha);
     }
 
-    /** {@code self += alpha × other} with a scalar {@code other} (aclnnInplaceAdds). */
+    /**
+     * {@code self += alpha × other} with a scalar {@code other} (aclnnInplaceAdds).
+     *
+     * @param self the operand updated in place, of the operator's device
+     * @param other the scalar added, scaled by {@code alpha}
+     * @param alpha the factor of {@code other}
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static AddOperator inplaceAdds(Tensor self, Scalar other, Scalar alpha) {
         Objects.requireNonNull(self, "AddOperator.inplaceAdds: self is null");
         Objects.requireNonNull(other, "AddOperator.inplaceAdds: other is null");
@@ -67,6 +97,12 @@ public final class AddOperator extends Operator {
      * Runs {@code out = self + alpha × other} once on {@code stream} the way eager CANN code does:
      * a single-use executor prepared for this one launch (through the shim's Add-family form of
      * prepare: the eager path passes no operand arrays).
+     *
+     * @param stream the stream to run on, of the operands' device
+     * @param self the first operand
+     * @param other the tensor added, scaled by {@code alpha}
+     * @param alpha the factor of {@code other}
+     * @param out the result
      */
     public static void addOnce(Stream stream, Tensor self, Tensor other, Scalar alpha, Tensor out) {
         Objects.requireNonNull(stream, "AddOperator.addOnce: stream is null");

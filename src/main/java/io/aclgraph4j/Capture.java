@@ -9,6 +9,16 @@ import java.util.Objects;
  * {@link #end()} returns the model; {@link #close()} without {@code end()} ends the capture and
  * discards what it recorded. Not thread-safe: end it on the thread that began it (unless the mode
  * is RELAXED).
+ *
+ * <pre>{@code
+ * Model model;
+ * try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+ *     stream.copyAsync(hostInput, input);   // recorded, not run
+ *     add.launch(stream);                   // recorded
+ *     model = capture.end();                // the recorded tasks, replayable
+ * }                                         // an exception before end(): capture discarded
+ * model.execute(stream);                    // runs them
+ * }</pre>
  */
 public final class Capture implements AutoCloseable {
     private static final String NO_MODEL = " (its capture ended without a model)";
@@ -23,15 +33,29 @@ public final class Capture implements AutoCloseable {
         this.mode = mode;
     }
 
+    /**
+     * The stream being captured.
+     *
+     * @return the stream this capture began on
+     */
     public Stream stream() {
         return stream;
     }
 
+    /**
+     * The capture's mode, which decides what other threads may do while it records.
+     *
+     * @return the mode it began with
+     */
     public CaptureMode mode() {
         return mode;
     }
 
-    /** Whether the capture is still recording (or was invalidated by the runtime). */
+    /**
+     * Whether the capture is still recording (or was invalidated by the runtime).
+     *
+     * @return ACTIVE while recording, INVALIDATED after a rule broke it, NONE once ended
+     */
     public CaptureStatus status() {
         return ended ? CaptureStatus.NONE : stream.captureStatus();
     }
@@ -41,6 +65,9 @@ public final class Capture implements AutoCloseable {
      * arguments {@link TaskGroup#update} can replace after the capture. Only kernels (operator
      * launches) may be issued inside a group. If the capture then ends without a model, the group
      * is closed with it.
+     *
+     * @param body launches the group's kernels on this capture's stream
+     * @return the task group, owned by the device
      */
     public TaskGroup taskGroup(Runnable body) {
         Objects.requireNonNull(body, "body");
@@ -75,6 +102,8 @@ public final class Capture implements AutoCloseable {
      * it is closed. Throws {@link CaptureException} when the runtime invalidated the capture or a
      * capture rule is broken at its end; the stream is usable again either way, and the capture's
      * task groups are closed.
+     *
+     * @return the model, owned by the stream's device; close it when done
      */
     public Model end() {
         if (ended) {

@@ -18,7 +18,11 @@ public enum CaptureMode {
         this.code = code;
     }
 
-    /** The ACL {@code aclmdlRICaptureMode} value. */
+    /**
+     * The ACL {@code aclmdlRICaptureMode} value.
+     *
+     * @return the code ACL's headers give this mode
+     */
     public int code() {
         return code;
     }

@@ -27,7 +27,11 @@ public final class CaptureModeScope implements AutoCloseable {
         OPEN.get().push(this);
     }
 
-    /** The mode this scope replaced, restored by {@link #close()}. */
+    /**
+     * The mode this scope replaced, restored by {@link #close()}.
+     *
+     * @return the calling thread's mode before this scope opened
+     */
     public CaptureMode previous() {
         return previous;
     }

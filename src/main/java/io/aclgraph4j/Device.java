@@ -24,7 +24,11 @@ public final class Device extends NativeObject {
         ownChildren(owned, " (closed with its device " + id + ")");
     }
 
-    /** The device id (0-based). */
+    /**
+     * The device id (0-based).
+     *
+     * @return the id the device was opened with
+     */
     public int id() {
         return id;
     }
@@ -34,12 +38,21 @@ public final class Device extends NativeObject {
         return owned;
     }
 
-    /** A new stream: tasks issued to it run asynchronously and in order. */
+    /**
+     * A new stream: tasks issued to it run asynchronously and in order.
+     *
+     * @return the stream, owned by this device
+     */
     public Stream createStream() {
         return new Stream(this, api().streamCreate(handle()));
     }
 
-    /** {@code bytes} of device memory, uninitialised. */
+    /**
+     * {@code bytes} of device memory, uninitialised.
+     *
+     * @param bytes the size, more than 0
+     * @return the buffer, owned by this device
+     */
     public DeviceBuffer allocate(long bytes) {
         checkSize("Device.allocate", bytes);
         return new DeviceBuffer(this, api().deviceBufferAlloc(handle(), bytes), bytes);
@@ -51,6 +64,9 @@ public final class Device extends NativeObject {
      * When the runtime has no memory left, this runs the garbage collector and retries for up to
      * about a quarter of a second before it throws {@link ResourceExhaustedException}: memory kept only by
      * views nobody references any more (see {@link HostBuffer}) comes back that way.
+     *
+     * @param bytes the size, more than 0
+     * @return the buffer, owned by this device
      */
     public HostBuffer allocateHost(long bytes) {
         checkSize("Device.allocateHost", bytes);
@@ -79,7 +95,13 @@ public final class Device extends NativeObject {
         }
     }
 
-    /** A contiguous tensor of the given shape in fresh device memory, which the tensor owns. */
+    /**
+     * A contiguous tensor of the given shape in fresh device memory, which the tensor owns.
+     *
+     * @param dataType the element type
+     * @param shape the size of each dimension, in elements
+     * @return the tensor, owned by this device
+     */
     public Tensor tensor(DataType dataType, long... shape) {
         Objects.requireNonNull(dataType, "dataType");
         long elements = Tensor.elementCount("Device.tensor", Tensor.checkShape("Device.tensor", shape));
@@ -99,7 +121,11 @@ public final class Device extends NativeObject {
         }
     }
 
-    /** An event that can order streams, also across a capture (ACL_EVENT_SYNC). */
+    /**
+     * An event that can order streams, also across a capture (ACL_EVENT_SYNC).
+     *
+     * @return the event, owned by this device
+     */
     public Event createEvent() {
         return new Event(this, api().eventCreate(handle(), EVENT_SYNC));
     }
@@ -109,6 +135,9 @@ public final class Device extends NativeObject {
      * active (refused under GLOBAL unless the thread switched to RELAXED with
      * {@link AclRuntime#captureMode}). Sizes must match; device memory must be on this device (to
      * move data between devices, copy through a {@link HostBuffer}).
+     *
+     * @param from the source: device memory of this device, or host memory
+     * @param to the destination, of the same size
      */
     public void copy(Memory from, Memory to) {
         handle(); // throws when this device is closed
@@ -124,6 +153,9 @@ public final class Device extends NativeObject {
     /**
      * Sets every byte of {@code memory} (of this device, or host memory) to {@code value} (0..255),
      * synchronously ("unsafe" under capture).
+     *
+     * @param memory device memory of this device, or host memory
+     * @param value the byte value, 0..255
      */
     public void fill(Memory memory, int value) {
         handle(); // throws when this device is closed

@@ -27,12 +27,24 @@ public final class DeviceBuffer extends NativeObject implements Memory {
      * A tensor viewing this buffer: {@code shape} and {@code strides} in elements ({@code strides}
      * null for a contiguous view), {@code offset} in elements from the buffer's start. The view
      * must lie inside the buffer. The buffer stays alive while the tensor does.
+     *
+     * @param dataType the element type
+     * @param shape the size of each dimension, in elements
+     * @param strides the step of each dimension, in elements; null for contiguous
+     * @param offset the first element's position, in elements from the buffer's start
+     * @return the tensor, owned by the buffer's device
      */
     public Tensor view(DataType dataType, long[] shape, long[] strides, long offset) {
         return view(dataType, shape, strides, offset, false);
     }
 
-    /** A contiguous tensor over the start of this buffer. */
+    /**
+     * A contiguous tensor over the start of this buffer.
+     *
+     * @param dataType the element type
+     * @param shape the size of each dimension, in elements
+     * @return the tensor, owned by the buffer's device
+     */
     public Tensor view(DataType dataType, long... shape) {
         return view(dataType, shape, null, 0, false);
     }

@@ -15,8 +15,8 @@ import java.util.Objects;
  */
 public final class ElementwiseOperator extends Operator {
 
-    private ElementwiseOperator(Tensor anchor, long handle, String text, String signature) {
-        super(anchor, handle, text, signature);
+    private ElementwiseOperator(Tensor anchor, long handle, String text, String signature, Object... operands) {
+        super(anchor, handle, text, signature, operands);
     }
 
     /** {@code out = self − alpha × other} with broadcasting (aclnnSub). */
@@ -139,6 +139,6 @@ public final class ElementwiseOperator extends Operator {
         Objects.requireNonNull(operands);
         long handle = operands.prepare(op, true);
         return new ElementwiseOperator(self, handle, "ElementwiseOperator(" + name + " " + self + ")",
-                signature(name, signatureOperands));
+                signature(name, signatureOperands), signatureOperands);
     }
 }

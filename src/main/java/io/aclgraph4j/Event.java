@@ -15,11 +15,20 @@ public final class Event extends NativeObject {
         this.device = device;
     }
 
+    /**
+     * The device the event belongs to; only its streams record and wait for it.
+     *
+     * @return the event's device
+     */
     public Device device() {
         return device;
     }
 
-    /** Marks the work issued to {@code stream} so far; the stream must be of this event's device. */
+    /**
+     * Marks the work issued to {@code stream} so far; the stream must be of this event's device.
+     *
+     * @param stream the stream whose work the event marks
+     */
     public void record(Stream stream) {
         Objects.requireNonNull(stream, "Event.record: stream is null");
         stream.checkOnlyKernels("Event.record");
@@ -43,7 +52,11 @@ public final class Event extends NativeObject {
         api().eventSynchronize(handle());
     }
 
-    /** Whether the marked work has run. */
+    /**
+     * Whether the marked work has run.
+     *
+     * @return true once everything recorded before the event is done
+     */
     public boolean isComplete() {
         return api().eventQuery(handle());
     }

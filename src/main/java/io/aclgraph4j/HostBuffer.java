@@ -43,7 +43,11 @@ public final class HostBuffer extends NativeObject implements Memory {
         return device;
     }
 
-    /** A view of the whole buffer in native byte order (buffers over 2 GiB: use {@link #slice}). */
+    /**
+     * A view of the whole buffer in native byte order (buffers over 2 GiB: use {@link #slice}).
+     *
+     * @return a direct buffer over the pinned memory; it keeps the memory alive while reachable
+     */
     public ByteBuffer asByteBuffer() {
         if (bytes > Integer.MAX_VALUE) {
             throw new InvalidArgumentException(-2, "HostBuffer.asByteBuffer", "the buffer has " + bytes
@@ -55,6 +59,10 @@ public final class HostBuffer extends NativeObject implements Memory {
     /**
      * A view of {@code length} bytes from {@code offset}, in native byte order. The memory stays
      * allocated while the view, or a buffer derived from it, is reachable (see the class comment).
+     *
+     * @param offset the first byte, from the buffer's start
+     * @param length the number of bytes; the range must lie inside the buffer
+     * @return a direct buffer over that range of the pinned memory
      */
     public ByteBuffer slice(long offset, int length) {
         handle();
@@ -74,75 +82,119 @@ public final class HostBuffer extends NativeObject implements Memory {
         return api().wrap(address, (int) Math.min(bytes, Integer.MAX_VALUE)).order(ByteOrder.nativeOrder());
     }
 
-    /** A float view of the whole buffer. */
+    /**
+     * A float view of the whole buffer.
+     *
+     * @return a direct float buffer over the pinned memory, in native byte order
+     */
     public FloatBuffer asFloatBuffer() {
         return asByteBuffer().asFloatBuffer();
     }
 
-    /** Copies {@code values} into the start of the buffer. */
+    /**
+     * Copies {@code values} into the start of the buffer.
+     *
+     * @param values the values to write, in native byte order; they must fit in the buffer
+     */
     public void write(float[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Float.BYTES);
         access(() -> accessView().asFloatBuffer().put(values));
     }
 
-    /** Copies {@code values} into the start of the buffer. */
+    /**
+     * Copies {@code values} into the start of the buffer.
+     *
+     * @param values the values to write, in native byte order; they must fit in the buffer
+     */
     public void write(double[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Double.BYTES);
         access(() -> accessView().asDoubleBuffer().put(values));
     }
 
-    /** Copies {@code values} into the start of the buffer. */
+    /**
+     * Copies {@code values} into the start of the buffer.
+     *
+     * @param values the values to write, in native byte order; they must fit in the buffer
+     */
     public void write(int[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Integer.BYTES);
         access(() -> accessView().asIntBuffer().put(values));
     }
 
-    /** Copies {@code values} into the start of the buffer. */
+    /**
+     * Copies {@code values} into the start of the buffer.
+     *
+     * @param values the values to write, in native byte order; they must fit in the buffer
+     */
     public void write(long[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", (long) values.length * Long.BYTES);
         access(() -> accessView().asLongBuffer().put(values));
     }
 
-    /** Copies {@code values} into the start of the buffer. */
+    /**
+     * Copies {@code values} into the start of the buffer.
+     *
+     * @param values the values to write, in native byte order; they must fit in the buffer
+     */
     public void write(byte[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.write", values.length);
         access(() -> accessView().put(values));
     }
 
-    /** Fills {@code values} from the start of the buffer. */
+    /**
+     * Fills {@code values} from the start of the buffer.
+     *
+     * @param values the array to fill; the buffer must hold as many values
+     */
     public void read(float[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Float.BYTES);
         access(() -> accessView().asFloatBuffer().get(values));
     }
 
-    /** Fills {@code values} from the start of the buffer. */
+    /**
+     * Fills {@code values} from the start of the buffer.
+     *
+     * @param values the array to fill; the buffer must hold as many values
+     */
     public void read(double[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Double.BYTES);
         access(() -> accessView().asDoubleBuffer().get(values));
     }
 
-    /** Fills {@code values} from the start of the buffer. */
+    /**
+     * Fills {@code values} from the start of the buffer.
+     *
+     * @param values the array to fill; the buffer must hold as many values
+     */
     public void read(int[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Integer.BYTES);
         access(() -> accessView().asIntBuffer().get(values));
     }
 
-    /** Fills {@code values} from the start of the buffer. */
+    /**
+     * Fills {@code values} from the start of the buffer.
+     *
+     * @param values the array to fill; the buffer must hold as many values
+     */
     public void read(long[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", (long) values.length * Long.BYTES);
         access(() -> accessView().asLongBuffer().get(values));
     }
 
-    /** Fills {@code values} from the start of the buffer. */
+    /**
+     * Fills {@code values} from the start of the buffer.
+     *
+     * @param values the array to fill; the buffer must hold as many values
+     */
     public void read(byte[] values) {
         Objects.requireNonNull(values, "values");
         checkFits("HostBuffer.read", values.length);
@@ -152,6 +204,8 @@ public final class HostBuffer extends NativeObject implements Memory {
     /**
      * The buffer's contents as floats. Refused when its size is not a multiple of 4 bytes (read a
      * byte array or a {@link #slice} instead) or it holds more floats than an array can.
+     *
+     * @return a new array with the buffer's floats
      */
     public float[] toFloatArray() {
         if (bytes % Float.BYTES != 0 || bytes / Float.BYTES > Integer.MAX_VALUE - 8) {

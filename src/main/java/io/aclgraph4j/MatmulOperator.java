@@ -12,8 +12,8 @@ import java.util.Objects;
  */
 public final class MatmulOperator extends Operator {
 
-    private MatmulOperator(Tensor anchor, long handle, String text, String signature) {
-        super(anchor, handle, text, signature);
+    private MatmulOperator(Tensor anchor, long handle, String text, String signature, Object... operands) {
+        super(anchor, handle, text, signature, operands);
     }
 
     /** {@code out = self @ mat2} with torch.matmul's shape rules (aclnnMatmul). */
@@ -38,6 +38,6 @@ public final class MatmulOperator extends Operator {
         long handle = new Operands(operation, self).tensor("self", self).tensor("mat2", mat2).tensor("out", out)
                 .integer(cubeMathType.code()).prepare(op, true);
         return new MatmulOperator(self, handle, "MatmulOperator(" + name + " " + self + " @ " + mat2 + ")",
-                signature(name, self, mat2, out, cubeMathType));
+                signature(name, self, mat2, out, cubeMathType), self, mat2, out);
     }
 }

@@ -6,9 +6,17 @@ package io.aclgraph4j;
  */
 public sealed interface Memory permits DeviceBuffer, HostBuffer, Tensor {
 
-    /** Size in bytes. */
+    /**
+     * Size in bytes.
+     *
+     * @return the number of bytes a copy reads or writes
+     */
     long byteSize();
 
-    /** The device this memory belongs to. */
+    /**
+     * The device this memory belongs to.
+     *
+     * @return the device that allocated it
+     */
     Device device();
 }

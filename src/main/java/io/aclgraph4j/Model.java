@@ -14,6 +14,19 @@ import java.util.Objects;
  * any stream of its device, and its replays never overlap: each runs after the previous one (on
  * the device: a replay on another stream than the previous one waits for an event recorded after
  * it; no host wait).
+ *
+ * <pre>{@code
+ * Model model = stream.capture(CaptureMode.GLOBAL, s -> {
+ *     s.copyAsync(hostInput, input);
+ *     add.launch(s);
+ *     s.copyAsync(output, hostOutput);
+ * });
+ * for (int i = 0; i < 1000; i++) {
+ *     model.executeAsync(stream);           // enqueue replays
+ * }
+ * stream.synchronize();                     // wait for all of them
+ * model.close();                            // releases what its tasks kept alive
+ * }</pre>
  */
 public final class Model extends NativeObject {
     private final Device device;
@@ -23,11 +36,20 @@ public final class Model extends NativeObject {
         this.device = device;
     }
 
+    /**
+     * The device the model was captured on; it replays on that device's streams only.
+     *
+     * @return the model's device
+     */
     public Device device() {
         return device;
     }
 
-    /** Enqueues one replay on {@code stream} and returns; wait with {@link Stream#synchronize()}. */
+    /**
+     * Enqueues one replay on {@code stream} and returns; wait with {@link Stream#synchronize()}.
+     *
+     * @param stream a stream of the model's device
+     */
     public void executeAsync(Stream stream) {
         Objects.requireNonNull(stream, "Model.executeAsync: stream is null");
         stream.checkOnlyKernels("Model.executeAsync");
@@ -37,6 +59,8 @@ public final class Model extends NativeObject {
     /**
      * Replays once on {@code stream} and waits for the stream, as {@link #executeAsync} then
      * {@link Stream#synchronize()} would, in one native call.
+     *
+     * @param stream a stream of the model's device
      */
     public void execute(Stream stream) {
         Objects.requireNonNull(stream, "Model.execute: stream is null");
@@ -44,13 +68,21 @@ public final class Model extends NativeObject {
         api().modelExecute(handle(), stream.handle());
     }
 
-    /** Writes the model's tasks as Chrome-trace JSON ({@code aclmdlRIDebugJsonPrint}) to {@code path}. */
+    /**
+     * Writes the model's tasks as Chrome-trace JSON ({@code aclmdlRIDebugJsonPrint}) to {@code path}.
+     *
+     * @param path the file to write (replaced if it exists)
+     */
     public void debugJson(Path path) {
         Objects.requireNonNull(path, "path");
         api().modelDebugJson(handle(), path.toAbsolutePath().toString());
     }
 
-    /** The model's tasks as Chrome-trace JSON text. */
+    /**
+     * The model's tasks as Chrome-trace JSON text.
+     *
+     * @return the JSON document
+     */
     public String debugJson() {
         try {
             Path file = Files.createTempFile("aclgraph4j-model", ".json");

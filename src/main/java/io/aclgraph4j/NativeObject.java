@@ -90,7 +90,11 @@ public abstract class NativeObject implements AutoCloseable {
         return runtime.api();
     }
 
-    /** Whether {@link #close()} was called (directly or by closing the object's owner). */
+    /**
+     * Whether {@link #close()} was called (directly or by closing the object's owner).
+     *
+     * @return true once closed
+     */
     public boolean isClosed() {
         return state.isReleased();
     }

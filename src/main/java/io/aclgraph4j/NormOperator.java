@@ -9,8 +9,8 @@ import io.aclgraph4j.internal.NativeApi;
  */
 public final class NormOperator extends Operator {
 
-    private NormOperator(Tensor anchor, long handle, String text, String signature) {
-        super(anchor, handle, text, signature);
+    private NormOperator(Tensor anchor, long handle, String text, String signature, Object... operands) {
+        super(anchor, handle, text, signature, operands);
     }
 
     /**
@@ -21,7 +21,7 @@ public final class NormOperator extends Operator {
         long handle = new Operands("NormOperator.softmax", self).tensor("self", self).integer(dim)
                 .tensor("out", out).prepare(NativeApi.OP_SOFTMAX, true);
         return new NormOperator(self, handle, "NormOperator(softmax " + self + " dim " + dim + ")",
-                signature("softmax", self, dim, out));
+                signature("softmax", self, dim, out), self, out);
     }
 
     /**
@@ -36,6 +36,7 @@ public final class NormOperator extends Operator {
                 .intArray("normalizedShape", normalizedShape).optionalTensor(weight).optionalTensor(bias).real(eps)
                 .tensor("out", out).optionalTensor(mean).optionalTensor(rstd).prepare(NativeApi.OP_LAYER_NORM, true);
         return new NormOperator(input, handle, "NormOperator(layerNorm " + input + ")",
-                signature("layerNorm", input, java.util.Arrays.toString(normalizedShape), weight, bias, out, mean, rstd));
+                signature("layerNorm", input, java.util.Arrays.toString(normalizedShape), weight, bias, out, mean, rstd),
+                input, weight, bias, out, mean, rstd);
     }
 }

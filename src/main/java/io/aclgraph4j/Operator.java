@@ -58,7 +58,11 @@ public class Operator extends NativeObject {
         return getClass().getSimpleName() + ".launch";
     }
 
-    /** Launches the operator on {@code stream} (recorded if the stream is capturing). */
+    /**
+     * Launches the operator on {@code stream} (recorded if the stream is capturing).
+     *
+     * @param stream a stream of the operator's device
+     */
     public void launch(Stream stream) {
         if (stream == null) {
             throw new NullPointerException(launchOperation() + ": stream is null");
@@ -76,7 +80,11 @@ public class Operator extends NativeObject {
         launches.add(new KernelLaunches.Launch(0, signature, false));
     }
 
-    /** Bytes of device workspace the operator needs (allocated and kept by the operator). */
+    /**
+     * Bytes of device workspace the operator needs (allocated and kept by the operator).
+     *
+     * @return the workspace size in bytes, 0 when it needs none
+     */
     public long workspaceSize() {
         return api().executorWorkspaceSize(handle());
     }

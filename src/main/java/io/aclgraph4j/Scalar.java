@@ -13,11 +13,20 @@ public final class Scalar extends NativeObject {
         this.value = value;
     }
 
+    /**
+     * The scalar's type.
+     *
+     * @return the data type it was created with
+     */
     public DataType dataType() {
         return dataType;
     }
 
-    /** The value as given. */
+    /**
+     * The value as given.
+     *
+     * @return the value's decimal text, as the scalar was created with it
+     */
     public String value() {
         return value;
     }

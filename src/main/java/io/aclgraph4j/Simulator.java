@@ -31,6 +31,10 @@ public final class Simulator {
      * Lets {@code skip} operations at {@code point} succeed, then fails the next {@code count}. While
      * faults are armed, a failed host allocation is reported at once (not retried after a garbage
      * collection).
+     *
+     * @param point the simulator operation that fails
+     * @param skip how many of those operations succeed first
+     * @param count how many fail after them
      */
     public void injectFault(FaultPoint point, long skip, long count) {
         Objects.requireNonNull(point, "point");

@@ -8,6 +8,15 @@ import java.util.function.Consumer;
  * An ordered queue of device work ({@code aclrtStream}). Tasks issued to it run asynchronously,
  * in order; {@link #synchronize()} waits for them. While the stream captures, its tasks are
  * recorded into a model instead (see {@link #beginCapture(CaptureMode)}).
+ *
+ * <pre>{@code
+ * try (Stream stream = device.createStream()) {
+ *     stream.copyAsync(hostInput, input);    // host to device, queued
+ *     add.launch(stream);                    // runs after the copy
+ *     stream.copyAsync(output, hostOutput);  // device to host, after the add
+ *     stream.synchronize();                  // all three done
+ * }
+ * }</pre>
  */
 public final class Stream extends NativeObject {
     private final Device device;
@@ -19,6 +28,11 @@ public final class Stream extends NativeObject {
         this.device = device;
     }
 
+    /**
+     * The device the stream belongs to.
+     *
+     * @return the stream's device
+     */
     public Device device() {
         return device;
     }
@@ -27,6 +41,9 @@ public final class Stream extends NativeObject {
      * Copies {@code from} into {@code to} (same size) in stream order. Device memory must be on this
      * stream's device; at most one side may be host memory (copy host memory to host memory with
      * {@link Device#copy} or the buffers' views).
+     *
+     * @param from the source memory
+     * @param to the destination memory, of the same size
      */
     public void copyAsync(Memory from, Memory to) {
         checkOnlyKernels("Stream.copyAsync");
@@ -37,7 +54,15 @@ public final class Stream extends NativeObject {
         api().memcpyAsync(handle(), target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
     }
 
-    /** Copies {@code bytes} from {@code from} at {@code fromOffset} into {@code to} at {@code toOffset}. */
+    /**
+     * Copies {@code bytes} from {@code from} at {@code fromOffset} into {@code to} at {@code toOffset}.
+     *
+     * @param from the source memory
+     * @param fromOffset the first byte read, from the start of {@code from}
+     * @param to the destination memory
+     * @param toOffset the first byte written, from the start of {@code to}
+     * @param bytes how many bytes; both ranges must lie inside their memory
+     */
     public void copyAsync(Memory from, long fromOffset, Memory to, long toOffset, long bytes) {
         checkOnlyKernels("Stream.copyAsync");
         Regions.Region source = Regions.region("Stream.copyAsync", "source", from);
@@ -53,7 +78,12 @@ public final class Stream extends NativeObject {
                 source.offset() + fromOffset, bytes);
     }
 
-    /** Sets every byte of {@code memory} (of this stream's device, or host memory) to {@code value} in stream order. */
+    /**
+     * Sets every byte of {@code memory} (of this stream's device, or host memory) to {@code value} in stream order.
+     *
+     * @param memory device memory of this stream's device, or host memory
+     * @param value the byte value, 0..255
+     */
     public void fillAsync(Memory memory, int value) {
         checkOnlyKernels("Stream.fillAsync");
         Regions.Region region = Regions.region("Stream.fillAsync", "memory", memory);
@@ -95,7 +125,11 @@ public final class Stream extends NativeObject {
         api().streamSynchronize(handle());
     }
 
-    /** As {@link #synchronize()}, failing with an {@link AclException} once {@code timeout} passes. */
+    /**
+     * As {@link #synchronize()}, failing with an {@link AclException} once {@code timeout} passes.
+     *
+     * @param timeout how long to wait, from 1 ms to {@code Integer.MAX_VALUE} ms
+     */
     public void synchronize(Duration timeout) {
         Objects.requireNonNull(timeout, "Stream.synchronize: timeout is null");
         long millis = timeout.toMillis();
@@ -106,12 +140,20 @@ public final class Stream extends NativeObject {
         api().streamSynchronize(handle(), (int) millis);
     }
 
-    /** Whether every task issued so far has run. */
+    /**
+     * Whether every task issued so far has run.
+     *
+     * @return true when the stream is idle
+     */
     public boolean isComplete() {
         return api().streamQuery(handle());
     }
 
-    /** Makes later work on this stream wait for the work {@code event} marks. */
+    /**
+     * Makes later work on this stream wait for the work {@code event} marks.
+     *
+     * @param event an event of this stream's device
+     */
     public void waitFor(Event event) {
         Objects.requireNonNull(event, "Stream.waitFor: event is null");
         checkOnlyKernels("Stream.waitFor");
@@ -131,6 +173,9 @@ public final class Stream extends NativeObject {
      * }</pre>
      * Leaving the block without {@link Capture#end()} (by an exception) ends the capture and
      * discards its model, so the stream never stays capturing.
+     *
+     * @param mode which calls the capture forbids on other threads
+     * @return the capture in progress; end it with {@link Capture#end()}
      */
     public Capture beginCapture(CaptureMode mode) {
         Objects.requireNonNull(mode, "Stream.beginCapture: mode is null");
@@ -139,7 +184,13 @@ public final class Stream extends NativeObject {
         return new Capture(this, mode);
     }
 
-    /** Captures what {@code body} issues to this stream and returns the model. */
+    /**
+     * Captures what {@code body} issues to this stream and returns the model.
+     *
+     * @param mode which calls the capture forbids on other threads
+     * @param body issues the tasks to capture on the stream it is given (this one)
+     * @return the model; if {@code body} throws, the capture is discarded and the exception propagates
+     */
     public Model capture(CaptureMode mode, Consumer<Stream> body) {
         Objects.requireNonNull(body, "Stream.capture: body is null");
         try (Capture capture = beginCapture(mode)) {
@@ -148,7 +199,11 @@ public final class Stream extends NativeObject {
         }
     }
 
-    /** This stream's capture state. */
+    /**
+     * This stream's capture state.
+     *
+     * @return NONE, ACTIVE or INVALIDATED
+     */
     public CaptureStatus captureStatus() {
         return CaptureStatus.ofCode(api().captureStatus(handle()));
     }

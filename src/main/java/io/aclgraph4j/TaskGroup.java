@@ -20,6 +20,11 @@ public final class TaskGroup extends NativeObject {
         this.kernels = kernels;
     }
 
+    /**
+     * The device the group was captured on.
+     *
+     * @return the group's device
+     */
     public Device device() {
         return device;
     }
@@ -29,7 +34,11 @@ public final class TaskGroup extends NativeObject {
         return kernels;
     }
 
-    /** How many kernels the group holds. */
+    /**
+     * How many kernels the group holds.
+     *
+     * @return the number of operator launches captured in the group
+     */
     public int kernelCount() {
         return kernels.size();
     }
@@ -44,6 +53,9 @@ public final class TaskGroup extends NativeObject {
      * {@link TaskUpdateException} (or the body's exception) is thrown. {@code stream} must not be
      * capturing. The update is ordered on {@code stream}: synchronise it (or order the model's
      * stream after it with an event) before the next replay.
+     *
+     * @param stream a stream of the group's device, not capturing
+     * @param body launches the replacement kernels on {@code stream}
      */
     public void update(Stream stream, Runnable body) {
         Objects.requireNonNull(stream, "TaskGroup.update: stream is null");

@@ -8,6 +8,12 @@ package io.aclgraph4j;
 public class TaskUpdateException extends InvalidArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A refused task group update.
+     *
+     * @param operation the facade operation that refused it, such as {@code "TaskGroup.update"}
+     * @param reason what did not match the captured kernels
+     */
     public TaskUpdateException(String operation, String reason) {
         super(-2, operation, reason);
     }

@@ -32,29 +32,56 @@ public final class Tensor extends NativeObject implements Memory {
         this.contiguous = Arrays.equals(this.strides, contiguousStrides(shape)) || atMostOneElement(shape);
     }
 
+    /**
+     * The element type.
+     *
+     * @return the tensor's data type
+     */
     public DataType dataType() {
         return dataType;
     }
 
-    /** The shape (a copy). */
+    /**
+     * The shape (a copy).
+     *
+     * @return the size of each dimension, in elements
+     */
     public long[] shape() {
         return shape.clone();
     }
 
-    /** Strides in elements (a copy). */
+    /**
+     * Strides in elements (a copy).
+     *
+     * @return the step of each dimension, in elements
+     */
     public long[] strides() {
         return strides.clone();
     }
 
-    /** Offset in elements from the start of the buffer. */
+    /**
+     * Offset in elements from the start of the buffer.
+     *
+     * @return the first element's position in its buffer, in elements
+     */
     public long offset() {
         return offset;
     }
 
+    /**
+     * The number of dimensions.
+     *
+     * @return the shape's length, 0 to {@link #MAX_RANK}
+     */
     public int rank() {
         return shape.length;
     }
 
+    /**
+     * The number of elements.
+     *
+     * @return the product of the shape's sizes
+     */
     public long elementCount() {
         return elementCount("Tensor.elementCount", shape);
     }
@@ -70,12 +97,20 @@ public final class Tensor extends NativeObject implements Memory {
         return storage.device();
     }
 
-    /** The buffer this tensor views. */
+    /**
+     * The buffer this tensor views.
+     *
+     * @return the device buffer holding the elements
+     */
     public DeviceBuffer storage() {
         return storage;
     }
 
-    /** Row-major without gaps: copies can treat it as plain bytes. */
+    /**
+     * Row-major without gaps: copies can treat it as plain bytes.
+     *
+     * @return true when the strides are the shape's row-major strides
+     */
     public boolean isContiguous() {
         return contiguous;
     }
@@ -94,6 +129,8 @@ public final class Tensor extends NativeObject implements Memory {
     /**
      * Whether two of this view's elements share memory (a stride of 0 over a dimension longer than
      * 1, or strides that make dimensions interleave): such a view can be read, never written.
+     *
+     * @return true when some element is reachable through two indices
      */
     public boolean hasOverlappingElements() {
         int rank = shape.length;

@@ -258,11 +258,25 @@ class LifecycleTest {
      */
     @Test
     void anOperandPassedInlineIsNotALeakWhileItsOperatorIsInUse() throws Exception {
+        assertInlineScalarKeptWhileInUse((x, out, scalar) -> AddOperator.add(x, x, scalar, out), 3f); // 1 + 2 × 1
+    }
+
+    /** The same for an operator of the generic table (aclnnMuls): every operator keeps its operands. */
+    @Test
+    void anInlineScalarOfATableOperatorIsNotALeakWhileItsOperatorIsInUse() throws Exception {
+        assertInlineScalarKeptWhileInUse((x, out, scalar) -> ElementwiseOperator.muls(x, scalar, out), 2f); // 1 × 2
+    }
+
+    private interface ScalarOperatorFactory {
+        Operator make(Tensor x, Tensor out, Scalar two);
+    }
+
+    private void assertInlineScalarKeptWhileInUse(ScalarOperatorFactory factory, float expected) throws Exception {
         try (Stream stream = device.createStream();
              Tensor x = filled(1f, 4);
              Tensor out = device.tensor(DataType.FLOAT, 4)) {
             java.lang.ref.WeakReference<Scalar>[] alphaOut = newWeakArray();
-            AddOperator add = addWithInlineScalar(x, out, alphaOut);
+            Operator operator = withInlineScalar(factory, x, out, alphaOut);
             java.lang.ref.WeakReference<Scalar> alpha = alphaOut[0];
             List<byte[]> pressure = new ArrayList<>();
             for (int attempt = 0; attempt < 20; attempt++) {
@@ -272,10 +286,10 @@ class LifecycleTest {
             }
             assertTrue(alpha.get() != null && !alpha.get().isClosed(),
                     "the inline scalar was collected (and reported as a leak) while its operator uses it");
-            add.launch(stream);
+            operator.launch(stream);
             stream.synchronize();
-            assertEquals(3f, read(out)[3]);
-            add.close();
+            assertEquals(expected, read(out)[3]);
+            operator.close();
         }
     }
 
@@ -285,10 +299,11 @@ class LifecycleTest {
     }
 
     /** As the README writes it: the scalar made inline; only a weak reference escapes. */
-    private AddOperator addWithInlineScalar(Tensor x, Tensor out, java.lang.ref.WeakReference<Scalar>[] alpha) {
+    private Operator withInlineScalar(ScalarOperatorFactory factory, Tensor x, Tensor out,
+                                      java.lang.ref.WeakReference<Scalar>[] alpha) {
         Scalar two = runtime.scalar(DataType.FLOAT, 2.0);
         alpha[0] = new java.lang.ref.WeakReference<>(two);
-        return AddOperator.add(x, x, two, out); // 1 + 2 × 1
+        return factory.make(x, out, two);
     }
 
     private void createAndDropStreams(int count) {

@@ -194,8 +194,9 @@ class OperatorFamiliesTest {
     void capturedOperatorsReplayAndATaskGroupUpdateSwapsTheirOperands() {
         Tensor a = floats(device, new float[] {-1, 2, -3, 4}, 4);
         Tensor b = floats(device, new float[] {5, -6, 7, -8}, 4);
-        Tensor out = device.tensor(DataType.FLOAT, 4);
-        Tensor otherOut = device.tensor(DataType.FLOAT, 4);
+        // Device memory starts with whatever it held before: zero the outputs so "nothing ran" is checkable.
+        Tensor out = floats(device, new float[4], 4);
+        Tensor otherOut = floats(device, new float[4], 4);
         Stream updater = device.createStream();
         TaskGroup group;
         Model model;
