@@ -201,7 +201,9 @@ aclError ReadLaunchConfig(const char *call, const aclrtLaunchKernelCfg *cfg, Ker
     }
     for (size_t i = 0; i < cfg->numAttrs; ++i) {
         const aclrtLaunchKernelAttr &attr = cfg->attrs[i];
-        switch (attr.id) {
+        int id = 0; // read as the int a C caller may have stored, whatever its value
+        std::memcpy(&id, &attr.id, sizeof id);
+        switch (id) {
         case ACL_RT_LAUNCH_KERNEL_ATTR_SCHEM_MODE: settings.schemMode = attr.value.schemMode; break;
         case ACL_RT_LAUNCH_KERNEL_ATTR_DYN_UBUF_SIZE: settings.dynUBufSize = attr.value.dynUBufSize; break;
         case ACL_RT_LAUNCH_KERNEL_ATTR_DATA_DUMP: settings.dataDump = attr.value.isDataDump == 1; break;
@@ -214,7 +216,7 @@ aclError ReadLaunchConfig(const char *call, const aclrtLaunchKernelCfg *cfg, Ker
         case ACL_RT_LAUNCH_KERNEL_ATTR_BLOCK_TASK_PREFETCH:
         case ACL_RT_LAUNCH_KERNEL_ATTR_ENABLE_PROFILING: break; // accepted, nothing to simulate
         default:
-            reason = "cfg->attrs[" + std::to_string(i) + "].id " + std::to_string(static_cast<int>(attr.id)) +
+            reason = "cfg->attrs[" + std::to_string(i) + "].id " + std::to_string(id) +
                      " is not an aclrtLaunchKernelAttrId (1 to 9)";
             return ACL_ERROR_RT_PARAM_INVALID;
         }
@@ -638,7 +640,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIKernelTaskGetAttribute(aclmdlRITask task, a
     if (auto it = details.kernelSettings.find(index); it != details.kernelSettings.end()) {
         settings = it->second;
     }
-    switch (attrId) {
+    int id = 0; // read as the int a C caller may have passed, whatever its value
+    std::memcpy(&id, &attrId, sizeof id);
+    switch (id) {
     case ACL_RT_LAUNCH_KERNEL_ATTR_SCHEM_MODE: attrValue->schemMode = settings.schemMode; return ACL_SUCCESS;
     case ACL_RT_LAUNCH_KERNEL_ATTR_DYN_UBUF_SIZE: attrValue->dynUBufSize = settings.dynUBufSize; return ACL_SUCCESS;
     case ACL_RT_LAUNCH_KERNEL_ATTR_DATA_DUMP: attrValue->isDataDump = settings.dataDump ? 1 : 0; return ACL_SUCCESS;
@@ -653,12 +657,12 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIKernelTaskGetAttribute(aclmdlRITask task, a
     case ACL_RT_LAUNCH_KERNEL_ATTR_BLOCKDIM_OFFSET:
     case ACL_RT_LAUNCH_KERNEL_ATTR_BLOCK_TASK_PREFETCH:
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
-                    "attrId " + std::to_string(static_cast<int>(attrId)) +
+                    "attrId " + std::to_string(id) +
                         " (ENGINE_TYPE, BLOCKDIM_OFFSET, BLOCK_TASK_PREFETCH) cannot be obtained from a task");
     default: break;
     }
     return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
-                "attrId " + std::to_string(static_cast<int>(attrId)) + " is not an attribute a kernel task reports");
+                "attrId " + std::to_string(id) + " is not an attribute a kernel task reports");
 }
 
 // ---------------------------------------------------------------- in-place update
@@ -682,7 +686,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskSetParams(aclmdlRITask task, aclmdlRITa
     if (aclError status = BeginUpdate(call, *model); status != ACL_SUCCESS) {
         return status;
     }
-    switch (params->type) {
+    int type = 0; // read as the int a C caller may have stored, whatever its value
+    std::memcpy(&type, &params->type, sizeof type);
+    switch (type) {
     case ACL_MODEL_RI_TASK_KERNEL: return UpdateKernelTask(call, *model, details, index, *params);
     case ACL_MODEL_RI_TASK_VALUE_WRITE:
     case ACL_MODEL_RI_TASK_VALUE_WAIT:
@@ -691,7 +697,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskSetParams(aclmdlRITask task, aclmdlRITa
     default: break;
     }
     return FailUpdate(*model, ACL_ERROR_RT_PARAM_INVALID, call,
-                      "params->type " + std::to_string(static_cast<int>(params->type)) +
+                      "params->type " + std::to_string(type) +
                           " cannot be set: only ACL_MODEL_RI_TASK_KERNEL (1), VALUE_WRITE (5) or VALUE_WAIT (6)");
 }
 

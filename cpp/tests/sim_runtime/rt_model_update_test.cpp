@@ -448,7 +448,7 @@ TEST_CASE("aclmdlRITaskSetParams: bad arguments -> 107000 and the model is FAULT
                           {"funcHandle forged", 4, ACL_ERROR_RT_INVALID_HANDLE},
                           {"a tensor outside device memory", 5, ACL_ERROR_RT_PARAM_INVALID},
                           {"type EVENT_RECORD", 6, ACL_ERROR_RT_PARAM_INVALID},
-                          {"type 42", 7, ACL_ERROR_RT_PARAM_INVALID},
+                          {"type 7 (unknown)", 7, ACL_ERROR_RT_PARAM_INVALID},
                           {"cfg with attrs NULL", 8, ACL_ERROR_RT_PARAM_INVALID},
                           {"cfg with attribute id 10", 9, ACL_ERROR_RT_PARAM_INVALID},
                           {"a copy task given kernel params", 10, ACL_ERROR_RT_PARAM_INVALID}};
@@ -471,7 +471,7 @@ TEST_CASE("aclmdlRITaskSetParams: bad arguments -> 107000 and the model is FAULT
         case 4: params.kernelTaskParams.funcHandle = &forged; break;
         case 5: SetAddress(args, 2, host); break;
         case 6: params.type = ACL_MODEL_RI_TASK_EVENT_RECORD; break;
-        case 7: params.type = static_cast<aclmdlRITaskType>(42); break;
+        case 7: params.type = static_cast<aclmdlRITaskType>(7); break;
         case 8: params.kernelTaskParams.cfg = &cfg; break;
         case 9:
             attr.id = static_cast<aclrtLaunchKernelAttrId>(10);
@@ -592,7 +592,7 @@ TEST_CASE("aclmdlRIKernelTaskGetAttribute: defaults, the configuration of aclmdl
     for (aclrtLaunchKernelAttrId refused :
          {ACL_RT_LAUNCH_KERNEL_ATTR_ENGINE_TYPE, ACL_RT_LAUNCH_KERNEL_ATTR_BLOCKDIM_OFFSET,
           ACL_RT_LAUNCH_KERNEL_ATTR_BLOCK_TASK_PREFETCH, ACL_RT_LAUNCH_KERNEL_ATTR_ENABLE_PROFILING,
-          static_cast<aclrtLaunchKernelAttrId>(0), static_cast<aclrtLaunchKernelAttrId>(77)}) {
+          static_cast<aclrtLaunchKernelAttrId>(0), static_cast<aclrtLaunchKernelAttrId>(15)}) {
         CHECK_EQ(aclmdlRIKernelTaskGetAttribute(c.kernel(), refused, &value), ACL_ERROR_RT_PARAM_INVALID);
     }
     CHECK_EQ(aclmdlRIKernelTaskGetAttribute(c.tasks[0], ACL_RT_LAUNCH_KERNEL_ATTR_SCHEM_MODE, &value),
