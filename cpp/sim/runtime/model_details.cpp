@@ -105,6 +105,16 @@ aclError RequireCurrentContext(const char *call, const Model &model) {
     return ACL_SUCCESS;
 }
 
+// The device refuses these calls for a conditional task's body (a "sub ACL Graph":
+// ApiErrorDecorator::ModelGetStreams, ModelUpdate, ModelDestroyRegisterCallback/UnregisterCallback).
+aclError RefuseBody(const char *call, const Model &model) {
+    if (model.isBody) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "the model is a body of a conditional task (a sub-graph), which does not support this");
+    }
+    return ACL_SUCCESS;
+}
+
 // ConvertTaskType: what the device calls a task of each simulated kind. Copies, memsets, host
 // functions, model launches and the task group's prefetch NOPs are RT_TASK_DEFAULT there too.
 aclmdlRITaskType TaskTypeOf(const Task &task) {
@@ -393,6 +403,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDestroyRegisterCallback(aclmdlRI modelRI, a
     if (func == nullptr) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "func is NULL");
     }
+    if (aclError status = RefuseBody(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
     auto [it, inserted] = details.destroyCallbacks.emplace(reinterpret_cast<uintptr_t>(func),
@@ -418,6 +431,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDestroyUnregisterCallback(aclmdlRI modelRI,
     if (func == nullptr) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "func is NULL");
     }
+    if (aclError status = RefuseBody(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
     if (details.destroyCallbacks.erase(reinterpret_cast<uintptr_t>(func)) == 0) {
@@ -442,6 +458,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetStreams(aclmdlRI modelRI, aclrtStream *s
     }
     if (!model) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "modelRI is NULL");
+    }
+    if (aclError status = RefuseBody(call, *model); status != ACL_SUCCESS) {
+        return status;
     }
     if (aclError status = RequireCurrentContext(call, *model); status != ACL_SUCCESS) {
         return status;
@@ -731,6 +750,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIUpdate(aclmdlRI modelRI) {
     const char *call = "aclmdlRIUpdate";
     std::shared_ptr<Model> model;
     if (aclError status = FindModel(call, modelRI, ACL_ERROR_RT_PARAM_INVALID, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = RefuseBody(call, *model); status != ACL_SUCCESS) {
         return status;
     }
     ModelDetails &details = DetailsOf(*model);

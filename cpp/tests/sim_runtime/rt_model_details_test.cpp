@@ -177,4 +177,32 @@ TEST_CASE("aclmdlRIDestroyRegisterCallback/UnregisterCallback: NULL model or fun
     CHECK_EQ(aclmdlRIDestroyUnregisterCallback(m.model, LogA), ACL_SUCCESS);
 }
 
+TEST_CASE("a conditional task's body refuses GetStreams, Update and the destroy callbacks with 207000 "
+          "(ApiErrorDecorator::ModelGetStreams/ModelUpdate/ModelDestroyRegisterCallback: sub ACL Graph)") {
+    rt::LeakCheck leaks;
+    {
+        aclrtStream stream = nullptr;
+        REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
+        REQUIRE(aclmdlRICaptureBegin(stream, rt::kGlobal) == ACL_SUCCESS);
+        aclmdlRI root = rt::ModelOf(stream);
+        aclmdlRICondHandle handle = nullptr;
+        CHECK_EQ(aclmdlRICondHandleCreate(root, 0, static_cast<aclmdlRICondHandleFlag>(0), &handle), ACL_SUCCESS);
+        aclmdlRI body = nullptr;
+        aclmdlRICondTaskParams params{handle, ACL_MODEL_RI_COND_TYPE_IF, 1, &body};
+        CHECK_EQ(aclmdlRIAddCondTask(params, stream, 0), ACL_SUCCESS);
+        REQUIRE(body != nullptr);
+        uint32_t count = 0;
+        int tag = 0;
+        CHECK_EQ(aclmdlRIGetStreams(body, nullptr, &count), ACL_ERROR_RT_FEATURE_NOT_SUPPORT);
+        CHECK_EQ(aclmdlRIUpdate(body), ACL_ERROR_RT_FEATURE_NOT_SUPPORT);
+        CHECK_EQ(aclmdlRIDestroyRegisterCallback(body, LogA, &tag), ACL_ERROR_RT_FEATURE_NOT_SUPPORT);
+        CHECK_EQ(aclmdlRIDestroyUnregisterCallback(body, LogA), ACL_ERROR_RT_FEATURE_NOT_SUPPORT);
+        CHECK_EQ(aclmdlRIGetStreams(root, nullptr, &count), ACL_SUCCESS); // the root is no body
+        aclmdlRI ended = nullptr;
+        CHECK_EQ(aclmdlRICaptureEnd(stream, &ended), ACL_ERROR_RT_SUB_ACLGRAPH_IS_CAPTURING); // body never captured
+        CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
+    }
+    VERIFY_NO_LEAKS(leaks);
+}
+
 RT_TEST_MAIN()
