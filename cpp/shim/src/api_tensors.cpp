@@ -113,10 +113,9 @@ int32_t agj_executor_launch(int64_t executor, int64_t stream) {
                                               " but the stream is on device " + std::to_string(s->device()->id()));
         }
         if (!ex->claimLaunch()) {
-            return Fail(AGJ_ERR_STATE,
-                        std::string(entry) +
-                            ": this single-use executor was already launched; prepare a new one for each "
-                            "launch, or prepare it repeatable");
+            return Fail(AGJ_ERR_STATE, entry,
+                        "this single-use executor was already launched; prepare a new one for each "
+                        "launch, or prepare it repeatable");
         }
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         AGJ_ACL_CHECK("aclnn operator launch", ex->launch(s->handle()));

@@ -240,7 +240,7 @@ int32_t PrepareOperator(const char *entry, int32_t op, const OperatorOperands &g
     const AclApi &api = Api();
     const OperatorFunctions &functions = api.operators[op];
     if (functions.getWorkspaceSize == nullptr || functions.launch == nullptr) {
-        return Fail(AGJ_ERR_BACKEND, std::string(entry) + ": the backend lacks " + spec->function);
+        return Fail(AGJ_ERR_BACKEND, entry, std::string("the backend lacks ") + spec->function);
     }
     std::vector<OperandValue> values(spec->operandCount);
     std::vector<ObjectRef> operands;

@@ -629,23 +629,58 @@ TEST_CASE("scalars: bad data types and values that do not fit") {
         CHECK_EQ(agj_scalar_create_double(ACL_UINT64, value, &s), AGJ_OK);
         CHECK_EQ(agj_release(s), AGJ_OK);
     }
-    // Anything finite or not goes into floating types; integers wrap like a C cast.
+    // Floating types take NaN, infinities and every value that stays finite; a finite value that
+    // would round to infinity is refused.
     for (int32_t dataType : {ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128, ACL_BOOL}) {
-        for (double value : {nan, inf, -inf, 1e300, -1e300, 9.3e18, 0.0, -0.0, 5e-324}) {
+        for (double value : {nan, inf, -inf, 0.0, -0.0, 5e-324, 65504.0}) {
             CHECK_EQ(agj_scalar_create_double(dataType, value, &s), AGJ_OK);
             CHECK_EQ(agj_release(s), AGJ_OK);
         }
-        for (int64_t value : {kI64Min, kI64Max, int64_t{0}}) {
-            CHECK_EQ(agj_scalar_create_long(dataType, value, &s), AGJ_OK);
-            CHECK_EQ(agj_release(s), AGJ_OK);
+        const bool wide = dataType == ACL_DOUBLE || dataType == ACL_COMPLEX128 || dataType == ACL_BOOL;
+        for (double value : {1e300, -1e300}) {
+            if (wide) {
+                CHECK_EQ(agj_scalar_create_double(dataType, value, &s), AGJ_OK);
+                CHECK_EQ(agj_release(s), AGJ_OK);
+            } else {
+                EXPECT_REFUSED(agj_scalar_create_double(dataType, value, &s), AGJ_ERR_INVALID_ARGUMENT, "overflows");
+            }
         }
     }
-    for (int32_t dataType : {ACL_INT8, ACL_UINT8, ACL_INT32, ACL_UINT64}) {
-        for (int64_t value : {kI64Min, kI64Max, int64_t{-1}}) {
-            CHECK_EQ(agj_scalar_create_long(dataType, value, &s), AGJ_OK);
+    EXPECT_REFUSED(agj_scalar_create_double(ACL_FLOAT16, 65520.0, &s), AGJ_ERR_INVALID_ARGUMENT,
+                   "65520 overflows FLOAT16 to infinity");
+    EXPECT_REFUSED(agj_scalar_create_long(ACL_FLOAT16, 100000, &s), AGJ_ERR_INVALID_ARGUMENT, "overflows FLOAT16");
+    EXPECT_REFUSED(agj_scalar_create_double(ACL_BF16, 3.4e38, &s), AGJ_ERR_INVALID_ARGUMENT, "overflows BF16");
+    CHECK_EQ(agj_scalar_create_double(ACL_BF16, 3.3895313892515355e38, &s), AGJ_OK); // BF16's largest finite
+    CHECK_EQ(agj_release(s), AGJ_OK);
+    // Integer types take exactly their range, from a long or a double; the edges are accepted.
+    EXPECT_REFUSED(agj_scalar_create_long(ACL_INT8, 300, &s), AGJ_ERR_INVALID_ARGUMENT,
+                   "300 does not fit INT8 (-128..127)");
+    EXPECT_REFUSED(agj_scalar_create_double(ACL_INT32, 1.5, &s), AGJ_ERR_INVALID_ARGUMENT,
+                   "1.5 is not an integer, as INT32 needs");
+    struct Edge {
+        int32_t dataType;
+        int64_t min;
+        int64_t max;
+    };
+    for (Edge edge : {Edge{ACL_INT8, -128, 127}, Edge{ACL_UINT8, 0, 255}, Edge{ACL_INT16, -32768, 32767},
+                      Edge{ACL_UINT16, 0, 65535}, Edge{ACL_INT32, kI32Min, kI32Max},
+                      Edge{ACL_UINT32, 0, 4294967295LL}, Edge{ACL_UINT64, 0, kI64Max}}) {
+        for (int64_t value : {edge.min, edge.max}) {
+            CHECK_EQ(agj_scalar_create_long(edge.dataType, value, &s), AGJ_OK);
+            CHECK_EQ(agj_release(s), AGJ_OK);
+            CHECK_EQ(agj_scalar_create_double(edge.dataType, static_cast<double>(value), &s), AGJ_OK);
             CHECK_EQ(agj_release(s), AGJ_OK);
         }
-        CHECK_EQ(agj_scalar_create_double(dataType, 100.0, &s), AGJ_OK);
+        EXPECT_REFUSED(agj_scalar_create_long(edge.dataType, edge.min - 1, &s), AGJ_ERR_INVALID_ARGUMENT, "does not fit");
+        if (edge.max < kI64Max) {
+            EXPECT_REFUSED(agj_scalar_create_long(edge.dataType, edge.max + 1, &s), AGJ_ERR_INVALID_ARGUMENT,
+                           "does not fit");
+            EXPECT_REFUSED(agj_scalar_create_double(edge.dataType, static_cast<double>(edge.max + 1), &s),
+                           AGJ_ERR_INVALID_ARGUMENT, "does not fit");
+        }
+    }
+    for (int64_t value : {kI64Min, kI64Max}) {
+        CHECK_EQ(agj_scalar_create_long(ACL_INT64, value, &s), AGJ_OK);
         CHECK_EQ(agj_release(s), AGJ_OK);
     }
     CHECK_EQ(agj_scalar_create_double(ACL_INT64, -9223372036854775808.0, &s), AGJ_OK);
