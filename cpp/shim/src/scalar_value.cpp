@@ -13,9 +13,13 @@ namespace agj {
 
 namespace {
 
-// A double as its shortest text that reads back the same ("1.5", "1e+19").
+// A double as its shortest text that reads back the same ("1.5", "65520", "1e+19").
 std::string ValueText(double value) {
     char text[32];
+    if (std::trunc(value) == value && std::fabs(value) < 1e15) {
+        std::snprintf(text, sizeof text, "%.0f", value);
+        return text;
+    }
     for (int precision = 1; precision <= 17; ++precision) {
         std::snprintf(text, sizeof text, "%.*g", precision, value);
         if (std::strtod(text, nullptr) == value || value != value) {
