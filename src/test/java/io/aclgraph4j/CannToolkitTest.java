@@ -32,7 +32,7 @@ class CannToolkitTest {
         String property = System.getProperty("aclgraph4j.simToolkit");
         assumeTrue(property != null, "aclgraph4j.simToolkit is not set (the Maven build sets it)");
         toolkit = Path.of(property);
-        older = toolkit.resolveSibling("sim-toolkit-older");
+        older = toolkit.resolveSibling(toolkit.getFileName() + "-older");
         assertTrue(Files.isRegularFile(toolkit.resolve("lib64/libascendcl.so")),
                 () -> "no simulator toolkit at " + toolkit + ": the CMake build lays it out (target aclsim_toolkit)");
     }
@@ -46,6 +46,7 @@ class CannToolkitTest {
     private static Map<String, String> mergedEnvironment(Path home, Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(extra);
         environment.put("ASCEND_HOME_PATH", home.toString());
+        environment.put("ASCEND_TOOLKIT_HOME", null); // a real toolkit's, searched after ASCEND_HOME_PATH
         return environment;
     }
 

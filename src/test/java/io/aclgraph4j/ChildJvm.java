@@ -37,7 +37,10 @@ final class ChildJvm {
         return run(seconds, virtualKilobytes, jvmOptions, Map.of(), mainClass, args);
     }
 
-    /** As {@link #run(int, List, Class, String...)}, with {@code environment} added to the child's. */
+    /**
+     * As {@link #run(int, List, Class, String...)}, with {@code environment} added to the child's (a
+     * null value removes the variable).
+     */
     static String run(int seconds, List<String> jvmOptions, Map<String, String> environment, Class<?> mainClass,
                       String... args) throws IOException, InterruptedException {
         return run(seconds, 0, jvmOptions, environment, mainClass, args);
@@ -62,7 +65,13 @@ final class ChildJvm {
         Path log = Files.createTempFile("aclgraph4j-child", ".log");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(environment);
+            environment.forEach((name, value) -> {
+                if (value == null) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
             if (virtualKilobytes > 0) {
                 builder.environment().put("MALLOC_ARENA_MAX", "2"); // glibc reserves 64 MiB per arena
             }
