@@ -22,6 +22,7 @@
 namespace aclsim {
 
 class Context;
+struct Conditional;
 class Event;
 class Model;
 class Stream;
@@ -275,6 +276,7 @@ struct Task {
     TaskKind kind = TaskKind::Memcpy;
     bool external = false;  // event task on an ACL_EVENT_EXTERNAL event
     bool updatable = false; // kernel task of a task group: read with atomic_load
+    bool disabled = false;  // aclmdlRITaskDisable: skipped by replays (changed only while no replay runs)
     uint32_t modelStream = 0;
     // The model a ModelRun task replays. Not an owning pointer: the model's `launched` count, raised
     // before the task is queued, keeps aclmdlRIDestroy (and so the registry's reference) waiting
@@ -300,7 +302,8 @@ struct Task {
 
     Task() = default;
     Task(Task &&other) noexcept
-        : kind(other.kind), external(other.external), updatable(other.updatable), modelStream(other.modelStream),
+        : kind(other.kind), external(other.external), updatable(other.updatable), disabled(other.disabled),
+          modelStream(other.modelStream),
           model(other.model), kernel(std::move(other.kernel)), event(std::move(other.event)), dst(other.dst),
           src(other.src), count(other.count), value(other.value), dstKind(other.dstKind), srcKind(other.srcKind),
           generation(other.generation), hostFunc(other.hostFunc), hostArgs(other.hostArgs),
@@ -500,9 +503,14 @@ struct TaskGroup {
     Stream *updater = nullptr;       // stream updating it (guarded by CaptureMutex())
 };
 
+struct ModelDetails; // model_details.cpp: name, destroy callbacks, introspection handles
+
 class Model : public std::enable_shared_from_this<Model> {
 public:
-    enum class State { Capturing, Ready, Abandoned };
+    // Capturing/Ready/Abandoned follow the capture; Updating (aclmdlRITaskSetParams/TaskDisable
+    // until aclmdlRIUpdate) and Fault (a failed update) are the device's capture-model states in
+    // which it refuses to run (RtCaptureModelStatus).
+    enum class State { Capturing, Ready, Abandoned, Updating, Fault };
 
     Model(std::shared_ptr<Context> context);
     ~Model();
@@ -516,6 +524,12 @@ public:
     alignas(kCacheLine) std::vector<Task> tasks; // in capture order: a valid topological order
     std::vector<uint32_t> modelStreamIds;    // internal stream id per captured stream
     std::vector<std::shared_ptr<TaskGroup>> groups;
+    // A body of a conditional task (aclmdlRIAddCondTask): owned by its parent's condition handle,
+    // captured once (aclmdlRICaptureToModelRIBegin), never launched or destroyed on its own.
+    bool isBody = false;
+    bool bodyCaptureBegun = false; // guarded by CaptureMutex()
+    // Condition handles made on this model while it captured, released with it (conditional.cpp).
+    std::vector<std::shared_ptr<Conditional>> conditions; // guarded by CaptureMutex() while capturing
 
     // Replays queued so far and replays over (run or dropped); aclmdlRIDestroy waits until they
     // match. Two counters on lines of their own, so launching a replay and finishing one never
@@ -530,10 +544,20 @@ public:
 
     aclError replay() const;
 
+    // Made on first use by DetailsOf (model_details.cpp).
+    std::once_flag detailsOnce;
+    std::shared_ptr<ModelDetails> details;
+
 private:
     std::shared_ptr<Context> context_;
     int32_t id_;
 };
+
+// The model's name, destroy callbacks and introspection handles (made on first use).
+ModelDetails &DetailsOf(Model &model);
+// aclmdlRIDestroy, after the model left the registry: invalidates its stream and task handles and
+// runs its destroy callbacks (Model::TearDown).
+void TearDownModelDetails(Model &model);
 
 struct Capture {
     struct Member {
@@ -577,6 +601,15 @@ void InvalidateStreamCapture(Capture &capture, Stream &stream);
 // Under CaptureMutex(): takes every member stream out of the capture and releases the mode
 // restrictions it imposed.
 void LeaveCapture(Capture &capture);
+
+// Begins a capture on `stream`: into a new model, or into `body` (a conditional task's body).
+aclError BeginCapture(const char *call, aclrtStream stream, aclmdlRICaptureMode mode, const std::shared_ptr<Model> &body);
+// Under CaptureMutex(), at aclmdlRICaptureEnd: 107045 (with `reason`) when a body of the model's
+// conditional tasks, at any depth, is not captured yet; those still capturing leave their captures.
+aclError CheckBodiesCaptured(Model &model, std::string &reason);
+// At aclmdlRIExecuteAsync: condition values made with ACL_MODEL_RI_COND_HANDLE_ASSIGN_DEFAULT
+// (at any depth) take their default value again.
+void ResetConditionDefaults(const Model &model);
 
 // Ends every capture of a context whose streams are being destroyed (aclrtResetDevice).
 void DiscardCapturesOf(const Context &context);
