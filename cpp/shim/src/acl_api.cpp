@@ -163,4 +163,17 @@ bool LoadBackend(const std::string &backend, LoadedBackend &out, std::string &er
     return true;
 }
 
+int64_t BackendFeatures(const AclApi &api) noexcept {
+    int64_t features = 0;
+#define AGJ_FN(function) &&api.function != nullptr
+#define AGJ_FEATURE(name, bit, release, functions)                                                                      \
+    if (true functions) {                                                                                              \
+        features |= int64_t{1} << (bit);                                                                               \
+    }
+#include "aclgraph4j/shim_features.def"
+#undef AGJ_FEATURE
+#undef AGJ_FN
+    return features;
+}
+
 } // namespace agj

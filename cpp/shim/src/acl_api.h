@@ -103,6 +103,9 @@ LoadedBackend &Backend();
 // Its function table.
 const AclApi &Api();
 
+// The features (bits 1 << AGJ_FEATURE_*, shim_features.def) whose functions `api` all has.
+int64_t BackendFeatures(const AclApi &api) noexcept;
+
 // Resolves `backend` ("sim", "cann" or a ':'-separated list of library paths) into a table.
 // Returns false with a message saying what was looked for and where.
 bool LoadBackend(const std::string &backend, LoadedBackend &out, std::string &error);

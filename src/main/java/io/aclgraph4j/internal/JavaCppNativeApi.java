@@ -8,7 +8,7 @@ public final class JavaCppNativeApi implements NativeApi {
     /** The shim API version this facade was written for (AGJ_API_VERSION_MAJOR / _MINOR of shim.h). */
     static final int API_VERSION_MAJOR = 3;
 
-    static final int API_VERSION_MINOR = 0;
+    static final int API_VERSION_MINOR = 1;
 
     /**
      * Whether a shim of API version {@code version} (major × 65536 + minor) serves this facade: the
@@ -83,6 +83,13 @@ public final class JavaCppNativeApi implements NativeApi {
     @Override
     public String backendDescription() {
         return ShimLibrary.agj_runtime_backend_description();
+    }
+
+    @Override
+    public long runtimeFeatures() {
+        long[] out = new long[1];
+        check(ShimLibrary.agj_runtime_features(out), "AclRuntime.features");
+        return out[0];
     }
 
     @Override

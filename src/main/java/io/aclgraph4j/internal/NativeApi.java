@@ -61,6 +61,9 @@ public interface NativeApi {
 
     String backendDescription();
 
+    /** The features the open backend offers: bit (1 << Feature bit) per row of shim_features.def. */
+    long runtimeFeatures();
+
     int deviceCount();
 
     void release(long handle);

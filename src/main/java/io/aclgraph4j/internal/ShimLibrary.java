@@ -48,6 +48,8 @@ final class ShimLibrary {
 
     static native int agj_device_count(@Cast("int32_t*") int[] countOut);
 
+    static native int agj_runtime_features(@Cast("int64_t*") long[] featuresOut);
+
     static native int agj_release(long handle);
 
     static native int agj_handle_kind(long handle);
