@@ -9,7 +9,8 @@
 #   scripts/ci-arm64.sh test        after `mvn install -Plinux-arm64` (which builds the arm64
 #                                   natives and runs the C++ suites under qemu): the seed example
 #                                   from the jar and a smoke subset of the Java tests, both in the
-#                                   arm64 JVM under qemu-user.
+#                                   arm64 JVM under qemu-user; prints the tests' counts per class
+#                                   and in total.
 #   scripts/ci-arm64.sh java-suite  every Java test class in the arm64 JVM under qemu-user (about
 #                                   ten times slower than native; not part of CI). ExamplesTest is
 #                                   left out: it starts JVMs of its own from java.home, which a
@@ -32,6 +33,32 @@ tools_present() {
 
 qemu() {
     "$(command -v qemu-aarch64-static || command -v qemu-aarch64)" "$@"
+}
+
+# Runs the given Java tests in the arm64 JVM under qemu-user (extra Maven arguments first), then
+# prints each class's counts and their total from the surefire reports of this run; fails when a
+# test failed or no report was written.
+run_java_tests() {
+    local reports=target/surefire-reports status=0
+    rm -f "$reports"/TEST-*-arm64.xml
+    mvn -ntp "$@" surefire:test -Djvm="$PWD/scripts/qemu-jvm/bin/java" -Dsurefire.jvm.extra="$jvm_extra" \
+        -Dsurefire.reportNameSuffix=arm64 || status=$?
+    if ! compgen -G "$reports/TEST-*-arm64.xml" >/dev/null; then
+        echo "ci-arm64: no Java test report was written (mvn exit $status)" >&2
+        return 1
+    fi
+    awk '
+        function count(name) { return match($0, name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 2, RLENGTH - length(name) - 3) + 0 : 0 }
+        /<testsuite / {
+            match($0, / name="[^"]*"/); suite = substr($0, RSTART + 7, RLENGTH - 8)
+            t = count("tests"); f = count("failures"); e = count("errors"); s = count("skipped")
+            printf "ci-arm64:   %-40s tests %4d, failures %d, errors %d, skipped %d\n", suite, t, f, e, s
+            tests += t; failures += f; errors += e; skipped += s; classes++
+            nextfile
+        }
+        END { printf "ci-arm64: Java tests under qemu-user: %d classes, %d tests, %d failures, %d errors, %d skipped\n", classes, tests, failures, errors, skipped }
+    ' "$reports"/TEST-*-arm64.xml
+    return "$status"
 }
 
 case "${1:-}" in
@@ -68,14 +95,10 @@ test)
     find "$cache" -path '*linux-arm64*' -name 'libaclsim.so' | grep -q . ||
         { echo "ci-arm64: the arm64 JVM did not load the linux-arm64 natives from the jar" >&2; exit 1; }
     echo "ci-arm64: Java smoke tests ($smoke_tests), arm64 JVM under qemu-user"
-    mvn -ntp -q surefire:test -Djvm="$PWD/scripts/qemu-jvm/bin/java" -Dtest="$smoke_tests" \
-        -Dsurefire.jvm.extra="$jvm_extra" \
-        -Dsurefire.reportNameSuffix=arm64
+    run_java_tests -q -Dtest="$smoke_tests"
     ;;
 java-suite)
-    mvn -ntp surefire:test -Djvm="$PWD/scripts/qemu-jvm/bin/java" -Dtest='!ExamplesTest' \
-        -Dsurefire.jvm.extra="$jvm_extra" \
-        -Dsurefire.reportNameSuffix=arm64
+    run_java_tests -Dtest='!ExamplesTest'
     ;;
 *)
     echo "usage: $0 tools|test|java-suite" >&2

@@ -22,7 +22,11 @@ public enum CubeMathType {
         this.code = code;
     }
 
-    /** The value CANN's {@code int8_t cubeMathType} takes. */
+    /**
+     * The value CANN's {@code int8_t cubeMathType} takes.
+     *
+     * @return the mode's code, 0 to 3
+     */
     public int code() {
         return code;
     }

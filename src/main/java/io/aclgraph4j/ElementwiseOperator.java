@@ -19,82 +19,175 @@ public final class ElementwiseOperator extends Operator {
         super(anchor, handle, text, signature, operands);
     }
 
-    /** {@code out = self − alpha × other} with broadcasting (aclnnSub). */
+    /**
+     * {@code out = self − alpha × other} with broadcasting and type promotion (aclnnSub).
+     *
+     * @param self the minuend, of the operator's device
+     * @param other the tensor subtracted, scaled by {@code alpha}; broadcast with {@code self}
+     * @param alpha the factor of {@code other}
+     * @param out the result, of the broadcast shape
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator sub(Tensor self, Tensor other, Scalar alpha, Tensor out) {
         Operands operands = operands("sub", self).tensor("other", other).scalar("alpha", alpha).tensor("out", out);
         return prepare("sub", NativeApi.OP_SUB, operands, self, other, alpha, out);
     }
 
-    /** {@code out = self − alpha × other} with a scalar {@code other} (aclnnSubs). */
+    /**
+     * {@code out = self − alpha × other} with a scalar {@code other} (aclnnSubs).
+     *
+     * @param self the minuend, of the operator's device
+     * @param other the scalar subtracted, scaled by {@code alpha}
+     * @param alpha the factor of {@code other}
+     * @param out the result, of {@code self}'s shape
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator subs(Tensor self, Scalar other, Scalar alpha, Tensor out) {
         Operands operands = operands("subs", self).scalar("other", other).scalar("alpha", alpha).tensor("out", out);
         return prepare("subs", NativeApi.OP_SUBS, operands, self, other, alpha, out);
     }
 
-    /** {@code self −= alpha × other}, {@code other} broadcast to self's shape (aclnnInplaceSub). */
+    /**
+     * {@code self −= alpha × other}, {@code other} broadcast to self's shape (aclnnInplaceSub).
+     *
+     * @param self the operand updated in place, of the operator's device
+     * @param other the tensor subtracted, scaled by {@code alpha}
+     * @param alpha the factor of {@code other}
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator inplaceSub(Tensor self, Tensor other, Scalar alpha) {
         Operands operands = operands("inplaceSub", self).tensor("other", other).scalar("alpha", alpha);
         return prepare("inplaceSub", NativeApi.OP_INPLACE_SUB, operands, self, other, alpha);
     }
 
-    /** {@code out = self × other} with broadcasting (aclnnMul). */
+    /**
+     * {@code out = self × other} with broadcasting and type promotion (aclnnMul).
+     *
+     * @param self the first factor, of the operator's device
+     * @param other the second factor; broadcast with {@code self}
+     * @param out the result, of the broadcast shape
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator mul(Tensor self, Tensor other, Tensor out) {
         return prepare("mul", NativeApi.OP_MUL, operands("mul", self).tensor("other", other).tensor("out", out),
                 self, other, out);
     }
 
-    /** {@code out = self × other} with a scalar {@code other} (aclnnMuls). */
+    /**
+     * {@code out = self × other} with a scalar {@code other} (aclnnMuls).
+     *
+     * @param self the tensor factor, of the operator's device
+     * @param other the scalar factor
+     * @param out the result, of {@code self}'s shape
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator muls(Tensor self, Scalar other, Tensor out) {
         return prepare("muls", NativeApi.OP_MULS, operands("muls", self).scalar("other", other).tensor("out", out),
                 self, other, out);
     }
 
-    /** {@code self ×= other}, {@code other} broadcast to self's shape (aclnnInplaceMul). */
+    /**
+     * {@code self ×= other}, {@code other} broadcast to self's shape (aclnnInplaceMul).
+     *
+     * @param self the operand updated in place, of the operator's device
+     * @param other the factor
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator inplaceMul(Tensor self, Tensor other) {
         return prepare("inplaceMul", NativeApi.OP_INPLACE_MUL, operands("inplaceMul", self).tensor("other", other),
                 self, other);
     }
 
-    /** {@code self ×= other} with a scalar {@code other} (aclnnInplaceMuls). */
+    /**
+     * {@code self ×= other} with a scalar {@code other} (aclnnInplaceMuls).
+     *
+     * @param self the operand updated in place, of the operator's device
+     * @param other the scalar factor
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator inplaceMuls(Tensor self, Scalar other) {
         return prepare("inplaceMuls", NativeApi.OP_INPLACE_MULS, operands("inplaceMuls", self).scalar("other", other),
                 self, other);
     }
 
-    /** {@code out = self ÷ other}, true division: integer operands compute in FLOAT (aclnnDiv). */
+    /**
+     * {@code out = self ÷ other}, true division: integer operands compute in FLOAT (aclnnDiv).
+     *
+     * @param self the dividend, of the operator's device
+     * @param other the divisor; broadcast with {@code self}
+     * @param out the result, of the broadcast shape and a floating data type
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator div(Tensor self, Tensor other, Tensor out) {
         return prepare("div", NativeApi.OP_DIV, operands("div", self).tensor("other", other).tensor("out", out),
                 self, other, out);
     }
 
-    /** {@code out = self ÷ other} with a scalar {@code other} (aclnnDivs). */
+    /**
+     * {@code out = self ÷ other} with a scalar {@code other} (aclnnDivs).
+     *
+     * @param self the dividend, of the operator's device
+     * @param other the scalar divisor
+     * @param out the result, of {@code self}'s shape and a floating data type
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator divs(Tensor self, Scalar other, Tensor out) {
         return prepare("divs", NativeApi.OP_DIVS, operands("divs", self).scalar("other", other).tensor("out", out),
                 self, other, out);
     }
 
-    /** {@code out = max(self, other)} element by element, NaN from either side winning (aclnnMaximum). */
+    /**
+     * {@code out = max(self, other)} element by element, NaN from either side winning (aclnnMaximum).
+     *
+     * @param self the first operand, of the operator's device
+     * @param other the second operand; broadcast with {@code self}
+     * @param out the result, of the broadcast shape
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator maximum(Tensor self, Tensor other, Tensor out) {
         return prepare("maximum", NativeApi.OP_MAXIMUM,
                 operands("maximum", self).tensor("other", other).tensor("out", out), self, other, out);
     }
 
-    /** {@code out = −self} (aclnnNeg). */
+    /**
+     * {@code out = −self} (aclnnNeg).
+     *
+     * @param self the operand, of the operator's device
+     * @param out the result, of {@code self}'s shape
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator neg(Tensor self, Tensor out) {
         return unary("neg", NativeApi.OP_NEG, self, out);
     }
 
-    /** {@code out = e^self} (aclnnExp). */
+    /**
+     * {@code out = e^self}; integer and BOOL input computes in FLOAT (aclnnExp).
+     *
+     * @param self the exponent, of the operator's device
+     * @param out the result, of {@code self}'s shape
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator exp(Tensor self, Tensor out) {
         return unary("exp", NativeApi.OP_EXP, self, out);
     }
 
-    /** {@code out = max(self, 0)}; out has self's data type (aclnnRelu). */
+    /**
+     * {@code out = max(self, 0)}; out has self's data type (aclnnRelu).
+     *
+     * @param self the operand, of the operator's device
+     * @param out the result, of {@code self}'s shape and data type
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator relu(Tensor self, Tensor out) {
         return unary("relu", NativeApi.OP_RELU, self, out);
     }
 
-    /** {@code self = max(self, 0)} (aclnnInplaceRelu). */
+    /**
+     * {@code self = max(self, 0)} (aclnnInplaceRelu).
+     *
+     * @param self the operand updated in place, of the operator's device
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator inplaceRelu(Tensor self) {
         return prepare("inplaceRelu", NativeApi.OP_INPLACE_RELU, operands("inplaceRelu", self), self);
     }
@@ -102,23 +195,46 @@ public final class ElementwiseOperator extends Operator {
     /**
      * {@code out = 0.5 × self × (1 + tanh(√(2/π) × (self + 0.044715 × self³)))}, CANN's tanh form of
      * GELU; FLOAT, FLOAT16 or BF16, out of self's data type (aclnnGelu).
+     *
+     * @param self the operand: FLOAT, FLOAT16 or BF16, of the operator's device
+     * @param out the result, of {@code self}'s shape and data type
+     * @return the prepared operator, owned by {@code self}'s device
      */
     public static ElementwiseOperator gelu(Tensor self, Tensor out) {
         return unary("gelu", NativeApi.OP_GELU, self, out);
     }
 
-    /** {@code out = self × sigmoid(self)}; FLOAT, FLOAT16 or BF16 (aclnnSilu). */
+    /**
+     * {@code out = self × sigmoid(self)}; FLOAT, FLOAT16 or BF16 (aclnnSilu).
+     *
+     * @param self the operand, of the operator's device
+     * @param out the result, of {@code self}'s shape and data type
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator silu(Tensor self, Tensor out) {
         return unary("silu", NativeApi.OP_SILU, self, out);
     }
 
-    /** {@code out = self} converted to {@code dataType}, which must be out's data type (aclnnCast). */
+    /**
+     * {@code out = self} converted to {@code dataType}, which must be out's data type (aclnnCast).
+     *
+     * @param self the values converted, of the operator's device
+     * @param dataType the target data type
+     * @param out the result, of {@code self}'s shape and data type {@code dataType}
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator cast(Tensor self, DataType dataType, Tensor out) {
         Operands operands = operands("cast", self).dataType("dataType", dataType).tensor("out", out);
         return prepare("cast", NativeApi.OP_CAST, operands, self, dataType, out);
     }
 
-    /** {@code self = src}, broadcast to self's shape and converted to its data type (aclnnInplaceCopy). */
+    /**
+     * {@code self = src}, broadcast to self's shape and converted to its data type (aclnnInplaceCopy).
+     *
+     * @param self the tensor written, of the operator's device
+     * @param src the values copied; broadcast to {@code self}'s shape
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static ElementwiseOperator inplaceCopy(Tensor self, Tensor src) {
         return prepare("inplaceCopy", NativeApi.OP_INPLACE_COPY, operands("inplaceCopy", self).tensor("src", src),
                 self, src);

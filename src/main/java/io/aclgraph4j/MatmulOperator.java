@@ -16,17 +16,42 @@ public final class MatmulOperator extends Operator {
         super(anchor, handle, text, signature, operands);
     }
 
-    /** {@code out = self @ mat2} with torch.matmul's shape rules (aclnnMatmul). */
+    /**
+     * {@code out = self @ mat2} with torch.matmul's shape rules (aclnnMatmul): 1-d operands are
+     * padded to matrices and the padded dims dropped from the result, batch dims broadcast.
+     *
+     * @param self the left operand, 1 to 6 dims, of the operator's device
+     * @param mat2 the right operand, 1 to 6 dims
+     * @param out the product, of the shape torch.matmul gives
+     * @param cubeMathType how the device may trade precision for speed (CANN's {@code cubeMathType})
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static MatmulOperator matmul(Tensor self, Tensor mat2, Tensor out, CubeMathType cubeMathType) {
         return prepare("matmul", NativeApi.OP_MATMUL, self, mat2, out, cubeMathType);
     }
 
-    /** {@code out = self @ mat2} for 2-d {@code self} and {@code mat2} (aclnnMm). */
+    /**
+     * {@code out = self @ mat2} for 2-d {@code self} and {@code mat2} (aclnnMm).
+     *
+     * @param self the left matrix (m × k), of the operator's device
+     * @param mat2 the right matrix (k × n)
+     * @param out the product (m × n)
+     * @param cubeMathType how the device may trade precision for speed (CANN's {@code cubeMathType})
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static MatmulOperator mm(Tensor self, Tensor mat2, Tensor out, CubeMathType cubeMathType) {
         return prepare("mm", NativeApi.OP_MM, self, mat2, out, cubeMathType);
     }
 
-    /** {@code out[b] = self[b] @ mat2[b]} for 3-d operands (aclnnBatchMatMul). */
+    /**
+     * {@code out[b] = self[b] @ mat2[b]} for 3-d operands of equal batch size (aclnnBatchMatMul).
+     *
+     * @param self the left matrices (batch × m × k), of the operator's device
+     * @param mat2 the right matrices (batch × k × n)
+     * @param out the products (batch × m × n)
+     * @param cubeMathType how the device may trade precision for speed (CANN's {@code cubeMathType})
+     * @return the prepared operator, owned by {@code self}'s device
+     */
     public static MatmulOperator batchMatMul(Tensor self, Tensor mat2, Tensor out, CubeMathType cubeMathType) {
         return prepare("batchMatMul", NativeApi.OP_BATCH_MATMUL, self, mat2, out, cubeMathType);
     }

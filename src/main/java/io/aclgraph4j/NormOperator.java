@@ -16,6 +16,11 @@ public final class NormOperator extends Operator {
     /**
      * {@code out = e^self ÷ Σ e^self} along {@code dim} (negative counts from the end); FLOAT,
      * FLOAT16, BF16 or DOUBLE (aclnnSoftmax).
+     *
+     * @param self the input, of the operator's device
+     * @param dim the dim normalised over; negative counts from the end
+     * @param out the result, of {@code self}'s shape
+     * @return the prepared operator, owned by {@code self}'s device
      */
     public static NormOperator softmax(Tensor self, long dim, Tensor out) {
         long handle = new Operands("NormOperator.softmax", self).tensor("self", self).integer(dim)
@@ -29,6 +34,16 @@ public final class NormOperator extends Operator {
      * dims of {@code input}, {@code rstd = 1 / √(biased variance + eps)} (aclnnLayerNorm).
      * {@code weight}, {@code bias}, {@code mean} and {@code rstd} may be null; given, weight and bias
      * have {@code normalizedShape}, mean and rstd input's leading dims followed by 1s.
+     *
+     * @param input the input, of the operator's device
+     * @param normalizedShape the trailing dims of {@code input} normalised over
+     * @param weight the scale, of shape {@code normalizedShape}; null for 1
+     * @param bias the shift, of shape {@code normalizedShape}; null for 0
+     * @param eps added to the variance before the square root
+     * @param out the result, of {@code input}'s shape
+     * @param mean where each row's mean is written; null if not wanted
+     * @param rstd where each row's {@code rstd} is written; null if not wanted
+     * @return the prepared operator, owned by {@code input}'s device
      */
     public static NormOperator layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps,
                                          Tensor out, Tensor mean, Tensor rstd) {
