@@ -8,6 +8,7 @@ package io.aclgraph4j;
 public class FeatureUnavailableException extends BackendUnavailableException {
     private static final long serialVersionUID = 1L;
 
+    /** The feature the call needed. */
     private final Feature feature;
 
     FeatureUnavailableException(String operation, Feature feature, String backend) {

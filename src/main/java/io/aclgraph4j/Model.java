@@ -139,7 +139,7 @@ public final class Model extends NativeObject {
     /**
      * Writes the runtime's dump of the model ({@code aclmdlRIDebugJsonPrint}) to {@code path}: the
      * device's Chrome trace-event format, one record per task of each model stream ({@code name},
-     * {@code tid} "stream<id>", {@code args} with model, stream and task ids and, from CANN 9, the
+     * {@code tid} {@code "stream<id>"}, {@code args} with model, stream and task ids and, from CANN 9, the
      * task type). Its {@code ts}/{@code dur} are nominal, not measured (on the device as on the
      * simulator): open it in chrome://tracing or Perfetto for the order per stream; see
      * {@link #toDot()} for the dependencies between streams. Needs {@link Feature#DEBUG_JSON}.

@@ -48,7 +48,18 @@ public record ModelTask(int index, int stream, int position, Type type, String n
         }
     }
 
-    /** Copies the list. */
+    /**
+     * A task; the operands are copied.
+     *
+     * @param index the task's position in capture order, over all streams
+     * @param stream the index of its stream in {@link Model#streams()}
+     * @param position its position on that stream
+     * @param type what the task does
+     * @param name the operator, or what a copy or fill moves
+     * @param operands a kernel's tensors and scalars (empty for other tasks)
+     * @param event the event a record or wait task names, else null
+     * @param group the index of the kernel's task group, or -1
+     */
     public ModelTask {
         operands = List.copyOf(operands);
     }
