@@ -133,6 +133,9 @@ bool LoadBackend(const std::string &backend, LoadedBackend &out, std::string &er
     }
     AGJ_ACL_FUNCTIONS(AGJ_RESOLVE)
 #undef AGJ_RESOLVE
+#define AGJ_RESOLVE_NEWER(name, result, parameters) api.name = reinterpret_cast<decltype(api.name)>(resolve(#name));
+    AGJ_ACL_NEWER_FUNCTIONS(AGJ_RESOLVE_NEWER)
+#undef AGJ_RESOLVE_NEWER
     // Operators are optional: a backend without one refuses only that operator's prepare.
 #define AGJ_OPERATOR(name, code, function, header, operands)                      \
     api.operators[code].getWorkspaceSize = resolve(#function "GetWorkspaceSize"); \

@@ -39,7 +39,7 @@ extern "C" {
  * the minor one. A caller built for (major M, minor m) works with a shim of major M and any minor
  * >= m. agj_api_version() returns AGJ_API_VERSION: major * 65536 + minor. */
 #define AGJ_API_VERSION_MAJOR 3
-#define AGJ_API_VERSION_MINOR 1
+#define AGJ_API_VERSION_MINOR 2
 #define AGJ_API_VERSION (AGJ_API_VERSION_MAJOR * 65536 + AGJ_API_VERSION_MINOR)
 
 /* Shim errors (ACL errors are positive): AGJ_ERR_* from shim_errors.def. */
@@ -208,6 +208,12 @@ AGJ_API int32_t agj_model_execute_async(int64_t model, int64_t stream);
 AGJ_API int32_t agj_model_execute(int64_t model, int64_t stream);
 AGJ_API int32_t agj_model_debug_json(int64_t model, const char *path);
 AGJ_API int32_t agj_model_debug_print(int64_t model);
+/* A model's name and id (aclmdlRISetName/GetName: AGJ_FEATURE_MODEL_NAMES; aclmdlRIGetId:
+ * AGJ_FEATURE_MODEL_IDS); AGJ_ERR_BACKEND when the backend lacks the function. get_name writes a
+ * NUL-terminated name of at most capacity - 1 bytes (capacity >= 2). */
+AGJ_API int32_t agj_model_set_name(int64_t model, const char *name);
+AGJ_API int32_t agj_model_get_name(int64_t model, char *nameOut, int32_t capacity);
+AGJ_API int32_t agj_model_id(int64_t model, int64_t *idOut);
 
 #ifdef __cplusplus
 }

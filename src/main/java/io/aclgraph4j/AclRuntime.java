@@ -180,8 +180,9 @@ public final class AclRuntime implements AutoCloseable {
 
     /**
      * What the loaded backend supports beyond the basics (capture and replay): each feature's ACL
-     * functions were all found in its libraries. The simulator has every feature; an older CANN
-     * toolkit lacks those its release predates ({@link Feature#cannRelease()}).
+     * functions were all found in its libraries. The simulator has those whose functions it
+     * implements; an older CANN toolkit lacks those its release predates
+     * ({@link Feature#cannRelease()}).
      *
      * @return the features present, read when the runtime opened
      */

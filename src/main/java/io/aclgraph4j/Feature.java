@@ -7,7 +7,7 @@ import java.util.List;
  * ACL function it needs (resolved at run time, never linked). {@link AclRuntime#features()} lists
  * those present; calling a method that needs a missing one throws
  * {@link FeatureUnavailableException} naming the CANN release that brings it. The bundled
- * simulator has them all. (The rows of cpp/shim/include/aclgraph4j/shim_features.def; a test checks
+ * simulator has those whose functions it implements. (The rows of cpp/shim/include/aclgraph4j/shim_features.def; a test checks
  * this copy against them.)
  */
 public enum Feature {
@@ -17,7 +17,11 @@ public enum Feature {
     /** The runtime's own listing of a model in its log ({@link Model#debugPrintToLog()}). */
     DEBUG_PRINT(1, "8.1.RC1", "aclmdlRIDebugPrint"),
     /** The device's JSON dump of a model ({@link Model#debugJson()}). */
-    DEBUG_JSON(2, "8.3.RC1", "aclmdlRIDebugJsonPrint");
+    DEBUG_JSON(2, "8.3.RC1", "aclmdlRIDebugJsonPrint"),
+    /** A model's name held by the runtime ({@link Model#name(String)}, {@link Model#name()}). */
+    MODEL_NAMES(3, "8.5.0", "aclmdlRISetName", "aclmdlRIGetName"),
+    /** The runtime's id of a model ({@link Model#id()}), the "Model Id" of its JSON dump and logs. */
+    MODEL_IDS(4, "9.1.0", "aclmdlRIGetId");
 
     private final int bit;
     private final String cannRelease;

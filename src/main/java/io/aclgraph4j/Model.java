@@ -33,11 +33,63 @@ public final class Model extends NativeObject {
     private final Device device;
     /** What its capture recorded. */
     private final CapturedGraph graph;
+    /** The name given with {@link #name(String)}, for toString; null until then. */
+    private volatile String name;
 
     Model(Device device, long handle, CapturedGraph graph) {
         super(device.runtime, device.owned(), handle, numbered(device.runtime, "Model", "on device " + device.id()));
         this.device = device;
         this.graph = graph;
+    }
+
+    /**
+     * Names the model in the runtime ({@code aclmdlRISetName}): the name shows in the device's
+     * logs and profiles, in {@link #toString()}, {@link #debugPrint()} and {@link #toDot()}. Needs
+     * {@link Feature#MODEL_NAMES}.
+     *
+     * @param name 1 to 255 bytes of UTF-8, without NUL characters
+     */
+    public void name(String name) {
+        Objects.requireNonNull(name, "Model.name: name is null");
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (name.isBlank() || bytes > 255 || name.indexOf('\0') >= 0) {
+            throw new InvalidArgumentException(-2, "Model.name", "a model's name must be 1 to 255 bytes of UTF-8 "
+                    + "without NUL characters, not blank; got " + bytes + " bytes: \"" + name + "\"");
+        }
+        long handle = handle();
+        runtime.require(Feature.MODEL_NAMES, "Model.name");
+        api().modelSetName(handle, name);
+        this.name = name;
+    }
+
+    /**
+     * The model's name as the runtime holds it ({@code aclmdlRIGetName}). Needs
+     * {@link Feature#MODEL_NAMES}.
+     *
+     * @return the name, empty when none was given
+     */
+    public String name() {
+        long handle = handle();
+        runtime.require(Feature.MODEL_NAMES, "Model.name");
+        return api().modelName(handle);
+    }
+
+    /**
+     * The runtime's id of the model ({@code aclmdlRIGetId}): the {@code "Model Id"} of
+     * {@link #debugJson()} and of the device's logs. Needs {@link Feature#MODEL_IDS}.
+     *
+     * @return the id
+     */
+    public long id() {
+        long handle = handle();
+        runtime.require(Feature.MODEL_IDS, "Model.id");
+        return api().modelId(handle);
+    }
+
+    /** The model's name for pictures and listings: its Java name, and the runtime name given. */
+    private String title() {
+        String given = name;
+        return describe() + (given == null ? "" : " \"" + given + "\"");
     }
 
     /**
@@ -71,7 +123,7 @@ public final class Model extends NativeObject {
      * @return the DOT text
      */
     public String toDot() {
-        return GraphText.dot(describe(), graph.streamNames(), graph.tasks());
+        return GraphText.dot(title(), graph.streamNames(), graph.tasks());
     }
 
     /**
@@ -199,15 +251,15 @@ public final class Model extends NativeObject {
     }
 
     /**
-     * What the model is, which one, and its size: {@code "Model#2 on device 0, 5 tasks on 2
-     * streams, 1 task group"}.
+     * What the model is, which one, its name if one was given, and its size:
+     * {@code "Model#2 on device 0 \"decode\", 5 tasks on 2 streams, 1 task group"}.
      */
     @Override
     public String toString() {
         List<ModelTask> tasks = graph.tasks();
         int streams = graph.streams().size();
         int groups = graph.groupCount();
-        return super.toString() + ", " + tasks.size() + (tasks.size() == 1 ? " task" : " tasks") + " on " + streams
+        return title() + (isClosed() ? " (closed)" : "") + ", " + tasks.size() + (tasks.size() == 1 ? " task" : " tasks") + " on " + streams
                 + (streams == 1 ? " stream" : " streams") + (groups == 0 ? "" : ", " + groups
                 + (groups == 1 ? " task group" : " task groups"));
     }

@@ -122,6 +122,42 @@ class FeatureDetectionTest {
     }
 
     @Test
+    void aModelsNameAndIdNeedTheirFeatures() {
+        Stream stream = openWithFeatures(bits(Feature.TASK_GROUPS));
+        Model model = stream.capture(CaptureMode.GLOBAL, s -> { });
+        refused(FeatureUnavailableException.class, () -> model.name("decode"), "Model.name", "aclmdlRISetName",
+                "CANN 8.5.0");
+        refused(FeatureUnavailableException.class, model::name, "Model.name", "aclmdlRIGetName");
+        refused(FeatureUnavailableException.class, model::id, "Model.id", "aclmdlRIGetId", "CANN 9.1.0");
+        verify(api, never()).modelSetName(anyLong(), anyString());
+        verify(api, never()).modelName(anyLong());
+        verify(api, never()).modelId(anyLong());
+        assertFalse(model.toString().contains("decode"), "a refused name is not shown");
+    }
+
+    @Test
+    void aModelsNameIsCheckedThenGivenToTheRuntime() {
+        Stream stream = openWithFeatures(bits(Feature.MODEL_NAMES, Feature.MODEL_IDS));
+        Model model = stream.capture(CaptureMode.GLOBAL, s -> { });
+        refused(NullPointerException.class, () -> model.name(null), "Model.name: name is null");
+        refused(InvalidArgumentException.class, () -> model.name(" "), "Model.name", "1 to 255 bytes");
+        refused(InvalidArgumentException.class, () -> model.name("a\0b"), "without NUL");
+        refused(InvalidArgumentException.class, () -> model.name("é".repeat(128)), "got 256 bytes");
+        verify(api, never()).modelSetName(anyLong(), anyString());
+        model.name("décode");
+        verify(api).modelSetName(MODEL, "décode");
+        assertTrue(model.toString().startsWith(model.describe() + " \"décode\", 0 tasks"), model.toString());
+        assertTrue(model.toDot().startsWith("digraph \"" + model.describe() + " \\\"décode\\\"\""), model.toDot());
+        when(api.modelName(MODEL)).thenReturn("décode");
+        when(api.modelId(MODEL)).thenReturn(7L);
+        assertEquals("décode", model.name());
+        assertEquals(7L, model.id());
+        model.close();
+        refused(IllegalStateException.class, () -> model.name("x"), "is closed");
+        refused(IllegalStateException.class, model::id, "is closed");
+    }
+
+    @Test
     void aFailingFeatureQueryClosesTheRuntimeItOpened() {
         when(api.runtimeFeatures()).thenThrow(new IllegalStateException("boom"));
         assertThrows(IllegalStateException.class, () -> AclRuntime.open(api, "sim"));

@@ -162,6 +162,13 @@ public interface NativeApi {
 
     void modelDebugPrint(long model);
 
+    void modelSetName(long model, String name);
+
+    /** The model's name as the runtime holds it ("" when none was set). */
+    String modelName(long model);
+
+    long modelId(long model);
+
     void simInjectFault(int point, long skip, long count);
 
     void simClearFaults();

@@ -146,6 +146,12 @@ final class ShimLibrary {
 
     static native int agj_model_debug_print(long model);
 
+    static native int agj_model_set_name(long model, @Cast("const char*") String name);
+
+    static native int agj_model_get_name(long model, @Cast("char*") byte[] nameOut, int capacity);
+
+    static native int agj_model_id(long model, @Cast("int64_t*") long[] idOut);
+
     // Testing hooks (shim_testing.h).
     static native int agj_sim_inject_fault(int point, long skip, long count);
 
