@@ -207,10 +207,8 @@ void DiscardCapturesOf(const Context &context) {
 
 using namespace aclsim;
 
-extern "C" {
-
-ACL_FUNC_VISIBILITY aclError aclmdlRICaptureBegin(aclrtStream stream, aclmdlRICaptureMode mode) {
-    const char *call = "aclmdlRICaptureBegin";
+aclError aclsim::BeginCapture(const char *call, aclrtStream stream, aclmdlRICaptureMode mode,
+                              const std::shared_ptr<Model> &body) {
     std::shared_ptr<Stream> target;
     if (aclError status = FindStream(call, stream, target); status != ACL_SUCCESS) {
         return status;
@@ -235,6 +233,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureBegin(aclrtStream stream, aclmdlRICa
                     "Graph");
     }
     std::lock_guard lock(CaptureMutex());
+    // Context::StreamBeginCapture (CheckCaptureModelIsCaptured): a body is captured once.
+    if (body && body->bodyCaptureBegun) {
+        return Fail(ACL_ERROR_RT_MODEL_CAPTURED, call, "the model was captured already: a body is captured once");
+    }
     if (target->capture) {
         return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call, "the stream is already capturing");
     }
@@ -246,7 +248,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureBegin(aclrtStream stream, aclmdlRICa
         return Fail(ACL_ERROR_RT_NO_STREAM_RESOURCE, call,
                     "stream resources are insufficient for the capture stream (injected fault)");
     }
-    auto model = std::make_shared<Model>(context);
+    auto model = body ? body : std::make_shared<Model>(context);
     model->modelStreamIds.push_back(NextStreamId());
     auto capture = std::make_shared<Capture>();
     capture->model = model;
@@ -264,8 +266,18 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureBegin(aclrtStream stream, aclmdlRICa
     ++context->captureModeCounts[mode];
     context->activeCaptures.fetch_add(1, std::memory_order_acq_rel);
     ++capture->beginThread->captureModeCounts[mode];
-    Models().add(model);
+    if (body) {
+        body->bodyCaptureBegun = true;
+    } else {
+        Models().add(model);
+    }
     return ACL_SUCCESS;
+}
+
+extern "C" {
+
+ACL_FUNC_VISIBILITY aclError aclmdlRICaptureBegin(aclrtStream stream, aclmdlRICaptureMode mode) {
+    return BeginCapture("aclmdlRICaptureBegin", stream, mode, nullptr);
 }
 
 ACL_FUNC_VISIBILITY aclError aclmdlRICaptureGetInfo(aclrtStream stream, aclmdlRICaptureStatus *status,
@@ -300,9 +312,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureEnd(aclrtStream stream, aclmdlRI *mo
     std::shared_ptr<Model> discarded; // released after the lock
     std::lock_guard lock(CaptureMutex());
     auto capture = target->capture;
-    // ApiImpl::StreamEndCapture: a NULL modelRI is refused only when the stream captures (the
-    // capture goes on); otherwise the stream's state decides.
-    if (capture && modelRI == nullptr) {
+    // ApiImpl::StreamEndCapture: a NULL modelRI is refused only when the stream captures a model
+    // that is not a conditional task's body (the capture goes on); otherwise the stream's state decides.
+    if (capture && modelRI == nullptr && !capture->model->isBody) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "modelRI is NULL: pass where the captured model is to be stored");
     }
     if (!capture) {
@@ -326,6 +338,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureEnd(aclrtStream stream, aclmdlRI *mo
     if (capture->invalidated || target->captureStatus == ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED) {
         failure = ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED;
         reason = "the capture was invalidated by an earlier failure; the model is discarded";
+    } else if (aclError bodies = CheckBodiesCaptured(*model, reason); bodies != ACL_SUCCESS) {
+        failure = bodies;
     } else if (capture->openGroups > 0) {
         failure = ACL_ERROR_STREAM_TASK_GROUP_STATUS;
         reason = "a task group is still open: call aclmdlRICaptureTaskGrpEnd before ending the capture; the model is "
@@ -337,14 +351,18 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureEnd(aclrtStream stream, aclmdlRI *mo
     }
     if (failure != ACL_SUCCESS) {
         model->state.store(Model::State::Abandoned);
-        discarded = Models().remove(model.get());
+        if (!model->isBody) { // a body lives as long as its parent (ClearCaptureModel)
+            discarded = Models().remove(model.get());
+        }
         LeaveCapture(*capture);
         return Fail(failure, call, reason);
     }
     // The task list grew by doubling; a model lives long, so give back the slack (up to half).
     model->tasks.shrink_to_fit();
     model->state.store(Model::State::Ready, std::memory_order_release);
-    *modelRI = model.get();
+    if (modelRI != nullptr) {
+        *modelRI = model.get();
+    }
     LeaveCapture(*capture);
     return ACL_SUCCESS;
 }
@@ -387,6 +405,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
                         "the stream is updating a task group: call aclmdlRICaptureTaskUpdateEnd first");
         }
     }
+    if (model->isBody) { // ApiErrorDecorator::ModelExecute
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "the model is a body of a conditional task: it runs inside its parent's replay only");
+    }
     std::shared_ptr<Context> current;
     if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
         return status;
@@ -408,6 +430,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
         return Fail(ACL_ERROR_RT_MODEL_EXECUTE, call, "the model's capture did not complete; destroy it");
     case Model::State::Ready: break;
     }
+    ResetConditionDefaults(*model); // CaptureModel::PreModelExecute, at launch
     model->launched.fetch_add(1, std::memory_order_acq_rel);
     Task task;
     task.kind = TaskKind::ModelRun;
@@ -438,6 +461,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDestroy(aclmdlRI modelRI) {
     std::shared_ptr<Model> model;
     if (aclError status = FindModel(call, modelRI, model); status != ACL_SUCCESS) {
         return status;
+    }
+    if (model->isBody) { // ApiErrorDecorator::ModelDestroy
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "the model is a body of a conditional task: it is destroyed with its parent model");
     }
     if (model->state.load(std::memory_order_acquire) == Model::State::Capturing) {
         return Fail(ACL_ERROR_RT_MODEL_CAPTURED, call, "the model is still being captured: end the capture first");

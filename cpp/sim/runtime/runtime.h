@@ -22,6 +22,7 @@
 namespace aclsim {
 
 class Context;
+struct Conditional;
 class Event;
 class Model;
 class Stream;
@@ -514,6 +515,12 @@ public:
     alignas(kCacheLine) std::vector<Task> tasks; // in capture order: a valid topological order
     std::vector<uint32_t> modelStreamIds;    // internal stream id per captured stream
     std::vector<std::shared_ptr<TaskGroup>> groups;
+    // A body of a conditional task (aclmdlRIAddCondTask): owned by its parent's condition handle,
+    // captured once (aclmdlRICaptureToModelRIBegin), never launched or destroyed on its own.
+    bool isBody = false;
+    bool bodyCaptureBegun = false; // guarded by CaptureMutex()
+    // Condition handles made on this model while it captured, released with it (conditional.cpp).
+    std::vector<std::shared_ptr<Conditional>> conditions; // guarded by CaptureMutex() while capturing
 
     // Replays queued so far and replays over (run or dropped); aclmdlRIDestroy waits until they
     // match. Two counters on lines of their own, so launching a replay and finishing one never
@@ -575,6 +582,15 @@ void InvalidateStreamCapture(Capture &capture, Stream &stream);
 // Under CaptureMutex(): takes every member stream out of the capture and releases the mode
 // restrictions it imposed.
 void LeaveCapture(Capture &capture);
+
+// Begins a capture on `stream`: into a new model, or into `body` (a conditional task's body).
+aclError BeginCapture(const char *call, aclrtStream stream, aclmdlRICaptureMode mode, const std::shared_ptr<Model> &body);
+// Under CaptureMutex(), at aclmdlRICaptureEnd: 107045 (with `reason`) when a body of the model's
+// conditional tasks, at any depth, is not captured yet; those still capturing leave their captures.
+aclError CheckBodiesCaptured(Model &model, std::string &reason);
+// At aclmdlRIExecuteAsync: condition values made with ACL_MODEL_RI_COND_HANDLE_ASSIGN_DEFAULT
+// (at any depth) take their default value again.
+void ResetConditionDefaults(const Model &model);
 
 // Ends every capture of a context whose streams are being destroyed (aclrtResetDevice).
 void DiscardCapturesOf(const Context &context);
