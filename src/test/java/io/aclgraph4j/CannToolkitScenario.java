@@ -6,9 +6,9 @@ import java.util.Locale;
 
 /**
  * What {@link CannToolkitTest} runs in a JVM of its own, on the backend {@code -Daclgraph4j.backend}
- * names: {@code open} opens it and prints its description or why it is unavailable; {@code flow}
- * also runs the seed flow (its eight lines), a second capture replayed three times, and the debug
- * dump, printing what a missing function gives.
+ * names: {@code open} opens it and prints its description and features or why it is unavailable;
+ * {@code flow} also runs the seed flow (its eight lines), a second capture replayed three times,
+ * and the debug dump, printing what a missing function gives.
  */
 final class CannToolkitScenario {
     private CannToolkitScenario() {}
@@ -23,6 +23,7 @@ final class CannToolkitScenario {
         }
         try (runtime) {
             System.out.println("backend: " + runtime.backend());
+            System.out.println("features: " + runtime.features());
             if (args.length > 0 && args[0].equals("flow")) {
                 flow(runtime);
             }

@@ -86,6 +86,8 @@ class CannToolkitTest {
         // self = 1 before the second model; three replays of self += 1.1 × other (other = 1).
         assertTrue(output.contains("accumulated: 4.3000"), output);
         assertTrue(output.contains("debug dump: tasks"), output);
+        assertTrue(output.lines().anyMatch(line -> line.startsWith("features: [") && line.contains("DEBUG_JSON")),
+                output);
     }
 
     @Test
@@ -111,8 +113,13 @@ class CannToolkitTest {
                 lib64.resolve("libopapi.so"));
         String output = runOn(before83, Map.of(), "flow");
         assertEquals(seedLines(), linesStartingWith(output, "[INFO]"), output);
-        assertTrue(output.contains("debug dump refused: ") && output.contains("the backend lacks aclmdlRIDebugJsonPrint"
-                + " (CANN 8.3 or later)"), output);
+        // Feature detection: the runtime reports DEBUG_JSON missing, and the facade refuses by name.
+        assertTrue(output.lines().anyMatch(line -> line.startsWith("features: [TASK_GROUPS, DEBUG_PRINT")
+                && !line.contains("DEBUG_JSON")), output);
+        assertTrue(output.contains("debug dump refused: ") && output.contains("Model.debugJson needs "
+                + "aclmdlRIDebugJsonPrint, which the loaded backend (cann (ACL 1.17, runtime 9.2.0; "
+                + before83.resolve("lib64/libascendcl.so")), output);
+        assertTrue(output.contains("They come with CANN 8.3.RC1"), output);
     }
 
     @Test
