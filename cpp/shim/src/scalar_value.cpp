@@ -132,7 +132,7 @@ int32_t EncodeScalar(const char *entry, int32_t dataType, double real, int64_t i
     case ACL_BOOL: put(static_cast<uint8_t>(fromDouble ? real != 0.0 : integral != 0)); break;
     default: return InvalidArgument(entry, "data type " + std::to_string(dataType) + " is not supported for scalars");
     }
-    out.text = text;
+    out.text = fromDouble ? std::to_string(real) : std::to_string(integral); // as descriptions always showed it
     return AGJ_OK;
 }
 
