@@ -290,6 +290,16 @@ void Stream::endUpdate(bool success) {
     }
 }
 
+void Stream::setUpdatingModel(std::shared_ptr<Model> model) {
+    std::lock_guard lock(mutex_);
+    updatingModel_ = std::move(model);
+}
+
+std::shared_ptr<Model> Stream::takeUpdatingModel() {
+    std::lock_guard lock(mutex_);
+    return std::move(updatingModel_);
+}
+
 // ---- Buffer ----
 
 Buffer::Buffer(int32_t kind, std::shared_ptr<Device> device, void *address, int64_t bytes)
@@ -398,6 +408,7 @@ Model::~Model() {
     device_->makeCurrent();
     record_->modelReleased.store(true);
     Api().aclmdlRIDestroy(record_->model);
+    record_->notifyDestroyed(); // done already if the runtime's destroy callback ran
     if (replayOrder_.previousDone != nullptr) {
         Api().aclrtDestroyEvent(replayOrder_.previousDone); // the streams that used it have drained
     }

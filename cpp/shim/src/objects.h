@@ -85,6 +85,9 @@ public:
     void beginUpdate(std::shared_ptr<Retention> group);
     // Ends task-update routing; on success the group's objects become those of the update.
     void endUpdate(bool success);
+    // The model whose task group this stream updates (ordered with its replays), until taken.
+    void setUpdatingModel(std::shared_ptr<Model> model);
+    std::shared_ptr<Model> takeUpdatingModel();
 
 private:
     std::shared_ptr<Device> device_;
@@ -99,6 +102,7 @@ private:
     std::shared_ptr<Retention> updateTarget_;
     std::shared_ptr<Retention> updatePending_;
     std::vector<std::weak_ptr<Model>> unmarkedReplays_; // guarded by mutex_
+    std::shared_ptr<Model> updatingModel_;              // guarded by mutex_
 };
 
 class Buffer final : public Object {
@@ -193,6 +197,7 @@ public:
     std::string describe() const override;
     aclmdlRI handle() const noexcept { return record_->model; }
     const std::shared_ptr<Device> &device() const noexcept { return device_; }
+    CaptureRecord &record() const noexcept { return *record_; }
 
     // Replays of one model never overlap, whatever streams they are issued on (as CUDA orders the
     // launches of one executable graph): a replay on a stream other than the previous one's waits,

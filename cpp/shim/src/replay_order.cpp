@@ -112,4 +112,59 @@ int32_t ExecuteAfterPreviousReplay(const char *entry, const Found<Model> &m, con
     return AGJ_OK;
 }
 
+int32_t OrderUpdateAfterPreviousReplay(const char *entry, Model &m, Stream &s) {
+    const AclApi &api = Api();
+    Model::ReplayOrder &order = m.replayOrder();
+    std::lock_guard lock(order.mutex);
+    std::shared_ptr<Stream> previous = order.previousStream.lock();
+    if (previous == nullptr || previous.get() == &s) {
+        return AGJ_OK; // never replayed, or replayed on this stream: stream order suffices
+    }
+    if (int32_t status = CreateReplayEvent(order.previousDone); status != AGJ_OK) {
+        return status;
+    }
+    if (!order.previousRecorded) {
+        aclmdlRICaptureStatus previousCapturing = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
+        AGJ_ACL_CHECK("aclmdlRICaptureGetInfo", api.aclmdlRICaptureGetInfo(previous->handle(), &previousCapturing, nullptr));
+        if (previousCapturing != ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
+            return Fail(AGJ_ERR_STATE, std::string(entry) +
+                                           ": the model's previous replay went to a stream that captures now, so the "
+                                           "update cannot be ordered after it: synchronize that stream before its "
+                                           "capture begins, or update on it after the capture");
+        }
+        AGJ_ACL_CHECK("aclrtRecordEvent", api.aclrtRecordEvent(order.previousDone, previous->handle()));
+        order.previousRecorded = true;
+        RetainForTask(*previous, {m.shared_from_this()});
+    }
+    AGJ_ACL_CHECK("aclrtStreamWaitEvent", api.aclrtStreamWaitEvent(s.handle(), order.previousDone));
+    return AGJ_OK;
+}
+
+void UpdateDone(Model &m, Stream &s) {
+    Model::ReplayOrder &order = m.replayOrder();
+    std::lock_guard lock(order.mutex);
+    if (order.previousStreamId == &s && !order.multiStream) {
+        // Replays here follow by stream order; a replay elsewhere records the end of this stream's
+        // work (the update included) when it comes, or a capture of this stream marks it first.
+        order.previousRecorded = false;
+        s.noteUnmarkedReplay(std::static_pointer_cast<Model>(m.shared_from_this()));
+        return;
+    }
+    if (order.previousStreamId != &s) {
+        order.previousStream = std::static_pointer_cast<Stream>(s.shared_from_this());
+        order.previousStreamId = &s;
+    }
+    // From now on every replay on another stream waits for the event recorded after the update.
+    order.multiStream = true;
+    order.previousRecorded = false;
+    if (CreateReplayEvent(order.previousDone) == AGJ_OK &&
+        Api().aclrtRecordEvent(order.previousDone, s.handle()) == ACL_SUCCESS) {
+        order.previousRecorded = true;
+        RetainForTask(s, {m.shared_from_this()});
+        return;
+    }
+    DiscardRecentErrors(); // the next replay elsewhere records the event itself (ExecuteAfterPreviousReplay)
+    s.noteUnmarkedReplay(std::static_pointer_cast<Model>(m.shared_from_this()));
+}
+
 } // namespace agj

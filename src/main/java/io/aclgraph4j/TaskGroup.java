@@ -66,8 +66,10 @@ public final class TaskGroup extends NativeObject {
      * new tensors, buffers and alpha values are what it replaces). Otherwise, or when {@code body}
      * throws or issues anything but operator launches, nothing changes and
      * {@link TaskUpdateException} (or the body's exception) is thrown. {@code stream} must not be
-     * capturing. The update is ordered on {@code stream}: synchronise it (or order the model's
-     * stream after it with an event) before the next replay.
+     * capturing. The update is ordered with the model's replays on the device, with no host wait:
+     * it runs after the replays issued before it (when they went to another stream, {@code stream}
+     * waits for an event recorded after the latest), and the replays issued after it run after it
+     * (a replay on another stream waits for an event recorded after the update).
      *
      * @param stream a stream of the group's device, not capturing
      * @param body launches the replacement kernels on {@code stream}
