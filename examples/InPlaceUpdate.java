@@ -1,8 +1,8 @@
 // Shows a model whose operands change between replays without capturing again: the captured
 // kernel sits in a task group, and TaskGroup.update swaps in an operator of the same shape with
-// other operands (here another alpha). An update is ordered on the device with the model's
-// replays: issued while replays are still queued it takes effect after them, and the replays
-// issued after it see it, with no host synchronisation in between.
+// other operands (here another alpha). An update is a task of its stream: issued on the stream
+// the model replays on while replays are still queued, it takes effect after them, and the
+// replays issued after it see it, with no host synchronisation in between.
 //
 // Run: java -cp target/aclgraph4j.jar:target/lib/javacpp.jar examples/InPlaceUpdate.java
 import io.aclgraph4j.AclRuntime;
@@ -23,8 +23,7 @@ public class InPlaceUpdate {
     public static void main(String[] args) {
         try (AclRuntime runtime = AclRuntime.open();
              Device device = runtime.device(0);
-             Stream main = device.createStream();
-             Stream updater = device.createStream()) {
+             Stream main = device.createStream()) {
             Tensor x = device.tensor(DataType.FLOAT, 4);
             Tensor out = device.tensor(DataType.FLOAT, 4);
             HostBuffer host = device.allocateHost(x.byteSize());
@@ -45,7 +44,7 @@ public class InPlaceUpdate {
             }
             for (int i = 0; i < scale.length; i++) {
                 AddOperator next = scale[i];
-                group.update(updater, () -> next.launch(updater));
+                group.update(main, () -> next.launch(main));
                 model.execute(main); // replays (after the update) and waits, to print the result
                 System.out.println("alpha " + (i + 1) + ": out = " + Arrays.toString(host.toFloatArray()));
             }
@@ -67,9 +66,7 @@ public class InPlaceUpdate {
             float expected = 0;
             for (int i = 0; i < 30; i++) {
                 AddOperator next = add[i % 3];
-                // On the replay stream, stream order alone orders it (the cheapest); another stream
-                // would be ordered with events.
-                counting.update(main, () -> next.launch(main));
+                counting.update(main, () -> next.launch(main)); // stream order: after the replays before it
                 accumulate.executeAsync(main);
                 expected += i % 3 + 1;
             }

@@ -85,9 +85,7 @@ int32_t agj_capture_end(int64_t stream, int64_t *modelOut) {
             // to, ~Model reports the destruction itself.
             (void)api.aclmdlRIDestroyRegisterCallback(model, &AgjModelDestroyed, record.get());
         }
-        auto made = std::make_shared<Model>(s->device(), record);
-        record->modelObject = made;
-        *modelOut = Publish(std::move(made));
+        *modelOut = Publish(std::make_shared<Model>(s->device(), record));
         return AGJ_OK;
     });
 }
@@ -188,16 +186,9 @@ int32_t agj_capture_task_update_begin(int64_t stream, int64_t group) {
             return Fail(AGJ_ERR_STATE, std::string(entry) + ": the model this task group belongs to was released");
         }
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
-        auto model = std::static_pointer_cast<Model>(g->record()->modelObject.lock());
-        if (model) {
-            if (int32_t status = OrderUpdateAfterPreviousReplay(entry, *model, *s); status != AGJ_OK) {
-                return status;
-            }
-        }
         MarkReplaysBeforeCapture(*s);
         AGJ_ACL_CHECK("aclmdlRICaptureTaskUpdateBegin", api.aclmdlRICaptureTaskUpdateBegin(s->handle(), g->handle()));
         s->beginUpdate(g->objects());
-        s->setUpdatingModel(model);
         return AGJ_OK;
     });
 }
@@ -215,12 +206,8 @@ int32_t agj_capture_task_update_end(int64_t stream) {
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         aclError status = api.aclmdlRICaptureTaskUpdateEnd(s->handle());
         s->endUpdate(status == ACL_SUCCESS);
-        std::shared_ptr<Model> model = s->takeUpdatingModel();
         if (status != ACL_SUCCESS) {
             return AclFail("aclmdlRICaptureTaskUpdateEnd", status);
-        }
-        if (model) {
-            UpdateDone(*model, *s); // the model's next replay waits for the update, on the device
         }
         return AGJ_OK;
     });

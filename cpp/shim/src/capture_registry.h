@@ -34,7 +34,6 @@ struct CaptureRecord {
     std::mutex groupsMutex;
     std::vector<std::shared_ptr<Retention>> groups; // one per task group, replaced on task update
     std::atomic<bool> modelReleased{false};
-    std::weak_ptr<Object> modelObject; // the shim's Model made of it (set when the capture ends)
 
     // Destroy notices (agj_model_on_destroy): the cookies go to the process's queue once, when the
     // runtime's destroy callback (aclmdlRIDestroyRegisterCallback) or else the shim, after

@@ -290,16 +290,6 @@ void Stream::endUpdate(bool success) {
     }
 }
 
-void Stream::setUpdatingModel(std::shared_ptr<Model> model) {
-    std::lock_guard lock(mutex_);
-    updatingModel_ = std::move(model);
-}
-
-std::shared_ptr<Model> Stream::takeUpdatingModel() {
-    std::lock_guard lock(mutex_);
-    return std::move(updatingModel_);
-}
-
 // ---- Buffer ----
 
 Buffer::Buffer(int32_t kind, std::shared_ptr<Device> device, void *address, int64_t bytes)

@@ -85,9 +85,6 @@ public:
     void beginUpdate(std::shared_ptr<Retention> group);
     // Ends task-update routing; on success the group's objects become those of the update.
     void endUpdate(bool success);
-    // The model whose task group this stream updates (ordered with its replays), until taken.
-    void setUpdatingModel(std::shared_ptr<Model> model);
-    std::shared_ptr<Model> takeUpdatingModel();
 
 private:
     std::shared_ptr<Device> device_;
@@ -102,7 +99,6 @@ private:
     std::shared_ptr<Retention> updateTarget_;
     std::shared_ptr<Retention> updatePending_;
     std::vector<std::weak_ptr<Model>> unmarkedReplays_; // guarded by mutex_
-    std::shared_ptr<Model> updatingModel_;              // guarded by mutex_
 };
 
 class Buffer final : public Object {

@@ -20,12 +20,6 @@ void MarkReplaysBeforeCapture(Stream &s);
 // stream only costs a lock more than the replay.
 int32_t ExecuteAfterPreviousReplay(const char *entry, const Found<Model> &m, const Found<Stream> &s);
 
-// A task update of one of the model's task groups, on `s`, is a step of the model's order like a
-// replay: before it begins, `s` waits (on the device) for the previous replay when that went to
-// another stream; once it ended, the next replay waits for it (UpdateDone). No host wait.
-int32_t OrderUpdateAfterPreviousReplay(const char *entry, Model &m, Stream &s);
-void UpdateDone(Model &m, Stream &s);
-
 } // namespace agj
 
 #endif

@@ -21,13 +21,12 @@ import java.util.Locale;
 
 /**
  * N replays each preceded by a task update that changes the replayed kernel's operand (alpha of an
- * in-place add), three ways, in alternating rounds within one process: pipelined on the replay
- * stream (stream order alone orders them), pipelined with the updates on a second stream (ordered
- * with the replays on the device by events), nothing waited for until the round's end in either;
- * against synchronise–update–replay (the host waits for the previous replay, then for the update,
- * before each replay: what a caller without device ordering must do). Writes
- * {@code {"rounds": [{"pipelined": ns, "pipelined_two_streams": ns, "synchronous": ns}, ...]}}
- * (nanoseconds per update + replay) and prints the median ratios synchronous ÷ pipelined.
+ * in-place add), two ways, in alternating rounds within one process: pipelined on the replay
+ * stream (stream order orders them on the device; nothing waited for until the round's end)
+ * against synchronise–update–replay (the host waits for the previous replay, then for the update
+ * on a second stream, before each replay). Writes
+ * {@code {"rounds": [{"pipelined": ns, "synchronous": ns}, ...]}} (nanoseconds per update +
+ * replay) and prints the median ratio synchronous ÷ pipelined.
  *
  * <p>Usage: {@code UpdatePipelineRatio out.json [rounds]}
  */
@@ -55,50 +54,41 @@ public final class UpdatePipelineRatio {
                 model = capture.end();
             }
             for (int warm = 0; warm < 20; warm++) {
-                pipelined(model, group, adds, main, main);
-                pipelined(model, group, adds, main, updater);
+                pipelined(model, group, adds, main);
                 synchronous(model, group, adds, main, updater);
             }
             List<long[]> results = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
-                long pipelined = pipelined(model, group, adds, main, main);
-                long twoStreams = pipelined(model, group, adds, main, updater);
+                long pipelined = pipelined(model, group, adds, main);
                 long synchronous = synchronous(model, group, adds, main, updater);
-                results.add(new long[] {pipelined, twoStreams, synchronous});
+                results.add(new long[] {pipelined, synchronous});
             }
             StringBuilder json = new StringBuilder("{\"rounds\": [");
             List<Double> ratios = new ArrayList<>();
-            List<Double> twoStreamRatios = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
                 long[] r = results.get(i);
                 json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                        "{\"pipelined\": %.1f, \"pipelined_two_streams\": %.1f, \"synchronous\": %.1f}",
-                        r[0] / (double) UPDATES_PER_ROUND, r[1] / (double) UPDATES_PER_ROUND,
-                        r[2] / (double) UPDATES_PER_ROUND));
-                ratios.add(r[2] / (double) r[0]);
-                twoStreamRatios.add(r[2] / (double) r[1]);
+                        "{\"pipelined\": %.1f, \"synchronous\": %.1f}", r[0] / (double) UPDATES_PER_ROUND,
+                        r[1] / (double) UPDATES_PER_ROUND));
+                ratios.add(r[1] / (double) r[0]);
             }
             Files.writeString(out, json.append("]}\n").toString(), StandardCharsets.UTF_8);
             ratios.sort(null);
-            twoStreamRatios.sort(null);
-            System.out.printf(Locale.ROOT, "update + replay: synchronise-update-replay / pipelined = %.2f on the "
-                    + "replay stream, %.2f with the updates on a second stream (medians of %d rounds of %d)%n",
-                    ratios.get(ratios.size() / 2), twoStreamRatios.get(twoStreamRatios.size() / 2), rounds,
-                    UPDATES_PER_ROUND);
+            System.out.printf(Locale.ROOT, "update + replay: synchronise-update-replay / pipelined = %.2f "
+                    + "(median of %d rounds of %d)%n", ratios.get(ratios.size() / 2), rounds, UPDATES_PER_ROUND);
             model.close();
         }
     }
 
-    /** Updates on `updater` (or `main` itself) and replays on `main`, ordered on the device; one wait at the end. */
-    private static long pipelined(Model model, TaskGroup group, AddOperator[] adds, Stream main, Stream updater) {
+    /** Updates and replays on `main`, ordered by the stream; one wait at the end. */
+    private static long pipelined(Model model, TaskGroup group, AddOperator[] adds, Stream main) {
         long start = System.nanoTime();
         for (int i = 0; i < UPDATES_PER_ROUND; i++) {
             AddOperator next = adds[i & 1];
-            group.update(updater, () -> next.launch(updater));
+            group.update(main, () -> next.launch(main));
             model.executeAsync(main);
         }
         main.synchronize();
-        updater.synchronize();
         return System.nanoTime() - start;
     }
 
