@@ -430,7 +430,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
         return Fail(ACL_ERROR_RT_MODEL_EXECUTE, call, "the model's capture did not complete; destroy it");
     case Model::State::Ready: break;
     }
-    ResetConditionDefaults(*model); // CaptureModel::PreModelExecute, at launch
+    PrepareLaunch(*model); // CaptureModel::PreModelExecute: condition defaults, external event bindings
     model->launched.fetch_add(1, std::memory_order_acq_rel);
     Task task;
     task.kind = TaskKind::ModelRun;
