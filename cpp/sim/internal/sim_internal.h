@@ -13,6 +13,29 @@
 
 namespace aclsim {
 
+class DeviceKernel;
+
+// What a kernel task is an instance of, as aclmdlRITaskGetParams reports it (funcHandle): an
+// operator's planned computation, minus the arguments that may change between launches. Its
+// argument block (args, argsSize) is laid out as: the device address of every tensor operand as a
+// uint64_t, in the operator's binding order, then 16 bytes per scalar argument holding the value
+// as the kernel computes with it. aclmdlRITaskSetParams builds a new kernel from changed arguments.
+class KernelFunction {
+public:
+    virtual ~KernelFunction() = default;
+    // The operator, e.g. "aclnnAdds".
+    virtual const char *name() const noexcept = 0;
+    virtual size_t argsSize() const noexcept = 0;
+    virtual size_t tensorCount() const noexcept = 0;
+    virtual size_t scalarCount() const noexcept = 0;
+    // Builds a kernel of this function from `args` (argsSize() bytes). On failure returns
+    // ACL_ERROR_RT_PARAM_INVALID having appended a message naming what was wrong.
+    virtual aclError build(const void *args, std::shared_ptr<const DeviceKernel> &kernel) const = 0;
+};
+
+// The live kernel function a funcHandle names, or null (destroyed, or never one).
+std::shared_ptr<const KernelFunction> FindKernelFunction(const void *handle);
+
 // One unit of device work built by an operator (e.g. an aclnnAdd kernel). Immutable once built,
 // so a captured model can hold it and replay it any number of times, from any stream.
 class DeviceKernel {
@@ -23,6 +46,10 @@ public:
     // Runs the kernel on the calling (stream worker) thread. Returns ACL_SUCCESS or an error
     // that the stream reports at its next synchronisation.
     virtual aclError run() const noexcept = 0;
+    // The function this kernel is an instance of and its argument block (function()->argsSize()
+    // bytes); none for the runtime's internal kernels.
+    virtual std::shared_ptr<const KernelFunction> function() const noexcept { return nullptr; }
+    virtual const void *args() const noexcept { return nullptr; }
 };
 
 // Issues a kernel on `stream` (nullptr = the current context's default stream): runs it

@@ -152,6 +152,7 @@ aclnnStatus BinaryTensors(const char *api, const char *opName, const BinaryOpera
     request.empty = self->desc.IsEmpty() || other->desc.IsEmpty();
     if (op.hasAlpha) {
         request.alpha = AlphaValue(*alpha, request.computeType);
+        request.alphaIsArgument = true;
     }
     request.kernelName = KernelName(op, request.alpha, request.computeType);
     const bool inPlace = self == out;
@@ -189,8 +190,10 @@ aclnnStatus BinaryScalar(const char *api, const char *opName, const BinaryOperat
     request.shape = self->desc.viewDims;
     request.empty = self->desc.IsEmpty();
     request.otherConstant = ScalarAs(*other, request.computeType); // the scalar becomes a promoted tensor
+    request.otherIsArgument = true;
     if (op.hasAlpha) {
         request.alpha = AlphaValue(*alpha, request.computeType);
+        request.alphaIsArgument = true;
     }
     request.kernelName = KernelName(op, request.alpha, request.computeType);
     const bool inPlace = self == out;

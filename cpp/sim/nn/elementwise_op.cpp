@@ -1,6 +1,7 @@
 #include "elementwise_op.h"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 namespace aclsim::nn {
@@ -60,12 +61,40 @@ aclnnStatus PlanElementwise(const char *api, const ElementwiseRequest &request, 
 aclnnStatus MakeElementwiseExecutor(const char *api, const char *opName, ElementwiseRequest request,
                                     ElementwiseSlots slots, std::vector<const aclTensor *> tensors,
                                     std::vector<size_t> inputSlots, uint64_t *workspaceSize, aclOpExecutor **executor) {
-    auto planner = [request = std::move(request), slots](const char *callingApi, const std::vector<TensorDesc> &bound,
-                                                         std::shared_ptr<const DeviceKernel> &kernel) {
-        return PlanElementwise(callingApi, request, slots, bound, kernel);
+    auto plannerFor = [slots](ElementwiseRequest planned) -> aclOpExecutor::Planner {
+        return [planned = std::move(planned), slots](const char *callingApi, const std::vector<TensorDesc> &bound,
+                                                     std::shared_ptr<const DeviceKernel> &kernel) {
+            return PlanElementwise(callingApi, planned, slots, bound, kernel);
+        };
     };
+    std::vector<KernelScalar> scalars;
+    auto asScalar = [](const ArithValue &value) {
+        KernelScalar scalar;
+        std::memcpy(scalar.bytes, value.bytes, sizeof scalar.bytes);
+        return scalar;
+    };
+    if (request.otherIsArgument) {
+        scalars.push_back(asScalar(request.otherConstant));
+    }
+    if (request.alphaIsArgument) {
+        scalars.push_back(asScalar(request.alpha));
+    }
+    // Other scalar values plan the same kernel with those values (its name stays).
+    aclOpExecutor::ScalarPlanner scalarPlanner = [request, plannerFor](const std::vector<KernelScalar> &values) {
+        ElementwiseRequest changed = request;
+        size_t next = 0;
+        if (changed.otherIsArgument) {
+            std::memcpy(changed.otherConstant.bytes, values[next++].bytes, sizeof changed.otherConstant.bytes);
+        }
+        if (changed.alphaIsArgument) {
+            std::memcpy(changed.alpha.bytes, values[next++].bytes, sizeof changed.alpha.bytes);
+        }
+        return plannerFor(std::move(changed));
+    };
+    const bool takesScalars = !scalars.empty();
     return HandOutExecutor(api, opName, std::move(tensors), std::move(inputSlots), std::vector<size_t>{slots.out},
-                           std::move(planner), workspaceSize, executor);
+                           plannerFor(std::move(request)), workspaceSize, executor, std::move(scalars),
+                           takesScalars ? std::move(scalarPlanner) : nullptr);
 }
 
 ArithValue ScalarAs(const aclScalar &scalar, aclDataType computeType) {

@@ -24,6 +24,10 @@ struct ElementwiseRequest {
     bool empty = false;
     ArithValue alpha;
     ArithValue otherConstant; // a scalar other (used when the slots have no other tensor)
+    // Which of them are launch arguments (aclmdlRITaskSetParams may replace them): a scalar other
+    // comes first, then alpha.
+    bool otherIsArgument = false;
+    bool alphaIsArgument = false;
 };
 
 // Binding slots: self, other (tensor operands only), out.

@@ -1,6 +1,8 @@
 // The aclnn meta API: tensors, scalars, integer arrays, executors, aclnnInit/aclnnFinalize.
 #include "meta.h"
 
+#include "launch_args.h"
+
 #include <algorithm>
 #include <mutex>
 #include <sstream>
@@ -186,9 +188,12 @@ aclScalar::~aclScalar() { aclsim::CountObjectDestroyed(ACLSIM_OBJ_SCALAR); }
 
 aclOpExecutor::aclOpExecutor(const char *name, std::vector<TensorDesc> bindings,
                              std::vector<const aclTensor *> sources, std::vector<size_t> inputSlots,
-                             std::vector<size_t> outputSlots, Planner planner)
+                             std::vector<size_t> outputSlots, Planner planner,
+                             std::vector<aclsim::nn::KernelScalar> scalars, ScalarPlanner scalarPlanner)
     : opName(name), bindings_(std::move(bindings)), sources_(std::move(sources)), inputSlots_(std::move(inputSlots)),
-      outputSlots_(std::move(outputSlots)), planner_(std::move(planner)) {
+      outputSlots_(std::move(outputSlots)), planner_(std::move(planner)), scalars_(std::move(scalars)),
+      function_(aclsim::nn::ExecutorFunction::Make(name, bindings_, planner_, scalars_.size(),
+                                                   std::move(scalarPlanner))) {
     aclsim::CountObjectCreated(ACLSIM_OBJ_EXECUTOR);
 }
 
@@ -196,7 +201,12 @@ aclOpExecutor::~aclOpExecutor() { aclsim::CountObjectDestroyed(ACLSIM_OBJ_EXECUT
 
 aclnnStatus aclOpExecutor::Plan(const char *api) {
     std::lock_guard<std::mutex> lock(mutex_);
-    return planner_(api, bindings_, kernel_);
+    std::shared_ptr<const aclsim::DeviceKernel> planned;
+    if (aclnnStatus status = planner_(api, bindings_, planned); status != aclsim::nn::kAclnnSuccess) {
+        return status;
+    }
+    kernel_ = function_->Attach(std::move(planned), bindings_, scalars_);
+    return aclsim::nn::kAclnnSuccess;
 }
 
 aclnnStatus aclOpExecutor::Rebind(const char *api, bool output, size_t index, aclTensor *tensor, void *address) {
@@ -227,7 +237,7 @@ aclnnStatus aclOpExecutor::Rebind(const char *api, bool output, size_t index, ac
         return status;
     }
     bindings_ = std::move(rebound);
-    kernel_ = std::move(kernel);
+    kernel_ = function_->Attach(std::move(kernel), bindings_, scalars_);
     tensor->desc.data = address; // the caller's tensor now describes the new memory too
     return kAclnnSuccess;
 }

@@ -88,17 +88,30 @@ struct aclIntArray {
     std::vector<int64_t> values;
 };
 
+namespace aclsim::nn {
+// A scalar argument of a kernel (alpha, a scalar operand), as the kernel computes with it: the
+// compute dtype's C type (float for FLOAT16 and BF16) at the start of 16 bytes.
+struct KernelScalar {
+    alignas(16) unsigned char bytes[16] = {};
+};
+class ExecutorFunction; // launch_args.h
+} // namespace aclsim::nn
+
 // An executor: the operator's tensors as bound now, the planner that turns those bindings into
 // a device kernel (run again when aclSetInput/OutputTensorAddr rebinds an address), and the
-// kernel it planned (none for empty tensors).
+// kernel it planned (none for empty tensors). The kernel carries its launch arguments (tensor
+// addresses, scalars) for aclmdlRITaskGetParams/SetParams.
 struct aclOpExecutor {
     // Validates the bindings against device memory and builds the kernel (null: nothing to run).
     using Planner = std::function<aclnnStatus(const char *api, const std::vector<aclsim::nn::TensorDesc> &bindings,
                                               std::shared_ptr<const aclsim::DeviceKernel> &kernel)>;
+    // The planner for other scalar arguments (operators whose kernels take scalars).
+    using ScalarPlanner = std::function<Planner(const std::vector<aclsim::nn::KernelScalar> &scalars)>;
 
     aclOpExecutor(const char *opName, std::vector<aclsim::nn::TensorDesc> bindings,
                   std::vector<const aclTensor *> sources, std::vector<size_t> inputSlots,
-                  std::vector<size_t> outputSlots, Planner planner);
+                  std::vector<size_t> outputSlots, Planner planner,
+                  std::vector<aclsim::nn::KernelScalar> scalars = {}, ScalarPlanner scalarPlanner = nullptr);
     ~aclOpExecutor();
     aclOpExecutor(const aclOpExecutor &) = delete;
     aclOpExecutor &operator=(const aclOpExecutor &) = delete;
@@ -120,6 +133,8 @@ private:
     std::vector<size_t> inputSlots_;
     std::vector<size_t> outputSlots_;
     Planner planner_;
+    std::vector<aclsim::nn::KernelScalar> scalars_;
+    std::shared_ptr<const aclsim::nn::ExecutorFunction> function_;
     std::shared_ptr<const aclsim::DeviceKernel> kernel_;
 };
 

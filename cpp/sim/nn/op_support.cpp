@@ -266,14 +266,16 @@ StridedView ViewOf(const TensorDesc &tensor) {
 
 aclnnStatus HandOutExecutor(const char *api, const char *opName, std::vector<const aclTensor *> tensors,
                             std::vector<size_t> inputSlots, std::vector<size_t> outputSlots,
-                            aclOpExecutor::Planner planner, uint64_t *workspaceSize, aclOpExecutor **executor) {
+                            aclOpExecutor::Planner planner, uint64_t *workspaceSize, aclOpExecutor **executor,
+                            std::vector<KernelScalar> scalars, aclOpExecutor::ScalarPlanner scalarPlanner) {
     std::vector<TensorDesc> bindings;
     bindings.reserve(tensors.size());
     for (const aclTensor *tensor : tensors) {
         bindings.push_back(tensor != nullptr ? tensor->desc : TensorDesc{});
     }
     auto made = std::make_unique<aclOpExecutor>(opName, std::move(bindings), std::move(tensors), std::move(inputSlots),
-                                                std::move(outputSlots), std::move(planner));
+                                                std::move(outputSlots), std::move(planner), std::move(scalars),
+                                                std::move(scalarPlanner));
     if (aclnnStatus status = made->Plan(api); status != kAclnnSuccess) {
         return status;
     }

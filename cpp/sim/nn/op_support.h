@@ -106,10 +106,12 @@ struct StridedView {
 // The view of a tensor (rank <= kMaxKernelRank).
 StridedView ViewOf(const TensorDesc &tensor);
 
-// Creates the executor, plans its kernel for the current addresses and hands it out.
+// Creates the executor, plans its kernel for the current addresses and hands it out. An operator
+// whose kernel takes scalar arguments passes their values and the planner for other values.
 aclnnStatus HandOutExecutor(const char *api, const char *opName, std::vector<const aclTensor *> tensors,
                             std::vector<size_t> inputSlots, std::vector<size_t> outputSlots,
-                            aclOpExecutor::Planner planner, uint64_t *workspaceSize, aclOpExecutor **executor);
+                            aclOpExecutor::Planner planner, uint64_t *workspaceSize, aclOpExecutor **executor,
+                            std::vector<KernelScalar> scalars = {}, aclOpExecutor::ScalarPlanner scalarPlanner = nullptr);
 
 } // namespace aclsim::nn
 

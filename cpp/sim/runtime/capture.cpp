@@ -423,15 +423,32 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
                     "the stream belongs to another context (device " + std::to_string(target->context()->device()) +
                         ") than the model: launch it on a stream of the model's context");
     }
-    switch (model->state.load(std::memory_order_acquire)) {
+    // Counted as launched before its state is read: an update (aclmdlRITaskSetParams) leaves READY
+    // before it reads the count, so either it sees this launch or this sees its state.
+    model->launched.fetch_add(1, std::memory_order_seq_cst);
+    aclError refusal = ACL_SUCCESS;
+    switch (model->state.load(std::memory_order_seq_cst)) {
     case Model::State::Capturing:
-        return Fail(ACL_ERROR_RT_MODEL_CAPTURED, call, "the model is still being captured: end the capture first");
+        refusal = Fail(ACL_ERROR_RT_MODEL_CAPTURED, call, "the model is still being captured: end the capture first");
+        break;
     case Model::State::Abandoned:
-        return Fail(ACL_ERROR_RT_MODEL_EXECUTE, call, "the model's capture did not complete; destroy it");
+        refusal = Fail(ACL_ERROR_RT_MODEL_EXECUTE, call, "the model's capture did not complete; destroy it");
+        break;
+    case Model::State::Updating: // CaptureModel::CheckExecuteReady
+        refusal = Fail(ACL_ERROR_RT_MODEL_EXECUTE, call,
+                       "the model is not ready, status=UPDATING: call aclmdlRIUpdate after changing its tasks");
+        break;
+    case Model::State::Fault:
+        refusal = Fail(ACL_ERROR_RT_MODEL_EXECUTE, call,
+                       "the model is not ready, status=FAULT: an update of its tasks failed; destroy it");
+        break;
     case Model::State::Ready: break;
     }
+    if (refusal != ACL_SUCCESS) {
+        model->finishReplay();
+        return refusal;
+    }
     PrepareLaunch(*model); // CaptureModel::PreModelExecute: condition defaults, external event bindings
-    model->launched.fetch_add(1, std::memory_order_acq_rel);
     Task task;
     task.kind = TaskKind::ModelRun;
     task.model = model.get();
@@ -483,6 +500,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDestroy(aclmdlRI modelRI) {
     for (const auto &group : model->groups) {
         TaskGroups().remove(group.get());
     }
+    TearDownModelDetails(*model);
     return ACL_SUCCESS;
 }
 

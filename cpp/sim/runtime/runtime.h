@@ -277,6 +277,7 @@ struct Task {
     TaskKind kind = TaskKind::Memcpy;
     bool external = false;  // event task on an ACL_EVENT_EXTERNAL event
     bool updatable = false; // kernel task of a task group: read with atomic_load
+    bool disabled = false;  // aclmdlRITaskDisable: skipped by replays (changed only while no replay runs)
     uint32_t modelStream = 0;
     // The model a ModelRun task replays. Not an owning pointer: the model's `launched` count, raised
     // before the task is queued, keeps aclmdlRIDestroy (and so the registry's reference) waiting
@@ -302,7 +303,8 @@ struct Task {
 
     Task() = default;
     Task(Task &&other) noexcept
-        : kind(other.kind), external(other.external), updatable(other.updatable), modelStream(other.modelStream),
+        : kind(other.kind), external(other.external), updatable(other.updatable), disabled(other.disabled),
+          modelStream(other.modelStream),
           model(other.model), kernel(std::move(other.kernel)), event(std::move(other.event)), dst(other.dst),
           src(other.src), count(other.count), value(other.value), dstKind(other.dstKind), srcKind(other.srcKind),
           generation(other.generation), hostFunc(other.hostFunc), hostArgs(other.hostArgs),
@@ -509,9 +511,14 @@ struct TaskGroup {
     Stream *updater = nullptr;       // stream updating it (guarded by CaptureMutex())
 };
 
+struct ModelDetails; // model_details.cpp: name, destroy callbacks, introspection handles
+
 class Model : public std::enable_shared_from_this<Model> {
 public:
-    enum class State { Capturing, Ready, Abandoned };
+    // Capturing/Ready/Abandoned follow the capture; Updating (aclmdlRITaskSetParams/TaskDisable
+    // until aclmdlRIUpdate) and Fault (a failed update) are the device's capture-model states in
+    // which it refuses to run (RtCaptureModelStatus).
+    enum class State { Capturing, Ready, Abandoned, Updating, Fault };
 
     Model(std::shared_ptr<Context> context);
     ~Model();
@@ -548,10 +555,20 @@ public:
 
     aclError replay() const;
 
+    // Made on first use by DetailsOf (model_details.cpp).
+    std::once_flag detailsOnce;
+    std::shared_ptr<ModelDetails> details;
+
 private:
     std::shared_ptr<Context> context_;
     int32_t id_;
 };
+
+// The model's name, destroy callbacks and introspection handles (made on first use).
+ModelDetails &DetailsOf(Model &model);
+// aclmdlRIDestroy, after the model left the registry: invalidates its stream and task handles and
+// runs its destroy callbacks (Model::TearDown).
+void TearDownModelDetails(Model &model);
 
 struct Capture {
     struct Member {

@@ -23,6 +23,9 @@ const char *Task::typeName() const {
 }
 
 aclError RunTask(const Task &task, bool inModel) {
+    if (task.disabled) {
+        return ACL_SUCCESS;
+    }
     switch (task.kind) {
     case TaskKind::Memcpy:
     case TaskKind::Memset: return RunMemoryTask(task);
