@@ -19,6 +19,8 @@ namespace agj {
 #define AGJ_ACL_FUNCTIONS(X)                  \
     X(aclInit, true)                          \
     X(aclFinalize, true)                      \
+    X(aclrtGetVersion, false)                 \
+    X(aclsysGetVersionStr, false)             \
     X(aclGetRecentErrMsg, true)               \
     X(aclrtGetDeviceCount, true)              \
     X(aclrtSetDevice, true)                   \
@@ -67,6 +69,13 @@ namespace agj {
     X(aclSetAclOpExecutorRepeatable, true)    \
     X(aclDestroyAclOpExecutor, true)
 
+// X(name, return type, parameters): optional functions newer than the headers the shim may be
+// built against (CANN 8.x, or a simulator without them), declared here by their CANN prototypes
+// (acl/acl_rt.h of CANN 9.x) so that the shim builds either way; null when the backend lacks them.
+#define AGJ_ACL_NEWER_FUNCTIONS(X)                                                                  \
+    X(aclmdlRISetName, aclError, (aclmdlRI modelRI, const char *name))                               \
+    X(aclmdlRIGetName, aclError, (aclmdlRI modelRI, uint32_t maxLen, char *name))                     \
+    X(aclmdlRIGetId, aclError, (aclmdlRI modelRI, uint32_t *modelRIId))
 
 using LaunchFn = aclnnStatus (*)(void *, uint64_t, aclOpExecutor *, aclrtStream);
 
@@ -83,6 +92,9 @@ struct AclApi {
 #define AGJ_DECLARE_POINTER(name, required) decltype(&::name) name = nullptr;
     AGJ_ACL_FUNCTIONS(AGJ_DECLARE_POINTER)
 #undef AGJ_DECLARE_POINTER
+#define AGJ_DECLARE_NEWER(name, result, parameters) result(*name) parameters = nullptr;
+    AGJ_ACL_NEWER_FUNCTIONS(AGJ_DECLARE_NEWER)
+#undef AGJ_DECLARE_NEWER
     OperatorFunctions operators[AGJ_OP_END_];
 };
 #pragma GCC diagnostic pop
@@ -91,7 +103,7 @@ struct AclApi {
 // worker threads may outlive finalize, and dlclose under them would crash the process).
 struct LoadedBackend {
     AclApi api;
-    std::string description;
+    std::string description; // "cann (ACL 1.17, runtime 9.2.0; /…/libascendcl.so, …)"
     std::vector<void *> libraries; // dlopen handles, for extensions looked up by name
 
     // A function the backend may offer beyond the table (simulator-only hooks), or null.
@@ -102,6 +114,9 @@ struct LoadedBackend {
 LoadedBackend &Backend();
 // Its function table.
 const AclApi &Api();
+
+// The features (bits 1 << AGJ_FEATURE_*, shim_features.def) whose functions `api` all has.
+int64_t BackendFeatures(const AclApi &api) noexcept;
 
 // Resolves `backend` ("sim", "cann" or a ':'-separated list of library paths) into a table.
 // Returns false with a message saying what was looked for and where.
