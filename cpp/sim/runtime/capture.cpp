@@ -467,7 +467,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
         model->finishReplay();
         return refusal;
     }
-    ResetConditionDefaults(*model); // CaptureModel::PreModelExecute, at launch
+    PrepareLaunch(*model); // CaptureModel::PreModelExecute: condition defaults, external event bindings
     Task task;
     task.kind = TaskKind::ModelRun;
     task.model = model.get();

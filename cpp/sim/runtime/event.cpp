@@ -20,6 +20,12 @@ Event::~Event() { CountObjectDestroyed(ACLSIM_OBJ_EVENT); }
 
 void Event::complete(uint64_t generation) {
     uint64_t current = completed.load(std::memory_order_acquire);
+    if (current < generation) {
+        completedAtNs.store(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                std::chrono::steady_clock::now().time_since_epoch())
+                                .count(),
+                            std::memory_order_release);
+    }
     while (current < generation &&
            !completed.compare_exchange_weak(current, generation, std::memory_order_seq_cst)) {
     }
@@ -137,6 +143,10 @@ ACL_FUNC_VISIBILITY aclError aclrtRecordEvent(aclrtEvent event, aclrtStream stre
     if (aclError status = ResolveStream(call, stream, recorder); status != ACL_SUCCESS) {
         return status;
     }
+    if (aclError status = ClaimOperationFlag(call, target->recordFlag, ACL_EVENT_RECORD_DEFAULT, true);
+        status != ACL_SUCCESS) {
+        return status;
+    }
     {
         std::lock_guard lock(CaptureMutex());
         if (auto capture = recorder->capture) {
@@ -250,6 +260,10 @@ ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEvent(aclrtStream stream, aclrtEvent
     }
     std::shared_ptr<Stream> waiter;
     if (aclError status = ResolveStream(call, stream, waiter); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = ClaimOperationFlag(call, target->waitFlag, ACL_EVENT_WAIT_DEFAULT, false);
+        status != ACL_SUCCESS) {
         return status;
     }
     {

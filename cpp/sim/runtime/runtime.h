@@ -23,6 +23,7 @@ namespace aclsim {
 
 class Context;
 struct Conditional;
+struct ExternalEventTask;
 class Event;
 class Model;
 class Stream;
@@ -461,6 +462,9 @@ aclError SubmitTask(const char *call, const std::shared_ptr<Stream> &stream, Tas
 
 // ---------------------------------------------------------------- events
 
+// An event's record / wait flag before its first record / wait.
+constexpr uint32_t kNoOperationFlag = UINT32_MAX;
+
 class Event {
 public:
     Event(std::shared_ptr<Context> context, uint32_t flags, bool extended);
@@ -478,6 +482,12 @@ public:
     // ACL_EVENT_EXTERNAL events: set by a record, cleared by a reset, awaited by a wait.
     std::atomic<bool> externalSet{false};
     Signal signal;
+    // The flag of the event's first record / wait (ACL_EVENT_RECORD_* / ACL_EVENT_WAIT_*): later
+    // ones must use the same (ApiErrorDecorator::EventRecord / StreamWaitEvent).
+    std::atomic<uint32_t> recordFlag{kNoOperationFlag};
+    std::atomic<uint32_t> waitFlag{kNoOperationFlag};
+    // When `completed` last rose (steady clock, ns): aclrtEventGetTimestamp's time.
+    std::atomic<int64_t> completedAtNs{0};
 
     // The capture the event's latest record belongs to (guarded by CaptureMutex()).
     std::weak_ptr<Capture> capture;
@@ -530,6 +540,9 @@ public:
     bool bodyCaptureBegun = false; // guarded by CaptureMutex()
     // Condition handles made on this model while it captured, released with it (conditional.cpp).
     std::vector<std::shared_ptr<Conditional>> conditions; // guarded by CaptureMutex() while capturing
+    // Its ACL_EVENT_RECORD_EXTERNAL / ACL_EVENT_WAIT_EXTERNAL tasks, bound anew at every launch
+    // (event_values.cpp); guarded by CaptureMutex() while capturing.
+    std::vector<std::shared_ptr<ExternalEventTask>> externalEvents;
 
     // Replays queued so far and replays over (run or dropped); aclmdlRIDestroy waits until they
     // match. Two counters on lines of their own, so launching a replay and finishing one never
@@ -610,6 +623,11 @@ aclError CheckBodiesCaptured(Model &model, std::string &reason);
 // At aclmdlRIExecuteAsync: condition values made with ACL_MODEL_RI_COND_HANDLE_ASSIGN_DEFAULT
 // (at any depth) take their default value again.
 void ResetConditionDefaults(const Model &model);
+// CaptureModel::PreModelExecute, at aclmdlRIExecuteAsync: condition defaults and the bindings of
+// the model's external event tasks (event_values.cpp).
+void PrepareLaunch(const Model &model);
+// Claims `flag` as the event's record (wait) flag: 107000 when another flag was used before.
+aclError ClaimOperationFlag(const char *call, std::atomic<uint32_t> &slot, uint32_t flag, bool record);
 
 // Ends every capture of a context whose streams are being destroyed (aclrtResetDevice).
 void DiscardCapturesOf(const Context &context);

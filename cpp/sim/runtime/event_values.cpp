@@ -1,0 +1,456 @@
+// Events across the graph boundary (CANN 9.2) and value tasks: aclrtRecordEventWithFlag and
+// aclrtStreamWaitEventWithFlag with their EXTERNAL flags, aclrtQueryEvent, event timestamps and
+// elapsed time, aclrtValueWrite / aclrtValueWait.
+//
+// An EXTERNAL record or wait inside a capture becomes a task of the model that is bound anew at
+// every launch, as the device's CaptureModel::PrepareExternalEventRefreshInfo does: a record takes
+// the event's next record number when aclmdlRIExecuteAsync is called (so an ordinary stream that
+// waits for the event afterwards waits for this replay), a wait takes the event's latest record
+// at that moment (nothing to wait for when it was never recorded).
+#include <deque>
+
+#include "runtime.h"
+
+namespace aclsim {
+
+struct ExternalEventTask final : DeviceKernel {
+    ExternalEventTask(std::shared_ptr<Event> e, bool isRecord) : event(std::move(e)), record(isRecord) {}
+
+    const char *name() const noexcept override { return record ? "CAPTURE_RECORD_EXTERNAL" : "CAPTURE_WAIT_EXTERNAL"; }
+
+    // At launch: the record number this replay completes, or the one it waits for.
+    void bind() {
+        uint64_t generation = record ? event->recorded.fetch_add(1, std::memory_order_acq_rel) + 1
+                                     : event->recorded.load(std::memory_order_acquire);
+        std::lock_guard lock(mutex);
+        launches.push_back(generation);
+    }
+
+    aclError run() const noexcept override {
+        uint64_t generation = 0;
+        {
+            std::lock_guard lock(mutex);
+            if (!launches.empty()) {
+                generation = launches.front();
+                launches.pop_front();
+            }
+        }
+        Event &e = *event;
+        if (record) {
+            e.complete(generation);
+        } else {
+            e.signal.wait([&e, generation] { return e.completed.load(std::memory_order_seq_cst) >= generation; });
+        }
+        return ACL_SUCCESS;
+    }
+
+    std::shared_ptr<Event> event;
+    bool record;
+    // Bindings of launches whose replay has not reached the task yet, in launch order.
+    mutable std::mutex mutex;
+    mutable std::deque<uint64_t> launches;
+};
+
+namespace {
+
+aclError FindEvent(const char *call, aclrtEvent handle, std::shared_ptr<Event> &out) {
+    return FindLive(call, Events(), handle, "event", out);
+}
+
+// Under CaptureMutex(): whether `model` (a capture's model) is the body of a conditional task.
+bool InBody(const Stream &stream) { return stream.capture && stream.capture->model->isBody; }
+
+// Captures an EXTERNAL record or wait of `event` on `stream` (ApiImpl::EventRecord /
+// StreamWaitEvent with the EXTERNAL flag, then SubmitExternalEventTaskCommon).
+aclError CaptureExternal(const char *call, const std::shared_ptr<Event> &event, const std::shared_ptr<Stream> &stream,
+                         bool record) {
+    const char *flagName = record ? "ACL_EVENT_RECORD_EXTERNAL" : "ACL_EVENT_WAIT_EXTERNAL";
+    // ApiErrorDecorator: only events of aclrtCreateEventExWithFlag(ACL_EVENT_SYNC) cross the boundary.
+    if (!event->extended() || event->flags() != ACL_EVENT_SYNC) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    std::string(flagName) + " needs an event created by aclrtCreateEventExWithFlag with ACL_EVENT_SYNC "
+                                            "(and no other flag)");
+    }
+    if (aclError status = ClaimOperationFlag(call, record ? event->recordFlag : event->waitFlag, 1, record);
+        status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Context> current;
+    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::lock_guard lock(CaptureMutex());
+    if (InBody(*stream)) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    std::string(flagName) + " is not supported in the body of a conditional task");
+    }
+    if (stream->context() != current) {
+        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
+                    "the stream belongs to another context (device " + std::to_string(stream->context()->device()) +
+                        "): make its context current first");
+    }
+    auto capture = stream->capture;
+    if (!capture) {
+        return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call,
+                    std::string("the stream is not capturing: ") + flagName +
+                        " connects a captured model with work outside it (use the DEFAULT flag on ordinary streams)");
+    }
+    // CaptureModel::CheckExternalEventConstraints: one external record and one external wait per
+    // event and graph, never both.
+    Model &model = *capture->model;
+    for (const auto &task : model.externalEvents) {
+        if (task->event == event) {
+            return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                        task->record == record
+                            ? std::string("the event is used with ") + flagName +
+                                  " in this graph already: use a different event for each external operation"
+                            : std::string("the event is used for both ACL_EVENT_RECORD_EXTERNAL and "
+                                          "ACL_EVENT_WAIT_EXTERNAL in one graph: use different events"));
+        }
+    }
+    if (stream->openGroup) { // Stream::PackingTaskGroup: a task group holds kernels only
+        if (capture->groupError == ACL_SUCCESS) {
+            capture->groupError = ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT;
+        }
+        InvalidateCapture(*capture);
+        return Fail(ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT, call,
+                    "external event tasks cannot be part of a task group (only operator kernels can); the capture is "
+                    "invalidated");
+    }
+    auto kernel = std::make_shared<ExternalEventTask>(event, record);
+    Task task;
+    task.kind = TaskKind::Kernel;
+    task.kernel = kernel;
+    if (aclError status = RecordIntoCapture(call, *capture, *stream, std::move(task)); status != ACL_SUCCESS) {
+        return status;
+    }
+    model.externalEvents.push_back(kernel);
+    return ACL_SUCCESS;
+}
+
+// A device-memory word for the value tasks: inside one aclrtMalloc allocation and 8-byte aligned.
+aclError CheckValueAddress(const char *call, const void *devAddr) {
+    if (devAddr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "devAddr is NULL");
+    }
+    if (!IsDeviceRange(devAddr, sizeof(uint64_t))) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "devAddr must be device memory (from aclrtMalloc) with 8 bytes inside the allocation");
+    }
+    if (reinterpret_cast<uintptr_t>(devAddr) % alignof(uint64_t) != 0) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "devAddr must be 8-byte aligned");
+    }
+    return ACL_SUCCESS;
+}
+
+class ValueWriteKernel final : public DeviceKernel {
+public:
+    ValueWriteKernel(uint64_t *address, uint64_t value) : address_(address), value_(value) {}
+    const char *name() const noexcept override { return "MEM_WRITE_VALUE"; }
+    aclError run() const noexcept override {
+        if (!IsDeviceRange(address_, sizeof(uint64_t))) {
+            return Fail(ACL_ERROR_RT_PARAM_INVALID, name(), "the memory was freed");
+        }
+        __atomic_store_n(address_, value_, __ATOMIC_SEQ_CST);
+        return ACL_SUCCESS;
+    }
+
+private:
+    uint64_t *address_;
+    uint64_t value_;
+};
+
+// The conditions of ACL_STREAM_WAIT_VALUE_* as CANN's API reference states them.
+bool ValueConditionHolds(uint64_t current, uint64_t value, uint32_t flag) {
+    switch (flag) {
+    case ACL_STREAM_WAIT_VALUE_GEQ: return static_cast<int64_t>(current - value) >= 0;
+    case ACL_STREAM_WAIT_VALUE_EQ: return current == value;
+    case ACL_STREAM_WAIT_VALUE_AND: return (current & value) != 0;
+    case ACL_STREAM_WAIT_VALUE_NOR: return ~(current | value) != 0;
+    }
+    return false;
+}
+
+class ValueWaitKernel final : public DeviceKernel {
+public:
+    ValueWaitKernel(const uint64_t *address, uint64_t value, uint32_t flag)
+        : address_(address), value_(value), flag_(flag) {}
+    const char *name() const noexcept override { return "MEM_WAIT_VALUE"; }
+    aclError run() const noexcept override {
+        // Nothing announces a write to device memory: poll, backing off from a spin to 50 µs naps.
+        for (unsigned polls = 0;; ++polls) {
+            if (!IsDeviceRange(address_, sizeof(uint64_t))) {
+                return Fail(ACL_ERROR_RT_PARAM_INVALID, name(), "the memory was freed");
+            }
+            if (ValueConditionHolds(__atomic_load_n(address_, __ATOMIC_SEQ_CST), value_, flag_)) {
+                return ACL_SUCCESS;
+            }
+            if (polls < 64) {
+                CpuRelax();
+            } else if (polls < 256) {
+                std::this_thread::yield();
+            } else {
+                std::this_thread::sleep_for(std::chrono::microseconds(50));
+            }
+        }
+    }
+
+private:
+    const uint64_t *address_;
+    uint64_t value_;
+    uint32_t flag_;
+};
+
+aclError ElapsedTimeChecks(const char *call, const Event &event) {
+    if (event.flags() == ACL_EVENT_EXTERNAL) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call, "ACL_EVENT_EXTERNAL events carry no timestamp");
+    }
+    if ((event.flags() & ACL_EVENT_IPC) != 0) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call, "IPC events carry no timestamp");
+    }
+    std::lock_guard lock(CaptureMutex());
+    if (EventInActiveCapture(event)) {
+        return Fail(ACL_ERROR_RT_EVENT_CAPTURED, call,
+                    "the event was recorded inside a capture that is still in progress");
+    }
+    return ACL_SUCCESS;
+}
+
+// Event::GetTimeStamp: the completion time of the event's latest record, in microseconds.
+aclError RecordTime(const char *call, const Event &event, int64_t &ns) {
+    if (event.recorded.load(std::memory_order_acquire) == 0) {
+        return Fail(ACL_ERROR_RT_INTERNAL_ERROR, call, "the event was never recorded");
+    }
+    if (event.completed.load(std::memory_order_acquire) < event.recorded.load(std::memory_order_acquire)) {
+        return Fail(ACL_ERROR_RT_EVENT_TIMESTAMP_INVALID, call,
+                    "the event's latest record has not completed yet: synchronise the event first");
+    }
+    ns = event.completedAtNs.load(std::memory_order_acquire);
+    return ACL_SUCCESS;
+}
+
+} // namespace
+
+aclError ClaimOperationFlag(const char *call, std::atomic<uint32_t> &slot, uint32_t flag, bool record) {
+    uint32_t expected = kNoOperationFlag;
+    if (slot.compare_exchange_strong(expected, flag, std::memory_order_acq_rel) || expected == flag) {
+        return ACL_SUCCESS;
+    }
+    const char *kind = record ? "record" : "wait";
+    return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                std::string("the ") + kind + " flag must stay the same for an event: it was " +
+                    (expected != 0 ? "EXTERNAL" : "DEFAULT") + ", now " + (flag != 0 ? "EXTERNAL" : "DEFAULT"));
+}
+
+void PrepareLaunch(const Model &model) {
+    ResetConditionDefaults(model);
+    for (const auto &task : model.externalEvents) {
+        task->bind();
+    }
+}
+
+} // namespace aclsim
+
+using namespace aclsim;
+
+extern "C" {
+
+ACL_FUNC_VISIBILITY aclError aclrtRecordEventWithFlag(aclrtEvent event, aclrtStream stream, uint32_t flag) {
+    const char *call = "aclrtRecordEventWithFlag";
+    // aclrtRecordEventWithFlagImpl: NULL event and unknown flags are the ACL layer's (100000).
+    if (event == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "event is NULL");
+    }
+    if (flag != ACL_EVENT_RECORD_DEFAULT && flag != ACL_EVENT_RECORD_EXTERNAL) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "flag " + std::to_string(flag) + " is neither ACL_EVENT_RECORD_DEFAULT nor ACL_EVENT_RECORD_EXTERNAL");
+    }
+    if (flag == ACL_EVENT_RECORD_DEFAULT) {
+        return aclrtRecordEvent(event, stream);
+    }
+    std::shared_ptr<Event> target;
+    if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Stream> recorder;
+    if (aclError status = ResolveStream(call, stream, recorder); status != ACL_SUCCESS) {
+        return status;
+    }
+    return CaptureExternal(call, target, recorder, true);
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEventWithFlag(aclrtStream stream, aclrtEvent event, uint32_t timeout,
+                                                          uint32_t flag) {
+    const char *call = "aclrtStreamWaitEventWithFlag";
+    // aclrtStreamWaitEventWithFlagImpl (100000), then rtStreamWaitEventWithFlag and
+    // ApiErrorDecorator::StreamWaitEvent.
+    if (event == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "event is NULL");
+    }
+    if (flag != ACL_EVENT_WAIT_DEFAULT && flag != ACL_EVENT_WAIT_EXTERNAL) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "flag " + std::to_string(flag) + " is neither ACL_EVENT_WAIT_DEFAULT nor ACL_EVENT_WAIT_EXTERNAL");
+    }
+    if (flag == ACL_EVENT_WAIT_DEFAULT) {
+        return aclrtStreamWaitEvent(stream, event);
+    }
+    if (timeout != 0) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "timeout must be 0 with ACL_EVENT_WAIT_EXTERNAL");
+    }
+    std::shared_ptr<Event> target;
+    if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Stream> waiter;
+    if (aclError status = ResolveStream(call, stream, waiter); status != ACL_SUCCESS) {
+        return status;
+    }
+    if ((target->flags() & (ACL_EVENT_SYNC | ACL_EVENT_EXTERNAL | ACL_EVENT_IPC)) == 0) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "the event has none of ACL_EVENT_SYNC, ACL_EVENT_EXTERNAL, ACL_EVENT_IPC: it cannot be waited for");
+    }
+    return CaptureExternal(call, target, waiter, false);
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtQueryEvent(aclrtEvent event, aclrtEventStatus *status) {
+    const char *call = "aclrtQueryEvent";
+    if (event == nullptr || status == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, event == nullptr ? "event is NULL" : "status is NULL");
+    }
+    std::shared_ptr<Event> target;
+    if (aclError result = FindEvent(call, event, target); result != ACL_SUCCESS) {
+        return result;
+    }
+    // ApiImplEvent::EventQuery: not for aclrtCreateEventExWithFlag, EXTERNAL or IPC events.
+    if (target->extended()) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "aclrtQueryEvent does not take aclrtCreateEventExWithFlag events: use aclrtQueryEventStatus");
+    }
+    if (target->flags() == ACL_EVENT_EXTERNAL || (target->flags() & ACL_EVENT_IPC) != 0) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call, "ACL_EVENT_EXTERNAL and IPC events cannot be queried");
+    }
+    {
+        std::lock_guard lock(CaptureMutex());
+        if (EventInActiveCapture(*target)) {
+            return Fail(ACL_ERROR_RT_EVENT_CAPTURED, call,
+                        "the event was recorded inside a capture that is still in progress");
+        }
+    }
+    // Event::Query: NOT_READY while the latest record is still pending, else (also never recorded)
+    // COMPLETE.
+    *status = target->completed.load(std::memory_order_acquire) >= target->recorded.load(std::memory_order_acquire)
+                  ? ACL_EVENT_STATUS_COMPLETE
+                  : ACL_EVENT_STATUS_NOT_READY;
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtEventGetTimestamp(aclrtEvent event, uint64_t *timestamp) {
+    const char *call = "aclrtEventGetTimestamp";
+    if (timestamp == nullptr || event == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, timestamp == nullptr ? "timestamp is NULL" : "event is NULL");
+    }
+    std::shared_ptr<Event> target;
+    if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = ElapsedTimeChecks(call, *target); status != ACL_SUCCESS) {
+        return status;
+    }
+    int64_t ns = 0;
+    if (aclError status = RecordTime(call, *target, ns); status != ACL_SUCCESS) {
+        return status;
+    }
+    *timestamp = static_cast<uint64_t>(ns / 1000);
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtEventElapsedTime(float *ms, aclrtEvent startEvent, aclrtEvent endEvent) {
+    const char *call = "aclrtEventElapsedTime";
+    if (ms == nullptr || startEvent == nullptr || endEvent == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, ms == nullptr ? "ms is NULL" : "an event is NULL");
+    }
+    std::shared_ptr<Event> start;
+    std::shared_ptr<Event> end;
+    if (aclError status = FindEvent(call, startEvent, start); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = FindEvent(call, endEvent, end); status != ACL_SUCCESS) {
+        return status;
+    }
+    for (const Event *event : {start.get(), end.get()}) {
+        if (aclError status = ElapsedTimeChecks(call, *event); status != ACL_SUCCESS) {
+            return status;
+        }
+    }
+    int64_t startNs = 0;
+    int64_t endNs = 0;
+    if (aclError status = RecordTime(call, *end, endNs); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = RecordTime(call, *start, startNs); status != ACL_SUCCESS) {
+        return status;
+    }
+    *ms = static_cast<float>(static_cast<double>(endNs - startNs) / 1e6);
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtValueWrite(void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream) {
+    const char *call = "aclrtValueWrite";
+    // aclrtValueWriteImpl, then ApiErrorDecorator::MemWriteValue and ApiImpl::MemWriteValue.
+    if (devAddr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "devAddr is NULL");
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (flag != 0) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "flag is reserved and must be 0");
+    }
+    if (aclError status = CheckValueAddress(call, devAddr); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Context> current;
+    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (target->context() != current) {
+        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call, "the stream belongs to another context: make its context current");
+    }
+    Task task;
+    task.kind = TaskKind::Kernel;
+    task.kernel = std::make_shared<ValueWriteKernel>(static_cast<uint64_t *>(devAddr), value);
+    return SubmitTask(call, target, std::move(task));
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtValueWait(void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream) {
+    const char *call = "aclrtValueWait";
+    // aclrtValueWaitImpl, then ApiErrorDecorator::MemWaitValue and ApiImpl::MemWaitValue.
+    if (devAddr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "devAddr is NULL");
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (flag > ACL_STREAM_WAIT_VALUE_NOR) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "flag " + std::to_string(flag) + " is not an ACL_STREAM_WAIT_VALUE_* mode (GEQ 0, EQ 1, AND 2, NOR 3)");
+    }
+    if (aclError status = CheckValueAddress(call, devAddr); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Context> current;
+    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (target->context() != current) {
+        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call, "the stream belongs to another context: make its context current");
+    }
+    Task task;
+    task.kind = TaskKind::Kernel;
+    task.kernel = std::make_shared<ValueWaitKernel>(static_cast<const uint64_t *>(devAddr), value, flag);
+    return SubmitTask(call, target, std::move(task));
+}
+
+} // extern "C"
