@@ -67,6 +67,13 @@ namespace agj {
     X(aclSetAclOpExecutorRepeatable, true)    \
     X(aclDestroyAclOpExecutor, true)
 
+// X(name, return type, parameters): optional functions newer than the headers the shim may be
+// built against (CANN 8.x, or a simulator without them), declared here by their CANN prototypes
+// (acl/acl_rt.h of CANN 9.x) so that the shim builds either way; null when the backend lacks them.
+#define AGJ_ACL_NEWER_FUNCTIONS(X)                                                                  \
+    X(aclmdlRISetName, aclError, (aclmdlRI modelRI, const char *name))                               \
+    X(aclmdlRIGetName, aclError, (aclmdlRI modelRI, uint32_t maxLen, char *name))                     \
+    X(aclmdlRIGetId, aclError, (aclmdlRI modelRI, uint32_t *modelRIId))
 
 using LaunchFn = aclnnStatus (*)(void *, uint64_t, aclOpExecutor *, aclrtStream);
 
@@ -83,6 +90,9 @@ struct AclApi {
 #define AGJ_DECLARE_POINTER(name, required) decltype(&::name) name = nullptr;
     AGJ_ACL_FUNCTIONS(AGJ_DECLARE_POINTER)
 #undef AGJ_DECLARE_POINTER
+#define AGJ_DECLARE_NEWER(name, result, parameters) result(*name) parameters = nullptr;
+    AGJ_ACL_NEWER_FUNCTIONS(AGJ_DECLARE_NEWER)
+#undef AGJ_DECLARE_NEWER
     OperatorFunctions operators[AGJ_OP_END_];
 };
 #pragma GCC diagnostic pop
@@ -102,6 +112,9 @@ struct LoadedBackend {
 LoadedBackend &Backend();
 // Its function table.
 const AclApi &Api();
+
+// The features (bits 1 << AGJ_FEATURE_*, shim_features.def) whose functions `api` all has.
+int64_t BackendFeatures(const AclApi &api) noexcept;
 
 // Resolves `backend` ("sim", "cann" or a ':'-separated list of library paths) into a table.
 // Returns false with a message saying what was looked for and where.

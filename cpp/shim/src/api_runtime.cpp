@@ -110,6 +110,15 @@ const char *agj_runtime_backend_description(void) {
     return description;
 }
 
+int32_t agj_runtime_features(int64_t *featuresOut) {
+    const char *entry = "agj_runtime_features";
+    return Entry(entry, [&]() -> int32_t {
+        AGJ_REQUIRE_OUT(featuresOut);
+        *featuresOut = BackendFeatures(Api());
+        return AGJ_OK;
+    });
+}
+
 int32_t agj_device_count(int32_t *countOut) {
     const char *entry = "agj_device_count";
     return Entry(entry, [&]() -> int32_t {

@@ -73,7 +73,13 @@ Found<T> Find(int64_t handle, int32_t kind) {
     return Found<T>(Runtime().handles.find(handle, kind));
 }
 
-inline int64_t Publish(ObjectRef object) { return Runtime().handles.insert(std::move(object)); }
+// Gives the object a handle (the table keeps it alive) and tells the object its handle, for reports.
+inline int64_t Publish(ObjectRef object) {
+    Object *published = object.get();
+    int64_t handle = Runtime().handles.insert(std::move(object));
+    published->setHandle(handle);
+    return handle;
+}
 
 } // namespace agj
 

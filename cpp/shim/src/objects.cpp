@@ -1,5 +1,8 @@
 #include "objects.h"
 
+#include "data_types.h"
+#include "operators.h"
+
 #include <algorithm>
 #include <array>
 #include <iterator>
@@ -96,7 +99,8 @@ std::string LiveReport() {
     }
     std::ostringstream out;
     for (const auto &[object, owners] : snapshot) {
-        out << KindName(object->kind()) << " refs=" << owners << " " << object->describe() << "\n";
+        out << object->handle() << " " << KindName(object->kind()) << " refs=" << owners << " " << object->describe()
+            << "\n";
     }
     return out.str();
 }
@@ -313,7 +317,7 @@ Tensor::Tensor(std::shared_ptr<Buffer> buffer, aclTensor *tensor, int32_t dataTy
 Tensor::~Tensor() { Api().aclDestroyTensor(tensor_); }
 
 std::string Tensor::describe() const {
-    std::string text = "dtype " + std::to_string(dataType_) + " shape [";
+    std::string text = std::string(DataTypeName(dataType_)) + " [";
     for (size_t i = 0; i < dims_.size(); ++i) {
         text += (i ? "," : "") + std::to_string(dims_[i]);
     }
@@ -327,7 +331,7 @@ Scalar::Scalar(aclScalar *scalar, int32_t dataType, std::string valueText)
 
 Scalar::~Scalar() { Api().aclDestroyScalar(scalar_); }
 
-std::string Scalar::describe() const { return "dtype " + std::to_string(dataType_) + " value " + valueText_; }
+std::string Scalar::describe() const { return std::string(DataTypeName(dataType_)) + " " + valueText_; }
 
 // ---- Executor ----
 
@@ -346,7 +350,9 @@ Executor::~Executor() {
 }
 
 std::string Executor::describe() const {
-    return std::string("op ") + std::to_string(op_) + (repeatable_ ? " repeatable" : " single-use") +
+    const char *name = OperatorName(op_);
+    return (name != nullptr ? std::string(name) : "operator " + std::to_string(op_)) +
+           (repeatable_ ? " repeatable" : " single-use") +
            (launched_.load() ? " launched" : "");
 }
 
@@ -370,7 +376,17 @@ Event::~Event() {
 }
 
 std::string Event::describe() const {
-    return "event flags " + std::to_string(flags_) + " on device " + std::to_string(device_->id());
+    std::string text = "event";
+    if ((flags_ & ACL_EVENT_SYNC) != 0) {
+        text += " SYNC";
+    }
+    if ((flags_ & ACL_EVENT_TIME_LINE) != 0) {
+        text += " TIME_LINE";
+    }
+    if ((flags_ & ~(ACL_EVENT_SYNC | ACL_EVENT_TIME_LINE)) != 0) {
+        text += " flags " + std::to_string(flags_);
+    }
+    return text + " on device " + std::to_string(device_->id());
 }
 
 // ---- Model ----

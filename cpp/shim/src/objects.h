@@ -26,9 +26,13 @@ public:
 
     int32_t kind() const noexcept { return kind_; }
     virtual std::string describe() const = 0;
+    // The handle it was published under (0 before), named in live reports even once released.
+    int64_t handle() const noexcept { return handle_.load(std::memory_order_relaxed); }
+    void setHandle(int64_t handle) noexcept { handle_.store(handle, std::memory_order_relaxed); }
 
 private:
     int32_t kind_;
+    std::atomic<int64_t> handle_{0};
 };
 
 const char *KindName(int32_t kind) noexcept;

@@ -567,23 +567,39 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDebugJsonPrint(aclmdlRI modelRI, const char
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     std::string("cannot write '") + path + "': its folder must exist and be writable");
     }
-    // CANN 8.5's Chrome trace-event format: one "X" event per task, per model stream in order.
+    // The device's Chrome trace-event format (Stream::DebugJsonPrintForModelStm, CANN 9): one "X"
+    // event per task, per model stream in order; each stream's clock starts at 0 and advances by
+    // a nominal cost of the task's type (NOP 1, record 5, wait 15, anything else 10), the
+    // duration being that cost less 0.5. No task is timed: the device does not time them either.
     std::string pid = std::to_string(static_cast<long>(getpid())) + " aclGraph";
     std::vector<std::string> records;
-    uint64_t ts = 0;
     for (uint32_t s = 0; s < model->modelStreamIds.size(); ++s) {
         uint32_t taskId = 0;
+        uint64_t ts = 0;
         for (const Task &task : model->tasks) {
             if (task.modelStream != s) {
                 continue;
             }
+            std::string taskType = task.kind == TaskKind::Kernel ? "KERNEL_AICORE" : task.typeName();
+            uint64_t cost = 10;
+            if (task.kind == TaskKind::Nop) {
+                cost = 1;
+            } else if (taskType.find("RECORD") != std::string::npos) {
+                cost = 5;
+            } else if (taskType.find("WAIT") != std::string::npos) {
+                cost = 15;
+            }
+            char duration[16];
+            std::snprintf(duration, sizeof duration, "%g", static_cast<double>(cost) - 0.5);
             std::string record = "{\"name\":\"" + JsonEscape(TaskDisplayName(task)) + "\",\"pid\":\"" + pid +
                                  "\",\"tid\":\"stream" + std::to_string(model->modelStreamIds[s]) +
-                                 "\",\"ts\":" + std::to_string(ts) + ",\"dur\":9.5,\"ph\":\"X\",\"args\":{\"Model Id\":" +
-                                 std::to_string(model->id()) + ",\"Stream Id\":" + std::to_string(model->modelStreamIds[s]) +
-                                 ",\"Task Id\":" + std::to_string(taskId) + "}}";
+                                 "\",\"ts\":" + std::to_string(ts) + ",\"dur\":" + duration +
+                                 ",\"ph\":\"X\",\"args\":{\"Model Id\":" + std::to_string(model->id()) +
+                                 ",\"Stream Id\":" + std::to_string(model->modelStreamIds[s]) +
+                                 ",\"Task Id\":" + std::to_string(taskId) + ",\"Task Type\":\"" +
+                                 JsonEscape(taskType) + "\"}}";
             records.push_back(std::move(record));
-            ts += 10;
+            ts += cost;
             ++taskId;
         }
     }

@@ -200,6 +200,13 @@ std::vector<HandleParam> HandleParams(const std::string &jsonPath) {
         {"agj_model_debug_json", "model", {AGJ_KIND_MODEL},
          [jsonPath](const Fixture &, int64_t h) { return agj_model_debug_json(h, jsonPath.c_str()); }},
         {"agj_model_debug_print", "model", {AGJ_KIND_MODEL}, [](const Fixture &, int64_t h) { return agj_model_debug_print(h); }},
+        {"agj_model_set_name", "model", {AGJ_KIND_MODEL}, [](const Fixture &, int64_t h) { return agj_model_set_name(h, "m"); }},
+        {"agj_model_get_name", "model", {AGJ_KIND_MODEL},
+         [](const Fixture &, int64_t h) {
+             char name[16];
+             return agj_model_get_name(h, name, sizeof name);
+         }},
+        {"agj_model_id", "model", {AGJ_KIND_MODEL}, [](const Fixture &, int64_t h) { return agj_model_id(h, &sink64); }},
         {"agj_release", "handle", {}, [](const Fixture &, int64_t h) { return agj_release(h); }},
     };
     return params;
@@ -333,6 +340,13 @@ std::vector<std::pair<const char *, std::function<int32_t()>>> RuntimeCalls(int6
         {"agj_bench_replay_loop", [h] { return agj_bench_replay_loop(h, h, 1, &sink64); }},
         {"agj_model_debug_json", [h] { return agj_model_debug_json(h, "/dev/null"); }},
         {"agj_model_debug_print", [h] { return agj_model_debug_print(h); }},
+        {"agj_runtime_features", [] { return agj_runtime_features(&sink64); }},
+        {"agj_model_set_name", [h] { return agj_model_set_name(h, "m"); }},
+        {"agj_model_get_name", [h] {
+             char name[16];
+             return agj_model_get_name(h, name, sizeof name);
+         }},
+        {"agj_model_id", [h] { return agj_model_id(h, &sink64); }},
         {"agj_sim_inject_fault", [] { return agj_sim_inject_fault(ACLSIM_FAULT_DEVICE_ALLOC, 0, 1); }},
         {"agj_sim_clear_faults", [] { return agj_sim_clear_faults(); }},
     };
@@ -444,6 +458,14 @@ TEST_CASE("null out pointers are refused") {
     EXPECT_REFUSED(agj_capture_task_group_end(f.stream, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_capture_task_group_end");
     EXPECT_REFUSED(agj_model_debug_json(f.model, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_model_debug_json");
     EXPECT_REFUSED(agj_model_debug_json(f.model, ""), AGJ_ERR_INVALID_ARGUMENT, "agj_model_debug_json");
+    EXPECT_REFUSED(agj_runtime_features(nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_runtime_features");
+    EXPECT_REFUSED(agj_model_set_name(f.model, nullptr), AGJ_ERR_INVALID_ARGUMENT, "the name is empty");
+    EXPECT_REFUSED(agj_model_set_name(f.model, ""), AGJ_ERR_INVALID_ARGUMENT, "the name is empty");
+    char name[8];
+    EXPECT_REFUSED(agj_model_get_name(f.model, nullptr, 8), AGJ_ERR_INVALID_ARGUMENT, "agj_model_get_name");
+    EXPECT_REFUSED(agj_model_get_name(f.model, name, 1), AGJ_ERR_INVALID_ARGUMENT, "at least 2 bytes");
+    EXPECT_REFUSED(agj_model_get_name(f.model, name, -5), AGJ_ERR_INVALID_ARGUMENT, "at least 2 bytes");
+    EXPECT_REFUSED(agj_model_id(f.model, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_model_id");
     // A null out pointer wins over a bad handle: nothing is written anywhere.
     EXPECT_REFUSED(agj_stream_create(-1, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_stream_create");
     EXPECT_REFUSED(agj_capture_end(-1, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_capture_end");

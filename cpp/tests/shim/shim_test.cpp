@@ -124,6 +124,45 @@ TEST_CASE("seed flow through the shim replays 1.1 * i") {
     ReplayAndCheck(seed, model, 8);
 }
 
+TEST_CASE("features: the backend's optional functions, and what a model's name and id need") {
+    OpenRuntime runtime;
+    int64_t features = 0;
+    CHECK_EQ(agj_runtime_features(&features), AGJ_OK);
+    // The simulator has had task groups and both debug prints from the start.
+    for (int32_t bit : {AGJ_FEATURE_TASK_GROUPS, AGJ_FEATURE_DEBUG_PRINT, AGJ_FEATURE_DEBUG_JSON}) {
+        CHECK((features >> bit & 1) == 1);
+    }
+    CHECK((features >> AGJ_FEATURE_END_) == 0); // no bit beyond the table
+    Seed seed;
+    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    int64_t model = CaptureSeed(seed);
+    char name[32];
+    if ((features >> AGJ_FEATURE_MODEL_NAMES & 1) != 0) {
+        CHECK_EQ(agj_model_set_name(model, "seed-model"), AGJ_OK);
+        CHECK_EQ(agj_model_get_name(model, name, sizeof name), AGJ_OK);
+        CHECK_EQ(std::string(name), std::string("seed-model"));
+        // Too small for the name and its terminator: refused as a whole (Model::GetModelName), and
+        // the caller still gets a terminated string.
+        CHECK(agj_model_get_name(model, name, 5) != AGJ_OK);
+        CHECK(std::strlen(name) <= 4);
+    } else {
+        CHECK_EQ(agj_model_set_name(model, "seed-model"), AGJ_ERR_BACKEND);
+        CHECK(LastError().find("aclmdlRISetName (CANN 8.5 or later)") != std::string::npos);
+        CHECK_EQ(agj_model_get_name(model, name, sizeof name), AGJ_ERR_BACKEND);
+        CHECK_EQ(std::string(name), std::string(""));
+    }
+    int64_t id = 0;
+    if ((features >> AGJ_FEATURE_MODEL_IDS & 1) != 0) {
+        CHECK_EQ(agj_model_id(model, &id), AGJ_OK);
+        CHECK(id >= 0);
+    } else {
+        CHECK_EQ(agj_model_id(model, &id), AGJ_ERR_BACKEND);
+        CHECK(LastError().find("aclmdlRIGetId (CANN 9.1 or later)") != std::string::npos);
+        CHECK_EQ(id, -1);
+    }
+    ReplayAndCheck(seed, model, 2); // none of it disturbs the model
+}
+
 TEST_CASE("a model keeps the objects its tasks use after they are released") {
     OpenRuntime runtime;
     Seed seed;

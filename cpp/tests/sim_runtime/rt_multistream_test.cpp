@@ -144,6 +144,7 @@ TEST_CASE("fork/join capture writing two halves of a buffer; replays honour the 
         std::remove(path.c_str());
         CHECK(json.wellFormed);
         std::set<long> tids;
+        std::set<long> startedAtZero;
         std::set<std::string> recordIds;
         std::set<std::string> waitIds;
         int copies = 0;
@@ -153,7 +154,12 @@ TEST_CASE("fork/join capture writing two halves of a buffer; replays honour the 
             if (r.name.rfind("EVENT_WAIT_", 0) == 0) waitIds.insert(r.name.substr(11));
             if (r.name == "MEMCPY_ASYNC") ++copies;
             CHECK_EQ(r.streamId, r.tid);
+            // The device's nominal clock: a record costs 5, a wait 15 (durations 0.5 less).
+            if (r.name.rfind("EVENT_RECORD_", 0) == 0) CHECK_NEAR(r.dur, 4.5, 1e-9);
+            if (r.name.rfind("EVENT_WAIT_", 0) == 0) CHECK_NEAR(r.dur, 14.5, 1e-9);
+            if (r.ts == 0) startedAtZero.insert(r.tid);
         }
+        CHECK(startedAtZero == tids); // each stream's clock starts at 0
         CHECK(tids.size() >= 3);
         CHECK_EQ(copies, 2);
         CHECK(!recordIds.empty());

@@ -5,6 +5,7 @@
  */
 module io.aclgraph4j {
     requires org.bytedeco.javacpp;
+    requires jdk.jfr;
 
     exports io.aclgraph4j;
 

@@ -39,7 +39,7 @@ extern "C" {
  * the minor one. A caller built for (major M, minor m) works with a shim of major M and any minor
  * >= m. agj_api_version() returns AGJ_API_VERSION: major * 65536 + minor. */
 #define AGJ_API_VERSION_MAJOR 3
-#define AGJ_API_VERSION_MINOR 0
+#define AGJ_API_VERSION_MINOR 2
 #define AGJ_API_VERSION (AGJ_API_VERSION_MAJOR * 65536 + AGJ_API_VERSION_MINOR)
 
 /* Shim errors (ACL errors are positive): AGJ_ERR_* from shim_errors.def. */
@@ -84,6 +84,15 @@ enum {
     AGJ_OP_END_ /* one past the last operator */
 };
 
+/* Optional capabilities of the backend, as bits of agj_runtime_features: AGJ_FEATURE_* from
+ * shim_features.def (which lists each one's ACL functions and the CANN release that brings them). */
+enum {
+#define AGJ_FEATURE(name, bit, release, functions) AGJ_FEATURE_##name = (bit),
+#include "aclgraph4j/shim_features.def"
+#undef AGJ_FEATURE
+    AGJ_FEATURE_END_ /* one past the last feature */
+};
+
 /* Executor preparation flags. */
 #define AGJ_EXECUTOR_REPEATABLE 1 /* may be launched any number of times until released */
 
@@ -106,6 +115,9 @@ AGJ_API int32_t agj_runtime_close(void);
 /* The libraries the open backend was loaded from ("" when closed). */
 AGJ_API const char *agj_runtime_backend_description(void);
 AGJ_API int32_t agj_device_count(int32_t *countOut);
+/* *featuresOut: the features the open backend offers, bit (1 << AGJ_FEATURE_<NAME>) set when it
+ * has every function of that row of shim_features.def. */
+AGJ_API int32_t agj_runtime_features(int64_t *featuresOut);
 
 /* ---- objects ---- */
 /* Drops the caller's reference to any object; the object is destroyed once nothing uses it. */
@@ -196,6 +208,12 @@ AGJ_API int32_t agj_model_execute_async(int64_t model, int64_t stream);
 AGJ_API int32_t agj_model_execute(int64_t model, int64_t stream);
 AGJ_API int32_t agj_model_debug_json(int64_t model, const char *path);
 AGJ_API int32_t agj_model_debug_print(int64_t model);
+/* A model's name and id (aclmdlRISetName/GetName: AGJ_FEATURE_MODEL_NAMES; aclmdlRIGetId:
+ * AGJ_FEATURE_MODEL_IDS); AGJ_ERR_BACKEND when the backend lacks the function. get_name writes a
+ * NUL-terminated name of at most capacity - 1 bytes (capacity >= 2). */
+AGJ_API int32_t agj_model_set_name(int64_t model, const char *name);
+AGJ_API int32_t agj_model_get_name(int64_t model, char *nameOut, int32_t capacity);
+AGJ_API int32_t agj_model_id(int64_t model, int64_t *idOut);
 
 #ifdef __cplusplus
 }

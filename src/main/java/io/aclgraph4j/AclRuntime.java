@@ -2,9 +2,18 @@ package io.aclgraph4j;
 
 import io.aclgraph4j.internal.JavaCppNativeApi;
 import io.aclgraph4j.internal.NativeApi;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The entry point: an open ACL runtime on one backend, owner of the devices and scalars made from
@@ -32,8 +41,16 @@ public final class AclRuntime implements AutoCloseable {
     /** System property that records where each native object was created, for leak reports. */
     public static final String LEAK_TRACKING_PROPERTY = "aclgraph4j.leakTracking";
 
+    static final System.Logger LOG = System.getLogger("io.aclgraph4j");
+
     private final NativeApi api;
     private final String backend;
+    /** The open Java objects by native handle, to name them in {@link #liveObjects()}. */
+    private final Map<Long, NativeHandle> registry = new ConcurrentHashMap<>();
+    /** How many objects of each kind were made, to number them ("Stream#3"). */
+    private final Map<String, AtomicLong> numbers = new ConcurrentHashMap<>();
+    /** The backend's features, read once at open (a backend does not change while open). */
+    private final Set<Feature> features;
     private final Owner owned;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean leakTracking;
@@ -46,9 +63,10 @@ public final class AclRuntime implements AutoCloseable {
     /** Whether the native runtime was closed; guarded by this. */
     private boolean nativeClosed;
 
-    private AclRuntime(NativeApi api, String backend) {
+    private AclRuntime(NativeApi api, String backend, Set<Feature> features) {
         this.api = api;
         this.backend = backend;
+        this.features = features;
         this.owned = new Owner("AclRuntime(" + backend + ")");
         this.leakTracking = Boolean.getBoolean(LEAK_TRACKING_PROPERTY);
     }
@@ -79,7 +97,29 @@ public final class AclRuntime implements AutoCloseable {
         Objects.requireNonNull(api, "api");
         String resolved = resolveBackend(Objects.requireNonNull(backend, "backend"));
         api.runtimeOpen(resolved);
-        return new AclRuntime(api, resolved);
+        Set<Feature> features;
+        try {
+            features = features(api.runtimeFeatures());
+        } catch (RuntimeException e) {
+            api.runtimeClose();
+            throw e;
+        }
+        AclRuntime runtime = new AclRuntime(api, resolved, features);
+        LOG.log(Level.DEBUG, () -> "aclgraph4j: opened backend " + resolved + " (" + api.backendDescription()
+                + "); features " + features + ", lacking " + java.util.Arrays.stream(Feature.values())
+                .filter(f -> !features.contains(f)).toList());
+        return runtime;
+    }
+
+    /** The features whose bits are set in the native layer's feature set. */
+    static Set<Feature> features(long bits) {
+        EnumSet<Feature> features = EnumSet.noneOf(Feature.class);
+        for (Feature feature : Feature.values()) {
+            if ((bits & (1L << feature.bit())) != 0) {
+                features.add(feature);
+            }
+        }
+        return Collections.unmodifiableSet(features);
     }
 
     static String configuredBackend() {
@@ -128,6 +168,51 @@ public final class AclRuntime implements AutoCloseable {
 
     boolean leakTracking() {
         return leakTracking;
+    }
+
+    Map<Long, NativeHandle> registry() {
+        return registry;
+    }
+
+    long nextNumber(String kind) {
+        return numbers.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /**
+     * What the loaded backend supports beyond the basics (capture and replay): each feature's ACL
+     * functions were all found in its libraries. The simulator has those whose functions it
+     * implements; an older CANN toolkit lacks those its release predates
+     * ({@link Feature#cannRelease()}).
+     *
+     * @return the features present, read when the runtime opened
+     */
+    public Set<Feature> features() {
+        checkOpen();
+        return features;
+    }
+
+    /**
+     * Whether the loaded backend supports {@code feature}.
+     *
+     * @param feature the feature
+     * @return true when every ACL function it needs is there
+     */
+    public boolean supports(Feature feature) {
+        Objects.requireNonNull(feature, "AclRuntime.supports: feature is null");
+        return features.contains(feature);
+    }
+
+    /** Throws FeatureUnavailableException, naming {@code operation}, when the backend lacks {@code feature}. */
+    void require(Feature feature, String operation) {
+        if (!features.contains(feature)) {
+            String description;
+            try {
+                description = api.backendDescription();
+            } catch (RuntimeException e) {
+                description = backend;
+            }
+            throw new FeatureUnavailableException(operation, feature, description.isEmpty() ? backend : description);
+        }
     }
 
     /** The owner of devices and scalars; it refuses new objects once this runtime closes. */
@@ -240,12 +325,47 @@ public final class AclRuntime implements AutoCloseable {
     }
 
     /**
-     * One line per live native object: kind, owners and what it is.
+     * One line per live native object: the Java object's name ({@code Stream#3 on device 0}; or
+     * that it was closed in Java and is kept natively, by a model or work in flight), its kind,
+     * what the native layer knows of it (data types, shapes and operators by name) and how many
+     * holders keep it.
      *
      * @return the report, empty when nothing is live
      */
     public String liveObjects() {
-        return api.liveReport();
+        StringBuilder text = new StringBuilder();
+        for (LiveObject object : liveObjectList()) {
+            text.append(object).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * Every live native object, as {@link #liveObjects()} lists them.
+     *
+     * @return the objects, oldest native handle first
+     */
+    public List<LiveObject> liveObjectList() {
+        List<LiveObject> objects = new ArrayList<>();
+        for (String line : api.liveReport().split("\n")) {
+            // "<handle> <kind> refs=<n> <details>"
+            String[] fields = line.split(" ", 4);
+            if (fields.length < 3 || !fields[2].startsWith("refs=")) {
+                continue;
+            }
+            long handle;
+            long references;
+            try {
+                handle = Long.parseLong(fields[0]);
+                references = Long.parseLong(fields[2].substring("refs=".length()));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            NativeHandle open = registry.get(handle);
+            String name = open == null || open.isReleased() ? null : open.description();
+            objects.add(new LiveObject(name, fields[1], references, fields.length > 3 ? fields[3] : ""));
+        }
+        return objects;
     }
 
     /**
@@ -306,6 +426,7 @@ public final class AclRuntime implements AutoCloseable {
             if (closeNow) {
                 api.runtimeClose();
             }
+            LOG.log(Level.DEBUG, () -> "aclgraph4j: closed " + this);
         }
     }
 

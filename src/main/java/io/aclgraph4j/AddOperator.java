@@ -114,13 +114,19 @@ public final class AddOperator extends Operator {
         long executor = api.executorPrepare(NativeApi.OP_ADD, self.handle(), other.handle(), alpha.handle(),
                 out.handle(), 0);
         if (launches != null && launches.deferred()) {
-            launches.add(new KernelLaunches.Launch(executor, signature("add", self, other, alpha, out), true));
+            launches.add(new KernelLaunches.Launch(executor, signature("add", self, other, alpha, out), true, "add",
+                    new Object[] {self, other, alpha, out}));
             return; // the update launches and releases it
         }
         try {
             api.executorLaunch(executor, stream.handle());
+            CapturedGraph graph = stream.capturedGraph();
+            if (graph != null) {
+                graph.kernel(stream, "add", self, other, alpha, out);
+            }
             if (launches != null) {
-                launches.add(new KernelLaunches.Launch(0, signature("add", self, other, alpha, out), true));
+                launches.add(new KernelLaunches.Launch(0, signature("add", self, other, alpha, out), true, "add",
+                        new Object[] {self, other, alpha, out}));
             }
         } finally {
             api.release(executor);

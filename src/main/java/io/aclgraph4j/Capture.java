@@ -1,5 +1,6 @@
 package io.aclgraph4j;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,11 +27,47 @@ public final class Capture implements AutoCloseable {
     private final Stream stream;
     private final CaptureMode mode;
     private final List<TaskGroup> groups = new ArrayList<>();
-    private boolean ended;
+    private final CapturedGraph graph;
+    private final FlightEvents.CaptureEvent flightEvent = new FlightEvents.CaptureEvent();
+    private volatile boolean ended;
 
     Capture(Stream stream, CaptureMode mode) {
         this.stream = stream;
         this.mode = mode;
+        this.graph = new CapturedGraph(stream);
+        flightEvent.begin();
+        AclRuntime.LOG.log(Level.DEBUG, () -> "aclgraph4j: " + stream.describe() + " begins a " + mode + " capture");
+    }
+
+    /** What the capture recorded so far. */
+    CapturedGraph graph() {
+        return graph;
+    }
+
+    /** Whether the capture still records (streams that wait for its events join it). */
+    boolean isRecording() {
+        return !ended;
+    }
+
+    /** Every stream that took part leaves the capture; the flight event and the log say how it ended. */
+    private void finish(Model model) {
+        for (Stream taking : graph.streams()) {
+            if (taking.capture() == this) {
+                taking.capture(null);
+            }
+        }
+        flightEvent.end();
+        if (flightEvent.shouldCommit()) {
+            flightEvent.stream = stream.describe();
+            flightEvent.mode = mode.name();
+            flightEvent.model = model == null ? null : model.describe();
+            flightEvent.tasks = graph.tasks().size();
+            flightEvent.streams = graph.streams().size();
+            flightEvent.succeeded = model != null;
+            flightEvent.commit();
+        }
+        AclRuntime.LOG.log(Level.DEBUG, () -> "aclgraph4j: " + stream.describe() + " ended its " + mode + " capture"
+                + (model == null ? " without a model" : ": " + model));
     }
 
     /**
@@ -74,14 +111,17 @@ public final class Capture implements AutoCloseable {
         if (ended) {
             throw new IllegalStateException("this capture already ended");
         }
+        stream.runtime.require(Feature.TASK_GROUPS, "Capture.taskGroup");
         stream.api().taskGroupBegin(stream.handle());
         KernelLaunches kernels = KernelLaunches.recording();
         stream.kernelLaunches(kernels);
+        int groupIndex = graph.openGroup(stream);
         boolean bodyCompleted = false;
         try {
             body.run();
             bodyCompleted = true;
         } finally {
+            graph.closeGroup(stream);
             stream.kernelLaunches(null);
             if (!bodyCompleted) {
                 try {
@@ -92,7 +132,8 @@ public final class Capture implements AutoCloseable {
             }
         }
         List<String> signatures = kernels.launches().stream().map(KernelLaunches.Launch::signature).toList();
-        TaskGroup group = new TaskGroup(stream.device(), stream.api().taskGroupEnd(stream.handle()), signatures);
+        TaskGroup group = new TaskGroup(stream.device(), stream.api().taskGroupEnd(stream.handle()), signatures, graph,
+                groupIndex);
         groups.add(group);
         return group;
     }
@@ -110,14 +151,23 @@ public final class Capture implements AutoCloseable {
             throw new IllegalStateException("this capture already ended");
         }
         ended = true;
-        long model;
+        long handle;
         try {
-            model = stream.api().captureEnd(stream.handle());
+            handle = stream.api().captureEnd(stream.handle());
         } catch (RuntimeException e) {
             closeGroups();
+            finish(null);
             throw e;
         }
-        return new Model(stream.device(), model);
+        Model model;
+        try {
+            model = new Model(stream.device(), handle, graph);
+        } catch (RuntimeException e) {
+            finish(null);
+            throw e;
+        }
+        finish(model);
+        return model;
     }
 
     /** Ends the capture if {@link #end()} was not called, discarding its model (and its task groups). */
@@ -128,11 +178,15 @@ public final class Capture implements AutoCloseable {
         }
         ended = true;
         closeGroups();
-        if (stream.isClosed()) {
-            return;
+        try {
+            if (stream.isClosed()) {
+                return;
+            }
+            long model = stream.api().captureEnd(stream.handle());
+            stream.api().release(model);
+        } finally {
+            finish(null);
         }
-        long model = stream.api().captureEnd(stream.handle());
-        stream.api().release(model);
     }
 
     private void closeGroups() {

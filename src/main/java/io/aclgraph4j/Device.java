@@ -18,9 +18,9 @@ public final class Device extends NativeObject {
     private final Owner owned;
 
     Device(AclRuntime runtime, long handle, int id) {
-        super(runtime, runtime.owner(), handle, "Device(" + id + ")");
+        super(runtime, runtime.owner(), handle, numbered(runtime, "Device", "(id " + id + ")"));
         this.id = id;
-        this.owned = new Owner("Device(" + id + ")");
+        this.owned = new Owner(describe());
         ownChildren(owned, " (closed with its device " + id + ")");
     }
 

@@ -8,7 +8,7 @@ public final class DeviceBuffer extends NativeObject implements Memory {
     private final long bytes;
 
     DeviceBuffer(Device device, long handle, long bytes) {
-        super(device.runtime, device.owned(), handle, "DeviceBuffer(" + bytes + " bytes on device " + device.id() + ")");
+        super(device.runtime, device.owned(), handle, numbered(device.runtime, "DeviceBuffer", bytes + " bytes on device " + device.id()));
         this.device = device;
         this.bytes = bytes;
     }

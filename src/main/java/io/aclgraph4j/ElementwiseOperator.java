@@ -250,11 +250,15 @@ public final class ElementwiseOperator extends Operator {
         return new Operands(operation, self).tensor("self", self);
     }
 
+    /** {@code signatureOperands}: the operands after self, in the operator's order. */
     private static ElementwiseOperator prepare(String name, int op, Operands operands, Tensor self,
                                                Object... signatureOperands) {
         Objects.requireNonNull(operands);
         long handle = operands.prepare(op, true);
+        Object[] all = new Object[signatureOperands.length + 1]; // self first, as the operator takes them
+        all[0] = self;
+        System.arraycopy(signatureOperands, 0, all, 1, signatureOperands.length);
         return new ElementwiseOperator(self, handle, "ElementwiseOperator(" + name + " " + self + ")",
-                signature(name, signatureOperands), signatureOperands);
+                signature(name, all), all);
     }
 }

@@ -9,9 +9,11 @@ import java.util.Objects;
  */
 public final class Event extends NativeObject {
     private final Device device;
+    /** The capture its latest record was part of (null: recorded outside captures, or never). */
+    private volatile Capture recordedIn;
 
     Event(Device device, long handle) {
-        super(device.runtime, device.owned(), handle, "Event(on device " + device.id() + ")");
+        super(device.runtime, device.owned(), handle, numbered(device.runtime, "Event", "on device " + device.id()));
         this.device = device;
     }
 
@@ -36,6 +38,16 @@ public final class Event extends NativeObject {
         long on = stream.handle(); // both open: then the devices
         requireSameDevice("Event.record", stream);
         api().eventRecord(event, on);
+        recordedIn = stream.capture();
+        CapturedGraph graph = stream.capturedGraph();
+        if (graph != null) {
+            graph.eventRecord(stream, this);
+        }
+    }
+
+    /** The capture its latest record was part of, or null. */
+    Capture recordedIn() {
+        return recordedIn;
     }
 
     /** An event belongs to its device's context: streams of another device can neither record nor wait for it. */

@@ -27,7 +27,7 @@ public final class HostBuffer extends NativeObject implements Memory {
     private final long bytes;
 
     HostBuffer(Device device, long handle, long address, long bytes) {
-        super(device.runtime, device.owned(), handle, "HostBuffer(" + bytes + " pinned bytes)", true);
+        super(device.runtime, device.owned(), handle, numbered(device.runtime, "HostBuffer", bytes + " pinned bytes"), true);
         this.device = device;
         this.address = address;
         this.bytes = bytes;

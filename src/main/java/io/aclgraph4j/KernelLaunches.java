@@ -9,8 +9,11 @@ import java.util.List;
  * changes nothing).
  */
 final class KernelLaunches {
-    /** One launch: the executor's handle and what its kernel takes (operator, types, shapes). */
-    record Launch(long executor, String signature, boolean singleUse) {}
+    /**
+     * One launch: the executor's handle, what its kernel takes (operator, types, shapes), and the
+     * operator's name and operands as the captured graph describes them.
+     */
+    record Launch(long executor, String signature, boolean singleUse, String operator, Object[] operands) {}
 
     private final boolean deferred;
     private final List<Launch> launches = new ArrayList<>();

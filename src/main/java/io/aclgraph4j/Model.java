@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,10 +31,113 @@ import java.util.Objects;
  */
 public final class Model extends NativeObject {
     private final Device device;
+    /** What its capture recorded. */
+    private final CapturedGraph graph;
+    /** The name given with {@link #name(String)}, for toString; null until then. */
+    private volatile String name;
 
-    Model(Device device, long handle) {
-        super(device.runtime, device.owned(), handle, "Model(on device " + device.id() + ")");
+    Model(Device device, long handle, CapturedGraph graph) {
+        super(device.runtime, device.owned(), handle, numbered(device.runtime, "Model", "on device " + device.id()));
         this.device = device;
+        this.graph = graph;
+    }
+
+    /**
+     * Names the model in the runtime ({@code aclmdlRISetName}): the name shows in the device's
+     * logs and profiles, in {@link #toString()}, {@link #debugPrint()} and {@link #toDot()}. Needs
+     * {@link Feature#MODEL_NAMES}.
+     *
+     * @param name 1 to 255 bytes of UTF-8, without NUL characters
+     */
+    public void name(String name) {
+        Objects.requireNonNull(name, "Model.name: name is null");
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (name.isBlank() || bytes > 255 || name.indexOf('\0') >= 0) {
+            throw new InvalidArgumentException(-2, "Model.name", "a model's name must be 1 to 255 bytes of UTF-8 "
+                    + "without NUL characters, not blank; got " + bytes + " bytes: \"" + name + "\"");
+        }
+        long handle = handle();
+        runtime.require(Feature.MODEL_NAMES, "Model.name");
+        api().modelSetName(handle, name);
+        this.name = name;
+    }
+
+    /**
+     * The model's name as the runtime holds it ({@code aclmdlRIGetName}). Needs
+     * {@link Feature#MODEL_NAMES}.
+     *
+     * @return the name, empty when none was given
+     */
+    public String name() {
+        long handle = handle();
+        runtime.require(Feature.MODEL_NAMES, "Model.name");
+        return api().modelName(handle);
+    }
+
+    /**
+     * The runtime's id of the model ({@code aclmdlRIGetId}): the {@code "Model Id"} of
+     * {@link #debugJson()} and of the device's logs. Needs {@link Feature#MODEL_IDS}.
+     *
+     * @return the id
+     */
+    public long id() {
+        long handle = handle();
+        runtime.require(Feature.MODEL_IDS, "Model.id");
+        return api().modelId(handle);
+    }
+
+    /** The model's name for pictures and listings: its Java name, and the runtime name given. */
+    private String title() {
+        String given = name;
+        return describe() + (given == null ? "" : " \"" + given + "\"");
+    }
+
+    /**
+     * The streams of the capture, in the order they took part: the capturing stream first, then
+     * those that joined it through events. A replay runs each one's tasks on a stream of the model.
+     *
+     * @return the streams (closed ones included: the model keeps what it needs of them)
+     */
+    public List<Stream> streams() {
+        return graph.streams();
+    }
+
+    /**
+     * The model's tasks in capture order, each with its stream, its position there, what it is and
+     * what it takes (operator, operands' data types and shapes, events, task group). Task updates
+     * show: a group's kernels have the operands of its latest update.
+     *
+     * @return the tasks issued through this SDK while the capture recorded
+     */
+    public List<ModelTask> tasks() {
+        return graph.tasks();
+    }
+
+    /**
+     * The model as a Graphviz DOT graph, the counterpart of CUDA's {@code cudaGraphDebugDotPrint}:
+     * one node per task labelled with its operator and its operands' data types and shapes (copies,
+     * fills and events with what they move or name), solid edges in each stream's order, dashed
+     * edges from an event record to the waits on it, one cluster per stream and per task group.
+     * Render it with {@code dot -Tsvg model.dot -o model.svg}.
+     *
+     * @return the DOT text
+     */
+    public String toDot() {
+        return GraphText.dot(title(), graph.streamNames(), graph.tasks());
+    }
+
+    /**
+     * Writes {@link #toDot()} to {@code path}.
+     *
+     * @param path the file to write (replaced if it exists)
+     */
+    public void toDot(Path path) {
+        Objects.requireNonNull(path, "Model.toDot: path is null");
+        try {
+            Files.writeString(path, toDot(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Model.toDot: cannot write " + path, e);
+        }
     }
 
     /**
@@ -53,7 +157,20 @@ public final class Model extends NativeObject {
     public void executeAsync(Stream stream) {
         Objects.requireNonNull(stream, "Model.executeAsync: stream is null");
         stream.checkOnlyKernels("Model.executeAsync");
+        FlightEvents.ReplayEvent flightEvent = new FlightEvents.ReplayEvent();
+        flightEvent.begin();
         api().modelExecuteAsync(handle(), stream.handle());
+        commit(flightEvent, stream, false);
+    }
+
+    private void commit(FlightEvents.ReplayEvent flightEvent, Stream stream, boolean synchronous) {
+        flightEvent.end();
+        if (flightEvent.shouldCommit()) {
+            flightEvent.model = describe();
+            flightEvent.stream = stream.describe();
+            flightEvent.synchronous = synchronous;
+            flightEvent.commit();
+        }
     }
 
     /**
@@ -65,21 +182,30 @@ public final class Model extends NativeObject {
     public void execute(Stream stream) {
         Objects.requireNonNull(stream, "Model.execute: stream is null");
         stream.checkOnlyKernels("Model.execute");
+        FlightEvents.ReplayEvent flightEvent = new FlightEvents.ReplayEvent();
+        flightEvent.begin();
         api().modelExecute(handle(), stream.handle());
+        commit(flightEvent, stream, true);
     }
 
     /**
-     * Writes the model's tasks as Chrome-trace JSON ({@code aclmdlRIDebugJsonPrint}) to {@code path}.
+     * Writes the runtime's dump of the model ({@code aclmdlRIDebugJsonPrint}) to {@code path}: the
+     * device's Chrome trace-event format, one record per task of each model stream ({@code name},
+     * {@code tid} {@code "stream<id>"}, {@code args} with model, stream and task ids and, from CANN 9, the
+     * task type). Its {@code ts}/{@code dur} are nominal, not measured (on the device as on the
+     * simulator): open it in chrome://tracing or Perfetto for the order per stream; see
+     * {@link #toDot()} for the dependencies between streams. Needs {@link Feature#DEBUG_JSON}.
      *
      * @param path the file to write (replaced if it exists)
      */
     public void debugJson(Path path) {
         Objects.requireNonNull(path, "path");
+        runtime.require(Feature.DEBUG_JSON, "Model.debugJson");
         api().modelDebugJson(handle(), path.toAbsolutePath().toString());
     }
 
     /**
-     * The model's tasks as Chrome-trace JSON text.
+     * The runtime's dump of the model as JSON text (see {@link #debugJson(Path)}).
      *
      * @return the JSON document
      */
@@ -97,9 +223,45 @@ public final class Model extends NativeObject {
         }
     }
 
-    /** Writes the model's tasks to the runtime's log ({@code aclmdlRIDebugPrint}). */
-    public void debugPrint() {
+    /**
+     * The model's streams and tasks as text, one line per task (what {@link #tasks()} holds),
+     * returned to Java rather than written to a native log:
+     * <pre>
+     * Model#1 on device 0, 3 tasks on 1 stream
+     * stream 0 (Stream#1 on device 0)
+     *   task 0: COPY 32 bytes host to device
+     *   task 1: KERNEL add(FLOAT[4, 2], FLOAT[4, 2], FLOAT 1.1, FLOAT[4, 2])
+     *   task 2: COPY 32 bytes device to host
+     * </pre>
+     *
+     * @return the listing
+     */
+    public String debugPrint() {
+        handle(); // closed: throws
+        return GraphText.listing(toString(), graph.streamNames(), graph.tasks());
+    }
+
+    /**
+     * Has the runtime write its own listing of the model to its log ({@code aclmdlRIDebugPrint}):
+     * the device's plog on CANN, standard error on the simulator. Needs {@link Feature#DEBUG_PRINT}.
+     */
+    public void debugPrintToLog() {
+        runtime.require(Feature.DEBUG_PRINT, "Model.debugPrintToLog");
         api().modelDebugPrint(handle());
+    }
+
+    /**
+     * What the model is, which one, its name if one was given, and its size:
+     * {@code "Model#2 on device 0 \"decode\", 5 tasks on 2 streams, 1 task group"}.
+     */
+    @Override
+    public String toString() {
+        List<ModelTask> tasks = graph.tasks();
+        int streams = graph.streams().size();
+        int groups = graph.groupCount();
+        return title() + (isClosed() ? " (closed)" : "") + ", " + tasks.size() + (tasks.size() == 1 ? " task" : " tasks") + " on " + streams
+                + (streams == 1 ? " stream" : " streams") + (groups == 0 ? "" : ", " + groups
+                + (groups == 1 ? " task group" : " task groups"));
     }
 
     /**

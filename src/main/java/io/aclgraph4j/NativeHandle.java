@@ -25,14 +25,20 @@ final class NativeHandle {
     private volatile String closedBecause = "";
     private volatile Owner children;
     private volatile String childrenBecause = "";
+    /** The runtime's live objects by handle (for its reports), or null. */
+    private final java.util.Map<Long, NativeHandle> registry;
     /** Holders that keep the native object from being freed (views of its memory); guarded by this. */
     private int pins;
     /** The handle whose native release waits for the last pin to go; guarded by this. */
     private long releaseWaitingForPins;
 
     NativeHandle(NativeApi api, long value, String description, Owner owner, boolean recordCreationSite,
-                 boolean guardAccess) {
+                 boolean guardAccess, java.util.Map<Long, NativeHandle> registry) {
         this.api = api;
+        this.registry = registry;
+        if (registry != null) {
+            registry.put(value, this);
+        }
         this.accessGuard = guardAccess ? new ReentrantReadWriteLock() : null;
         this.value = new AtomicLong(value);
         this.description = description;
@@ -142,6 +148,9 @@ final class NativeHandle {
             return false;
         }
         closedBecause = because;
+        if (registry != null) {
+            registry.remove(handle, this);
+        }
         if (owner != null) {
             owner.forget(this);
         }

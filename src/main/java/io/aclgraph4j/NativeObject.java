@@ -27,7 +27,7 @@ public abstract class NativeObject implements AutoCloseable {
     NativeObject(AclRuntime runtime, Owner owner, long handle, String description, boolean guardAccess) {
         this.runtime = runtime;
         this.state = new NativeHandle(runtime.api(), handle, description, owner, runtime.leakTracking(),
-                guardAccess);
+                guardAccess, runtime.registry());
         if (owner != null && !owner.adopt(state)) {
             // The owner closed (on another thread) after the native object was made: release it
             // rather than leave an object nobody owns.
@@ -88,6 +88,19 @@ public abstract class NativeObject implements AutoCloseable {
 
     final NativeApi api() {
         return runtime.api();
+    }
+
+    /**
+     * What the object is and which one: {@code "Stream#3 on device 0"} ({@code kind}, its number
+     * among the runtime's objects of that kind, then {@code details}).
+     */
+    static String numbered(AclRuntime runtime, String kind, String details) {
+        return kind + "#" + runtime.nextNumber(kind) + (details.isEmpty() ? "" : " " + details);
+    }
+
+    /** The object's name, without its state: {@code "Stream#3 on device 0"}. */
+    final String describe() {
+        return state.description();
     }
 
     /**

@@ -12,21 +12,38 @@ import java.util.Objects;
  * keeps them alive.
  */
 public class Operator extends NativeObject {
-    private final String text;
     /** What the prepared kernel takes: a task update may only swap in an operator of the same. */
     private final String signature;
     /**
      * The operands' Java objects, kept reachable while this operator is: an operand passed inline
      * ({@code add(a, b, runtime.scalar(FLOAT, 2.0), c)}) is in use, not a leak to report.
      */
-    @SuppressWarnings("unused")
     private final Object[] operands;
 
     Operator(Tensor anchor, long handle, String text, String signature, Object... operands) {
-        super(anchor.runtime, anchor.device().owned(), handle, text);
-        this.text = text;
+        super(anchor.runtime, anchor.device().owned(), handle, numberedOperator(anchor.runtime, text));
         this.signature = signature;
         this.operands = operands;
+    }
+
+    /** "AddOperator(add ...)" as "AddOperator#3 add ...". */
+    private static String numberedOperator(AclRuntime runtime, String text) {
+        int open = text.indexOf('(');
+        if (open > 0 && text.endsWith(")")) {
+            return numbered(runtime, text.substring(0, open), text.substring(open + 1, text.length() - 1));
+        }
+        return numbered(runtime, text, "");
+    }
+
+    /** The operator's name in the captured graph ("add", "matmul"): its signature up to the operands. */
+    final String kernelName() {
+        int open = signature.indexOf('(');
+        return open > 0 ? signature.substring(0, open) : signature;
+    }
+
+    /** The operands, for the captured graph's description of the kernel. */
+    final Object[] operands() {
+        return operands;
     }
 
     /** What this operator's kernel takes (compared by task updates). */
@@ -70,14 +87,23 @@ public class Operator extends NativeObject {
         KernelLaunches launches = stream.kernelLaunches();
         if (launches == null) {
             api().executorLaunch(handle(), stream.handle());
+            CapturedGraph graph = stream.capturedGraph();
+            if (graph != null) {
+                graph.kernel(stream, kernelName(), operands);
+            }
             return;
         }
         if (launches.deferred()) {
-            launches.add(new KernelLaunches.Launch(handle(), signature, false)); // issued by the update
+            // issued by the update
+            launches.add(new KernelLaunches.Launch(handle(), signature, false, kernelName(), operands));
             return;
         }
         api().executorLaunch(handle(), stream.handle());
-        launches.add(new KernelLaunches.Launch(0, signature, false));
+        CapturedGraph graph = stream.capturedGraph();
+        if (graph != null) {
+            graph.kernel(stream, kernelName(), operands);
+        }
+        launches.add(new KernelLaunches.Launch(0, signature, false, kernelName(), operands));
     }
 
     /**
@@ -89,8 +115,4 @@ public class Operator extends NativeObject {
         return api().executorWorkspaceSize(handle());
     }
 
-    @Override
-    public String toString() {
-        return text + (isClosed() ? " (closed)" : "");
-    }
 }

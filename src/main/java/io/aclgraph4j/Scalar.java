@@ -8,7 +8,7 @@ public final class Scalar extends NativeObject {
     private final String value;
 
     Scalar(AclRuntime runtime, long handle, DataType dataType, String value) {
-        super(runtime, runtime.owner(), handle, "Scalar(" + dataType + " " + value + ")");
+        super(runtime, runtime.owner(), handle, numbered(runtime, "Scalar", dataType + " " + value));
         this.dataType = dataType;
         this.value = value;
     }

@@ -22,9 +22,11 @@ public final class Stream extends NativeObject {
     private final Device device;
     /** Operator launches of a task group being captured or updated on this stream, else null. */
     private volatile KernelLaunches kernelLaunches;
+    /** The capture this stream takes part in (began it, or joined it through an event), else null. */
+    private volatile Capture capture;
 
     Stream(Device device, long handle) {
-        super(device.runtime, device.owned(), handle, "Stream(on device " + device.id() + ")");
+        super(device.runtime, device.owned(), handle, numbered(device.runtime, "Stream", "on device " + device.id()));
         this.device = device;
     }
 
@@ -52,6 +54,10 @@ public final class Stream extends NativeObject {
         Regions.checkSameSize("Stream.copyAsync", source, target);
         checkCopyOperands(from, to);
         api().memcpyAsync(handle(), target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
+        CapturedGraph graph = capturedGraph();
+        if (graph != null) {
+            graph.copy(this, from, to, source.bytes());
+        }
     }
 
     /**
@@ -76,6 +82,10 @@ public final class Stream extends NativeObject {
         checkCopyOperands(from, to);
         api().memcpyAsync(handle(), target.handle(), target.offset() + toOffset, source.handle(),
                 source.offset() + fromOffset, bytes);
+        CapturedGraph graph = capturedGraph();
+        if (graph != null) {
+            graph.copy(this, from, to, bytes);
+        }
     }
 
     /**
@@ -91,6 +101,25 @@ public final class Stream extends NativeObject {
         Regions.checkDevice("Stream.fillAsync", "memory", memory, device.id(), "the stream",
                 "fill it on a stream of its own device");
         api().memsetAsync(handle(), region.handle(), region.offset(), value, region.bytes());
+        CapturedGraph graph = capturedGraph();
+        if (graph != null) {
+            graph.fill(this, memory, region.bytes(), value);
+        }
+    }
+
+    /** The capture this stream takes part in, or null. */
+    Capture capture() {
+        return capture;
+    }
+
+    void capture(Capture taking) {
+        capture = taking;
+    }
+
+    /** The graph of the capture this stream takes part in (where a task just issued goes), or null. */
+    CapturedGraph capturedGraph() {
+        Capture taking = capture;
+        return taking == null ? null : taking.graph();
     }
 
     KernelLaunches kernelLaunches() {
@@ -161,6 +190,14 @@ public final class Stream extends NativeObject {
         long waitedFor = event.handle(); // both open: then the devices
         event.requireSameDevice("Stream.waitFor", this);
         api().streamWaitEvent(waiting, waitedFor);
+        Capture recordedIn = event.recordedIn();
+        if (capture == null && recordedIn != null && recordedIn.isRecording()) {
+            capture = recordedIn; // waiting for a task of the capture joins it (as the runtime rules)
+        }
+        CapturedGraph graph = capturedGraph();
+        if (graph != null) {
+            graph.eventWait(this, event);
+        }
     }
 
     /**
@@ -181,7 +218,9 @@ public final class Stream extends NativeObject {
         Objects.requireNonNull(mode, "Stream.beginCapture: mode is null");
         checkOnlyKernels("Stream.beginCapture");
         api().captureBegin(handle(), mode.code());
-        return new Capture(this, mode);
+        Capture begun = new Capture(this, mode);
+        capture = begun;
+        return begun;
     }
 
     /**
@@ -197,6 +236,21 @@ public final class Stream extends NativeObject {
             body.accept(this);
             return capture.end();
         }
+    }
+
+    /**
+     * What the stream is, which one, and whether it captures:
+     * {@code "Stream#3 on device 0, capturing GLOBAL"} (or {@code "..., capturing GLOBAL, joined
+     * from Stream#1"} for a stream that joined another's capture through an event).
+     */
+    @Override
+    public String toString() {
+        Capture taking = capture;
+        if (taking == null || isClosed()) {
+            return super.toString();
+        }
+        return describe() + ", capturing " + taking.mode()
+                + (taking.stream() == this ? "" : ", joined from " + taking.stream().describe());
     }
 
     /**

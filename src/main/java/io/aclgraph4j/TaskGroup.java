@@ -13,11 +13,26 @@ public final class TaskGroup extends NativeObject {
     private final Device device;
     /** The kernels the group captured, in order: what each takes. */
     private final List<String> kernels;
+    /** The graph of the capture the group was made in, and the group's index there. */
+    private final CapturedGraph graph;
+    private final int index;
 
-    TaskGroup(Device device, long handle, List<String> kernels) {
-        super(device.runtime, device.owned(), handle, "TaskGroup(on device " + device.id() + ")");
+    TaskGroup(Device device, long handle, List<String> kernels, CapturedGraph graph, int index) {
+        super(device.runtime, device.owned(), handle, numbered(device.runtime, "TaskGroup", "on device " + device.id() + ", " + kernels.size()
+                + (kernels.size() == 1 ? " kernel" : " kernels")));
         this.device = device;
         this.kernels = kernels;
+        this.graph = graph;
+        this.index = index;
+    }
+
+    /**
+     * The group's index among its capture's task groups (as {@link ModelTask#group()} names it).
+     *
+     * @return the index, from 0
+     */
+    public int index() {
+        return index;
     }
 
     /**
@@ -75,6 +90,9 @@ public final class TaskGroup extends NativeObject {
             stream.kernelLaunches(null);
             launched = launches.launches();
         }
+        FlightEvents.UpdateEvent flightEvent = new FlightEvents.UpdateEvent();
+        flightEvent.begin();
+        boolean updated = false;
         try {
             check(launched);
             api().taskUpdateBegin(stream.handle(), handle());
@@ -85,7 +103,17 @@ public final class TaskGroup extends NativeObject {
             } finally {
                 api().taskUpdateEnd(stream.handle());
             }
+            updated = true;
+            graph.replaceGroup(index, launched);
         } finally {
+            flightEvent.end();
+            if (flightEvent.shouldCommit()) {
+                flightEvent.taskGroup = describe();
+                flightEvent.stream = stream.describe();
+                flightEvent.kernels = launched.size();
+                flightEvent.succeeded = updated;
+                flightEvent.commit();
+            }
             for (KernelLaunches.Launch launch : launched) {
                 if (launch.singleUse()) {
                     api().release(launch.executor());

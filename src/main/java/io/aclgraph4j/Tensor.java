@@ -22,7 +22,8 @@ public final class Tensor extends NativeObject implements Memory {
     Tensor(DeviceBuffer storage, long handle, DataType dataType, long[] shape, long[] strides, long offset,
            boolean ownsStorage) {
         super(storage.runtime, storage.device().owned(), handle,
-                "Tensor(" + dataType + " " + Arrays.toString(shape) + " on device " + storage.device().id() + ")");
+                numbered(storage.runtime, "Tensor", dataType + Arrays.toString(shape) + " on device "
+                        + storage.device().id()));
         this.storage = storage;
         this.dataType = dataType;
         this.shape = shape;

@@ -140,12 +140,12 @@ class BadInputTest {
              Stream otherStream = otherDevice.createStream();
              Tensor otherTensor = otherDevice.tensor(DataType.FLOAT, 4)) {
             refused(IllegalStateException.class, () -> otherStream.copyAsync(host, otherTensor),
-                    "HostBuffer(16 pinned bytes) is closed (closed with its device 0)");
+                    "HostBuffer#", "16 pinned bytes is closed (closed with its device 0)");
             refused(IllegalStateException.class,
                     () -> AddOperator.add(otherTensor, tensor, other.scalar(DataType.FLOAT, 1.0), otherTensor),
-                    "Tensor(FLOAT [4] on device 0) is closed");
+                    "Tensor#", "FLOAT[4] on device 0 is closed");
             refused(IllegalStateException.class, () -> AddOperator.inplaceAdds(tensor, one, one), "is closed");
-            refused(IllegalStateException.class, () -> device.createStream(), "Device(0) is closed");
+            refused(IllegalStateException.class, () -> device.createStream(), "Device#", "(id 0) is closed");
             assertStillWorks(other);
         }
     }
@@ -202,7 +202,7 @@ class BadInputTest {
         refused(InvalidArgumentException.class, () -> device.copy(strided, host), "is not contiguous",
                 "copy to or from a contiguous tensor or its buffer");
         refused(InvalidArgumentException.class, () -> device.copy(four, onDevice1),
-                "the destination Tensor(FLOAT [4] on device 1) is on device 1 but this device is on device 0",
+                "the destination Tensor#", "FLOAT[4] on device 1 is on device 1 but this device is on device 0",
                 "copy through a HostBuffer");
         refused(InvalidArgumentException.class, () -> device1.copy(four, host), "source", "is on device 0");
         for (int value : new int[] {256, -129, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
@@ -231,7 +231,7 @@ class BadInputTest {
                 () -> second.tensor(DataType.FLOAT, 4), second::createEvent, second::synchronize,
                 () -> second.copy(host, tensor), () -> second.fill(tensor, 0));
         for (Executable call : calls) {
-            refused(IllegalStateException.class, call, "Device(0) is closed");
+            refused(IllegalStateException.class, call, "Device#", "(id 0) is closed");
         }
         device.copy(host, tensor); // the other Device object of the same id is unaffected
     }
@@ -261,10 +261,10 @@ class BadInputTest {
         Tensor view = buffer.view(DataType.FLOAT, new long[] {4}, null, 12);
         Tensor other = floats(device, new float[] {1, 2, 3, 4}, 4);
         buffer.close();
-        refused(IllegalStateException.class, () -> buffer.view(DataType.FLOAT, 4), "DeviceBuffer(64 bytes on device 0)"
+        refused(IllegalStateException.class, () -> buffer.view(DataType.FLOAT, 4), "DeviceBuffer#", "64 bytes on device 0"
                 + " is closed");
         refused(IllegalStateException.class, () -> device.copy(other, view), "Device.copy",
-                "views DeviceBuffer(64 bytes on device 0) (closed)", "copies and fills need its buffer open");
+                "views DeviceBuffer#", "64 bytes on device 0 (closed)", "copies and fills need its buffer open");
         try (AddOperator add = AddOperator.add(other, other, one, view)) {
             add.launch(stream);
             stream.synchronize();
@@ -298,7 +298,7 @@ class BadInputTest {
                 () -> host.write(new float[1]), () -> host.read(new double[1]), () -> host.write(new long[1]),
                 () -> host.read(new byte[1]), host::toFloatArray, () -> stream.copyAsync(host, device.allocate(16)));
         for (Executable call : calls) {
-            refused(IllegalStateException.class, call, "HostBuffer(16 pinned bytes) is closed");
+            refused(IllegalStateException.class, call, "HostBuffer#", "16 pinned bytes is closed");
         }
     }
 
@@ -343,14 +343,14 @@ class BadInputTest {
         }
         assertTrue(add.workspaceSize() >= 0);
         add.close();
-        refused(IllegalStateException.class, () -> add.launch(stream), "AddOperator(add", "is closed");
+        refused(IllegalStateException.class, () -> add.launch(stream), "AddOperator#", " add ", "is closed");
         refused(IllegalStateException.class, add::workspaceSize, "is closed");
         a.close();
         refused(IllegalStateException.class, () -> AddOperator.inplaceAdds(a, one, one),
-                "Tensor(FLOAT [4] on device 0) is closed");
+                "Tensor#", "FLOAT[4] on device 0 is closed");
         one.close();
         refused(IllegalStateException.class, () -> AddOperator.inplaceAdds(three, one, one),
-                "Scalar(FLOAT 1.0) is closed");
+                "Scalar#", "FLOAT 1.0 is closed");
     }
 
     // ---- Stream ----
@@ -370,7 +370,7 @@ class BadInputTest {
         refused(InvalidArgumentException.class, -2, () -> stream.copyAsync(host, otherHost),
                 "are host memory, which a stream cannot copy asynchronously", "use Device.copy");
         refused(InvalidArgumentException.class, -2, () -> stream.copyAsync(host, onDevice1),
-                "the destination Tensor(FLOAT [4] on device 1) is on device 1 but the stream is on device 0",
+                "the destination Tensor#", "FLOAT[4] on device 1 is on device 1 but the stream is on device 0",
                 "issue the copy on a stream of that device, or copy through a HostBuffer");
         refused(InvalidArgumentException.class, () -> stream.copyAsync(onDevice1, 0, host, 0, 16), "source",
                 "is on device 1");
@@ -418,7 +418,7 @@ class BadInputTest {
                 () -> AddOperator.inplaceAdds(tensor, one, one).launch(closed),
                 () -> AddOperator.addOnce(closed, tensor, tensor, one, tensor));
         for (Executable call : calls) {
-            refused(IllegalStateException.class, call, "Stream(on device 0) is closed");
+            refused(IllegalStateException.class, call, "Stream#", "on device 0 is closed");
         }
     }
 
@@ -431,7 +431,7 @@ class BadInputTest {
         event.close();
         for (Executable call : List.<Executable>of(() -> event.record(stream), event::synchronize, event::isComplete,
                 () -> stream.waitFor(event))) {
-            refused(IllegalStateException.class, call, "Event(on device 0) is closed");
+            refused(IllegalStateException.class, call, "Event#", "on device 0 is closed");
         }
         Capture capture = stream.beginCapture(CaptureMode.GLOBAL);
         refused(CaptureException.class, 107027, () -> stream.beginCapture(CaptureMode.RELAXED),
@@ -515,7 +515,7 @@ class BadInputTest {
         refused(IllegalStateException.class, () -> group.update(updater, () -> second.launch(updater)),
                 "TaskGroup.update", "the model this task group belongs to was released");
         group.close();
-        refused(IllegalStateException.class, () -> group.update(updater, () -> { }), "TaskGroup(on device 0) is closed");
+        refused(IllegalStateException.class, () -> group.update(updater, () -> { }), "TaskGroup#", "is closed");
     }
 
     @Test
@@ -539,7 +539,7 @@ class BadInputTest {
         for (TaskGroup group : groups) {
             assertTrue(group.isClosed());
             refused(IllegalStateException.class, () -> group.update(side, () -> add.launch(side)),
-                    "TaskGroup(on device 0) is closed (its capture ended without a model)");
+                    "TaskGroup#", "is closed (its capture ended without a model)");
         }
     }
 
@@ -564,7 +564,7 @@ class BadInputTest {
         model.close();
         for (Executable call : List.<Executable>of(() -> model.execute(stream), () -> model.executeAsync(stream),
                 model::debugJson, () -> model.debugJson(folder.resolve("m.json")), model::debugPrint)) {
-            refused(IllegalStateException.class, call, "Model(on device 0) is closed");
+            refused(IllegalStateException.class, call, "Model#", "on device 0", "is closed");
         }
     }
 

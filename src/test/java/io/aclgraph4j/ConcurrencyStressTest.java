@@ -179,6 +179,7 @@ class ConcurrencyStressTest {
         Future<Model> capturer = pool.submit(() -> {
             try (Capture capture = capturing.beginCapture(mode);
                  HostBuffer host = device.allocateHost(source.byteSize())) {
+                increment.launch(capturing); // at least one launch, however fast the callers are
                 capturingNow.countDown();
                 while (callersDone.getCount() > 0) {
                     increment.launch(capturing);

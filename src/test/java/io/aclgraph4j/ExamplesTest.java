@@ -48,6 +48,24 @@ class ExamplesTest {
     }
 
     @Test
+    void graphInspectionPrintsStreamsAndTasksAndWritesADotPicture(@TempDir Path folder) throws Exception {
+        String output = runExample(folder, "GraphInspection.java");
+        assertTrue(output.contains("backend features: [TASK_GROUPS, DEBUG_PRINT, DEBUG_JSON"), output);
+        assertTrue(output.lines().anyMatch(l -> l.matches("Model#1 on device 0, 11 tasks on 2 streams, 1 task group")),
+                output);
+        assertTrue(output.contains("stream 1: Stream#2 on device 0"), output);
+        assertTrue(output.contains("task 4 on stream 1: EVENT_RECORD record Event#2 on device 0"), output);
+        assertTrue(output.contains("task 5 on stream 0: KERNEL matmul(FLOAT[2, 4], FLOAT[4, 3], FLOAT[2, 3])"), output);
+        assertTrue(output.contains("KERNEL inplaceAdd(FLOAT[2, 3], FLOAT[2, 3], FLOAT 1.0) [group 0]"), output);
+        assertTrue(output.contains("task 3 on stream 1: KERNEL inplaceMuls(FLOAT[2, 3], FLOAT 0.5)"), output);
+        assertTrue(output.contains("task 7 on stream 0: KERNEL gelu(FLOAT[2, 3], FLOAT[2, 3])"), output);
+        assertTrue(output.contains("wrote model.dot (11 nodes)"), output);
+        String dot = Files.readString(folder.resolve("model.dot"));
+        assertTrue(dot.startsWith("digraph \"Model#1 on device 0\""), dot);
+        assertTrue(dot.contains("cluster_group0") && dot.contains("style=dashed, color=red"), dot);
+    }
+
+    @Test
     void mlpCaptureMatchesThePlainJavaStepOnEveryReplay(@TempDir Path folder) throws Exception {
         String output = runExample(folder, "MlpCapture.java");
         List<String> replays = output.lines().filter(line -> line.startsWith("replay ")).toList();

@@ -401,7 +401,7 @@ class FacadeContractTest {
         Path file = folder.resolve("model.json");
         model.debugJson(file);
         assertEquals(json, Files.readString(file));
-        model.debugPrint(); // to the runtime's log: must not fail
+        model.debugPrintToLog(); // to the runtime's log: must not fail
         model.close();
     }
 

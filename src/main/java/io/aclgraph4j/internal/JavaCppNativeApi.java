@@ -8,7 +8,10 @@ public final class JavaCppNativeApi implements NativeApi {
     /** The shim API version this facade was written for (AGJ_API_VERSION_MAJOR / _MINOR of shim.h). */
     static final int API_VERSION_MAJOR = 3;
 
-    static final int API_VERSION_MINOR = 0;
+    static final int API_VERSION_MINOR = 2;
+
+    /** Room for a model's name read back from the runtime (Model.name caps names below it). */
+    static final int MODEL_NAME_BYTES = 256;
 
     /**
      * Whether a shim of API version {@code version} (major × 65536 + minor) serves this facade: the
@@ -83,6 +86,13 @@ public final class JavaCppNativeApi implements NativeApi {
     @Override
     public String backendDescription() {
         return ShimLibrary.agj_runtime_backend_description();
+    }
+
+    @Override
+    public long runtimeFeatures() {
+        long[] out = new long[1];
+        check(ShimLibrary.agj_runtime_features(out), "AclRuntime.features");
+        return out[0];
     }
 
     @Override
@@ -353,6 +363,29 @@ public final class JavaCppNativeApi implements NativeApi {
     @Override
     public void modelDebugPrint(long model) {
         check(ShimLibrary.agj_model_debug_print(model), "Model.debugPrint");
+    }
+
+    @Override
+    public void modelSetName(long model, String name) {
+        check(ShimLibrary.agj_model_set_name(model, name), "Model.name");
+    }
+
+    @Override
+    public String modelName(long model) {
+        byte[] name = new byte[MODEL_NAME_BYTES];
+        check(ShimLibrary.agj_model_get_name(model, name, name.length), "Model.name");
+        int length = 0;
+        while (length < name.length && name[length] != 0) {
+            length++;
+        }
+        return new String(name, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public long modelId(long model) {
+        long[] out = new long[1];
+        check(ShimLibrary.agj_model_id(model, out), "Model.id");
+        return out[0];
     }
 
     @Override

@@ -61,6 +61,9 @@ public interface NativeApi {
 
     String backendDescription();
 
+    /** The features the open backend offers: bit (1 << Feature bit) per row of shim_features.def. */
+    long runtimeFeatures();
+
     int deviceCount();
 
     void release(long handle);
@@ -158,6 +161,13 @@ public interface NativeApi {
     void modelDebugJson(long model, String path);
 
     void modelDebugPrint(long model);
+
+    void modelSetName(long model, String name);
+
+    /** The model's name as the runtime holds it ("" when none was set). */
+    String modelName(long model);
+
+    long modelId(long model);
 
     void simInjectFault(int point, long skip, long count);
 

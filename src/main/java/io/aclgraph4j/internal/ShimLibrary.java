@@ -48,6 +48,8 @@ final class ShimLibrary {
 
     static native int agj_device_count(@Cast("int32_t*") int[] countOut);
 
+    static native int agj_runtime_features(@Cast("int64_t*") long[] featuresOut);
+
     static native int agj_release(long handle);
 
     static native int agj_handle_kind(long handle);
@@ -143,6 +145,12 @@ final class ShimLibrary {
     static native int agj_model_debug_json(long model, @Cast("const char*") String path);
 
     static native int agj_model_debug_print(long model);
+
+    static native int agj_model_set_name(long model, @Cast("const char*") String name);
+
+    static native int agj_model_get_name(long model, @Cast("char*") byte[] nameOut, int capacity);
+
+    static native int agj_model_id(long model, @Cast("int64_t*") long[] idOut);
 
     // Testing hooks (shim_testing.h).
     static native int agj_sim_inject_fault(int point, long skip, long count);

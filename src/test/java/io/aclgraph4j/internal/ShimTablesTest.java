@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aclgraph4j.CaptureMode;
 import io.aclgraph4j.CaptureStatus;
 import io.aclgraph4j.DataType;
+import io.aclgraph4j.Feature;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +107,26 @@ class ShimTablesTest {
             assertTrue(row.argument(2).startsWith("aclnn"), row.name() + " names its aclnn function");
         }
         assertEquals(names(rows), constants(NativeApi.class, "OP_", Set.of()), "the same operators");
+    }
+
+    @Test
+    void featuresMatchTheShim() throws ReflectiveOperationException {
+        var rows = ShimTables.rows("shim_features.def", "AGJ_FEATURE");
+        Method bit = Feature.class.getDeclaredMethod("bit");
+        bit.setAccessible(true);
+        for (var row : rows) {
+            Feature feature = Feature.valueOf(row.name());
+            assertEquals(row.code(), bit.invoke(feature), row.name() + " bit");
+            assertEquals("\"" + feature.cannRelease() + "\"", row.argument(2), row.name() + " CANN release");
+            List<String> functions = new ArrayList<>();
+            Matcher m = Pattern.compile("AGJ_FN\\((\\w+)\\)").matcher(row.argument(3));
+            while (m.find()) {
+                functions.add(m.group(1));
+            }
+            assertEquals(functions, feature.functions(), row.name() + " functions");
+        }
+        assertEquals(names(rows), Arrays.stream(Feature.values()).map(Enum::name)
+                .collect(Collectors.toCollection(TreeSet::new)), "the same features");
     }
 
     @Test

@@ -1,0 +1,166 @@
+package io.aclgraph4j;
+
+import static io.aclgraph4j.TestSupport.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.aclgraph4j.internal.NativeApi;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.mockito.junit.jupiter.MockitoSettings;
+import org.mockito.quality.Strictness;
+
+/**
+ * Run-time detection: the features come from the native layer's feature bits, read once at open,
+ * and a call that needs a missing feature is refused in Java, naming the CANN release that brings
+ * it, before any native call.
+ */
+@ExtendWith(MockitoExtension.class)
+@MockitoSettings(strictness = Strictness.LENIENT)
+class FeatureDetectionTest {
+    private static final long DEVICE = 11;
+    private static final long STREAM = 22;
+    private static final long MODEL = 33;
+
+    @Mock
+    NativeApi api;
+
+    private Stream openWithFeatures(long bits) {
+        when(api.runtimeFeatures()).thenReturn(bits);
+        when(api.backendDescription()).thenReturn("cann (/usr/local/Ascend/lib64/libascendcl.so)");
+        when(api.deviceOpen(0)).thenReturn(DEVICE);
+        when(api.streamCreate(DEVICE)).thenReturn(STREAM);
+        when(api.captureEnd(STREAM)).thenReturn(MODEL);
+        return AclRuntime.open(api, "sim").device(0).createStream();
+    }
+
+    private static long bits(Feature... features) {
+        long bits = 0;
+        for (Feature feature : features) {
+            bits |= 1L << feature.bit();
+        }
+        return bits;
+    }
+
+    @Test
+    void featuresAreTheBitsTheBackendReports() {
+        assertEquals(Set.of(), AclRuntime.features(0));
+        assertEquals(EnumSet.allOf(Feature.class), AclRuntime.features(-1L), "unknown bits are ignored");
+        assertEquals(Set.of(Feature.DEBUG_JSON), AclRuntime.features(bits(Feature.DEBUG_JSON) | 1L << 62));
+        Stream stream = openWithFeatures(bits(Feature.TASK_GROUPS));
+        AclRuntime runtime = stream.runtime;
+        assertEquals(Set.of(Feature.TASK_GROUPS), runtime.features());
+        assertTrue(runtime.supports(Feature.TASK_GROUPS));
+        assertFalse(runtime.supports(Feature.DEBUG_JSON));
+        assertSame(runtime.features(), runtime.features(), "read once, at open");
+        verify(api).runtimeFeatures();
+        assertThrows(UnsupportedOperationException.class, () -> runtime.features().add(Feature.DEBUG_JSON));
+        runtime.close();
+        refused(IllegalStateException.class, runtime::features, "is closed");
+    }
+
+    @Test
+    void aTaskGroupWithoutTheFeatureIsRefusedNamingTheRelease() {
+        Stream stream = openWithFeatures(bits(Feature.DEBUG_JSON, Feature.DEBUG_PRINT));
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            FeatureUnavailableException thrown = refused(FeatureUnavailableException.class,
+                    () -> capture.taskGroup(() -> { }), "Capture.taskGroup", "aclmdlRICaptureTaskGrpBegin",
+                    "CANN 8.1.RC1", "libascendcl.so");
+            assertEquals(Feature.TASK_GROUPS, thrown.feature());
+            assertTrue(thrown instanceof BackendUnavailableException);
+        }
+        verify(api, never()).taskGroupBegin(anyLong());
+    }
+
+    @Test
+    void aTaskGroupWithTheFeatureReachesTheNativeLayer() {
+        Stream stream = openWithFeatures(bits(Feature.TASK_GROUPS));
+        when(api.taskGroupEnd(STREAM)).thenReturn(44L);
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            capture.taskGroup(() -> { });
+        }
+        verify(api).taskGroupBegin(STREAM);
+    }
+
+    @Test
+    void theJsonDumpAndTheRuntimesListingNeedTheirFeatures(@org.junit.jupiter.api.io.TempDir Path folder) {
+        Stream stream = openWithFeatures(bits(Feature.TASK_GROUPS));
+        Model model = stream.capture(CaptureMode.GLOBAL, s -> { });
+        refused(FeatureUnavailableException.class, () -> model.debugJson(folder.resolve("m.json")), "Model.debugJson",
+                "aclmdlRIDebugJsonPrint", "CANN 8.3.RC1");
+        refused(FeatureUnavailableException.class, model::debugJson, "CANN 8.3.RC1");
+        refused(FeatureUnavailableException.class, model::debugPrintToLog, "Model.debugPrintToLog",
+                "aclmdlRIDebugPrint", "CANN 8.1.RC1");
+        verify(api, never()).modelDebugJson(anyLong(), anyString());
+        verify(api, never()).modelDebugPrint(anyLong());
+        // What needs no optional function works on any backend.
+        assertTrue(model.debugPrint().startsWith(model.toString()));
+        assertTrue(model.toDot().startsWith("digraph"));
+    }
+
+    @Test
+    void withTheFeaturesTheCallsGoThrough(@org.junit.jupiter.api.io.TempDir Path folder) {
+        Stream stream = openWithFeatures(bits(Feature.DEBUG_JSON, Feature.DEBUG_PRINT));
+        Model model = stream.capture(CaptureMode.GLOBAL, s -> { });
+        model.debugJson(folder.resolve("m.json"));
+        model.debugPrintToLog();
+        verify(api).modelDebugJson(MODEL, folder.resolve("m.json").toAbsolutePath().toString());
+        verify(api).modelDebugPrint(MODEL);
+    }
+
+    @Test
+    void aModelsNameAndIdNeedTheirFeatures() {
+        Stream stream = openWithFeatures(bits(Feature.TASK_GROUPS));
+        Model model = stream.capture(CaptureMode.GLOBAL, s -> { });
+        refused(FeatureUnavailableException.class, () -> model.name("decode"), "Model.name", "aclmdlRISetName",
+                "CANN 8.5.0");
+        refused(FeatureUnavailableException.class, model::name, "Model.name", "aclmdlRIGetName");
+        refused(FeatureUnavailableException.class, model::id, "Model.id", "aclmdlRIGetId", "CANN 9.1.0");
+        verify(api, never()).modelSetName(anyLong(), anyString());
+        verify(api, never()).modelName(anyLong());
+        verify(api, never()).modelId(anyLong());
+        assertFalse(model.toString().contains("decode"), "a refused name is not shown");
+    }
+
+    @Test
+    void aModelsNameIsCheckedThenGivenToTheRuntime() {
+        Stream stream = openWithFeatures(bits(Feature.MODEL_NAMES, Feature.MODEL_IDS));
+        Model model = stream.capture(CaptureMode.GLOBAL, s -> { });
+        refused(NullPointerException.class, () -> model.name(null), "Model.name: name is null");
+        refused(InvalidArgumentException.class, () -> model.name(" "), "Model.name", "1 to 255 bytes");
+        refused(InvalidArgumentException.class, () -> model.name("a\0b"), "without NUL");
+        refused(InvalidArgumentException.class, () -> model.name("é".repeat(128)), "got 256 bytes");
+        verify(api, never()).modelSetName(anyLong(), anyString());
+        model.name("décode");
+        verify(api).modelSetName(MODEL, "décode");
+        assertTrue(model.toString().startsWith(model.describe() + " \"décode\", 0 tasks"), model.toString());
+        assertTrue(model.toDot().startsWith("digraph \"" + model.describe() + " \\\"décode\\\"\""), model.toDot());
+        when(api.modelName(MODEL)).thenReturn("décode");
+        when(api.modelId(MODEL)).thenReturn(7L);
+        assertEquals("décode", model.name());
+        assertEquals(7L, model.id());
+        model.close();
+        refused(IllegalStateException.class, () -> model.name("x"), "is closed");
+        refused(IllegalStateException.class, model::id, "is closed");
+    }
+
+    @Test
+    void aFailingFeatureQueryClosesTheRuntimeItOpened() {
+        when(api.runtimeFeatures()).thenThrow(new IllegalStateException("boom"));
+        assertThrows(IllegalStateException.class, () -> AclRuntime.open(api, "sim"));
+        verify(api).runtimeClose();
+    }
+}

@@ -1,0 +1,311 @@
+package io.aclgraph4j;
+
+import static io.aclgraph4j.TestSupport.floats;
+import static io.aclgraph4j.TestSupport.read;
+import static io.aclgraph4j.TestSupport.refused;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a model tells about itself on the simulator: its streams and tasks as Java objects, the
+ * listing of debugPrint, the DOT picture, the device-format JSON, names in toString and in
+ * liveObjects.
+ */
+@ExtendWith(NoNativeLeaks.class)
+class GraphInspectionTest {
+    private AclRuntime runtime;
+    private Device device;
+    private Stream main;
+    private Stream side;
+    private Scalar one;
+
+    @BeforeEach
+    void open() {
+        runtime = AclRuntime.open("sim");
+        device = runtime.device(0);
+        main = device.createStream();
+        side = device.createStream();
+        one = runtime.scalar(DataType.FLOAT, 1.0);
+    }
+
+    @AfterEach
+    void close() {
+        runtime.close();
+        TestSupport.awaitCollectedViews(runtime::liveObjectCount);
+        assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
+    }
+
+    /** Fork to `side` and join back: copy, record, (side: wait, add, record), wait, add, copy. */
+    private Model forkJoin(Tensor x, HostBuffer host, AddOperator increment, Event fork, Event join) {
+        return main.capture(CaptureMode.GLOBAL, s -> {
+            s.copyAsync(host, x);
+            fork.record(s);
+            side.waitFor(fork);
+            increment.launch(side);
+            join.record(side);
+            s.waitFor(join);
+            increment.launch(s);
+            s.copyAsync(x, host);
+        });
+    }
+
+    @Test
+    void theModelListsItsStreamsAndTasksInOrder() {
+        Tensor x = device.tensor(DataType.FLOAT, 4, 2);
+        HostBuffer host = device.allocateHost(32);
+        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
+        Event fork = device.createEvent();
+        Event join = device.createEvent();
+        Model model = forkJoin(x, host, increment, fork, join);
+
+        assertEquals(List.of(main, side), model.streams());
+        List<ModelTask> tasks = model.tasks();
+        assertEquals(8, tasks.size(), tasks::toString);
+        List<ModelTask.Type> types = tasks.stream().map(ModelTask::type).toList();
+        assertEquals(List.of(ModelTask.Type.COPY, ModelTask.Type.EVENT_RECORD, ModelTask.Type.EVENT_WAIT,
+                ModelTask.Type.KERNEL, ModelTask.Type.EVENT_RECORD, ModelTask.Type.EVENT_WAIT, ModelTask.Type.KERNEL,
+                ModelTask.Type.COPY), types);
+        assertEquals(List.of(0, 0, 1, 1, 1, 0, 0, 0), tasks.stream().map(ModelTask::stream).toList(), "streams");
+        assertEquals(List.of(0, 1, 0, 1, 2, 2, 3, 4), tasks.stream().map(ModelTask::position).toList(), "order");
+        ModelTask kernel = tasks.get(3);
+        assertEquals("inplaceAdds", kernel.name());
+        assertEquals(new ModelTask.Operand(DataType.FLOAT, List.of(4L, 2L), null), kernel.operands().get(0));
+        assertEquals("FLOAT 1.0", kernel.operands().get(1).toString());
+        assertEquals("32 bytes host to device", tasks.get(0).name());
+        assertEquals(fork.describe(), tasks.get(1).event());
+        assertEquals(fork.describe(), tasks.get(2).event());
+        assertEquals(-1, kernel.group());
+        assertEquals(model.describe() + ", 8 tasks on 2 streams", model.toString());
+        assertTrue(model.toString().matches("Model#\\d+ on device 0, 8 tasks on 2 streams"), model.toString());
+    }
+
+    @Test
+    void debugPrintReturnsTheListingToJava() {
+        Tensor x = device.tensor(DataType.FLOAT, 4, 2);
+        HostBuffer host = device.allocateHost(32);
+        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
+        Model model = forkJoin(x, host, increment, device.createEvent(), device.createEvent());
+        String listing = model.debugPrint();
+        List<String> lines = listing.lines().toList();
+        assertEquals(model.toString(), lines.get(0));
+        assertEquals("stream 0 (" + main.describe() + ")", lines.get(1));
+        assertEquals("  task 0: COPY 32 bytes host to device", lines.get(2));
+        assertTrue(lines.contains("  task 1: KERNEL inplaceAdds(FLOAT[4, 2], FLOAT 1.0, FLOAT 1.0)"), listing);
+        assertTrue(lines.contains("stream 1 (" + side.describe() + ")"), listing);
+        assertEquals(1 + 2 + 8, lines.size(), listing);
+        model.close();
+        refused(IllegalStateException.class, model::debugPrint, "Model#", "is closed");
+    }
+
+    @Test
+    void theDotPictureHasTasksStreamOrderEventEdgesAndClusters(@TempDir Path folder) throws Exception {
+        Tensor x = device.tensor(DataType.FLOAT, 4, 2);
+        HostBuffer host = device.allocateHost(32);
+        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
+        Tensor y = device.tensor(DataType.FLOAT, 4, 2);
+        AddOperator sum = AddOperator.add(x, x, one, y);
+        Event fork = device.createEvent();
+        Event join = device.createEvent();
+        Model model;
+        try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
+            main.copyAsync(host, x);
+            fork.record(main);
+            side.waitFor(fork);
+            increment.launch(side);
+            join.record(side);
+            main.waitFor(join);
+            capture.taskGroup(() -> sum.launch(main));
+            model = capture.end();
+        }
+        String dot = model.toDot();
+        assertTrue(dot.startsWith("digraph \"" + model.describe() + "\" {"), dot);
+        assertTrue(dot.endsWith("}\n"), dot);
+        // Nodes: one per task, labelled with operator, data type and shape.
+        List<ModelTask> tasks = model.tasks();
+        for (ModelTask task : tasks) {
+            assertTrue(dot.contains("  t" + task.index() + " [label="), "node of " + task + ":\n" + dot);
+        }
+        assertTrue(dot.contains("[label=\"add\\nFLOAT[4, 2]\\nFLOAT[4, 2]\\nFLOAT 1.0\\nFLOAT[4, 2]\""), dot);
+        // Edges: stream order, and each wait from the record of its event.
+        Edges edges = edges(dot);
+        assertTrue(edges.solid.contains("t0->t1"), dot);        // main: copy, record
+        assertTrue(edges.solid.contains("t2->t3"), dot);        // side: wait, add
+        assertTrue(edges.solid.contains("t5->t6"), dot);        // main: wait, add
+        assertFalse(edges.solid.contains("t1->t2"), "no stream edge across streams:\n" + dot);
+        assertEquals(List.of("t1->t2", "t4->t5"), edges.dashed, dot);
+        assertEquals(tasks.size() - model.streams().size(), edges.solid.size(), dot);
+        // Clusters: one per stream, one per task group.
+        assertTrue(dot.contains("subgraph cluster_stream0 {"), dot);
+        assertTrue(dot.contains("subgraph cluster_stream1 {"), dot);
+        assertTrue(dot.contains("subgraph cluster_group0 {"), dot);
+        assertTrue(dot.indexOf("cluster_group0") < dot.indexOf("  t6 [label="), dot);
+        assertEquals(0, tasks.get(6).group());
+        Path file = folder.resolve("model.dot");
+        model.toDot(file);
+        assertEquals(dot, Files.readString(file));
+    }
+
+    /** The edges of a DOT text: solid ones and dashed ones, as "tA->tB". */
+    private record Edges(List<String> solid, List<String> dashed) {}
+
+    private static Edges edges(String dot) {
+        Matcher m = Pattern.compile("  (t\\d+) -> (t\\d+)( \\[style=dashed[^\\]]*\\])?;").matcher(dot);
+        List<String> solid = new java.util.ArrayList<>();
+        List<String> dashed = new java.util.ArrayList<>();
+        while (m.find()) {
+            (m.group(3) == null ? solid : dashed).add(m.group(1) + "->" + m.group(2));
+        }
+        return new Edges(solid, dashed);
+    }
+
+    @Test
+    void anUpdateShowsInTheTasks() {
+        Tensor a = floats(device, new float[] {1, 2}, 2);
+        Tensor b = floats(device, new float[] {10, 20}, 2);
+        Tensor out = device.tensor(DataType.FLOAT, 2);
+        AddOperator first = AddOperator.add(a, a, one, out);
+        AddOperator second = AddOperator.add(b, b, runtime.scalar(DataType.FLOAT, 2.0), out);
+        TaskGroup[] group = new TaskGroup[1];
+        Model model;
+        try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
+            group[0] = capture.taskGroup(() -> first.launch(main));
+            model = capture.end();
+        }
+        assertEquals("FLOAT 1.0", model.tasks().get(0).operands().get(2).toString());
+        assertTrue(group[0].toString().matches("TaskGroup#\\d+ on device 0, 1 kernel"), group[0].toString());
+        assertTrue(model.toString().endsWith(", 1 task on 1 stream, 1 task group"), model.toString());
+        group[0].update(main, () -> second.launch(main));
+        main.synchronize();
+        assertEquals("FLOAT 2.0", model.tasks().get(0).operands().get(2).toString(), "the update's alpha");
+        model.execute(main);
+        assertArrayEquals(new float[] {30, 60}, read(device, out), 0f);
+    }
+
+    @Test
+    void aStreamSaysWhetherItCapturesAndWhichCaptureItJoined() {
+        Event fork = device.createEvent();
+        Event join = device.createEvent();
+        assertTrue(main.toString().matches("Stream#1 on device 0"), main.toString());
+        assertTrue(side.toString().matches("Stream#2 on device 0"), side.toString());
+        Model model;
+        try (Capture capture = main.beginCapture(CaptureMode.THREAD_LOCAL)) {
+            assertEquals("Stream#1 on device 0, capturing THREAD_LOCAL", main.toString());
+            assertEquals("Stream#2 on device 0", side.toString(), "not joined yet");
+            fork.record(main);
+            side.waitFor(fork);
+            assertEquals("Stream#2 on device 0, capturing THREAD_LOCAL, joined from Stream#1 on device 0",
+                    side.toString());
+            join.record(side);
+            main.waitFor(join);
+            model = capture.end();
+        }
+        assertEquals("Stream#1 on device 0", main.toString());
+        assertEquals("Stream#2 on device 0", side.toString(), "the capture's end ends the join");
+        assertTrue(fork.toString().matches("Event#1 on device 0"), fork.toString());
+        // A capture left by an exception: the stream no longer says it captures.
+        try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
+            assertTrue(main.toString().endsWith("capturing GLOBAL"));
+        }
+        assertEquals("Stream#1 on device 0", main.toString());
+        main.close();
+        assertEquals("Stream#1 on device 0 (closed)", main.toString());
+        model.close();
+    }
+
+    @Test
+    void liveObjectsNameTheJavaObjectsAndTheNativeDetails() {
+        Tensor x = device.tensor(DataType.FLOAT16, 3, 5);
+        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
+        Model model = main.capture(CaptureMode.GLOBAL, increment::launch);
+        List<LiveObject> live = runtime.liveObjectList();
+        LiveObject tensor = live.stream().filter(o -> o.kind().equals("tensor")).findFirst().orElseThrow();
+        assertEquals(x.toString(), tensor.name());
+        assertEquals("FLOAT16 [3,5]", tensor.details());
+        LiveObject executor = live.stream().filter(o -> o.kind().equals("executor")).findFirst().orElseThrow();
+        assertEquals(increment.toString(), executor.name());
+        assertTrue(executor.details().startsWith("aclnnInplaceAdds"), executor.details());
+        LiveObject scalar = live.stream().filter(o -> o.kind().equals("scalar")).findFirst().orElseThrow();
+        assertTrue(scalar.details().matches("FLOAT 1\\.0*"), scalar.details());
+        assertTrue(live.stream().anyMatch(o -> model.toString().startsWith(String.valueOf(o.name()))
+                && o.kind().equals("model")), live::toString);
+        // Closed in Java, kept by the model: listed without a Java name.
+        increment.close();
+        x.close();
+        LiveObject kept = runtime.liveObjectList().stream().filter(o -> o.kind().equals("tensor")).findFirst()
+                .orElseThrow();
+        assertNull(kept.name());
+        assertTrue(runtime.liveObjects().contains("(closed in Java, still used natively): tensor FLOAT16 [3,5]"),
+                runtime::liveObjects);
+        assertFalse(runtime.liveObjects().matches("(?s).*\\bop \\d.*|.*dtype \\d.*"), "no numeric codes");
+        model.close();
+    }
+
+    @Test
+    void theSimulatorHasTheFeaturesItsFunctionsGive() {
+        assertTrue(runtime.features().containsAll(java.util.EnumSet.of(Feature.TASK_GROUPS, Feature.DEBUG_PRINT,
+                Feature.DEBUG_JSON)), runtime.features()::toString);
+    }
+
+    @Test
+    void aModelIsNamedInTheRuntimeWhereTheBackendCan() {
+        Model model = main.capture(CaptureMode.GLOBAL, s -> s.fillAsync(device.allocate(8), 1));
+        if (runtime.supports(Feature.MODEL_NAMES)) {
+            model.name("decode-step");
+            assertEquals("decode-step", model.name());
+            assertTrue(model.toString().contains("\"decode-step\""), model.toString());
+        } else {
+            refused(FeatureUnavailableException.class, () -> model.name("decode-step"), "aclmdlRISetName");
+        }
+        if (runtime.supports(Feature.MODEL_IDS)) {
+            long id = model.id();
+            assertTrue(model.debugJson().contains("\"Model Id\":" + id + ","), "the JSON dump's model id");
+        } else {
+            refused(FeatureUnavailableException.class, model::id, "aclmdlRIGetId", "CANN 9.1.0");
+        }
+        model.close();
+    }
+
+    @Test
+    void theJsonDumpFollowsTheDevicesFormat() {
+        Tensor x = device.tensor(DataType.FLOAT, 4);
+        HostBuffer host = device.allocateHost(16);
+        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
+        Model model = forkJoin(x, host, increment, device.createEvent(), device.createEvent());
+        String json = model.debugJson();
+        Pattern record = Pattern.compile("\\{\"name\":\"([A-Za-z_0-9]+)\",\"pid\":\"\\d+ aclGraph\",\"tid\":\"stream(\\d+)\","
+                + "\"ts\":(\\d+),\"dur\":([0-9.]+),\"ph\":\"X\",\"args\":\\{\"Model Id\":\\d+,\"Stream Id\":(\\d+),"
+                + "\"Task Id\":(\\d+),\"Task Type\":\"([A-Z_]+)\"\\}\\}");
+        java.util.Map<String, Long> clock = new java.util.HashMap<>();
+        int records = 0;
+        for (String line : json.lines().filter(l -> l.startsWith("{")).toList()) {
+            Matcher m = record.matcher(line);
+            assertTrue(m.lookingAt(), "a record in the device's format: " + line);
+            records++;
+            String type = m.group(7);
+            long cost = type.contains("RECORD") ? 5 : type.contains("WAIT") ? 15 : 10;
+            assertEquals(clock.getOrDefault(m.group(2), 0L), Long.parseLong(m.group(3)), "ts on its stream: " + line);
+            assertEquals(cost - 0.5, Double.parseDouble(m.group(4)), 1e-9, line);
+            clock.merge(m.group(2), cost, Long::sum);
+            assertEquals(m.group(2), m.group(5));
+            if (m.group(1).equals("Add")) {
+                assertEquals("KERNEL_AICORE", type);
+            }
+        }
+        assertEquals(8, records, json);
+        assertEquals(2, clock.size(), "two streams, each with its own clock: " + json);
+    }
+}
