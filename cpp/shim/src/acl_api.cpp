@@ -61,9 +61,33 @@ std::vector<std::string> CannLibraries(std::string &searchNote) {
         }
         libraries.push_back(found);
     }
-    searchNote = folders.empty() ? "ASCEND_HOME_PATH is not set; searched the library path (LD_LIBRARY_PATH)"
-                                 : "searched ASCEND_HOME_PATH/ASCEND_TOOLKIT_HOME lib64 folders and LD_LIBRARY_PATH";
+    if (folders.empty()) {
+        searchNote = "ASCEND_HOME_PATH is not set; searched the library path (LD_LIBRARY_PATH)";
+    } else {
+        searchNote = "searched";
+        for (const auto &folder : folders) {
+            searchNote += " " + folder + ",";
+        }
+        searchNote += " then the library path (LD_LIBRARY_PATH)";
+    }
     return libraries;
+}
+
+// The backend's versions as it reports them ("ACL 1.17, runtime 9.2.0"), from the optional
+// version queries; empty when it offers neither.
+std::string VersionText(const AclApi &api) {
+    std::string text;
+    int32_t major = 0, minor = 0, patch = 0;
+    if (api.aclrtGetVersion != nullptr && api.aclrtGetVersion(&major, &minor, &patch) == ACL_SUCCESS) {
+        text = "ACL " + std::to_string(major) + "." + std::to_string(minor);
+    }
+    char package[] = "runtime";
+    char version[ACL_PKG_VERSION_MAX_SIZE] = {};
+    if (api.aclsysGetVersionStr != nullptr && api.aclsysGetVersionStr(package, version) == ACL_SUCCESS &&
+        version[0] != '\0') {
+        text += (text.empty() ? "runtime " : ", runtime ") + std::string(version);
+    }
+    return text;
 }
 
 } // namespace
@@ -159,6 +183,9 @@ bool LoadBackend(const std::string &backend, LoadedBackend &out, std::string &er
     out.api = api;
     out.libraries = handles;
     out.description = backend + " (";
+    if (std::string versions = VersionText(api); !versions.empty()) {
+        out.description += versions + "; ";
+    }
     for (size_t i = 0; i < libraries.size(); ++i) {
         out.description += (i ? ", " : "") + libraries[i];
     }

@@ -19,6 +19,8 @@ namespace agj {
 #define AGJ_ACL_FUNCTIONS(X)                  \
     X(aclInit, true)                          \
     X(aclFinalize, true)                      \
+    X(aclrtGetVersion, false)                 \
+    X(aclsysGetVersionStr, false)             \
     X(aclGetRecentErrMsg, true)               \
     X(aclrtGetDeviceCount, true)              \
     X(aclrtSetDevice, true)                   \
@@ -101,7 +103,7 @@ struct AclApi {
 // worker threads may outlive finalize, and dlclose under them would crash the process).
 struct LoadedBackend {
     AclApi api;
-    std::string description;
+    std::string description; // "cann (ACL 1.17, runtime 9.2.0; /…/libascendcl.so, …)"
     std::vector<void *> libraries; // dlopen handles, for extensions looked up by name
 
     // A function the backend may offer beyond the table (simulator-only hooks), or null.

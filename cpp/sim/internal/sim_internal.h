@@ -11,6 +11,11 @@
 #include "acl/acl_rt.h"
 #include "aclsim/aclsim.h"
 
+// What the simulator's libraries call of one another. In libaclsim.so everything is one library
+// (and its export map hides these); laid out as a toolkit (../toolkit) the runtime, the aclnn base
+// API and the operators are separate libraries that export these to one another.
+#define ACLSIM_INTERNAL __attribute__((visibility("default")))
+
 namespace aclsim {
 
 class DeviceKernel;
@@ -33,8 +38,13 @@ public:
     virtual aclError build(const void *args, std::shared_ptr<const DeviceKernel> &kernel) const = 0;
 };
 
+// The live kernel functions by funcHandle, kept by the runtime (which owns function handles, as
+// in CANN) for the operator library to register its functions in (weakly: a function lives as
+// long as a kernel or executor uses it).
+ACLSIM_INTERNAL void RegisterKernelFunction(const void *handle, std::weak_ptr<const KernelFunction> function);
+ACLSIM_INTERNAL void UnregisterKernelFunction(const void *handle);
 // The live kernel function a funcHandle names, or null (destroyed, or never one).
-std::shared_ptr<const KernelFunction> FindKernelFunction(const void *handle);
+ACLSIM_INTERNAL std::shared_ptr<const KernelFunction> FindKernelFunction(const void *handle);
 
 // One unit of device work built by an operator (e.g. an aclnnAdd kernel). Immutable once built,
 // so a captured model can hold it and replay it any number of times, from any stream.
@@ -57,25 +67,25 @@ public:
 // parameters of a task group's kernel when the stream is in task-update mode. Applies fault
 // injection (ACLSIM_FAULT_TASK_SUBMIT). Returns ACL_SUCCESS or the runtime's error code, having
 // appended a message for aclGetRecentErrMsg.
-aclError LaunchKernel(aclrtStream stream, std::shared_ptr<const DeviceKernel> kernel);
+ACLSIM_INTERNAL aclError LaunchKernel(aclrtStream stream, std::shared_ptr<const DeviceKernel> kernel);
 
 // Describes the device allocation containing [ptr, ptr + bytes): true when the whole range lies
 // inside one live aclrtMalloc allocation. `deviceId` (optional) receives its device.
-bool IsDeviceRange(const void *ptr, size_t bytes, int32_t *deviceId = nullptr);
+ACLSIM_INTERNAL bool IsDeviceRange(const void *ptr, size_t bytes, int32_t *deviceId = nullptr);
 
 // Bumped by every aclrtFree / aclrtFreeHost: a kernel that validated its memory ranges at epoch E
 // need not validate them again while the epoch is still E (one atomic load per run).
-uint64_t MemoryEpoch() noexcept;
+ACLSIM_INTERNAL uint64_t MemoryEpoch() noexcept;
 
 // Appends a message to the calling thread's error text (read by aclGetRecentErrMsg).
-void AppendErrorMessage(const std::string &message);
+ACLSIM_INTERNAL void AppendErrorMessage(const std::string &message);
 
 // Consumes one operation at `point`: true when an armed fault makes it fail now.
-bool ShouldInjectFault(aclsimFaultPoint point);
+ACLSIM_INTERNAL bool ShouldInjectFault(aclsimFaultPoint point);
 
 // Object accounting for aclsimLiveObjects.
-void CountObjectCreated(aclsimObjectKind kind);
-void CountObjectDestroyed(aclsimObjectKind kind);
+ACLSIM_INTERNAL void CountObjectCreated(aclsimObjectKind kind);
+ACLSIM_INTERNAL void CountObjectDestroyed(aclsimObjectKind kind);
 
 } // namespace aclsim
 

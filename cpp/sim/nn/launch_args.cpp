@@ -1,24 +1,11 @@
 #include "launch_args.h"
 
 #include <cstring>
-#include <mutex>
-#include <unordered_map>
 
 #include "status.h"
 
 namespace aclsim::nn {
 namespace {
-
-// Live kernel functions by handle, so that a funcHandle can be validated (weakly: a function
-// lives as long as a kernel or executor uses it).
-struct FunctionRegistry {
-    std::mutex mutex;
-    std::unordered_map<const void *, std::weak_ptr<const KernelFunction>> functions;
-};
-FunctionRegistry &Functions() {
-    static auto *registry = new FunctionRegistry; // outlives every static destructor that may free kernels
-    return *registry;
-}
 
 // A planned kernel with its launch arguments.
 class KernelWithArgs final : public DeviceKernel {
@@ -49,9 +36,7 @@ std::shared_ptr<ExecutorFunction> ExecutorFunction::Make(const char *opName, std
     const size_t scalars = scalarPlanner ? scalarCount : 0; // read before the planner is moved from
     std::shared_ptr<ExecutorFunction> function(
         new ExecutorFunction(opName, std::move(layout), std::move(planner), scalars, std::move(scalarPlanner)));
-    FunctionRegistry &registry = Functions();
-    std::lock_guard lock(registry.mutex);
-    registry.functions[function.get()] = function;
+    RegisterKernelFunction(function.get(), function);
     return function;
 }
 
@@ -65,11 +50,7 @@ ExecutorFunction::ExecutorFunction(const char *opName, std::vector<TensorDesc> l
     }
 }
 
-ExecutorFunction::~ExecutorFunction() {
-    FunctionRegistry &registry = Functions();
-    std::lock_guard lock(registry.mutex);
-    registry.functions.erase(this);
-}
+ExecutorFunction::~ExecutorFunction() { UnregisterKernelFunction(this); }
 
 size_t ExecutorFunction::argsSize() const noexcept {
     return layout_.size() * kAddressBytes + scalarCount_ * kScalarBytes;
@@ -120,14 +101,3 @@ aclError ExecutorFunction::build(const void *args, std::shared_ptr<const DeviceK
 }
 
 } // namespace aclsim::nn
-
-namespace aclsim {
-
-std::shared_ptr<const KernelFunction> FindKernelFunction(const void *handle) {
-    nn::FunctionRegistry &registry = nn::Functions();
-    std::lock_guard lock(registry.mutex);
-    auto it = registry.functions.find(handle);
-    return it == registry.functions.end() ? nullptr : it->second.lock();
-}
-
-} // namespace aclsim

@@ -26,7 +26,7 @@ struct ElementSpan {
 };
 
 // A tensor as aclCreateTensor described it. Strides and offset count elements.
-struct TensorDesc {
+struct ACLSIM_INTERNAL TensorDesc {
     std::vector<int64_t> viewDims;
     std::vector<int64_t> strides;
     int64_t offset = 0;
@@ -46,11 +46,11 @@ struct TensorDesc {
     std::string ShapeText() const; // "[4, 2]"
 };
 
-std::string ShapeText(const std::vector<int64_t> &dims);
+ACLSIM_INTERNAL std::string ShapeText(const std::vector<int64_t> &dims);
 
 } // namespace aclsim::nn
 
-struct aclTensor {
+struct ACLSIM_INTERNAL aclTensor {
     explicit aclTensor(aclsim::nn::TensorDesc description);
     ~aclTensor();
     aclTensor(const aclTensor &) = delete;
@@ -61,7 +61,7 @@ struct aclTensor {
 
 // A copied value of any type with a whole-byte size up to 16 bytes (COMPLEX128); operators
 // reject the types they have no arithmetic for before reading it.
-struct aclScalar {
+struct ACLSIM_INTERNAL aclScalar {
     aclScalar(aclDataType type, const void *value);
     ~aclScalar();
     aclScalar(const aclScalar &) = delete;
@@ -101,7 +101,7 @@ class ExecutorFunction; // launch_args.h
 // a device kernel (run again when aclSetInput/OutputTensorAddr rebinds an address), and the
 // kernel it planned (none for empty tensors). The kernel carries its launch arguments (tensor
 // addresses, scalars) for aclmdlRITaskGetParams/SetParams.
-struct aclOpExecutor {
+struct ACLSIM_INTERNAL aclOpExecutor {
     // Validates the bindings against device memory and builds the kernel (null: nothing to run).
     using Planner = std::function<aclnnStatus(const char *api, const std::vector<aclsim::nn::TensorDesc> &bindings,
                                               std::shared_ptr<const aclsim::DeviceKernel> &kernel)>;
@@ -143,14 +143,14 @@ namespace aclsim::nn {
 // Executors handed out and not yet freed. A non-repeatable executor is freed by its second-phase
 // call; tracking them turns a later use of the dangling pointer into an error instead of
 // undefined behaviour.
-void RegisterExecutor(std::unique_ptr<aclOpExecutor> executor, aclOpExecutor **handle);
-bool IsLiveExecutor(const aclOpExecutor *executor);
+ACLSIM_INTERNAL void RegisterExecutor(std::unique_ptr<aclOpExecutor> executor, aclOpExecutor **handle);
+ACLSIM_INTERNAL bool IsLiveExecutor(const aclOpExecutor *executor);
 // Removes the executor from the live set and hands ownership back (null if it was not live).
-std::unique_ptr<aclOpExecutor> ReleaseExecutor(aclOpExecutor *executor);
+ACLSIM_INTERNAL std::unique_ptr<aclOpExecutor> ReleaseExecutor(aclOpExecutor *executor);
 
 // The second phase of every aclnn operator: launches the executor's kernel on `stream` and frees
 // the executor unless it is repeatable.
-aclnnStatus RunExecutor(const char *api, void *workspace, uint64_t workspaceSize, aclOpExecutor *executor,
+ACLSIM_INTERNAL aclnnStatus RunExecutor(const char *api, void *workspace, uint64_t workspaceSize, aclOpExecutor *executor,
                         aclrtStream stream);
 
 } // namespace aclsim::nn

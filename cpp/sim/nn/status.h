@@ -6,6 +6,7 @@
 #include <string>
 
 #include "aclnn/acl_meta.h"
+#include "sim_internal.h"
 
 namespace aclsim::nn {
 
@@ -17,7 +18,7 @@ constexpr aclnnStatus kAclnnErrInner = 561000;
 constexpr aclnnStatus kAclnnErrInnerNullptr = 561103;
 
 // Appends "<api>: <message>" to the calling thread's error text and returns `status`.
-aclnnStatus Fail(aclnnStatus status, const char *api, const std::string &message);
+ACLSIM_INTERNAL aclnnStatus Fail(aclnnStatus status, const char *api, const std::string &message);
 
 } // namespace aclsim::nn
 

@@ -61,6 +61,19 @@ aclError FindStream(const char *call, aclrtStream handle, std::shared_ptr<Stream
     return FindLive(call, Streams(), handle, "stream", out, " (the default stream takes no part in captures)");
 }
 
+// ApiImpl::StreamBeginCapture / StreamEndCapture: the current context's default stream, named by
+// the handle aclrtCtxGetCurrentDefaultStream gives, cannot be used in the ACL Graph (207000).
+aclError RefuseDefaultStream(const char *call, aclrtStream handle) {
+    if (handle == nullptr) {
+        return ACL_SUCCESS;
+    }
+    if (auto context = CurrentContext(); context && context->defaultStream().get() == handle) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "the default stream cannot be used in the ACL Graph: capture on a stream of aclrtCreateStream");
+    }
+    return ACL_SUCCESS;
+}
+
 // Under CaptureMutex(): whether every stream that joined the capture leads back to the origin
 // through its final event record.
 bool AllJoined(Capture &capture, std::string &unjoined) {
@@ -215,6 +228,9 @@ using namespace aclsim;
 
 aclError aclsim::BeginCapture(const char *call, aclrtStream stream, aclmdlRICaptureMode mode,
                               const std::shared_ptr<Model> &body) {
+    if (aclError status = RefuseDefaultStream(call, stream); status != ACL_SUCCESS) {
+        return status;
+    }
     std::shared_ptr<Stream> target;
     if (aclError status = FindStream(call, stream, target); status != ACL_SUCCESS) {
         return status;
@@ -310,6 +326,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureEnd(aclrtStream stream, aclmdlRI *mo
     const char *call = "aclmdlRICaptureEnd";
     if (modelRI != nullptr) {
         *modelRI = nullptr;
+    }
+    if (aclError status = RefuseDefaultStream(call, stream); status != ACL_SUCCESS) {
+        return status;
     }
     std::shared_ptr<Stream> target;
     if (aclError status = FindStream(call, stream, target); status != ACL_SUCCESS) {

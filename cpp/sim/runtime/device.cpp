@@ -227,6 +227,12 @@ aclError CheckUnsafeCall(const char *call) {
                 "make the call outside the capture");
 }
 
+bool AclInitialized() {
+    auto &table = Devices();
+    std::lock_guard lock(table.mutex);
+    return table.initialized;
+}
+
 } // namespace aclsim
 
 using namespace aclsim;

@@ -358,6 +358,8 @@ private:
     std::vector<std::shared_ptr<Stream>> streams_;
 };
 
+// Whether aclInit has been called and aclFinalize not since.
+bool AclInitialized();
 // The calling thread's current context, or a 107002 failure naming `call`.
 std::shared_ptr<Context> CurrentContext();
 aclError RequireContext(const char *call, std::shared_ptr<Context> &out);

@@ -227,9 +227,10 @@ public final class AclRuntime implements AutoCloseable {
     }
 
     /**
-     * The backend in use and the libraries it was loaded from.
+     * The backend in use, the versions it reports and the libraries it was loaded from.
      *
-     * @return a description such as {@code "sim (/home/me/.javacpp/cache/.../libaclsim.so)"}
+     * @return a description such as
+     *     {@code "cann (ACL 1.17, runtime 9.2.0; /usr/local/Ascend/cann/lib64/libascendcl.so, ...)"}
      */
     public String backend() {
         checkOpen();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,21 @@ final class ChildJvm {
      */
     static String run(int seconds, long virtualKilobytes, List<String> jvmOptions, Class<?> mainClass,
                       String... args) throws IOException, InterruptedException {
+        return run(seconds, virtualKilobytes, jvmOptions, Map.of(), mainClass, args);
+    }
+
+    /**
+     * As {@link #run(int, List, Class, String...)}, with {@code environment} added to the child's (a
+     * null value removes the variable).
+     */
+    static String run(int seconds, List<String> jvmOptions, Map<String, String> environment, Class<?> mainClass,
+                      String... args) throws IOException, InterruptedException {
+        return run(seconds, 0, jvmOptions, environment, mainClass, args);
+    }
+
+    private static String run(int seconds, long virtualKilobytes, List<String> jvmOptions,
+                              Map<String, String> environment, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>();
         if (virtualKilobytes > 0) {
@@ -49,6 +65,13 @@ final class ChildJvm {
         Path log = Files.createTempFile("aclgraph4j-child", ".log");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            environment.forEach((name, value) -> {
+                if (value == null) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
             if (virtualKilobytes > 0) {
                 builder.environment().put("MALLOC_ARENA_MAX", "2"); // glibc reserves 64 MiB per arena
             }
