@@ -54,6 +54,12 @@ fi
 step "seed replay: Java, the C API loop and the handoff floor in alternating rounds"
 java -cp "$classpath" io.aclgraph4j.internal.SeedRatio "$results/seed-ratio.json" "$([[ $quick == 1 ]] && echo 100 || echo 400)"
 
+# Task updates between replays: pipelined (ordered on the device) against synchronise-update-replay,
+# alternating rounds within one process, like the seed ratio.
+step "task updates: pipelined against synchronise-update-replay"
+java -cp "$classpath" io.aclgraph4j.bench.UpdatePipelineRatio "$results/update-ratio.json" \
+    "$([[ $quick == 1 ]] && echo 10 || echo 40)"
+
 step "JMH: the seed model (-prof gc)"
 java -cp "$classpath" org.openjdk.jmh.Main "${jmh_args[@]}" -prof gc -rf json -rff "$results/jmh-seed.json" \
     'io\.aclgraph4j\.bench\.SeedModelBenchmark\.'
@@ -71,6 +77,6 @@ java -cp "$classpath" io.aclgraph4j.bench.CaptureMemory | tee "$results/capture-
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 step "report: docs/performance.md"
 python3 "$root/scripts/report.py" --native "$results/native.json" --jmh "$results/jmh.json" "$results/jmh-seed.json" \
-    --seed-ratio "$results/seed-ratio.json" \
+    --seed-ratio "$results/seed-ratio.json" --update-ratio "$results/update-ratio.json" \
     --capture-java "$results/capture-java.txt" --docs "$root/docs" --notes "$root/scripts/performance-notes.md" \
     --run-info "; load average before ${load_before}, after ${load_after}$([[ $quick == 1 ]] && echo '; --quick')"

@@ -2,7 +2,8 @@
 """Turns the native benchmark's JSON and JMH's JSON into docs/performance.md and its SVG plots.
 
 Usage: report.py --native native.json --jmh jmh.json [more-jmh.json ...] --capture-java capture.txt
-                 --docs DOCS_DIR [--seed-ratio seed-ratio.json] [--notes NOTES.md]
+                 --docs DOCS_DIR [--seed-ratio seed-ratio.json] [--update-ratio update-ratio.json]
+                 [--notes NOTES.md]
                  [--run-info TEXT]
 """
 import argparse
@@ -90,6 +91,8 @@ def main():
     ap.add_argument("--jmh", required=True, nargs="+")
     ap.add_argument("--seed-ratio",
                     help="SeedRatio's rounds: Java's Model.execute, the C API loop and the handoff floor")
+    ap.add_argument("--update-ratio",
+                    help="UpdatePipelineRatio's rounds: pipelined task updates + replays against synchronise-update-replay")
     ap.add_argument("--capture-java")
     ap.add_argument("--docs", required=True)
     ap.add_argument("--notes")
@@ -106,6 +109,10 @@ def main():
     if args.seed_ratio and os.path.exists(args.seed_ratio):
         with open(args.seed_ratio, encoding="utf-8") as f:
             rounds = json.load(f)["rounds"]
+    update_rounds = []
+    if args.update_ratio and os.path.exists(args.update_ratio):
+        with open(args.update_ratio, encoding="utf-8") as f:
+            update_rounds = json.load(f)["rounds"]
     cap_java = {}
     if args.capture_java and os.path.exists(args.capture_java):
         with open(args.capture_java, encoding="utf-8") as f:
@@ -347,6 +354,25 @@ def main():
         L.append("")
         L.append(f"In the full native benchmark (replay and floor also alternating): {fmt(c_seed)} ns ÷ "
                  f"{fmt(handoff)} ns, {fmt(m.get('seed_replay_over_handoff'))} (median of rounds).")
+        L.append("")
+
+    if update_rounds:
+        pipelined = median([r["pipelined"] for r in update_rounds])
+        synchronous = median([r["synchronous"] for r in update_rounds])
+        ratio = median([r["synchronous"] / r["pipelined"] for r in update_rounds])
+
+        L.append("## Task updates between replays")
+        L.append("")
+        L.append("`UpdatePipelineRatio`: replays of a one-kernel model, each preceded by a `TaskGroup.update` that "
+                 "changes the kernel's alpha, in alternating rounds of 200 within one process. Pipelined: the "
+                 "update on the replay stream (stream order), no wait until the round's end. "
+                 "Synchronise–update–replay: the host waits for the previous replay and for the update (on a "
+                 "second stream) before each replay.")
+        L.append("")
+        L.append("| | per update + replay | synchronise–update–replay ÷ this (median of rounds) |")
+        L.append("|---|---|---|")
+        L.append(f"| pipelined on the replay stream | {fmt(pipelined)} ns | {fmt(ratio)} |")
+        L.append(f"| synchronise–update–replay | {fmt(synchronous)} ns | |")
         L.append("")
 
     L.append("## Replay cost against the number of captured tasks")

@@ -75,7 +75,9 @@ namespace agj {
 #define AGJ_ACL_NEWER_FUNCTIONS(X)                                                                  \
     X(aclmdlRISetName, aclError, (aclmdlRI modelRI, const char *name))                               \
     X(aclmdlRIGetName, aclError, (aclmdlRI modelRI, uint32_t maxLen, char *name))                     \
-    X(aclmdlRIGetId, aclError, (aclmdlRI modelRI, uint32_t *modelRIId))
+    X(aclmdlRIGetId, aclError, (aclmdlRI modelRI, uint32_t *modelRIId))                               \
+    X(aclmdlRIDestroyRegisterCallback, aclError, (aclmdlRI modelRI, aclrtCallback func, void *userData)) \
+    X(aclmdlRIDestroyUnregisterCallback, aclError, (aclmdlRI modelRI, aclrtCallback func))
 
 using LaunchFn = aclnnStatus (*)(void *, uint64_t, aclOpExecutor *, aclrtStream);
 

@@ -80,6 +80,11 @@ int32_t agj_capture_end(int64_t stream, int64_t *modelOut) {
         }
         forget();
         record->model = model;
+        if (api.aclmdlRIDestroyRegisterCallback != nullptr) {
+            // The runtime tells when it destroys the model (inside aclmdlRIDestroy); should it refuse
+            // to, ~Model reports the destruction itself.
+            (void)api.aclmdlRIDestroyRegisterCallback(model, &AgjModelDestroyed, record.get());
+        }
         *modelOut = Publish(std::make_shared<Model>(s->device(), record));
         return AGJ_OK;
     });

@@ -73,4 +73,28 @@ int32_t agj_model_id(int64_t model, int64_t *idOut) {
     });
 }
 
+int32_t agj_model_on_destroy(int64_t model, int64_t cookie) {
+    const char *entry = "agj_model_on_destroy";
+    return Entry(entry, [&]() -> int32_t {
+        AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
+        m->record().addDestroyCookie(cookie);
+        return AGJ_OK;
+    });
+}
+
+int32_t agj_take_destroyed(int64_t *cookiesOut, int32_t capacity, int32_t *countOut) {
+    const char *entry = "agj_take_destroyed";
+    // Any gate: models are destroyed by the runtime's close too, and their notices read after it.
+    return Entry(entry, Gate::Any, [&]() -> int32_t {
+        AGJ_REQUIRE_OUT(countOut);
+        *countOut = 0;
+        AGJ_REQUIRE_OUT(cookiesOut);
+        if (capacity <= 0) {
+            return InvalidArgument(entry, "capacity must be positive, not " + std::to_string(capacity));
+        }
+        *countOut = static_cast<int32_t>(TakeDestroyedCookies(cookiesOut, static_cast<size_t>(capacity)));
+        return AGJ_OK;
+    });
+}
+
 } // extern "C"

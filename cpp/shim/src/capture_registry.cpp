@@ -1,5 +1,7 @@
 #include "capture_registry.h"
 
+#include <algorithm>
+
 namespace agj {
 
 // The table's capture codes are ACL's (aclmdlRICaptureMode, aclmdlRICaptureStatus).
@@ -17,6 +19,62 @@ CaptureRecord::~CaptureRecord() {
     for (auto &destroy : deferred_) {
         destroy();
     }
+}
+
+namespace {
+
+struct DestroyedQueue {
+    std::mutex mutex;
+    std::vector<int64_t> cookies;
+};
+
+DestroyedQueue &Destroyed() {
+    static DestroyedQueue *queue = new DestroyedQueue(); // never destroyed, like the registry
+    return *queue;
+}
+
+} // namespace
+
+void CaptureRecord::addDestroyCookie(int64_t cookie) {
+    std::lock_guard lock(destroyMutex_);
+    destroyCookies_.push_back(cookie);
+}
+
+void CaptureRecord::notifyDestroyed() noexcept {
+    std::vector<int64_t> cookies;
+    {
+        std::lock_guard lock(destroyMutex_);
+        if (destroyNotified_) {
+            return;
+        }
+        destroyNotified_ = true;
+        cookies.swap(destroyCookies_);
+    }
+    if (cookies.empty()) {
+        return;
+    }
+    auto &queue = Destroyed();
+    std::lock_guard lock(queue.mutex);
+    try {
+        queue.cookies.insert(queue.cookies.end(), cookies.begin(), cookies.end());
+    } catch (...) {
+        // Out of memory: the notices are lost, never the process (this runs inside the runtime).
+    }
+}
+
+extern "C" void AgjModelDestroyed(void *userData) {
+    if (userData != nullptr) {
+        static_cast<CaptureRecord *>(userData)->notifyDestroyed();
+    }
+}
+
+size_t TakeDestroyedCookies(int64_t *out, size_t capacity) {
+    auto &queue = Destroyed();
+    std::lock_guard lock(queue.mutex);
+    size_t count = std::min(capacity, queue.cookies.size());
+    std::copy(queue.cookies.begin(), queue.cookies.begin() + static_cast<std::ptrdiff_t>(count), out);
+    queue.cookies.erase(queue.cookies.begin(), queue.cookies.begin() + static_cast<std::ptrdiff_t>(count));
+    return count;
 }
 
 void CaptureRecord::deferDestroy(std::function<void()> destroy) {

@@ -35,7 +35,16 @@ struct CaptureRecord {
     std::vector<std::shared_ptr<Retention>> groups; // one per task group, replaced on task update
     std::atomic<bool> modelReleased{false};
 
+    // Destroy notices (agj_model_on_destroy): the cookies go to the process's queue once, when the
+    // runtime's destroy callback (aclmdlRIDestroyRegisterCallback) or else the shim, after
+    // aclmdlRIDestroy, reports the model destroyed.
+    void addDestroyCookie(int64_t cookie);
+    void notifyDestroyed() noexcept;
+
 private:
+    std::mutex destroyMutex_;
+    std::vector<int64_t> destroyCookies_;
+    bool destroyNotified_ = false;
     std::mutex deferredMutex_;
     std::vector<std::function<void()>> deferred_;
 };
@@ -65,6 +74,12 @@ private:
 
 // The process's registry.
 CaptureRegistry &Captures();
+
+// The runtime's destroy callback of captured models (userData: the model's CaptureRecord).
+extern "C" void AgjModelDestroyed(void *userData);
+
+// Takes up to `capacity` cookies of destroyed models, oldest first; returns how many.
+size_t TakeDestroyedCookies(int64_t *out, size_t capacity);
 
 } // namespace agj
 

@@ -398,6 +398,7 @@ Model::~Model() {
     device_->makeCurrent();
     record_->modelReleased.store(true);
     Api().aclmdlRIDestroy(record_->model);
+    record_->notifyDestroyed(); // done already if the runtime's destroy callback ran
     if (replayOrder_.previousDone != nullptr) {
         Api().aclrtDestroyEvent(replayOrder_.previousDone); // the streams that used it have drained
     }

@@ -193,6 +193,7 @@ public:
     std::string describe() const override;
     aclmdlRI handle() const noexcept { return record_->model; }
     const std::shared_ptr<Device> &device() const noexcept { return device_; }
+    CaptureRecord &record() const noexcept { return *record_; }
 
     // Replays of one model never overlap, whatever streams they are issued on (as CUDA orders the
     // launches of one executable graph): a replay on a stream other than the previous one's waits,

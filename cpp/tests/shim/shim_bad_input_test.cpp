@@ -207,6 +207,7 @@ std::vector<HandleParam> HandleParams(const std::string &jsonPath) {
              return agj_model_get_name(h, name, sizeof name);
          }},
         {"agj_model_id", "model", {AGJ_KIND_MODEL}, [](const Fixture &, int64_t h) { return agj_model_id(h, &sink64); }},
+        {"agj_model_on_destroy", "model", {AGJ_KIND_MODEL}, [](const Fixture &, int64_t h) { return agj_model_on_destroy(h, 1); }},
         {"agj_release", "handle", {}, [](const Fixture &, int64_t h) { return agj_release(h); }},
     };
     return params;
@@ -347,6 +348,7 @@ std::vector<std::pair<const char *, std::function<int32_t()>>> RuntimeCalls(int6
              return agj_model_get_name(h, name, sizeof name);
          }},
         {"agj_model_id", [h] { return agj_model_id(h, &sink64); }},
+        {"agj_model_on_destroy", [h] { return agj_model_on_destroy(h, 1); }},
         {"agj_sim_inject_fault", [] { return agj_sim_inject_fault(ACLSIM_FAULT_DEVICE_ALLOC, 0, 1); }},
         {"agj_sim_clear_faults", [] { return agj_sim_clear_faults(); }},
     };
@@ -466,6 +468,12 @@ TEST_CASE("null out pointers are refused") {
     EXPECT_REFUSED(agj_model_get_name(f.model, name, 1), AGJ_ERR_INVALID_ARGUMENT, "at least 2 bytes");
     EXPECT_REFUSED(agj_model_get_name(f.model, name, -5), AGJ_ERR_INVALID_ARGUMENT, "at least 2 bytes");
     EXPECT_REFUSED(agj_model_id(f.model, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_model_id");
+    int64_t cookies[2];
+    int32_t count = -1;
+    EXPECT_REFUSED(agj_take_destroyed(nullptr, 2, &count), AGJ_ERR_INVALID_ARGUMENT, "agj_take_destroyed");
+    CHECK_EQ(count, 0);
+    EXPECT_REFUSED(agj_take_destroyed(cookies, 2, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_take_destroyed");
+    EXPECT_REFUSED(agj_take_destroyed(cookies, 0, &count), AGJ_ERR_INVALID_ARGUMENT, "capacity must be positive");
     // A null out pointer wins over a bad handle: nothing is written anywhere.
     EXPECT_REFUSED(agj_stream_create(-1, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_stream_create");
     EXPECT_REFUSED(agj_capture_end(-1, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_capture_end");

@@ -163,6 +163,39 @@ TEST_CASE("features: the backend's optional functions, and what a model's name a
     ReplayAndCheck(seed, model, 2); // none of it disturbs the model
 }
 
+TEST_CASE("destroy notices: queued once the model is destroyed, after its last replay") {
+    int64_t cookies[4] = {0, 0, 0, 0};
+    int32_t count = -1;
+    {
+        OpenRuntime runtime;
+        Seed seed;
+        MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+        int64_t model = CaptureSeed(seed);
+        CHECK_EQ(agj_model_on_destroy(model, 41), AGJ_OK);
+        CHECK_EQ(agj_model_on_destroy(model, 42), AGJ_OK);
+        CHECK_EQ(agj_take_destroyed(cookies, 4, &count), AGJ_OK);
+        CHECK_EQ(count, 0);
+        // A replay in flight keeps the model: released, it is destroyed once the stream is synchronised.
+        CHECK_EQ(agj_model_execute_async(model, seed.stream), AGJ_OK);
+        CHECK_EQ(agj_release(model), AGJ_OK);
+        CHECK_EQ(agj_stream_synchronize(seed.stream), AGJ_OK);
+        CHECK_EQ(agj_take_destroyed(cookies, 1, &count), AGJ_OK); // a small buffer takes the oldest
+        CHECK_EQ(count, 1);
+        CHECK_EQ(cookies[0], 41);
+        CHECK_EQ(agj_take_destroyed(cookies, 4, &count), AGJ_OK);
+        CHECK_EQ(count, 1);
+        CHECK_EQ(cookies[0], 42);
+        CHECK_EQ(agj_take_destroyed(cookies, 4, &count), AGJ_OK);
+        CHECK_EQ(count, 0);
+        // The runtime's close destroys the models left; their notices are read after it.
+        int64_t kept = CaptureSeed(seed);
+        CHECK_EQ(agj_model_on_destroy(kept, 7), AGJ_OK);
+    }
+    CHECK_EQ(agj_take_destroyed(cookies, 4, &count), AGJ_OK);
+    CHECK_EQ(count, 1);
+    CHECK_EQ(cookies[0], 7);
+}
+
 TEST_CASE("a model keeps the objects its tasks use after they are released") {
     OpenRuntime runtime;
     Seed seed;

@@ -39,7 +39,7 @@ extern "C" {
  * the minor one. A caller built for (major M, minor m) works with a shim of major M and any minor
  * >= m. agj_api_version() returns AGJ_API_VERSION: major * 65536 + minor. */
 #define AGJ_API_VERSION_MAJOR 3
-#define AGJ_API_VERSION_MINOR 2
+#define AGJ_API_VERSION_MINOR 3
 #define AGJ_API_VERSION (AGJ_API_VERSION_MAJOR * 65536 + AGJ_API_VERSION_MINOR)
 
 /* Shim errors (ACL errors are positive): AGJ_ERR_* from shim_errors.def. */
@@ -214,6 +214,13 @@ AGJ_API int32_t agj_model_debug_print(int64_t model);
 AGJ_API int32_t agj_model_set_name(int64_t model, const char *name);
 AGJ_API int32_t agj_model_get_name(int64_t model, char *nameOut, int32_t capacity);
 AGJ_API int32_t agj_model_id(int64_t model, int64_t *idOut);
+/* Queues `cookie` for agj_take_destroyed once the model is destroyed natively (after its release
+ * and its last replay): the runtime's destroy callback reports it where the backend has
+ * aclmdlRIDestroyRegisterCallback (AGJ_FEATURE_DESTROY_CALLBACKS), else the shim does. */
+AGJ_API int32_t agj_model_on_destroy(int64_t model, int64_t cookie);
+/* Takes up to `capacity` queued cookies of destroyed models into cookiesOut, oldest first;
+ * *countOut receives how many. Works while the runtime is closed too (its close destroys models). */
+AGJ_API int32_t agj_take_destroyed(int64_t *cookiesOut, int32_t capacity, int32_t *countOut);
 
 #ifdef __cplusplus
 }

@@ -51,6 +51,8 @@ public final class AclRuntime implements AutoCloseable {
     private final Map<String, AtomicLong> numbers = new ConcurrentHashMap<>();
     /** The backend's features, read once at open (a backend does not change while open). */
     private final Set<Feature> features;
+    /** Callbacks waiting for their models' native destruction. */
+    private final DestroyNotices destroyNotices;
     private final Owner owned;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean leakTracking;
@@ -67,6 +69,7 @@ public final class AclRuntime implements AutoCloseable {
         this.api = api;
         this.backend = backend;
         this.features = features;
+        this.destroyNotices = new DestroyNotices(api);
         this.owned = new Owner("AclRuntime(" + backend + ")");
         this.leakTracking = Boolean.getBoolean(LEAK_TRACKING_PROPERTY);
     }
@@ -172,6 +175,10 @@ public final class AclRuntime implements AutoCloseable {
 
     Map<Long, NativeHandle> registry() {
         return registry;
+    }
+
+    DestroyNotices destroyNotices() {
+        return destroyNotices;
     }
 
     long nextNumber(String kind) {
@@ -402,6 +409,7 @@ public final class AclRuntime implements AutoCloseable {
             nativeClosed = true;
         }
         api.runtimeClose();
+        destroyNotices.run();
     }
 
     /**
@@ -426,6 +434,7 @@ public final class AclRuntime implements AutoCloseable {
             }
             if (closeNow) {
                 api.runtimeClose();
+                destroyNotices.run(); // the close destroyed every model left
             }
             LOG.log(Level.DEBUG, () -> "aclgraph4j: closed " + this);
         }

@@ -168,6 +168,7 @@ public final class Device extends NativeObject {
     /** Waits for every stream of this device. Refused while one of its streams captures. */
     public void synchronize() {
         api().deviceSynchronize(handle());
+        runtime.destroyNotices().run();
     }
 
     static void checkSize(String operation, long bytes) {

@@ -21,7 +21,12 @@ public enum Feature {
     /** A model's name held by the runtime ({@link Model#name(String)}, {@link Model#name()}). */
     MODEL_NAMES(3, "8.5.0", "aclmdlRISetName", "aclmdlRIGetName"),
     /** The runtime's id of a model ({@link Model#id()}), the "Model Id" of its JSON dump and logs. */
-    MODEL_IDS(4, "9.1.0", "aclmdlRIGetId");
+    MODEL_IDS(4, "9.1.0", "aclmdlRIGetId"),
+    /**
+     * The runtime's notice of a model's destruction, which then drives {@link Model#onDestroy}
+     * (without it the SDK's own tracking does).
+     */
+    DESTROY_CALLBACKS(5, "9.0.0", "aclmdlRIDestroyRegisterCallback", "aclmdlRIDestroyUnregisterCallback");
 
     private final int bit;
     private final String cannRelease;

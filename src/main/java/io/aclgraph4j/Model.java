@@ -86,6 +86,23 @@ public final class Model extends NativeObject {
         return api().modelId(handle);
     }
 
+    /**
+     * Runs {@code callback} once the model is destroyed natively: after it is closed (directly, with
+     * its device or runtime, or by the garbage collector) and its last replay has finished. Where the
+     * backend has {@code aclmdlRIDestroyRegisterCallback} ({@link Feature#DESTROY_CALLBACKS}) the
+     * runtime's own destroy notice triggers it; otherwise the SDK's tracking of the model does. It
+     * runs on the thread of the call that let the model go (its {@code close()}, or the
+     * {@code synchronize()}, {@code isComplete()} or {@code execute} that saw its last replay end, or
+     * the runtime's close), after that call's native part; an exception it throws is logged, not
+     * passed on. Use it to free what only Java knew the model needed.
+     *
+     * @param callback what to run; it should be short and must not wait for this runtime's streams
+     */
+    public void onDestroy(Runnable callback) {
+        Objects.requireNonNull(callback, "Model.onDestroy: callback is null");
+        runtime.destroyNotices().register(handle(), callback);
+    }
+
     /** The model's name for pictures and listings: its Java name, and the runtime name given. */
     private String title() {
         String given = name;
@@ -186,6 +203,7 @@ public final class Model extends NativeObject {
         flightEvent.begin();
         api().modelExecute(handle(), stream.handle());
         commit(flightEvent, stream, true);
+        runtime.destroyNotices().run();
     }
 
     /**

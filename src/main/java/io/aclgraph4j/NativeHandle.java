@@ -27,15 +27,18 @@ final class NativeHandle {
     private volatile String childrenBecause = "";
     /** The runtime's live objects by handle (for its reports), or null. */
     private final java.util.Map<Long, NativeHandle> registry;
+    /** Run after a native release, which may destroy a model with destroy callbacks; or null. */
+    private final DestroyNotices destroyNotices;
     /** Holders that keep the native object from being freed (views of its memory); guarded by this. */
     private int pins;
     /** The handle whose native release waits for the last pin to go; guarded by this. */
     private long releaseWaitingForPins;
 
     NativeHandle(NativeApi api, long value, String description, Owner owner, boolean recordCreationSite,
-                 boolean guardAccess, java.util.Map<Long, NativeHandle> registry) {
+                 boolean guardAccess, java.util.Map<Long, NativeHandle> registry, DestroyNotices destroyNotices) {
         this.api = api;
         this.registry = registry;
+        this.destroyNotices = destroyNotices;
         if (registry != null) {
             registry.put(value, this);
         }
@@ -129,7 +132,14 @@ final class NativeHandle {
             handle = releaseWaitingForPins;
             releaseWaitingForPins = 0;
         }
+        releaseNativeNow(handle);
+    }
+
+    private void releaseNativeNow(long handle) {
         api.release(handle);
+        if (destroyNotices != null) {
+            destroyNotices.run();
+        }
     }
 
     private void releaseNative(long handle) {
@@ -139,7 +149,7 @@ final class NativeHandle {
                 return;
             }
         }
-        api.release(handle);
+        releaseNativeNow(handle);
     }
 
     private boolean releaseNow(String because) {

@@ -27,7 +27,7 @@ public abstract class NativeObject implements AutoCloseable {
     NativeObject(AclRuntime runtime, Owner owner, long handle, String description, boolean guardAccess) {
         this.runtime = runtime;
         this.state = new NativeHandle(runtime.api(), handle, description, owner, runtime.leakTracking(),
-                guardAccess, runtime.registry());
+                guardAccess, runtime.registry(), runtime.destroyNotices());
         if (owner != null && !owner.adopt(state)) {
             // The owner closed (on another thread) after the native object was made: release it
             // rather than leave an object nobody owns.

@@ -152,6 +152,7 @@ public final class Stream extends NativeObject {
     /** Waits until every task issued so far has run. Refused while the stream captures. */
     public void synchronize() {
         api().streamSynchronize(handle());
+        runtime.destroyNotices().run();
     }
 
     /**
@@ -167,6 +168,7 @@ public final class Stream extends NativeObject {
                     + Integer.MAX_VALUE + " ms, not " + timeout);
         }
         api().streamSynchronize(handle(), (int) millis);
+        runtime.destroyNotices().run();
     }
 
     /**
@@ -175,7 +177,9 @@ public final class Stream extends NativeObject {
      * @return true when the stream is idle
      */
     public boolean isComplete() {
-        return api().streamQuery(handle());
+        boolean complete = api().streamQuery(handle());
+        runtime.destroyNotices().run();
+        return complete;
     }
 
     /**

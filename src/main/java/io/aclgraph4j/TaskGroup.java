@@ -66,8 +66,11 @@ public final class TaskGroup extends NativeObject {
      * new tensors, buffers and alpha values are what it replaces). Otherwise, or when {@code body}
      * throws or issues anything but operator launches, nothing changes and
      * {@link TaskUpdateException} (or the body's exception) is thrown. {@code stream} must not be
-     * capturing. The update is ordered on {@code stream}: synchronise it (or order the model's
-     * stream after it with an event) before the next replay.
+     * capturing. The update is ordered on {@code stream}: issued on the stream the model replays on,
+     * it runs after the replays queued before it and before those queued after it, with no host
+     * wait; on another stream, order it with events (the updating stream waits for an event
+     * recorded after the replay, the replay stream for one recorded after the update) or
+     * synchronise.
      *
      * @param stream a stream of the group's device, not capturing
      * @param body launches the replacement kernels on {@code stream}

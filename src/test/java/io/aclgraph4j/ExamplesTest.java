@@ -66,6 +66,15 @@ class ExamplesTest {
     }
 
     @Test
+    void inPlaceUpdateReplaysWithTheOperandsOfEachUpdate(@TempDir Path folder) throws Exception {
+        String output = runExample(folder, "InPlaceUpdate.java");
+        assertTrue(output.contains("alpha 1: out = [2.0, 4.0, 6.0, 8.0]"), output);
+        assertTrue(output.contains("alpha 2: out = [3.0, 6.0, 9.0, 12.0]"), output);
+        assertTrue(output.contains("alpha 3: out = [4.0, 8.0, 12.0, 16.0]"), output);
+        assertTrue(output.contains("pipelined: 30 updates and replays, counter = 60.0 (expected 60.0)"), output);
+    }
+
+    @Test
     void mlpCaptureMatchesThePlainJavaStepOnEveryReplay(@TempDir Path folder) throws Exception {
         String output = runExample(folder, "MlpCapture.java");
         List<String> replays = output.lines().filter(line -> line.startsWith("replay ")).toList();

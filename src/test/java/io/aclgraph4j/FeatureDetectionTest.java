@@ -158,6 +158,36 @@ class FeatureDetectionTest {
     }
 
     @Test
+    void destroyCallbacksRunOnceWhenTheNativeLayerReportsTheModelDestroyed() {
+        Stream stream = openWithFeatures(0); // offered on every backend: the shim's own tracking
+        Model model = stream.capture(CaptureMode.GLOBAL, s -> { });
+        java.util.List<String> ran = new java.util.ArrayList<>();
+        stream.synchronize();
+        verify(api, never()).takeDestroyed(); // no callback waits: no native call
+        model.onDestroy(() -> ran.add("first"));
+        model.onDestroy(() -> {
+            throw new IllegalStateException("a failing callback");
+        });
+        model.onDestroy(() -> ran.add("third"));
+        org.mockito.ArgumentCaptor<Long> cookies = org.mockito.ArgumentCaptor.forClass(Long.class);
+        verify(api, org.mockito.Mockito.times(3)).modelOnDestroy(org.mockito.ArgumentMatchers.eq(MODEL),
+                cookies.capture());
+        long[] registered = cookies.getAllValues().stream().mapToLong(Long::longValue).toArray();
+        when(api.takeDestroyed()).thenReturn(new long[0]);
+        stream.synchronize();
+        assertEquals(java.util.List.of(), ran, "not destroyed yet");
+        when(api.takeDestroyed()).thenReturn(new long[] {registered[2], 999L, registered[0], registered[1]});
+        model.close(); // the native release destroys it
+        assertEquals(java.util.List.of("third", "first"), ran, "in the order the native layer reported");
+        when(api.takeDestroyed()).thenReturn(registered);
+        stream.synchronize();
+        assertEquals(2, ran.size(), "each runs once");
+        refused(IllegalStateException.class, () -> model.onDestroy(() -> { }), "is closed");
+        refused(NullPointerException.class, () -> stream.capture(CaptureMode.GLOBAL, s -> { }).onDestroy(null),
+                "Model.onDestroy: callback is null");
+    }
+
+    @Test
     void aFailingFeatureQueryClosesTheRuntimeItOpened() {
         when(api.runtimeFeatures()).thenThrow(new IllegalStateException("boom"));
         assertThrows(IllegalStateException.class, () -> AclRuntime.open(api, "sim"));

@@ -8,7 +8,7 @@ public final class JavaCppNativeApi implements NativeApi {
     /** The shim API version this facade was written for (AGJ_API_VERSION_MAJOR / _MINOR of shim.h). */
     static final int API_VERSION_MAJOR = 3;
 
-    static final int API_VERSION_MINOR = 2;
+    static final int API_VERSION_MINOR = 3;
 
     /** Room for a model's name read back from the runtime (Model.name caps names below it). */
     static final int MODEL_NAME_BYTES = 256;
@@ -386,6 +386,25 @@ public final class JavaCppNativeApi implements NativeApi {
         long[] out = new long[1];
         check(ShimLibrary.agj_model_id(model, out), "Model.id");
         return out[0];
+    }
+
+    @Override
+    public void modelOnDestroy(long model, long cookie) {
+        check(ShimLibrary.agj_model_on_destroy(model, cookie), "Model.onDestroy");
+    }
+
+    @Override
+    public long[] takeDestroyed() {
+        long[] cookies = new long[64];
+        int[] count = new int[1];
+        long[] taken = new long[0];
+        do {
+            check(ShimLibrary.agj_take_destroyed(cookies, cookies.length, count), "Model.onDestroy");
+            int before = taken.length;
+            taken = java.util.Arrays.copyOf(taken, before + count[0]);
+            System.arraycopy(cookies, 0, taken, before, count[0]);
+        } while (count[0] == cookies.length);
+        return taken;
     }
 
     @Override

@@ -169,6 +169,12 @@ public interface NativeApi {
 
     long modelId(long model);
 
+    /** Queues {@code cookie} for {@link #takeDestroyed()} once the model is destroyed natively. */
+    void modelOnDestroy(long model, long cookie);
+
+    /** The cookies of models destroyed since the last call (works while the runtime is closed too). */
+    long[] takeDestroyed();
+
     void simInjectFault(int point, long skip, long count);
 
     void simClearFaults();

@@ -152,6 +152,11 @@ final class ShimLibrary {
 
     static native int agj_model_id(long model, @Cast("int64_t*") long[] idOut);
 
+    static native int agj_model_on_destroy(long model, long cookie);
+
+    static native int agj_take_destroyed(
+            @Cast("int64_t*") long[] cookiesOut, int capacity, @Cast("int32_t*") int[] countOut);
+
     // Testing hooks (shim_testing.h).
     static native int agj_sim_inject_fault(int point, long skip, long count);
 

@@ -1,0 +1,68 @@
+package io.aclgraph4j;
+
+import static io.aclgraph4j.TestSupport.read;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A task update issued on the replay stream while replays are queued takes effect after them, and
+ * the replays issued after it see it: stream order, no host synchronisation in between.
+ */
+@ExtendWith(NoNativeLeaks.class)
+class UpdateOrderTest {
+    private static final int ELEMENTS = 1 << 16; // slow enough replays that an unordered update would land inside them
+
+    private AclRuntime runtime;
+    private Device device;
+
+    @BeforeEach
+    void open() {
+        runtime = AclRuntime.open("sim");
+        device = runtime.device(0);
+    }
+
+    @AfterEach
+    void close() {
+        runtime.close();
+        TestSupport.awaitCollectedViews(runtime::liveObjectCount);
+        assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
+    }
+
+    @Test
+    void anUpdateOnTheReplayStreamIsOrderedByTheStreamAlone() {
+        Stream main = device.createStream();
+        Tensor x = device.tensor(DataType.FLOAT, ELEMENTS);
+        device.fill(x, 0);
+        Scalar one = runtime.scalar(DataType.FLOAT, 1.0);
+        AddOperator addOne = AddOperator.inplaceAdds(x, one, one);
+        AddOperator addTen = AddOperator.inplaceAdds(x, runtime.scalar(DataType.FLOAT, 10.0), one);
+        TaskGroup group;
+        Model model;
+        try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
+            group = capture.taskGroup(() -> addOne.launch(main));
+            model = capture.end();
+        }
+        for (int round = 0; round < 10; round++) {
+            model.executeAsync(main);
+            model.executeAsync(main);
+            AddOperator next = round % 2 == 0 ? addTen : addOne;
+            group.update(main, () -> next.launch(main)); // no synchronisation anywhere
+        }
+        model.executeAsync(main);
+        main.synchronize();
+        // Rounds: 2 replays at the current alpha, then the update; alpha 1, 10, 1, 10, ...
+        float expected = 0;
+        float alpha = 1;
+        for (int round = 0; round < 10; round++) {
+            expected += 2 * alpha;
+            alpha = round % 2 == 0 ? 10 : 1;
+        }
+        expected += alpha;
+        assertEquals(expected, read(device, x)[0]);
+        assertEquals(expected, read(device, x)[ELEMENTS - 1]);
+    }
+}
