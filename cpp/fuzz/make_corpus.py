@@ -12,7 +12,7 @@ capture. The fuzzer mutates from there. The corpus also keeps the inputs of past
 import os
 import struct
 
-# Operation bytes (Program::step, op % 46).
+# Operation bytes (Program::step, op % 47).
 OPEN, CLOSE, DEVICE_OPEN, DEVICE_COUNT, DEVICE_SYNC, STREAM_CREATE, STREAM_SYNC, STREAM_SYNC_TIMEOUT = range(8)
 STREAM_QUERY, DEVICE_ALLOC, HOST_ALLOC, BUFFER_SIZE, MEMCPY_ASYNC, MEMCPY, MEMSET_ASYNC, MEMSET = range(8, 16)
 TENSOR, SCALAR_DOUBLE, SCALAR_LONG, EXECUTOR, WORKSPACE, LAUNCH = range(16, 22)
@@ -20,6 +20,7 @@ EVENT, RECORD, WAIT, EVENT_SYNC, EVENT_QUERY = range(22, 27)
 CAPTURE_BEGIN, CAPTURE_END, CAPTURE_STATUS, EXCHANGE_MODE = range(27, 31)
 GROUP_BEGIN, GROUP_END, UPDATE_BEGIN, UPDATE_END, EXECUTE, DEBUG_JSON, DEBUG_PRINT = range(31, 38)
 FAULT, CLEAR_FAULTS, RELEASE, _RELEASE2, HANDLE_KIND, LIVE_COUNT, ON_THREAD, NULL_OUT = range(38, 46)
+OPERATOR_PREPARE = 46
 
 DEVICE, STREAM, DBUF, HBUF, TENSOR_K, SCALAR, EXEC, MODEL, EVENT_K, GROUP = range(1, 11)
 
@@ -29,6 +30,12 @@ SIZE_64 = 12              # table[12] == 64
 DIM = {1: 0, 2: 1, 4: 2, 3: 4, 8: 5, 16: 6, 0: 7}
 MODE_GLOBAL, MODE_THREAD_LOCAL, MODE_RELAXED = 0, 1, 2
 OP_ADD, OP_ADDS, OP_INPLACE_ADD, OP_INPLACE_ADDS = 0, 1, 2, 3
+# Rows of shim_operators.def, in order (agj_operator_prepare's first argument byte).
+ROW_MUL, ROW_EXP, ROW_SOFTMAX, ROW_LAYER_NORM = 7, 15, 20, 26
+NULL_HANDLE = 0xd1
+INT_MINUS_1 = 2  # integer() table index of -1
+LENGTH_1, VALUE_2 = 0, 0  # integer-array length 1, value 2
+REAL_0_5 = 4
 FLAGS_REPEATABLE, FLAGS_SINGLE_USE = 0, 1
 EVENT_SYNC_FLAG = 0
 FAULT_DEVICE_ALLOC, FAULT_HOST_ALLOC, FAULT_TASK_SUBMIT, FAULT_KERNEL_EXEC, FAULT_STREAM_CREATE = range(5)
@@ -102,6 +109,12 @@ class Program:
     def executor(self, op, self_t, other, alpha, out=None, flags=FLAGS_REPEATABLE):
         self.emit(EXECUTOR, op, self.sel(self_t), self.sel(other), self.sel(alpha),
                   self.sel(out) if out else 0, flags)
+        return self.new(EXEC)
+
+    def operator(self, row, *operand_bytes, flags=FLAGS_REPEATABLE):
+        """agj_operator_prepare of a table row; operand bytes in the row's order (handle selectors,
+        attribute selectors)."""
+        self.emit(OPERATOR_PREPARE, row, 0, flags, *operand_bytes)
         return self.new(EXEC)
 
     def launch(self, executor, stream):
@@ -371,6 +384,35 @@ def scalars_and_views():
     return p.bytes()
 
 
+def operators():
+    """The generic prepare: Mul, Exp, Softmax and LayerNorm on [4, 2] tensors, launched eagerly and
+    captured, then an output that names an element twice (refused)."""
+    p = Program()
+    dev = p.device()
+    s = p.stream(dev)
+    a_b, b_b, c_b = p.device_buffer(dev), p.device_buffer(dev), p.device_buffer(dev)
+    a, b, c = p.tensor(a_b), p.tensor(b_b), p.tensor(c_b)
+    mul = p.operator(ROW_MUL, p.sel(a), p.sel(b), p.sel(c))
+    exp = p.operator(ROW_EXP, p.sel(a), p.sel(c))
+    softmax = p.operator(ROW_SOFTMAX, p.sel(a), INT_MINUS_1, p.sel(c))
+    norm = p.operator(ROW_LAYER_NORM, p.sel(a), LENGTH_1, VALUE_2, NULL_HANDLE, NULL_HANDLE, REAL_0_5, p.sel(c),
+                      NULL_HANDLE, NULL_HANDLE)
+    for executor in (mul, exp, softmax, norm):
+        p.launch(executor, s)
+    p.sync(s)
+    p.begin(s)
+    p.launch(softmax, s)
+    p.launch(norm, s)
+    model = p.end(s)
+    p.execute(model, s)
+    p.sync(s)
+    # A [4,4] float view with strides [0,1]: Exp into it is refused.
+    p.emit(TENSOR, p.sel(c_b), 0, 0x08 | 2, DIM[4], DIM[4], 1, 0)
+    broadcast = p.new(TENSOR_K)
+    p.emit(OPERATOR_PREPARE, ROW_EXP, 0, FLAGS_REPEATABLE, p.sel(a), p.sel(broadcast))
+    return p.bytes()
+
+
 SEEDS = {
     "seed_flow": seed_flow,
     "task_groups": task_groups,
@@ -380,6 +422,7 @@ SEEDS = {
     "wrong_thread": wrong_thread,
     "release_during_capture": release_during_capture,
     "scalars_and_views": scalars_and_views,
+    "operators": operators,
 }
 
 if __name__ == "__main__":

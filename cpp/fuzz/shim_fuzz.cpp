@@ -28,6 +28,7 @@
 #include "aclgraph4j/shim.h"
 #include "aclgraph4j/shim_testing.h"
 #include "aclsim/aclsim.h"
+#include "operator_rows.h"
 
 namespace {
 
@@ -278,10 +279,71 @@ private:
         return table[selector % (sizeof table / sizeof table[0])];
     }
 
+    // agj_operator_prepare: the operator (a row, or an unknown code), then a shape byte (0: the
+    // row's operands; bit 0: one operand short; bit 1: one int too many; bit 2: a null array with a
+    // count; bit 3: a negative count), the flags, then each operand by its kind.
+    void prepareOperator() {
+        const std::vector<operator_rows::Row> &rows = operator_rows::Rows();
+        const uint8_t which = in_.u8();
+        const operator_rows::Row *row = which < 0xf0 ? &rows[which % rows.size()] : nullptr;
+        const int32_t op = row != nullptr ? row->code : in_.pick<int32_t>({0, AGJ_OP_END_, -1, 1 << 30});
+        const uint8_t shape = in_.u8();
+        const int32_t flags = in_.pick<int32_t>({AGJ_EXECUTOR_REPEATABLE, 0, AGJ_EXECUTOR_REPEATABLE, 2, -1});
+        std::vector<int64_t> handles, ints;
+        std::vector<double> floats;
+        std::vector<Arg> args;
+        for (size_t i = 0; row != nullptr && i < row->operands.size(); ++i) {
+            using operator_rows::Kind;
+            const operator_rows::Operand &operand = row->operands[i];
+            if (operand.handle()) {
+                const int32_t kind = operand.tensor() ? AGJ_KIND_TENSOR : AGJ_KIND_SCALAR;
+                const int64_t h = handle(kind);
+                handles.push_back(h);
+                args.push_back(Arg{h, {kind}, operand.optional() && h == 0});
+            } else if (operand.kind == Kind::Float) {
+                floats.push_back(real());
+            } else if (operand.kind == Kind::DType) {
+                ints.push_back(dataType());
+            } else if (operand.kind == Kind::IntArray) {
+                const int64_t length = in_.pick<int64_t>({1, 2, 0, 3, -1, 9, 1000});
+                ints.push_back(length);
+                for (int64_t k = 0; k < length && k < 8; ++k) {
+                    ints.push_back(in_.pick<int64_t>({2, 4, 1, -1, 0, 8, 3, kI64Max}));
+                }
+            } else {
+                ints.push_back(integer());
+            }
+        }
+        bool malformed = row == nullptr;
+        if ((shape & 1) != 0 && !handles.empty()) {
+            handles.pop_back();
+            args.pop_back();
+            malformed = true;
+        }
+        if ((shape & 2) != 0) {
+            ints.push_back(integer());
+            malformed = true;
+        }
+        const bool nullArray = (shape & 4) != 0;
+        const bool negativeCount = (shape & 8) != 0;
+        malformed = malformed || nullArray || negativeCount;
+        int64_t executor = 0;
+        int32_t status = checked("agj_operator_prepare", args, [&] {
+            const auto count = [&](size_t n) { return negativeCount ? -1 : static_cast<int32_t>(n); };
+            return agj_operator_prepare(op, nullArray ? nullptr : handles.data(), count(handles.size()) | (nullArray ? 1 : 0),
+                                        ints.data(), count(ints.size()), floats.data(), count(floats.size()), flags,
+                                        &executor);
+        });
+        if (malformed && status == AGJ_OK) {
+            Finding("agj_operator_prepare accepted a malformed operand list for operator " + std::to_string(op));
+        }
+        created(status, executor, AGJ_KIND_EXECUTOR, "agj_operator_prepare");
+    }
+
     // ---- operations ----
 
     void step(uint8_t op, bool onHelperThread) {
-        switch (op % 46) {
+        switch (op % 47) {
         case 0: { // runtime open, with any backend
             uint8_t which = in_.u8() % 5;
             const char *backends[] = {"sim", "", nullptr, "cann", "/nonexistent/libascendcl.so"};
@@ -499,6 +561,10 @@ private:
                 return agj_executor_prepare(opKind, self.handle, other.handle, alpha.handle, out.handle, flags, &executor);
             });
             created(status, executor, AGJ_KIND_EXECUTOR, "agj_executor_prepare");
+            break;
+        }
+        case 46: { // generic operator prepare: any row of shim_operators.def, operands fuzzed by kind
+            prepareOperator();
             break;
         }
         case 20: {

@@ -10,8 +10,7 @@
 #include "stream_wait.h"
 
 namespace agj {
-namespace {
-} // namespace
+namespace {} // namespace
 } // namespace agj
 
 using namespace agj;
@@ -31,7 +30,8 @@ int32_t agj_capture_begin(int64_t stream, int32_t mode) {
         const AclApi &api = Api();
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         MarkReplaysBeforeCapture(*s);
-        AGJ_ACL_CHECK("aclmdlRICaptureBegin", api.aclmdlRICaptureBegin(s->handle(), static_cast<aclmdlRICaptureMode>(mode)));
+        AGJ_ACL_CHECK("aclmdlRICaptureBegin",
+                      api.aclmdlRICaptureBegin(s->handle(), static_cast<aclmdlRICaptureMode>(mode)));
         aclmdlRICaptureStatus status = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
         aclmdlRI model = nullptr;
         AGJ_ACL_CHECK("aclmdlRICaptureGetInfo", api.aclmdlRICaptureGetInfo(s->handle(), &status, &model));
@@ -183,7 +183,7 @@ int32_t agj_capture_task_update_begin(int64_t stream, int64_t group) {
             return status;
         }
         if (!g->record() || g->record()->modelReleased.load()) {
-            return Fail(AGJ_ERR_STATE, std::string(entry) + ": the model this task group belongs to was released");
+            return Fail(AGJ_ERR_STATE, entry, "the model this task group belongs to was released");
         }
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         MarkReplaysBeforeCapture(*s);
@@ -231,7 +231,8 @@ static int32_t ExecuteModel(const char *entry, int64_t model, int64_t stream, bo
         return AGJ_OK;
     }
     // A release during the call is dropped only when the call ends, so the model lives while it
-    // waits; once the stream has drained the replay is over. Should the wait end otherwise, keep the model as the asynchronous form does.
+    // waits; once the stream has drained the replay is over. Should the wait end otherwise, keep the model as the
+    // asynchronous form does.
     bool drained = false;
     int32_t status = WaitForStream(entry, *s, -1, drained, m.get());
     if (!drained) {
@@ -274,8 +275,8 @@ int32_t agj_model_debug_print(int64_t model) {
     return Entry(entry, [&]() -> int32_t {
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         const AclApi &api = Api();
-        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRIDebugPrint),
-                                             "aclmdlRIDebugPrint");
+        if (int32_t status =
+                RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRIDebugPrint), "aclmdlRIDebugPrint");
             status != AGJ_OK) {
             return status;
         }

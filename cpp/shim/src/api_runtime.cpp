@@ -10,19 +10,24 @@
 #include "stream_wait.h"
 
 namespace agj {
-namespace {
-} // namespace
+namespace {} // namespace
 } // namespace agj
 
 using namespace agj;
 
 extern "C" {
 
-int32_t agj_api_version(void) { return AGJ_API_VERSION; }
+int32_t agj_api_version(void) {
+    return AGJ_API_VERSION;
+}
 
-const char *agj_last_error_message(void) { return LastErrorMessage(); }
+const char *agj_last_error_message(void) {
+    return LastErrorMessage();
+}
 
-int64_t agj_live_count(int32_t kind) { return kind >= 0 && kind < AGJ_KIND_COUNT ? LiveCount(kind) : 0; }
+int64_t agj_live_count(int32_t kind) {
+    return kind >= 0 && kind < AGJ_KIND_COUNT ? LiveCount(kind) : 0;
+}
 
 const char *agj_live_report(void) {
     try {
@@ -41,8 +46,9 @@ int32_t agj_runtime_open(const char *backend) {
         std::string name = backend == nullptr || *backend == '\0' ? "sim" : backend;
         if (runtime.openCount > 0) {
             if (name != runtime.backendName) {
-                return Fail(AGJ_ERR_STATE, std::string(entry) + ": the runtime is already open with backend '" +
-                                               runtime.backendName + "'; close it before opening backend '" + name + "'");
+                return Fail(AGJ_ERR_STATE, entry,
+                            "the runtime is already open with backend '" + runtime.backendName +
+                                "'; close it before opening backend '" + name + "'");
             }
             ++runtime.openCount;
             return AGJ_OK;
@@ -50,7 +56,7 @@ int32_t agj_runtime_open(const char *backend) {
         LoadedBackend loaded;
         std::string error;
         if (!LoadBackend(name, loaded, error)) {
-            return Fail(AGJ_ERR_BACKEND, std::string(entry) + ": " + error);
+            return Fail(AGJ_ERR_BACKEND, entry, error);
         }
         Backend() = loaded;
         aclError status = Api().aclInit(nullptr);
@@ -68,7 +74,7 @@ int32_t agj_runtime_close(void) {
     return Entry(entry, Gate::Exclusive, [&]() -> int32_t {
         RuntimeState &runtime = Runtime();
         if (runtime.openCount == 0) {
-            return Fail(AGJ_ERR_STATE, std::string(entry) + ": the runtime is not open");
+            return Fail(AGJ_ERR_STATE, entry, "the runtime is not open");
         }
         if (--runtime.openCount > 0) {
             return AGJ_OK;
@@ -79,8 +85,8 @@ int32_t agj_runtime_close(void) {
             runtime.gate.runAllDeferred(); // drops released objects calls were still using
             std::vector<ObjectRef> remaining = runtime.handles.removeAll();
             // Models and executors first, then the rest, so captures release their objects.
-            for (int32_t kind : {AGJ_KIND_TASK_GROUP, AGJ_KIND_MODEL, AGJ_KIND_EXECUTOR, AGJ_KIND_EVENT,
-                                 AGJ_KIND_STREAM}) {
+            for (int32_t kind :
+                 {AGJ_KIND_TASK_GROUP, AGJ_KIND_MODEL, AGJ_KIND_EXECUTOR, AGJ_KIND_EVENT, AGJ_KIND_STREAM}) {
                 for (auto &object : remaining) {
                     if (object && object->kind() == kind) {
                         object.reset();
@@ -142,8 +148,8 @@ int32_t agj_release(int64_t handle) {
         // Destroyed now unless a model, a task in flight, a dependant or a call on another thread
         // still uses it.
         if (!Runtime().handles.remove(handle)) {
-            return Fail(AGJ_ERR_INVALID_HANDLE, std::string(entry) + ": handle " + std::to_string(handle) +
-                                                    " is not live (released twice?)");
+            return Fail(AGJ_ERR_INVALID_HANDLE, entry,
+                        "handle " + std::to_string(handle) + " is not live (released twice?)");
         }
         if (stream) {
             // A stream's release waits for the work issued to it, here, also when another thread's
@@ -175,8 +181,9 @@ int32_t agj_device_open(int32_t deviceId, int64_t *deviceOut) {
         uint32_t count = 0;
         AGJ_ACL_CHECK("aclrtGetDeviceCount", api.aclrtGetDeviceCount(&count));
         if (deviceId < 0 || static_cast<uint32_t>(deviceId) >= count) {
-            return InvalidArgument(entry, "device id " + std::to_string(deviceId) + " is out of range: this backend has " +
-                                              std::to_string(count) + " device(s), numbered from 0");
+            return InvalidArgument(entry, "device id " + std::to_string(deviceId) +
+                                              " is out of range: this backend has " + std::to_string(count) +
+                                              " device(s), numbered from 0");
         }
         AGJ_ACL_CHECK("aclrtSetDevice", api.aclrtSetDevice(deviceId));
         aclrtContext context = nullptr;

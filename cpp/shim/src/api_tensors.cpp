@@ -13,8 +13,7 @@
 #include "tensor_layout.h"
 
 namespace agj {
-namespace {
-} // namespace
+namespace {} // namespace
 } // namespace agj
 
 using namespace agj;
@@ -37,7 +36,7 @@ int32_t agj_tensor_create(int64_t buffer, int32_t dataType, const int64_t *dims,
         if (tensor == nullptr) {
             return AclFail("aclCreateTensor", ACL_ERROR_INVALID_PARAM);
         }
-        *tensorOut = Publish(std::make_shared<Tensor>(b, tensor, dataType, std::move(layout.shape)));
+        *tensorOut = Publish(std::make_shared<Tensor>(b, tensor, dataType, std::move(layout)));
         return AGJ_OK;
     });
 }
@@ -114,9 +113,9 @@ int32_t agj_executor_launch(int64_t executor, int64_t stream) {
                                               " but the stream is on device " + std::to_string(s->device()->id()));
         }
         if (!ex->claimLaunch()) {
-            return Fail(AGJ_ERR_STATE, std::string(entry) +
-                                           ": this single-use executor was already launched; prepare a new one for each "
-                                           "launch, or prepare it repeatable");
+            return Fail(AGJ_ERR_STATE, entry,
+                        "this single-use executor was already launched; prepare a new one for each "
+                        "launch, or prepare it repeatable");
         }
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         AGJ_ACL_CHECK("aclnn operator launch", ex->launch(s->handle()));

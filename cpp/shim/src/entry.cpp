@@ -1,6 +1,7 @@
 #include "entry.h"
 
 #include <exception>
+#include <utility>
 
 namespace agj {
 namespace {
@@ -8,14 +9,20 @@ namespace {
 thread_local std::string tLastError;
 thread_local std::string tKept;
 
-} // namespace
-
-const char *LastErrorMessage() noexcept { return tLastCallFailed ? tLastError.c_str() : ""; }
-
-int32_t Fail(int32_t code, const std::string &message) {
-    tLastError = message;
+int32_t Record(int32_t code, std::string message) {
+    tLastError = std::move(message);
     tLastCallFailed = true;
     return code;
+}
+
+} // namespace
+
+const char *LastErrorMessage() noexcept {
+    return tLastCallFailed ? tLastError.c_str() : "";
+}
+
+int32_t Fail(int32_t code, const char *entry, const std::string &reason) {
+    return Record(code, std::string(entry) + ": " + reason);
 }
 
 void DiscardRecentErrors() noexcept {
@@ -35,16 +42,16 @@ int32_t AclFail(const char *call, int32_t code) {
             message += recent;
         }
     }
-    return Fail(code, message);
+    return Record(code, std::move(message));
 }
 
 int32_t InvalidArgument(const char *entry, const std::string &why) {
-    return Fail(AGJ_ERR_INVALID_ARGUMENT, std::string(entry) + ": " + why);
+    return Fail(AGJ_ERR_INVALID_ARGUMENT, entry, why);
 }
 
 int32_t BadHandle(const char *entry, const char *role, int64_t handle, int32_t expectedKind) {
     HandleTable::Lookup any = Runtime().handles.find(handle, 0);
-    std::string message = std::string(entry) + ": " + role + " handle " + std::to_string(handle);
+    std::string message = std::string(role) + " handle " + std::to_string(handle);
     if (handle == 0) {
         message += " is null";
     } else if (any) {
@@ -52,12 +59,12 @@ int32_t BadHandle(const char *entry, const char *role, int64_t handle, int32_t e
     } else {
         message += " is not live (already released, or never created by this runtime)";
     }
-    return Fail(AGJ_ERR_INVALID_HANDLE, message);
+    return Fail(AGJ_ERR_INVALID_HANDLE, entry, message);
 }
 
 int32_t RequireOptional(const char *entry, const void *function, const char *name) {
     if (function == nullptr) {
-        return Fail(AGJ_ERR_BACKEND, std::string(entry) + ": the backend lacks " + name);
+        return Fail(AGJ_ERR_BACKEND, entry, std::string("the backend lacks ") + name);
     }
     return AGJ_OK;
 }
@@ -71,7 +78,7 @@ namespace detail {
 
 int32_t NotOpen(const char *entry) noexcept {
     try {
-        return Fail(AGJ_ERR_STATE, std::string(entry) + ": the runtime is not open (call agj_runtime_open first)");
+        return Fail(AGJ_ERR_STATE, entry, "the runtime is not open (call agj_runtime_open first)");
     } catch (...) {
         tLastCallFailed = false; // no message could be kept
         return AGJ_ERR_STATE;
@@ -83,11 +90,11 @@ int32_t FailFromException(const char *entry) noexcept {
         try {
             throw;
         } catch (const std::bad_alloc &) {
-            return Fail(AGJ_ERR_INTERNAL, std::string(entry) + ": out of host memory");
+            return Fail(AGJ_ERR_INTERNAL, entry, "out of host memory");
         } catch (const std::exception &error) {
-            return Fail(AGJ_ERR_INTERNAL, std::string(entry) + ": " + error.what());
+            return Fail(AGJ_ERR_INTERNAL, entry, error.what());
         } catch (...) {
-            return Fail(AGJ_ERR_INTERNAL, std::string(entry) + ": unexpected failure");
+            return Fail(AGJ_ERR_INTERNAL, entry, "unexpected failure");
         }
     } catch (...) {
         // Not even the message fits in memory: the status still says what happened.

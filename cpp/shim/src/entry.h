@@ -16,8 +16,9 @@ namespace agj {
 inline thread_local bool tLastCallFailed = false;
 const char *LastErrorMessage() noexcept;
 
-// Records a failure of the calling thread's call; returns `code`.
-int32_t Fail(int32_t code, const std::string &message);
+// Records "<entry>: <reason>" as the failure of the calling thread's call and returns `code`:
+// the one way the shim reports a failure, shaped like the simulator's Fail(code, call, reason).
+int32_t Fail(int32_t code, const char *entry, const std::string &reason);
 // After ACL failures a call handles itself (and reports nothing of): drops the runtime's text
 // about them, so that it is not appended to the message of a later failure on this thread.
 void DiscardRecentErrors() noexcept;
@@ -84,32 +85,32 @@ inline int64_t Publish(ObjectRef object) {
 } // namespace agj
 
 // Inside an Entry body (which names its entry point `entry`): return the failure of an ACL call.
-#define AGJ_ACL_CHECK(call_name, expression)                       \
-    do {                                                           \
-        int32_t agj_status = static_cast<int32_t>(expression);     \
-        if (agj_status != ACL_SUCCESS) {                           \
-            return ::agj::AclFail(call_name, agj_status);          \
-        }                                                          \
+#define AGJ_ACL_CHECK(call_name, expression)                   \
+    do {                                                       \
+        int32_t agj_status = static_cast<int32_t>(expression); \
+        if (agj_status != ACL_SUCCESS) {                       \
+            return ::agj::AclFail(call_name, agj_status);      \
+        }                                                      \
     } while (0)
 
 // Looks up a live object of one kind, or returns AGJ_ERR_INVALID_HANDLE naming its role.
-#define AGJ_FIND(Type, variable, handle, kind, role)                   \
-    auto variable = ::agj::Find<Type>((handle), (kind));               \
-    if (!variable) {                                                   \
-        return ::agj::BadHandle(entry, (role), (handle), (kind));      \
+#define AGJ_FIND(Type, variable, handle, kind, role)              \
+    auto variable = ::agj::Find<Type>((handle), (kind));          \
+    if (!variable) {                                              \
+        return ::agj::BadHandle(entry, (role), (handle), (kind)); \
     }
 
-#define AGJ_REQUIRE_OUT(pointer)                                                                  \
-    if ((pointer) == nullptr) {                                                                   \
-        return ::agj::Fail(AGJ_ERR_INVALID_ARGUMENT, std::string(entry) + ": " #pointer " is null"); \
+#define AGJ_REQUIRE_OUT(pointer)                                                  \
+    if ((pointer) == nullptr) {                                                   \
+        return ::agj::Fail(AGJ_ERR_INVALID_ARGUMENT, entry, #pointer " is null"); \
     }
 
 // Returns a non-OK status of a helper.
-#define AGJ_RETURN_IF_FAILED(expression)                 \
-    do {                                                 \
+#define AGJ_RETURN_IF_FAILED(expression)                               \
+    do {                                                               \
         if (int32_t agj_status = (expression); agj_status != AGJ_OK) { \
-            return agj_status;                           \
-        }                                                \
+            return agj_status;                                         \
+        }                                                              \
     } while (0)
 
 #endif

@@ -10,7 +10,6 @@
 #include <unordered_set>
 #include <utility>
 
-
 namespace agj {
 namespace {
 
@@ -42,7 +41,8 @@ constexpr size_t kInFlightQueryThreshold = 4096;
 const char *KindName(int32_t kind) noexcept {
     switch (kind) {
 #define AGJ_KIND(name, code, text) \
-    case AGJ_KIND_##name: return text;
+    case AGJ_KIND_##name:          \
+        return text;
 #include "aclgraph4j/shim_kinds.def"
 #undef AGJ_KIND
     default: return "unknown";
@@ -124,7 +124,9 @@ Device::~Device() {
     Captures().forgetEnded();
 }
 
-std::string Device::describe() const { return "device " + std::to_string(id_); }
+std::string Device::describe() const {
+    return "device " + std::to_string(id_);
+}
 
 aclError Device::makeCurrent() const {
     uint64_t epoch = gContextEpoch.load(std::memory_order_relaxed);
@@ -192,7 +194,9 @@ std::vector<std::weak_ptr<Model>> Stream::takeUnmarkedReplays() {
     return std::exchange(unmarkedReplays_, {});
 }
 
-std::string Stream::describe() const { return "stream on device " + std::to_string(device_->id()); }
+std::string Stream::describe() const {
+    return "stream on device " + std::to_string(device_->id());
+}
 
 void Stream::retainForTask(const ObjectRef &object) {
     if (routing_.load(std::memory_order_acquire)) {
@@ -230,7 +234,9 @@ void Stream::retainForTask(const ObjectRef &object) {
     // `finished` is released after the lock (declared first, destroyed last).
 }
 
-uint64_t Stream::inFlightMark() const noexcept { return retained_.load(std::memory_order_acquire); }
+uint64_t Stream::inFlightMark() const noexcept {
+    return retained_.load(std::memory_order_acquire);
+}
 
 void Stream::releaseCompleted(uint64_t mark) {
     if (mark <= released_.load(std::memory_order_acquire)) {
@@ -310,16 +316,18 @@ std::string Buffer::describe() const {
 
 // ---- Tensor ----
 
-Tensor::Tensor(std::shared_ptr<Buffer> buffer, aclTensor *tensor, int32_t dataType, std::vector<int64_t> dims)
+Tensor::Tensor(std::shared_ptr<Buffer> buffer, aclTensor *tensor, int32_t dataType, TensorLayout layout)
     : Object(AGJ_KIND_TENSOR), buffer_(std::move(buffer)), tensor_(tensor), dataType_(dataType),
-      dims_(std::move(dims)) {}
+      layout_(std::move(layout)) {}
 
-Tensor::~Tensor() { Api().aclDestroyTensor(tensor_); }
+Tensor::~Tensor() {
+    Api().aclDestroyTensor(tensor_);
+}
 
 std::string Tensor::describe() const {
     std::string text = std::string(DataTypeName(dataType_)) + " [";
-    for (size_t i = 0; i < dims_.size(); ++i) {
-        text += (i ? "," : "") + std::to_string(dims_[i]);
+    for (size_t i = 0; i < layout_.shape.size(); ++i) {
+        text += (i ? "," : "") + std::to_string(layout_.shape[i]);
     }
     return text + "]";
 }
@@ -329,9 +337,13 @@ std::string Tensor::describe() const {
 Scalar::Scalar(aclScalar *scalar, int32_t dataType, std::string valueText)
     : Object(AGJ_KIND_SCALAR), scalar_(scalar), dataType_(dataType), valueText_(std::move(valueText)) {}
 
-Scalar::~Scalar() { Api().aclDestroyScalar(scalar_); }
+Scalar::~Scalar() {
+    Api().aclDestroyScalar(scalar_);
+}
 
-std::string Scalar::describe() const { return std::string(DataTypeName(dataType_)) + " " + valueText_; }
+std::string Scalar::describe() const {
+    return std::string(DataTypeName(dataType_)) + " " + valueText_;
+}
 
 // ---- Executor ----
 
@@ -421,6 +433,8 @@ std::string Model::describe() const {
 TaskGroup::TaskGroup(aclrtTaskGrp group, std::shared_ptr<CaptureRecord> record, std::shared_ptr<Retention> objects)
     : Object(AGJ_KIND_TASK_GROUP), group_(group), record_(std::move(record)), objects_(std::move(objects)) {}
 
-std::string TaskGroup::describe() const { return "task group"; }
+std::string TaskGroup::describe() const {
+    return "task group";
+}
 
 } // namespace agj

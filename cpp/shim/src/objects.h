@@ -14,6 +14,7 @@
 #include "aclgraph4j/shim.h"
 #include "capture_registry.h"
 #include "retention.h"
+#include "tensor_layout.h"
 
 namespace agj {
 
@@ -119,17 +120,18 @@ private:
 
 class Tensor final : public Object {
 public:
-    Tensor(std::shared_ptr<Buffer> buffer, aclTensor *tensor, int32_t dataType, std::vector<int64_t> dims);
+    Tensor(std::shared_ptr<Buffer> buffer, aclTensor *tensor, int32_t dataType, TensorLayout layout);
     ~Tensor() override;
     std::string describe() const override;
     aclTensor *handle() const noexcept { return tensor_; }
     const std::shared_ptr<Buffer> &buffer() const noexcept { return buffer_; }
+    const TensorLayout &layout() const noexcept { return layout_; }
 
 private:
     std::shared_ptr<Buffer> buffer_;
     aclTensor *tensor_;
     int32_t dataType_;
-    std::vector<int64_t> dims_;
+    TensorLayout layout_;
 };
 
 class Scalar final : public Object {
@@ -200,11 +202,11 @@ public:
     // on the device, for an event recorded after the previous one. Guarded by replayOrder.
     struct ReplayOrder {
         std::mutex mutex;
-        aclrtEvent previousDone = nullptr;  // created at the first change of stream
+        aclrtEvent previousDone = nullptr; // created at the first change of stream
         std::weak_ptr<Stream> previousStream;
         const Stream *previousStreamId = nullptr; // previousStream's address, compared without atomics
-        bool previousRecorded = false;      // previousDone marks the end of the previous replay
-        bool multiStream = false;           // replayed on two streams: record after every replay
+        bool previousRecorded = false;            // previousDone marks the end of the previous replay
+        bool multiStream = false;                 // replayed on two streams: record after every replay
     };
     ReplayOrder &replayOrder() noexcept { return replayOrder_; }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "entry.h"
+#include "tensor_layout.h"
 
 namespace agj {
 namespace {
@@ -25,7 +26,13 @@ bool IsTensor(OperandKind kind) {
            kind == OperandKind::OutOpt || kind == OperandKind::InOut;
 }
 
-bool IsOptional(OperandKind kind) { return kind == OperandKind::InOpt || kind == OperandKind::OutOpt; }
+bool IsOptional(OperandKind kind) {
+    return kind == OperandKind::InOpt || kind == OperandKind::OutOpt;
+}
+
+bool IsWritten(OperandKind kind) {
+    return kind == OperandKind::Out || kind == OperandKind::OutOpt || kind == OperandKind::InOut;
+}
 
 // One operand's value as the GetWorkspaceSize parameter of type T takes it.
 struct OperandValue {
@@ -155,17 +162,21 @@ struct OperatorSpec {
 #define AGJ_DTYPE(n) {OperandKind::DType, #n},
 #define AGJ_INT_ARRAY(n) {OperandKind::IntArray, #n},
 
-#define AGJ_OPERATOR(name, code, function, header, operands)                                              \
-    constexpr OperandSpec k##name##Operands[] = {operands};                                               \
-    static_assert(Prototype<decltype(&::function##GetWorkspaceSize)>::Fits(k##name##Operands),           \
+#define AGJ_OPERATOR(name, code, function, header, operands)                                   \
+    constexpr OperandSpec k##name##Operands[] = {operands};                                    \
+    static_assert(Prototype<decltype(&::function##GetWorkspaceSize)>::Fits(k##name##Operands), \
                   "shim_operators.def: the operands of " #name " do not match " #function "GetWorkspaceSize");
 #include "aclgraph4j/shim_operators.def"
 #undef AGJ_OPERATOR
 
 const OperatorSpec kOperators[] = {
-#define AGJ_OPERATOR(name, code, function, header, operands)                                             \
-    {code, #function, k##name##Operands, std::size(k##name##Operands),                                  \
-     &CallPrepare<decltype(&::function##GetWorkspaceSize)>, &CheckRanges<decltype(&::function##GetWorkspaceSize)>},
+#define AGJ_OPERATOR(name, code, function, header, operands) \
+    {code,                                                   \
+     #function,                                              \
+     k##name##Operands,                                      \
+     std::size(k##name##Operands),                           \
+     &CallPrepare<decltype(&::function##GetWorkspaceSize)>,  \
+     &CheckRanges<decltype(&::function##GetWorkspaceSize)>},
 #include "aclgraph4j/shim_operators.def"
 #undef AGJ_OPERATOR
 };
@@ -229,7 +240,7 @@ int32_t PrepareOperator(const char *entry, int32_t op, const OperatorOperands &g
     const AclApi &api = Api();
     const OperatorFunctions &functions = api.operators[op];
     if (functions.getWorkspaceSize == nullptr || functions.launch == nullptr) {
-        return Fail(AGJ_ERR_BACKEND, std::string(entry) + ": the backend lacks " + spec->function);
+        return Fail(AGJ_ERR_BACKEND, entry, std::string("the backend lacks ") + spec->function);
     }
     std::vector<OperandValue> values(spec->operandCount);
     std::vector<ObjectRef> operands;
@@ -257,6 +268,13 @@ int32_t PrepareOperator(const char *entry, int32_t op, const OperatorOperands &g
                 operands.push_back(scalar.shared());
             } else {
                 AGJ_FIND(Tensor, tensor, h, AGJ_KIND_TENSOR, operand.name);
+                if (IsWritten(operand.kind) && MayNameAnElementTwice(tensor->layout())) {
+                    return InvalidArgument(
+                        entry, std::string(spec->function) + " writes every element of " + operand.name + ", but " +
+                                   operand.name + " has elements that share memory (" + DescribeView(tensor->layout()) +
+                                   "): give a tensor whose elements do not overlap (a contiguous "
+                                   "one, or strides that step past each other)");
+                }
                 value.pointer = tensor->handle();
                 if (!device) {
                     device = tensor->buffer()->device();
@@ -300,8 +318,8 @@ int32_t PrepareOperator(const char *entry, int32_t op, const OperatorOperands &g
     }
     if (int32_t bad = spec->checkRanges(values.data()); bad >= 0) {
         return InvalidArgument(entry, std::string("attribute ") + spec->operands[bad].name + " (" +
-                                          std::to_string(values[bad].integer) + ") is out of the range of its type in " +
-                                          spec->function);
+                                          std::to_string(values[bad].integer) +
+                                          ") is out of the range of its type in " + spec->function);
     }
     AGJ_ACL_CHECK("aclrtSetCurrentContext", device->makeCurrent());
     uint64_t workspaceBytes = 0;
@@ -326,7 +344,8 @@ int32_t PrepareOperator(const char *entry, int32_t op, const OperatorOperands &g
             api.aclDestroyAclOpExecutor(executor);
             return AclFail("aclrtMalloc (operator workspace)", allocated);
         }
-        workspace = std::make_shared<Buffer>(AGJ_KIND_DEVICE_BUFFER, device, address, static_cast<int64_t>(workspaceBytes));
+        workspace =
+            std::make_shared<Buffer>(AGJ_KIND_DEVICE_BUFFER, device, address, static_cast<int64_t>(workspaceBytes));
         operands.push_back(workspace);
     }
     if (arrays->arrays.empty()) {

@@ -85,10 +85,10 @@ int32_t ExecuteAfterPreviousReplay(const char *entry, const Found<Model> &m, con
             AGJ_ACL_CHECK("aclmdlRICaptureGetInfo",
                           api.aclmdlRICaptureGetInfo(previous->handle(), &previousCapturing, nullptr));
             if (previousCapturing != ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
-                return Fail(AGJ_ERR_STATE, std::string(entry) +
-                                               ": the model's previous replay went to a stream that captures now, so "
-                                               "this replay cannot be ordered after it: synchronize that stream "
-                                               "before its capture begins, or replay on it after the capture");
+                return Fail(AGJ_ERR_STATE, entry,
+                            "the model's previous replay went to a stream that captures now, so "
+                            "this replay cannot be ordered after it: synchronize that stream "
+                            "before its capture begins, or replay on it after the capture");
             }
             AGJ_ACL_CHECK("aclrtRecordEvent", api.aclrtRecordEvent(order.previousDone, previous->handle()));
             RetainForTask(*previous, {m.shared()});
@@ -102,8 +102,7 @@ int32_t ExecuteAfterPreviousReplay(const char *entry, const Found<Model> &m, con
         order.previousStreamId = s.get();
     }
     order.previousRecorded = false;
-    if (order.multiStream &&
-        api.aclrtRecordEvent(order.previousDone, s->handle()) == ACL_SUCCESS) {
+    if (order.multiStream && api.aclrtRecordEvent(order.previousDone, s->handle()) == ACL_SUCCESS) {
         order.previousRecorded = true;
         return AGJ_OK;
     }

@@ -12,9 +12,11 @@ struct ScalarValue {
     std::string text; // the value as given, for descriptions
 };
 
-// Encodes `real` (fromDouble) or `integral` as dataType. A double for an integer type must be
-// integral and within 64 bits (unsigned for UINT64); integers wrap into narrower types like a C
-// cast. Returns AGJ_OK or the refusal (with the thread's message, naming `entry`).
+// Encodes `real` (fromDouble) or `integral` as dataType. The value must fit: an integer type takes
+// a whole number within its range (UINT64 up to 2^64 - 1 from a double, 2^63 - 1 from a long); a
+// floating type any value but a finite one that would round to infinity (explicit infinities and
+// NaN are kept); BOOL any value (nonzero is true). Returns AGJ_OK or the refusal (with the
+// thread's message, naming `entry`).
 int32_t EncodeScalar(const char *entry, int32_t dataType, double real, int64_t integral, bool fromDouble,
                      ScalarValue &out);
 

@@ -21,7 +21,7 @@ int32_t WaitForStream(const char *entry, Stream &s, int32_t timeoutMs, bool &dra
                                               std::to_string(timeoutMs));
         }
         if (api.aclrtSynchronizeStreamWithTimeout == nullptr) {
-            return Fail(AGJ_ERR_BACKEND, std::string(entry) + ": the backend lacks aclrtSynchronizeStreamWithTimeout");
+            return Fail(AGJ_ERR_BACKEND, entry, "the backend lacks aclrtSynchronizeStreamWithTimeout");
         }
         status = api.aclrtSynchronizeStreamWithTimeout(s.handle(), timeoutMs);
     }

@@ -28,7 +28,8 @@ int32_t LayOutView(const char *entry, int32_t dataType, const int64_t *dims, int
     bool empty = false;
     for (int32_t i = rank - 1; i >= 0; --i) {
         if (shape[i] < 0) {
-            return InvalidArgument(entry, "dimension " + std::to_string(i) + " is negative (" + std::to_string(shape[i]) + ")");
+            return InvalidArgument(entry, "dimension " + std::to_string(i) + " is negative (" +
+                                              std::to_string(shape[i]) + ")");
         }
         empty = empty || shape[i] == 0;
     }
@@ -37,7 +38,8 @@ int32_t LayOutView(const char *entry, int32_t dataType, const int64_t *dims, int
     for (int32_t i = rank - 1; i >= 0; --i) {
         steps[i] = strides != nullptr ? strides[i] : running;
         if (steps[i] < 0) {
-            return InvalidArgument(entry, "stride " + std::to_string(i) + " is negative (" + std::to_string(steps[i]) + ")");
+            return InvalidArgument(entry,
+                                   "stride " + std::to_string(i) + " is negative (" + std::to_string(steps[i]) + ")");
         }
         if (__builtin_mul_overflow(running, std::max<int64_t>(shape[i], 1), &running)) {
             return InvalidArgument(entry, "the shape's element count overflows");
@@ -68,6 +70,41 @@ int32_t LayOutView(const char *entry, int32_t dataType, const int64_t *dims, int
     out.offset = offset;
     out.storageElements = bufferBytes / elementSize;
     return AGJ_OK;
+}
+
+bool MayNameAnElementTwice(const TensorLayout &layout) {
+    const size_t rank = layout.shape.size();
+    if (std::any_of(layout.shape.begin(), layout.shape.end(), [](int64_t extent) { return extent == 0; })) {
+        return false; // no element at all
+    }
+    std::vector<size_t> order(rank);
+    for (size_t i = 0; i < rank; ++i) {
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return layout.strides[a] < layout.strides[b]; });
+    int64_t span = 0; // elements spanned by the dims taken so far, minus one (no overflow: LayOutView)
+    for (size_t i : order) {
+        if (layout.shape[i] == 1) {
+            continue;
+        }
+        if (layout.strides[i] <= span) {
+            return true;
+        }
+        span += layout.strides[i] * (layout.shape[i] - 1);
+    }
+    return false;
+}
+
+std::string DescribeView(const TensorLayout &layout) {
+    auto list = [](const std::vector<int64_t> &values) {
+        std::string text = "[";
+        for (size_t i = 0; i < values.size(); ++i) {
+            text += (i ? "," : "") + std::to_string(values[i]);
+        }
+        return text + "]";
+    };
+    return "shape " + list(layout.shape) + " strides " + list(layout.strides);
 }
 
 } // namespace agj

@@ -35,7 +35,7 @@ int32_t agj_sim_inject_fault(int32_t point, int64_t skip, int64_t count) {
     return Entry(entry, [&]() -> int32_t {
         auto inject = reinterpret_cast<decltype(&::aclsimInjectFault)>(Backend().find("aclsimInjectFault"));
         if (inject == nullptr) {
-            return Fail(AGJ_ERR_BACKEND, std::string(entry) + ": fault injection exists only on the simulator backend");
+            return Fail(AGJ_ERR_BACKEND, entry, "fault injection exists only on the simulator backend");
         }
         if (point < 0 || point >= ACLSIM_FAULT_POINT_COUNT) {
             return InvalidArgument(entry, "fault point " + std::to_string(point) + " does not exist (0.." +
@@ -56,7 +56,7 @@ int32_t agj_sim_clear_faults(void) {
     return Entry(entry, [&]() -> int32_t {
         auto clear = reinterpret_cast<decltype(&::aclsimClearFaults)>(Backend().find("aclsimClearFaults"));
         if (clear == nullptr) {
-            return Fail(AGJ_ERR_BACKEND, std::string(entry) + ": fault injection exists only on the simulator backend");
+            return Fail(AGJ_ERR_BACKEND, entry, "fault injection exists only on the simulator backend");
         }
         clear();
         return AGJ_OK;
@@ -83,7 +83,8 @@ int32_t agj_bench_replay_loop(int64_t model, int64_t stream, int64_t iterations,
             AGJ_ACL_CHECK("aclmdlRIExecuteAsync", api.aclmdlRIExecuteAsync(ri, raw));
             AGJ_ACL_CHECK("aclrtSynchronizeStream", api.aclrtSynchronizeStream(raw));
         }
-        *nanosOut = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+        *nanosOut =
+            std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
         return AGJ_OK;
     });
 }
@@ -123,7 +124,8 @@ int32_t agj_bench_spin_handoff(int64_t iterations, int64_t *nanosOut) {
         for (int64_t r = warmUp + 1; r <= warmUp + iterations; ++r) {
             roundTrip(r);
         }
-        *nanosOut = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+        *nanosOut =
+            std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
         helper.join();
         return AGJ_OK;
     });

@@ -15,15 +15,22 @@ namespace aclsim::nn {
 
 enum class ElementOp { kAxpy, kSubAxpy, kMul, kDiv, kMaximum, kNeg, kExp, kRelu, kGelu, kSilu, kIdentity };
 
-// e^x in float32 without a library call (so loops over it vectorise, and every platform gives the
-// same bits): x = n ln2 + r with |r| <= ln2 / 2, e^r by its Taylor polynomial to r^7 (relative
-// error below 2^-24 on that range), then scaled by 2^n in two steps so that results down into the
-// subnormals and up to infinity come out without integer overflow. NaN stays NaN.
+// A float chosen by a mask rather than a branch: GCC does not if-convert a float comparison
+// selecting between floats (NaN rules), which would keep every loop over e^x scalar.
+inline float SelectFloat(bool condition, float ifTrue, float ifFalse) {
+    return FloatFromBits(SelectBits(condition, FloatBits(ifTrue), FloatBits(ifFalse)));
+}
+
+// e^x in float32 without a library call, branch-free so that loops over it vectorise (and every
+// platform gives the same bits: no FMA contraction, the same operations in every lane): x = n ln2
+// + r with |r| <= ln2 / 2, e^r by its Taylor polynomial to r^7 (relative error below 2^-24 on
+// that range; within 2 ulp of e^x overall), then scaled by 2^n in two steps so that results down
+// into the subnormals and up to infinity come out without integer overflow. NaN stays NaN.
 inline float ExpFloat(float x) {
     const bool nan = x != x;
-    float clamped = x < -104.0f ? -104.0f : x; // e^-104 is below the smallest subnormal
-    clamped = clamped > 89.0f ? 89.0f : clamped; // e^89 is above the largest float
-    clamped = nan ? 0.0f : clamped;
+    float clamped = SelectFloat(x < -104.0f, -104.0f, x); // e^-104 is below the smallest subnormal
+    clamped = SelectFloat(x > 89.0f, 89.0f, clamped);     // e^89 is above the largest float
+    clamped = SelectFloat(nan, 0.0f, clamped);
     constexpr float kLog2e = 1.44269504088896341f;
     constexpr float kRoundMagic = 12582912.0f; // 1.5 * 2^23: adding it rounds to an integer
     const float n = (clamped * kLog2e + kRoundMagic) - kRoundMagic;
@@ -42,8 +49,7 @@ inline float ExpFloat(float x) {
     const int32_t half = exponent / 2;
     const float scaleA = FloatFromBits(static_cast<uint32_t>(half + 127) << 23);
     const float scaleB = FloatFromBits(static_cast<uint32_t>(exponent - half + 127) << 23);
-    const float result = p * scaleA * scaleB;
-    return nan ? x : result;
+    return SelectFloat(nan, x, p * scaleA * scaleB);
 }
 
 // e^x in double, the same way (ln 2 split as in fdlibm, Taylor polynomial to r^13: relative
@@ -61,11 +67,13 @@ inline double ExpDouble(double x) {
     constexpr double kLn2Low = 1.90821492927058770002e-10;
     const double r = (clamped - n * kLn2High) - n * kLn2Low;
     // 1/k! for k = 13 down to 0, by Horner's scheme.
+    // clang-format off
     constexpr double kInverseFactorials[] = {1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0,
                                              1.0 / 3628800.0,    1.0 / 362880.0,    1.0 / 40320.0,
                                              1.0 / 5040.0,       1.0 / 720.0,       1.0 / 120.0,
                                              1.0 / 24.0,         1.0 / 6.0,         0.5,
                                              1.0,                1.0};
+    // clang-format on
     double p = kInverseFactorials[0];
     for (int k = 1; k < 14; ++k) {
         p = p * r + kInverseFactorials[k];

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "element_io.h"
@@ -91,45 +92,21 @@ A *Grow(std::vector<A> &buffer, int64_t count) {
 
 // ---- vectorisable reductions and maps ----
 
-template <class A>
-A MaxOf(const A *x, int64_t n) {
-    A lanes[kLanes];
-    std::fill(lanes, lanes + kLanes, x[0]);
-    int64_t i = 0;
-    for (; i + kLanes <= n; i += kLanes) {
-        for (int j = 0; j < kLanes; ++j) {
-            lanes[j] = x[i + j] > lanes[j] ? x[i + j] : lanes[j];
-        }
-    }
-    A result = lanes[0];
-    for (int j = 1; j < kLanes; ++j) {
-        result = lanes[j] > result ? lanes[j] : result;
-    }
-    for (; i < n; ++i) {
-        result = x[i] > result ? x[i] : result;
-    }
-    return result;
+// The larger of a and b (b when they compare unordered), by a mask rather than a branch: GCC does
+// not if-convert a float comparison selecting between floats, which would keep the loops scalar.
+inline float Larger(float a, float b) {
+    return SelectFloat(a > b, a, b);
 }
 
-// Sum of (x[i] - shift)^power for power 1 or 2.
-template <int Power, class A>
-A SumOf(const A *x, int64_t n, A shift) {
-    A lanes[kLanes] = {};
-    int64_t i = 0;
-    for (; i + kLanes <= n; i += kLanes) {
-        for (int j = 0; j < kLanes; ++j) {
-            const A d = x[i + j] - shift;
-            lanes[j] += Power == 1 ? d : d * d;
-        }
-    }
-    for (int j = 0; i < n; ++i, ++j) {
-        const A d = x[i] - shift;
-        lanes[j] += Power == 1 ? d : d * d;
-    }
-    A result = A(0);
-    for (int j = 0; j < kLanes; ++j) {
-        result += lanes[j];
-    }
+inline double Larger(double a, double b) {
+    uint64_t aBits;
+    uint64_t bBits;
+    std::memcpy(&aBits, &a, sizeof a);
+    std::memcpy(&bBits, &b, sizeof b);
+    const uint64_t mask = 0 - static_cast<uint64_t>(a > b);
+    const uint64_t bits = (aBits & mask) | (bBits & ~mask);
+    double result;
+    std::memcpy(&result, &bits, sizeof result);
     return result;
 }
 
@@ -139,6 +116,152 @@ inline A Exp(A x) {
         return ExpFloat(x);
     } else {
         return ExpDouble(x);
+    }
+}
+
+// The kLanes partial results of a reduction as 16-byte vectors (GCC's vector extension), the width
+// every target has (SSE2, NEON): lane j is element j % kPerVector of vector j / kPerVector.
+template <class A>
+struct VectorOf {
+    using type __attribute__((vector_size(16))) = A;
+};
+template <class A>
+using Vector = typename VectorOf<A>::type;
+template <class A>
+constexpr int kPerVector = static_cast<int>(16 / sizeof(A));
+template <class A>
+constexpr int kVectors = kLanes / kPerVector<A>;
+
+template <class A>
+inline Vector<A> LoadVector(const A *x) {
+    Vector<A> v;
+    std::memcpy(&v, x, sizeof v);
+    return v;
+}
+
+template <class A>
+inline A Lane(const Vector<A> *lanes, int j) {
+    return lanes[j / kPerVector<A>][j % kPerVector<A>];
+}
+
+template <class A>
+A MaxOf(const A *x, int64_t n) {
+    Vector<A> lanes[kVectors<A>];
+    for (int j = 0; j < kLanes; ++j) {
+        lanes[j / kPerVector<A>][j % kPerVector<A>] = x[0];
+    }
+    int64_t i = 0;
+    for (; i + kLanes <= n; i += kLanes) {
+        for (int v = 0; v < kVectors<A>; ++v) {
+            const Vector<A> e = LoadVector(x + i + v * kPerVector<A>);
+            lanes[v] = e > lanes[v] ? e : lanes[v]; // per lane as Larger
+        }
+    }
+    A result = Lane<A>(lanes, 0);
+    for (int j = 1; j < kLanes; ++j) {
+        result = Larger(Lane<A>(lanes, j), result);
+    }
+    for (; i < n; ++i) {
+        result = Larger(x[i], result);
+    }
+    return result;
+}
+
+// Sum of (x[i] - shift)^power for power 1 or 2: kLanes partial sums, the tail added to the first
+// lanes, then the lanes in order.
+template <int Power, class A>
+A SumOf(const A *x, int64_t n, A shift) {
+    Vector<A> lanes[kVectors<A>] = {};
+    int64_t i = 0;
+    for (; i + kLanes <= n; i += kLanes) {
+        for (int v = 0; v < kVectors<A>; ++v) {
+            const Vector<A> d = LoadVector(x + i + v * kPerVector<A>) - shift;
+            if constexpr (Power == 1) {
+                lanes[v] += d;
+            } else {
+                lanes[v] += d * d;
+            }
+        }
+    }
+    for (int j = 0; i < n; ++i, ++j) {
+        const A d = x[i] - shift;
+        lanes[j / kPerVector<A>][j % kPerVector<A>] += Power == 1 ? d : d * d;
+    }
+    A result = A(0);
+    for (int j = 0; j < kLanes; ++j) {
+        result += Lane<A>(lanes, j);
+    }
+    return result;
+}
+
+// e^x dominates softmax: its loops are compiled for AVX2 and AVX-512 too and picked at load time
+// (the same operations in the same order in every clone, so the same bits).
+
+// y = e^(x - shift). y may be x (softmax in place).
+template <class A>
+ACLSIM_VECTOR_CLONES void ExpShifted(const A *x, A *y, int64_t n, A shift) {
+    for (int64_t i = 0; i < n; ++i) {
+        y[i] = Exp(x[i] - shift);
+    }
+}
+
+template <class A>
+ACLSIM_VECTOR_CLONES void DivideBy(A *y, int64_t n, A divisor) {
+    for (int64_t i = 0; i < n; ++i) {
+        y[i] = y[i] / divisor;
+    }
+}
+
+// Softmax over `length` rows of `width` columns (row d at x + d * xStride; y may be x): maximum
+// and sum are per column, in `columns` (2 * width).
+template <class A>
+ACLSIM_VECTOR_CLONES void SoftmaxColumns(const A *x, int64_t xStride, A *y, int64_t yStride, int64_t length,
+                                         int64_t width, A *columns) {
+    A *__restrict maximum = columns;
+    A *__restrict sum = columns + width;
+    std::copy(x, x + width, maximum);
+    for (int64_t d = 1; d < length; ++d) {
+        const A *row = x + d * xStride;
+        for (int64_t j = 0; j < width; ++j) {
+            maximum[j] = Larger(row[j], maximum[j]);
+        }
+    }
+    std::fill(sum, sum + width, A(0));
+    for (int64_t d = 0; d < length; ++d) {
+        const A *row = x + d * xStride;
+        A *target = y + d * yStride;
+        for (int64_t j = 0; j < width; ++j) {
+            target[j] = Exp(row[j] - maximum[j]);
+            sum[j] += target[j];
+        }
+    }
+    for (int64_t d = 0; d < length; ++d) {
+        A *target = y + d * yStride;
+        for (int64_t j = 0; j < width; ++j) {
+            target[j] = target[j] / sum[j];
+        }
+    }
+}
+
+// y = (x - mean) * rstd [* weight] [+ bias]; null weight or bias are left out. y may be x.
+void Normalise(const float *x, float *y, int64_t n, float mean, float rstd, const float *__restrict weight,
+               const float *__restrict bias) {
+    if (weight != nullptr && bias != nullptr) {
+        for (int64_t i = 0; i < n; ++i) {
+            y[i] = (x[i] - mean) * rstd * weight[i] + bias[i];
+        }
+    } else if (weight != nullptr) {
+        for (int64_t i = 0; i < n; ++i) {
+            y[i] = (x[i] - mean) * rstd * weight[i];
+        }
+    } else if (bias != nullptr) {
+        for (int64_t i = 0; i < n; ++i) {
+            y[i] = (x[i] - mean) * rstd + bias[i];
+        }
+    } else {
+        for (int64_t i = 0; i < n; ++i) {
+            y[i] = (x[i] - mean) * rstd;
+        }
     }
 }
 
@@ -207,30 +330,7 @@ private:
             y = Grow(output, length * width);
             yStride = width;
         }
-        A *maximum = Grow(columns, 2 * width);
-        A *sum = maximum + width;
-        std::copy(x, x + width, maximum);
-        for (int64_t d = 1; d < length; ++d) {
-            const A *row = x + d * xStride;
-            for (int64_t j = 0; j < width; ++j) {
-                maximum[j] = row[j] > maximum[j] ? row[j] : maximum[j];
-            }
-        }
-        std::fill(sum, sum + width, A(0));
-        for (int64_t d = 0; d < length; ++d) {
-            const A *row = x + d * xStride;
-            A *target = y + d * yStride;
-            for (int64_t j = 0; j < width; ++j) {
-                target[j] = Exp(row[j] - maximum[j]);
-                sum[j] += target[j];
-            }
-        }
-        for (int64_t d = 0; d < length; ++d) {
-            A *target = y + d * yStride;
-            for (int64_t j = 0; j < width; ++j) {
-                target[j] = target[j] / sum[j];
-            }
-        }
+        SoftmaxColumns(x, xStride, y, yStride, length, width, Grow(columns, 2 * width));
         if (!outDense_) {
             for (int64_t d = 0; d < length; ++d) {
                 Scatter(y + d * width, plan_.out, store_, first + d * inner + j0, width);
@@ -240,13 +340,8 @@ private:
 
     static void SoftmaxRow(const A *x, A *y, int64_t n) {
         const A maximum = MaxOf(x, n);
-        for (int64_t i = 0; i < n; ++i) {
-            y[i] = Exp(x[i] - maximum);
-        }
-        const A sum = SumOf<1>(y, n, A(0));
-        for (int64_t i = 0; i < n; ++i) {
-            y[i] = y[i] / sum;
-        }
+        ExpShifted(x, y, n, maximum);
+        DivideBy(y, n, SumOf<1>(y, n, A(0)));
     }
 
     const SoftmaxPlan plan_;
@@ -306,23 +401,7 @@ private:
         const float mean = SumOf<1>(x, n, 0.0f) / static_cast<float>(n);
         const float variance = SumOf<2>(x, n, mean) / static_cast<float>(n);
         const float rstd = 1.0f / std::sqrt(variance + plan_.eps);
-        if (weight != nullptr && bias != nullptr) {
-            for (int64_t i = 0; i < n; ++i) {
-                y[i] = (x[i] - mean) * rstd * weight[i] + bias[i];
-            }
-        } else if (weight != nullptr) {
-            for (int64_t i = 0; i < n; ++i) {
-                y[i] = (x[i] - mean) * rstd * weight[i];
-            }
-        } else if (bias != nullptr) {
-            for (int64_t i = 0; i < n; ++i) {
-                y[i] = (x[i] - mean) * rstd + bias[i];
-            }
-        } else {
-            for (int64_t i = 0; i < n; ++i) {
-                y[i] = (x[i] - mean) * rstd;
-            }
-        }
+        Normalise(x, y, n, mean, rstd, weight, bias);
         if (!outDense_) {
             Scatter(y, plan_.out, storeOut_, first, n);
         }

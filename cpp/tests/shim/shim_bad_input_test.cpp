@@ -17,6 +17,7 @@
 #include "aclgraph4j/shim.h"
 #include "aclgraph4j/shim_testing.h"
 #include "aclsim/aclsim.h"
+#include "operator_rows.h"
 #include "test_support.h"
 
 namespace {
@@ -658,23 +659,58 @@ TEST_CASE("scalars: bad data types and values that do not fit") {
         CHECK_EQ(agj_scalar_create_double(ACL_UINT64, value, &s), AGJ_OK);
         CHECK_EQ(agj_release(s), AGJ_OK);
     }
-    // Anything finite or not goes into floating types; integers wrap like a C cast.
+    // Floating types take NaN, infinities and every value that stays finite; a finite value that
+    // would round to infinity is refused.
     for (int32_t dataType : {ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128, ACL_BOOL}) {
-        for (double value : {nan, inf, -inf, 1e300, -1e300, 9.3e18, 0.0, -0.0, 5e-324}) {
+        for (double value : {nan, inf, -inf, 0.0, -0.0, 5e-324, 65504.0}) {
             CHECK_EQ(agj_scalar_create_double(dataType, value, &s), AGJ_OK);
             CHECK_EQ(agj_release(s), AGJ_OK);
         }
-        for (int64_t value : {kI64Min, kI64Max, int64_t{0}}) {
-            CHECK_EQ(agj_scalar_create_long(dataType, value, &s), AGJ_OK);
-            CHECK_EQ(agj_release(s), AGJ_OK);
+        const bool wide = dataType == ACL_DOUBLE || dataType == ACL_COMPLEX128 || dataType == ACL_BOOL;
+        for (double value : {1e300, -1e300}) {
+            if (wide) {
+                CHECK_EQ(agj_scalar_create_double(dataType, value, &s), AGJ_OK);
+                CHECK_EQ(agj_release(s), AGJ_OK);
+            } else {
+                EXPECT_REFUSED(agj_scalar_create_double(dataType, value, &s), AGJ_ERR_INVALID_ARGUMENT, "overflows");
+            }
         }
     }
-    for (int32_t dataType : {ACL_INT8, ACL_UINT8, ACL_INT32, ACL_UINT64}) {
-        for (int64_t value : {kI64Min, kI64Max, int64_t{-1}}) {
-            CHECK_EQ(agj_scalar_create_long(dataType, value, &s), AGJ_OK);
+    EXPECT_REFUSED(agj_scalar_create_double(ACL_FLOAT16, 65520.0, &s), AGJ_ERR_INVALID_ARGUMENT,
+                   "65520 overflows FLOAT16 to infinity");
+    EXPECT_REFUSED(agj_scalar_create_long(ACL_FLOAT16, 100000, &s), AGJ_ERR_INVALID_ARGUMENT, "overflows FLOAT16");
+    EXPECT_REFUSED(agj_scalar_create_double(ACL_BF16, 3.4e38, &s), AGJ_ERR_INVALID_ARGUMENT, "overflows BF16");
+    CHECK_EQ(agj_scalar_create_double(ACL_BF16, 3.3895313892515355e38, &s), AGJ_OK); // BF16's largest finite
+    CHECK_EQ(agj_release(s), AGJ_OK);
+    // Integer types take exactly their range, from a long or a double; the edges are accepted.
+    EXPECT_REFUSED(agj_scalar_create_long(ACL_INT8, 300, &s), AGJ_ERR_INVALID_ARGUMENT,
+                   "300 does not fit INT8 (-128..127)");
+    EXPECT_REFUSED(agj_scalar_create_double(ACL_INT32, 1.5, &s), AGJ_ERR_INVALID_ARGUMENT,
+                   "1.5 is not an integer, as INT32 needs");
+    struct Edge {
+        int32_t dataType;
+        int64_t min;
+        int64_t max;
+    };
+    for (Edge edge : {Edge{ACL_INT8, -128, 127}, Edge{ACL_UINT8, 0, 255}, Edge{ACL_INT16, -32768, 32767},
+                      Edge{ACL_UINT16, 0, 65535}, Edge{ACL_INT32, kI32Min, kI32Max},
+                      Edge{ACL_UINT32, 0, 4294967295LL}, Edge{ACL_UINT64, 0, kI64Max}}) {
+        for (int64_t value : {edge.min, edge.max}) {
+            CHECK_EQ(agj_scalar_create_long(edge.dataType, value, &s), AGJ_OK);
+            CHECK_EQ(agj_release(s), AGJ_OK);
+            CHECK_EQ(agj_scalar_create_double(edge.dataType, static_cast<double>(value), &s), AGJ_OK);
             CHECK_EQ(agj_release(s), AGJ_OK);
         }
-        CHECK_EQ(agj_scalar_create_double(dataType, 100.0, &s), AGJ_OK);
+        EXPECT_REFUSED(agj_scalar_create_long(edge.dataType, edge.min - 1, &s), AGJ_ERR_INVALID_ARGUMENT, "does not fit");
+        if (edge.max < kI64Max) {
+            EXPECT_REFUSED(agj_scalar_create_long(edge.dataType, edge.max + 1, &s), AGJ_ERR_INVALID_ARGUMENT,
+                           "does not fit");
+            EXPECT_REFUSED(agj_scalar_create_double(edge.dataType, static_cast<double>(edge.max + 1), &s),
+                           AGJ_ERR_INVALID_ARGUMENT, "does not fit");
+        }
+    }
+    for (int64_t value : {kI64Min, kI64Max}) {
+        CHECK_EQ(agj_scalar_create_long(ACL_INT64, value, &s), AGJ_OK);
         CHECK_EQ(agj_release(s), AGJ_OK);
     }
     CHECK_EQ(agj_scalar_create_double(ACL_INT64, -9223372036854775808.0, &s), AGJ_OK);
@@ -708,6 +744,91 @@ TEST_CASE("operators: unknown ops, flags and operand kinds") {
     CHECK_EQ(agj_stream_synchronize(f.stream), AGJ_OK);
     CHECK_EQ(agj_release(e), AGJ_OK);
     EXPECT_REFUSED(agj_executor_launch(e, f.stream), AGJ_ERR_INVALID_HANDLE, "not live");
+}
+
+// Operands for every operand of a row: the fixture's tensor and scalar for handles, small valid
+// attributes (an integer array [2]); the operand at `replaced` takes `replacement` instead.
+struct RowOperands {
+    std::vector<int64_t> handles;
+    std::vector<int64_t> ints;
+    std::vector<double> floats;
+
+    RowOperands(const operator_rows::Row &row, const Fixture &f, size_t replaced, int64_t replacement) {
+        using operator_rows::Kind;
+        for (size_t i = 0; i < row.operands.size(); ++i) {
+            const operator_rows::Operand &operand = row.operands[i];
+            if (operand.handle()) {
+                handles.push_back(i == replaced ? replacement : operand.tensor() ? f.tensor : f.scalar);
+            } else if (operand.kind == Kind::IntArray) {
+                ints.insert(ints.end(), {1, 2});
+            } else if (operand.kind == Kind::Float) {
+                floats.push_back(1e-5);
+            } else {
+                ints.push_back(operand.kind == Kind::DType ? ACL_FLOAT : 0);
+            }
+        }
+    }
+    int32_t prepare(int32_t op, int64_t *executor) const {
+        return agj_operator_prepare(op, handles.data(), static_cast<int32_t>(handles.size()), ints.data(),
+                                    static_cast<int32_t>(ints.size()), floats.data(),
+                                    static_cast<int32_t>(floats.size()), AGJ_EXECUTOR_REPEATABLE, executor);
+    }
+};
+
+TEST_CASE("every operator refuses an output whose view names an element twice, and only those") {
+    OpenRuntime runtime;
+    Fixture f;
+    const int64_t dims[] = {4, 2};
+    const int64_t rowsOfOne[] = {0, 1};     // a broadcast stride: four rows on one
+    const int64_t interleaved[] = {1, 1};   // rows one element apart: element 1 is (0,1) and (1,0)
+    const int64_t transposed[] = {1, 4};    // column-major: every element once
+    int64_t broadcast = 0, overlapping = 0, columnMajor = 0;
+    REQUIRE(agj_tensor_create(f.deviceBuffer, ACL_FLOAT, dims, 2, rowsOfOne, 0, &broadcast) == AGJ_OK);
+    REQUIRE(agj_tensor_create(f.deviceBuffer, ACL_FLOAT, dims, 2, interleaved, 0, &overlapping) == AGJ_OK);
+    REQUIRE(agj_tensor_create(f.deviceBuffer, ACL_FLOAT, dims, 2, transposed, 0, &columnMajor) == AGJ_OK);
+    int checked = 0;
+    for (const operator_rows::Row &row : operator_rows::Rows()) {
+        for (size_t i = 0; i < row.operands.size(); ++i) {
+            const operator_rows::Operand &operand = row.operands[i];
+            if (!operand.tensor()) {
+                continue;
+            }
+            int64_t e = 0;
+            for (int64_t view : {broadcast, overlapping}) {
+                const int32_t status = RowOperands(row, f, i, view).prepare(row.code, &e);
+                const std::string message = LastError();
+                const bool refused = status == AGJ_ERR_INVALID_ARGUMENT &&
+                                     message.find("share memory") != std::string::npos &&
+                                     message.find(operand.name) != std::string::npos;
+                if (operand.written()) {
+                    ++checked;
+                    if (!refused) {
+                        testsupport::fail(__FILE__, __LINE__,
+                                          std::string(row.function) + " with " + operand.name +
+                                              " naming an element twice gave " + std::to_string(status) + ": " +
+                                              message);
+                    }
+                } else if (status == AGJ_ERR_INVALID_ARGUMENT && message.find("share memory") != std::string::npos) {
+                    testsupport::fail(__FILE__, __LINE__,
+                                      std::string(row.function) + " refused input " + operand.name +
+                                          " for sharing memory: inputs may (" + message + ")");
+                }
+                if (status == AGJ_OK) {
+                    CHECK_EQ(agj_release(e), AGJ_OK);
+                }
+            }
+        }
+    }
+    CHECK(checked >= 2 * 29); // the 29 written operands of the 27 rows today, with both views
+    // A transposed (column-major) out names each element once: accepted.
+    int64_t e = 0;
+    CHECK_EQ(agj_executor_prepare(AGJ_OP_ADD, f.tensor, f.tensor2, f.scalar, columnMajor, 0, &e), AGJ_OK);
+    CHECK_EQ(agj_release(e), AGJ_OK);
+    EXPECT_REFUSED(agj_executor_prepare(AGJ_OP_INPLACE_ADDS, broadcast, f.scalar, f.scalar, 0, 0, &e),
+                   AGJ_ERR_INVALID_ARGUMENT, "aclnnInplaceAdds writes every element of self");
+    for (int64_t view : {broadcast, overlapping, columnMajor}) {
+        CHECK_EQ(agj_release(view), AGJ_OK);
+    }
 }
 
 TEST_CASE("devices, events, capture modes and faults: out-of-range values") {

@@ -15,6 +15,7 @@
 #include "aclnnop/aclnn_relu.h"
 #include "aclnnop/aclnn_silu.h"
 #include "aclnnop/aclnn_sub.h"
+#include "element_ops.h"
 #include "nn_op_harness.h"
 
 using namespace nntest;
@@ -62,8 +63,12 @@ C RefMaximum(C a, C b) {
 }
 
 // 0.5 x (1 + tanh(u)) written as x / (1 + e^(-2u)), which does not cancel for large negative x.
-double RefGelu(double x) { return x / (1.0 + std::exp(-2.0 * std::sqrt(2.0 / M_PI) * (x + 0.044715 * x * x * x))); }
-double RefSilu(double x) { return x / (1.0 + std::exp(-x)); }
+double RefGelu(double x) {
+    return x / (1.0 + std::exp(-2.0 * std::sqrt(2.0 / M_PI) * (x + 0.044715 * x * x * x)));
+}
+double RefSilu(double x) {
+    return x / (1.0 + std::exp(-x));
+}
 
 enum class Binary { kSub, kMul, kDiv, kMaximum };
 
@@ -97,8 +102,9 @@ HostScalar AlphaFor(aclDataType promoted) {
 OpCall BinaryCall(Binary op, aclTensor *self, aclTensor *other, aclScalar *alpha, aclTensor *out) {
     switch (op) {
     case Binary::kSub:
-        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnSubGetWorkspaceSize(self, other, alpha, out, ws, ex); },
-                &aclnnSub};
+        return {
+            [=](uint64_t *ws, aclOpExecutor **ex) { return aclnnSubGetWorkspaceSize(self, other, alpha, out, ws, ex); },
+            &aclnnSub};
     case Binary::kMul:
         return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnMulGetWorkspaceSize(self, other, out, ws, ex); },
                 &aclnnMul};
@@ -106,10 +112,9 @@ OpCall BinaryCall(Binary op, aclTensor *self, aclTensor *other, aclScalar *alpha
         return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnDivGetWorkspaceSize(self, other, out, ws, ex); },
                 &aclnnDiv};
     default:
-        return {[=](uint64_t *ws, aclOpExecutor **ex) {
-                    return aclnnMaximumGetWorkspaceSize(self, other, out, ws, ex);
-                },
-                &aclnnMaximum};
+        return {
+            [=](uint64_t *ws, aclOpExecutor **ex) { return aclnnMaximumGetWorkspaceSize(self, other, out, ws, ex); },
+            &aclnnMaximum};
     }
 }
 
@@ -137,7 +142,9 @@ void RefBinary(Binary op, DeviceTensor &self, DeviceTensor &other, const HostSca
     });
 }
 
-bool Accepts(Binary op, aclDataType t) { return !(op == Binary::kMaximum && IsComplex(t)); }
+bool Accepts(Binary op, aclDataType t) {
+    return !(op == Binary::kMaximum && IsComplex(t));
+}
 
 } // namespace
 
@@ -178,11 +185,12 @@ TEST_CASE("Subs, Muls and Divs take a scalar other; the in-place variants write 
         }
         return expected;
     };
-    OpCall subs{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnSubsGetWorkspaceSize(*self, two, three, *out, ws, ex); },
-                &aclnnSubs};
+    OpCall subs{
+        [&](uint64_t *ws, aclOpExecutor **ex) { return aclnnSubsGetWorkspaceSize(*self, two, three, *out, ws, ex); },
+        &aclnnSubs};
     CHECK_EQ(Run(subs), 0);
-    CHECK(SameStorage(ACL_FLOAT, out->Download(), expectMap(*out, self->host(), [](float x) { return x - 3.0f * 2.0f; }),
-                      "Subs"));
+    CHECK(SameStorage(ACL_FLOAT, out->Download(),
+                      expectMap(*out, self->host(), [](float x) { return x - 3.0f * 2.0f; }), "Subs"));
     OpCall muls{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnMulsGetWorkspaceSize(*self, three, *out, ws, ex); },
                 &aclnnMuls};
     CHECK_EQ(Run(muls), 0);
@@ -195,8 +203,9 @@ TEST_CASE("Subs, Muls and Divs take a scalar other; the in-place variants write 
                       "Divs"));
 
     const std::vector<unsigned char> before = self->host();
-    OpCall inplaceMuls{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceMulsGetWorkspaceSize(*self, two, ws, ex); },
-                       &aclnnInplaceMuls};
+    OpCall inplaceMuls{
+        [&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceMulsGetWorkspaceSize(*self, two, ws, ex); },
+        &aclnnInplaceMuls};
     CHECK_EQ(Run(inplaceMuls), 0);
     CHECK(SameStorage(ACL_FLOAT, self->Download(), expectMap(*self, before, [](float x) { return x * 2.0f; }),
                       "InplaceMuls"));
@@ -207,13 +216,15 @@ TEST_CASE("Subs, Muls and Divs take a scalar other; the in-place variants write 
         const float r = LoadRaw<float>(&row->host()[(i % 6) * 4]);
         StoreRaw(&expected[i * 4], LoadRaw<float>(&before[i * 4]) - 2.0f * r);
     }
-    OpCall inplaceSub{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceSubGetWorkspaceSize(*self, *row, two, ws, ex); },
-                      &aclnnInplaceSub};
+    OpCall inplaceSub{
+        [&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceSubGetWorkspaceSize(*self, *row, two, ws, ex); },
+        &aclnnInplaceSub};
     CHECK_EQ(Run(inplaceSub), 0);
     CHECK(SameStorage(ACL_FLOAT, self->Download(), expected, "InplaceSub broadcasting other"));
     self->Upload();
-    OpCall inplaceDiv{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceDivGetWorkspaceSize(*self, *row, ws, ex); },
-                      &aclnnInplaceDiv};
+    OpCall inplaceDiv{
+        [&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceDivGetWorkspaceSize(*self, *row, ws, ex); },
+        &aclnnInplaceDiv};
     CHECK_EQ(Run(inplaceDiv), 0);
     for (size_t i = 0; i < 24; ++i) {
         StoreRaw(&expected[i * 4], LoadRaw<float>(&before[i * 4]) / LoadRaw<float>(&row->host()[(i % 6) * 4]));
@@ -232,10 +243,12 @@ struct UnaryCase {
 };
 
 const UnaryCase kUnaryCases[] = {
-    {Unary::kNeg, "Neg", {ACL_INT8, ACL_INT32, ACL_INT64, ACL_FLOAT16, ACL_FLOAT, ACL_DOUBLE, ACL_COMPLEX64,
-                          ACL_COMPLEX128, ACL_BF16}},
-    {Unary::kExp, "Exp", {ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128, ACL_BOOL,
-                          ACL_INT64}},
+    {Unary::kNeg,
+     "Neg",
+     {ACL_INT8, ACL_INT32, ACL_INT64, ACL_FLOAT16, ACL_FLOAT, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128, ACL_BF16}},
+    {Unary::kExp,
+     "Exp",
+     {ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128, ACL_BOOL, ACL_INT64}},
     {Unary::kRelu, "Relu", {ACL_FLOAT, ACL_FLOAT16, ACL_INT8, ACL_UINT8, ACL_INT32, ACL_INT64, ACL_BF16}},
     {Unary::kGelu, "Gelu", {ACL_FLOAT, ACL_FLOAT16, ACL_BF16}},
     {Unary::kSilu, "Silu", {ACL_FLOAT, ACL_FLOAT16, ACL_BF16}},
@@ -244,9 +257,11 @@ const UnaryCase kUnaryCases[] = {
 OpCall UnaryCall(Unary op, aclTensor *self, aclTensor *out) {
     switch (op) {
     case Unary::kNeg:
-        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnNegGetWorkspaceSize(self, out, ws, ex); }, &aclnnNeg};
+        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnNegGetWorkspaceSize(self, out, ws, ex); },
+                &aclnnNeg};
     case Unary::kExp:
-        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnExpGetWorkspaceSize(self, out, ws, ex); }, &aclnnExp};
+        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnExpGetWorkspaceSize(self, out, ws, ex); },
+                &aclnnExp};
     case Unary::kRelu:
         return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnReluGetWorkspaceSize(self, out, ws, ex); },
                 &aclnnRelu};
@@ -359,7 +374,7 @@ TEST_CASE("InplaceRelu, InplaceNeg and InplaceExp write selfRef") {
 
 TEST_CASE("Exp in float32 is within 2 ulp of e^x over its whole range, with inf, 0 and NaN at the edges") {
     REQUIRE(Session().ok);
-    const std::vector<float> inputs = {-200.0f, -104.0f, -103.0f, -87.5f, -10.0f, -1e-8f, 0.0f, 1e-8f, 0.5f,
+    const std::vector<float> inputs = {-200.0f, -104.0f, -103.0f, -87.5f, -10.0f, -1e-8f, 0.0f,     1e-8f,     0.5f,
                                        1.0f,    10.0f,   88.0f,   88.7f,  88.8f,  200.0f, INFINITY, -INFINITY, NAN};
     auto self = Make(ACL_FLOAT, {static_cast<int64_t>(inputs.size())});
     std::memcpy(self->host().data(), inputs.data(), inputs.size() * 4);
@@ -396,10 +411,55 @@ TEST_CASE("Exp in float32 is within 2 ulp of e^x over its whole range, with inf,
     CHECK(worst < 3e-7);
 }
 
+// The element functions one value at a time, never vectorised: the definition the kernels' vector
+// loops (SSE2, AVX2, AVX-512, NEON) must match bit for bit.
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((noinline, optimize("no-tree-vectorize")))
+#endif
+float ScalarDefinition(Unary op, float x) {
+    using aclsim::nn::ElementFunction;
+    using aclsim::nn::ElementOp;
+    switch (op) {
+    case Unary::kExp: return aclsim::nn::ExpFloat(x);
+    case Unary::kGelu: return ElementFunction<ElementOp::kGelu>::Apply<float>(x, 0.0f, 0.0f);
+    case Unary::kSilu: return ElementFunction<ElementOp::kSilu>::Apply<float>(x, 0.0f, 0.0f);
+    default: return NAN;
+    }
+}
+
+TEST_CASE("Exp, Gelu and Silu in float32 give the scalar definition's bits across the float range") {
+    REQUIRE(Session().ok);
+    // Every 4099th bit pattern (all signs, exponents, NaNs, infinities), so every vector lane and
+    // the loops' tails see every kind of value.
+    constexpr uint64_t kStep = 4099;
+    const auto count = static_cast<int64_t>((uint64_t{1} << 32) / kStep);
+    auto self = Make(ACL_FLOAT, {count});
+    for (int64_t i = 0; i < count; ++i) {
+        StoreRaw(&self->host()[static_cast<size_t>(i) * 4], static_cast<uint32_t>(static_cast<uint64_t>(i) * kStep));
+    }
+    self->Upload();
+    auto out = Make(ACL_FLOAT, {count});
+    for (Unary op : {Unary::kExp, Unary::kGelu, Unary::kSilu}) {
+        CHECK_EQ(Run(UnaryCall(op, *self, *out)), 0);
+        const std::vector<unsigned char> bytes = out->Download();
+        int64_t differing = 0;
+        for (int64_t i = 0; i < count; ++i) {
+            const float x = LoadRaw<float>(&self->host()[static_cast<size_t>(i) * 4]);
+            const uint32_t expected = aclsim::nn::FloatBits(ScalarDefinition(op, x));
+            const uint32_t actual = LoadRaw<uint32_t>(&bytes[static_cast<size_t>(i) * 4]);
+            if (expected != actual && differing++ < 3) {
+                std::fprintf(stderr, "unary op %d, x bits %08x: kernel %08x, definition %08x\n", static_cast<int>(op),
+                             static_cast<unsigned>(static_cast<uint64_t>(i) * kStep), actual, expected);
+            }
+        }
+        CHECK_EQ(differing, 0);
+    }
+}
+
 TEST_CASE("Exp in double is within 2 ulp of e^x, with inf, subnormals, 0 and NaN at the edges") {
     REQUIRE(Session().ok);
-    std::vector<double> inputs = {-800.0, -745.5, -740.0, -708.5, -1e-300, 0.0, 1e-17, 0.3, 1.0, 700.0, 709.7,
-                                  709.8,  800.0,  INFINITY, -INFINITY, NAN};
+    std::vector<double> inputs = {-800.0, -745.5, -740.0, -708.5, -1e-300, 0.0,      1e-17,     0.3,
+                                  1.0,    700.0,  709.7,  709.8,  800.0,   INFINITY, -INFINITY, NAN};
     for (int i = 0; i <= 2000; ++i) {
         inputs.push_back(-700.0 + 0.7 * i);
     }
@@ -441,10 +501,12 @@ TEST_CASE("Cast converts between every pair of stored dtypes") {
                     WriteAs(to, ReadAs<C>(from, &self->host()[i * SizeOf(from)]), &expected[i * SizeOf(to)]);
                 }
             });
-            OpCall cast{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnCastGetWorkspaceSize(*self, to, *out, ws, ex); },
-                        &aclnnCast};
+            OpCall cast{
+                [&](uint64_t *ws, aclOpExecutor **ex) { return aclnnCastGetWorkspaceSize(*self, to, *out, ws, ex); },
+                &aclnnCast};
             CHECK_EQ(Run(cast), 0);
-            CHECK(SameStorage(to, out->Download(), expected, std::string("Cast ") + TypeName(from) + "->" + TypeName(to)));
+            CHECK(SameStorage(to, out->Download(), expected,
+                              std::string("Cast ") + TypeName(from) + "->" + TypeName(to)));
         }
     }
 }
@@ -461,8 +523,9 @@ TEST_CASE("InplaceCopy broadcasts and converts src into a strided, offset selfRe
             StoreRaw(&expected[(3 + r * 14 + c * 2) * 4], RefCast<int32_t>(value));
         }
     }
-    OpCall copy{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceCopyGetWorkspaceSize(*selfRef, *src, ws, ex); },
-                &aclnnInplaceCopy};
+    OpCall copy{
+        [&](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceCopyGetWorkspaceSize(*selfRef, *src, ws, ex); },
+        &aclnnInplaceCopy};
     CHECK_EQ(Run(copy), 0);
     CHECK(SameStorage(ACL_INT32, selfRef->Download(), expected, "InplaceCopy"));
 }
@@ -475,16 +538,17 @@ TEST_CASE("strided, transposed and offset views in and out") {
     auto other = Make(ACL_FLOAT, {4, 5}, {10, 2}, 1, 41);
     auto out = Make(ACL_FLOAT, {4, 5}, {1, 4});
     std::vector<unsigned char> expected = out->host();
-    RefElementwiseTyped<float>({&self->spec(), self->host().data(), {}}, {&other->spec(), other->host().data(), {}},
-                               [](float a, float b) { return a * b; }, ACL_FLOAT, out->spec(), expected);
+    RefElementwiseTyped<float>(
+        {&self->spec(), self->host().data(), {}}, {&other->spec(), other->host().data(), {}},
+        [](float a, float b) { return a * b; }, ACL_FLOAT, out->spec(), expected);
     CHECK_EQ(Run(BinaryCall(Binary::kMul, *self, *other, nullptr, *out)), 0);
     CHECK(SameStorage(ACL_FLOAT, out->Download(), expected, "Mul on strided views"));
 
     auto geluOut = Make(ACL_FLOAT, {4, 5}, {10, 2}, 0, 40);
     std::vector<unsigned char> geluExpected = geluOut->host();
-    RefElementwiseTyped<double>({&self->spec(), self->host().data(), {}}, {&self->spec(), self->host().data(), {}},
-                                [](double a, double) { return RefGelu(a); }, ACL_DOUBLE, geluOut->spec(),
-                                geluExpected);
+    RefElementwiseTyped<double>(
+        {&self->spec(), self->host().data(), {}}, {&self->spec(), self->host().data(), {}},
+        [](double a, double) { return RefGelu(a); }, ACL_DOUBLE, geluOut->spec(), geluExpected);
     CHECK_EQ(Run(UnaryCall(Unary::kGelu, *self, *geluOut)), 0);
     CHECK(CloseStorage(ACL_FLOAT, geluOut->Download(), geluExpected, 2e-6, 1e-30, "Gelu on strided views"));
 }
@@ -496,8 +560,9 @@ TEST_CASE("empty tensors give an executor that launches nothing") {
     auto out = Make(ACL_FLOAT, {0, 3});
     CHECK_EQ(Run(BinaryCall(Binary::kMul, *self, *other, nullptr, *out)), 0);
     CHECK_EQ(Run(UnaryCall(Unary::kGelu, *self, *out)), 0);
-    OpCall cast{[&](uint64_t *ws, aclOpExecutor **ex) { return aclnnCastGetWorkspaceSize(*self, ACL_FLOAT, *out, ws, ex); },
-                &aclnnCast};
+    OpCall cast{
+        [&](uint64_t *ws, aclOpExecutor **ex) { return aclnnCastGetWorkspaceSize(*self, ACL_FLOAT, *out, ws, ex); },
+        &aclnnCast};
     CHECK_EQ(Run(cast), 0);
 }
 
@@ -528,23 +593,23 @@ TEST_CASE("refusals: NULL arguments 161001, unsupported dtypes, shapes and outs 
     CHECK_EQ(aclnnCastGetWorkspaceSize(nullptr, ACL_FLOAT, *f32, &ws, &ex), kNullptr);
     CHECK_EQ(aclnnInplaceCopyGetWorkspaceSize(*f32, nullptr, &ws, &ex), kNullptr);
 
-    CHECK_EQ(Prepare(BinaryCall(Binary::kMaximum, *c64, *c64, nullptr, *c64)), kInvalid); // no complex
-    CHECK_EQ(Prepare(BinaryCall(Binary::kDiv, *f32, *f32, nullptr, *b8)), kInvalid);      // FLOAT -> BOOL
-    CHECK_EQ(Prepare(BinaryCall(Binary::kMul, *c64, *f32, nullptr, *i32)), kInvalid);     // complex -> INT32
+    CHECK_EQ(Prepare(BinaryCall(Binary::kMaximum, *c64, *c64, nullptr, *c64)), kInvalid);  // no complex
+    CHECK_EQ(Prepare(BinaryCall(Binary::kDiv, *f32, *f32, nullptr, *b8)), kInvalid);       // FLOAT -> BOOL
+    CHECK_EQ(Prepare(BinaryCall(Binary::kMul, *c64, *f32, nullptr, *i32)), kInvalid);      // complex -> INT32
     CHECK_EQ(Prepare(BinaryCall(Binary::kSub, *i32, *i32, complexAlpha, *i32)), kInvalid); // alpha type
-    CHECK_EQ(Prepare(BinaryCall(Binary::kMul, *f32, *wide, nullptr, *f32b)), kInvalid);   // no broadcast
-    CHECK_EQ(Prepare(BinaryCall(Binary::kMul, *f32, *f32, nullptr, *wide)), kInvalid);    // out shape
+    CHECK_EQ(Prepare(BinaryCall(Binary::kMul, *f32, *wide, nullptr, *f32b)), kInvalid);    // no broadcast
+    CHECK_EQ(Prepare(BinaryCall(Binary::kMul, *f32, *f32, nullptr, *wide)), kInvalid);     // out shape
     CHECK_EQ(Prepare(BinaryCall(Binary::kMul, *nineDims, *nineDims, nullptr, *nineDims)), kInvalid);
     CHECK_EQ(aclnnInplaceMulGetWorkspaceSize(*f32, *longRow, &ws, &ex), kInvalid);
     CHECK_EQ(Prepare(UnaryCall(Unary::kNeg, *b8, *b8)), kInvalid);
     CHECK_EQ(Prepare(UnaryCall(Unary::kNeg, *u8, *u8)), kInvalid);
     CHECK_EQ(Prepare(UnaryCall(Unary::kRelu, *b8, *b8)), kInvalid);
-    CHECK_EQ(Prepare(UnaryCall(Unary::kRelu, *f32, *f16)), kInvalid);  // out must be self's dtype
+    CHECK_EQ(Prepare(UnaryCall(Unary::kRelu, *f32, *f16)), kInvalid); // out must be self's dtype
     CHECK_EQ(Prepare(UnaryCall(Unary::kGelu, *i32, *i32)), kInvalid);
     CHECK_EQ(Prepare(UnaryCall(Unary::kGelu, *f32, *f16)), kInvalid);
     CHECK_EQ(Prepare(UnaryCall(Unary::kSilu, *f64, *f64)), kInvalid);
-    CHECK_EQ(Prepare(UnaryCall(Unary::kExp, *i32, *f32)), kInvalid);   // INT32 not among Exp's types
-    CHECK_EQ(Prepare(UnaryCall(Unary::kExp, *f32, *b8)), kInvalid);    // FLOAT -> BOOL
+    CHECK_EQ(Prepare(UnaryCall(Unary::kExp, *i32, *f32)), kInvalid); // INT32 not among Exp's types
+    CHECK_EQ(Prepare(UnaryCall(Unary::kExp, *f32, *b8)), kInvalid);  // FLOAT -> BOOL
     CHECK_EQ(Prepare(UnaryCall(Unary::kNeg, *f32, *wide)), kInvalid);
     CHECK_EQ(aclnnCastGetWorkspaceSize(*f32, ACL_INT32, *f16, &ws, &ex), kInvalid); // out is not of dtype
     CHECK_EQ(aclnnCastGetWorkspaceSize(*f32, ACL_STRING, *f16, &ws, &ex), kInvalid);
@@ -571,32 +636,38 @@ TEST_CASE("every elementwise operator: eager, captured replay and task update gi
         {"Relu", [&](Operands &o) { return UnaryCall(Unary::kRelu, *o.a, *o.out); }},
         {"Gelu", [&](Operands &o) { return UnaryCall(Unary::kGelu, *o.a, *o.out); }},
         {"Silu", [&](Operands &o) { return UnaryCall(Unary::kSilu, *o.a, *o.out); }},
-        {"Muls", [&](Operands &o) {
+        {"Muls",
+         [&](Operands &o) {
              aclTensor *a = *o.a;
              aclTensor *out = *o.out;
              aclScalar *s = scalar;
-             return OpCall{[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnMulsGetWorkspaceSize(a, s, out, ws, ex); },
-                           &aclnnMuls};
+             return OpCall{
+                 [=](uint64_t *ws, aclOpExecutor **ex) { return aclnnMulsGetWorkspaceSize(a, s, out, ws, ex); },
+                 &aclnnMuls};
          }},
-        {"Cast", [&](Operands &o) {
+        {"Cast",
+         [&](Operands &o) {
              aclTensor *a = *o.a;
              aclTensor *out = *o.out;
-             return OpCall{[=](uint64_t *ws, aclOpExecutor **ex) {
-                               return aclnnCastGetWorkspaceSize(a, ACL_FLOAT, out, ws, ex);
-                           },
-                           &aclnnCast};
+             return OpCall{
+                 [=](uint64_t *ws, aclOpExecutor **ex) { return aclnnCastGetWorkspaceSize(a, ACL_FLOAT, out, ws, ex); },
+                 &aclnnCast};
          }},
-        {"InplaceCopy", [&](Operands &o) {
+        {"InplaceCopy",
+         [&](Operands &o) {
              aclTensor *a = *o.a;
              aclTensor *out = *o.out;
-             return OpCall{[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceCopyGetWorkspaceSize(out, a, ws, ex); },
-                           &aclnnInplaceCopy};
+             return OpCall{
+                 [=](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceCopyGetWorkspaceSize(out, a, ws, ex); },
+                 &aclnnInplaceCopy};
          }},
-        {"InplaceMul", [&](Operands &o) {
+        {"InplaceMul",
+         [&](Operands &o) {
              aclTensor *b = *o.b;
              aclTensor *out = *o.out;
-             return OpCall{[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceMulGetWorkspaceSize(out, b, ws, ex); },
-                           &aclnnInplaceMul};
+             return OpCall{
+                 [=](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceMulGetWorkspaceSize(out, b, ws, ex); },
+                 &aclnnInplaceMul};
          }},
     };
     for (const auto &[name, factory] : ops) {

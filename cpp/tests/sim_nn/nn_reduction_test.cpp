@@ -2,9 +2,11 @@
 // strided inputs and outputs, the optional weight, bias, mean and rstd, empty tensors, refusals
 // with their codes, and eager vs captured replay vs task update.
 #include <cmath>
+#include <cstring>
 
 #include "aclnnop/aclnn_layer_norm.h"
 #include "aclnnop/aclnn_softmax.h"
+#include "element_ops.h"
 #include "nn_op_harness.h"
 
 using namespace nntest;
@@ -68,7 +70,9 @@ struct LayerNormTensors {
     DeviceTensor *rstd = nullptr;
 };
 
-aclTensor *Handle(DeviceTensor *t) { return t != nullptr ? t->tensor() : nullptr; }
+aclTensor *Handle(DeviceTensor *t) {
+    return t != nullptr ? t->tensor() : nullptr;
+}
 
 OpCall LayerNormCall(const LayerNormTensors &t, const std::vector<int64_t> &normalized, double eps) {
     aclTensor *input = Handle(t.input);
@@ -121,11 +125,13 @@ bool CheckLayerNorm(const LayerNormTensors &t, int64_t length, double eps, const
     bool ok = CloseStorage(type, t.out->Download(), out, 4 * Tolerance(type), 2e-5, what + " out");
     if (t.mean != nullptr) {
         ok = CloseStorage(t.mean->spec().type, t.mean->Download(), mean, 2 * Tolerance(t.mean->spec().type), 1e-4,
-                          what + " mean") && ok;
+                          what + " mean") &&
+             ok;
     }
     if (t.rstd != nullptr) {
         ok = CloseStorage(t.rstd->spec().type, t.rstd->Download(), rstd, 4 * Tolerance(t.rstd->spec().type), 0,
-                          what + " rstd") && ok;
+                          what + " rstd") &&
+             ok;
     }
     return ok;
 }
@@ -159,12 +165,69 @@ TEST_CASE("Softmax along every dim, in every dtype, on strided views") {
     CHECK_EQ(LoadRaw<float>(scalarOut->Download().data()), 1.0f);
 }
 
+// A float32 softmax row as docs/simulator.md defines it, one value at a time and never vectorised:
+// the row maximum, e^(x - max) by the library's ExpFloat, eight partial sums (the tail added to
+// the first lanes) added in lane order, then each value divided by the sum.
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((noinline, optimize("no-tree-vectorize")))
+#endif
+void ScalarSoftmaxRow(const float *x, float *y, int64_t n) {
+    float maximum = x[0];
+    for (int64_t i = 1; i < n; ++i) {
+        maximum = x[i] > maximum ? x[i] : maximum;
+    }
+    float lanes[8] = {};
+    for (int64_t i = 0; i < n; ++i) {
+        y[i] = aclsim::nn::ExpFloat(x[i] - maximum);
+    }
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        for (int j = 0; j < 8; ++j) {
+            lanes[j] += y[i + j];
+        }
+    }
+    for (int j = 0; i < n; ++i, ++j) {
+        lanes[j] += y[i];
+    }
+    float sum = 0;
+    for (float lane : lanes) {
+        sum += lane;
+    }
+    for (int64_t k = 0; k < n; ++k) {
+        y[k] = y[k] / sum;
+    }
+}
+
+TEST_CASE("float32 Softmax rows give the bits of the scalar definition (vectorised e^x, maximum and sum)") {
+    REQUIRE(Session().ok);
+    // Row lengths around the vector widths and a long one; values spread over [-60, 60].
+    for (int64_t length : {int64_t{1}, int64_t{7}, int64_t{8}, int64_t{17}, int64_t{1003}, int64_t{4096}}) {
+        auto self = Make(ACL_FLOAT, {3, length});
+        std::vector<float> x(static_cast<size_t>(3 * length));
+        for (size_t i = 0; i < x.size(); ++i) {
+            x[i] = static_cast<float>(static_cast<int64_t>(i * 7919 % 12001) - 6000) * 0.01f;
+            StoreRaw(&self->host()[i * 4], x[i]);
+        }
+        self->Upload();
+        auto out = Make(ACL_FLOAT, {3, length});
+        CHECK_EQ(Run(SoftmaxCall(*self, -1, *out)), 0);
+        std::vector<float> expected(x.size());
+        for (int64_t row = 0; row < 3; ++row) {
+            ScalarSoftmaxRow(&x[static_cast<size_t>(row * length)], &expected[static_cast<size_t>(row * length)],
+                             length);
+        }
+        std::vector<unsigned char> expectedBytes(expected.size() * 4);
+        std::memcpy(expectedBytes.data(), expected.data(), expectedBytes.size());
+        CHECK(SameStorage(ACL_FLOAT, out->Download(), expectedBytes, "Softmax row of " + std::to_string(length)));
+    }
+}
+
 TEST_CASE("LayerNorm over the last dims, with and without weight, bias, mean and rstd") {
     REQUIRE(Session().ok);
     for (aclDataType type : {ACL_FLOAT, ACL_FLOAT16, ACL_BF16}) {
         auto input = Make(type, {4, 6, 10});
         auto weight = Make(type, {10});
-        auto bias = Make(ACL_FLOAT, {6, 10}); // FLOAT is allowed next to any input dtype...
+        auto bias = Make(ACL_FLOAT, {6, 10});        // FLOAT is allowed next to any input dtype...
         auto floatWeight = Make(ACL_FLOAT, {6, 10}); // ... when both are FLOAT
         auto out = Make(type, {4, 6, 10});
         auto mean = Make(ACL_FLOAT, {4, 1, 1});
@@ -230,12 +293,14 @@ TEST_CASE("refusals: NULL 161001; dtypes, dims, shapes 161002") {
     CHECK_EQ(Prepare(LayerNormCall({f32.get(), nullptr, nullptr, nullptr, nullptr, nullptr}, {6}, 1e-5)), kNullptr);
     CHECK_EQ(aclnnLayerNormGetWorkspaceSize(*f32, nullptr, nullptr, nullptr, 1e-5, *out, nullptr, nullptr, &ws, &ex),
              kNullptr);
-    auto refuse = [&](LayerNormTensors t, std::vector<int64_t> shape) { return Prepare(LayerNormCall(t, shape, 1e-5)); };
+    auto refuse = [&](LayerNormTensors t, std::vector<int64_t> shape) {
+        return Prepare(LayerNormCall(t, shape, 1e-5));
+    };
     CHECK_EQ(refuse({f64.get(), nullptr, nullptr, out.get(), nullptr, nullptr}, {6}), kInvalid); // DOUBLE input
     CHECK_EQ(refuse({f32.get(), nullptr, nullptr, out.get(), nullptr, nullptr}, {}), kInvalid);  // no dims
     CHECK_EQ(refuse({f32.get(), nullptr, nullptr, out.get(), nullptr, nullptr}, {5}), kInvalid); // not trailing
     CHECK_EQ(refuse({f32.get(), nullptr, nullptr, out.get(), nullptr, nullptr}, {1, 4, 6}), kInvalid);
-    CHECK_EQ(refuse({f32.get(), w5.get(), nullptr, out.get(), nullptr, nullptr}, {6}), kInvalid); // weight shape
+    CHECK_EQ(refuse({f32.get(), w5.get(), nullptr, out.get(), nullptr, nullptr}, {6}), kInvalid);    // weight shape
     CHECK_EQ(refuse({f32.get(), w6f16.get(), nullptr, out.get(), nullptr, nullptr}, {6}), kInvalid); // weight dtype
     CHECK_EQ(refuse({f16.get(), w6f16.get(), w6bf16.get(), f16.get(), nullptr, nullptr}, {6}), kInvalid);
     CHECK_EQ(refuse({f32.get(), nullptr, nullptr, wrong.get(), nullptr, nullptr}, {6}), kInvalid);

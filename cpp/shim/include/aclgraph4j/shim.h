@@ -155,8 +155,9 @@ AGJ_API int32_t agj_memset(int64_t buffer, int64_t offset, int32_t value, int64_
 AGJ_API int32_t agj_tensor_create(int64_t buffer, int32_t dataType, const int64_t *dims, int32_t rank,
                                   const int64_t *strides, int64_t offset, int64_t *tensorOut);
 /* A scalar of dataType from a double (floating and complex types) or a long (integer and bool types).
- * A double for an integer type must be integral and within 64 bits (unsigned for ACL_UINT64);
- * integers wrap into narrower types like a C cast. */
+ * The value must fit the type: an integer type takes a whole number within its range (ACL_UINT64
+ * up to 2^64 - 1 from a double); a floating type refuses a finite value that would round to
+ * infinity (NaN and infinities are kept); ACL_BOOL takes any value (nonzero is true). */
 AGJ_API int32_t agj_scalar_create_double(int32_t dataType, double value, int64_t *scalarOut);
 AGJ_API int32_t agj_scalar_create_long(int32_t dataType, int64_t value, int64_t *scalarOut);
 
@@ -164,7 +165,9 @@ AGJ_API int32_t agj_scalar_create_long(int32_t dataType, int64_t value, int64_t 
 /* Prepares an executor for op (AGJ_OP_*) with the operands its row of shim_operators.def lists,
  * in that order: tensors and scalars as handles (0 for an absent optional tensor), integer,
  * boolean and data type attributes as ints, an integer array as its length then its values in
- * ints, floating attributes as doubles. Every operand must be given, and no more. The workspace
+ * ints, floating attributes as doubles. Every operand must be given, and no more. A tensor the
+ * operator writes (an output or an in-place operand) must not name an element twice (a stride 0
+ * along a dimension longer than 1, interleaved strides): AGJ_ERR_INVALID_ARGUMENT. The workspace
  * the operator needs is allocated on its first tensor's device and kept by the executor. */
 AGJ_API int32_t agj_operator_prepare(int32_t op, const int64_t *handles, int32_t handleCount, const int64_t *ints,
                                      int32_t intCount, const double *floats, int32_t floatCount, int32_t flags,

@@ -289,7 +289,6 @@ public final class AclRuntime implements AutoCloseable {
     public Scalar scalar(DataType dataType, double value) {
         checkOpen();
         Objects.requireNonNull(dataType, "dataType");
-        Scalar.checkValue(dataType, value);
         return new Scalar(this, api.scalarCreateDouble(dataType.code(), value), dataType, Double.toString(value));
     }
 
@@ -305,7 +304,6 @@ public final class AclRuntime implements AutoCloseable {
     public Scalar scalar(DataType dataType, long value) {
         checkOpen();
         Objects.requireNonNull(dataType, "dataType");
-        Scalar.checkValue(dataType, value);
         return new Scalar(this, api.scalarCreateLong(dataType.code(), value), dataType, Long.toString(value));
     }
 

@@ -29,7 +29,6 @@ public final class AddOperator extends Operator {
     public static AddOperator add(Tensor self, Tensor other, Scalar alpha, Tensor out) {
         requireOperands("AddOperator.add", self, "other", other, "out", out);
         Objects.requireNonNull(alpha, "AddOperator.add: alpha is null");
-        requireDistinctElements("AddOperator.add", "out", out);
         long handle = new Operands("AddOperator.add", self).tensor("self", self).tensor("other", other)
                 .scalar("alpha", alpha).tensor("out", out).prepare(NativeApi.OP_ADD, true);
         return new AddOperator(self, handle, "AddOperator(add " + self + " + " + alpha.value() + " × " + other + ")",
@@ -49,7 +48,6 @@ public final class AddOperator extends Operator {
         requireOperands("AddOperator.adds", self, "out", out, "out", out);
         Objects.requireNonNull(other, "AddOperator.adds: other is null");
         Objects.requireNonNull(alpha, "AddOperator.adds: alpha is null");
-        requireDistinctElements("AddOperator.adds", "out", out);
         long handle = new Operands("AddOperator.adds", self).tensor("self", self).scalar("other", other)
                 .scalar("alpha", alpha).tensor("out", out).prepare(NativeApi.OP_ADDS, true);
         return new AddOperator(self, handle, "AddOperator(adds " + self + " + " + alpha.value() + " × "
@@ -67,7 +65,6 @@ public final class AddOperator extends Operator {
     public static AddOperator inplaceAdd(Tensor self, Tensor other, Scalar alpha) {
         requireOperands("AddOperator.inplaceAdd", self, "other", other, "other", other);
         Objects.requireNonNull(alpha, "AddOperator.inplaceAdd: alpha is null");
-        requireDistinctElements("AddOperator.inplaceAdd", "self", self);
         long handle = new Operands("AddOperator.inplaceAdd", self).tensor("self", self).tensor("other", other)
                 .scalar("alpha", alpha).prepare(NativeApi.OP_INPLACE_ADD, true);
         return new AddOperator(self, handle, "AddOperator(inplaceAdd " + self + " += " + alpha.value() + " × "
@@ -86,7 +83,6 @@ public final class AddOperator extends Operator {
         Objects.requireNonNull(self, "AddOperator.inplaceAdds: self is null");
         Objects.requireNonNull(other, "AddOperator.inplaceAdds: other is null");
         Objects.requireNonNull(alpha, "AddOperator.inplaceAdds: alpha is null");
-        requireDistinctElements("AddOperator.inplaceAdds", "self", self);
         long handle = new Operands("AddOperator.inplaceAdds", self).tensor("self", self).scalar("other", other)
                 .scalar("alpha", alpha).prepare(NativeApi.OP_INPLACE_ADDS, true);
         return new AddOperator(self, handle, "AddOperator(inplaceAdds " + self + " += " + alpha.value() + " × "
@@ -108,7 +104,6 @@ public final class AddOperator extends Operator {
         Objects.requireNonNull(stream, "AddOperator.addOnce: stream is null");
         requireOperands("AddOperator.addOnce", self, "other", other, "out", out);
         Objects.requireNonNull(alpha, "AddOperator.addOnce: alpha is null");
-        requireDistinctElements("AddOperator.addOnce", "out", out);
         NativeApi api = self.api();
         KernelLaunches launches = stream.kernelLaunches();
         long executor = api.executorPrepare(NativeApi.OP_ADD, self.handle(), other.handle(), alpha.handle(),
@@ -150,16 +145,6 @@ public final class AddOperator extends Operator {
             throw new InvalidArgumentException(-2, operation, "all tensors must be on one device: self is on device "
                     + device + ", " + secondName + " on " + second.device().id() + (third == second ? ""
                     : " and " + thirdName + " on " + third.device().id()) + ": create them on one device");
-        }
-    }
-
-    /** An output whose elements share memory would be written twice per element, racing itself. */
-    private static void requireDistinctElements(String operation, String name, Tensor written) {
-        if (written.hasOverlappingElements()) {
-            throw new InvalidArgumentException(-2, operation, name + " " + written + " has elements that share "
-                    + "memory (strides " + java.util.Arrays.toString(written.strides()) + "): an operator writes each "
-                    + "element of it, so give a tensor whose elements do not overlap (a contiguous one, or strides "
-                    + "that step past each other)");
         }
     }
 }

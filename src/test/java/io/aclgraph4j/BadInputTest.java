@@ -613,15 +613,21 @@ class BadInputTest {
         refused(InvalidArgumentException.class, -2, () -> runtime.scalar(DataType.BF16, 3.4e38), "overflows BF16");
         refused(InvalidArgumentException.class, -2, () -> runtime.scalar(DataType.BF16, -3.397e38), "overflows BF16");
         runtime.scalar(DataType.BF16, 3.3895314e38).close();
-        // An output whose elements share memory.
+        // An output whose elements share memory, refused by the shim for every operator.
         DeviceBuffer buffer = device.allocate(64);
         Tensor broadcastOut = buffer.view(DataType.FLOAT, new long[] {4}, new long[] {0}, 0);
         Tensor interleaved = buffer.view(DataType.FLOAT, new long[] {2, 3}, new long[] {2, 1}, 0);
         for (Tensor out : List.of(broadcastOut, interleaved)) {
             refused(InvalidArgumentException.class, -2, () -> AddOperator.add(floats, floats, one, out),
                     "AddOperator.add", "has elements that share memory", "do not overlap");
+            refused(InvalidArgumentException.class, -2, () -> AddOperator.addOnce(stream, floats, floats, one, out),
+                    "AddOperator.addOnce", "has elements that share memory");
             refused(InvalidArgumentException.class, -2, () -> AddOperator.inplaceAdds(out, one, one),
                     "AddOperator.inplaceAdds", "self", "share memory");
+            refused(InvalidArgumentException.class, -2, () -> ElementwiseOperator.exp(floats, out),
+                    "ElementwiseOperator.exp", "out", "share memory");
+            refused(InvalidArgumentException.class, -2, () -> ElementwiseOperator.inplaceRelu(out),
+                    "ElementwiseOperator.inplaceRelu", "share memory");
         }
         assertFalse(buffer.view(DataType.FLOAT, new long[] {2, 2}, new long[] {1, 2}, 0).hasOverlappingElements());
         // An event belongs to its device.
