@@ -158,7 +158,13 @@ Model::Model(std::shared_ptr<Context> context)
 Model::~Model() { CountObjectDestroyed(ACLSIM_OBJ_MODEL); }
 
 aclError Model::replay() const {
+    if (built) {
+        return ReplayBuilt(*this);
+    }
     for (const Task &task : tasks) {
+        if (aborting.load(std::memory_order_relaxed)) {
+            return ACL_ERROR_RT_MODEL_ABORT_NORMAL; // aclmdlRIAbort
+        }
         if (aclError status = RunTask(task, true); status != ACL_SUCCESS) {
             return status; // like a device, a faulting model stops at the failed task
         }
@@ -424,6 +430,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
                         "the stream is updating a task group: call aclmdlRICaptureTaskUpdateEnd first");
         }
     }
+    if (target->boundFlag.load(std::memory_order_acquire)) { // ApiErrorDecorator::ModelExecuteAsync
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "the stream is bound to a model (aclmdlRIBindStream): launch on a stream that is not");
+    }
     if (model->isBody) { // ApiErrorDecorator::ModelExecute
         return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
                     "the model is a body of a conditional task: it runs inside its parent's replay only");
@@ -461,6 +471,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
         refusal = Fail(ACL_ERROR_RT_MODEL_EXECUTE, call,
                        "the model is not ready, status=FAULT: an update of its tasks failed; destroy it");
         break;
+    case Model::State::Building:
+        refusal = Fail(ACL_ERROR_RT_MODEL_EXECUTE, call, "the model is still being built: call aclmdlRIBuildEnd first");
+        break;
     case Model::State::Ready: break;
     }
     if (refusal != ACL_SUCCESS) {
@@ -486,6 +499,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecute(aclmdlRI modelRI, int32_t timeout) 
     }
     if (timeout == 0 || timeout < -1) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "timeout must be -1 (forever) or a positive number of ms");
+    }
+    if (model->built) {
+        return ExecuteBuiltModel(call, model, timeout);
     }
     return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                 "ACL Graph mode is not supported: a captured model is replayed with aclmdlRIExecuteAsync and "

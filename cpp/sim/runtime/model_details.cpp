@@ -115,11 +115,22 @@ aclError RefuseBody(const char *call, const Model &model) {
     return ACL_SUCCESS;
 }
 
+// Built models are not ACL Graphs: the calls that need one refuse them with 207000
+// (ApiImpl::TaskGetSeqId, GetKernelTaskParams, CheckCaptureModelForUpdate, ApiErrorDecorator::ModelUpdate).
+aclError RefuseBuilt(const char *call, const Model &model) {
+    if (model.built) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "the model was built with aclmdlRIBuildBegin: non ACL Graph mode is not supported");
+    }
+    return ACL_SUCCESS;
+}
+
 // ConvertTaskType: what the device calls a task of each simulated kind. Copies, memsets, host
 // functions, model launches and the task group's prefetch NOPs are RT_TASK_DEFAULT there too.
 aclmdlRITaskType TaskTypeOf(const Task &task) {
     switch (task.kind) {
-    case TaskKind::Kernel: return ACL_MODEL_RI_TASK_KERNEL;
+    case TaskKind::Kernel: // the runtime's own kernels (stream control, end graph, conditions) are not
+        return std::atomic_load(&task.kernel)->function() ? ACL_MODEL_RI_TASK_KERNEL : ACL_MODEL_RI_TASK_DEFAULT;
     case TaskKind::EventRecord: return ACL_MODEL_RI_TASK_EVENT_RECORD;
     case TaskKind::EventWait: return ACL_MODEL_RI_TASK_EVENT_WAIT;
     case TaskKind::EventReset: return ACL_MODEL_RI_TASK_EVENT_RESET;
@@ -188,7 +199,8 @@ aclError BeginUpdate(const char *call, Model &model) {
         return Fail(ACL_ERROR_RT_MODEL_UPDATE_FAILED, call,
                     "the model (model_id=" + std::to_string(model.id()) +
                         ") is in status FAULT after a failed update; destroy it");
-    case Model::State::Abandoned: break;
+    case Model::State::Abandoned:
+    case Model::State::Building: break;
     }
     return Fail(ACL_ERROR_RT_MODEL_UPDATE_FAILED, call, "the model's capture did not complete; destroy it");
 }
@@ -293,6 +305,7 @@ aclError UpdateKernelTask(const char *call, Model &model, ModelDetails &details,
 } // namespace
 
 void TearDownModelDetails(Model &model) {
+    UnbindBuiltStreams(model);
     ModelDetails &details = DetailsOf(model);
     std::vector<std::pair<aclrtCallback, void *>> callbacks;
     {
@@ -466,6 +479,11 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetStreams(aclmdlRI modelRI, aclrtStream *s
         return status;
     }
     std::lock_guard captureLock(CaptureMutex()); // a capture may still add streams
+    if (model->built) { // a built model's streams are the ones bound to it
+        const auto bound = BoundStreamsOf(*model);
+        return FillHandles(call, "model streams", bound.size(), streams, numStreams,
+                           [&](uint32_t i) -> aclrtStream { return bound[i].first; });
+    }
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
     const size_t total = model->modelStreamIds.size();
@@ -485,9 +503,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetStreams(aclmdlRI modelRI, aclrtStream *s
 ACL_FUNC_VISIBILITY aclError aclmdlRIGetTasksByStream(aclrtStream stream, aclmdlRITask *tasks, uint32_t *numTasks) {
     const char *call = "aclmdlRIGetTasksByStream";
     std::shared_ptr<ModelStreamRef> ref;
+    std::shared_ptr<Stream> userStream;
     if (stream != nullptr) {
         ref = ModelStreamRefs().find(stream);
-        if (!ref && !Streams().find(stream)) {
+        if (!ref && !(userStream = Streams().find(stream))) {
             return Fail(ACL_ERROR_RT_INVALID_HANDLE, call,
                         "not a live stream (destroyed already, or its model was destroyed?)");
         }
@@ -499,15 +518,20 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetTasksByStream(aclrtStream stream, aclmdl
     if (numTasks == nullptr) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "numTasks is NULL");
     }
+    std::lock_guard captureLock(CaptureMutex());
     std::shared_ptr<Model> model = ref ? ref->model.lock() : nullptr;
+    uint32_t streamIndex = ref ? ref->index : 0;
+    if (userStream && userStream->boundModel) { // a stream bound to a built model
+        model = userStream->boundModel;
+        streamIndex = userStream->boundIndex;
+    }
     if (!model) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "the stream is not bound to a model: pass a stream from aclmdlRIGetStreams");
     }
-    std::lock_guard captureLock(CaptureMutex());
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
-    const std::vector<size_t> indices = TasksOfStream(*model, ref->index);
+    const std::vector<size_t> indices = TasksOfStream(*model, streamIndex);
     details.taskRefs.resize(model->tasks.size());
     return FillHandles(call, "tasks in the stream", indices.size(), tasks, numTasks, [&](uint32_t i) -> aclmdlRITask {
         auto &task = details.taskRefs[indices[i]];
@@ -554,6 +578,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetSeqId(aclmdlRITask task, uint32_t *i
     if (aclError status = FindTask(call, task, ACL_ERROR_RT_PARAM_INVALID, model, index); status != ACL_SUCCESS) {
         return status;
     }
+    if (aclError status = RefuseBuilt(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
     // ApiImpl::TaskGetSeqId: the position in which the capture added the task (GenerateSeqId).
     *id = static_cast<uint32_t>(index);
     return ACL_SUCCESS;
@@ -587,6 +614,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetParams(aclmdlRITask task, aclmdlRITa
     params->type = type;
     switch (type) {
     case ACL_MODEL_RI_TASK_KERNEL: { // GetKernelTaskParams
+        if (aclError status = RefuseBuilt(call, *model); status != ACL_SUCCESS) {
+            return status;
+        }
         std::shared_ptr<const DeviceKernel> kernel = std::atomic_load(&target.kernel);
         std::shared_ptr<const KernelFunction> function = kernel->function();
         if (!function) {
@@ -702,6 +732,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskSetParams(aclmdlRITask task, aclmdlRITa
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
     // ApiImpl::TaskSetParams: CheckCaptureModelForUpdate, UPDATING, then the change by type.
+    if (aclError status = RefuseBuilt(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
     if (aclError status = BeginUpdate(call, *model); status != ACL_SUCCESS) {
         return status;
     }
@@ -730,6 +763,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskDisable(aclmdlRITask task) {
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
     // ApiImpl::ModelTaskDisable.
+    if (aclError status = RefuseBuilt(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
     if (aclError status = BeginUpdate(call, *model); status != ACL_SUCCESS) {
         return status;
     }
@@ -755,6 +791,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIUpdate(aclmdlRI modelRI) {
     if (aclError status = RefuseBody(call, *model); status != ACL_SUCCESS) {
         return status;
     }
+    if (aclError status = RefuseBuilt(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
     // ApiImpl::ModelUpdate: nothing to do when READY; only an UPDATING model can be made READY.
@@ -768,7 +807,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIUpdate(aclmdlRI modelRI) {
         return Fail(ACL_ERROR_RT_MODEL_UPDATE_FAILED, call, "the model is not ready for update, status=CAPTURING");
     case Model::State::Fault:
         return Fail(ACL_ERROR_RT_MODEL_UPDATE_FAILED, call, "the model is not ready for update, status=FAULT");
-    case Model::State::Abandoned: break;
+    case Model::State::Abandoned:
+    case Model::State::Building: break;
     }
     return Fail(ACL_ERROR_RT_MODEL_UPDATE_FAILED, call, "the model's capture did not complete; destroy it");
 }

@@ -400,6 +400,11 @@ public:
     std::shared_ptr<TaskGroup> updating; // task group being updated from this stream
     std::shared_ptr<TaskGroup> openGroup; // task group this capturing stream is sampling
     std::vector<std::shared_ptr<const DeviceKernel>> updateKernels;
+    // A stream bound to a model being built (aclmdlRIBindStream): its tasks go into the model.
+    // `boundFlag` mirrors `boundModel != nullptr` for the lock-free fast path of task submission.
+    std::atomic<bool> boundFlag{false};
+    std::shared_ptr<Model> boundModel;
+    uint32_t boundIndex = 0; // the stream's index among the model's streams
 
 private:
     void workerLoop();
@@ -514,13 +519,15 @@ struct TaskGroup {
 };
 
 struct ModelDetails; // model_details.cpp: name, destroy callbacks, introspection handles
+struct BuiltModel;   // model_build.cpp: the structure of a model built without capture
 
 class Model : public std::enable_shared_from_this<Model> {
 public:
     // Capturing/Ready/Abandoned follow the capture; Updating (aclmdlRITaskSetParams/TaskDisable
     // until aclmdlRIUpdate) and Fault (a failed update) are the device's capture-model states in
     // which it refuses to run (RtCaptureModelStatus).
-    enum class State { Capturing, Ready, Abandoned, Updating, Fault };
+    // Building: made by aclmdlRIBuildBegin, READY after aclmdlRIBuildEnd.
+    enum class State { Capturing, Ready, Abandoned, Updating, Fault, Building };
 
     Model(std::shared_ptr<Context> context);
     ~Model();
@@ -560,6 +567,11 @@ public:
     // Made on first use by DetailsOf (model_details.cpp).
     std::once_flag detailsOnce;
     std::shared_ptr<ModelDetails> details;
+    // A model built without capture (aclmdlRIBuildBegin, model_build.cpp): its streams, head
+    // streams and end graph; replayed by ReplayBuilt. Set at creation, never changed.
+    std::shared_ptr<BuiltModel> built;
+    // aclmdlRIAbort: replays in flight or queued stop before their next task.
+    std::atomic<bool> aborting{false};
 
 private:
     std::shared_ptr<Context> context_;
@@ -571,6 +583,16 @@ ModelDetails &DetailsOf(Model &model);
 // aclmdlRIDestroy, after the model left the registry: invalidates its stream and task handles and
 // runs its destroy callbacks (Model::TearDown).
 void TearDownModelDetails(Model &model);
+// Replays a built model: its head streams, and the streams their stream-control tasks activate.
+aclError ReplayBuilt(const Model &model);
+// Under CaptureMutex(): appends a task issued on a stream bound to a model being built.
+aclError RecordIntoBuiltModel(const char *call, Stream &stream, Task &&task);
+// aclmdlRIDestroy of a built model: its streams are unbound (Context::ModelDestroy).
+void UnbindBuiltStreams(Model &model);
+// Under CaptureMutex(): a built model's streams still bound, with their indices.
+std::vector<std::pair<aclrtStream, uint32_t>> BoundStreamsOf(const Model &model);
+// aclmdlRIExecute of a built model: runs it on the context's default stream and waits.
+aclError ExecuteBuiltModel(const char *call, const std::shared_ptr<Model> &model, int32_t timeoutMs);
 
 struct Capture {
     struct Member {

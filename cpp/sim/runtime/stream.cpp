@@ -315,7 +315,7 @@ aclError RecordIntoCapture(const char *call, Capture &capture, Stream &stream, T
 }
 
 aclError SubmitTask(const char *call, const std::shared_ptr<Stream> &stream, Task &&task) {
-    if (!stream->captureFlag.load(std::memory_order_acquire)) {
+    if (!stream->captureFlag.load(std::memory_order_acquire) && !stream->boundFlag.load(std::memory_order_acquire)) {
         if (stream->isDefault() && stream->context()->activeCaptures.load(std::memory_order_acquire) > 0) {
             return Fail(ACL_ERROR_RT_STREAM_CAPTURE_IMPLICIT, call,
                         "a capture is active in this context and the default stream takes no part in captures: "
@@ -343,6 +343,9 @@ aclError SubmitTask(const char *call, const std::shared_ptr<Stream> &stream, Tas
             }
             stream->updateKernels.push_back(std::move(task.kernel));
             return ACL_SUCCESS;
+        }
+        if (stream->boundModel) {
+            return RecordIntoBuiltModel(call, *stream, std::move(task));
         }
         if (auto capture = stream->capture) {
             if (ShouldInjectFault(ACLSIM_FAULT_TASK_SUBMIT)) {

@@ -1,0 +1,616 @@
+// Models built without capture: aclmdlRIBuildBegin, aclmdlRIBindStream, aclmdlRIEndTask,
+// aclmdlRIBuildEnd, aclmdlRIUnbindStream, aclmdlRIExecute of a built model, aclmdlRIAbort, and
+// the stream control between a model's streams (aclrtActiveStream, aclrtSwitchStream). Each check
+// follows the device's runtime (hicann/runtime src/acl/aclrt_impl/model_ri.cpp, stream.cpp and
+// src/runtime/api: api_c_model.cc, ApiErrorDecorator, ApiImpl, Context, Model); the function named
+// next to a rule is the one it simulates.
+#include <cstring>
+
+#include "runtime.h"
+
+namespace aclsim {
+
+// ACL_MODEL_STREAM_FLAG_HEAD / ACL_MODEL_STREAM_FLAG_DEFAULT (acl_rt.h).
+constexpr uint32_t kHeadStream = 0x00000000U;
+constexpr uint32_t kDefaultStream = 0x7FFFFFFFU;
+
+struct BuiltModel {
+    struct StreamEntry {
+        Stream *handle = nullptr; // what aclmdlRIGetStreams hands out
+        bool head = false;        // runs from the start of an execution
+        bool bound = true;        // still bound (guarded by CaptureMutex())
+        std::vector<size_t> tasks; // indices into Model::tasks, in issue order
+    };
+    // Guarded by CaptureMutex() while the model is BUILDING; read-only once it is READY.
+    std::vector<StreamEntry> streams;
+    bool endGraph = false;
+};
+
+namespace {
+
+// An execution of a built model on the calling thread: a stream-control task found in a stream
+// runs the stream it activates in place (the device runs it concurrently).
+struct BuiltReplay {
+    const Model &model;
+    const BuiltModel &built;
+    unsigned activations = 0;
+
+    aclError runStream(uint32_t index) {
+        // A stream activating itself (directly or in a cycle) would run forever on the device too.
+        constexpr unsigned kMaxActivations = 1u << 16;
+        if (++activations > kMaxActivations) {
+            return Fail(ACL_ERROR_RT_MODEL_EXECUTE, "aclmdlRIExecute",
+                        "the model's streams activated each other more than 65536 times in one execution");
+        }
+        for (size_t task : built.streams[index].tasks) {
+            if (model.aborting.load(std::memory_order_relaxed)) {
+                return ACL_ERROR_RT_MODEL_ABORT_NORMAL; // aclmdlRIAbort
+            }
+            if (aclError status = RunTask(model.tasks[task], true); status != ACL_SUCCESS) {
+                return status;
+            }
+        }
+        return ACL_SUCCESS;
+    }
+};
+
+thread_local BuiltReplay *tReplay = nullptr;
+
+// The runtime's own kernels of a built model: no kernel function (aclmdlRITaskGetType reports them
+// as ACL_MODEL_RI_TASK_DEFAULT, like the device's stream-active, stream-switch and end-graph tasks).
+class ActivateStreamKernel final : public DeviceKernel {
+public:
+    explicit ActivateStreamKernel(uint32_t target) : target_(target) {}
+    const char *name() const noexcept override { return "STREAM_ACTIVE"; }
+    aclError run() const noexcept override { return tReplay ? tReplay->runStream(target_) : ACL_SUCCESS; }
+
+private:
+    uint32_t target_;
+};
+
+class SwitchStreamKernel final : public DeviceKernel {
+public:
+    SwitchStreamKernel(const void *left, aclrtCondition condition, const void *right, aclrtCompareDataType type,
+                       uint32_t target)
+        : left_(left), right_(right), condition_(condition), type_(type), target_(target) {}
+    const char *name() const noexcept override { return "STREAM_SWITCH"; }
+    aclError run() const noexcept override {
+        const size_t size = type_ == ACL_RT_SWITCH_INT64 ? sizeof(int64_t) : sizeof(int32_t);
+        if (!IsDeviceRange(left_, size) || !IsDeviceRange(right_, size)) {
+            return Fail(ACL_ERROR_RT_PARAM_INVALID, "aclrtSwitchStream",
+                        "the compared values are no longer in device memory (freed since the model was built?)");
+        }
+        int64_t left = 0;
+        int64_t right = 0;
+        if (type_ == ACL_RT_SWITCH_INT64) {
+            std::memcpy(&left, left_, sizeof left);
+            std::memcpy(&right, right_, sizeof right);
+        } else {
+            int32_t narrow = 0;
+            std::memcpy(&narrow, left_, sizeof narrow);
+            left = narrow;
+            std::memcpy(&narrow, right_, sizeof narrow);
+            right = narrow;
+        }
+        bool taken = false;
+        switch (condition_) {
+        case ACL_RT_EQUAL: taken = left == right; break;
+        case ACL_RT_NOT_EQUAL: taken = left != right; break;
+        case ACL_RT_GREATER: taken = left > right; break;
+        case ACL_RT_GREATER_OR_EQUAL: taken = left >= right; break;
+        case ACL_RT_LESS: taken = left < right; break;
+        case ACL_RT_LESS_OR_EQUAL: taken = left <= right; break;
+        }
+        return taken && tReplay ? tReplay->runStream(target_) : ACL_SUCCESS;
+    }
+
+private:
+    const void *left_;
+    const void *right_;
+    aclrtCondition condition_;
+    aclrtCompareDataType type_;
+    uint32_t target_;
+};
+
+class EndGraphKernel final : public DeviceKernel {
+public:
+    const char *name() const noexcept override { return "MODEL_END_GRAPH"; }
+    aclError run() const noexcept override { return ACL_SUCCESS; }
+};
+
+aclError FindModel(const char *call, aclmdlRI handle, aclError nullCode, std::shared_ptr<Model> &out) {
+    if (handle == nullptr) {
+        return Fail(nullCode, call, "modelRI is NULL");
+    }
+    out = Models().find(handle);
+    if (!out) {
+        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call,
+                    "not a live model (destroyed already, or not made by this runtime?)");
+    }
+    return ACL_SUCCESS;
+}
+
+// A stream argument: NULL is the current context's default stream (Runtime::GetCurStream).
+aclError FindStreamOrDefault(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
+    return ResolveStream(call, handle, out);
+}
+
+// ApiImpl: the model must belong to the current context.
+aclError RequireModelContext(const char *call, const Model &model, std::shared_ptr<Context> *current = nullptr) {
+    std::shared_ptr<Context> context;
+    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (model.context() != context) {
+        return Fail(ACL_ERROR_RT_MODEL_CONTEXT, call,
+                    "the model belongs to another context (device " + std::to_string(model.context()->device()) +
+                        "): make its context current first");
+    }
+    if (current != nullptr) {
+        *current = std::move(context);
+    }
+    return ACL_SUCCESS;
+}
+
+// ApiErrorDecorator::ModelBindStream and friends: a captured model cannot be built.
+aclError RequireBuilt(const char *call, const Model &model) {
+    if (!model.built) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "ACL Graph mode is not supported: the model was captured, not built with aclmdlRIBuildBegin");
+    }
+    return ACL_SUCCESS;
+}
+
+// Under CaptureMutex().
+aclError RefuseCapturing(const char *call, const Stream &stream) {
+    if (stream.capture) {
+        return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call, "the stream is capturing: that is not supported");
+    }
+    return ACL_SUCCESS;
+}
+
+// Under CaptureMutex(): the model a stream is bound to (ApiImpl::StreamActive's IsModelStream).
+aclError RequireBound(const char *call, const Stream &stream, const char *which) {
+    if (!stream.boundModel) {
+        return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
+                    std::string(which) + " is not bound to a model: bind it with aclmdlRIBindStream first");
+    }
+    return ACL_SUCCESS;
+}
+
+aclError StreamOfCurrentContext(const char *call, const Stream &stream) {
+    std::shared_ptr<Context> current;
+    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (stream.context() != current) {
+        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
+                    "the stream belongs to another context (device " + std::to_string(stream.context()->device()) +
+                        "): make its context current first");
+    }
+    return ACL_SUCCESS;
+}
+
+} // namespace
+
+aclError RecordIntoBuiltModel(const char *call, Stream &stream, Task &&task) {
+    Model &model = *stream.boundModel;
+    if (model.state.load(std::memory_order_acquire) != Model::State::Building) {
+        return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
+                    "the stream is bound to a model whose build ended (aclmdlRIBuildEnd): unbind it "
+                    "(aclmdlRIUnbindStream) before issuing other work on it");
+    }
+    if (ShouldInjectFault(ACLSIM_FAULT_TASK_SUBMIT)) {
+        return Fail(ACL_ERROR_RT_RESOURCE_ALLOC_FAIL, call, "cannot add the task to the model (injected fault)");
+    }
+    task.modelStream = stream.boundIndex;
+    model.built->streams[stream.boundIndex].tasks.push_back(model.tasks.size());
+    model.tasks.push_back(std::move(task));
+    return ACL_SUCCESS;
+}
+
+aclError ReplayBuilt(const Model &model) {
+    BuiltReplay replay{model, *model.built};
+    BuiltReplay *outer = tReplay; // a built model may be launched from inside another one's replay
+    tReplay = &replay;
+    aclError status = ACL_SUCCESS;
+    for (uint32_t i = 0; i < model.built->streams.size() && status == ACL_SUCCESS; ++i) {
+        if (model.built->streams[i].head) {
+            status = replay.runStream(i);
+        }
+    }
+    tReplay = outer;
+    return status;
+}
+
+void UnbindBuiltStreams(Model &model) {
+    if (!model.built) {
+        return;
+    }
+    std::vector<std::shared_ptr<Model>> released; // the streams' references, dropped after the lock
+    std::lock_guard lock(CaptureMutex());
+    for (auto &entry : model.built->streams) {
+        if (!entry.bound) {
+            continue;
+        }
+        entry.bound = false;
+        if (auto stream = Streams().find(entry.handle); stream && stream->boundModel.get() == &model) {
+            released.push_back(std::move(stream->boundModel));
+            stream->boundFlag.store(false, std::memory_order_release);
+        }
+    }
+}
+
+std::vector<std::pair<aclrtStream, uint32_t>> BoundStreamsOf(const Model &model) {
+    std::vector<std::pair<aclrtStream, uint32_t>> bound;
+    for (uint32_t i = 0; i < model.built->streams.size(); ++i) {
+        if (model.built->streams[i].bound) {
+            bound.emplace_back(model.built->streams[i].handle, i);
+        }
+    }
+    return bound;
+}
+
+aclError ExecuteBuiltModel(const char *call, const std::shared_ptr<Model> &model, int32_t timeoutMs) {
+    // ApiImpl::ModelExecuteSync, then Model::SynchronizeExecute.
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (model->state.load(std::memory_order_acquire) != Model::State::Ready) {
+        return Fail(ACL_ERROR_RT_MODEL_EXECUTE, call, "the model is still being built: call aclmdlRIBuildEnd first");
+    }
+    {
+        std::lock_guard lock(CaptureMutex());
+        if (!model->built->endGraph) {
+            return Fail(ACL_ERROR_RT_MODEL_EXECUTE, call,
+                        "end graph must be called before execution: call aclmdlRIEndTask on a stream of the model");
+        }
+    }
+    std::shared_ptr<Stream> stream; // Model::GetExecuteStream: the context's default stream
+    if (aclError status = ResolveStream(call, nullptr, stream); status != ACL_SUCCESS) {
+        return status;
+    }
+    model->launched.fetch_add(1, std::memory_order_seq_cst);
+    Task task;
+    task.kind = TaskKind::ModelRun;
+    task.model = model.get();
+    if (aclError status = SubmitTask(call, stream, std::move(task)); status != ACL_SUCCESS) {
+        model->finishReplay();
+        return status;
+    }
+    aclError status = stream->synchronize(DeadlineAfter(timeoutMs));
+    if (status == ACL_ERROR_RT_STREAM_SYNC_TIMEOUT) {
+        return Fail(status, call, "the model did not finish within " + std::to_string(timeoutMs) + " ms");
+    }
+    if (status != ACL_SUCCESS) {
+        return Fail(status, call, "the model's execution failed (see the error before this one)");
+    }
+    return ACL_SUCCESS;
+}
+
+} // namespace aclsim
+
+using namespace aclsim;
+
+extern "C" {
+
+ACL_FUNC_VISIBILITY aclError aclmdlRIBuildBegin(aclmdlRI *modelRI, uint32_t flag) {
+    const char *call = "aclmdlRIBuildBegin";
+    if (modelRI == nullptr) { // aclmdlRIBuildBeginImpl
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "modelRI is NULL");
+    }
+    if (flag != 0) { // rtsModelCreate
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "flag is reserved and must be 0");
+    }
+    std::shared_ptr<Context> context; // ApiImpl::ModelCreate
+    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
+        return status;
+    }
+    auto model = std::make_shared<Model>(context);
+    model->built = std::make_shared<BuiltModel>();
+    model->state.store(Model::State::Building, std::memory_order_release);
+    Models().add(model);
+    *modelRI = model.get();
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRIBindStream(aclmdlRI modelRI, aclrtStream stream, uint32_t flag) {
+    const char *call = "aclmdlRIBindStream";
+    std::shared_ptr<Model> model;
+    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    // rtsModelBindStream: the flag, the handles, a persistent stream not bound yet.
+    if (flag != kHeadStream && flag != kDefaultStream) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "flag " + std::to_string(flag) + " is not ACL_MODEL_STREAM_FLAG_HEAD or ACL_MODEL_STREAM_FLAG_DEFAULT");
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindStreamOrDefault(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if ((target->flags() & ACL_STREAM_PERSISTENT) == 0) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "a non-persistent stream cannot be bound to a model: create it with ACL_STREAM_PERSISTENT");
+    }
+    std::lock_guard lock(CaptureMutex());
+    if (target->boundModel) {
+        return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
+                    "the stream is bound to a model (model_id=" + std::to_string(target->boundModel->id()) +
+                        ") already and cannot be bound to another");
+    }
+    // ApiErrorDecorator::ModelBindStream.
+    if (aclError status = RequireBuilt(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = RefuseCapturing(call, *target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if ((target->flags() & ACL_STREAM_DEVICE_USE_ONLY) != 0) {
+        return Fail(ACL_ERROR_RT_INTERNAL_ERROR, call,
+                    "a stream created with ACL_STREAM_DEVICE_USE_ONLY cannot be bound to a model");
+    }
+    if ((target->flags() & ACL_STREAM_FAST_LAUNCH) != 0) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "a stream created with ACL_STREAM_FAST_LAUNCH cannot be bound to a model");
+    }
+    // ApiImpl::ModelBindStream.
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (model->state.load(std::memory_order_acquire) != Model::State::Building) {
+        return Fail(ACL_ERROR_RT_STREAM_MODEL, call, "the model's build ended (aclmdlRIBuildEnd): no stream can join it");
+    }
+    BuiltModel::StreamEntry entry;
+    entry.handle = target.get();
+    entry.head = flag == kHeadStream;
+    target->boundIndex = static_cast<uint32_t>(model->built->streams.size());
+    model->built->streams.push_back(std::move(entry));
+    model->modelStreamIds.push_back(target->id());
+    target->boundModel = model;
+    target->boundFlag.store(true, std::memory_order_release);
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRIEndTask(aclmdlRI modelRI, aclrtStream stream) {
+    const char *call = "aclmdlRIEndTask";
+    std::shared_ptr<Model> model;
+    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindStreamOrDefault(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    // ApiErrorDecorator::ModelEndGraph, ApiImpl::ModelEndGraph, Context::ModelAddEndGraph.
+    if (aclError status = RequireBuilt(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
+    {
+        std::lock_guard lock(CaptureMutex());
+        if (aclError status = RefuseCapturing(call, *target); status != ACL_SUCCESS) {
+            return status;
+        }
+    }
+    if (aclError status = StreamOfCurrentContext(call, *target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::lock_guard lock(CaptureMutex());
+    if (model->built->endGraph) {
+        return Fail(ACL_ERROR_RT_INTERNAL_ERROR, call, "the model has its end graph already: it must have only one");
+    }
+    if (target->boundModel != model) {
+        return Fail(ACL_ERROR_RT_INTERNAL_ERROR, call,
+                    "the stream must be bound to the model (aclmdlRIBindStream) to carry its end graph");
+    }
+    Task task;
+    task.kind = TaskKind::Kernel;
+    task.kernel = std::make_shared<EndGraphKernel>();
+    if (aclError status = RecordIntoBuiltModel(call, *target, std::move(task)); status != ACL_SUCCESS) {
+        return status;
+    }
+    model->built->endGraph = true;
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRIBuildEnd(aclmdlRI modelRI, void *reserve) {
+    const char *call = "aclmdlRIBuildEnd";
+    if (modelRI == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "modelRI is NULL");
+    }
+    if (reserve != nullptr) { // aclmdlRIBuildEndImpl
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "reserve is a reserved parameter and must be NULL");
+    }
+    std::shared_ptr<Model> model;
+    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    // ApiErrorDecorator::ModelLoadComplete, ApiImpl::ModelLoadComplete.
+    if (aclError status = RequireBuilt(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::lock_guard lock(CaptureMutex()); // no task is being added while the build ends
+    if (model->state.load(std::memory_order_acquire) == Model::State::Building) {
+        model->tasks.shrink_to_fit();
+        model->state.store(Model::State::Ready, std::memory_order_release);
+    }
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRIUnbindStream(aclmdlRI modelRI, aclrtStream stream) {
+    const char *call = "aclmdlRIUnbindStream";
+    std::shared_ptr<Model> model;
+    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindStreamOrDefault(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    // ApiErrorDecorator::ModelUnbindStream, ApiImpl::ModelUnbindStream, Model::UnbindStream.
+    if (aclError status = RequireBuilt(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Model> released; // the stream's reference, dropped after the lock
+    std::lock_guard lock(CaptureMutex());
+    if (aclError status = RefuseCapturing(call, *target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (target->boundModel != model) {
+        return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
+                    "the stream is not bound to this model (model_id=" + std::to_string(model->id()) + ")");
+    }
+    model->built->streams[target->boundIndex].bound = false;
+    released = std::move(target->boundModel);
+    target->boundFlag.store(false, std::memory_order_release);
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclmdlRIAbort(aclmdlRI modelRI) {
+    const char *call = "aclmdlRIAbort";
+    // aclmdlRIAbortImpl does not check the handle; ApiErrorDecorator::ModelAbort does.
+    std::shared_ptr<Model> model;
+    if (aclError status = FindModel(call, modelRI, ACL_ERROR_RT_PARAM_INVALID, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (model->isBody) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "the model is a body of a conditional task (a sub-graph), which cannot be aborted");
+    }
+    // ApiImpl::ModelAbort.
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+        return status;
+    }
+    // Replays in flight or queued stop before their next task (their stream reports 507023); the
+    // call returns once none is left, as the device's abort waits for the model's streams.
+    Model &m = *model;
+    m.aborting.store(true, std::memory_order_seq_cst);
+    uint64_t launched = m.launched.load(std::memory_order_seq_cst);
+    bool idle = m.idleSignal.waitUntil([&m, launched] { return m.finished.load(std::memory_order_seq_cst) >= launched; },
+                                       std::chrono::steady_clock::now() + std::chrono::seconds(10));
+    m.aborting.store(false, std::memory_order_seq_cst);
+    if (!idle) {
+        return Fail(ACL_ERROR_RT_MODEL_RUNNING, call,
+                    "the model's replays did not stop within 10 s (a task that does not return, such as a host function "
+                    "that blocks?)");
+    }
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtActiveStream(aclrtStream activeStream, aclrtStream stream) {
+    const char *call = "aclrtActiveStream";
+    if (activeStream == nullptr || stream == nullptr) { // aclrtActiveStreamImpl
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(activeStream ? "stream" : "activeStream") + " is NULL");
+    }
+    std::shared_ptr<Stream> active;
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindLive(call, Streams(), activeStream, "stream (activeStream)", active);
+        status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = FindLive(call, Streams(), stream, "stream", target); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Context> current;
+    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
+        return status;
+    }
+    uint32_t activeIndex = 0;
+    {
+        // ApiImpl::StreamActive: both streams bound, the issuing one of the current context.
+        std::lock_guard lock(CaptureMutex());
+        if (aclError status = RequireBound(call, *target, "stream"); status != ACL_SUCCESS) {
+            return status;
+        }
+        if (aclError status = RequireBound(call, *active, "activeStream"); status != ACL_SUCCESS) {
+            return status;
+        }
+        if (active->boundModel != target->boundModel) {
+            return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
+                        "activeStream is bound to another model than stream: a stream activates streams of its model");
+        }
+        activeIndex = active->boundIndex;
+    }
+    if (target->context() != current) {
+        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call, "the stream belongs to another context: make it current first");
+    }
+    Task task;
+    task.kind = TaskKind::Kernel;
+    task.kernel = std::make_shared<ActivateStreamKernel>(activeIndex);
+    return SubmitTask(call, target, std::move(task));
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtSwitchStream(void *leftValue, aclrtCondition cond, void *rightValue,
+                                               aclrtCompareDataType dataType, aclrtStream trueStream,
+                                               aclrtStream falseStream, aclrtStream stream) {
+    const char *call = "aclrtSwitchStream";
+    // aclrtSwitchStreamImpl.
+    if (leftValue == nullptr || rightValue == nullptr || trueStream == nullptr || stream == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "leftValue, rightValue, trueStream and stream must not be NULL");
+    }
+    if (falseStream != nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "falseStream is a reserved parameter and must be NULL");
+    }
+    std::shared_ptr<Stream> onTrue;
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindLive(call, Streams(), trueStream, "stream (trueStream)", onTrue); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = FindLive(call, Streams(), stream, "stream", target); status != ACL_SUCCESS) {
+        return status;
+    }
+    // ApiErrorDecorator::StreamSwitchEx: the condition and the data type.
+    int condition = 0;
+    int type = 0;
+    std::memcpy(&condition, &cond, sizeof condition);
+    std::memcpy(&type, &dataType, sizeof type);
+    if (condition < ACL_RT_EQUAL || condition > ACL_RT_LESS_OR_EQUAL) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "cond " + std::to_string(condition) + " is not an aclrtCondition");
+    }
+    if (type < ACL_RT_SWITCH_INT32 || type > ACL_RT_SWITCH_INT64) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "dataType " + std::to_string(type) + " is not ACL_RT_SWITCH_INT32 or ACL_RT_SWITCH_INT64");
+    }
+    // The kernel compares device memory: the simulator checks it is (the device faults at run time).
+    const size_t size = type == ACL_RT_SWITCH_INT64 ? sizeof(int64_t) : sizeof(int32_t);
+    if (!IsDeviceRange(leftValue, size) || !IsDeviceRange(rightValue, size)) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "leftValue and rightValue must each point to " + std::to_string(size) +
+                        " bytes of device memory (aclrtMalloc)");
+    }
+    uint32_t trueIndex = 0;
+    {
+        // ApiImpl::StreamSwitchEx: both streams bound, then the context.
+        std::lock_guard lock(CaptureMutex());
+        if (aclError status = RequireBound(call, *onTrue, "trueStream"); status != ACL_SUCCESS) {
+            return status;
+        }
+        if (aclError status = RequireBound(call, *target, "stream"); status != ACL_SUCCESS) {
+            return status;
+        }
+        if (onTrue->boundModel != target->boundModel) {
+            return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
+                        "trueStream is bound to another model than stream: a stream activates streams of its model");
+        }
+        trueIndex = onTrue->boundIndex;
+    }
+    if (aclError status = StreamOfCurrentContext(call, *target); status != ACL_SUCCESS) {
+        return status;
+    }
+    Task task;
+    task.kind = TaskKind::Kernel;
+    task.kernel = std::make_shared<SwitchStreamKernel>(leftValue, static_cast<aclrtCondition>(condition), rightValue,
+                                                       static_cast<aclrtCompareDataType>(type), trueIndex);
+    return SubmitTask(call, target, std::move(task));
+}
+
+} // extern "C"
