@@ -302,6 +302,21 @@ aclError UpdateKernelTask(const char *call, Model &model, ModelDetails &details,
     return ACL_SUCCESS;
 }
 
+// The checks both destroy-callback calls share (ApiErrorDecorator::ModelDestroyRegisterCallback,
+// then Model::ModelDestroyRegisterCallback): a live model that is not a body, and a function.
+aclError FindCallbackModel(const char *call, aclmdlRI modelRI, aclrtCallback func, std::shared_ptr<Model> &model) {
+    if (modelRI == nullptr) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "modelRI is NULL");
+    }
+    if (aclError status = FindModel(call, modelRI, ACL_ERROR_RT_PARAM_INVALID, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (func == nullptr) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "func is NULL");
+    }
+    return RefuseBody(call, *model);
+}
+
 } // namespace
 
 void TearDownModelDetails(Model &model) {
@@ -404,19 +419,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetId(aclmdlRI modelRI, uint32_t *modelRIId
 ACL_FUNC_VISIBILITY aclError aclmdlRIDestroyRegisterCallback(aclmdlRI modelRI, aclrtCallback func, void *userData) {
     const char *call = "aclmdlRIDestroyRegisterCallback";
     std::shared_ptr<Model> model;
-    if (modelRI != nullptr) {
-        if (aclError status = FindModel(call, modelRI, ACL_ERROR_RT_PARAM_INVALID, model); status != ACL_SUCCESS) {
-            return status;
-        }
-    }
-    // ApiErrorDecorator::ModelDestroyRegisterCallback, then Model::ModelDestroyRegisterCallback.
-    if (!model) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "modelRI is NULL");
-    }
-    if (func == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "func is NULL");
-    }
-    if (aclError status = RefuseBody(call, *model); status != ACL_SUCCESS) {
+    if (aclError status = FindCallbackModel(call, modelRI, func, model); status != ACL_SUCCESS) {
         return status;
     }
     ModelDetails &details = DetailsOf(*model);
@@ -433,18 +436,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDestroyRegisterCallback(aclmdlRI modelRI, a
 ACL_FUNC_VISIBILITY aclError aclmdlRIDestroyUnregisterCallback(aclmdlRI modelRI, aclrtCallback func) {
     const char *call = "aclmdlRIDestroyUnregisterCallback";
     std::shared_ptr<Model> model;
-    if (modelRI != nullptr) {
-        if (aclError status = FindModel(call, modelRI, ACL_ERROR_RT_PARAM_INVALID, model); status != ACL_SUCCESS) {
-            return status;
-        }
-    }
-    if (!model) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "modelRI is NULL");
-    }
-    if (func == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "func is NULL");
-    }
-    if (aclError status = RefuseBody(call, *model); status != ACL_SUCCESS) {
+    if (aclError status = FindCallbackModel(call, modelRI, func, model); status != ACL_SUCCESS) {
         return status;
     }
     ModelDetails &details = DetailsOf(*model);
