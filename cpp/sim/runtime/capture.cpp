@@ -44,19 +44,6 @@ aclError FindModel(const char *call, aclmdlRI handle, std::shared_ptr<Model> &ou
     return FindLive(call, Models(), handle, "model", out);
 }
 
-aclError RequireModelContext(const char *call, const Model &model) {
-    std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (model.context() != current) {
-        return Fail(ACL_ERROR_RT_MODEL_CONTEXT, call,
-                    "the model belongs to another context (device " + std::to_string(model.context()->device()) +
-                        "): make its context current first");
-    }
-    return ACL_SUCCESS;
-}
-
 aclError FindStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
     return FindLive(call, Streams(), handle, "stream", out, " (the default stream takes no part in captures)");
 }
@@ -147,6 +134,34 @@ std::string JsonEscape(const std::string &text) {
 }
 
 } // namespace
+
+aclError FindModel(const char *call, aclmdlRI handle, aclError nullCode, std::shared_ptr<Model> &out) {
+    if (handle == nullptr) {
+        return Fail(nullCode, call, "modelRI is NULL");
+    }
+    out = Models().find(handle);
+    if (!out) {
+        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call,
+                    "not a live model (destroyed already, or not made by this runtime?)");
+    }
+    return ACL_SUCCESS;
+}
+
+aclError RequireModelContext(const char *call, const Model &model, std::shared_ptr<Context> *current) {
+    std::shared_ptr<Context> context;
+    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (model.context() != context) {
+        return Fail(ACL_ERROR_RT_MODEL_CONTEXT, call,
+                    "the model belongs to another context (device " + std::to_string(model.context()->device()) +
+                        "): make its context current first");
+    }
+    if (current != nullptr) {
+        *current = std::move(context);
+    }
+    return ACL_SUCCESS;
+}
 
 // ---------------------------------------------------------------- Model
 

@@ -118,38 +118,9 @@ public:
     aclError run() const noexcept override { return ACL_SUCCESS; }
 };
 
-aclError FindModel(const char *call, aclmdlRI handle, aclError nullCode, std::shared_ptr<Model> &out) {
-    if (handle == nullptr) {
-        return Fail(nullCode, call, "modelRI is NULL");
-    }
-    out = Models().find(handle);
-    if (!out) {
-        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call,
-                    "not a live model (destroyed already, or not made by this runtime?)");
-    }
-    return ACL_SUCCESS;
-}
-
 // A stream argument: NULL is the current context's default stream (Runtime::GetCurStream).
 aclError FindStreamOrDefault(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
     return ResolveStream(call, handle, out);
-}
-
-// ApiImpl: the model must belong to the current context.
-aclError RequireModelContext(const char *call, const Model &model, std::shared_ptr<Context> *current = nullptr) {
-    std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (model.context() != context) {
-        return Fail(ACL_ERROR_RT_MODEL_CONTEXT, call,
-                    "the model belongs to another context (device " + std::to_string(model.context()->device()) +
-                        "): make its context current first");
-    }
-    if (current != nullptr) {
-        *current = std::move(context);
-    }
-    return ACL_SUCCESS;
 }
 
 // ApiErrorDecorator::ModelBindStream and friends: a captured model cannot be built.

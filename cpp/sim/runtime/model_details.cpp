@@ -62,20 +62,6 @@ Registry<ModelTaskRef> &ModelTaskRefs() {
     return *registry;
 }
 
-// Finds a live model; NULL gives `nullCode` (100000 where the ACL layer checks the argument,
-// 107000 where only the runtime's decorator does), a stale handle 107017.
-aclError FindModel(const char *call, aclmdlRI handle, aclError nullCode, std::shared_ptr<Model> &out) {
-    if (handle == nullptr) {
-        return Fail(nullCode, call, "modelRI is NULL");
-    }
-    out = Models().find(handle);
-    if (!out) {
-        return Fail(ACL_ERROR_RT_INVALID_HANDLE, call,
-                    "not a live model (destroyed already, or not made by this runtime?)");
-    }
-    return ACL_SUCCESS;
-}
-
 aclError FindTask(const char *call, aclmdlRITask handle, aclError nullCode, std::shared_ptr<Model> &model,
                   size_t &index) {
     if (handle == nullptr) {
@@ -88,20 +74,6 @@ aclError FindTask(const char *call, aclmdlRITask handle, aclError nullCode, std:
                     "not a live task (its model was destroyed, or it was not obtained from aclmdlRIGetTasksByStream)");
     }
     index = ref->index;
-    return ACL_SUCCESS;
-}
-
-// ApiImpl::ModelGetStreams / ModelNameSet / ModelGetName: the model must belong to the current context.
-aclError RequireCurrentContext(const char *call, const Model &model) {
-    std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (model.context() != current) {
-        return Fail(ACL_ERROR_RT_MODEL_CONTEXT, call,
-                    "the model belongs to another context (device " + std::to_string(model.context()->device()) +
-                        "): make its context current first");
-    }
     return ACL_SUCCESS;
 }
 
@@ -366,7 +338,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRISetName(aclmdlRI modelRI, const char *name)
     if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
         return status;
     }
-    if (aclError status = RequireCurrentContext(call, *model); status != ACL_SUCCESS) {
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
         return status;
     }
     ModelDetails &details = DetailsOf(*model);
@@ -388,7 +360,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetName(aclmdlRI modelRI, uint32_t maxLen, 
     if (maxLen == 0) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "maxLen is 0: pass the size of the name buffer");
     }
-    if (aclError status = RequireCurrentContext(call, *model); status != ACL_SUCCESS) {
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
         return status;
     }
     ModelDetails &details = DetailsOf(*model);
@@ -467,7 +439,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetStreams(aclmdlRI modelRI, aclrtStream *s
     if (aclError status = RefuseBody(call, *model); status != ACL_SUCCESS) {
         return status;
     }
-    if (aclError status = RequireCurrentContext(call, *model); status != ACL_SUCCESS) {
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
         return status;
     }
     std::lock_guard captureLock(CaptureMutex()); // a capture may still add streams

@@ -364,6 +364,11 @@ bool AclInitialized();
 // The calling thread's current context, or a 107002 failure naming `call`.
 std::shared_ptr<Context> CurrentContext();
 aclError RequireContext(const char *call, std::shared_ptr<Context> &out);
+// Finds a live model; NULL gives `nullCode` (100000 where the ACL layer checks the argument,
+// 107000 where only the runtime's decorator does), a stale handle 107017.
+aclError FindModel(const char *call, aclmdlRI handle, aclError nullCode, std::shared_ptr<Model> &out);
+// ApiImpl: the model must belong to the current context (107004); `current` receives that context.
+aclError RequireModelContext(const char *call, const Model &model, std::shared_ptr<Context> *current = nullptr);
 int32_t DeviceCount();
 
 // ---------------------------------------------------------------- streams
