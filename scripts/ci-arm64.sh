@@ -79,7 +79,9 @@ tools)
     fi
     ;;
 test)
-    unzip -l target/aclgraph4j.jar | grep -q 'io/aclgraph4j/internal/linux-arm64/libjniShimLibrary.so' ||
+    # unzip names the entry itself: `unzip -l | grep -q` fails under pipefail whenever grep exits
+    # before unzip has written its whole listing (SIGPIPE), a race that depends on the machine.
+    unzip -Z1 target/aclgraph4j.jar 'io/aclgraph4j/internal/linux-arm64/libjniShimLibrary.so' >/dev/null 2>&1 ||
         { echo "ci-arm64: target/aclgraph4j.jar has no linux-arm64 natives (build with -Plinux-arm64)" >&2; exit 1; }
     echo "ci-arm64: the seed example from the jar, arm64 JVM under qemu-user"
     cache="$(mktemp -d)"
@@ -92,7 +94,7 @@ test)
         echo "ci-arm64: the seed example printed something else than the eight expected lines" >&2
         exit 1
     fi
-    find "$cache" -path '*linux-arm64*' -name 'libaclsim.so' | grep -q . ||
+    [[ -n "$(find "$cache" -path '*linux-arm64*' -name 'libaclsim.so')" ]] ||
         { echo "ci-arm64: the arm64 JVM did not load the linux-arm64 natives from the jar" >&2; exit 1; }
     echo "ci-arm64: Java smoke tests ($smoke_tests), arm64 JVM under qemu-user"
     run_java_tests -q -Dtest="$smoke_tests"

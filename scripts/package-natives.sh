@@ -28,7 +28,9 @@ for library in "${libraries[@]}"; do
     library="$(realpath "$library")"
     platform="$(basename "$(dirname "$library")")"
     target="$debug/$platform/$(basename "$library").debug"
-    if readelf -S -W "$library" | grep -q '\.debug_info'; then
+    # grep reads the whole listing (no -q): under pipefail an early exit of grep can end
+    # readelf with SIGPIPE and make the test false.
+    if readelf -S -W "$library" | grep '\.debug_info' >/dev/null; then
         objcopy="$(objcopy_for "$library")"
         command -v "$objcopy" >/dev/null || { echo "package-natives: $objcopy is needed to strip $library" >&2; exit 1; }
         mkdir -p "$(dirname "$target")"
