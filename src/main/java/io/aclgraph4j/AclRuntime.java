@@ -99,12 +99,12 @@ public final class AclRuntime implements AutoCloseable {
     static AclRuntime open(NativeApi api, String backend) {
         Objects.requireNonNull(api, "api");
         String resolved = resolveBackend(Objects.requireNonNull(backend, "backend"));
-        api.runtimeOpen(resolved);
+        api.runtimeOpen("AclRuntime.open", resolved);
         Set<Feature> features;
         try {
-            features = features(api.runtimeFeatures());
+            features = features(api.runtimeFeatures("AclRuntime.open"));
         } catch (RuntimeException e) {
-            api.runtimeClose();
+            api.runtimeClose("AclRuntime.open");
             throw e;
         }
         AclRuntime runtime = new AclRuntime(api, resolved, features);
@@ -260,7 +260,7 @@ public final class AclRuntime implements AutoCloseable {
      */
     public int deviceCount() {
         checkOpen();
-        return api.deviceCount();
+        return api.deviceCount("AclRuntime.deviceCount");
     }
 
     /**
@@ -274,7 +274,7 @@ public final class AclRuntime implements AutoCloseable {
         if (id < 0) {
             throw new InvalidArgumentException(-2, "AclRuntime.device", "device id must not be negative, not " + id);
         }
-        return new Device(this, api.deviceOpen(id), id);
+        return new Device(this, api.deviceOpen("AclRuntime.device", id), id);
     }
 
     /**
@@ -289,7 +289,7 @@ public final class AclRuntime implements AutoCloseable {
     public Scalar scalar(DataType dataType, double value) {
         checkOpen();
         Objects.requireNonNull(dataType, "dataType");
-        return new Scalar(this, api.scalarCreateDouble(dataType.code(), value), dataType, Double.toString(value));
+        return new Scalar(this, api.scalarCreateDouble("AclRuntime.scalar", dataType.code(), value), dataType, Double.toString(value));
     }
 
     /**
@@ -304,7 +304,7 @@ public final class AclRuntime implements AutoCloseable {
     public Scalar scalar(DataType dataType, long value) {
         checkOpen();
         Objects.requireNonNull(dataType, "dataType");
-        return new Scalar(this, api.scalarCreateLong(dataType.code(), value), dataType, Long.toString(value));
+        return new Scalar(this, api.scalarCreateLong("AclRuntime.scalar", dataType.code(), value), dataType, Long.toString(value));
     }
 
     /**
@@ -406,8 +406,8 @@ public final class AclRuntime implements AutoCloseable {
             nativeCloseWaitsForPins = false;
             nativeClosed = true;
         }
-        api.runtimeClose();
-        destroyNotices.run();
+        api.runtimeClose("AclRuntime.close");
+        destroyNotices.run("AclRuntime.close");
     }
 
     /**
@@ -431,8 +431,8 @@ public final class AclRuntime implements AutoCloseable {
                 nativeCloseWaitsForPins = !closeNow;
             }
             if (closeNow) {
-                api.runtimeClose();
-                destroyNotices.run(); // the close destroyed every model left
+                api.runtimeClose("AclRuntime.close");
+                destroyNotices.run("AclRuntime.close"); // the close destroyed every model left
             }
             LOG.log(Level.DEBUG, () -> "aclgraph4j: closed " + this);
         }

@@ -37,7 +37,7 @@ public final class Event extends NativeObject {
         long event = handle();
         long on = stream.handle(); // both open: then the devices
         requireSameDevice("Event.record", stream);
-        api().eventRecord(event, on);
+        api().eventRecord("Event.record", event, on);
         recordedIn = stream.capture();
         CapturedGraph graph = stream.capturedGraph();
         if (graph != null) {
@@ -61,7 +61,7 @@ public final class Event extends NativeObject {
 
     /** Waits until the marked work has run. */
     public void synchronize() {
-        api().eventSynchronize(handle());
+        api().eventSynchronize("Event.synchronize", handle());
     }
 
     /**
@@ -70,6 +70,6 @@ public final class Event extends NativeObject {
      * @return true once everything recorded before the event is done
      */
     public boolean isComplete() {
-        return api().eventQuery(handle());
+        return api().eventQuery("Event.isComplete", handle());
     }
 }

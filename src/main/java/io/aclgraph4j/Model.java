@@ -58,7 +58,7 @@ public final class Model extends NativeObject {
         }
         long handle = handle();
         runtime.require(Feature.MODEL_NAMES, "Model.name");
-        api().modelSetName(handle, name);
+        api().modelSetName("Model.name", handle, name);
         this.name = name;
     }
 
@@ -71,7 +71,7 @@ public final class Model extends NativeObject {
     public String name() {
         long handle = handle();
         runtime.require(Feature.MODEL_NAMES, "Model.name");
-        return api().modelName(handle);
+        return api().modelName("Model.name", handle);
     }
 
     /**
@@ -83,7 +83,7 @@ public final class Model extends NativeObject {
     public long id() {
         long handle = handle();
         runtime.require(Feature.MODEL_IDS, "Model.id");
-        return api().modelId(handle);
+        return api().modelId("Model.id", handle);
     }
 
     /**
@@ -176,7 +176,7 @@ public final class Model extends NativeObject {
         stream.checkOnlyKernels("Model.executeAsync");
         FlightEvents.ReplayEvent flightEvent = new FlightEvents.ReplayEvent();
         flightEvent.begin();
-        api().modelExecuteAsync(handle(), stream.handle());
+        api().modelExecuteAsync("Model.executeAsync", handle(), stream.handle());
         commit(flightEvent, stream, false);
     }
 
@@ -201,9 +201,9 @@ public final class Model extends NativeObject {
         stream.checkOnlyKernels("Model.execute");
         FlightEvents.ReplayEvent flightEvent = new FlightEvents.ReplayEvent();
         flightEvent.begin();
-        api().modelExecute(handle(), stream.handle());
+        api().modelExecute("Model.execute", handle(), stream.handle());
         commit(flightEvent, stream, true);
-        runtime.destroyNotices().run();
+        runtime.destroyNotices().run("Model.execute");
     }
 
     /**
@@ -219,7 +219,7 @@ public final class Model extends NativeObject {
     public void debugJson(Path path) {
         Objects.requireNonNull(path, "path");
         runtime.require(Feature.DEBUG_JSON, "Model.debugJson");
-        api().modelDebugJson(handle(), path.toAbsolutePath().toString());
+        api().modelDebugJson("Model.debugJson", handle(), path.toAbsolutePath().toString());
     }
 
     /**
@@ -265,7 +265,7 @@ public final class Model extends NativeObject {
      */
     public void debugPrintToLog() {
         runtime.require(Feature.DEBUG_PRINT, "Model.debugPrintToLog");
-        api().modelDebugPrint(handle());
+        api().modelDebugPrint("Model.debugPrintToLog", handle());
     }
 
     /**

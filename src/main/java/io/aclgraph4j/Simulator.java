@@ -44,13 +44,13 @@ public final class Simulator {
                     "skip and count must not be negative (got " + skip + ", " + count + ")");
         }
         runtime.faultsInjected(true);
-        api.simInjectFault(point.ordinal(), skip, count);
+        api.simInjectFault("Simulator.injectFault", point.ordinal(), skip, count);
     }
 
     /** Disarms every fault. */
     public void clearFaults() {
         runtime.checkOpen();
-        api.simClearFaults();
+        api.simClearFaults("Simulator.clearFaults");
         runtime.faultsInjected(false);
     }
 }

@@ -53,7 +53,7 @@ public final class Stream extends NativeObject {
         Regions.Region target = Regions.region("Stream.copyAsync", "destination", to);
         Regions.checkSameSize("Stream.copyAsync", source, target);
         checkCopyOperands(from, to);
-        api().memcpyAsync(handle(), target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
+        api().memcpyAsync("Stream.copyAsync", handle(), target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
         CapturedGraph graph = capturedGraph();
         if (graph != null) {
             graph.copy(this, from, to, source.bytes());
@@ -80,7 +80,7 @@ public final class Stream extends NativeObject {
                     + " goes out of bounds");
         }
         checkCopyOperands(from, to);
-        api().memcpyAsync(handle(), target.handle(), target.offset() + toOffset, source.handle(),
+        api().memcpyAsync("Stream.copyAsync", handle(), target.handle(), target.offset() + toOffset, source.handle(),
                 source.offset() + fromOffset, bytes);
         CapturedGraph graph = capturedGraph();
         if (graph != null) {
@@ -100,7 +100,7 @@ public final class Stream extends NativeObject {
         Regions.checkFillValue("Stream.fillAsync", value);
         Regions.checkDevice("Stream.fillAsync", "memory", memory, device.id(), "the stream",
                 "fill it on a stream of its own device");
-        api().memsetAsync(handle(), region.handle(), region.offset(), value, region.bytes());
+        api().memsetAsync("Stream.fillAsync", handle(), region.handle(), region.offset(), value, region.bytes());
         CapturedGraph graph = capturedGraph();
         if (graph != null) {
             graph.fill(this, memory, region.bytes(), value);
@@ -151,8 +151,8 @@ public final class Stream extends NativeObject {
 
     /** Waits until every task issued so far has run. Refused while the stream captures. */
     public void synchronize() {
-        api().streamSynchronize(handle());
-        runtime.destroyNotices().run();
+        api().streamSynchronize("Stream.synchronize", handle());
+        runtime.destroyNotices().run("Stream.synchronize");
     }
 
     /**
@@ -167,8 +167,8 @@ public final class Stream extends NativeObject {
             throw new InvalidArgumentException(-2, "Stream.synchronize", "timeout must be between 1 ms and "
                     + Integer.MAX_VALUE + " ms, not " + timeout);
         }
-        api().streamSynchronize(handle(), (int) millis);
-        runtime.destroyNotices().run();
+        api().streamSynchronize("Stream.synchronize", handle(), (int) millis);
+        runtime.destroyNotices().run("Stream.synchronize");
     }
 
     /**
@@ -177,8 +177,8 @@ public final class Stream extends NativeObject {
      * @return true when the stream is idle
      */
     public boolean isComplete() {
-        boolean complete = api().streamQuery(handle());
-        runtime.destroyNotices().run();
+        boolean complete = api().streamQuery("Stream.isComplete", handle());
+        runtime.destroyNotices().run("Stream.isComplete");
         return complete;
     }
 
@@ -193,7 +193,7 @@ public final class Stream extends NativeObject {
         long waiting = handle();
         long waitedFor = event.handle(); // both open: then the devices
         event.requireSameDevice("Stream.waitFor", this);
-        api().streamWaitEvent(waiting, waitedFor);
+        api().streamWaitEvent("Stream.waitFor", waiting, waitedFor);
         Capture recordedIn = event.recordedIn();
         if (capture == null && recordedIn != null && recordedIn.isRecording()) {
             capture = recordedIn; // waiting for a task of the capture joins it (as the runtime rules)
@@ -219,9 +219,13 @@ public final class Stream extends NativeObject {
      * @return the capture in progress; end it with {@link Capture#end()}
      */
     public Capture beginCapture(CaptureMode mode) {
-        Objects.requireNonNull(mode, "Stream.beginCapture: mode is null");
-        checkOnlyKernels("Stream.beginCapture");
-        api().captureBegin(handle(), mode.code());
+        return beginCapture("Stream.beginCapture", mode);
+    }
+
+    private Capture beginCapture(String operation, CaptureMode mode) {
+        Objects.requireNonNull(mode, operation + ": mode is null");
+        checkOnlyKernels(operation);
+        api().captureBegin(operation, handle(), mode.code());
         Capture begun = new Capture(this, mode);
         capture = begun;
         return begun;
@@ -236,9 +240,9 @@ public final class Stream extends NativeObject {
      */
     public Model capture(CaptureMode mode, Consumer<Stream> body) {
         Objects.requireNonNull(body, "Stream.capture: body is null");
-        try (Capture capture = beginCapture(mode)) {
+        try (Capture capture = beginCapture("Stream.capture", mode)) {
             body.accept(this);
-            return capture.end();
+            return capture.end("Stream.capture");
         }
     }
 
@@ -263,7 +267,11 @@ public final class Stream extends NativeObject {
      * @return NONE, ACTIVE or INVALIDATED
      */
     public CaptureStatus captureStatus() {
-        return CaptureStatus.ofCode(api().captureStatus(handle()));
+        return captureStatus("Stream.captureStatus");
+    }
+
+    CaptureStatus captureStatus(String operation) {
+        return CaptureStatus.ofCode(api().captureStatus(operation, handle()));
     }
 
     /**
@@ -278,7 +286,7 @@ public final class Stream extends NativeObject {
         if (!isClosed()) {
             CaptureStatus status;
             try {
-                status = captureStatus();
+                status = captureStatus("Stream.close");
             } catch (IllegalStateException closedMeanwhile) {
                 status = CaptureStatus.NONE;
             }

@@ -98,13 +98,13 @@ public final class TaskGroup extends NativeObject {
         boolean updated = false;
         try {
             check(launched);
-            api().taskUpdateBegin(stream.handle(), handle());
+            api().taskUpdateBegin("TaskGroup.update", stream.handle(), handle());
             try {
                 for (KernelLaunches.Launch launch : launched) {
-                    api().executorLaunch(launch.executor(), stream.handle());
+                    api().executorLaunch("TaskGroup.update", launch.executor(), stream.handle());
                 }
             } finally {
-                api().taskUpdateEnd(stream.handle());
+                api().taskUpdateEnd("TaskGroup.update", stream.handle());
             }
             updated = true;
             graph.replaceGroup(index, launched);
@@ -119,7 +119,7 @@ public final class TaskGroup extends NativeObject {
             }
             for (KernelLaunches.Launch launch : launched) {
                 if (launch.singleUse()) {
-                    api().release(launch.executor());
+                    api().release("TaskGroup.update", launch.executor());
                 }
             }
         }

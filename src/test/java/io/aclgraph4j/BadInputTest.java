@@ -165,7 +165,7 @@ class BadInputTest {
         refused(ResourceExhaustedException.class, 207001, () -> device.allocateHost(Long.MAX_VALUE),
                 "Device.allocateHost");
         refused(ResourceExhaustedException.class, 207001, () -> device.tensor(DataType.FLOAT, 1L << 60),
-                "cannot allocate");
+                "Device.tensor failed", "cannot allocate");
     }
 
     @Test
@@ -173,12 +173,14 @@ class BadInputTest {
         refused(NullPointerException.class, () -> device.tensor(null, 4), "dataType");
         refused(InvalidArgumentException.class, -2, () -> device.tensor(DataType.FLOAT, (long[]) null),
                 "Device.tensor", "shape is null");
-        refused(InvalidArgumentException.class, () -> device.tensor(DataType.FLOAT, 4, -1),
-                "dimension 1 of shape [4, -1] is negative");
-        refused(InvalidArgumentException.class, () -> device.tensor(DataType.FLOAT, new long[9]),
-                "rank 9 exceeds the maximum of 8");
-        refused(InvalidArgumentException.class, () -> device.tensor(DataType.FLOAT, Long.MAX_VALUE, 2),
-                "more elements than a long can count");
+        // The shim checks the shape; the refusal names the method called.
+        refused(InvalidArgumentException.class, -2, () -> device.tensor(DataType.FLOAT, 4, -1),
+                "Device.tensor failed", "dimension 1 is negative (-1)");
+        refused(InvalidArgumentException.class, -2, () -> device.tensor(DataType.FLOAT, new long[9]),
+                "Device.tensor failed", "rank must be between 0 and 8, not 9");
+        // Java counts the bytes to allocate before the shim sees the shape.
+        refused(InvalidArgumentException.class, -2, () -> device.tensor(DataType.FLOAT, Long.MAX_VALUE, 2),
+                "Device.tensor", "more bytes than a long can count");
         refused(InvalidArgumentException.class, () -> device.tensor(DataType.COMPLEX128, 1L << 60),
                 "needs more bytes than a long can count");
         try (Tensor empty = device.tensor(DataType.FLOAT, 0, 3); Tensor scalarShaped = device.tensor(DataType.INT64)) {
@@ -244,19 +246,24 @@ class BadInputTest {
         refused(NullPointerException.class, () -> buffer.view(null, 4), "dataType");
         refused(InvalidArgumentException.class, () -> buffer.view(DataType.FLOAT, (long[]) null), "DeviceBuffer.view",
                 "shape is null");
-        refused(InvalidArgumentException.class, () -> buffer.view(DataType.FLOAT, new long[] {4, 4}, null, 1),
-                "needs 68 bytes but the buffer has 64", "allocate a larger buffer");
+        // Java checks nulls and array lengths; the shim checks the extent, and its refusal names the method called.
+        refused(InvalidArgumentException.class, -2, () -> buffer.view(DataType.FLOAT, new long[] {4, 4}, null, 1),
+                "DeviceBuffer.view failed", "the view needs 17 elements of 4 bytes but its buffer holds 64 bytes");
         refused(InvalidArgumentException.class, () -> buffer.view(DataType.FLOAT, new long[] {2, 2}, new long[] {1}, 0),
                 "must have one entry per dimension");
         refused(InvalidArgumentException.class,
-                () -> buffer.view(DataType.FLOAT, new long[] {2, 2}, new long[] {-1, 1}, 0), "stride 0 is negative");
+                () -> buffer.view(DataType.FLOAT, new long[] {2, 2}, new long[] {-1, 1}, 0), "DeviceBuffer.view",
+                "stride 0 is negative (-1)");
         refused(InvalidArgumentException.class, () -> buffer.view(DataType.FLOAT, new long[] {2}, null, -1),
-                "offset must not be negative");
+                "DeviceBuffer.view", "offset must not be negative, not -1");
+        refused(InvalidArgumentException.class, () -> buffer.view(DataType.FLOAT, new long[] {2, -2}, null, 0),
+                "DeviceBuffer.view", "dimension 1 is negative (-2)");
         refused(InvalidArgumentException.class, () -> buffer.view(DataType.FLOAT, new long[] {2}, null,
                 Long.MAX_VALUE), "the view's extent overflows");
         refused(InvalidArgumentException.class,
                 () -> buffer.view(DataType.FLOAT, new long[] {2, 2}, new long[] {Long.MAX_VALUE, 1}, 0), "overflows");
-        refused(InvalidArgumentException.class, () -> buffer.view(DataType.COMPLEX128, 5), "needs 80 bytes");
+        refused(InvalidArgumentException.class, () -> buffer.view(DataType.COMPLEX128, 5),
+                "needs 5 elements of 16 bytes");
         // A view whose buffer is closed still works for operators, not for copies.
         Tensor view = buffer.view(DataType.FLOAT, new long[] {4}, null, 12);
         Tensor other = floats(device, new float[] {1, 2, 3, 4}, 4);
