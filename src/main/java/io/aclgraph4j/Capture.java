@@ -61,7 +61,7 @@ public final class Capture implements AutoCloseable {
             flightEvent.stream = stream.describe();
             flightEvent.mode = mode.name();
             flightEvent.model = model == null ? null : model.describe();
-            flightEvent.tasks = graph.tasks().size();
+            flightEvent.tasks = graph.taskCount();
             flightEvent.streams = graph.streams().size();
             flightEvent.succeeded = model != null;
             flightEvent.commit();

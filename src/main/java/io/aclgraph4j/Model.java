@@ -274,10 +274,10 @@ public final class Model extends NativeObject {
      */
     @Override
     public String toString() {
-        List<ModelTask> tasks = graph.tasks();
+        int tasks = graph.taskCount();
         int streams = graph.streams().size();
         int groups = graph.groupCount();
-        return title() + (isClosed() ? " (closed)" : "") + ", " + tasks.size() + (tasks.size() == 1 ? " task" : " tasks") + " on " + streams
+        return title() + (isClosed() ? " (closed)" : "") + ", " + tasks + (tasks == 1 ? " task" : " tasks") + " on " + streams
                 + (streams == 1 ? " stream" : " streams") + (groups == 0 ? "" : ", " + groups
                 + (groups == 1 ? " task group" : " task groups"));
     }
