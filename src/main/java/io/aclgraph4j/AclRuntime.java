@@ -135,7 +135,7 @@ public final class AclRuntime implements AutoCloseable {
 
     static String resolveBackend(String backend) {
         if (backend.isBlank()) {
-            throw new InvalidArgumentException(-2, "AclRuntime.open",
+            throw InvalidArgumentException.refused("AclRuntime.open",
                     "the backend name is empty: use sim, cann, auto or a list of library paths");
         }
         if (backend.equals("auto")) {
@@ -146,11 +146,12 @@ public final class AclRuntime implements AutoCloseable {
             for (String library : backend.split(":")) {
                 boolean path = library.contains("/");
                 if (!path && !library.contains(".so") || path && !java.nio.file.Files.exists(Path.of(library))) {
-                    throw new BackendUnavailableException(-3, "AclRuntime.open", "unknown backend '" + backend + "': "
+                    String reason = "unknown backend '" + backend + "': "
                             + (path ? library + " does not exist" : "it is neither sim, cann nor auto, nor a library")
                             + ". Choose sim (the bundled simulator), cann (the CANN toolkit, found through "
                             + "ASCEND_HOME_PATH), auto (cann when ASCEND_HOME_PATH is set, else sim) or a ':'-separated "
-                            + "list of library paths");
+                            + "list of library paths";
+                    throw new BackendUnavailableException(-3, "AclRuntime.open", reason, reason, null);
                 }
             }
         }
@@ -272,7 +273,7 @@ public final class AclRuntime implements AutoCloseable {
     public Device device(int id) {
         checkOpen();
         if (id < 0) {
-            throw new InvalidArgumentException(-2, "AclRuntime.device", "device id must not be negative, not " + id);
+            throw InvalidArgumentException.refused("AclRuntime.device", "device id must not be negative, not " + id);
         }
         return new Device(this, api.deviceOpen("AclRuntime.device", id), id);
     }

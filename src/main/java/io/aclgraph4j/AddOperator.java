@@ -142,7 +142,7 @@ public final class AddOperator extends Operator {
         }
         int device = self.device().id();
         if (second.device().id() != device || third.device().id() != device) {
-            throw new InvalidArgumentException(-2, operation, "all tensors must be on one device: self is on device "
+            throw InvalidArgumentException.refused(operation, "all tensors must be on one device: self is on device "
                     + device + ", " + secondName + " on " + second.device().id() + (third == second ? ""
                     : " and " + thirdName + " on " + third.device().id()) + ": create them on one device");
         }

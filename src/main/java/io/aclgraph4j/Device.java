@@ -130,7 +130,7 @@ public final class Device extends NativeObject {
                 bytes = Math.multiplyExact(bytes, Math.max(dim, 0));
             }
         } catch (ArithmeticException e) {
-            throw new InvalidArgumentException(-2, "Device.tensor", "shape " + shapeText(shape) + " of " + dataType
+            throw InvalidArgumentException.refused("Device.tensor", "shape " + shapeText(shape) + " of " + dataType
                     + " needs more bytes than a long can count");
         }
         return Math.max(1, bytes);
@@ -188,7 +188,7 @@ public final class Device extends NativeObject {
 
     static void checkSize(String operation, long bytes) {
         if (bytes <= 0) {
-            throw new InvalidArgumentException(-2, operation, "size must be a positive number of bytes, not " + bytes);
+            throw InvalidArgumentException.refused(operation, "size must be a positive number of bytes, not " + bytes);
         }
     }
 

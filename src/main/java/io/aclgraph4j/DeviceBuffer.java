@@ -4,24 +4,17 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /** Device memory from {@link Device#allocate(long)} ({@code aclrtMalloc}). */
-public final class DeviceBuffer extends NativeObject implements Memory {
-    private final Device device;
+public final class DeviceBuffer extends OnDevice implements Memory {
     private final long bytes;
 
     DeviceBuffer(Device device, long handle, long bytes) {
-        super(device.runtime, device.owned(), handle, numbered(device.runtime, "DeviceBuffer", bytes + " bytes on device " + device.id()));
-        this.device = device;
+        super(device, handle, "DeviceBuffer", bytes + " bytes on device " + device.id(), false);
         this.bytes = bytes;
     }
 
     @Override
     public long byteSize() {
         return bytes;
-    }
-
-    @Override
-    public Device device() {
-        return device;
     }
 
     /**
@@ -61,7 +54,7 @@ public final class DeviceBuffer extends NativeObject implements Memory {
         long[] dims = Tensor.requireShape(operation, shape);
         long[] steps = strides == null ? null : strides.clone();
         if (steps != null && steps.length != dims.length) {
-            throw new InvalidArgumentException(-2, operation, "strides " + Arrays.toString(steps)
+            throw InvalidArgumentException.refused(operation, "strides " + Arrays.toString(steps)
                     + " must have one entry per dimension of shape " + Arrays.toString(dims));
         }
         long handle = api().tensorCreate(operation, handle(), dataType.code(), dims, steps, offset);

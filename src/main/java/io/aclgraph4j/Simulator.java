@@ -40,7 +40,7 @@ public final class Simulator {
         Objects.requireNonNull(point, "point");
         runtime.checkOpen();
         if (skip < 0 || count < 0) {
-            throw new InvalidArgumentException(-2, "Simulator.injectFault",
+            throw InvalidArgumentException.refused("Simulator.injectFault",
                     "skip and count must not be negative (got " + skip + ", " + count + ")");
         }
         runtime.faultsInjected(true);

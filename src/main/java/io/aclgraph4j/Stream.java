@@ -18,25 +18,14 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public final class Stream extends NativeObject {
-    private final Device device;
+public final class Stream extends OnDevice {
     /** Operator launches of a task group being captured or updated on this stream, else null. */
     private volatile KernelLaunches kernelLaunches;
     /** The capture this stream takes part in (began it, or joined it through an event), else null. */
     private volatile Capture capture;
 
     Stream(Device device, long handle) {
-        super(device.runtime, device.owned(), handle, numbered(device.runtime, "Stream", "on device " + device.id()));
-        this.device = device;
-    }
-
-    /**
-     * The device the stream belongs to.
-     *
-     * @return the stream's device
-     */
-    public Device device() {
-        return device;
+        super(device, handle, "Stream", "on device " + device.id(), false);
     }
 
     /**
@@ -75,7 +64,7 @@ public final class Stream extends NativeObject {
         Regions.Region target = Regions.region("Stream.copyAsync", "destination", to);
         if (fromOffset < 0 || toOffset < 0 || bytes < 0 || fromOffset > source.bytes() - bytes
                 || toOffset > target.bytes() - bytes) {
-            throw new InvalidArgumentException(-2, "Stream.copyAsync", "copying " + bytes + " bytes from offset "
+            throw InvalidArgumentException.refused("Stream.copyAsync", "copying " + bytes + " bytes from offset "
                     + fromOffset + " of " + source.bytes() + " into offset " + toOffset + " of " + target.bytes()
                     + " goes out of bounds");
         }
@@ -141,7 +130,7 @@ public final class Stream extends NativeObject {
 
     private void checkCopyOperands(Memory from, Memory to) {
         if (from instanceof HostBuffer && to instanceof HostBuffer) {
-            throw new InvalidArgumentException(-2, "Stream.copyAsync", "both " + from + " and " + to + " are host "
+            throw InvalidArgumentException.refused("Stream.copyAsync", "both " + from + " and " + to + " are host "
                     + "memory, which a stream cannot copy asynchronously: use Device.copy, or the buffers' views");
         }
         String remedy = "issue the copy on a stream of that device, or copy through a HostBuffer";
@@ -164,7 +153,7 @@ public final class Stream extends NativeObject {
         Objects.requireNonNull(timeout, "Stream.synchronize: timeout is null");
         long millis = timeout.toMillis();
         if (millis <= 0 || millis > Integer.MAX_VALUE) {
-            throw new InvalidArgumentException(-2, "Stream.synchronize", "timeout must be between 1 ms and "
+            throw InvalidArgumentException.refused("Stream.synchronize", "timeout must be between 1 ms and "
                     + Integer.MAX_VALUE + " ms, not " + timeout);
         }
         api().streamSynchronize("Stream.synchronize", handle(), (int) millis);
@@ -291,9 +280,9 @@ public final class Stream extends NativeObject {
                 status = CaptureStatus.NONE;
             }
             if (status != CaptureStatus.NONE) {
-                throw new CaptureException(107027, "Stream.close", "the stream is capturing (" + status
-                        + "); end the capture with capture.end() or abandon it by closing the Capture, then close "
-                        + "the stream");
+                String reason = "the stream is capturing (" + status + "); end the capture with capture.end() or "
+                        + "abandon it by closing the Capture, then close the stream";
+                throw new CaptureException(107027, "Stream.close", reason, reason, null);
             }
         }
         super.close();

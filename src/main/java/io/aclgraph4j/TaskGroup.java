@@ -9,8 +9,7 @@ import java.util.Objects;
  * {@link Capture#taskGroup(Runnable)}; {@link #update(Stream, Runnable)} relaunches the same
  * number of kernels with new operands, which then replace the group's kernels in the model.
  */
-public final class TaskGroup extends NativeObject {
-    private final Device device;
+public final class TaskGroup extends OnDevice {
     /** The kernels the group captured, in order: what each takes. */
     private final List<String> kernels;
     /** The graph of the capture the group was made in, and the group's index there. */
@@ -18,9 +17,8 @@ public final class TaskGroup extends NativeObject {
     private final int index;
 
     TaskGroup(Device device, long handle, List<String> kernels, CapturedGraph graph, int index) {
-        super(device.runtime, device.owned(), handle, numbered(device.runtime, "TaskGroup", "on device " + device.id() + ", " + kernels.size()
-                + (kernels.size() == 1 ? " kernel" : " kernels")));
-        this.device = device;
+        super(device, handle, "TaskGroup", "on device " + device.id() + ", " + kernels.size()
+                + (kernels.size() == 1 ? " kernel" : " kernels"), false);
         this.kernels = kernels;
         this.graph = graph;
         this.index = index;
@@ -33,15 +31,6 @@ public final class TaskGroup extends NativeObject {
      */
     public int index() {
         return index;
-    }
-
-    /**
-     * The device the group was captured on.
-     *
-     * @return the group's device
-     */
-    public Device device() {
-        return device;
     }
 
     /** What each captured kernel takes, in order. */

@@ -189,7 +189,7 @@ public final class Tensor extends NativeObject implements Memory {
     /** A copy of {@code shape}, refused when null; its values are the shim's to check. */
     static long[] requireShape(String operation, long[] shape) {
         if (shape == null) {
-            throw new InvalidArgumentException(-2, operation, "shape is null");
+            throw InvalidArgumentException.refused(operation, "shape is null");
         }
         return shape.clone();
     }

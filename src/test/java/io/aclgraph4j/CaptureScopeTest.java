@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.aclgraph4j.MockedNative.MODEL;
+import static io.aclgraph4j.MockedNative.STREAM;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -23,10 +25,6 @@ import org.mockito.junit.jupiter.MockitoExtension;
 /** The capture scope's logic against a mocked native layer. */
 @ExtendWith(MockitoExtension.class)
 class CaptureScopeTest {
-    private static final long DEVICE = 11;
-    private static final long STREAM = 22;
-    private static final long MODEL = 33;
-
     @Mock
     NativeApi api;
 
@@ -35,10 +33,8 @@ class CaptureScopeTest {
 
     @BeforeEach
     void openRuntime() {
-        when(api.deviceOpen("AclRuntime.device", 0)).thenReturn(DEVICE);
-        when(api.streamCreate("Device.createStream", DEVICE)).thenReturn(STREAM);
-        runtime = AclRuntime.open(api, "sim");
-        stream = runtime.device(0).createStream();
+        stream = MockedNative.openStream(api);
+        runtime = stream.runtime;
     }
 
     @Test
@@ -78,7 +74,7 @@ class CaptureScopeTest {
 
     @Test
     void aFailingEndInsideTheScopeIsNotRepeatedOnClose() {
-        when(api.captureEnd(anyString(), eq(STREAM))).thenThrow(new CaptureException(507903, "Capture.end", "invalidated"));
+        when(api.captureEnd(anyString(), eq(STREAM))).thenThrow(new CaptureException(507903, "Capture.end", "invalidated", "invalidated", null));
         CaptureException thrown = assertThrows(CaptureException.class, () -> {
             try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
                 capture.end();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.aclgraph4j.MockedNative.MODEL;
+import static io.aclgraph4j.MockedNative.STREAM;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
@@ -31,20 +33,14 @@ import org.mockito.quality.Strictness;
 @ExtendWith(MockitoExtension.class)
 @MockitoSettings(strictness = Strictness.LENIENT)
 class FeatureDetectionTest {
-    private static final long DEVICE = 11;
-    private static final long STREAM = 22;
-    private static final long MODEL = 33;
-
     @Mock
     NativeApi api;
 
     private Stream openWithFeatures(long bits) {
         when(api.runtimeFeatures("AclRuntime.open")).thenReturn(bits);
         when(api.backendDescription()).thenReturn("cann (/usr/local/Ascend/lib64/libascendcl.so)");
-        when(api.deviceOpen("AclRuntime.device", 0)).thenReturn(DEVICE);
-        when(api.streamCreate("Device.createStream", DEVICE)).thenReturn(STREAM);
         when(api.captureEnd(anyString(), org.mockito.ArgumentMatchers.eq(STREAM))).thenReturn(MODEL);
-        return AclRuntime.open(api, "sim").device(0).createStream();
+        return MockedNative.openStream(api);
     }
 
     private static long bits(Feature... features) {

@@ -40,26 +40,28 @@ public final class JavaCppNativeApi implements NativeApi {
                     ShimLibrary.load();
                 } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
                     String platform = System.getProperty("os.name") + "/" + System.getProperty("os.arch");
-                    var error = new io.aclgraph4j.BackendUnavailableException(NativeErrors.ERR_BACKEND,
-                            "load native libraries",
-                            "cannot load the aclgraph4j native libraries for " + platform + ": " + e.getMessage()
-                                    + ". The jar carries them for linux-x86_64 and linux-arm64 (glibc 2.17 or later); check"
-                                    + " that the JavaCPP cache folder (-Dorg.bytedeco.javacpp.cachedir, default"
-                                    + " ~/.javacpp/cache) is writable and not mounted noexec.");
+                    RuntimeException error = unavailable("cannot load the aclgraph4j native libraries for " + platform
+                            + ": " + e.getMessage() + ". The jar carries them for linux-x86_64 and linux-arm64 (glibc"
+                            + " 2.17 or later); check that the JavaCPP cache folder (-Dorg.bytedeco.javacpp.cachedir,"
+                            + " default ~/.javacpp/cache) is writable and not mounted noexec.");
                     error.initCause(e);
                     throw error;
                 }
                 int version = ShimLibrary.agj_api_version();
                 if (!compatible(version)) {
-                    throw new io.aclgraph4j.BackendUnavailableException(NativeErrors.ERR_BACKEND, "load native libraries",
-                            "the native shim speaks API version " + (version >>> 16) + "." + (version & 0xffff)
-                                    + " but this facade needs " + API_VERSION_MAJOR + "." + API_VERSION_MINOR
-                                    + " or a later minor version: the jar and its native libraries do not match");
+                    throw unavailable("the native shim speaks API version " + (version >>> 16) + "."
+                            + (version & 0xffff) + " but this facade needs " + API_VERSION_MAJOR + "."
+                            + API_VERSION_MINOR + " or a later minor version: the jar and its native libraries do not"
+                            + " match");
                 }
                 instance = new JavaCppNativeApi();
             }
             return instance;
         }
+    }
+
+    private static RuntimeException unavailable(String reason) {
+        return NativeErrors.toException(NativeErrors.ERR_BACKEND, "load native libraries", reason);
     }
 
     /** Throws the exception for a failed status, naming {@code operation} (the facade method called). */
