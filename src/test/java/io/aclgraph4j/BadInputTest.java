@@ -18,7 +18,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,30 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
  * the operation, says what was wrong and (where there is a choice) what to do, and nothing crashes:
  * after every test the runtime still captures and replays correctly, and nothing leaks.
  */
-@ExtendWith(NoNativeLeaks.class)
-class BadInputTest {
-    private AclRuntime runtime;
-    private Device device;
+class BadInputTest extends SimulatorTest {
     private Device device1;
-    private Stream stream;
-    private Scalar one;
+    /** Four floats on device 0 and 16 bytes of host memory, for the calls on closed objects. */
+    private Tensor tensor;
+    private HostBuffer host;
 
     @BeforeEach
-    void open() {
-        runtime = AclRuntime.open("sim");
-        device = runtime.device(0);
+    void openSecondDeviceAndMemory() {
         device1 = runtime.device(1);
-        stream = device.createStream();
-        one = runtime.scalar(DataType.FLOAT, 1.0);
+        tensor = device.tensor(DataType.FLOAT, 4);
+        host = device.allocateHost(16);
     }
 
     @AfterEach
-    void stillWorksAndNothingLeaks() {
+    void stillWorks() {
         if (!runtime.toString().contains("closed")) {
             assertStillWorks(runtime);
-            runtime.close();
         }
-        assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
     }
 
     // ---- AclRuntime ----
@@ -122,17 +115,13 @@ class BadInputTest {
 
     @Test
     void aClosedRuntimeRefusesEverythingAndItsObjectsStayClosed() {
-        Tensor tensor = device.tensor(DataType.FLOAT, 4);
-        HostBuffer host = device.allocateHost(16);
         Simulator simulator = runtime.simulator();
         runtime.close();
-        List<Executable> calls = List.of(runtime::backend, runtime::deviceCount, () -> runtime.device(0),
+        allClosed(List.of(runtime::backend, runtime::deviceCount, () -> runtime.device(0),
                 () -> runtime.scalar(DataType.FLOAT, 1.0), () -> runtime.scalar(DataType.INT32, 1L),
                 () -> runtime.captureMode(CaptureMode.RELAXED), runtime::simulator,
-                () -> simulator.injectFault(Simulator.FaultPoint.DEVICE_ALLOC, 0, 1), simulator::clearFaults);
-        for (Executable call : calls) {
-            refused(IllegalStateException.class, call, "AclRuntime(sim) is closed");
-        }
+                () -> simulator.injectFault(Simulator.FaultPoint.DEVICE_ALLOC, 0, 1), simulator::clearFaults),
+                "AclRuntime(sim) is closed");
         assertDoesNotThrow(runtime::close);
         // The closed runtime's objects mixed with a new runtime's: refused before native code, naming them.
         try (AclRuntime other = AclRuntime.open("sim");
@@ -226,15 +215,10 @@ class BadInputTest {
     @Test
     void aClosedDeviceRefusesEverything() {
         Device second = runtime.device(0);
-        Tensor tensor = device.tensor(DataType.FLOAT, 4);
-        HostBuffer host = device.allocateHost(16);
         second.close();
-        List<Executable> calls = List.of(second::createStream, () -> second.allocate(4), () -> second.allocateHost(4),
+        allClosed(List.of(second::createStream, () -> second.allocate(4), () -> second.allocateHost(4),
                 () -> second.tensor(DataType.FLOAT, 4), second::createEvent, second::synchronize,
-                () -> second.copy(host, tensor), () -> second.fill(tensor, 0));
-        for (Executable call : calls) {
-            refused(IllegalStateException.class, call, "Device#", "(id 0) is closed");
-        }
+                () -> second.copy(host, tensor), () -> second.fill(tensor, 0)), "Device#", "(id 0) is closed");
         device.copy(host, tensor); // the other Device object of the same id is unaffected
     }
 
@@ -301,12 +285,10 @@ class BadInputTest {
                     "7 bytes, not a multiple of 4", "read(byte[])");
         }
         host.close();
-        List<Executable> calls = List.of(host::asByteBuffer, () -> host.slice(0, 4), host::asFloatBuffer,
+        allClosed(List.of(host::asByteBuffer, () -> host.slice(0, 4), host::asFloatBuffer,
                 () -> host.write(new float[1]), () -> host.read(new double[1]), () -> host.write(new long[1]),
-                () -> host.read(new byte[1]), host::toFloatArray, () -> stream.copyAsync(host, device.allocate(16)));
-        for (Executable call : calls) {
-            refused(IllegalStateException.class, call, "HostBuffer#", "16 pinned bytes is closed");
-        }
+                () -> host.read(new byte[1]), host::toFloatArray, () -> stream.copyAsync(host, device.allocate(16))),
+                "HostBuffer#", "16 pinned bytes is closed");
     }
 
     // ---- AddOperator ----
@@ -370,7 +352,8 @@ class BadInputTest {
         HostBuffer otherHost = device.allocateHost(16);
         Tensor onDevice1 = device1.tensor(DataType.FLOAT, 4);
         refused(NullPointerException.class, () -> stream.copyAsync(null, four), "Stream.copyAsync: source is null");
-        refused(NullPointerException.class, () -> stream.copyAsync(four, null), "Stream.copyAsync: destination is null");
+        refused(NullPointerException.class, () -> stream.copyAsync(four, null),
+                "Stream.copyAsync: destination is null");
         refused(NullPointerException.class, () -> stream.fillAsync(null, 0), "Stream.fillAsync: memory is null");
         refused(InvalidArgumentException.class, -2, () -> stream.copyAsync(host, eight), "Stream.copyAsync",
                 "source has 16 bytes but destination has 32", "give offsets and a length");
@@ -400,8 +383,6 @@ class BadInputTest {
 
     @Test
     void streamArgumentsAndAClosedStream() {
-        Tensor tensor = device.tensor(DataType.FLOAT, 4);
-        HostBuffer host = device.allocateHost(16);
         Event event = device.createEvent();
         refused(NullPointerException.class, () -> stream.synchronize(null), "timeout");
         for (Duration timeout : List.of(Duration.ZERO, Duration.ofMillis(-5), Duration.ofNanos(999_999),
@@ -417,16 +398,13 @@ class BadInputTest {
         stream.synchronize(Duration.ofSeconds(5));
         Stream closed = device.createStream();
         closed.close();
-        List<Executable> calls = List.of(() -> closed.copyAsync(host, tensor), () -> closed.copyAsync(host, 0, tensor,
+        allClosed(List.of(() -> closed.copyAsync(host, tensor), () -> closed.copyAsync(host, 0, tensor,
                 0, 4), () -> closed.fillAsync(tensor, 0), closed::synchronize,
                 () -> closed.synchronize(Duration.ofSeconds(1)), closed::isComplete, () -> closed.waitFor(event),
                 () -> closed.beginCapture(CaptureMode.GLOBAL), () -> closed.capture(CaptureMode.RELAXED, s -> { }),
                 closed::captureStatus, () -> event.record(closed),
                 () -> AddOperator.inplaceAdds(tensor, one, one).launch(closed),
-                () -> AddOperator.addOnce(closed, tensor, tensor, one, tensor));
-        for (Executable call : calls) {
-            refused(IllegalStateException.class, call, "Stream#", "on device 0 is closed");
-        }
+                () -> AddOperator.addOnce(closed, tensor, tensor, one, tensor)), "Stream#", "on device 0 is closed");
     }
 
     // ---- Event, Capture, CaptureModeScope ----
@@ -692,6 +670,13 @@ class BadInputTest {
             assertFalse(next.getMessage().toLowerCase(java.util.Locale.ROOT).contains("destroy"), next.getMessage());
             assertFalse(next.runtimeMessage().toLowerCase(java.util.Locale.ROOT).contains("destroy"),
                     next.runtimeMessage());
+        }
+    }
+
+    /** Each call is refused with IllegalStateException naming the closed object. */
+    private static void allClosed(List<Executable> calls, String... fragments) {
+        for (Executable call : calls) {
+            refused(IllegalStateException.class, call, fragments);
         }
     }
 }

@@ -8,7 +8,6 @@ import io.aclgraph4j.Simulator.FaultPoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -16,25 +15,17 @@ import org.junit.jupiter.api.function.Executable;
  * several methods (a tensor's view, an allocation, a launch, a capture's begin and end): the
  * facade passes its name down with the call.
  */
-@ExtendWith(NoNativeLeaks.class)
-class ErrorLabelsTest {
-    private AclRuntime runtime;
-    private Device device;
-    private Stream stream;
+class ErrorLabelsTest extends SimulatorTest {
     private Simulator simulator;
 
     @BeforeEach
-    void open() {
-        runtime = AclRuntime.open("sim");
-        device = runtime.device(0);
-        stream = device.createStream();
+    void armable() {
         simulator = runtime.simulator();
     }
 
     @AfterEach
-    void close() {
+    void disarm() {
         simulator.clearFaults();
-        runtime.close();
     }
 
     /** The refusal's operation and the start of its message are {@code operation}. */
@@ -68,7 +59,6 @@ class ErrorLabelsTest {
     @Test
     void aRefusedLaunchNamesTheOperatorsClassAndTheEagerAdd() {
         try (Tensor x = device.tensor(DataType.FLOAT, 4);
-             Scalar one = runtime.scalar(DataType.FLOAT, 1.0);
              ElementwiseOperator square = ElementwiseOperator.mul(x, x, x);
              AddOperator increment = AddOperator.inplaceAdds(x, one, one)) {
             simulator.injectFault(FaultPoint.TASK_SUBMIT, 0, 3);
@@ -82,7 +72,6 @@ class ErrorLabelsTest {
     @Test
     void aRefusedUpdateNamesTaskGroupUpdate() {
         try (Tensor x = device.tensor(DataType.FLOAT, 4);
-             Scalar one = runtime.scalar(DataType.FLOAT, 1.0);
              AddOperator increment = AddOperator.inplaceAdds(x, one, one)) {
             TaskGroup group;
             Model model;
