@@ -350,12 +350,10 @@ class FacadeContractTest extends SimulatorTest {
         AddOperator increment = AddOperator.inplaceAdds(x, one, one);
         Model model = stream.capture(CaptureMode.GLOBAL, s -> {
             s.copyAsync(host, x);
-            fork.record(s);
-            side.waitFor(fork);
-            increment.launch(side);
-            side.fillAsync(host, 0);
-            join.record(side);
-            s.waitFor(join);
+            TestSupport.forkJoin(s, side, fork, join, () -> {
+                increment.launch(side);
+                side.fillAsync(host, 0);
+            });
             increment.launch(s);
             s.copyAsync(x, host);
         });
@@ -395,11 +393,7 @@ class FacadeContractTest extends SimulatorTest {
         AddOperator xPlusY = AddOperator.inplaceAdd(x, y, one);
         AddOperator yPlusOne = AddOperator.inplaceAdds(y, one, one);
         Model model = stream.capture(CaptureMode.GLOBAL, s -> {
-            fork.record(s);
-            side.waitFor(fork);
-            yPlusOne.launch(side);
-            join.record(side);
-            s.waitFor(join);
+            TestSupport.forkJoin(s, side, fork, join, () -> yPlusOne.launch(side));
             xPlusY.launch(s);
             s.copyAsync(x, host);
         });

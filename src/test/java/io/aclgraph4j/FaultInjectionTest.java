@@ -216,20 +216,13 @@ class FaultInjectionTest extends SimulatorTest {
 
     /** The seed: capture copy-in, add, copy-out; replay 8 times; the value after each replay. */
     private float[] seedFlow(boolean lambdaForm) {
-        try (Tensor self = device.tensor(DataType.FLOAT, 4, 2);
-             Tensor other = device.tensor(DataType.FLOAT, 4, 2);
-             Tensor out = device.tensor(DataType.FLOAT, 4, 2);
-             Scalar alpha = runtime.scalar(DataType.FLOAT, 1.1);
-             AddOperator add = AddOperator.add(self, other, alpha, out);
-             HostBuffer selfHost = device.allocateHost(self.byteSize());
-             HostBuffer otherHost = device.allocateHost(other.byteSize())) {
-            selfHost.write(new float[8]);
-            otherHost.write(filled(8, 1f));
-            device.copy(otherHost, other);
+        try (SeedOperands seed = new SeedOperands(runtime, device)) {
+            HostBuffer selfHost = seed.selfHost;
+            device.copy(seed.otherHost, seed.other);
             Consumer<Stream> body = s -> {
-                s.copyAsync(selfHost, self);
-                add.launch(s);
-                s.copyAsync(out, selfHost);
+                s.copyAsync(selfHost, seed.self);
+                seed.add.launch(s);
+                s.copyAsync(seed.out, selfHost);
             };
             Model model;
             if (lambdaForm) {

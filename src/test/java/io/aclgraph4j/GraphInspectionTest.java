@@ -25,21 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GraphInspectionTest extends SimulatorTest {
     private Stream side;
+    /** Events that fork side off the stream and join it back. */
+    private Event fork;
+    private Event join;
 
     @BeforeEach
     void openSide() {
         side = device.createStream();
+        fork = device.createEvent();
+        join = device.createEvent();
     }
 
     /** Fork to `side` and join back: copy, record, (side: wait, add, record), wait, add, copy. */
-    private Model forkJoin(Tensor x, HostBuffer host, AddOperator increment, Event fork, Event join) {
+    private Model forkJoin(Tensor x, HostBuffer host, AddOperator increment) {
         return stream.capture(CaptureMode.GLOBAL, s -> {
             s.copyAsync(host, x);
-            fork.record(s);
-            side.waitFor(fork);
-            increment.launch(side);
-            join.record(side);
-            s.waitFor(join);
+            TestSupport.forkJoin(s, side, fork, join, () -> increment.launch(side));
             increment.launch(s);
             s.copyAsync(x, host);
         });
@@ -50,9 +51,7 @@ class GraphInspectionTest extends SimulatorTest {
         Tensor x = device.tensor(DataType.FLOAT, 4, 2);
         HostBuffer host = device.allocateHost(32);
         AddOperator increment = AddOperator.inplaceAdds(x, one, one);
-        Event fork = device.createEvent();
-        Event join = device.createEvent();
-        Model model = forkJoin(x, host, increment, fork, join);
+        Model model = forkJoin(x, host, increment);
 
         assertEquals(List.of(stream, side), model.streams());
         List<ModelTask> tasks = model.tasks();
@@ -80,7 +79,7 @@ class GraphInspectionTest extends SimulatorTest {
         Tensor x = device.tensor(DataType.FLOAT, 4, 2);
         HostBuffer host = device.allocateHost(32);
         AddOperator increment = AddOperator.inplaceAdds(x, one, one);
-        Model model = forkJoin(x, host, increment, device.createEvent(), device.createEvent());
+        Model model = forkJoin(x, host, increment);
         String listing = model.debugPrint();
         List<String> lines = listing.lines().toList();
         assertEquals(model.toString(), lines.get(0));
@@ -100,16 +99,10 @@ class GraphInspectionTest extends SimulatorTest {
         AddOperator increment = AddOperator.inplaceAdds(x, one, one);
         Tensor y = device.tensor(DataType.FLOAT, 4, 2);
         AddOperator sum = AddOperator.add(x, x, one, y);
-        Event fork = device.createEvent();
-        Event join = device.createEvent();
         Model model;
         try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
             stream.copyAsync(host, x);
-            fork.record(stream);
-            side.waitFor(fork);
-            increment.launch(side);
-            join.record(side);
-            stream.waitFor(join);
+            TestSupport.forkJoin(stream, side, fork, join, () -> increment.launch(side));
             capture.taskGroup(() -> sum.launch(stream));
             model = capture.end();
         }
@@ -179,8 +172,6 @@ class GraphInspectionTest extends SimulatorTest {
 
     @Test
     void aStreamSaysWhetherItCapturesAndWhichCaptureItJoined() {
-        Event fork = device.createEvent();
-        Event join = device.createEvent();
         assertTrue(stream.toString().matches("Stream#1 on device 0"), stream.toString());
         assertTrue(side.toString().matches("Stream#2 on device 0"), side.toString());
         Model model;
@@ -266,7 +257,7 @@ class GraphInspectionTest extends SimulatorTest {
         Tensor x = device.tensor(DataType.FLOAT, 4);
         HostBuffer host = device.allocateHost(16);
         AddOperator increment = AddOperator.inplaceAdds(x, one, one);
-        Model model = forkJoin(x, host, increment, device.createEvent(), device.createEvent());
+        Model model = forkJoin(x, host, increment);
         String json = model.debugJson();
         Pattern record = Pattern.compile("\\{\"name\":\"([A-Za-z_0-9]+)\",\"pid\":\"\\d+ aclGraph\",\"tid\":\"stream(\\d+)\","
                 + "\"ts\":(\\d+),\"dur\":([0-9.]+),\"ph\":\"X\",\"args\":\\{\"Model Id\":\\d+,\"Stream Id\":(\\d+),"

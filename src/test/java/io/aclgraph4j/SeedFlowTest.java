@@ -16,30 +16,22 @@ class SeedFlowTest extends SimulatorTest {
 
     @Test
     void replayIReadsTheHostBufferAnewAndYieldsElevenTenthsTimesI(@TempDir Path folder) throws Exception {
-        Tensor self = device.tensor(DataType.FLOAT, SHAPE);
-        Tensor other = device.tensor(DataType.FLOAT, SHAPE);
-        Tensor out = device.tensor(DataType.FLOAT, SHAPE);
-        Scalar alpha = runtime.scalar(DataType.FLOAT, 1.1);
-        AddOperator add = AddOperator.add(self, other, alpha, out);
-        HostBuffer selfHost = device.allocateHost(self.byteSize());
-        HostBuffer otherHost = device.allocateHost(other.byteSize());
-        selfHost.write(new float[8]);
-        float[] ones = new float[8];
-        Arrays.fill(ones, 1f);
-        otherHost.write(ones);
+        SeedOperands seed = new SeedOperands(runtime, device);
+        HostBuffer selfHost = seed.selfHost;
+        HostBuffer otherHost = seed.otherHost;
 
         Model model;
         try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
-            stream.copyAsync(selfHost, self);
+            stream.copyAsync(selfHost, seed.self);
             // Under GLOBAL the synchronous copy is refused until the thread relaxes itself.
-            CaptureException refused = assertThrows(CaptureException.class, () -> device.copy(otherHost, other));
+            CaptureException refused = assertThrows(CaptureException.class, () -> device.copy(otherHost, seed.other));
             assertEquals(107030, refused.code());
             try (CaptureModeScope relaxed = runtime.captureMode(CaptureMode.RELAXED)) {
                 assertEquals(CaptureMode.GLOBAL, relaxed.previous());
-                device.copy(otherHost, other);
+                device.copy(otherHost, seed.other);
             }
-            add.launch(stream);
-            stream.copyAsync(out, selfHost);
+            seed.add.launch(stream);
+            stream.copyAsync(seed.out, selfHost);
             assertEquals(CaptureStatus.ACTIVE, capture.status());
             model = capture.end();
         }

@@ -130,6 +130,18 @@ final class TestSupport {
     }
 
     /**
+     * Forks {@code side} off {@code main} (an event recorded on main, waited for on side), issues
+     * {@code onSide}, and joins side back (an event recorded on side, waited for on main).
+     */
+    static void forkJoin(Stream main, Stream side, Event fork, Event join, Runnable onSide) {
+        fork.record(main);
+        side.waitFor(fork);
+        onSide.run();
+        join.record(side);
+        main.waitFor(join);
+    }
+
+    /**
      * Captures copying {@code host} into {@code x}, launching {@code operator} and copying {@code x}
      * back, replays that {@code replays} times on {@code stream}, and closes the model.
      */
