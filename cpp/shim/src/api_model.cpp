@@ -7,6 +7,7 @@
 #include <string>
 
 #include "entry.h"
+#include "model_name.h"
 
 using namespace agj;
 
@@ -16,9 +17,7 @@ int32_t agj_model_set_name(int64_t model, const char *name) {
     const char *entry = "agj_model_set_name";
     return Entry(entry, [&]() -> int32_t {
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
-        if (name == nullptr || *name == '\0') {
-            return InvalidArgument(entry, "the name is empty");
-        }
+        AGJ_RETURN_IF_FAILED(CheckModelName(entry, name));
         const AclApi &api = Api();
         if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRISetName),
                                              "aclmdlRISetName (CANN 8.5 or later)");

@@ -556,7 +556,8 @@ TEST_CASE("sizes: zero, negative, huge and overflowing") {
     // The edges that fit, including empty ranges at either end.
     CHECK_EQ(agj_memcpy_async(f.stream, f.deviceBuffer, 56, f.hostBuffer, 0, 8), AGJ_OK);
     CHECK_EQ(agj_memcpy_async(f.stream, f.deviceBuffer, 64, f.hostBuffer, 64, 0), AGJ_OK);
-    CHECK_EQ(agj_memset_async(f.stream, f.deviceBuffer, 0, kI32Min, 64), AGJ_OK);
+    CHECK_EQ(agj_memset_async(f.stream, f.deviceBuffer, 0, -128, 64), AGJ_OK);
+    CHECK_EQ(agj_memset_async(f.stream, f.deviceBuffer, 0, 255, 64), AGJ_OK);
     CHECK_EQ(agj_stream_synchronize(f.stream), AGJ_OK);
     CHECK_EQ(agj_memcpy(f.hostBuffer, 0, f.deviceBuffer, 0, 64), AGJ_OK);
     CHECK_EQ(agj_memset(f.hostBuffer, 0, -1, 0), AGJ_OK);
@@ -567,6 +568,48 @@ TEST_CASE("sizes: zero, negative, huge and overflowing") {
     }
     CHECK_EQ(agj_stream_synchronize_timeout(f.stream, kI32Max), AGJ_OK);
     CHECK_EQ(agj_stream_synchronize_timeout(f.stream, -1), AGJ_OK);
+}
+
+TEST_CASE("copies and memsets: byte values, the stream's device, host to host") {
+    OpenRuntime runtime;
+    Fixture f;
+    for (int32_t value : {256, -129, kI32Max, kI32Min}) {
+        EXPECT_REFUSED(agj_memset_async(f.stream, f.deviceBuffer, 0, value, 8), AGJ_ERR_INVALID_ARGUMENT,
+                       "the fill value " + std::to_string(value) + " is not a byte");
+        EXPECT_REFUSED(agj_memset(f.hostBuffer, 0, value, 8), AGJ_ERR_INVALID_ARGUMENT,
+                       "the fill value " + std::to_string(value) + " is not a byte");
+    }
+    // Device memory of another device on this device's stream; host memory of any device is fine.
+    int64_t otherDevice = 0, otherBuffer = 0, otherHost = 0, otherAddress = 0;
+    CHECK_EQ(agj_device_open(1, &otherDevice), AGJ_OK);
+    CHECK_EQ(agj_device_buffer_alloc(otherDevice, 64, &otherBuffer), AGJ_OK);
+    CHECK_EQ(agj_host_buffer_alloc(otherDevice, 64, &otherHost, &otherAddress), AGJ_OK);
+    EXPECT_REFUSED(agj_memcpy_async(f.stream, f.deviceBuffer, 0, otherBuffer, 0, 8), AGJ_ERR_INVALID_ARGUMENT,
+                   "the source (64 bytes on device 1) is not on the stream's device 0");
+    EXPECT_REFUSED(agj_memcpy_async(f.stream, otherBuffer, 0, f.hostBuffer, 0, 8), AGJ_ERR_INVALID_ARGUMENT,
+                   "the destination (64 bytes on device 1) is not on the stream's device 0");
+    EXPECT_REFUSED(agj_memset_async(f.stream, otherBuffer, 0, 7, 8), AGJ_ERR_INVALID_ARGUMENT,
+                   "the memory (64 bytes on device 1) is not on the stream's device 0");
+    EXPECT_REFUSED(agj_memcpy_async(f.stream, f.hostBuffer, 0, otherHost, 0, 8), AGJ_ERR_INVALID_ARGUMENT,
+                   "both source and destination are host memory");
+    CHECK_EQ(agj_memcpy_async(f.stream, f.deviceBuffer, 0, otherHost, 0, 8), AGJ_OK);
+    CHECK_EQ(agj_memset_async(f.stream, otherHost, 0, 7, 8), AGJ_OK);
+    CHECK_EQ(agj_stream_synchronize(f.stream), AGJ_OK);
+    CHECK_EQ(agj_memcpy(f.hostBuffer, 0, otherHost, 0, 8), AGJ_OK);
+    for (int64_t handle : {otherHost, otherBuffer, otherDevice}) {
+        CHECK_EQ(agj_release(handle), AGJ_OK);
+    }
+}
+
+TEST_CASE("model names: empty, blank and too long") {
+    OpenRuntime runtime;
+    Fixture f;
+    EXPECT_REFUSED(agj_model_set_name(f.model, ""), AGJ_ERR_INVALID_ARGUMENT, "the name is empty");
+    EXPECT_REFUSED(agj_model_set_name(f.model, " \t\n"), AGJ_ERR_INVALID_ARGUMENT, "is blank");
+    EXPECT_REFUSED(agj_model_set_name(f.model, std::string(256, 'm').c_str()), AGJ_ERR_INVALID_ARGUMENT,
+                   "the name has 256 bytes: a model's name must be 1 to 255 bytes");
+    // 255 bytes is a name: whatever the backend says of it, it is not refused as an argument.
+    CHECK(agj_model_set_name(f.model, std::string(255, 'm').c_str()) != AGJ_ERR_INVALID_ARGUMENT);
 }
 
 TEST_CASE("tensor views: bad ranks, shapes, strides, offsets and data types") {

@@ -148,7 +148,9 @@ AGJ_API int32_t agj_host_buffer_alloc(int64_t device, int64_t bytes, int64_t *bu
 /* Size in bytes of a device or host buffer. */
 AGJ_API int32_t agj_buffer_size(int64_t buffer, int64_t *bytesOut);
 /* Copies between buffers (host or device, any direction), bounds-checked: asynchronously on a
- * stream, or synchronously (an "unsafe" call under capture rules). */
+ * stream, or synchronously (an "unsafe" call under capture rules). On a stream, device buffers
+ * must be of the stream's device and at most one side host memory. A memset's value is a byte:
+ * 0..255, or -128..-1 for the same bytes; AGJ_ERR_INVALID_ARGUMENT otherwise. */
 AGJ_API int32_t agj_memcpy_async(int64_t stream, int64_t dst, int64_t dstOffset, int64_t src, int64_t srcOffset,
                                  int64_t bytes);
 AGJ_API int32_t agj_memcpy(int64_t dst, int64_t dstOffset, int64_t src, int64_t srcOffset, int64_t bytes);
@@ -219,7 +221,8 @@ AGJ_API int32_t agj_model_debug_json(int64_t model, const char *path);
 AGJ_API int32_t agj_model_debug_print(int64_t model);
 /* A model's name and id (aclmdlRISetName/GetName: AGJ_FEATURE_MODEL_NAMES; aclmdlRIGetId:
  * AGJ_FEATURE_MODEL_IDS); AGJ_ERR_BACKEND when the backend lacks the function. get_name writes a
- * NUL-terminated name of at most capacity - 1 bytes (capacity >= 2). */
+ * NUL-terminated name of at most capacity - 1 bytes (capacity >= 2). set_name takes 1 to 255 bytes,
+ * not all blanks (AGJ_ERR_INVALID_ARGUMENT otherwise). */
 AGJ_API int32_t agj_model_set_name(int64_t model, const char *name);
 AGJ_API int32_t agj_model_get_name(int64_t model, char *nameOut, int32_t capacity);
 AGJ_API int32_t agj_model_id(int64_t model, int64_t *idOut);
