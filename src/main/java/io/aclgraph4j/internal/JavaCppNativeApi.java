@@ -8,7 +8,7 @@ public final class JavaCppNativeApi implements NativeApi {
     /** The shim API version this facade was written for (AGJ_API_VERSION_MAJOR / _MINOR of shim.h). */
     static final int API_VERSION_MAJOR = 3;
 
-    static final int API_VERSION_MINOR = 3;
+    static final int API_VERSION_MINOR = 4;
 
     /** Room for a model's name read back from the runtime (Model.name caps names below it). */
     static final int MODEL_NAME_BYTES = 256;
@@ -405,6 +405,71 @@ public final class JavaCppNativeApi implements NativeApi {
             System.arraycopy(cookies, 0, taken, before, count[0]);
         } while (count[0] == cookies.length);
         return taken;
+    }
+
+    @Override
+    public long conditionCreate(long stream, long defaultValue, boolean resetEachReplay) {
+        long[] out = new long[1];
+        check(ShimLibrary.agj_condition_create(stream, defaultValue, resetEachReplay ? 1 : 0, out),
+                "Capture.condition");
+        return out[0];
+    }
+
+    @Override
+    public void conditionAddTask(long stream, long condition, int type, int bodies) {
+        check(ShimLibrary.agj_condition_add_task(stream, condition, type, bodies), switch (type) {
+            case 0 -> "Capture.ifElse";
+            case 1 -> "Capture.whileLoop";
+            default -> "Capture.switchOn";
+        });
+    }
+
+    @Override
+    public void conditionBodyBegin(long stream, long condition, int body, int mode) {
+        check(ShimLibrary.agj_condition_body_begin(stream, condition, body, mode), "Body.begin");
+    }
+
+    @Override
+    public void conditionBodyEnd(long stream, long condition, int body) {
+        check(ShimLibrary.agj_condition_body_end(stream, condition, body), "Body.end");
+    }
+
+    @Override
+    public void conditionSet(long condition, long value) {
+        check(ShimLibrary.agj_condition_set(condition, value), "Condition.set");
+    }
+
+    @Override
+    public long conditionGet(long condition) {
+        long[] out = new long[1];
+        check(ShimLibrary.agj_condition_get(condition, out), "Condition.get");
+        return out[0];
+    }
+
+    @Override
+    public void conditionCopyAsync(long stream, long condition, long source, long sourceOffset) {
+        check(ShimLibrary.agj_condition_copy_async(stream, condition, source, sourceOffset),
+                "Condition.copyFromAsync");
+    }
+
+    @Override
+    public void eventRecordExternal(long event, long stream) {
+        check(ShimLibrary.agj_event_record_external(event, stream), "Event.recordExternal");
+    }
+
+    @Override
+    public void streamWaitEventExternal(long stream, long event) {
+        check(ShimLibrary.agj_stream_wait_event_external(stream, event), "Stream.waitForExternal");
+    }
+
+    @Override
+    public void valueWriteAsync(long stream, long buffer, long offset, long value) {
+        check(ShimLibrary.agj_value_write_async(stream, buffer, offset, value), "Stream.writeValueAsync");
+    }
+
+    @Override
+    public void valueWaitAsync(long stream, long buffer, long offset, long value, int condition) {
+        check(ShimLibrary.agj_value_wait_async(stream, buffer, offset, value, condition), "Stream.waitValueAsync");
     }
 
     @Override

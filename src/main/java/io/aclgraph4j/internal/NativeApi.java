@@ -20,7 +20,8 @@ public interface NativeApi {
     int KIND_MODEL = 8;
     int KIND_EVENT = 9;
     int KIND_TASK_GROUP = 10;
-    int KIND_COUNT = 11;
+    int KIND_CONDITION = 11;
+    int KIND_COUNT = 12;
 
     /** Operators an executor can be prepared for (shim_operators.def; ShimTablesTest checks these copies). */
     int OP_ADD = 1;
@@ -174,6 +175,34 @@ public interface NativeApi {
 
     /** The cookies of models destroyed since the last call (works while the runtime is closed too). */
     long[] takeDestroyed();
+
+    /** A condition on the model {@code stream} captures (conditional sub-graphs, CANN 9.1). */
+    long conditionCreate(long stream, long defaultValue, boolean resetEachReplay);
+
+    /** Adds the condition's task (type: a ConditionType code) with {@code bodies} bodies to the capture. */
+    void conditionAddTask(long stream, long condition, int type, int bodies);
+
+    void conditionBodyBegin(long stream, long condition, int body, int mode);
+
+    void conditionBodyEnd(long stream, long condition, int body);
+
+    void conditionSet(long condition, long value);
+
+    long conditionGet(long condition);
+
+    /** Copies 8 bytes of a device buffer into the condition's value, in stream order. */
+    void conditionCopyAsync(long stream, long condition, long source, long sourceOffset);
+
+    /** Inside a capture: every replay records the event (for work outside the model). */
+    void eventRecordExternal(long event, long stream);
+
+    /** Inside a capture: every replay waits for the event's latest record before its launch. */
+    void streamWaitEventExternal(long stream, long event);
+
+    void valueWriteAsync(long stream, long buffer, long offset, long value);
+
+    /** condition: a ValueCondition code. */
+    void valueWaitAsync(long stream, long buffer, long offset, long value, int condition);
 
     void simInjectFault(int point, long skip, long count);
 
