@@ -245,6 +245,8 @@ int32_t agj_condition_body_end(int64_t stream, int64_t condition, int32_t body) 
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Condition, c, condition, AGJ_KIND_CONDITION, "condition");
         AGJ_RETURN_IF_FAILED(RequireConditionals(entry));
+        std::shared_ptr<CaptureRecord> record;
+        AGJ_RETURN_IF_FAILED(c->requireLive(entry, record)); // else the body's address may be another model's
         aclmdlRI model = nullptr;
         AGJ_RETURN_IF_FAILED(c->body(entry, body, model));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
@@ -321,6 +323,11 @@ int32_t agj_condition_copy_async(int64_t stream, int64_t condition, int64_t sour
                                               ") must be of one device");
         }
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
+        // Captured into another model, the copy would outlive the value (which dies with its own model).
+        if (auto capturing = Captures().find(s->handle()); capturing && capturing != record) {
+            return InvalidArgument(entry, "the stream captures another model than the one this condition belongs to: "
+                                          "copy into a condition from its own capture or one of its bodies");
+        }
         const char *from = static_cast<const char *>(b->address()) + sourceOffset;
         AGJ_ACL_CHECK("aclrtMemcpyAsync", Api().aclrtMemcpyAsync(c->value(), kBytes, from, kBytes,
                                                                  ACL_MEMCPY_DEVICE_TO_DEVICE, s->handle()));

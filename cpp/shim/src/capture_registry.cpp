@@ -131,10 +131,24 @@ void CaptureRegistry::forget(aclmdlRI model) {
     std::shared_ptr<CaptureRecord> forgotten; // dies unlocked
     std::lock_guard lock(mutex_);
     auto found = records_.find(model);
-    if (found != records_.end()) {
-        forgotten = std::move(found->second);
-        records_.erase(found);
-        active_.fetch_sub(1, std::memory_order_release);
+    if (found == records_.end()) {
+        return;
+    }
+    forgotten = std::move(found->second);
+    records_.erase(found);
+    active_.fetch_sub(1, std::memory_order_release);
+    if (forgotten->model != model) {
+        return; // a body's entry
+    }
+    // The top-level capture ended: bodies whose capture never ended (their model is gone with it)
+    // no longer route their tasks to its record.
+    for (auto it = records_.begin(); it != records_.end();) {
+        if (it->second == forgotten) {
+            it = records_.erase(it);
+            active_.fetch_sub(1, std::memory_order_release);
+        } else {
+            ++it;
+        }
     }
 }
 

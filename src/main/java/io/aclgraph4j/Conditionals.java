@@ -123,13 +123,24 @@ final class Conditionals {
     }
 
     private void captureBody(Condition condition, int index, ConditionType type, Consumer<Body> lambda) {
-        Stream bodyStream = stream.device().createStream();
+        Stream bodyStream;
+        try {
+            bodyStream = stream.device().createStream();
+        } catch (RuntimeException e) {
+            root.bodyFailure = e; // the task has a body that will never be captured
+            throw e;
+        }
         Conditionals scope = new Conditionals(this, bodyStream, "body " + index + " of " + type + " "
                 + condition.describe());
         Throwable failure = null;
         try {
-            stream.api().conditionBodyBegin(bodyStream.handle(), condition.handle(), index,
-                    root.capture.mode().code());
+            try {
+                stream.api().conditionBodyBegin(bodyStream.handle(), condition.handle(), index,
+                        root.capture.mode().code());
+            } catch (RuntimeException e) {
+                root.bodyFailure = e;
+                throw e;
+            }
             openChild = scope;
             try {
                 lambda.accept(new Body(scope, index));

@@ -282,6 +282,23 @@ class ConditionalGraphTest {
     }
 
     @Test
+    void aConditionIsNotCopiedIntoFromAnotherModelsCapture() {
+        DeviceBuffer source = device.allocate(8);
+        try (Stream other = device.createStream();
+             Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            Condition condition = capture.condition();
+            try (Capture unrelated = other.beginCapture(CaptureMode.GLOBAL)) {
+                // Replays of the other model would write the value after its own model is gone.
+                refused(InvalidArgumentException.class, () -> condition.copyFromAsync(other, source),
+                        "Condition.copyFromAsync", "captures another model");
+            }
+            condition.copyFromAsync(stream, source);
+            capture.ifThen(condition, body -> condition.copyFromAsync(body.stream(), source));
+            capture.end().close();
+        }
+    }
+
+    @Test
     void aBodyIsUsableOnlyInsideItsLambdaAndAFailedBodyDiscardsTheCapture() {
         Tensor count = floats(device, new float[] {0}, 1);
         AtomicReference<Body> escaped = new AtomicReference<>();
