@@ -70,7 +70,7 @@ public final class Condition extends NativeObject {
      * @param value the new value; IF tests it against 0, SWITCH as an unsigned index
      */
     public void set(long value) {
-        api().conditionSet(open("Condition.set"), value);
+        api().conditionSet("Condition.set", open("Condition.set"), value);
     }
 
     /**
@@ -79,7 +79,7 @@ public final class Condition extends NativeObject {
      * @return the value
      */
     public long get() {
-        return api().conditionGet(open("Condition.get"));
+        return api().conditionGet("Condition.get", open("Condition.get"));
     }
 
     /**
@@ -96,22 +96,22 @@ public final class Condition extends NativeObject {
         long handle = open("Condition.copyFromAsync");
         stream.checkOnlyKernels("Condition.copyFromAsync");
         if (source instanceof HostBuffer) {
-            throw new InvalidArgumentException(-2, "Condition.copyFromAsync", "the source " + source + " is host "
+            throw InvalidArgumentException.refused("Condition.copyFromAsync", "the source " + source + " is host "
                     + "memory: copy from device memory, or set the value from the host with set()");
         }
         Regions.Region region = Regions.region("Condition.copyFromAsync", "source", source);
         if (region.bytes() != VALUE_BYTES) {
-            throw new InvalidArgumentException(-2, "Condition.copyFromAsync", "the source " + source + " has "
+            throw InvalidArgumentException.refused("Condition.copyFromAsync", "the source " + source + " has "
                     + region.bytes() + " bytes but the value has 8: give an 8-byte buffer or a tensor of one INT64 "
                     + "element");
         }
         String remedy = "make the condition in a capture of that device";
         Regions.checkDevice("Condition.copyFromAsync", "source", source, device.id(), describe(), remedy);
         if (stream.device().id() != device.id()) {
-            throw new InvalidArgumentException(-2, "Condition.copyFromAsync", stream + " is of device "
+            throw InvalidArgumentException.refused("Condition.copyFromAsync", stream + " is of device "
                     + stream.device().id() + " but " + describe() + " is of device " + device.id());
         }
-        api().conditionCopyAsync(stream.handle(), handle, region.handle(), region.offset());
+        api().conditionCopyAsync("Condition.copyFromAsync", stream.handle(), handle, region.handle(), region.offset());
     }
 
     /** {@code "Condition#2 on device 0, WHILE"} (its type once given a task). */

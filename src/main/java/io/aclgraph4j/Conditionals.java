@@ -67,12 +67,12 @@ final class Conditionals {
     Condition condition(String operation, long value, boolean resetEachReplay) {
         checkUsable(operation);
         if (value < 0 || value > 0xFFFF_FFFFL) {
-            throw new InvalidArgumentException(-2, operation, "the value a condition is reset to must be 0 .. "
+            throw InvalidArgumentException.refused(operation, "the value a condition is reset to must be 0 .. "
                     + 0xFFFF_FFFFL + " (32 bits, as aclmdlRICondHandleCreate takes it), not " + value);
         }
         stream.runtime.require(Feature.CONDITIONAL_GRAPHS, operation);
         Condition condition = new Condition(stream.device(),
-                stream.api().conditionCreate(stream.handle(), value, resetEachReplay), this);
+                stream.api().conditionCreate(operation, stream.handle(), value, resetEachReplay), this);
         synchronized (root) {
             root.conditions.add(condition);
         }
@@ -91,7 +91,7 @@ final class Conditionals {
     static List<Consumer<Body>> cases(String operation, List<Consumer<Body>> cases) {
         Objects.requireNonNull(cases, operation + ": cases is null");
         if (cases.isEmpty()) {
-            throw new InvalidArgumentException(-2, operation, "a SWITCH needs at least one case");
+            throw InvalidArgumentException.refused(operation, "a SWITCH needs at least one case");
         }
         List<Consumer<Body>> copy = new ArrayList<>(cases.size());
         for (int i = 0; i < cases.size(); i++) {
@@ -107,7 +107,7 @@ final class Conditionals {
         stream.runtime.require(Feature.CONDITIONAL_GRAPHS, operation);
         long handle = condition.handle(); // throws once closed
         if (condition.scope != this) {
-            throw new InvalidArgumentException(-2, operation, condition + " was made by " + condition.scope.name
+            throw InvalidArgumentException.refused(operation, condition + " was made by " + condition.scope.name
                     + ", not by " + name + ": a condition decides a task of the scope that made it (make it "
                     + "with this scope's condition())");
         }
@@ -115,14 +115,14 @@ final class Conditionals {
             throw new IllegalStateException(operation + ": " + condition + " decides a task already: make a "
                     + "condition per conditional task");
         }
-        stream.api().conditionAddTask(stream.handle(), handle, type.code(), bodies.size());
+        stream.api().conditionAddTask(operation, stream.handle(), handle, type.code(), bodies.size());
         condition.type(type);
         for (int i = 0; i < bodies.size(); i++) {
-            captureBody(condition, i, type, bodies.get(i));
+            captureBody(operation, condition, i, type, bodies.get(i));
         }
     }
 
-    private void captureBody(Condition condition, int index, ConditionType type, Consumer<Body> lambda) {
+    private void captureBody(String operation, Condition condition, int index, ConditionType type, Consumer<Body> lambda) {
         Stream bodyStream;
         try {
             bodyStream = stream.device().createStream();
@@ -135,7 +135,7 @@ final class Conditionals {
         Throwable failure = null;
         try {
             try {
-                stream.api().conditionBodyBegin(bodyStream.handle(), condition.handle(), index,
+                stream.api().conditionBodyBegin(operation, bodyStream.handle(), condition.handle(), index,
                         root.capture.mode().code());
             } catch (RuntimeException e) {
                 root.bodyFailure = e;
@@ -152,7 +152,7 @@ final class Conditionals {
                 openChild = null;
                 scope.ended = true;
                 try {
-                    stream.api().conditionBodyEnd(bodyStream.handle(), condition.handle(), index);
+                    stream.api().conditionBodyEnd(operation, bodyStream.handle(), condition.handle(), index);
                 } catch (RuntimeException e) {
                     if (failure == null) {
                         root.bodyFailure = e;
@@ -181,8 +181,9 @@ final class Conditionals {
         Throwable failure = root.bodyFailure;
         if (failure != null) {
             root.capture.close();
-            CaptureException refused = new CaptureException(-4, operation, "a body of a conditional task failed ("
-                    + failure + "), so the capture is discarded: fix the body and capture again");
+            String reason = "a body of a conditional task failed (" + failure + "), so the capture is discarded: fix "
+                    + "the body and capture again";
+            CaptureException refused = new CaptureException(-4, operation, reason, reason, null);
             refused.initCause(failure);
             throw refused;
         }

@@ -28,9 +28,9 @@ final class GraphBoundary {
                     + "tasks take none");
         }
         if (record) {
-            stream.api().eventRecordExternal(eventHandle, streamHandle);
+            stream.api().eventRecordExternal(operation, eventHandle, streamHandle);
         } else {
-            stream.api().streamWaitEventExternal(streamHandle, eventHandle);
+            stream.api().streamWaitEventExternal(operation, streamHandle, eventHandle);
         }
         CapturedGraph graph = stream.capturedGraph();
         if (graph != null) {
@@ -46,12 +46,12 @@ final class GraphBoundary {
     static void value(String operation, Stream stream, Memory word, long value, ValueCondition condition) {
         stream.checkOnlyKernels(operation);
         if (word instanceof HostBuffer) {
-            throw new InvalidArgumentException(-2, operation, "the word " + word + " is host memory: value tasks "
+            throw InvalidArgumentException.refused(operation, "the word " + word + " is host memory: value tasks "
                     + "take device memory");
         }
         Regions.Region region = Regions.region(operation, "word", word);
         if (region.bytes() != WORD_BYTES) {
-            throw new InvalidArgumentException(-2, operation, "the word " + word + " has " + region.bytes()
+            throw InvalidArgumentException.refused(operation, "the word " + word + " has " + region.bytes()
                     + " bytes, not 8: give an 8-byte buffer or a tensor of one INT64 or UINT64 element");
         }
         Regions.checkDevice(operation, "word", word, stream.device().id(), "the stream",
@@ -59,9 +59,9 @@ final class GraphBoundary {
         long handle = stream.handle();
         stream.runtime.require(Feature.VALUE_TASKS, operation);
         if (condition == null) {
-            stream.api().valueWriteAsync(handle, region.handle(), region.offset(), value);
+            stream.api().valueWriteAsync(operation, handle, region.handle(), region.offset(), value);
         } else {
-            stream.api().valueWaitAsync(handle, region.handle(), region.offset(), value, condition.code());
+            stream.api().valueWaitAsync(operation, handle, region.handle(), region.offset(), value, condition.code());
         }
     }
 }

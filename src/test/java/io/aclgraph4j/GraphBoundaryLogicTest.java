@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
@@ -47,15 +49,15 @@ class GraphBoundaryLogicTest {
         for (Feature feature : features) {
             bits |= 1L << feature.bit();
         }
-        when(api.runtimeFeatures()).thenReturn(bits);
+        when(api.runtimeFeatures(anyString())).thenReturn(bits);
         when(api.backendDescription()).thenReturn("cann (/usr/local/Ascend/lib64/libascendcl.so)");
-        when(api.deviceOpen(0)).thenReturn(DEVICE);
-        when(api.streamCreate(DEVICE)).thenReturn(STREAM, BODY_STREAM);
-        when(api.captureEnd(STREAM)).thenReturn(MODEL);
-        when(api.conditionCreate(anyLong(), anyLong(), anyBoolean())).thenReturn(CONDITION);
-        when(api.eventCreate(anyLong(), anyInt())).thenReturn(EVENT);
-        when(api.deviceBufferAlloc(DEVICE, 8)).thenReturn(BUFFER);
-        when(api.takeDestroyed()).thenReturn(new long[0]);
+        when(api.deviceOpen(anyString(), eq(0))).thenReturn(DEVICE);
+        when(api.streamCreate(anyString(), eq(DEVICE))).thenReturn(STREAM, BODY_STREAM);
+        when(api.captureEnd(anyString(), eq(STREAM))).thenReturn(MODEL);
+        when(api.conditionCreate(anyString(), anyLong(), anyLong(), anyBoolean())).thenReturn(CONDITION);
+        when(api.eventCreate(anyString(), anyLong(), anyInt())).thenReturn(EVENT);
+        when(api.deviceBufferAlloc(anyString(), eq(DEVICE), eq(8L))).thenReturn(BUFFER);
+        when(api.takeDestroyed(anyString())).thenReturn(new long[0]);
         return AclRuntime.open(api, "sim").device(0).createStream();
     }
 
@@ -70,8 +72,8 @@ class GraphBoundaryLogicTest {
             refused(FeatureUnavailableException.class, () -> capture.conditionResetTo(3), "Capture.conditionResetTo",
                     "CANN 9.1.0");
         }
-        verify(api, never()).conditionCreate(anyLong(), anyLong(), anyBoolean());
-        verify(api, never()).conditionAddTask(anyLong(), anyLong(), anyInt(), anyInt());
+        verify(api, never()).conditionCreate(anyString(), anyLong(), anyLong(), anyBoolean());
+        verify(api, never()).conditionAddTask(anyString(), anyLong(), anyLong(), anyInt(), anyInt());
     }
 
     @Test
@@ -91,25 +93,27 @@ class GraphBoundaryLogicTest {
         }
         assertEquals(List.of("body"), ran);
         InOrder order = inOrder(api);
-        order.verify(api).conditionCreate(STREAM, 4, true);
-        order.verify(api).conditionAddTask(STREAM, CONDITION, ConditionType.WHILE.code(), 1);
-        order.verify(api).conditionBodyBegin(BODY_STREAM, CONDITION, 0, CaptureMode.THREAD_LOCAL.code());
-        order.verify(api).conditionBodyEnd(BODY_STREAM, CONDITION, 0);
-        order.verify(api).release(BODY_STREAM); // the body's stream is the SDK's, closed once captured
-        order.verify(api).captureEnd(STREAM);
+        order.verify(api).conditionCreate("Capture.conditionResetTo", STREAM, 4, true);
+        order.verify(api).conditionAddTask("Capture.whileLoop", STREAM, CONDITION, ConditionType.WHILE.code(), 1);
+        order.verify(api).conditionBodyBegin("Capture.whileLoop", BODY_STREAM, CONDITION, 0,
+                CaptureMode.THREAD_LOCAL.code());
+        order.verify(api).conditionBodyEnd("Capture.whileLoop", BODY_STREAM, CONDITION, 0);
+        order.verify(api).release(anyString(), eq(BODY_STREAM)); // the body's stream is the SDK's, closed once captured
+        order.verify(api).captureEnd(anyString(), eq(STREAM));
         model.close();
     }
 
     @Test
     void aBodyThatCannotBeEndedSpoilsTheCapture() {
         Stream stream = openWithFeatures(Feature.CONDITIONAL_GRAPHS);
-        doThrow(new IllegalStateException("Body.end: refused")).when(api).conditionBodyEnd(BODY_STREAM, CONDITION, 0);
+        doThrow(new IllegalStateException("Body.end: refused")).when(api).conditionBodyEnd(anyString(), eq(BODY_STREAM),
+                eq(CONDITION), eq(0));
         try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
             Condition condition = capture.condition();
             refused(IllegalStateException.class, () -> capture.ifThen(condition, body -> { }), "refused");
             refused(CaptureException.class, capture::end, "a body of a conditional task failed");
         }
-        verify(api).release(MODEL); // discarded: the model its end gave is released at once
+        verify(api).release(anyString(), eq(MODEL)); // discarded: the model its end gave is released at once
     }
 
     @Test
@@ -122,8 +126,8 @@ class GraphBoundaryLogicTest {
             refused(FeatureUnavailableException.class, () -> stream.waitForExternal(event), "Stream.waitForExternal",
                     "aclrtStreamWaitEventWithFlag", "CANN 9.2.0");
         }
-        verify(api, never()).eventRecordExternal(anyLong(), anyLong());
-        verify(api, never()).streamWaitEventExternal(anyLong(), anyLong());
+        verify(api, never()).eventRecordExternal(anyString(), anyLong(), anyLong());
+        verify(api, never()).streamWaitEventExternal(anyString(), anyLong(), anyLong());
     }
 
     @Test
@@ -140,8 +144,8 @@ class GraphBoundaryLogicTest {
             assertEquals(List.of(ModelTask.Type.EVENT_WAIT, ModelTask.Type.EVENT_RECORD),
                     model.tasks().stream().map(ModelTask::type).toList());
         }
-        verify(api).streamWaitEventExternal(STREAM, EVENT);
-        verify(api).eventRecordExternal(EVENT, STREAM);
+        verify(api).streamWaitEventExternal("Stream.waitForExternal", STREAM, EVENT);
+        verify(api).eventRecordExternal("Event.recordExternal", EVENT, STREAM);
     }
 
     @Test
@@ -152,8 +156,8 @@ class GraphBoundaryLogicTest {
                 "aclrtValueWrite", "CANN 8.5.0");
         refused(FeatureUnavailableException.class, () -> stream.waitValueAsync(word, 1, ValueCondition.EQ),
                 "Stream.waitValueAsync", "aclrtValueWait", "CANN 8.5.0");
-        verify(api, never()).valueWriteAsync(anyLong(), anyLong(), anyLong(), anyLong());
-        verify(api, never()).valueWaitAsync(anyLong(), anyLong(), anyLong(), anyLong(), anyInt());
+        verify(api, never()).valueWriteAsync(anyString(), anyLong(), anyLong(), anyLong(), anyLong());
+        verify(api, never()).valueWaitAsync(anyString(), anyLong(), anyLong(), anyLong(), anyLong(), anyInt());
     }
 
     @Test
@@ -162,8 +166,8 @@ class GraphBoundaryLogicTest {
         DeviceBuffer word = stream.device().allocate(8);
         stream.writeValueAsync(word, -5);
         stream.waitValueAsync(word, 3, ValueCondition.GEQ);
-        verify(api).valueWriteAsync(STREAM, BUFFER, 0, -5);
-        verify(api).valueWaitAsync(STREAM, BUFFER, 0, 3, ValueCondition.GEQ.code());
+        verify(api).valueWriteAsync("Stream.writeValueAsync", STREAM, BUFFER, 0, -5);
+        verify(api).valueWaitAsync("Stream.waitValueAsync", STREAM, BUFFER, 0, 3, ValueCondition.GEQ.code());
         refused(NullPointerException.class, () -> stream.waitValueAsync(word, 3, null), "condition is null");
         refused(NullPointerException.class, () -> stream.writeValueAsync(null, 3), "word is null");
     }
