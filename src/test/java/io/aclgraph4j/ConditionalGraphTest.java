@@ -282,6 +282,26 @@ class ConditionalGraphTest {
     }
 
     @Test
+    void aConditionOfAnotherDeviceIsRefused() {
+        Device other = runtime.device(1);
+        DeviceBuffer elsewhere = other.allocate(8);
+        try (Stream otherStream = other.createStream();
+             Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            Condition condition = capture.condition();
+            try (Capture onOther = otherStream.beginCapture(CaptureMode.GLOBAL)) {
+                refused(InvalidArgumentException.class, () -> onOther.ifThen(condition, body -> { }),
+                        "Capture.ifThen", "was made by the capture of " + stream.describe());
+                refused(InvalidArgumentException.class, () -> condition.copyFromAsync(otherStream, elsewhere),
+                        "Condition.copyFromAsync", "device 1");
+            }
+            refused(InvalidArgumentException.class, () -> condition.copyFromAsync(stream, elsewhere),
+                    "Condition.copyFromAsync", "device 1");
+            capture.ifThen(condition, body -> { });
+            capture.end().close();
+        }
+    }
+
+    @Test
     void aConditionIsNotCopiedIntoFromAnotherModelsCapture() {
         DeviceBuffer source = device.allocate(8);
         try (Stream other = device.createStream();
