@@ -38,8 +38,8 @@ final class Regions {
 
     /**
      * Refuses device memory of a device other than {@code deviceId} (page-locked host memory may
-     * come from any device). For {@link Device#copy} and {@link Device#fill}: the shim's
-     * synchronous copy and memset take no device (streams' copies and fills are checked there).
+     * come from any device). {@link Device#copy} and {@link Device#fill} need it because the shim's
+     * synchronous copy and memset take no device; the shim checks a stream's copies and fills.
      */
     static void checkDevice(String operation, String role, Memory memory, int deviceId, String where,
                             String remedy) {
