@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A capture in progress on a stream ({@code aclmdlRICaptureBegin} … {@code aclmdlRICaptureEnd}).
@@ -21,7 +22,7 @@ import java.util.Objects;
  * model.execute(stream);                    // runs them
  * }</pre>
  */
-public final class Capture implements AutoCloseable {
+public final class Capture implements AutoCloseable, ConditionalScope {
     private static final String NO_MODEL = " (its capture ended without a model)";
 
     private final Stream stream;
@@ -29,12 +30,15 @@ public final class Capture implements AutoCloseable {
     private final List<TaskGroup> groups = new ArrayList<>();
     private final CapturedGraph graph;
     private final FlightEvents.CaptureEvent flightEvent = new FlightEvents.CaptureEvent();
+    /** Its conditional tasks and their bodies (ConditionalScope). */
+    private final Conditionals conditionals;
     private volatile boolean ended;
 
     Capture(Stream stream, CaptureMode mode) {
         this.stream = stream;
         this.mode = mode;
         this.graph = new CapturedGraph(stream);
+        this.conditionals = new Conditionals(this);
         flightEvent.begin();
         AclRuntime.LOG.log(Level.DEBUG, () -> "aclgraph4j: " + stream.describe() + " begins a " + mode + " capture");
     }
@@ -51,6 +55,7 @@ public final class Capture implements AutoCloseable {
 
     /** Every stream that took part leaves the capture; the flight event and the log say how it ended. */
     private void finish(Model model) {
+        conditionals.finished(model);
         for (Stream taking : graph.streams()) {
             if (taking.capture() == this) {
                 taking.capture(null);
@@ -61,7 +66,7 @@ public final class Capture implements AutoCloseable {
             flightEvent.stream = stream.describe();
             flightEvent.mode = mode.name();
             flightEvent.model = model == null ? null : model.describe();
-            flightEvent.tasks = graph.tasks().size();
+            flightEvent.tasks = graph.taskCount();
             flightEvent.streams = graph.streams().size();
             flightEvent.succeeded = model != null;
             flightEvent.commit();
@@ -94,7 +99,7 @@ public final class Capture implements AutoCloseable {
      * @return ACTIVE while recording, INVALIDATED after a rule broke it, NONE once ended
      */
     public CaptureStatus status() {
-        return ended ? CaptureStatus.NONE : stream.captureStatus();
+        return ended ? CaptureStatus.NONE : stream.captureStatus("Capture.status");
     }
 
     /**
@@ -112,7 +117,7 @@ public final class Capture implements AutoCloseable {
             throw new IllegalStateException("this capture already ended");
         }
         stream.runtime.require(Feature.TASK_GROUPS, "Capture.taskGroup");
-        stream.api().taskGroupBegin(stream.handle());
+        stream.api().taskGroupBegin("Capture.taskGroup", stream.handle());
         KernelLaunches kernels = KernelLaunches.recording();
         stream.kernelLaunches(kernels);
         int groupIndex = graph.openGroup(stream);
@@ -125,14 +130,14 @@ public final class Capture implements AutoCloseable {
             stream.kernelLaunches(null);
             if (!bodyCompleted) {
                 try {
-                    stream.api().release(stream.api().taskGroupEnd(stream.handle()));
+                    stream.api().release("Capture.taskGroup", stream.api().taskGroupEnd("Capture.taskGroup", stream.handle()));
                 } catch (RuntimeException ignored) {
                     // The body's exception is the one to report.
                 }
             }
         }
         List<String> signatures = kernels.launches().stream().map(KernelLaunches.Launch::signature).toList();
-        TaskGroup group = new TaskGroup(stream.device(), stream.api().taskGroupEnd(stream.handle()), signatures, graph,
+        TaskGroup group = new TaskGroup(stream.device(), stream.api().taskGroupEnd("Capture.taskGroup", stream.handle()), signatures, graph,
                 groupIndex);
         groups.add(group);
         return group;
@@ -147,13 +152,19 @@ public final class Capture implements AutoCloseable {
      * @return the model, owned by the stream's device; close it when done
      */
     public Model end() {
+        return end("Capture.end");
+    }
+
+    /** {@link #end()} for {@code operation}, the facade method called (which errors name). */
+    Model end(String operation) {
         if (ended) {
             throw new IllegalStateException("this capture already ended");
         }
+        conditionals.beforeEnd("Capture.end");
         ended = true;
         long handle;
         try {
-            handle = stream.api().captureEnd(stream.handle());
+            handle = stream.api().captureEnd(operation, stream.handle());
         } catch (RuntimeException e) {
             closeGroups();
             finish(null);
@@ -170,6 +181,37 @@ public final class Capture implements AutoCloseable {
         return model;
     }
 
+    @Override
+    public Condition condition() {
+        return conditionals.condition("Capture.condition", 0, false);
+    }
+
+    @Override
+    public Condition conditionResetTo(long value) {
+        return conditionals.condition("Capture.conditionResetTo", value, true);
+    }
+
+    @Override
+    public void ifThen(Condition condition, Consumer<Body> then) {
+        conditionals.conditional("Capture.ifThen", ConditionType.IF, condition, Conditionals.bodies(then));
+    }
+
+    @Override
+    public void ifElse(Condition condition, Consumer<Body> then, Consumer<Body> otherwise) {
+        conditionals.conditional("Capture.ifElse", ConditionType.IF, condition, Conditionals.bodies(then, otherwise));
+    }
+
+    @Override
+    public void whileLoop(Condition condition, Consumer<Body> body) {
+        conditionals.conditional("Capture.whileLoop", ConditionType.WHILE, condition, Conditionals.bodies(body));
+    }
+
+    @Override
+    public void switchOn(Condition condition, List<Consumer<Body>> cases) {
+        conditionals.conditional("Capture.switchOn", ConditionType.SWITCH, condition,
+                Conditionals.cases("Capture.switchOn", cases));
+    }
+
     /** Ends the capture if {@link #end()} was not called, discarding its model (and its task groups). */
     @Override
     public void close() {
@@ -182,8 +224,8 @@ public final class Capture implements AutoCloseable {
             if (stream.isClosed()) {
                 return;
             }
-            long model = stream.api().captureEnd(stream.handle());
-            stream.api().release(model);
+            long model = stream.api().captureEnd("Capture.close", stream.handle());
+            stream.api().release("Capture.close", model);
         } finally {
             finish(null);
         }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aclgraph4j.CaptureMode;
 import io.aclgraph4j.CaptureStatus;
+import io.aclgraph4j.ConditionType;
 import io.aclgraph4j.DataType;
 import io.aclgraph4j.Feature;
+import io.aclgraph4j.ValueCondition;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -47,6 +49,13 @@ class ShimTablesTest {
         return rows.stream().map(ShimTables.Row::name).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** The table's rows and the Java enum have the same names. */
+    private static void assertSameNames(java.util.List<ShimTables.Row> rows, Class<? extends Enum<?>> type,
+                                        String what) {
+        assertEquals(names(rows), Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.toCollection(TreeSet::new)), what);
+    }
+
     @Test
     void objectKindsMatchTheShim() throws ReflectiveOperationException {
         var rows = ShimTables.rows("shim_kinds.def", "AGJ_KIND");
@@ -77,8 +86,7 @@ class ShimTablesTest {
             assertEquals(Integer.parseInt(row.argument(2)), type.byteSize(), row.name() + " bytes");
             assertEquals(row.argument(3).equals("1"), type.isFloatingPoint(), row.name() + " floating");
         }
-        assertEquals(names(rows), Arrays.stream(DataType.values()).map(Enum::name)
-                .collect(Collectors.toCollection(TreeSet::new)), "the same data types");
+        assertSameNames(rows, DataType.class, "the same data types");
     }
 
     @Test
@@ -87,16 +95,30 @@ class ShimTablesTest {
         for (var row : modes) {
             assertEquals(row.code(), CaptureMode.valueOf(row.name()).code(), "capture mode " + row.name());
         }
-        assertEquals(names(modes), Arrays.stream(CaptureMode.values()).map(Enum::name)
-                .collect(Collectors.toCollection(TreeSet::new)), "the same capture modes");
+        assertSameNames(modes, CaptureMode.class, "the same capture modes");
         var statuses = ShimTables.rows("shim_capture.def", "AGJ_CAPTURE_STATUS");
         Method ofCode = CaptureStatus.class.getDeclaredMethod("ofCode", int.class);
         ofCode.setAccessible(true);
         for (var row : statuses) {
             assertEquals(CaptureStatus.valueOf(row.name()), ofCode.invoke(null, row.code()), "capture status " + row.name());
         }
-        assertEquals(names(statuses), Arrays.stream(CaptureStatus.values()).map(Enum::name)
-                .collect(Collectors.toCollection(TreeSet::new)), "the same capture statuses");
+        assertSameNames(statuses, CaptureStatus.class, "the same capture statuses");
+    }
+
+    @Test
+    void conditionCodesMatchTheShim() {
+        var types = ShimTables.rows("shim_conditions.def", "AGJ_CONDITION_TYPE");
+        for (var row : types) {
+            assertEquals(row.code(), ConditionType.valueOf(row.name()).code(), "condition type " + row.name());
+        }
+        assertEquals(names(types), Arrays.stream(ConditionType.values()).map(Enum::name)
+                .collect(Collectors.toCollection(TreeSet::new)), "the same condition types");
+        var waits = ShimTables.rows("shim_conditions.def", "AGJ_VALUE_WAIT");
+        for (var row : waits) {
+            assertEquals(row.code(), ValueCondition.valueOf(row.name()).code(), "value condition " + row.name());
+        }
+        assertEquals(names(waits), Arrays.stream(ValueCondition.values()).map(Enum::name)
+                .collect(Collectors.toCollection(TreeSet::new)), "the same value conditions");
     }
 
     @Test
@@ -125,8 +147,7 @@ class ShimTablesTest {
             }
             assertEquals(functions, feature.functions(), row.name() + " functions");
         }
-        assertEquals(names(rows), Arrays.stream(Feature.values()).map(Enum::name)
-                .collect(Collectors.toCollection(TreeSet::new)), "the same features");
+        assertSameNames(rows, Feature.class, "the same features");
     }
 
     @Test
