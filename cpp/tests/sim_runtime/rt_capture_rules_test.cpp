@@ -672,26 +672,24 @@ TEST_CASE("aclmdlRIDebugJsonPrint: argument checks and the device's trace format
 }
 
 TEST_CASE("work queued before aclmdlRICaptureBegin still runs eagerly") {
-    rt::NoLeaks leaks;
-    rt::Stream stream;
-    rt::DeviceMemory p(64);
+    StreamAndBuffer f;
     rt::DeviceMemory q(64);
-    REQUIRE(stream.ok() && p.ok() && q.ok());
-    for (void *buffer : {p.get(), q.get()}) {
+    REQUIRE(f.ok() && q.ok());
+    for (void *buffer : {f.p.get(), q.get()}) {
         CHECK_EQ(aclrtMemset(buffer, 64, 0, 64), ACL_SUCCESS);
     }
     Gate gate;
-    CHECK_EQ(aclrtLaunchHostFunc(stream, Gate::HostFunc, &gate), ACL_SUCCESS);
-    CHECK_EQ(aclrtMemsetAsync(p, 64, 0x2B, 64, stream), ACL_SUCCESS);
-    rt::BeginCapture(stream);
-    CHECK_EQ(aclrtMemsetAsync(q, 64, 0x2C, 64, stream), ACL_SUCCESS);
+    CHECK_EQ(aclrtLaunchHostFunc(f.stream, Gate::HostFunc, &gate), ACL_SUCCESS);
+    CHECK_EQ(aclrtMemsetAsync(f.p, 64, 0x2B, 64, f.stream), ACL_SUCCESS);
+    rt::BeginCapture(f.stream);
+    CHECK_EQ(aclrtMemsetAsync(q, 64, 0x2C, 64, f.stream), ACL_SUCCESS);
     gate.Open();
-    rt::Model model = rt::EndCapture(stream);
+    rt::Model model = rt::EndCapture(f.stream);
     REQUIRE(model.ok());
-    CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-    CHECK(rt::AllBytes(rt::ReadBytes(p, 64), 0x2B));
+    CHECK_EQ(aclrtSynchronizeStream(f.stream), ACL_SUCCESS);
+    CHECK(rt::AllBytes(rt::ReadBytes(f.p, 64), 0x2B));
     CHECK(rt::AllBytes(rt::ReadBytes(q, 64), 0));
-    rt::Replay(model, stream);
+    rt::Replay(model, f.stream);
     CHECK(rt::AllBytes(rt::ReadBytes(q, 64), 0x2C));
 }
 

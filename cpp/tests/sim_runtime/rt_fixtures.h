@@ -109,12 +109,27 @@ private:
     std::vector<Stream> streams_;
 };
 
-// aclrtCreateEventExWithFlag (ACL_EVENT_SYNC by default: the events a capture joins streams with).
+// An event: aclrtCreateEventExWithFlag (ACL_EVENT_SYNC by default: the events a capture joins
+// streams with), or the older aclrtCreateEventWithFlag and aclrtCreateEvent through WithFlag / Legacy.
 class Event : public Owned<aclrtEvent, aclrtDestroyEvent> {
 public:
     explicit Event(uint32_t flag = ACL_EVENT_SYNC, RT_CALLER_FILE, RT_CALLER_LINE) : Owned(nullptr, file, line) {
         Expect(aclrtCreateEventExWithFlag(&handle_, flag), ACL_SUCCESS, "aclrtCreateEventExWithFlag", file, line);
     }
+    static Event WithFlag(uint32_t flag, RT_CALLER_FILE, RT_CALLER_LINE) {
+        Event event(Empty{}, file, line);
+        Expect(aclrtCreateEventWithFlag(&event.handle_, flag), ACL_SUCCESS, "aclrtCreateEventWithFlag", file, line);
+        return event;
+    }
+    static Event Legacy(RT_CALLER_FILE, RT_CALLER_LINE) {
+        Event event(Empty{}, file, line);
+        Expect(aclrtCreateEvent(&event.handle_), ACL_SUCCESS, "aclrtCreateEvent", file, line);
+        return event;
+    }
+
+private:
+    struct Empty {};
+    Event(Empty, const char *file, int line) : Owned(nullptr, file, line) {}
 };
 
 // A captured model owned by the test.
@@ -191,6 +206,17 @@ inline void EndCaptureFails(aclrtStream stream, aclError code, RT_CALLER_FILE, R
     aclmdlRI model = &dummy;
     Expect(aclmdlRICaptureEnd(stream, &model), code, "aclmdlRICaptureEnd", file, line);
     Expect(model == nullptr, true, "aclmdlRICaptureEnd cleared its model output", file, line);
+}
+
+// Ends the capture of `stream` and destroys whatever model it gave: the code of the end, for tests
+// that expect a failure or only care that the capture is over.
+inline aclError EndAndDestroy(aclrtStream stream) {
+    aclmdlRI model = nullptr;
+    aclError rc = aclmdlRICaptureEnd(stream, &model);
+    if (model != nullptr) {
+        aclmdlRIDestroy(model);
+    }
+    return rc;
 }
 
 // The model of what `issue()` enqueues on `stream` inside a capture in `mode`.

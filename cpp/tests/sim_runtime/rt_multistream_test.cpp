@@ -256,12 +256,9 @@ TEST_CASE("legacy events recorded or waited on a capturing stream -> 207000") {
     rt::NoLeaks leaks;
     rt::Streams s(2);
     REQUIRE(s.ok());
-    aclrtEvent created = nullptr;
-    aclrtEvent createdWithFlag = nullptr;
-    REQUIRE(aclrtCreateEvent(&created) == ACL_SUCCESS);
-    rt::Owned<aclrtEvent, aclrtDestroyEvent> legacy(created);
-    REQUIRE(aclrtCreateEventWithFlag(&createdWithFlag, ACL_EVENT_SYNC) == ACL_SUCCESS);
-    rt::Owned<aclrtEvent, aclrtDestroyEvent> legacyFlag(createdWithFlag);
+    rt::Event legacy = rt::Event::Legacy();
+    rt::Event legacyFlag = rt::Event::WithFlag(ACL_EVENT_SYNC);
+    REQUIRE(legacy.ok() && legacyFlag.ok());
     CHECK_EQ(aclrtRecordEvent(legacyFlag, s[1]), ACL_SUCCESS);  // eager record elsewhere is fine
     CHECK_EQ(aclrtSynchronizeStream(s[1]), ACL_SUCCESS);
     rt::BeginCapture(s[0]);

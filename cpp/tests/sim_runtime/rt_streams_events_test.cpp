@@ -193,13 +193,8 @@ TEST_CASE("events: aclrtStreamWaitEvent makes later work on another stream wait 
     aclrtStream producer = f.s[0];
     aclrtStream consumer = f.s[1];
     for (int legacy = 0; legacy < 2; ++legacy) {
-        aclrtEvent created = nullptr;
-        if (legacy) {
-            REQUIRE(aclrtCreateEvent(&created) == ACL_SUCCESS);
-        } else {
-            REQUIRE(aclrtCreateEventExWithFlag(&created, ACL_EVENT_SYNC) == ACL_SUCCESS);
-        }
-        rt::Owned<aclrtEvent, aclrtDestroyEvent> event(created);
+        rt::Event event = legacy ? rt::Event::Legacy() : rt::Event(ACL_EVENT_SYNC);
+        REQUIRE(event.ok());
         rt::EagerWait wait{512, static_cast<unsigned char>(0x10 + legacy)};
         REQUIRE(wait.Init());
         wait.Run(producer, event, consumer);
