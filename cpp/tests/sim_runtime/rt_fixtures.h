@@ -255,6 +255,29 @@ struct CapturedAddGraph {
     }
 };
 
+// An AddGraph captured on a stream of its own. The raw `model` may be destroyed early with
+// DestroyModel (or taken over by setting it to nullptr); the rest goes with the fixture.
+struct CapturedOnStream {
+    Stream stream;
+    AddGraph graph;
+    aclmdlRI model = nullptr;
+
+    CapturedOnStream() = default;
+    CapturedOnStream(const CapturedOnStream &) = delete;
+    CapturedOnStream &operator=(const CapturedOnStream &) = delete;
+    ~CapturedOnStream() { DestroyModel(); }
+
+    bool Init(float alpha = 1.0f) {
+        return stream.ok() && graph.Init(alpha, stream) && (model = CaptureAddGraph(graph, stream)) != nullptr;
+    }
+    void DestroyModel() {
+        if (model != nullptr) {
+            aclmdlRIDestroy(model);
+            model = nullptr;
+        }
+    }
+};
+
 // A cross-stream wait outside any capture: `waiter` waits for an event recorded on `recorder` behind
 // a gate, and so copies `value` only after the recorder wrote it. While the gate is closed the event
 // reads NOT_READY and the waiter cannot finish; the wait does not make `waiter` capture.
