@@ -579,14 +579,8 @@ TEST_CASE("empty tensors give an executor that launches nothing") {
 
 TEST_CASE("refusals: NULL arguments 161001, unsupported dtypes, shapes and outs 161002") {
     REQUIRE(Session().ok);
-    auto f32 = Make(ACL_FLOAT, {2, 3});
-    auto f32b = Make(ACL_FLOAT, {2, 3});
-    auto f16 = Make(ACL_FLOAT16, {2, 3});
-    auto i32 = Make(ACL_INT32, {2, 3});
-    auto u8 = Make(ACL_UINT8, {2, 3});
-    auto b8 = Make(ACL_BOOL, {2, 3});
-    auto f64 = Make(ACL_DOUBLE, {2, 3});
-    auto c64 = Make(ACL_COMPLEX64, {2, 3});
+    auto [f32, f32b, f16, i32, u8, b8, f64, c64] = MakeEach(
+        {ACL_FLOAT, ACL_FLOAT, ACL_FLOAT16, ACL_INT32, ACL_UINT8, ACL_BOOL, ACL_DOUBLE, ACL_COMPLEX64}, {2, 3});
     auto wide = Make(ACL_FLOAT, {2, 4});
     auto longRow = Make(ACL_FLOAT, {3, 3});
     auto nineDims = Make(ACL_FLOAT, {1, 1, 1, 1, 1, 1, 1, 1, 2});

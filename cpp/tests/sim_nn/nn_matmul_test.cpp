@@ -218,15 +218,10 @@ TEST_CASE("K = 0 gives zeros; empty outputs launch nothing") {
 
 TEST_CASE("refusals: NULL 161001; dtypes, shapes, ranks, cubeMathType and overlapping out 161002") {
     REQUIRE(Session().ok);
-    auto a = Make(ACL_FLOAT, {4, 5});
-    auto b = Make(ACL_FLOAT, {5, 6});
-    auto c = Make(ACL_FLOAT, {4, 6});
-    auto aI32 = Make(ACL_INT32, {4, 5});
-    auto aF16 = Make(ACL_FLOAT16, {4, 5});
-    auto bBf16 = Make(ACL_BF16, {5, 6});
-    auto bF16 = Make(ACL_FLOAT16, {5, 6});
-    auto aBf16 = Make(ACL_BF16, {4, 5});
-    auto cBf16 = Make(ACL_BF16, {4, 6});
+    // self (4 x 5), mat2 (5 x 6) and out (4 x 6) in the dtypes under test.
+    auto [a, aI32, aF16, aBf16] = MakeEach({ACL_FLOAT, ACL_INT32, ACL_FLOAT16, ACL_BF16}, {4, 5});
+    auto [b, bBf16, bF16] = MakeEach({ACL_FLOAT, ACL_BF16, ACL_FLOAT16}, {5, 6});
+    auto [c, cBf16] = MakeEach({ACL_FLOAT, ACL_BF16}, {4, 6});
     auto a3 = Make(ACL_FLOAT, {2, 4, 5});
     auto b3 = Make(ACL_FLOAT, {3, 5, 6});
     auto c3 = Make(ACL_FLOAT, {3, 4, 6});

@@ -4,6 +4,7 @@
 #ifndef ACLGRAPH4J_TESTS_SIM_NN_NN_TEST_SUPPORT_H
 #define ACLGRAPH4J_TESTS_SIM_NN_NN_TEST_SUPPORT_H
 
+#include <array>
 #include <cmath>
 #include <complex>
 #include <cstdint>
@@ -427,6 +428,17 @@ inline std::unique_ptr<DeviceTensor> Make(aclDataType type, std::vector<int64_t>
                                           int64_t storageElements = 0) {
     TensorSpec spec{type, std::move(dims), std::move(strides), offset, storageElements};
     return std::make_unique<DeviceTensor>(std::move(spec));
+}
+
+// One tensor of `shape` per data type in `types`, for the operand sets of dtype refusals:
+// auto [f32, f16] = MakeEach({ACL_FLOAT, ACL_FLOAT16}, {2, 3});
+template <size_t N>
+std::array<std::unique_ptr<DeviceTensor>, N> MakeEach(const aclDataType (&types)[N], const std::vector<int64_t> &shape) {
+    std::array<std::unique_ptr<DeviceTensor>, N> tensors;
+    for (size_t i = 0; i < N; ++i) {
+        tensors[i] = Make(types[i], shape);
+    }
+    return tensors;
 }
 
 // ---- the reference operator over host mirrors ----
