@@ -36,8 +36,14 @@ class GraphInspectionTest extends SimulatorTest {
         join = device.createEvent();
     }
 
-    /** Fork to `side` and join back: copy, record, (side: wait, add, record), wait, add, copy. */
-    private Model forkJoin(Tensor x, HostBuffer host, AddOperator increment) {
+    /**
+     * A FLOAT tensor of {@code shape}, its host buffer and {@code x += 1}, captured forking to
+     * `side` and joining back: copy, record, (side: wait, add, record), wait, add, copy.
+     */
+    private Model forkJoin(long... shape) {
+        Tensor x = device.tensor(DataType.FLOAT, shape);
+        HostBuffer host = device.allocateHost(x.byteSize());
+        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
         return stream.capture(CaptureMode.GLOBAL, s -> {
             s.copyAsync(host, x);
             TestSupport.forkJoin(s, side, fork, join, () -> increment.launch(side));
@@ -48,10 +54,7 @@ class GraphInspectionTest extends SimulatorTest {
 
     @Test
     void theModelListsItsStreamsAndTasksInOrder() {
-        Tensor x = device.tensor(DataType.FLOAT, 4, 2);
-        HostBuffer host = device.allocateHost(32);
-        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
-        Model model = forkJoin(x, host, increment);
+        Model model = forkJoin(4, 2);
 
         assertEquals(List.of(stream, side), model.streams());
         List<ModelTask> tasks = model.tasks();
@@ -76,10 +79,7 @@ class GraphInspectionTest extends SimulatorTest {
 
     @Test
     void debugPrintReturnsTheListingToJava() {
-        Tensor x = device.tensor(DataType.FLOAT, 4, 2);
-        HostBuffer host = device.allocateHost(32);
-        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
-        Model model = forkJoin(x, host, increment);
+        Model model = forkJoin(4, 2);
         String listing = model.debugPrint();
         List<String> lines = listing.lines().toList();
         assertEquals(model.toString(), lines.get(0));
@@ -254,10 +254,7 @@ class GraphInspectionTest extends SimulatorTest {
 
     @Test
     void theJsonDumpFollowsTheDevicesFormat() {
-        Tensor x = device.tensor(DataType.FLOAT, 4);
-        HostBuffer host = device.allocateHost(16);
-        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
-        Model model = forkJoin(x, host, increment);
+        Model model = forkJoin(4);
         String json = model.debugJson();
         Pattern record = Pattern.compile("\\{\"name\":\"([A-Za-z_0-9]+)\",\"pid\":\"\\d+ aclGraph\",\"tid\":\"stream(\\d+)\","
                 + "\"ts\":(\\d+),\"dur\":([0-9.]+),\"ph\":\"X\",\"args\":\\{\"Model Id\":\\d+,\"Stream Id\":(\\d+),"
