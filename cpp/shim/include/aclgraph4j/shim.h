@@ -35,11 +35,17 @@ extern "C" {
  * object kind, error code, data type, capture code or operator is appended (to this header or to
  * its tables, the shim_*.def files beside it) and raises the minor number; nothing is renumbered,
  * reused or removed, and an existing function keeps its prototype and meaning. Anything else (a
- * changed prototype, a removed function, a renumbered code) raises the major number and resets
+ * changed prototype or meaning, a removed function, a renumbered code) raises the major number and resets
  * the minor one. A caller built for (major M, minor m) works with a shim of major M and any minor
- * >= m. agj_api_version() returns AGJ_API_VERSION: major * 65536 + minor. */
-#define AGJ_API_VERSION_MAJOR 3
-#define AGJ_API_VERSION_MINOR 3
+ * >= m. agj_api_version() returns AGJ_API_VERSION: major * 65536 + minor.
+ *
+ * History of major numbers:
+ *  4.0  agj_scalar_create_double/_long refuse a value that does not fit the data type (3.x
+ *       wrapped integers and rounded overflowing floats to infinity).
+ *  3.0  the version split into major and minor; the simulator and benchmark hooks moved to
+ *       shim_testing.h. */
+#define AGJ_API_VERSION_MAJOR 4
+#define AGJ_API_VERSION_MINOR 0
 #define AGJ_API_VERSION (AGJ_API_VERSION_MAJOR * 65536 + AGJ_API_VERSION_MINOR)
 
 /* Shim errors (ACL errors are positive): AGJ_ERR_* from shim_errors.def. */
