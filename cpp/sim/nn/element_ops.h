@@ -25,17 +25,17 @@ inline float SelectFloat(bool condition, float ifTrue, float ifFalse) {
 // (the sum's low bits then hold n itself), r with ln 2 split so that n * kLn2High is exact.
 struct ExpReduction {
     float r;
-    uint32_t shiftedBits; // bits of n + 1.5 * 2^23: n = shiftedBits - FloatBits(kRoundMagic)
+    uint32_t shiftedBits; // bits of n + 1.5 * 2^23: n = shiftedBits - FloatBits(kFloatRoundMagic)
 };
 
-constexpr float kRoundMagic = 12582912.0f; // 1.5 * 2^23: adding it rounds to an integer
+constexpr float kFloatRoundMagic = 12582912.0f; // 1.5 * 2^23: adding it rounds to an integer
 
 inline ExpReduction ReduceForExp(float x) {
     constexpr float kLog2e = 1.44269504088896341f;
     constexpr float kLn2High = 0.693145751953125f;
     constexpr float kLn2Low = 1.428606765330187e-06f;
-    const float shifted = x * kLog2e + kRoundMagic;
-    const float n = shifted - kRoundMagic;
+    const float shifted = x * kLog2e + kFloatRoundMagic;
+    const float n = shifted - kFloatRoundMagic;
     return {(x - n * kLn2High) - n * kLn2Low, FloatBits(shifted)};
 }
 
@@ -62,7 +62,7 @@ inline float ExpFloat(float x) {
     p = p * r + 4.999999404e-01f;
     p = p * r + 1.0f;
     p = p * r + 1.0f;
-    const uint32_t exponent = reduced.shiftedBits - FloatBits(kRoundMagic); // n in [-150, 129]
+    const uint32_t exponent = reduced.shiftedBits - FloatBits(kFloatRoundMagic); // n in [-150, 129]
     const uint32_t half = static_cast<uint32_t>(static_cast<int32_t>(exponent) >> 1);
     return SelectFloat(x != x, x, p * PowerOfTwo(half) * PowerOfTwo(exponent - half));
 }
@@ -82,7 +82,7 @@ inline float ExpForLogistic(float y) {
     p = p * r + 4.999915063e-01f;
     p = p * r + 9.999997020e-01f;
     p = p * r + 1.0f;
-    return p * PowerOfTwo(reduced.shiftedBits - FloatBits(kRoundMagic));
+    return p * PowerOfTwo(reduced.shiftedBits - FloatBits(kFloatRoundMagic));
 }
 
 // e^x in double, the same way (ln 2 split as in fdlibm, Taylor polynomial to r^13: relative
