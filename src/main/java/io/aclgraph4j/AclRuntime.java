@@ -99,12 +99,12 @@ public final class AclRuntime implements AutoCloseable {
     static AclRuntime open(NativeApi api, String backend) {
         Objects.requireNonNull(api, "api");
         String resolved = resolveBackend(Objects.requireNonNull(backend, "backend"));
-        api.runtimeOpen(resolved);
+        api.runtimeOpen("AclRuntime.open", resolved);
         Set<Feature> features;
         try {
-            features = features(api.runtimeFeatures());
+            features = features(api.runtimeFeatures("AclRuntime.open"));
         } catch (RuntimeException e) {
-            api.runtimeClose();
+            api.runtimeClose("AclRuntime.open");
             throw e;
         }
         AclRuntime runtime = new AclRuntime(api, resolved, features);
@@ -135,7 +135,7 @@ public final class AclRuntime implements AutoCloseable {
 
     static String resolveBackend(String backend) {
         if (backend.isBlank()) {
-            throw new InvalidArgumentException(-2, "AclRuntime.open",
+            throw InvalidArgumentException.refused("AclRuntime.open",
                     "the backend name is empty: use sim, cann, auto or a list of library paths");
         }
         if (backend.equals("auto")) {
@@ -146,11 +146,12 @@ public final class AclRuntime implements AutoCloseable {
             for (String library : backend.split(":")) {
                 boolean path = library.contains("/");
                 if (!path && !library.contains(".so") || path && !java.nio.file.Files.exists(Path.of(library))) {
-                    throw new BackendUnavailableException(-3, "AclRuntime.open", "unknown backend '" + backend + "': "
+                    String reason = "unknown backend '" + backend + "': "
                             + (path ? library + " does not exist" : "it is neither sim, cann nor auto, nor a library")
                             + ". Choose sim (the bundled simulator), cann (the CANN toolkit, found through "
                             + "ASCEND_HOME_PATH), auto (cann when ASCEND_HOME_PATH is set, else sim) or a ':'-separated "
-                            + "list of library paths");
+                            + "list of library paths";
+                    throw new BackendUnavailableException(-3, "AclRuntime.open", reason, reason, null);
                 }
             }
         }
@@ -260,7 +261,7 @@ public final class AclRuntime implements AutoCloseable {
      */
     public int deviceCount() {
         checkOpen();
-        return api.deviceCount();
+        return api.deviceCount("AclRuntime.deviceCount");
     }
 
     /**
@@ -272,9 +273,9 @@ public final class AclRuntime implements AutoCloseable {
     public Device device(int id) {
         checkOpen();
         if (id < 0) {
-            throw new InvalidArgumentException(-2, "AclRuntime.device", "device id must not be negative, not " + id);
+            throw InvalidArgumentException.refused("AclRuntime.device", "device id must not be negative, not " + id);
         }
-        return new Device(this, api.deviceOpen(id), id);
+        return new Device(this, api.deviceOpen("AclRuntime.device", id), id);
     }
 
     /**
@@ -289,7 +290,7 @@ public final class AclRuntime implements AutoCloseable {
     public Scalar scalar(DataType dataType, double value) {
         checkOpen();
         Objects.requireNonNull(dataType, "dataType");
-        return new Scalar(this, api.scalarCreateDouble(dataType.code(), value), dataType, Double.toString(value));
+        return new Scalar(this, api.scalarCreateDouble("AclRuntime.scalar", dataType.code(), value), dataType, Double.toString(value));
     }
 
     /**
@@ -304,7 +305,7 @@ public final class AclRuntime implements AutoCloseable {
     public Scalar scalar(DataType dataType, long value) {
         checkOpen();
         Objects.requireNonNull(dataType, "dataType");
-        return new Scalar(this, api.scalarCreateLong(dataType.code(), value), dataType, Long.toString(value));
+        return new Scalar(this, api.scalarCreateLong("AclRuntime.scalar", dataType.code(), value), dataType, Long.toString(value));
     }
 
     /**
@@ -406,8 +407,8 @@ public final class AclRuntime implements AutoCloseable {
             nativeCloseWaitsForPins = false;
             nativeClosed = true;
         }
-        api.runtimeClose();
-        destroyNotices.run();
+        api.runtimeClose("AclRuntime.close");
+        destroyNotices.run("AclRuntime.close");
     }
 
     /**
@@ -431,8 +432,8 @@ public final class AclRuntime implements AutoCloseable {
                 nativeCloseWaitsForPins = !closeNow;
             }
             if (closeNow) {
-                api.runtimeClose();
-                destroyNotices.run(); // the close destroyed every model left
+                api.runtimeClose("AclRuntime.close");
+                destroyNotices.run("AclRuntime.close"); // the close destroyed every model left
             }
             LOG.log(Level.DEBUG, () -> "aclgraph4j: closed " + this);
         }

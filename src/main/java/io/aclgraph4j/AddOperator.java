@@ -106,7 +106,7 @@ public final class AddOperator extends Operator {
         Objects.requireNonNull(alpha, "AddOperator.addOnce: alpha is null");
         NativeApi api = self.api();
         KernelLaunches launches = stream.kernelLaunches();
-        long executor = api.executorPrepare(NativeApi.OP_ADD, self.handle(), other.handle(), alpha.handle(),
+        long executor = api.executorPrepare("AddOperator.addOnce", NativeApi.OP_ADD, self.handle(), other.handle(), alpha.handle(),
                 out.handle(), 0);
         if (launches != null && launches.deferred()) {
             launches.add(new KernelLaunches.Launch(executor, signature("add", self, other, alpha, out), true, "add",
@@ -114,7 +114,7 @@ public final class AddOperator extends Operator {
             return; // the update launches and releases it
         }
         try {
-            api.executorLaunch(executor, stream.handle());
+            api.executorLaunch("AddOperator.addOnce", executor, stream.handle());
             CapturedGraph graph = stream.capturedGraph();
             if (graph != null) {
                 graph.kernel(stream, "add", self, other, alpha, out);
@@ -124,7 +124,7 @@ public final class AddOperator extends Operator {
                         new Object[] {self, other, alpha, out}));
             }
         } finally {
-            api.release(executor);
+            api.release("AddOperator.addOnce", executor);
         }
     }
 
@@ -142,7 +142,7 @@ public final class AddOperator extends Operator {
         }
         int device = self.device().id();
         if (second.device().id() != device || third.device().id() != device) {
-            throw new InvalidArgumentException(-2, operation, "all tensors must be on one device: self is on device "
+            throw InvalidArgumentException.refused(operation, "all tensors must be on one device: self is on device "
                     + device + ", " + secondName + " on " + second.device().id() + (third == second ? ""
                     : " and " + thirdName + " on " + third.device().id()) + ": create them on one device");
         }

@@ -61,7 +61,7 @@ public final class Capture implements AutoCloseable {
             flightEvent.stream = stream.describe();
             flightEvent.mode = mode.name();
             flightEvent.model = model == null ? null : model.describe();
-            flightEvent.tasks = graph.tasks().size();
+            flightEvent.tasks = graph.taskCount();
             flightEvent.streams = graph.streams().size();
             flightEvent.succeeded = model != null;
             flightEvent.commit();
@@ -94,7 +94,7 @@ public final class Capture implements AutoCloseable {
      * @return ACTIVE while recording, INVALIDATED after a rule broke it, NONE once ended
      */
     public CaptureStatus status() {
-        return ended ? CaptureStatus.NONE : stream.captureStatus();
+        return ended ? CaptureStatus.NONE : stream.captureStatus("Capture.status");
     }
 
     /**
@@ -112,7 +112,7 @@ public final class Capture implements AutoCloseable {
             throw new IllegalStateException("this capture already ended");
         }
         stream.runtime.require(Feature.TASK_GROUPS, "Capture.taskGroup");
-        stream.api().taskGroupBegin(stream.handle());
+        stream.api().taskGroupBegin("Capture.taskGroup", stream.handle());
         KernelLaunches kernels = KernelLaunches.recording();
         stream.kernelLaunches(kernels);
         int groupIndex = graph.openGroup(stream);
@@ -125,14 +125,14 @@ public final class Capture implements AutoCloseable {
             stream.kernelLaunches(null);
             if (!bodyCompleted) {
                 try {
-                    stream.api().release(stream.api().taskGroupEnd(stream.handle()));
+                    stream.api().release("Capture.taskGroup", stream.api().taskGroupEnd("Capture.taskGroup", stream.handle()));
                 } catch (RuntimeException ignored) {
                     // The body's exception is the one to report.
                 }
             }
         }
         List<String> signatures = kernels.launches().stream().map(KernelLaunches.Launch::signature).toList();
-        TaskGroup group = new TaskGroup(stream.device(), stream.api().taskGroupEnd(stream.handle()), signatures, graph,
+        TaskGroup group = new TaskGroup(stream.device(), stream.api().taskGroupEnd("Capture.taskGroup", stream.handle()), signatures, graph,
                 groupIndex);
         groups.add(group);
         return group;
@@ -147,13 +147,18 @@ public final class Capture implements AutoCloseable {
      * @return the model, owned by the stream's device; close it when done
      */
     public Model end() {
+        return end("Capture.end");
+    }
+
+    /** {@link #end()} for {@code operation}, the facade method called (which errors name). */
+    Model end(String operation) {
         if (ended) {
             throw new IllegalStateException("this capture already ended");
         }
         ended = true;
         long handle;
         try {
-            handle = stream.api().captureEnd(stream.handle());
+            handle = stream.api().captureEnd(operation, stream.handle());
         } catch (RuntimeException e) {
             closeGroups();
             finish(null);
@@ -182,8 +187,8 @@ public final class Capture implements AutoCloseable {
             if (stream.isClosed()) {
                 return;
             }
-            long model = stream.api().captureEnd(stream.handle());
-            stream.api().release(model);
+            long model = stream.api().captureEnd("Capture.close", stream.handle());
+            stream.api().release("Capture.close", model);
         } finally {
             finish(null);
         }

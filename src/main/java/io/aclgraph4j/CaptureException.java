@@ -10,17 +10,6 @@ public class CaptureException extends AclException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * An exception for a failed call, without a separate explanation.
-     *
-     * @param code the ACL error code (positive), or a negative code of the native layer
-     * @param operation the facade operation that failed, such as {@code "Stream.synchronize"}
-     * @param runtimeMessage what the native layer and the runtime said; null or empty for nothing
-     */
-    public CaptureException(int code, String operation, String runtimeMessage) {
-        super(code, operation, runtimeMessage);
-    }
-
-    /**
      * As {@link AclException#AclException(int, String, String, String, String)}.
      *
      * @param code the ACL error code (positive), or a negative code of the native layer

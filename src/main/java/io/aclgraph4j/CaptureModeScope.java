@@ -23,7 +23,7 @@ public final class CaptureModeScope implements AutoCloseable {
     CaptureModeScope(NativeApi api, CaptureMode mode) {
         this.api = api;
         this.mode = mode;
-        this.previous = CaptureMode.ofCode(api.captureExchangeMode(mode.code()));
+        this.previous = CaptureMode.ofCode(api.captureExchangeMode("AclRuntime.captureMode", mode.code()));
         OPEN.get().push(this);
     }
 
@@ -52,7 +52,7 @@ public final class CaptureModeScope implements AutoCloseable {
         }
         closed = true;
         open.pop();
-        api.captureExchangeMode(previous.code());
+        api.captureExchangeMode("CaptureModeScope.close", previous.code());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.aclgraph4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,23 @@ import java.util.Map;
 final class CapturedGraph {
     private final List<Stream> streams = new ArrayList<>();
     private final List<String> streamNames = new ArrayList<>();
-    private final List<ModelTask> tasks = new ArrayList<>();
-    private final Map<Stream, Integer> positions = new HashMap<>();
+    private final List<Recorded> tasks = new ArrayList<>();
     private final Map<Stream, Integer> openGroups = new HashMap<>();
     private int groups;
+
+    /**
+     * One task as the capture recorded it, kept small (a capture may hold millions of tasks): a
+     * kernel keeps its operator's name and operand objects (the array its operator holds anyway),
+     * an event task the event's name, a copy or fill its text. {@link #tasks()} builds the
+     * descriptions ({@link ModelTask}) from these when asked.
+     */
+    private record Recorded(ModelTask.Type type, int stream, int group, String name, Object detail) {
+        ModelTask describe(int index, int position) {
+            boolean kernel = type == ModelTask.Type.KERNEL;
+            return new ModelTask(index, stream, position, type, name, kernel ? operands((Object[]) detail) : List.of(),
+                    kernel ? null : (String) detail, group);
+        }
+    }
 
     CapturedGraph(Stream origin) {
         join(origin);
@@ -41,12 +55,13 @@ final class CapturedGraph {
         openGroups.remove(stream);
     }
 
+    /** A kernel launch: {@code operands} is kept as it is (not copied), so callers pass an array nobody changes. */
     void kernel(Stream stream, String operator, Object... operands) {
-        add(stream, ModelTask.Type.KERNEL, operator, describe(operands), null);
+        add(stream, ModelTask.Type.KERNEL, operator, operands);
     }
 
     /** A kernel's tensors and scalars (its other operands, attributes, are not shown). */
-    private static List<ModelTask.Operand> describe(Object... operands) {
+    private static List<ModelTask.Operand> operands(Object... operands) {
         List<ModelTask.Operand> described = new ArrayList<>(operands.length);
         for (Object operand : operands) {
             if (operand instanceof Tensor tensor) {
@@ -60,42 +75,39 @@ final class CapturedGraph {
     }
 
     void copy(Stream stream, Memory from, Memory to, long bytes) {
-        add(stream, ModelTask.Type.COPY, bytes + " bytes " + side(from) + " to " + side(to), List.of(), null);
+        add(stream, ModelTask.Type.COPY, bytes + " bytes " + side(from) + " to " + side(to), null);
     }
 
     void fill(Stream stream, Memory memory, long bytes, int value) {
-        add(stream, ModelTask.Type.FILL, bytes + " bytes of " + side(memory) + " with " + value, List.of(), null);
+        add(stream, ModelTask.Type.FILL, bytes + " bytes of " + side(memory) + " with " + value, null);
     }
 
     void eventRecord(Stream stream, Event event) {
-        add(stream, ModelTask.Type.EVENT_RECORD, "record", List.of(), event.describe());
+        add(stream, ModelTask.Type.EVENT_RECORD, "record", event.describe());
     }
 
     void eventWait(Stream stream, Event event) {
-        add(stream, ModelTask.Type.EVENT_WAIT, "wait", List.of(), event.describe());
+        add(stream, ModelTask.Type.EVENT_WAIT, "wait", event.describe());
     }
 
     private static String side(Memory memory) {
         return memory instanceof HostBuffer ? "host" : "device";
     }
 
-    private synchronized void add(Stream stream, ModelTask.Type type, String name, List<ModelTask.Operand> operands,
-                                  String event) {
+    private synchronized void add(Stream stream, ModelTask.Type type, String name, Object detail) {
         join(stream);
-        int position = positions.merge(stream, 1, Integer::sum) - 1;
-        int group = type == ModelTask.Type.KERNEL ? openGroups.getOrDefault(stream, -1) : -1;
-        tasks.add(new ModelTask(tasks.size(), streams.indexOf(stream), position, type, name, operands, event, group));
+        int group = type == ModelTask.Type.KERNEL && !openGroups.isEmpty() ? openGroups.getOrDefault(stream, -1) : -1;
+        tasks.add(new Recorded(type, streams.indexOf(stream), group, name, detail));
     }
 
     /** Replaces group {@code group}'s kernels by those of a task update, in order. */
     synchronized void replaceGroup(int group, List<KernelLaunches.Launch> kernels) {
         int next = 0;
         for (int i = 0; i < tasks.size() && next < kernels.size(); i++) {
-            ModelTask task = tasks.get(i);
+            Recorded task = tasks.get(i);
             if (task.group() == group) {
                 KernelLaunches.Launch update = kernels.get(next++);
-                tasks.set(i, new ModelTask(task.index(), task.stream(), task.position(), task.type(), update.operator(),
-                        describe(update.operands()), null, group));
+                tasks.set(i, new Recorded(task.type(), task.stream(), group, update.operator(), update.operands()));
             }
         }
     }
@@ -108,8 +120,18 @@ final class CapturedGraph {
         return List.copyOf(streamNames);
     }
 
+    /** The tasks in capture order, described (built on each call from the compact records). */
     synchronized List<ModelTask> tasks() {
-        return List.copyOf(tasks);
+        int[] positions = new int[streams.size()];
+        List<ModelTask> described = new ArrayList<>(tasks.size());
+        for (Recorded task : tasks) {
+            described.add(task.describe(described.size(), positions[task.stream()]++));
+        }
+        return Collections.unmodifiableList(described);
+    }
+
+    synchronized int taskCount() {
+        return tasks.size();
     }
 
     synchronized int groupCount() {

@@ -28,19 +28,22 @@ final class DestroyNotices {
         long cookie = nextCookie.incrementAndGet();
         waiting.put(cookie, callback);
         try {
-            api.modelOnDestroy(model, cookie);
+            api.modelOnDestroy("Model.onDestroy", model, cookie);
         } catch (RuntimeException e) {
             waiting.remove(cookie);
             throw e;
         }
     }
 
-    /** Runs the callbacks of the models destroyed so far (none: no native call). */
-    void run() {
+    /**
+     * Runs the callbacks of the models destroyed so far (none: no native call); {@code operation}
+     * is the facade method whose call may have destroyed them.
+     */
+    void run(String operation) {
         if (waiting.isEmpty()) {
             return;
         }
-        for (long cookie : api.takeDestroyed()) {
+        for (long cookie : api.takeDestroyed(operation)) {
             Runnable callback = waiting.remove(cookie);
             if (callback == null) {
                 continue;

@@ -44,7 +44,7 @@ public final class Device extends NativeObject {
      * @return the stream, owned by this device
      */
     public Stream createStream() {
-        return new Stream(this, api().streamCreate(handle()));
+        return new Stream(this, api().streamCreate("Device.createStream", handle()));
     }
 
     /**
@@ -54,8 +54,12 @@ public final class Device extends NativeObject {
      * @return the buffer, owned by this device
      */
     public DeviceBuffer allocate(long bytes) {
-        checkSize("Device.allocate", bytes);
-        return new DeviceBuffer(this, api().deviceBufferAlloc(handle(), bytes), bytes);
+        return allocate("Device.allocate", bytes);
+    }
+
+    private DeviceBuffer allocate(String operation, long bytes) {
+        checkSize(operation, bytes);
+        return new DeviceBuffer(this, api().deviceBufferAlloc(operation, handle(), bytes), bytes);
     }
 
     /**
@@ -73,7 +77,7 @@ public final class Device extends NativeObject {
         long[] handleAndAddress;
         for (int attempt = 0;; attempt++) {
             try {
-                handleAndAddress = api().hostBufferAlloc(handle(), bytes);
+                handleAndAddress = api().hostBufferAlloc("Device.allocateHost", handle(), bytes);
                 break;
             } catch (ResourceExhaustedException e) {
                 if (attempt == ALLOCATION_RETRIES || runtime.faultsInjected()) { // a fault is no shortage
@@ -104,21 +108,32 @@ public final class Device extends NativeObject {
      */
     public Tensor tensor(DataType dataType, long... shape) {
         Objects.requireNonNull(dataType, "dataType");
-        long elements = Tensor.elementCount("Device.tensor", Tensor.checkShape("Device.tensor", shape));
-        long bytes;
+        long[] dims = Tensor.requireShape("Device.tensor", shape);
+        DeviceBuffer storage = allocate("Device.tensor", storageBytes(dataType, dims));
         try {
-            bytes = Math.max(1, Math.multiplyExact(elements, (long) dataType.byteSize()));
-        } catch (ArithmeticException e) {
-            throw new InvalidArgumentException(-2, "Device.tensor", "shape " + shapeText(shape) + " of " + dataType
-                    + " needs more bytes than a long can count");
-        }
-        DeviceBuffer storage = allocate(bytes);
-        try {
-            return storage.view(dataType, shape, null, 0, true);
+            return storage.view("Device.tensor", dataType, dims, null, 0, true);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
         }
+    }
+
+    /**
+     * Bytes a contiguous tensor of {@code shape} needs (at least 1): counted here, since the shim
+     * sees the shape only once the buffer exists. A negative dimension counts as 0 (the shim then
+     * refuses the shape); a count a long cannot hold is refused here.
+     */
+    private static long storageBytes(DataType dataType, long[] shape) {
+        long bytes = dataType.byteSize();
+        try {
+            for (long dim : shape) {
+                bytes = Math.multiplyExact(bytes, Math.max(dim, 0));
+            }
+        } catch (ArithmeticException e) {
+            throw InvalidArgumentException.refused("Device.tensor", "shape " + shapeText(shape) + " of " + dataType
+                    + " needs more bytes than a long can count");
+        }
+        return Math.max(1, bytes);
     }
 
     /**
@@ -127,7 +142,7 @@ public final class Device extends NativeObject {
      * @return the event, owned by this device
      */
     public Event createEvent() {
-        return new Event(this, api().eventCreate(handle(), EVENT_SYNC));
+        return new Event(this, api().eventCreate("Device.createEvent", handle(), EVENT_SYNC));
     }
 
     /**
@@ -147,7 +162,7 @@ public final class Device extends NativeObject {
         String remedy = "call copy on that memory's device, or copy through a HostBuffer";
         Regions.checkDevice("Device.copy", "source", from, id, "this device", remedy);
         Regions.checkDevice("Device.copy", "destination", to, id, "this device", remedy);
-        api().memcpy(target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
+        api().memcpy("Device.copy", target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
     }
 
     /**
@@ -162,18 +177,18 @@ public final class Device extends NativeObject {
         Regions.Region region = Regions.region("Device.fill", "memory", memory);
         Regions.checkFillValue("Device.fill", value);
         Regions.checkDevice("Device.fill", "memory", memory, id, "this device", "call fill on that memory's device");
-        api().memset(region.handle(), region.offset(), value, region.bytes());
+        api().memset("Device.fill", region.handle(), region.offset(), value, region.bytes());
     }
 
     /** Waits for every stream of this device. Refused while one of its streams captures. */
     public void synchronize() {
-        api().deviceSynchronize(handle());
-        runtime.destroyNotices().run();
+        api().deviceSynchronize("Device.synchronize", handle());
+        runtime.destroyNotices().run("Device.synchronize");
     }
 
     static void checkSize(String operation, long bytes) {
         if (bytes <= 0) {
-            throw new InvalidArgumentException(-2, operation, "size must be a positive number of bytes, not " + bytes);
+            throw InvalidArgumentException.refused(operation, "size must be a positive number of bytes, not " + bytes);
         }
     }
 

@@ -1,15 +1,14 @@
 package io.aclgraph4j;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /** Device memory from {@link Device#allocate(long)} ({@code aclrtMalloc}). */
-public final class DeviceBuffer extends NativeObject implements Memory {
-    private final Device device;
+public final class DeviceBuffer extends OnDevice implements Memory {
     private final long bytes;
 
     DeviceBuffer(Device device, long handle, long bytes) {
-        super(device.runtime, device.owned(), handle, numbered(device.runtime, "DeviceBuffer", bytes + " bytes on device " + device.id()));
-        this.device = device;
+        super(device, handle, "DeviceBuffer", bytes + " bytes on device " + device.id(), false);
         this.bytes = bytes;
     }
 
@@ -18,15 +17,11 @@ public final class DeviceBuffer extends NativeObject implements Memory {
         return bytes;
     }
 
-    @Override
-    public Device device() {
-        return device;
-    }
-
     /**
      * A tensor viewing this buffer: {@code shape} and {@code strides} in elements ({@code strides}
      * null for a contiguous view), {@code offset} in elements from the buffer's start. The view
-     * must lie inside the buffer. The buffer stays alive while the tensor does.
+     * must lie inside the buffer (the native layer checks its extent, and refuses with
+     * {@link InvalidArgumentException}). The buffer stays alive while the tensor does.
      *
      * @param dataType the element type
      * @param shape the size of each dimension, in elements
@@ -35,7 +30,7 @@ public final class DeviceBuffer extends NativeObject implements Memory {
      * @return the tensor, owned by the buffer's device
      */
     public Tensor view(DataType dataType, long[] shape, long[] strides, long offset) {
-        return view(dataType, shape, strides, offset, false);
+        return view("DeviceBuffer.view", dataType, shape, strides, offset, false);
     }
 
     /**
@@ -46,15 +41,23 @@ public final class DeviceBuffer extends NativeObject implements Memory {
      * @return the tensor, owned by the buffer's device
      */
     public Tensor view(DataType dataType, long... shape) {
-        return view(dataType, shape, null, 0, false);
+        return view("DeviceBuffer.view", dataType, shape, null, 0, false);
     }
 
-    Tensor view(DataType dataType, long[] shape, long[] strides, long offset, boolean ownsBuffer) {
+    /**
+     * The view, for {@code operation} (the facade method called). The shim checks the shape,
+     * strides and offset against the buffer; Java checks only what the shim cannot see: nulls, and
+     * that there is one stride per dimension (it reads as many strides as the shape has dimensions).
+     */
+    Tensor view(String operation, DataType dataType, long[] shape, long[] strides, long offset, boolean ownsBuffer) {
         Objects.requireNonNull(dataType, "dataType");
-        long[] dims = Tensor.checkShape("DeviceBuffer.view", shape);
+        long[] dims = Tensor.requireShape(operation, shape);
         long[] steps = strides == null ? null : strides.clone();
-        Tensor.checkView("DeviceBuffer.view", dataType, dims, steps, offset, bytes);
-        long handle = api().tensorCreate(handle(), dataType.code(), dims, steps, offset);
+        if (steps != null && steps.length != dims.length) {
+            throw InvalidArgumentException.refused(operation, "strides " + Arrays.toString(steps)
+                    + " must have one entry per dimension of shape " + Arrays.toString(dims));
+        }
+        long handle = api().tensorCreate(operation, handle(), dataType.code(), dims, steps, offset);
         return new Tensor(this, handle, dataType, dims, steps, offset, ownsBuffer);
     }
 }

@@ -7,23 +7,12 @@ import java.util.Objects;
  * wait for it, also inside a capture, where recording it on the capturing stream and waiting on
  * it from another stream forks that stream into the capture.
  */
-public final class Event extends NativeObject {
-    private final Device device;
+public final class Event extends OnDevice {
     /** The capture its latest record was part of (null: recorded outside captures, or never). */
     private volatile Capture recordedIn;
 
     Event(Device device, long handle) {
-        super(device.runtime, device.owned(), handle, numbered(device.runtime, "Event", "on device " + device.id()));
-        this.device = device;
-    }
-
-    /**
-     * The device the event belongs to; only its streams record and wait for it.
-     *
-     * @return the event's device
-     */
-    public Device device() {
-        return device;
+        super(device, handle, "Event", "on device " + device.id(), false);
     }
 
     /**
@@ -37,7 +26,7 @@ public final class Event extends NativeObject {
         long event = handle();
         long on = stream.handle(); // both open: then the devices
         requireSameDevice("Event.record", stream);
-        api().eventRecord(event, on);
+        api().eventRecord("Event.record", event, on);
         recordedIn = stream.capture();
         CapturedGraph graph = stream.capturedGraph();
         if (graph != null) {
@@ -53,7 +42,7 @@ public final class Event extends NativeObject {
     /** An event belongs to its device's context: streams of another device can neither record nor wait for it. */
     void requireSameDevice(String operation, Stream stream) {
         if (stream.device().id() != device.id()) {
-            throw new InvalidArgumentException(-2, operation, this + " is of device " + device.id() + " but "
+            throw InvalidArgumentException.refused(operation, this + " is of device " + device.id() + " but "
                     + stream + " is of device " + stream.device().id() + ": use an event created by "
                     + "the stream's device (device.createEvent())");
         }
@@ -61,7 +50,7 @@ public final class Event extends NativeObject {
 
     /** Waits until the marked work has run. */
     public void synchronize() {
-        api().eventSynchronize(handle());
+        api().eventSynchronize("Event.synchronize", handle());
     }
 
     /**
@@ -70,6 +59,6 @@ public final class Event extends NativeObject {
      * @return true once everything recorded before the event is done
      */
     public boolean isComplete() {
-        return api().eventQuery(handle());
+        return api().eventQuery("Event.isComplete", handle());
     }
 }

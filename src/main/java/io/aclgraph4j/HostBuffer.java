@@ -1,9 +1,11 @@
 package io.aclgraph4j;
 
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Page-locked host memory from {@link Device#allocateHost(long)} ({@code aclrtMallocHost}), the
@@ -21,14 +23,12 @@ import java.util.Objects;
  * When an allocation finds no memory, it runs the garbage collector and retries, so memory held
  * only by dropped views comes back.
  */
-public final class HostBuffer extends NativeObject implements Memory {
-    private final Device device;
+public final class HostBuffer extends OnDevice implements Memory {
     private final long address;
     private final long bytes;
 
     HostBuffer(Device device, long handle, long address, long bytes) {
-        super(device.runtime, device.owned(), handle, numbered(device.runtime, "HostBuffer", bytes + " pinned bytes"), true);
-        this.device = device;
+        super(device, handle, "HostBuffer", bytes + " pinned bytes", true);
         this.address = address;
         this.bytes = bytes;
     }
@@ -38,11 +38,6 @@ public final class HostBuffer extends NativeObject implements Memory {
         return bytes;
     }
 
-    @Override
-    public Device device() {
-        return device;
-    }
-
     /**
      * A view of the whole buffer in native byte order (buffers over 2 GiB: use {@link #slice}).
      *
@@ -50,7 +45,7 @@ public final class HostBuffer extends NativeObject implements Memory {
      */
     public ByteBuffer asByteBuffer() {
         if (bytes > Integer.MAX_VALUE) {
-            throw new InvalidArgumentException(-2, "HostBuffer.asByteBuffer", "the buffer has " + bytes
+            throw InvalidArgumentException.refused("HostBuffer.asByteBuffer", "the buffer has " + bytes
                     + " bytes, more than one ByteBuffer can view: use slice(offset, length)");
         }
         return slice(0, (int) bytes);
@@ -67,7 +62,7 @@ public final class HostBuffer extends NativeObject implements Memory {
     public ByteBuffer slice(long offset, int length) {
         handle();
         if (offset < 0 || length < 0 || offset > bytes - length) {
-            throw new InvalidArgumentException(-2, "HostBuffer.slice", "range [" + offset + ", +" + length
+            throw InvalidArgumentException.refused("HostBuffer.slice", "range [" + offset + ", +" + length
                     + ") does not fit the buffer of " + bytes + " bytes");
         }
         // Every buffer derived from a direct buffer references it (its attachment), so this root
@@ -97,9 +92,7 @@ public final class HostBuffer extends NativeObject implements Memory {
      * @param values the values to write, in native byte order; they must fit in the buffer
      */
     public void write(float[] values) {
-        Objects.requireNonNull(values, "values");
-        checkFits("HostBuffer.write", (long) values.length * Float.BYTES);
-        access(() -> accessView().asFloatBuffer().put(values));
+        transfer("HostBuffer.write", values, Float.BYTES, view -> view.asFloatBuffer().put(values));
     }
 
     /**
@@ -108,9 +101,7 @@ public final class HostBuffer extends NativeObject implements Memory {
      * @param values the values to write, in native byte order; they must fit in the buffer
      */
     public void write(double[] values) {
-        Objects.requireNonNull(values, "values");
-        checkFits("HostBuffer.write", (long) values.length * Double.BYTES);
-        access(() -> accessView().asDoubleBuffer().put(values));
+        transfer("HostBuffer.write", values, Double.BYTES, view -> view.asDoubleBuffer().put(values));
     }
 
     /**
@@ -119,9 +110,7 @@ public final class HostBuffer extends NativeObject implements Memory {
      * @param values the values to write, in native byte order; they must fit in the buffer
      */
     public void write(int[] values) {
-        Objects.requireNonNull(values, "values");
-        checkFits("HostBuffer.write", (long) values.length * Integer.BYTES);
-        access(() -> accessView().asIntBuffer().put(values));
+        transfer("HostBuffer.write", values, Integer.BYTES, view -> view.asIntBuffer().put(values));
     }
 
     /**
@@ -130,9 +119,7 @@ public final class HostBuffer extends NativeObject implements Memory {
      * @param values the values to write, in native byte order; they must fit in the buffer
      */
     public void write(long[] values) {
-        Objects.requireNonNull(values, "values");
-        checkFits("HostBuffer.write", (long) values.length * Long.BYTES);
-        access(() -> accessView().asLongBuffer().put(values));
+        transfer("HostBuffer.write", values, Long.BYTES, view -> view.asLongBuffer().put(values));
     }
 
     /**
@@ -141,9 +128,7 @@ public final class HostBuffer extends NativeObject implements Memory {
      * @param values the values to write, in native byte order; they must fit in the buffer
      */
     public void write(byte[] values) {
-        Objects.requireNonNull(values, "values");
-        checkFits("HostBuffer.write", values.length);
-        access(() -> accessView().put(values));
+        transfer("HostBuffer.write", values, 1, view -> view.put(values));
     }
 
     /**
@@ -152,9 +137,7 @@ public final class HostBuffer extends NativeObject implements Memory {
      * @param values the array to fill; the buffer must hold as many values
      */
     public void read(float[] values) {
-        Objects.requireNonNull(values, "values");
-        checkFits("HostBuffer.read", (long) values.length * Float.BYTES);
-        access(() -> accessView().asFloatBuffer().get(values));
+        transfer("HostBuffer.read", values, Float.BYTES, view -> view.asFloatBuffer().get(values));
     }
 
     /**
@@ -163,9 +146,7 @@ public final class HostBuffer extends NativeObject implements Memory {
      * @param values the array to fill; the buffer must hold as many values
      */
     public void read(double[] values) {
-        Objects.requireNonNull(values, "values");
-        checkFits("HostBuffer.read", (long) values.length * Double.BYTES);
-        access(() -> accessView().asDoubleBuffer().get(values));
+        transfer("HostBuffer.read", values, Double.BYTES, view -> view.asDoubleBuffer().get(values));
     }
 
     /**
@@ -174,9 +155,7 @@ public final class HostBuffer extends NativeObject implements Memory {
      * @param values the array to fill; the buffer must hold as many values
      */
     public void read(int[] values) {
-        Objects.requireNonNull(values, "values");
-        checkFits("HostBuffer.read", (long) values.length * Integer.BYTES);
-        access(() -> accessView().asIntBuffer().get(values));
+        transfer("HostBuffer.read", values, Integer.BYTES, view -> view.asIntBuffer().get(values));
     }
 
     /**
@@ -185,9 +164,7 @@ public final class HostBuffer extends NativeObject implements Memory {
      * @param values the array to fill; the buffer must hold as many values
      */
     public void read(long[] values) {
-        Objects.requireNonNull(values, "values");
-        checkFits("HostBuffer.read", (long) values.length * Long.BYTES);
-        access(() -> accessView().asLongBuffer().get(values));
+        transfer("HostBuffer.read", values, Long.BYTES, view -> view.asLongBuffer().get(values));
     }
 
     /**
@@ -196,9 +173,7 @@ public final class HostBuffer extends NativeObject implements Memory {
      * @param values the array to fill; the buffer must hold as many values
      */
     public void read(byte[] values) {
-        Objects.requireNonNull(values, "values");
-        checkFits("HostBuffer.read", values.length);
-        access(() -> accessView().get(values));
+        transfer("HostBuffer.read", values, 1, view -> view.get(values));
     }
 
     /**
@@ -209,7 +184,7 @@ public final class HostBuffer extends NativeObject implements Memory {
      */
     public float[] toFloatArray() {
         if (bytes % Float.BYTES != 0 || bytes / Float.BYTES > Integer.MAX_VALUE - 8) {
-            throw new InvalidArgumentException(-2, "HostBuffer.toFloatArray", "the buffer has " + bytes
+            throw InvalidArgumentException.refused("HostBuffer.toFloatArray", "the buffer has " + bytes
                     + " bytes, " + (bytes % Float.BYTES != 0 ? "not a multiple of 4" : "more floats than an array holds")
                     + ": read it with read(byte[]) or through slice(offset, length)");
         }
@@ -218,9 +193,19 @@ public final class HostBuffer extends NativeObject implements Memory {
         return values;
     }
 
+    /**
+     * Copies between {@code values} (a primitive array, {@code elementBytes} per element) and the
+     * start of this buffer, through {@code copy} on a view of its memory, while it cannot close.
+     */
+    private void transfer(String operation, Object values, int elementBytes, Consumer<ByteBuffer> copy) {
+        Objects.requireNonNull(values, "values");
+        checkFits(operation, (long) Array.getLength(values) * elementBytes);
+        access(() -> copy.accept(accessView()));
+    }
+
     private void checkFits(String operation, long needed) {
         if (needed > bytes) {
-            throw new InvalidArgumentException(-2, operation, needed + " bytes do not fit the buffer of " + bytes
+            throw InvalidArgumentException.refused(operation, needed + " bytes do not fit the buffer of " + bytes
                     + " bytes");
         }
     }

@@ -8,17 +8,6 @@ public class InvalidArgumentException extends AclException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * An exception for a failed call, without a separate explanation.
-     *
-     * @param code the ACL error code (positive), or a negative code of the native layer
-     * @param operation the facade operation that failed, such as {@code "Stream.synchronize"}
-     * @param runtimeMessage what the native layer and the runtime said; null or empty for nothing
-     */
-    public InvalidArgumentException(int code, String operation, String runtimeMessage) {
-        super(code, operation, runtimeMessage);
-    }
-
-    /**
      * As {@link AclException#AclException(int, String, String, String, String)}.
      *
      * @param code the ACL error code (positive), or a negative code of the native layer
@@ -29,5 +18,13 @@ public class InvalidArgumentException extends AclException {
      */
     public InvalidArgumentException(int code, String operation, String runtimeMessage, String explanation, String remedy) {
         super(code, operation, runtimeMessage, explanation, remedy);
+    }
+
+    /**
+     * The facade's refusal of an argument, before any native call: {@code reason} says what was
+     * wrong and what to do.
+     */
+    static InvalidArgumentException refused(String operation, String reason) {
+        return new InvalidArgumentException(-2, operation, reason, reason, null);
     }
 }

@@ -29,16 +29,14 @@ import java.util.Objects;
  * model.close();                            // releases what its tasks kept alive
  * }</pre>
  */
-public final class Model extends NativeObject {
-    private final Device device;
+public final class Model extends OnDevice {
     /** What its capture recorded. */
     private final CapturedGraph graph;
     /** The name given with {@link #name(String)}, for toString; null until then. */
     private volatile String name;
 
     Model(Device device, long handle, CapturedGraph graph) {
-        super(device.runtime, device.owned(), handle, numbered(device.runtime, "Model", "on device " + device.id()));
-        this.device = device;
+        super(device, handle, "Model", "on device " + device.id(), false);
         this.graph = graph;
     }
 
@@ -53,12 +51,12 @@ public final class Model extends NativeObject {
         Objects.requireNonNull(name, "Model.name: name is null");
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (name.isBlank() || bytes > 255 || name.indexOf('\0') >= 0) {
-            throw new InvalidArgumentException(-2, "Model.name", "a model's name must be 1 to 255 bytes of UTF-8 "
+            throw InvalidArgumentException.refused("Model.name", "a model's name must be 1 to 255 bytes of UTF-8 "
                     + "without NUL characters, not blank; got " + bytes + " bytes: \"" + name + "\"");
         }
         long handle = handle();
         runtime.require(Feature.MODEL_NAMES, "Model.name");
-        api().modelSetName(handle, name);
+        api().modelSetName("Model.name", handle, name);
         this.name = name;
     }
 
@@ -71,7 +69,7 @@ public final class Model extends NativeObject {
     public String name() {
         long handle = handle();
         runtime.require(Feature.MODEL_NAMES, "Model.name");
-        return api().modelName(handle);
+        return api().modelName("Model.name", handle);
     }
 
     /**
@@ -83,7 +81,7 @@ public final class Model extends NativeObject {
     public long id() {
         long handle = handle();
         runtime.require(Feature.MODEL_IDS, "Model.id");
-        return api().modelId(handle);
+        return api().modelId("Model.id", handle);
     }
 
     /**
@@ -158,29 +156,25 @@ public final class Model extends NativeObject {
     }
 
     /**
-     * The device the model was captured on; it replays on that device's streams only.
-     *
-     * @return the model's device
-     */
-    public Device device() {
-        return device;
-    }
-
-    /**
      * Enqueues one replay on {@code stream} and returns; wait with {@link Stream#synchronize()}.
      *
      * @param stream a stream of the model's device
      */
     public void executeAsync(Stream stream) {
-        Objects.requireNonNull(stream, "Model.executeAsync: stream is null");
-        stream.checkOnlyKernels("Model.executeAsync");
-        FlightEvents.ReplayEvent flightEvent = new FlightEvents.ReplayEvent();
-        flightEvent.begin();
-        api().modelExecuteAsync(handle(), stream.handle());
-        commit(flightEvent, stream, false);
+        replay("Model.executeAsync", stream, false);
     }
 
-    private void commit(FlightEvents.ReplayEvent flightEvent, Stream stream, boolean synchronous) {
+    /** One replay on {@code stream} for {@code operation}, waited for when {@code synchronous}; a JFR event. */
+    private void replay(String operation, Stream stream, boolean synchronous) {
+        Objects.requireNonNull(stream, operation + ": stream is null");
+        stream.checkOnlyKernels(operation);
+        FlightEvents.ReplayEvent flightEvent = new FlightEvents.ReplayEvent();
+        flightEvent.begin();
+        if (synchronous) {
+            api().modelExecute(operation, handle(), stream.handle());
+        } else {
+            api().modelExecuteAsync(operation, handle(), stream.handle());
+        }
         flightEvent.end();
         if (flightEvent.shouldCommit()) {
             flightEvent.model = describe();
@@ -197,13 +191,8 @@ public final class Model extends NativeObject {
      * @param stream a stream of the model's device
      */
     public void execute(Stream stream) {
-        Objects.requireNonNull(stream, "Model.execute: stream is null");
-        stream.checkOnlyKernels("Model.execute");
-        FlightEvents.ReplayEvent flightEvent = new FlightEvents.ReplayEvent();
-        flightEvent.begin();
-        api().modelExecute(handle(), stream.handle());
-        commit(flightEvent, stream, true);
-        runtime.destroyNotices().run();
+        replay("Model.execute", stream, true);
+        runtime.destroyNotices().run("Model.execute");
     }
 
     /**
@@ -219,7 +208,7 @@ public final class Model extends NativeObject {
     public void debugJson(Path path) {
         Objects.requireNonNull(path, "path");
         runtime.require(Feature.DEBUG_JSON, "Model.debugJson");
-        api().modelDebugJson(handle(), path.toAbsolutePath().toString());
+        api().modelDebugJson("Model.debugJson", handle(), path.toAbsolutePath().toString());
     }
 
     /**
@@ -265,7 +254,7 @@ public final class Model extends NativeObject {
      */
     public void debugPrintToLog() {
         runtime.require(Feature.DEBUG_PRINT, "Model.debugPrintToLog");
-        api().modelDebugPrint(handle());
+        api().modelDebugPrint("Model.debugPrintToLog", handle());
     }
 
     /**
@@ -274,10 +263,10 @@ public final class Model extends NativeObject {
      */
     @Override
     public String toString() {
-        List<ModelTask> tasks = graph.tasks();
+        int tasks = graph.taskCount();
         int streams = graph.streams().size();
         int groups = graph.groupCount();
-        return title() + (isClosed() ? " (closed)" : "") + ", " + tasks.size() + (tasks.size() == 1 ? " task" : " tasks") + " on " + streams
+        return title() + (isClosed() ? " (closed)" : "") + ", " + tasks + (tasks == 1 ? " task" : " tasks") + " on " + streams
                 + (streams == 1 ? " stream" : " streams") + (groups == 0 ? "" : ", " + groups
                 + (groups == 1 ? " task group" : " task groups"));
     }

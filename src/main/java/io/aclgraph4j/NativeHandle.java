@@ -136,10 +136,17 @@ final class NativeHandle {
     }
 
     private void releaseNativeNow(long handle) {
-        api.release(handle);
+        String operation = closeOperation();
+        api.release(operation, handle);
         if (destroyNotices != null) {
-            destroyNotices.run();
+            destroyNotices.run(operation);
         }
+    }
+
+    /** "Tensor.close" for "Tensor#3 FLOAT[4] on device 0": the method that releases the handle. */
+    private String closeOperation() {
+        int number = description.indexOf('#');
+        return (number > 0 ? description.substring(0, number) : description) + ".close";
     }
 
     private void releaseNative(long handle) {

@@ -14,6 +14,10 @@ import java.util.Objects;
 public class Operator extends NativeObject {
     /** What the prepared kernel takes: a task update may only swap in an operator of the same. */
     private final String signature;
+    /** The operator's name in the captured graph ("add", "matmul"): its signature up to the operands. */
+    private final String kernelName;
+    /** The facade method that launches it, for errors ("AddOperator.launch"): named once, launched often. */
+    private final String launchOperation;
     /**
      * The operands' Java objects, kept reachable while this operator is: an operand passed inline
      * ({@code add(a, b, runtime.scalar(FLOAT, 2.0), c)}) is in use, not a leak to report.
@@ -23,7 +27,10 @@ public class Operator extends NativeObject {
     Operator(Tensor anchor, long handle, String text, String signature, Object... operands) {
         super(anchor.runtime, anchor.device().owned(), handle, numberedOperator(anchor.runtime, text));
         this.signature = signature;
+        int open = signature.indexOf('(');
+        this.kernelName = open > 0 ? signature.substring(0, open) : signature;
         this.operands = operands;
+        this.launchOperation = getClass().getSimpleName() + ".launch";
     }
 
     /** "AddOperator(add ...)" as "AddOperator#3 add ...". */
@@ -33,12 +40,6 @@ public class Operator extends NativeObject {
             return numbered(runtime, text.substring(0, open), text.substring(open + 1, text.length() - 1));
         }
         return numbered(runtime, text, "");
-    }
-
-    /** The operator's name in the captured graph ("add", "matmul"): its signature up to the operands. */
-    final String kernelName() {
-        int open = signature.indexOf('(');
-        return open > 0 ? signature.substring(0, open) : signature;
     }
 
     /** The operands, for the captured graph's description of the kernel. */
@@ -70,11 +71,6 @@ public class Operator extends NativeObject {
         return text.append(')').toString();
     }
 
-    /** The facade method that launches operators of this class, for errors ("AddOperator.launch"). */
-    String launchOperation() {
-        return getClass().getSimpleName() + ".launch";
-    }
-
     /**
      * Launches the operator on {@code stream} (recorded if the stream is capturing).
      *
@@ -82,28 +78,22 @@ public class Operator extends NativeObject {
      */
     public void launch(Stream stream) {
         if (stream == null) {
-            throw new NullPointerException(launchOperation() + ": stream is null");
+            throw new NullPointerException(launchOperation + ": stream is null");
         }
         KernelLaunches launches = stream.kernelLaunches();
-        if (launches == null) {
-            api().executorLaunch(handle(), stream.handle());
-            CapturedGraph graph = stream.capturedGraph();
-            if (graph != null) {
-                graph.kernel(stream, kernelName(), operands);
-            }
-            return;
-        }
-        if (launches.deferred()) {
+        if (launches != null && launches.deferred()) {
             // issued by the update
-            launches.add(new KernelLaunches.Launch(handle(), signature, false, kernelName(), operands));
+            launches.add(new KernelLaunches.Launch(handle(), signature, false, kernelName, operands));
             return;
         }
-        api().executorLaunch(handle(), stream.handle());
+        api().executorLaunch(launchOperation, handle(), stream.handle());
         CapturedGraph graph = stream.capturedGraph();
         if (graph != null) {
-            graph.kernel(stream, kernelName(), operands);
+            graph.kernel(stream, kernelName, operands);
         }
-        launches.add(new KernelLaunches.Launch(0, signature, false, kernelName(), operands));
+        if (launches != null) {
+            launches.add(new KernelLaunches.Launch(0, signature, false, kernelName, operands));
+        }
     }
 
     /**
@@ -112,7 +102,7 @@ public class Operator extends NativeObject {
      * @return the workspace size in bytes, 0 when it needs none
      */
     public long workspaceSize() {
-        return api().executorWorkspaceSize(handle());
+        return api().executorWorkspaceSize(getClass().getSimpleName() + ".workspaceSize", handle());
     }
 
 }

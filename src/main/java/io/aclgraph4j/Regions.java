@@ -19,7 +19,7 @@ final class Regions {
         }
         Tensor tensor = (Tensor) memory;
         if (!tensor.isContiguous()) {
-            throw new InvalidArgumentException(-2, operation, tensor + " is not contiguous: copy to or from a "
+            throw InvalidArgumentException.refused(operation, tensor + " is not contiguous: copy to or from a "
                     + "contiguous tensor or its buffer");
         }
         tensor.handle(); // throws, naming the tensor, once it is closed
@@ -42,7 +42,7 @@ final class Regions {
         }
         int actual = memory.device().id();
         if (actual != deviceId) {
-            throw new InvalidArgumentException(-2, operation, "the " + role + " " + memory + " is on device " + actual
+            throw InvalidArgumentException.refused(operation, "the " + role + " " + memory + " is on device " + actual
                     + " but " + where + " is on device " + deviceId + ": " + remedy);
         }
     }
@@ -50,14 +50,14 @@ final class Regions {
     /** A byte value for a fill: 0..255, or -128..-1 for the same bytes. */
     static void checkFillValue(String operation, int value) {
         if (value < Byte.MIN_VALUE || value > 0xFF) {
-            throw new InvalidArgumentException(-2, operation, "the fill value " + value + " is not a byte: every byte "
+            throw InvalidArgumentException.refused(operation, "the fill value " + value + " is not a byte: every byte "
                     + "is set to it, so give 0..255 (or -128..127)");
         }
     }
 
     static void checkSameSize(String operation, Region source, Region target) {
         if (source.bytes() != target.bytes()) {
-            throw new InvalidArgumentException(-2, operation, "source has " + source.bytes()
+            throw InvalidArgumentException.refused(operation, "source has " + source.bytes()
                     + " bytes but destination has " + target.bytes() + ": copy between memories of the same size, "
                     + "or give offsets and a length");
         }

@@ -40,17 +40,17 @@ public final class Simulator {
         Objects.requireNonNull(point, "point");
         runtime.checkOpen();
         if (skip < 0 || count < 0) {
-            throw new InvalidArgumentException(-2, "Simulator.injectFault",
+            throw InvalidArgumentException.refused("Simulator.injectFault",
                     "skip and count must not be negative (got " + skip + ", " + count + ")");
         }
         runtime.faultsInjected(true);
-        api.simInjectFault(point.ordinal(), skip, count);
+        api.simInjectFault("Simulator.injectFault", point.ordinal(), skip, count);
     }
 
     /** Disarms every fault. */
     public void clearFaults() {
         runtime.checkOpen();
-        api.simClearFaults();
+        api.simClearFaults("Simulator.clearFaults");
         runtime.faultsInjected(false);
     }
 }

@@ -18,25 +18,14 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public final class Stream extends NativeObject {
-    private final Device device;
+public final class Stream extends OnDevice {
     /** Operator launches of a task group being captured or updated on this stream, else null. */
     private volatile KernelLaunches kernelLaunches;
     /** The capture this stream takes part in (began it, or joined it through an event), else null. */
     private volatile Capture capture;
 
     Stream(Device device, long handle) {
-        super(device.runtime, device.owned(), handle, numbered(device.runtime, "Stream", "on device " + device.id()));
-        this.device = device;
-    }
-
-    /**
-     * The device the stream belongs to.
-     *
-     * @return the stream's device
-     */
-    public Device device() {
-        return device;
+        super(device, handle, "Stream", "on device " + device.id(), false);
     }
 
     /**
@@ -53,7 +42,7 @@ public final class Stream extends NativeObject {
         Regions.Region target = Regions.region("Stream.copyAsync", "destination", to);
         Regions.checkSameSize("Stream.copyAsync", source, target);
         checkCopyOperands(from, to);
-        api().memcpyAsync(handle(), target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
+        api().memcpyAsync("Stream.copyAsync", handle(), target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
         CapturedGraph graph = capturedGraph();
         if (graph != null) {
             graph.copy(this, from, to, source.bytes());
@@ -75,12 +64,12 @@ public final class Stream extends NativeObject {
         Regions.Region target = Regions.region("Stream.copyAsync", "destination", to);
         if (fromOffset < 0 || toOffset < 0 || bytes < 0 || fromOffset > source.bytes() - bytes
                 || toOffset > target.bytes() - bytes) {
-            throw new InvalidArgumentException(-2, "Stream.copyAsync", "copying " + bytes + " bytes from offset "
+            throw InvalidArgumentException.refused("Stream.copyAsync", "copying " + bytes + " bytes from offset "
                     + fromOffset + " of " + source.bytes() + " into offset " + toOffset + " of " + target.bytes()
                     + " goes out of bounds");
         }
         checkCopyOperands(from, to);
-        api().memcpyAsync(handle(), target.handle(), target.offset() + toOffset, source.handle(),
+        api().memcpyAsync("Stream.copyAsync", handle(), target.handle(), target.offset() + toOffset, source.handle(),
                 source.offset() + fromOffset, bytes);
         CapturedGraph graph = capturedGraph();
         if (graph != null) {
@@ -100,7 +89,7 @@ public final class Stream extends NativeObject {
         Regions.checkFillValue("Stream.fillAsync", value);
         Regions.checkDevice("Stream.fillAsync", "memory", memory, device.id(), "the stream",
                 "fill it on a stream of its own device");
-        api().memsetAsync(handle(), region.handle(), region.offset(), value, region.bytes());
+        api().memsetAsync("Stream.fillAsync", handle(), region.handle(), region.offset(), value, region.bytes());
         CapturedGraph graph = capturedGraph();
         if (graph != null) {
             graph.fill(this, memory, region.bytes(), value);
@@ -141,7 +130,7 @@ public final class Stream extends NativeObject {
 
     private void checkCopyOperands(Memory from, Memory to) {
         if (from instanceof HostBuffer && to instanceof HostBuffer) {
-            throw new InvalidArgumentException(-2, "Stream.copyAsync", "both " + from + " and " + to + " are host "
+            throw InvalidArgumentException.refused("Stream.copyAsync", "both " + from + " and " + to + " are host "
                     + "memory, which a stream cannot copy asynchronously: use Device.copy, or the buffers' views");
         }
         String remedy = "issue the copy on a stream of that device, or copy through a HostBuffer";
@@ -151,8 +140,8 @@ public final class Stream extends NativeObject {
 
     /** Waits until every task issued so far has run. Refused while the stream captures. */
     public void synchronize() {
-        api().streamSynchronize(handle());
-        runtime.destroyNotices().run();
+        api().streamSynchronize("Stream.synchronize", handle());
+        runtime.destroyNotices().run("Stream.synchronize");
     }
 
     /**
@@ -164,11 +153,11 @@ public final class Stream extends NativeObject {
         Objects.requireNonNull(timeout, "Stream.synchronize: timeout is null");
         long millis = timeout.toMillis();
         if (millis <= 0 || millis > Integer.MAX_VALUE) {
-            throw new InvalidArgumentException(-2, "Stream.synchronize", "timeout must be between 1 ms and "
+            throw InvalidArgumentException.refused("Stream.synchronize", "timeout must be between 1 ms and "
                     + Integer.MAX_VALUE + " ms, not " + timeout);
         }
-        api().streamSynchronize(handle(), (int) millis);
-        runtime.destroyNotices().run();
+        api().streamSynchronize("Stream.synchronize", handle(), (int) millis);
+        runtime.destroyNotices().run("Stream.synchronize");
     }
 
     /**
@@ -177,8 +166,8 @@ public final class Stream extends NativeObject {
      * @return true when the stream is idle
      */
     public boolean isComplete() {
-        boolean complete = api().streamQuery(handle());
-        runtime.destroyNotices().run();
+        boolean complete = api().streamQuery("Stream.isComplete", handle());
+        runtime.destroyNotices().run("Stream.isComplete");
         return complete;
     }
 
@@ -193,7 +182,7 @@ public final class Stream extends NativeObject {
         long waiting = handle();
         long waitedFor = event.handle(); // both open: then the devices
         event.requireSameDevice("Stream.waitFor", this);
-        api().streamWaitEvent(waiting, waitedFor);
+        api().streamWaitEvent("Stream.waitFor", waiting, waitedFor);
         Capture recordedIn = event.recordedIn();
         if (capture == null && recordedIn != null && recordedIn.isRecording()) {
             capture = recordedIn; // waiting for a task of the capture joins it (as the runtime rules)
@@ -219,9 +208,13 @@ public final class Stream extends NativeObject {
      * @return the capture in progress; end it with {@link Capture#end()}
      */
     public Capture beginCapture(CaptureMode mode) {
-        Objects.requireNonNull(mode, "Stream.beginCapture: mode is null");
-        checkOnlyKernels("Stream.beginCapture");
-        api().captureBegin(handle(), mode.code());
+        return beginCapture("Stream.beginCapture", mode);
+    }
+
+    private Capture beginCapture(String operation, CaptureMode mode) {
+        Objects.requireNonNull(mode, operation + ": mode is null");
+        checkOnlyKernels(operation);
+        api().captureBegin(operation, handle(), mode.code());
         Capture begun = new Capture(this, mode);
         capture = begun;
         return begun;
@@ -236,9 +229,9 @@ public final class Stream extends NativeObject {
      */
     public Model capture(CaptureMode mode, Consumer<Stream> body) {
         Objects.requireNonNull(body, "Stream.capture: body is null");
-        try (Capture capture = beginCapture(mode)) {
+        try (Capture capture = beginCapture("Stream.capture", mode)) {
             body.accept(this);
-            return capture.end();
+            return capture.end("Stream.capture");
         }
     }
 
@@ -263,7 +256,11 @@ public final class Stream extends NativeObject {
      * @return NONE, ACTIVE or INVALIDATED
      */
     public CaptureStatus captureStatus() {
-        return CaptureStatus.ofCode(api().captureStatus(handle()));
+        return captureStatus("Stream.captureStatus");
+    }
+
+    CaptureStatus captureStatus(String operation) {
+        return CaptureStatus.ofCode(api().captureStatus(operation, handle()));
     }
 
     /**
@@ -278,14 +275,14 @@ public final class Stream extends NativeObject {
         if (!isClosed()) {
             CaptureStatus status;
             try {
-                status = captureStatus();
+                status = captureStatus("Stream.close");
             } catch (IllegalStateException closedMeanwhile) {
                 status = CaptureStatus.NONE;
             }
             if (status != CaptureStatus.NONE) {
-                throw new CaptureException(107027, "Stream.close", "the stream is capturing (" + status
-                        + "); end the capture with capture.end() or abandon it by closing the Capture, then close "
-                        + "the stream");
+                String reason = "the stream is capturing (" + status + "); end the capture with capture.end() or "
+                        + "abandon it by closing the Capture, then close the stream";
+                throw new CaptureException(107027, "Stream.close", reason, reason, null);
             }
         }
         super.close();

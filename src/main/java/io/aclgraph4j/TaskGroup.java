@@ -9,8 +9,7 @@ import java.util.Objects;
  * {@link Capture#taskGroup(Runnable)}; {@link #update(Stream, Runnable)} relaunches the same
  * number of kernels with new operands, which then replace the group's kernels in the model.
  */
-public final class TaskGroup extends NativeObject {
-    private final Device device;
+public final class TaskGroup extends OnDevice {
     /** The kernels the group captured, in order: what each takes. */
     private final List<String> kernels;
     /** The graph of the capture the group was made in, and the group's index there. */
@@ -18,9 +17,8 @@ public final class TaskGroup extends NativeObject {
     private final int index;
 
     TaskGroup(Device device, long handle, List<String> kernels, CapturedGraph graph, int index) {
-        super(device.runtime, device.owned(), handle, numbered(device.runtime, "TaskGroup", "on device " + device.id() + ", " + kernels.size()
-                + (kernels.size() == 1 ? " kernel" : " kernels")));
-        this.device = device;
+        super(device, handle, "TaskGroup", "on device " + device.id() + ", " + kernels.size()
+                + (kernels.size() == 1 ? " kernel" : " kernels"), false);
         this.kernels = kernels;
         this.graph = graph;
         this.index = index;
@@ -33,15 +31,6 @@ public final class TaskGroup extends NativeObject {
      */
     public int index() {
         return index;
-    }
-
-    /**
-     * The device the group was captured on.
-     *
-     * @return the group's device
-     */
-    public Device device() {
-        return device;
     }
 
     /** What each captured kernel takes, in order. */
@@ -98,13 +87,13 @@ public final class TaskGroup extends NativeObject {
         boolean updated = false;
         try {
             check(launched);
-            api().taskUpdateBegin(stream.handle(), handle());
+            api().taskUpdateBegin("TaskGroup.update", stream.handle(), handle());
             try {
                 for (KernelLaunches.Launch launch : launched) {
-                    api().executorLaunch(launch.executor(), stream.handle());
+                    api().executorLaunch("TaskGroup.update", launch.executor(), stream.handle());
                 }
             } finally {
-                api().taskUpdateEnd(stream.handle());
+                api().taskUpdateEnd("TaskGroup.update", stream.handle());
             }
             updated = true;
             graph.replaceGroup(index, launched);
@@ -119,7 +108,7 @@ public final class TaskGroup extends NativeObject {
             }
             for (KernelLaunches.Launch launch : launched) {
                 if (launch.singleUse()) {
-                    api().release(launch.executor());
+                    api().release("TaskGroup.update", launch.executor());
                 }
             }
         }

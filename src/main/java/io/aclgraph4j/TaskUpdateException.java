@@ -15,6 +15,6 @@ public class TaskUpdateException extends InvalidArgumentException {
      * @param reason what did not match the captured kernels
      */
     public TaskUpdateException(String operation, String reason) {
-        super(-2, operation, reason);
+        super(-2, operation, reason, reason, null);
     }
 }

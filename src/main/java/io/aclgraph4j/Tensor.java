@@ -84,7 +84,11 @@ public final class Tensor extends NativeObject implements Memory {
      * @return the product of the shape's sizes
      */
     public long elementCount() {
-        return elementCount("Tensor.elementCount", shape);
+        long count = 1;
+        for (long dim : shape) {
+            count *= dim; // the shim refused shapes whose count overflows
+        }
+        return count;
     }
 
     /** Bytes of the elements (a contiguous tensor's footprint). */
@@ -182,71 +186,11 @@ public final class Tensor extends NativeObject implements Memory {
         return strides;
     }
 
-    static long[] checkShape(String operation, long[] shape) {
+    /** A copy of {@code shape}, refused when null; its values are the shim's to check. */
+    static long[] requireShape(String operation, long[] shape) {
         if (shape == null) {
-            throw new InvalidArgumentException(-2, operation, "shape is null");
+            throw InvalidArgumentException.refused(operation, "shape is null");
         }
-        if (shape.length > MAX_RANK) {
-            throw new InvalidArgumentException(-2, operation, "rank " + shape.length + " exceeds the maximum of "
-                    + MAX_RANK);
-        }
-        elementCount(operation, shape);
         return shape.clone();
-    }
-
-    static long elementCount(String operation, long[] shape) {
-        if (shape == null) {
-            throw new InvalidArgumentException(-2, operation, "shape is null");
-        }
-        long count = 1;
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] < 0) {
-                throw new InvalidArgumentException(-2, operation, "dimension " + i + " of shape "
-                        + Arrays.toString(shape) + " is negative");
-            }
-            try {
-                count = Math.multiplyExact(count, shape[i]);
-            } catch (ArithmeticException e) {
-                throw new InvalidArgumentException(-2, operation, "shape " + Arrays.toString(shape)
-                        + " has more elements than a long can count");
-            }
-        }
-        return count;
-    }
-
-    /** Checks that the view fits a buffer of {@code bufferBytes}. */
-    static void checkView(String operation, DataType dataType, long[] shape, long[] strides, long offset,
-                          long bufferBytes) {
-        if (strides != null && strides.length != shape.length) {
-            throw new InvalidArgumentException(-2, operation, "strides " + Arrays.toString(strides)
-                    + " must have one entry per dimension of shape " + Arrays.toString(shape));
-        }
-        if (offset < 0) {
-            throw new InvalidArgumentException(-2, operation, "offset must not be negative, not " + offset);
-        }
-        long[] steps = strides == null ? contiguousStrides(shape) : strides;
-        boolean empty = false;
-        for (long dim : shape) {
-            empty |= dim == 0;
-        }
-        long last = offset;
-        try {
-            for (int i = 0; i < shape.length; i++) {
-                if (steps[i] < 0) {
-                    throw new InvalidArgumentException(-2, operation, "stride " + i + " is negative");
-                }
-                if (!empty) {
-                    last = Math.addExact(last, Math.multiplyExact(shape[i] - 1, steps[i]));
-                }
-            }
-            long needed = Math.multiplyExact(Math.addExact(last, 1), (long) dataType.byteSize());
-            if (!empty && needed > bufferBytes) {
-                throw new InvalidArgumentException(-2, operation, "the view " + Arrays.toString(shape) + " of "
-                        + dataType + " (strides " + Arrays.toString(steps) + ", offset " + offset + ") needs "
-                        + needed + " bytes but the buffer has " + bufferBytes + ": allocate a larger buffer");
-            }
-        } catch (ArithmeticException e) {
-            throw new InvalidArgumentException(-2, operation, "the view's extent overflows");
-        }
     }
 }

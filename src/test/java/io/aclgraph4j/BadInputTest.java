@@ -18,7 +18,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,30 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
  * the operation, says what was wrong and (where there is a choice) what to do, and nothing crashes:
  * after every test the runtime still captures and replays correctly, and nothing leaks.
  */
-@ExtendWith(NoNativeLeaks.class)
-class BadInputTest {
-    private AclRuntime runtime;
-    private Device device;
+class BadInputTest extends SimulatorTest {
     private Device device1;
-    private Stream stream;
-    private Scalar one;
+    /** Four floats on device 0 and 16 bytes of host memory, for the calls on closed objects. */
+    private Tensor tensor;
+    private HostBuffer host;
 
     @BeforeEach
-    void open() {
-        runtime = AclRuntime.open("sim");
-        device = runtime.device(0);
+    void openSecondDeviceAndMemory() {
         device1 = runtime.device(1);
-        stream = device.createStream();
-        one = runtime.scalar(DataType.FLOAT, 1.0);
+        tensor = device.tensor(DataType.FLOAT, 4);
+        host = device.allocateHost(16);
     }
 
     @AfterEach
-    void stillWorksAndNothingLeaks() {
+    void stillWorks() {
         if (!runtime.toString().contains("closed")) {
             assertStillWorks(runtime);
-            runtime.close();
         }
-        assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
     }
 
     // ---- AclRuntime ----
@@ -122,17 +115,13 @@ class BadInputTest {
 
     @Test
     void aClosedRuntimeRefusesEverythingAndItsObjectsStayClosed() {
-        Tensor tensor = device.tensor(DataType.FLOAT, 4);
-        HostBuffer host = device.allocateHost(16);
         Simulator simulator = runtime.simulator();
         runtime.close();
-        List<Executable> calls = List.of(runtime::backend, runtime::deviceCount, () -> runtime.device(0),
+        allClosed(List.of(runtime::backend, runtime::deviceCount, () -> runtime.device(0),
                 () -> runtime.scalar(DataType.FLOAT, 1.0), () -> runtime.scalar(DataType.INT32, 1L),
                 () -> runtime.captureMode(CaptureMode.RELAXED), runtime::simulator,
-                () -> simulator.injectFault(Simulator.FaultPoint.DEVICE_ALLOC, 0, 1), simulator::clearFaults);
-        for (Executable call : calls) {
-            refused(IllegalStateException.class, call, "AclRuntime(sim) is closed");
-        }
+                () -> simulator.injectFault(Simulator.FaultPoint.DEVICE_ALLOC, 0, 1), simulator::clearFaults),
+                "AclRuntime(sim) is closed");
         assertDoesNotThrow(runtime::close);
         // The closed runtime's objects mixed with a new runtime's: refused before native code, naming them.
         try (AclRuntime other = AclRuntime.open("sim");
@@ -165,7 +154,7 @@ class BadInputTest {
         refused(ResourceExhaustedException.class, 207001, () -> device.allocateHost(Long.MAX_VALUE),
                 "Device.allocateHost");
         refused(ResourceExhaustedException.class, 207001, () -> device.tensor(DataType.FLOAT, 1L << 60),
-                "cannot allocate");
+                "Device.tensor failed", "cannot allocate");
     }
 
     @Test
@@ -173,12 +162,14 @@ class BadInputTest {
         refused(NullPointerException.class, () -> device.tensor(null, 4), "dataType");
         refused(InvalidArgumentException.class, -2, () -> device.tensor(DataType.FLOAT, (long[]) null),
                 "Device.tensor", "shape is null");
-        refused(InvalidArgumentException.class, () -> device.tensor(DataType.FLOAT, 4, -1),
-                "dimension 1 of shape [4, -1] is negative");
-        refused(InvalidArgumentException.class, () -> device.tensor(DataType.FLOAT, new long[9]),
-                "rank 9 exceeds the maximum of 8");
-        refused(InvalidArgumentException.class, () -> device.tensor(DataType.FLOAT, Long.MAX_VALUE, 2),
-                "more elements than a long can count");
+        // The shim checks the shape; the refusal names the method called.
+        refused(InvalidArgumentException.class, -2, () -> device.tensor(DataType.FLOAT, 4, -1),
+                "Device.tensor failed", "dimension 1 is negative (-1)");
+        refused(InvalidArgumentException.class, -2, () -> device.tensor(DataType.FLOAT, new long[9]),
+                "Device.tensor failed", "rank must be between 0 and 8, not 9");
+        // Java counts the bytes to allocate before the shim sees the shape.
+        refused(InvalidArgumentException.class, -2, () -> device.tensor(DataType.FLOAT, Long.MAX_VALUE, 2),
+                "Device.tensor", "more bytes than a long can count");
         refused(InvalidArgumentException.class, () -> device.tensor(DataType.COMPLEX128, 1L << 60),
                 "needs more bytes than a long can count");
         try (Tensor empty = device.tensor(DataType.FLOAT, 0, 3); Tensor scalarShaped = device.tensor(DataType.INT64)) {
@@ -224,15 +215,10 @@ class BadInputTest {
     @Test
     void aClosedDeviceRefusesEverything() {
         Device second = runtime.device(0);
-        Tensor tensor = device.tensor(DataType.FLOAT, 4);
-        HostBuffer host = device.allocateHost(16);
         second.close();
-        List<Executable> calls = List.of(second::createStream, () -> second.allocate(4), () -> second.allocateHost(4),
+        allClosed(List.of(second::createStream, () -> second.allocate(4), () -> second.allocateHost(4),
                 () -> second.tensor(DataType.FLOAT, 4), second::createEvent, second::synchronize,
-                () -> second.copy(host, tensor), () -> second.fill(tensor, 0));
-        for (Executable call : calls) {
-            refused(IllegalStateException.class, call, "Device#", "(id 0) is closed");
-        }
+                () -> second.copy(host, tensor), () -> second.fill(tensor, 0)), "Device#", "(id 0) is closed");
         device.copy(host, tensor); // the other Device object of the same id is unaffected
     }
 
@@ -244,19 +230,24 @@ class BadInputTest {
         refused(NullPointerException.class, () -> buffer.view(null, 4), "dataType");
         refused(InvalidArgumentException.class, () -> buffer.view(DataType.FLOAT, (long[]) null), "DeviceBuffer.view",
                 "shape is null");
-        refused(InvalidArgumentException.class, () -> buffer.view(DataType.FLOAT, new long[] {4, 4}, null, 1),
-                "needs 68 bytes but the buffer has 64", "allocate a larger buffer");
+        // Java checks nulls and array lengths; the shim checks the extent, and its refusal names the method called.
+        refused(InvalidArgumentException.class, -2, () -> buffer.view(DataType.FLOAT, new long[] {4, 4}, null, 1),
+                "DeviceBuffer.view failed", "the view needs 17 elements of 4 bytes but its buffer holds 64 bytes");
         refused(InvalidArgumentException.class, () -> buffer.view(DataType.FLOAT, new long[] {2, 2}, new long[] {1}, 0),
                 "must have one entry per dimension");
         refused(InvalidArgumentException.class,
-                () -> buffer.view(DataType.FLOAT, new long[] {2, 2}, new long[] {-1, 1}, 0), "stride 0 is negative");
+                () -> buffer.view(DataType.FLOAT, new long[] {2, 2}, new long[] {-1, 1}, 0), "DeviceBuffer.view",
+                "stride 0 is negative (-1)");
         refused(InvalidArgumentException.class, () -> buffer.view(DataType.FLOAT, new long[] {2}, null, -1),
-                "offset must not be negative");
+                "DeviceBuffer.view", "offset must not be negative, not -1");
+        refused(InvalidArgumentException.class, () -> buffer.view(DataType.FLOAT, new long[] {2, -2}, null, 0),
+                "DeviceBuffer.view", "dimension 1 is negative (-2)");
         refused(InvalidArgumentException.class, () -> buffer.view(DataType.FLOAT, new long[] {2}, null,
                 Long.MAX_VALUE), "the view's extent overflows");
         refused(InvalidArgumentException.class,
                 () -> buffer.view(DataType.FLOAT, new long[] {2, 2}, new long[] {Long.MAX_VALUE, 1}, 0), "overflows");
-        refused(InvalidArgumentException.class, () -> buffer.view(DataType.COMPLEX128, 5), "needs 80 bytes");
+        refused(InvalidArgumentException.class, () -> buffer.view(DataType.COMPLEX128, 5),
+                "needs 5 elements of 16 bytes");
         // A view whose buffer is closed still works for operators, not for copies.
         Tensor view = buffer.view(DataType.FLOAT, new long[] {4}, null, 12);
         Tensor other = floats(device, new float[] {1, 2, 3, 4}, 4);
@@ -294,12 +285,10 @@ class BadInputTest {
                     "7 bytes, not a multiple of 4", "read(byte[])");
         }
         host.close();
-        List<Executable> calls = List.of(host::asByteBuffer, () -> host.slice(0, 4), host::asFloatBuffer,
+        allClosed(List.of(host::asByteBuffer, () -> host.slice(0, 4), host::asFloatBuffer,
                 () -> host.write(new float[1]), () -> host.read(new double[1]), () -> host.write(new long[1]),
-                () -> host.read(new byte[1]), host::toFloatArray, () -> stream.copyAsync(host, device.allocate(16)));
-        for (Executable call : calls) {
-            refused(IllegalStateException.class, call, "HostBuffer#", "16 pinned bytes is closed");
-        }
+                () -> host.read(new byte[1]), host::toFloatArray, () -> stream.copyAsync(host, device.allocate(16))),
+                "HostBuffer#", "16 pinned bytes is closed");
     }
 
     // ---- AddOperator ----
@@ -363,7 +352,8 @@ class BadInputTest {
         HostBuffer otherHost = device.allocateHost(16);
         Tensor onDevice1 = device1.tensor(DataType.FLOAT, 4);
         refused(NullPointerException.class, () -> stream.copyAsync(null, four), "Stream.copyAsync: source is null");
-        refused(NullPointerException.class, () -> stream.copyAsync(four, null), "Stream.copyAsync: destination is null");
+        refused(NullPointerException.class, () -> stream.copyAsync(four, null),
+                "Stream.copyAsync: destination is null");
         refused(NullPointerException.class, () -> stream.fillAsync(null, 0), "Stream.fillAsync: memory is null");
         refused(InvalidArgumentException.class, -2, () -> stream.copyAsync(host, eight), "Stream.copyAsync",
                 "source has 16 bytes but destination has 32", "give offsets and a length");
@@ -393,8 +383,6 @@ class BadInputTest {
 
     @Test
     void streamArgumentsAndAClosedStream() {
-        Tensor tensor = device.tensor(DataType.FLOAT, 4);
-        HostBuffer host = device.allocateHost(16);
         Event event = device.createEvent();
         refused(NullPointerException.class, () -> stream.synchronize(null), "timeout");
         for (Duration timeout : List.of(Duration.ZERO, Duration.ofMillis(-5), Duration.ofNanos(999_999),
@@ -410,16 +398,13 @@ class BadInputTest {
         stream.synchronize(Duration.ofSeconds(5));
         Stream closed = device.createStream();
         closed.close();
-        List<Executable> calls = List.of(() -> closed.copyAsync(host, tensor), () -> closed.copyAsync(host, 0, tensor,
+        allClosed(List.of(() -> closed.copyAsync(host, tensor), () -> closed.copyAsync(host, 0, tensor,
                 0, 4), () -> closed.fillAsync(tensor, 0), closed::synchronize,
                 () -> closed.synchronize(Duration.ofSeconds(1)), closed::isComplete, () -> closed.waitFor(event),
                 () -> closed.beginCapture(CaptureMode.GLOBAL), () -> closed.capture(CaptureMode.RELAXED, s -> { }),
                 closed::captureStatus, () -> event.record(closed),
                 () -> AddOperator.inplaceAdds(tensor, one, one).launch(closed),
-                () -> AddOperator.addOnce(closed, tensor, tensor, one, tensor));
-        for (Executable call : calls) {
-            refused(IllegalStateException.class, call, "Stream#", "on device 0 is closed");
-        }
+                () -> AddOperator.addOnce(closed, tensor, tensor, one, tensor)), "Stream#", "on device 0 is closed");
     }
 
     // ---- Event, Capture, CaptureModeScope ----
@@ -685,6 +670,13 @@ class BadInputTest {
             assertFalse(next.getMessage().toLowerCase(java.util.Locale.ROOT).contains("destroy"), next.getMessage());
             assertFalse(next.runtimeMessage().toLowerCase(java.util.Locale.ROOT).contains("destroy"),
                     next.runtimeMessage());
+        }
+    }
+
+    /** Each call is refused with IllegalStateException naming the closed object. */
+    private static void allClosed(List<Executable> calls, String... fragments) {
+        for (Executable call : calls) {
+            refused(IllegalStateException.class, call, fragments);
         }
     }
 }

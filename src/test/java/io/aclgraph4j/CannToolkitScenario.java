@@ -1,7 +1,6 @@
 package io.aclgraph4j;
 
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -31,30 +30,10 @@ final class CannToolkitScenario {
     }
 
     private static void flow(AclRuntime runtime) {
-        long[] shape = {4, 2};
         try (Device device = runtime.device(0); Stream stream = device.createStream()) {
-            Tensor self = device.tensor(DataType.FLOAT, shape);
-            Tensor other = device.tensor(DataType.FLOAT, shape);
-            Tensor out = device.tensor(DataType.FLOAT, shape);
-            AddOperator add = AddOperator.add(self, other, runtime.scalar(DataType.FLOAT, 1.1), out);
-            HostBuffer selfHost = device.allocateHost(self.byteSize());
-            HostBuffer otherHost = device.allocateHost(other.byteSize());
-            float[] ones = new float[8];
-            Arrays.fill(ones, 1f);
-            selfHost.write(new float[8]);
-            otherHost.write(ones);
-
-            Model seed;
-            try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
-                stream.copyAsync(selfHost, self);
-                try (CaptureModeScope relaxed = runtime.captureMode(CaptureMode.RELAXED)) {
-                    device.copy(otherHost, other);
-                }
-                add.launch(stream);
-                stream.copyAsync(out, selfHost);
-                seed = capture.end();
-            }
-            FloatBuffer result = selfHost.asFloatBuffer();
+            SeedOperands ops = new SeedOperands(runtime, device);
+            Model seed = ops.capture(runtime, stream);
+            FloatBuffer result = ops.selfHost.asFloatBuffer();
             for (int i = 0; i < 8; i++) {
                 seed.executeAsync(stream);
                 stream.synchronize();
@@ -66,16 +45,16 @@ final class CannToolkitScenario {
             }
 
             // A second model: out = self + 1.1 × other, replayed three times onto its own input.
-            device.copy(otherHost, self);
+            device.copy(ops.otherHost, ops.self);
             Model accumulate = stream.capture(CaptureMode.THREAD_LOCAL, s -> {
-                add.launch(s);
-                s.copyAsync(out, self);
+                ops.add.launch(s);
+                s.copyAsync(ops.out, ops.self);
             });
             for (int i = 0; i < 3; i++) {
                 accumulate.execute(stream);
             }
-            device.copy(self, selfHost);
-            System.out.printf(Locale.ROOT, "accumulated: %.4f%n", selfHost.toFloatArray()[0]);
+            device.copy(ops.self, ops.selfHost);
+            System.out.printf(Locale.ROOT, "accumulated: %.4f%n", ops.selfHost.toFloatArray()[0]);
 
             try {
                 System.out.println("debug dump: " + (seed.debugJson().contains("\"ph\"") ? "tasks" : "empty"));

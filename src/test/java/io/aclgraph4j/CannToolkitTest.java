@@ -108,9 +108,7 @@ class CannToolkitTest {
 
     @Test
     void aFunctionNewerThanTheToolkitIsRefusedByName(@TempDir Path root) throws Exception {
-        Path lib64 = toolkit.resolve("lib64");
-        Path before83 = toolkitOf(root, older.resolve("before-8.3/libascendcl.so"), lib64.resolve("libnnopbase.so"),
-                lib64.resolve("libopapi.so"));
+        Path before83 = toolkitWithOlderRuntime(root, "before-8.3");
         String output = runOn(before83, Map.of(), "flow");
         assertEquals(seedLines(), linesStartingWith(output, "[INFO]"), output);
         // Feature detection: the runtime reports DEBUG_JSON missing, and the facade refuses by name.
@@ -124,13 +122,18 @@ class CannToolkitTest {
 
     @Test
     void aToolkitWithoutTheCaptureApiDoesNotOpen(@TempDir Path root) throws Exception {
-        Path lib64 = toolkit.resolve("lib64");
-        Path before81 = toolkitOf(root, older.resolve("before-8.1/libascendcl.so"), lib64.resolve("libnnopbase.so"),
-                lib64.resolve("libopapi.so"));
+        Path before81 = toolkitWithOlderRuntime(root, "before-8.1");
         String output = runOn(before81, Map.of(), "open");
         assertTrue(output.contains("backend 'cann' (" + before81.resolve("lib64/libascendcl.so")
                 + ", ...) lacks required functions: aclmdlRICaptureBegin, aclmdlRICaptureGetInfo, aclmdlRICaptureEnd, "
                 + "aclmdlRICaptureThreadExchangeMode, aclmdlRIExecuteAsync and 1 more. Is it an ACL runtime with the "
                 + "capture API (CANN 8.1.RC1 or later)?"), output);
+    }
+
+    /** The toolkit with the ACL runtime of an older release ({@code release}: its folder under the older runtimes). */
+    private static Path toolkitWithOlderRuntime(Path root, String release) throws IOException {
+        Path lib64 = toolkit.resolve("lib64");
+        return toolkitOf(root, older.resolve(release + "/libascendcl.so"), lib64.resolve("libnnopbase.so"),
+                lib64.resolve("libopapi.so"));
     }
 }

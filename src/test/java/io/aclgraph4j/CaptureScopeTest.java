@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.aclgraph4j.MockedNative.MODEL;
+import static io.aclgraph4j.MockedNative.STREAM;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -21,10 +25,6 @@ import org.mockito.junit.jupiter.MockitoExtension;
 /** The capture scope's logic against a mocked native layer. */
 @ExtendWith(MockitoExtension.class)
 class CaptureScopeTest {
-    private static final long DEVICE = 11;
-    private static final long STREAM = 22;
-    private static final long MODEL = 33;
-
     @Mock
     NativeApi api;
 
@@ -33,34 +33,32 @@ class CaptureScopeTest {
 
     @BeforeEach
     void openRuntime() {
-        when(api.deviceOpen(0)).thenReturn(DEVICE);
-        when(api.streamCreate(DEVICE)).thenReturn(STREAM);
-        runtime = AclRuntime.open(api, "sim");
-        stream = runtime.device(0).createStream();
+        stream = MockedNative.openStream(api);
+        runtime = stream.runtime;
     }
 
     @Test
     void endReturnsTheModelAndCloseThenDoesNothing() {
-        when(api.captureEnd(STREAM)).thenReturn(MODEL);
+        when(api.captureEnd(anyString(), eq(STREAM))).thenReturn(MODEL);
         Model model;
         try (Capture capture = stream.beginCapture(CaptureMode.THREAD_LOCAL)) {
             model = capture.end();
         }
-        verify(api).captureBegin(STREAM, CaptureMode.THREAD_LOCAL.code());
-        verify(api).captureEnd(STREAM);
-        verify(api, never()).release(MODEL);
+        verify(api).captureBegin("Stream.beginCapture", STREAM, CaptureMode.THREAD_LOCAL.code());
+        verify(api).captureEnd("Capture.end", STREAM);
+        verify(api, never()).release(anyString(), eq(MODEL));
         model.executeAsync(stream);
-        verify(api).modelExecuteAsync(MODEL, STREAM);
+        verify(api).modelExecuteAsync("Model.executeAsync", MODEL, STREAM);
         // Replay-and-wait is one native call, not executeAsync plus synchronize.
         model.execute(stream);
-        verify(api).modelExecute(MODEL, STREAM);
-        verify(api, never()).streamSynchronize(STREAM);
-        verify(api).modelExecuteAsync(MODEL, STREAM);
+        verify(api).modelExecute("Model.execute", MODEL, STREAM);
+        verify(api, never()).streamSynchronize(anyString(), eq(STREAM));
+        verify(api).modelExecuteAsync("Model.executeAsync", MODEL, STREAM);
     }
 
     @Test
     void leavingTheScopeByAnExceptionEndsTheCaptureAndDiscardsTheModel() {
-        when(api.captureEnd(STREAM)).thenReturn(MODEL);
+        when(api.captureEnd(anyString(), eq(STREAM))).thenReturn(MODEL);
         RuntimeException failure = new RuntimeException("inside the capture");
         RuntimeException thrown = assertThrows(RuntimeException.class, () -> {
             try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
@@ -69,27 +67,27 @@ class CaptureScopeTest {
         });
         assertSame(failure, thrown);
         InOrder order = inOrder(api);
-        order.verify(api).captureBegin(STREAM, CaptureMode.GLOBAL.code());
-        order.verify(api).captureEnd(STREAM);
-        order.verify(api).release(MODEL);
+        order.verify(api).captureBegin("Stream.beginCapture", STREAM, CaptureMode.GLOBAL.code());
+        order.verify(api).captureEnd("Capture.close", STREAM);
+        order.verify(api).release("Capture.close", MODEL);
     }
 
     @Test
     void aFailingEndInsideTheScopeIsNotRepeatedOnClose() {
-        when(api.captureEnd(STREAM)).thenThrow(new CaptureException(507903, "Capture.end", "invalidated"));
+        when(api.captureEnd(anyString(), eq(STREAM))).thenThrow(new CaptureException(507903, "Capture.end", "invalidated", "invalidated", null));
         CaptureException thrown = assertThrows(CaptureException.class, () -> {
             try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
                 capture.end();
             }
         });
         assertEquals(507903, thrown.code());
-        verify(api).captureEnd(STREAM); // once: close() knows the capture already ended
-        verify(api, never()).release(anyLong());
+        verify(api).captureEnd(anyString(), eq(STREAM)); // once: close() knows the capture already ended
+        verify(api, never()).release(anyString(), anyLong());
     }
 
     @Test
     void endingTwiceIsAnError() {
-        when(api.captureEnd(STREAM)).thenReturn(MODEL);
+        when(api.captureEnd(anyString(), eq(STREAM))).thenReturn(MODEL);
         try (Capture capture = stream.beginCapture(CaptureMode.RELAXED)) {
             capture.end();
             assertThrows(IllegalStateException.class, capture::end);
@@ -98,11 +96,12 @@ class CaptureScopeTest {
 
     @Test
     void theLambdaFormDiscardsTheCaptureWhenItsBodyThrows() {
-        when(api.captureEnd(STREAM)).thenReturn(MODEL);
+        when(api.captureEnd(anyString(), eq(STREAM))).thenReturn(MODEL);
         assertThrows(IllegalArgumentException.class, () -> stream.capture(CaptureMode.GLOBAL, s -> {
             throw new IllegalArgumentException("body failed");
         }));
-        verify(api).release(MODEL);
+        verify(api).captureBegin("Stream.capture", STREAM, CaptureMode.GLOBAL.code());
+        verify(api).release("Capture.close", MODEL);
     }
 
     @Test
@@ -111,17 +110,17 @@ class CaptureScopeTest {
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
                 () -> stream.beginCapture(CaptureMode.GLOBAL));
         assertTrue(thrown.getMessage().matches("Stream#\\d+ on device 0 is closed"), thrown.getMessage());
-        verify(api, never()).captureBegin(anyLong(), org.mockito.ArgumentMatchers.anyInt());
+        verify(api, never()).captureBegin(anyString(), anyLong(), org.mockito.ArgumentMatchers.anyInt());
     }
 
     @Test
     void aCaptureModeScopeRestoresThePreviousMode() {
-        when(api.captureExchangeMode(CaptureMode.RELAXED.code())).thenReturn(CaptureMode.GLOBAL.code());
+        when(api.captureExchangeMode("AclRuntime.captureMode", CaptureMode.RELAXED.code())).thenReturn(CaptureMode.GLOBAL.code());
         try (CaptureModeScope scope = runtime.captureMode(CaptureMode.RELAXED)) {
             assertEquals(CaptureMode.GLOBAL, scope.previous());
         }
         InOrder order = inOrder(api);
-        order.verify(api).captureExchangeMode(CaptureMode.RELAXED.code());
-        order.verify(api).captureExchangeMode(CaptureMode.GLOBAL.code());
+        order.verify(api).captureExchangeMode("AclRuntime.captureMode", CaptureMode.RELAXED.code());
+        order.verify(api).captureExchangeMode("CaptureModeScope.close", CaptureMode.GLOBAL.code());
     }
 }

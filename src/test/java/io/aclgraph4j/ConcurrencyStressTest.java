@@ -31,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -42,20 +41,19 @@ import org.junit.jupiter.params.provider.EnumSource;
  * race with a close, CaptureException 107030 where the mode rule says so), every wait is bounded,
  * and nothing leaks.
  */
-@ExtendWith(NoNativeLeaks.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ConcurrencyStressTest {
+class ConcurrencyStressTest extends SimulatorTest {
     private static final int THREADS = 8;
     private static final long WAIT_SECONDS = 60;
 
-    private AclRuntime runtime;
-    private Device device;
     private ExecutorService pool;
 
+    ConcurrencyStressTest() {
+        super(false); // the tests count what they make
+    }
+
     @BeforeEach
-    void open() {
-        runtime = AclRuntime.open("sim");
-        device = runtime.device(0);
+    void startPool() {
         AtomicInteger count = new AtomicInteger();
         pool = Executors.newFixedThreadPool(THREADS + 2, task -> {
             Thread thread = new Thread(task, "stress-" + count.incrementAndGet());
@@ -65,11 +63,9 @@ class ConcurrencyStressTest {
     }
 
     @AfterEach
-    void close() throws InterruptedException {
+    void stopPool() throws InterruptedException {
         pool.shutdownNow();
         assertTrue(pool.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "worker threads did not stop");
-        runtime.close();
-        assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
     }
 
     /** Runs every task on the pool and waits for all of them, bounded; the first failure is rethrown. */

@@ -53,13 +53,14 @@ class ExamplesTest {
         assertTrue(output.contains("backend features: [TASK_GROUPS, DEBUG_PRINT, DEBUG_JSON"), output);
         assertTrue(output.lines().anyMatch(l -> l.matches("Model#1 on device 0, 11 tasks on 2 streams, 1 task group")),
                 output);
-        assertTrue(output.contains("stream 1: Stream#2 on device 0"), output);
-        assertTrue(output.contains("task 4 on stream 1: EVENT_RECORD record Event#2 on device 0"), output);
-        assertTrue(output.contains("task 5 on stream 0: KERNEL matmul(FLOAT[2, 4], FLOAT[4, 3], FLOAT[2, 3])"), output);
-        assertTrue(output.contains("KERNEL inplaceAdd(FLOAT[2, 3], FLOAT[2, 3], FLOAT 1.0) [group 0]"), output);
-        assertTrue(output.contains("task 3 on stream 1: KERNEL inplaceMuls(FLOAT[2, 3], FLOAT 0.5)"), output);
-        assertTrue(output.contains("task 7 on stream 0: KERNEL gelu(FLOAT[2, 3], FLOAT[2, 3])"), output);
-        assertTrue(output.contains("wrote model.dot (11 nodes)"), output);
+        assertContains(output,
+                "stream 1: Stream#2 on device 0",
+                "task 4 on stream 1: EVENT_RECORD record Event#2 on device 0",
+                "task 5 on stream 0: KERNEL matmul(FLOAT[2, 4], FLOAT[4, 3], FLOAT[2, 3])",
+                "KERNEL inplaceAdd(FLOAT[2, 3], FLOAT[2, 3], FLOAT 1.0) [group 0]",
+                "task 3 on stream 1: KERNEL inplaceMuls(FLOAT[2, 3], FLOAT 0.5)",
+                "task 7 on stream 0: KERNEL gelu(FLOAT[2, 3], FLOAT[2, 3])",
+                "wrote model.dot (11 nodes)");
         String dot = Files.readString(folder.resolve("model.dot"));
         assertTrue(dot.startsWith("digraph \"Model#1 on device 0\""), dot);
         assertTrue(dot.contains("cluster_group0") && dot.contains("style=dashed, color=red"), dot);
@@ -68,10 +69,11 @@ class ExamplesTest {
     @Test
     void inPlaceUpdateReplaysWithTheOperandsOfEachUpdate(@TempDir Path folder) throws Exception {
         String output = runExample(folder, "InPlaceUpdate.java");
-        assertTrue(output.contains("alpha 1: out = [2.0, 4.0, 6.0, 8.0]"), output);
-        assertTrue(output.contains("alpha 2: out = [3.0, 6.0, 9.0, 12.0]"), output);
-        assertTrue(output.contains("alpha 3: out = [4.0, 8.0, 12.0, 16.0]"), output);
-        assertTrue(output.contains("pipelined: 30 updates and replays, counter = 60.0 (expected 60.0)"), output);
+        assertContains(output,
+                "alpha 1: out = [2.0, 4.0, 6.0, 8.0]",
+                "alpha 2: out = [3.0, 6.0, 9.0, 12.0]",
+                "alpha 3: out = [4.0, 8.0, 12.0, 16.0]",
+                "pipelined: 30 updates and replays, counter = 60.0 (expected 60.0)");
     }
 
     @Test
@@ -89,29 +91,32 @@ class ExamplesTest {
     @Test
     void relaxedCopyShowsWhichThreadsEachModeRestricts(@TempDir Path folder) throws Exception {
         String output = runExample(folder, "RelaxedCopy.java");
-        assertTrue(output.contains("GLOBAL capture, copy on the capturing thread: refused with "
-                + "ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT (107030)"), output);
-        assertTrue(output.contains("GLOBAL capture, copy on another thread:     refused"), output);
-        assertTrue(output.contains("GLOBAL capture, after switching to RELAXED: copied"), output);
-        assertTrue(output.contains("THREAD_LOCAL capture, copy on the capturing thread: refused"), output);
-        assertTrue(output.contains("THREAD_LOCAL capture, copy on another thread:     copied"), output);
+        assertContains(output,
+                "GLOBAL capture, copy on the capturing thread: refused with "
+                        + "ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT (107030)",
+                "GLOBAL capture, copy on another thread:     refused",
+                "GLOBAL capture, after switching to RELAXED: copied",
+                "THREAD_LOCAL capture, copy on the capturing thread: refused",
+                "THREAD_LOCAL capture, copy on another thread:     copied");
     }
 
     @Test
     void captureRecoveryRefusesRuleBreaksAndKeepsGoing(@TempDir Path folder) throws Exception {
         String output = runExample(folder, "CaptureRecovery.java");
-        assertTrue(output.contains("refused: ACL_ERROR_RT_STREAM_CAPTURED (107027); capture is ACTIVE"), output);
-        assertTrue(output.contains("refused: ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT (107030); capture is ACTIVE"), output);
-        assertTrue(output.contains("after one replay: [2.0, 4.0, 6.0, 8.0]"), output);
-        assertTrue(output.contains("stream is NONE"), output);
-        assertTrue(output.contains("after an eager launch: [4.0, 8.0, 12.0, 16.0]"), output);
+        assertContains(output,
+                "refused: ACL_ERROR_RT_STREAM_CAPTURED (107027); capture is ACTIVE",
+                "refused: ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT (107030); capture is ACTIVE",
+                "after one replay: [2.0, 4.0, 6.0, 8.0]",
+                "stream is NONE",
+                "after an eager launch: [4.0, 8.0, 12.0, 16.0]");
     }
 
     @Test
     void multiStreamCaptureReplaysBothBranches(@TempDir Path folder) throws Exception {
         String output = runExample(folder, "MultiStreamCapture.java");
-        assertTrue(output.contains("replay 1: c = [3.0, 3.0, 3.0, 3.0]"), output);
-        assertTrue(output.contains("replay 3: c = [9.0, 9.0, 9.0, 9.0]"), output);
+        assertContains(output,
+                "replay 1: c = [3.0, 3.0, 3.0, 3.0]",
+                "replay 3: c = [9.0, 9.0, 9.0, 9.0]");
     }
 
     @Test
@@ -160,9 +165,10 @@ class ExamplesTest {
     void theJShellStartupWithoutCannSaysSoOnce(@TempDir Path folder) throws Exception {
         String output = jshell(folder, List.of("-R-Daclgraph4j.backend=cann"),
                 "System.out.println(\"RUNTIME \" + runtime);");
-        assertTrue(output.contains("aclgraph4j: no runtime: AclRuntime.open failed"), output);
-        assertTrue(output.contains("-R-Daclgraph4j.backend=sim"), output);
-        assertTrue(output.contains("RUNTIME null"), output);
+        assertContains(output,
+                "aclgraph4j: no runtime: AclRuntime.open failed",
+                "-R-Daclgraph4j.backend=sim",
+                "RUNTIME null");
         assertFalse(output.contains("NullPointerException"), output);
         assertEquals(output.indexOf("no runtime"), output.lastIndexOf("no runtime"), output);
     }
@@ -194,8 +200,16 @@ class ExamplesTest {
             process.destroyForcibly();
         }
         assertTrue(finished, "jshell did not finish:\n" + output);
-        assertTrue(output.contains("aclgraph4j ready"), output);
-        assertTrue(output.contains("RESULT [21.0, 42.0, 63.0, 84.0]"), output);
+        assertContains(output,
+                "aclgraph4j ready",
+                "RESULT [21.0, 42.0, 63.0, 84.0]");
         assertEquals(0, process.exitValue(), output);
+    }
+
+    /** Fails, showing the whole output, unless it holds every fragment. */
+    private static void assertContains(String output, String... fragments) {
+        for (String fragment : fragments) {
+            assertTrue(output.contains(fragment), () -> "no \"" + fragment + "\" in:\n" + output);
+        }
     }
 }

@@ -18,10 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,30 +29,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * types with strided and offset views, the model's JSON dump, closing what a live model uses, and
  * closing while replays run. Every result is checked value by value.
  */
-@ExtendWith(NoNativeLeaks.class)
-class FacadeContractTest {
+class FacadeContractTest extends SimulatorTest {
     private static final Pattern TASK = Pattern.compile("\\{\"name\":\"([A-Za-z_0-9]+)\".*?\"tid\":\"([a-z0-9]+)\""
             + ".*?\"ph\":\"X\"");
-
-    private AclRuntime runtime;
-    private Device device;
-    private Stream main;
-    private Scalar one;
-
-    @BeforeEach
-    void open() {
-        runtime = AclRuntime.open("sim");
-        device = runtime.device(0);
-        main = device.createStream();
-        one = runtime.scalar(DataType.FLOAT, 1.0);
-    }
-
-    @AfterEach
-    void close() {
-        runtime.close();
-        TestSupport.awaitCollectedViews(runtime::liveObjectCount); // the typed helpers use views
-        assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
-    }
 
     // ---- events and multi-stream capture ----
 
@@ -74,8 +50,8 @@ class FacadeContractTest {
         Event leftDone = device.createEvent();
         Event rightDone = device.createEvent();
         Model model;
-        try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
-            fork.record(main);
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            fork.record(stream);
             left.waitFor(fork);
             right.waitFor(fork);
             assertEquals(CaptureStatus.ACTIVE, left.captureStatus(), "waiting on a captured event joins");
@@ -83,10 +59,10 @@ class FacadeContractTest {
             incrementB.launch(right);
             leftDone.record(left);
             rightDone.record(right);
-            main.waitFor(leftDone);
-            main.waitFor(rightDone);
-            sum.launch(main);
-            main.copyAsync(c, host);
+            stream.waitFor(leftDone);
+            stream.waitFor(rightDone);
+            sum.launch(stream);
+            stream.copyAsync(c, host);
             CaptureException refused = assertThrows(CaptureException.class, leftDone::synchronize);
             assertEquals(107028, refused.code());
             assertEquals(107027, assertThrows(CaptureException.class, right::synchronize).code());
@@ -111,7 +87,7 @@ class FacadeContractTest {
         assertEquals(3, tasks.stream().map(task -> task[1]).distinct().count(), "three model streams");
         model.close();
         // Eager use of the same events and streams afterwards.
-        fork.record(main);
+        fork.record(stream);
         left.waitFor(fork);
         doubleA.launch(left);
         leftDone.record(left);
@@ -130,7 +106,7 @@ class FacadeContractTest {
         Event toThird = device.createEvent();
         Event thirdBack = device.createEvent();
         Event secondBack = device.createEvent();
-        Model model = main.capture(CaptureMode.THREAD_LOCAL, s -> {
+        Model model = stream.capture(CaptureMode.THREAD_LOCAL, s -> {
             toSecond.record(s);
             second.waitFor(toSecond);
             increment.launch(second);
@@ -143,13 +119,13 @@ class FacadeContractTest {
             s.waitFor(secondBack);
             s.copyAsync(x, host);
         });
-        model.execute(main);
-        model.execute(main);
+        model.execute(stream);
+        model.execute(stream);
         assertFloats(new float[] {4, 4}, host.toFloatArray(), "two increments per replay, one per branch");
         model.close();
         // third joined back only to second, which never joined back: 107025, and nothing is left capturing.
-        try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
-            toSecond.record(main);
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            toSecond.record(stream);
             second.waitFor(toSecond);
             toThird.record(second);
             third.waitFor(toThird);
@@ -159,8 +135,8 @@ class FacadeContractTest {
             CaptureException unjoined = assertThrows(CaptureException.class, capture::end);
             assertEquals(107025, unjoined.code());
         }
-        for (Stream stream : List.of(main, second, third)) {
-            assertEquals(CaptureStatus.NONE, stream.captureStatus());
+        for (Stream each : List.of(stream, second, third)) {
+            assertEquals(CaptureStatus.NONE, each.captureStatus());
         }
     }
 
@@ -204,14 +180,14 @@ class FacadeContractTest {
         Event updated = device.createEvent();
         TaskGroup group;
         Model model;
-        try (Capture capture = main.beginCapture(CaptureMode.GLOBAL);
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL);
              AddOperator aPlusB = AddOperator.add(a, b, one, out)) {
-            group = capture.taskGroup(() -> aPlusB.launch(main));
-            main.copyAsync(out, host);
-            main.copyAsync(otherOut, otherHost);
+            group = capture.taskGroup(() -> aPlusB.launch(stream));
+            stream.copyAsync(out, host);
+            stream.copyAsync(otherOut, otherHost);
             model = capture.end();
         }
-        model.execute(main);
+        model.execute(stream);
         assertFloats(new float[] {11, 22, 33}, host.toFloatArray(), "as captured");
 
         // New operands, a new alpha and a new output: the copies captured after it stay as they were.
@@ -219,21 +195,21 @@ class FacadeContractTest {
             group.update(updater, () -> bPlusTwoC.launch(updater));
         }
         updated.record(updater);
-        main.waitFor(updated); // ordered by an event instead of synchronising the updater
-        model.execute(main);
+        stream.waitFor(updated); // ordered by an event instead of synchronising the updater
+        model.execute(stream);
         assertFloats(new float[] {210, 420, 630}, otherHost.toFloatArray(), "after the first update");
 
         // A single-use executor may be the replacement too; the model keeps it.
         group.update(updater, () -> AddOperator.addOnce(updater, c, a, runtime.scalar(DataType.FLOAT, -1.0), out));
         updater.synchronize();
-        model.execute(main);
-        model.execute(main);
+        model.execute(stream);
+        model.execute(stream);
         assertFloats(new float[] {99, 198, 297}, host.toFloatArray(), "after the second update");
         // The group's kernel, the two copies and the 8 NOP tasks the group begins with (the 910B's
         // task-prefetch count, Context::StreamBeginTaskGrp).
         assertEquals(11, tasks(model.debugJson()).size(), "updating adds no task");
         group.close();
-        model.execute(main); // the group's kernel stays in the model
+        model.execute(stream); // the group's kernel stays in the model
         assertFloats(new float[] {99, 198, 297}, host.toFloatArray(), "after closing the group");
         model.close();
     }
@@ -246,27 +222,27 @@ class FacadeContractTest {
         TaskGroup first;
         TaskGroup second;
         Model model;
-        try (Capture capture = main.beginCapture(CaptureMode.RELAXED)) {
-            first = capture.taskGroup(() -> AddOperator.inplaceAdds(x, one, one).launch(main));
+        try (Capture capture = stream.beginCapture(CaptureMode.RELAXED)) {
+            first = capture.taskGroup(() -> AddOperator.inplaceAdds(x, one, one).launch(stream));
             second = capture.taskGroup(() -> {
-                AddOperator.inplaceAdds(y, one, one).launch(main);
-                AddOperator.inplaceAdds(y, one, one).launch(main);
+                AddOperator.inplaceAdds(y, one, one).launch(stream);
+                AddOperator.inplaceAdds(y, one, one).launch(stream);
             });
-            main.copyAsync(x, 0, host, 0, 4);
-            main.copyAsync(y, 0, host, 4, 4);
+            stream.copyAsync(x, 0, host, 0, 4);
+            stream.copyAsync(y, 0, host, 4, 4);
             model = capture.end();
         }
-        model.execute(main);
+        model.execute(stream);
         assertFloats(new float[] {1, 2}, host.toFloatArray(), "as captured");
         Scalar hundred = runtime.scalar(DataType.FLOAT, 100.0);
-        second.update(main, () -> {
-            AddOperator.inplaceAdds(y, hundred, one).launch(main);
-            AddOperator.inplaceAdds(y, hundred, runtime.scalar(DataType.FLOAT, -1.0)).launch(main);
+        second.update(stream, () -> {
+            AddOperator.inplaceAdds(y, hundred, one).launch(stream);
+            AddOperator.inplaceAdds(y, hundred, runtime.scalar(DataType.FLOAT, -1.0)).launch(stream);
         });
-        model.execute(main);
+        model.execute(stream);
         assertFloats(new float[] {2, 2}, host.toFloatArray(), "the second group's kernels cancel out now");
-        first.update(main, () -> AddOperator.inplaceAdds(x, hundred, one).launch(main));
-        model.execute(main);
+        first.update(stream, () -> AddOperator.inplaceAdds(x, hundred, one).launch(stream));
+        model.execute(stream);
         assertFloats(new float[] {102, 2}, host.toFloatArray(), "the first group updated too");
         model.close();
     }
@@ -284,18 +260,18 @@ class FacadeContractTest {
 
         device.copy(hostA, hostB);                               // host to host (synchronous)
         assertFloats(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, hostB.toFloatArray(), "host to host");
-        main.copyAsync(hostA, buffer);                           // host to device
-        main.copyAsync(buffer, tensor);                          // device to device
-        main.copyAsync(tail, 0, tensor, 0, 16);                  // device to device, offsets
-        main.fillAsync(hostB, 0);                                // fill host memory
-        main.copyAsync(tensor, 4, hostB, 8, 12);                 // device to host, offsets
-        main.synchronize();
+        stream.copyAsync(hostA, buffer);                           // host to device
+        stream.copyAsync(buffer, tensor);                          // device to device
+        stream.copyAsync(tail, 0, tensor, 0, 16);                  // device to device, offsets
+        stream.fillAsync(hostB, 0);                                // fill host memory
+        stream.copyAsync(tensor, 4, hostB, 8, 12);                 // device to host, offsets
+        stream.synchronize();
         assertFloats(new float[] {0, 0, 6, 7, 8, 0, 0, 0}, hostB.toFloatArray(), "eager copies");
         device.fill(tail, 0);                                    // synchronous fill of a view
         device.copy(buffer, hostB);                              // device to host (synchronous)
         assertFloats(new float[] {1, 2, 3, 4, 0, 0, 0, 0}, hostB.toFloatArray(), "synchronous fill of a view");
 
-        Model model = main.capture(CaptureMode.GLOBAL, s -> {
+        Model model = stream.capture(CaptureMode.GLOBAL, s -> {
             s.fillAsync(hostB, 0);                               // fill host memory
             s.copyAsync(hostA, buffer);                          // host to device
             s.fillAsync(tail, 0x40);                             // fill device memory: 0x40404040 per float
@@ -304,7 +280,7 @@ class FacadeContractTest {
         });
         hostA.write(new float[] {9, 9, 9, 9, 9, 9, 9, 9});       // read by the replay, not by the capture
         hostB.write(filled(8, 5));
-        model.execute(main);
+        model.execute(stream);
         float pattern = Float.intBitsToFloat(0x40404040);
         assertFloats(new float[] {0, 0, 0, 0, 9, 9, 9, 9}, hostB.toFloatArray(), "captured copies");
         assertFloats(new float[] {9, 9, 9, 9, pattern, pattern, pattern, pattern}, read(device, tensor),
@@ -331,8 +307,8 @@ class FacadeContractTest {
         Tensor out = outBuffer.view(type, new long[] {3, 2}, new long[] {4, 1}, 1);
         assertFalse(out.isContiguous());
         Scalar two = type.isFloatingPoint() ? runtime.scalar(type, 2.0) : runtime.scalar(type, 2L);
-        Model model = main.capture(CaptureMode.GLOBAL, AddOperator.add(aT, c, two, out)::launch);
-        model.execute(main);
+        Model model = stream.capture(CaptureMode.GLOBAL, AddOperator.add(aT, c, two, out)::launch);
+        model.execute(stream);
         // out[i][j] = a[j][i] + 2 × c[i][j], at buffer position 1 + 4 i + j
         double[] expected = filled12(7);
         for (int i = 0; i < 3; i++) {
@@ -343,8 +319,8 @@ class FacadeContractTest {
         assertArrayEquals(expected, readTyped(type, outBuffer, 12), type + ": " + out);
         // In place through a strided view: every other element of a 12-element buffer.
         Tensor everyOther = outBuffer.view(type, new long[] {6}, new long[] {2}, 0);
-        AddOperator.inplaceAdds(everyOther, two, two).launch(main); // += 4
-        main.synchronize();
+        AddOperator.inplaceAdds(everyOther, two, two).launch(stream); // += 4
+        stream.synchronize();
         for (int k = 0; k < 12; k += 2) {
             expected[k] += 4;
         }
@@ -357,8 +333,8 @@ class FacadeContractTest {
         Tensor floats = floats(device, new float[] {1.5f, 2.5f}, 2);
         Tensor ints = typed(DataType.INT32, new double[] {10, 20}, 2);
         Tensor out = device.tensor(DataType.FLOAT, 2);
-        AddOperator.addOnce(main, ints, floats, runtime.scalar(DataType.INT32, 2L), out);
-        main.synchronize();
+        AddOperator.addOnce(stream, ints, floats, runtime.scalar(DataType.INT32, 2L), out);
+        stream.synchronize();
         assertFloats(new float[] {13, 25}, read(device, out), "INT32 + 2 × FLOAT into FLOAT");
     }
 
@@ -372,14 +348,12 @@ class FacadeContractTest {
         Event fork = device.createEvent();
         Event join = device.createEvent();
         AddOperator increment = AddOperator.inplaceAdds(x, one, one);
-        Model model = main.capture(CaptureMode.GLOBAL, s -> {
+        Model model = stream.capture(CaptureMode.GLOBAL, s -> {
             s.copyAsync(host, x);
-            fork.record(s);
-            side.waitFor(fork);
-            increment.launch(side);
-            side.fillAsync(host, 0);
-            join.record(side);
-            s.waitFor(join);
+            TestSupport.forkJoin(s, side, fork, join, () -> {
+                increment.launch(side);
+                side.fillAsync(host, 0);
+            });
             increment.launch(s);
             s.copyAsync(x, host);
         });
@@ -396,8 +370,8 @@ class FacadeContractTest {
                 mainTasks.stream().map(FacadeContractTest::withoutEventId).toList(), json);
         assertEquals(List.of("EVENT_WAIT", "Add", "MEMSET_ASYNC", "EVENT_RECORD"),
                 sideTasks.stream().map(FacadeContractTest::withoutEventId).toList(), json);
-        assertEquals(eventId(mainTasks.get(1)), eventId(sideTasks.get(0)), "the fork: main records what side waits");
-        assertEquals(eventId(sideTasks.get(3)), eventId(mainTasks.get(2)), "the join: side records what main waits");
+        assertEquals(eventId(mainTasks.get(1)), eventId(sideTasks.get(0)), "the fork: stream records what side waits");
+        assertEquals(eventId(sideTasks.get(3)), eventId(mainTasks.get(2)), "the join: side records what stream waits");
         Path file = folder.resolve("model.json");
         model.debugJson(file);
         assertEquals(json, Files.readString(file));
@@ -418,17 +392,13 @@ class FacadeContractTest {
         Event join = device.createEvent();
         AddOperator xPlusY = AddOperator.inplaceAdd(x, y, one);
         AddOperator yPlusOne = AddOperator.inplaceAdds(y, one, one);
-        Model model = main.capture(CaptureMode.GLOBAL, s -> {
-            fork.record(s);
-            side.waitFor(fork);
-            yPlusOne.launch(side);
-            join.record(side);
-            s.waitFor(join);
+        Model model = stream.capture(CaptureMode.GLOBAL, s -> {
+            TestSupport.forkJoin(s, side, fork, join, () -> yPlusOne.launch(side));
             xPlusY.launch(s);
             s.copyAsync(x, host);
         });
         long kept = runtime.liveObjectCount();
-        for (NativeObject used : List.<NativeObject>of(main, side, fork, join, xPlusY, yPlusOne, x, y, one)) {
+        for (NativeObject used : List.<NativeObject>of(stream, side, fork, join, xPlusY, yPlusOne, x, y, one)) {
             used.close();
         }
         assertTrue(runtime.liveObjectCount() < kept, "closing the streams frees them");
@@ -508,8 +478,8 @@ class FacadeContractTest {
             Stream side = device.createStream();
             increment.launch(side);
             side.synchronize(); // the side stream's worker thread runs now
-            try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
-                fork.record(main);
+            try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+                fork.record(stream);
                 side.waitFor(fork);
                 // A joined stream captures too: its close is refused until the capture ends.
                 assertEquals(107027, assertThrows(CaptureException.class, side::close).code());

@@ -20,7 +20,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The simulator's faults at every point of the seed flow and of a multi-stream capture with a
@@ -31,31 +30,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * capturing, the same stream must then run the flow again to the right values, and every object
  * the failed flow made must be freed.
  */
-@ExtendWith(NoNativeLeaks.class)
-class FaultInjectionTest {
+class FaultInjectionTest extends SimulatorTest {
     /** More operations than any flow makes at one point: the sweep must end before it. */
     private static final int MAX_POSITIONS = 64;
 
-    private AclRuntime runtime;
-    private Device device;
-    private Stream stream;
     private Simulator simulator;
     private long baseline;
 
     @BeforeEach
-    void open() {
-        runtime = AclRuntime.open("sim");
-        device = runtime.device(0);
-        stream = device.createStream();
+    void armable() {
         simulator = runtime.simulator();
         baseline = runtime.liveObjectCount();
     }
 
     @AfterEach
-    void close() {
+    void disarm() {
         simulator.clearFaults();
-        runtime.close();
-        assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
     }
 
     @Test
@@ -84,7 +74,6 @@ class FaultInjectionTest {
     @Test
     void aFailedEagerKernelIsReportedOnceAndTheStreamGoesOn() {
         try (Tensor x = floats(device, new float[] {1, 2, 3, 4}, 4);
-             Scalar one = runtime.scalar(DataType.FLOAT, 1.0);
              AddOperator increment = AddOperator.inplaceAdds(x, one, one)) {
             simulator.injectFault(FaultPoint.KERNEL_EXEC, 1, 1);
             increment.launch(stream); // runs
@@ -107,7 +96,6 @@ class FaultInjectionTest {
     void aFailedTaskInsideACaptureInvalidatesItAndItsEndSaysSo() {
         try (Tensor x = device.tensor(DataType.FLOAT, 4);
              HostBuffer host = device.allocateHost(16);
-             Scalar one = runtime.scalar(DataType.FLOAT, 1.0);
              AddOperator increment = AddOperator.inplaceAdds(x, one, one)) {
             Capture capture = stream.beginCapture(CaptureMode.THREAD_LOCAL);
             simulator.injectFault(FaultPoint.TASK_SUBMIT, 1, 1);
@@ -124,15 +112,7 @@ class FaultInjectionTest {
             assertEquals(CaptureStatus.NONE, stream.captureStatus());
             capture.close();
             host.write(new float[] {1, 1, 1, 1});
-            Model model = stream.capture(CaptureMode.THREAD_LOCAL, s -> {
-                s.copyAsync(host, x);
-                increment.launch(s);
-                s.copyAsync(x, host);
-            });
-            try (model) {
-                model.execute(stream);
-                model.execute(stream);
-            }
+            TestSupport.captureAndReplay(stream, CaptureMode.THREAD_LOCAL, host, x, increment, 2);
             assertFloats(filled(4, 3), host.toFloatArray(), "a fresh capture after the invalidated one");
         }
         assertEquals(baseline, runtime.liveObjectCount(), runtime::liveObjects);
@@ -236,20 +216,13 @@ class FaultInjectionTest {
 
     /** The seed: capture copy-in, add, copy-out; replay 8 times; the value after each replay. */
     private float[] seedFlow(boolean lambdaForm) {
-        try (Tensor self = device.tensor(DataType.FLOAT, 4, 2);
-             Tensor other = device.tensor(DataType.FLOAT, 4, 2);
-             Tensor out = device.tensor(DataType.FLOAT, 4, 2);
-             Scalar alpha = runtime.scalar(DataType.FLOAT, 1.1);
-             AddOperator add = AddOperator.add(self, other, alpha, out);
-             HostBuffer selfHost = device.allocateHost(self.byteSize());
-             HostBuffer otherHost = device.allocateHost(other.byteSize())) {
-            selfHost.write(new float[8]);
-            otherHost.write(filled(8, 1f));
-            device.copy(otherHost, other);
+        try (SeedOperands seed = new SeedOperands(runtime, device)) {
+            HostBuffer selfHost = seed.selfHost;
+            device.copy(seed.otherHost, seed.other);
             Consumer<Stream> body = s -> {
-                s.copyAsync(selfHost, self);
-                add.launch(s);
-                s.copyAsync(out, selfHost);
+                s.copyAsync(selfHost, seed.self);
+                seed.add.launch(s);
+                s.copyAsync(seed.out, selfHost);
             };
             Model model;
             if (lambdaForm) {
@@ -288,7 +261,6 @@ class FaultInjectionTest {
              Tensor b = floats(device, new float[4], 4);
              Tensor c = device.tensor(DataType.FLOAT, 4);
              HostBuffer host = device.allocateHost(16);
-             Scalar one = runtime.scalar(DataType.FLOAT, 1.0);
              Scalar two = runtime.scalar(DataType.FLOAT, 2.0);
              Scalar ten = runtime.scalar(DataType.FLOAT, 10.0);
              AddOperator incrementA = AddOperator.inplaceAdds(a, one, one);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.aclgraph4j.MockedNative.MODEL;
+import static io.aclgraph4j.MockedNative.STREAM;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
@@ -31,20 +33,14 @@ import org.mockito.quality.Strictness;
 @ExtendWith(MockitoExtension.class)
 @MockitoSettings(strictness = Strictness.LENIENT)
 class FeatureDetectionTest {
-    private static final long DEVICE = 11;
-    private static final long STREAM = 22;
-    private static final long MODEL = 33;
-
     @Mock
     NativeApi api;
 
     private Stream openWithFeatures(long bits) {
-        when(api.runtimeFeatures()).thenReturn(bits);
+        when(api.runtimeFeatures("AclRuntime.open")).thenReturn(bits);
         when(api.backendDescription()).thenReturn("cann (/usr/local/Ascend/lib64/libascendcl.so)");
-        when(api.deviceOpen(0)).thenReturn(DEVICE);
-        when(api.streamCreate(DEVICE)).thenReturn(STREAM);
-        when(api.captureEnd(STREAM)).thenReturn(MODEL);
-        return AclRuntime.open(api, "sim").device(0).createStream();
+        when(api.captureEnd(anyString(), org.mockito.ArgumentMatchers.eq(STREAM))).thenReturn(MODEL);
+        return MockedNative.openStream(api);
     }
 
     private static long bits(Feature... features) {
@@ -66,7 +62,7 @@ class FeatureDetectionTest {
         assertTrue(runtime.supports(Feature.TASK_GROUPS));
         assertFalse(runtime.supports(Feature.DEBUG_JSON));
         assertSame(runtime.features(), runtime.features(), "read once, at open");
-        verify(api).runtimeFeatures();
+        verify(api).runtimeFeatures("AclRuntime.open");
         assertThrows(UnsupportedOperationException.class, () -> runtime.features().add(Feature.DEBUG_JSON));
         runtime.close();
         refused(IllegalStateException.class, runtime::features, "is closed");
@@ -82,17 +78,17 @@ class FeatureDetectionTest {
             assertEquals(Feature.TASK_GROUPS, thrown.feature());
             assertTrue(thrown instanceof BackendUnavailableException);
         }
-        verify(api, never()).taskGroupBegin(anyLong());
+        verify(api, never()).taskGroupBegin(anyString(), anyLong());
     }
 
     @Test
     void aTaskGroupWithTheFeatureReachesTheNativeLayer() {
         Stream stream = openWithFeatures(bits(Feature.TASK_GROUPS));
-        when(api.taskGroupEnd(STREAM)).thenReturn(44L);
+        when(api.taskGroupEnd("Capture.taskGroup", STREAM)).thenReturn(44L);
         try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
             capture.taskGroup(() -> { });
         }
-        verify(api).taskGroupBegin(STREAM);
+        verify(api).taskGroupBegin("Capture.taskGroup", STREAM);
     }
 
     @Test
@@ -104,8 +100,8 @@ class FeatureDetectionTest {
         refused(FeatureUnavailableException.class, model::debugJson, "CANN 8.3.RC1");
         refused(FeatureUnavailableException.class, model::debugPrintToLog, "Model.debugPrintToLog",
                 "aclmdlRIDebugPrint", "CANN 8.1.RC1");
-        verify(api, never()).modelDebugJson(anyLong(), anyString());
-        verify(api, never()).modelDebugPrint(anyLong());
+        verify(api, never()).modelDebugJson(anyString(), anyLong(), anyString());
+        verify(api, never()).modelDebugPrint(anyString(), anyLong());
         // What needs no optional function works on any backend.
         assertTrue(model.debugPrint().startsWith(model.toString()));
         assertTrue(model.toDot().startsWith("digraph"));
@@ -117,8 +113,8 @@ class FeatureDetectionTest {
         Model model = stream.capture(CaptureMode.GLOBAL, s -> { });
         model.debugJson(folder.resolve("m.json"));
         model.debugPrintToLog();
-        verify(api).modelDebugJson(MODEL, folder.resolve("m.json").toAbsolutePath().toString());
-        verify(api).modelDebugPrint(MODEL);
+        verify(api).modelDebugJson("Model.debugJson", MODEL, folder.resolve("m.json").toAbsolutePath().toString());
+        verify(api).modelDebugPrint("Model.debugPrintToLog", MODEL);
     }
 
     @Test
@@ -129,9 +125,9 @@ class FeatureDetectionTest {
                 "CANN 8.5.0");
         refused(FeatureUnavailableException.class, model::name, "Model.name", "aclmdlRIGetName");
         refused(FeatureUnavailableException.class, model::id, "Model.id", "aclmdlRIGetId", "CANN 9.1.0");
-        verify(api, never()).modelSetName(anyLong(), anyString());
-        verify(api, never()).modelName(anyLong());
-        verify(api, never()).modelId(anyLong());
+        verify(api, never()).modelSetName(anyString(), anyLong(), anyString());
+        verify(api, never()).modelName(anyString(), anyLong());
+        verify(api, never()).modelId(anyString(), anyLong());
         assertFalse(model.toString().contains("decode"), "a refused name is not shown");
     }
 
@@ -143,13 +139,13 @@ class FeatureDetectionTest {
         refused(InvalidArgumentException.class, () -> model.name(" "), "Model.name", "1 to 255 bytes");
         refused(InvalidArgumentException.class, () -> model.name("a\0b"), "without NUL");
         refused(InvalidArgumentException.class, () -> model.name("é".repeat(128)), "got 256 bytes");
-        verify(api, never()).modelSetName(anyLong(), anyString());
+        verify(api, never()).modelSetName(anyString(), anyLong(), anyString());
         model.name("décode");
-        verify(api).modelSetName(MODEL, "décode");
+        verify(api).modelSetName("Model.name", MODEL, "décode");
         assertTrue(model.toString().startsWith(model.describe() + " \"décode\", 0 tasks"), model.toString());
         assertTrue(model.toDot().startsWith("digraph \"" + model.describe() + " \\\"décode\\\"\""), model.toDot());
-        when(api.modelName(MODEL)).thenReturn("décode");
-        when(api.modelId(MODEL)).thenReturn(7L);
+        when(api.modelName("Model.name", MODEL)).thenReturn("décode");
+        when(api.modelId("Model.id", MODEL)).thenReturn(7L);
         assertEquals("décode", model.name());
         assertEquals(7L, model.id());
         model.close();
@@ -163,23 +159,23 @@ class FeatureDetectionTest {
         Model model = stream.capture(CaptureMode.GLOBAL, s -> { });
         java.util.List<String> ran = new java.util.ArrayList<>();
         stream.synchronize();
-        verify(api, never()).takeDestroyed(); // no callback waits: no native call
+        verify(api, never()).takeDestroyed(anyString()); // no callback waits: no native call
         model.onDestroy(() -> ran.add("first"));
         model.onDestroy(() -> {
             throw new IllegalStateException("a failing callback");
         });
         model.onDestroy(() -> ran.add("third"));
         org.mockito.ArgumentCaptor<Long> cookies = org.mockito.ArgumentCaptor.forClass(Long.class);
-        verify(api, org.mockito.Mockito.times(3)).modelOnDestroy(org.mockito.ArgumentMatchers.eq(MODEL),
+        verify(api, org.mockito.Mockito.times(3)).modelOnDestroy(org.mockito.ArgumentMatchers.eq("Model.onDestroy"), org.mockito.ArgumentMatchers.eq(MODEL),
                 cookies.capture());
         long[] registered = cookies.getAllValues().stream().mapToLong(Long::longValue).toArray();
-        when(api.takeDestroyed()).thenReturn(new long[0]);
+        when(api.takeDestroyed("Stream.synchronize")).thenReturn(new long[0]);
         stream.synchronize();
         assertEquals(java.util.List.of(), ran, "not destroyed yet");
-        when(api.takeDestroyed()).thenReturn(new long[] {registered[2], 999L, registered[0], registered[1]});
+        when(api.takeDestroyed("Model.close")).thenReturn(new long[] {registered[2], 999L, registered[0], registered[1]});
         model.close(); // the native release destroys it
         assertEquals(java.util.List.of("third", "first"), ran, "in the order the native layer reported");
-        when(api.takeDestroyed()).thenReturn(registered);
+        when(api.takeDestroyed("Stream.synchronize")).thenReturn(registered);
         stream.synchronize();
         assertEquals(2, ran.size(), "each runs once");
         refused(IllegalStateException.class, () -> model.onDestroy(() -> { }), "is closed");
@@ -189,8 +185,8 @@ class FeatureDetectionTest {
 
     @Test
     void aFailingFeatureQueryClosesTheRuntimeItOpened() {
-        when(api.runtimeFeatures()).thenThrow(new IllegalStateException("boom"));
+        when(api.runtimeFeatures("AclRuntime.open")).thenThrow(new IllegalStateException("boom"));
         assertThrows(IllegalStateException.class, () -> AclRuntime.open(api, "sim"));
-        verify(api).runtimeClose();
+        verify(api).runtimeClose("AclRuntime.open");
     }
 }

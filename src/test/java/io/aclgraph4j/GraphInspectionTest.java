@@ -14,10 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,39 +23,30 @@ import org.junit.jupiter.api.io.TempDir;
  * listing of debugPrint, the DOT picture, the device-format JSON, names in toString and in
  * liveObjects.
  */
-@ExtendWith(NoNativeLeaks.class)
-class GraphInspectionTest {
-    private AclRuntime runtime;
-    private Device device;
-    private Stream main;
+class GraphInspectionTest extends SimulatorTest {
     private Stream side;
-    private Scalar one;
+    /** Events that fork side off the stream and join it back. */
+    private Event fork;
+    private Event join;
 
     @BeforeEach
-    void open() {
-        runtime = AclRuntime.open("sim");
-        device = runtime.device(0);
-        main = device.createStream();
+    void openSide() {
         side = device.createStream();
-        one = runtime.scalar(DataType.FLOAT, 1.0);
+        fork = device.createEvent();
+        join = device.createEvent();
     }
 
-    @AfterEach
-    void close() {
-        runtime.close();
-        TestSupport.awaitCollectedViews(runtime::liveObjectCount);
-        assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
-    }
-
-    /** Fork to `side` and join back: copy, record, (side: wait, add, record), wait, add, copy. */
-    private Model forkJoin(Tensor x, HostBuffer host, AddOperator increment, Event fork, Event join) {
-        return main.capture(CaptureMode.GLOBAL, s -> {
+    /**
+     * A FLOAT tensor of {@code shape}, its host buffer and {@code x += 1}, captured forking to
+     * `side` and joining back: copy, record, (side: wait, add, record), wait, add, copy.
+     */
+    private Model forkJoin(long... shape) {
+        Tensor x = device.tensor(DataType.FLOAT, shape);
+        HostBuffer host = device.allocateHost(x.byteSize());
+        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
+        return stream.capture(CaptureMode.GLOBAL, s -> {
             s.copyAsync(host, x);
-            fork.record(s);
-            side.waitFor(fork);
-            increment.launch(side);
-            join.record(side);
-            s.waitFor(join);
+            TestSupport.forkJoin(s, side, fork, join, () -> increment.launch(side));
             increment.launch(s);
             s.copyAsync(x, host);
         });
@@ -65,14 +54,9 @@ class GraphInspectionTest {
 
     @Test
     void theModelListsItsStreamsAndTasksInOrder() {
-        Tensor x = device.tensor(DataType.FLOAT, 4, 2);
-        HostBuffer host = device.allocateHost(32);
-        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
-        Event fork = device.createEvent();
-        Event join = device.createEvent();
-        Model model = forkJoin(x, host, increment, fork, join);
+        Model model = forkJoin(4, 2);
 
-        assertEquals(List.of(main, side), model.streams());
+        assertEquals(List.of(stream, side), model.streams());
         List<ModelTask> tasks = model.tasks();
         assertEquals(8, tasks.size(), tasks::toString);
         List<ModelTask.Type> types = tasks.stream().map(ModelTask::type).toList();
@@ -95,14 +79,11 @@ class GraphInspectionTest {
 
     @Test
     void debugPrintReturnsTheListingToJava() {
-        Tensor x = device.tensor(DataType.FLOAT, 4, 2);
-        HostBuffer host = device.allocateHost(32);
-        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
-        Model model = forkJoin(x, host, increment, device.createEvent(), device.createEvent());
+        Model model = forkJoin(4, 2);
         String listing = model.debugPrint();
         List<String> lines = listing.lines().toList();
         assertEquals(model.toString(), lines.get(0));
-        assertEquals("stream 0 (" + main.describe() + ")", lines.get(1));
+        assertEquals("stream 0 (" + stream.describe() + ")", lines.get(1));
         assertEquals("  task 0: COPY 32 bytes host to device", lines.get(2));
         assertTrue(lines.contains("  task 1: KERNEL inplaceAdds(FLOAT[4, 2], FLOAT 1.0, FLOAT 1.0)"), listing);
         assertTrue(lines.contains("stream 1 (" + side.describe() + ")"), listing);
@@ -118,17 +99,11 @@ class GraphInspectionTest {
         AddOperator increment = AddOperator.inplaceAdds(x, one, one);
         Tensor y = device.tensor(DataType.FLOAT, 4, 2);
         AddOperator sum = AddOperator.add(x, x, one, y);
-        Event fork = device.createEvent();
-        Event join = device.createEvent();
         Model model;
-        try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
-            main.copyAsync(host, x);
-            fork.record(main);
-            side.waitFor(fork);
-            increment.launch(side);
-            join.record(side);
-            main.waitFor(join);
-            capture.taskGroup(() -> sum.launch(main));
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            stream.copyAsync(host, x);
+            TestSupport.forkJoin(stream, side, fork, join, () -> increment.launch(side));
+            capture.taskGroup(() -> sum.launch(stream));
             model = capture.end();
         }
         String dot = model.toDot();
@@ -142,9 +117,9 @@ class GraphInspectionTest {
         assertTrue(dot.contains("[label=\"add\\nFLOAT[4, 2]\\nFLOAT[4, 2]\\nFLOAT 1.0\\nFLOAT[4, 2]\""), dot);
         // Edges: stream order, and each wait from the record of its event.
         Edges edges = edges(dot);
-        assertTrue(edges.solid.contains("t0->t1"), dot);        // main: copy, record
+        assertTrue(edges.solid.contains("t0->t1"), dot);        // stream: copy, record
         assertTrue(edges.solid.contains("t2->t3"), dot);        // side: wait, add
-        assertTrue(edges.solid.contains("t5->t6"), dot);        // main: wait, add
+        assertTrue(edges.solid.contains("t5->t6"), dot);        // stream: wait, add
         assertFalse(edges.solid.contains("t1->t2"), "no stream edge across streams:\n" + dot);
         assertEquals(List.of("t1->t2", "t4->t5"), edges.dashed, dot);
         assertEquals(tasks.size() - model.streams().size(), edges.solid.size(), dot);
@@ -181,48 +156,46 @@ class GraphInspectionTest {
         AddOperator second = AddOperator.add(b, b, runtime.scalar(DataType.FLOAT, 2.0), out);
         TaskGroup[] group = new TaskGroup[1];
         Model model;
-        try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
-            group[0] = capture.taskGroup(() -> first.launch(main));
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            group[0] = capture.taskGroup(() -> first.launch(stream));
             model = capture.end();
         }
         assertEquals("FLOAT 1.0", model.tasks().get(0).operands().get(2).toString());
         assertTrue(group[0].toString().matches("TaskGroup#\\d+ on device 0, 1 kernel"), group[0].toString());
         assertTrue(model.toString().endsWith(", 1 task on 1 stream, 1 task group"), model.toString());
-        group[0].update(main, () -> second.launch(main));
-        main.synchronize();
+        group[0].update(stream, () -> second.launch(stream));
+        stream.synchronize();
         assertEquals("FLOAT 2.0", model.tasks().get(0).operands().get(2).toString(), "the update's alpha");
-        model.execute(main);
+        model.execute(stream);
         assertArrayEquals(new float[] {30, 60}, read(device, out), 0f);
     }
 
     @Test
     void aStreamSaysWhetherItCapturesAndWhichCaptureItJoined() {
-        Event fork = device.createEvent();
-        Event join = device.createEvent();
-        assertTrue(main.toString().matches("Stream#1 on device 0"), main.toString());
+        assertTrue(stream.toString().matches("Stream#1 on device 0"), stream.toString());
         assertTrue(side.toString().matches("Stream#2 on device 0"), side.toString());
         Model model;
-        try (Capture capture = main.beginCapture(CaptureMode.THREAD_LOCAL)) {
-            assertEquals("Stream#1 on device 0, capturing THREAD_LOCAL", main.toString());
+        try (Capture capture = stream.beginCapture(CaptureMode.THREAD_LOCAL)) {
+            assertEquals("Stream#1 on device 0, capturing THREAD_LOCAL", stream.toString());
             assertEquals("Stream#2 on device 0", side.toString(), "not joined yet");
-            fork.record(main);
+            fork.record(stream);
             side.waitFor(fork);
             assertEquals("Stream#2 on device 0, capturing THREAD_LOCAL, joined from Stream#1 on device 0",
                     side.toString());
             join.record(side);
-            main.waitFor(join);
+            stream.waitFor(join);
             model = capture.end();
         }
-        assertEquals("Stream#1 on device 0", main.toString());
+        assertEquals("Stream#1 on device 0", stream.toString());
         assertEquals("Stream#2 on device 0", side.toString(), "the capture's end ends the join");
         assertTrue(fork.toString().matches("Event#1 on device 0"), fork.toString());
         // A capture left by an exception: the stream no longer says it captures.
-        try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
-            assertTrue(main.toString().endsWith("capturing GLOBAL"));
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            assertTrue(stream.toString().endsWith("capturing GLOBAL"));
         }
-        assertEquals("Stream#1 on device 0", main.toString());
-        main.close();
-        assertEquals("Stream#1 on device 0 (closed)", main.toString());
+        assertEquals("Stream#1 on device 0", stream.toString());
+        stream.close();
+        assertEquals("Stream#1 on device 0 (closed)", stream.toString());
         model.close();
     }
 
@@ -230,7 +203,7 @@ class GraphInspectionTest {
     void liveObjectsNameTheJavaObjectsAndTheNativeDetails() {
         Tensor x = device.tensor(DataType.FLOAT16, 3, 5);
         AddOperator increment = AddOperator.inplaceAdds(x, one, one);
-        Model model = main.capture(CaptureMode.GLOBAL, increment::launch);
+        Model model = stream.capture(CaptureMode.GLOBAL, increment::launch);
         List<LiveObject> live = runtime.liveObjectList();
         LiveObject tensor = live.stream().filter(o -> o.kind().equals("tensor")).findFirst().orElseThrow();
         assertEquals(x.toString(), tensor.name());
@@ -262,7 +235,7 @@ class GraphInspectionTest {
 
     @Test
     void aModelIsNamedInTheRuntimeWhereTheBackendCan() {
-        Model model = main.capture(CaptureMode.GLOBAL, s -> s.fillAsync(device.allocate(8), 1));
+        Model model = stream.capture(CaptureMode.GLOBAL, s -> s.fillAsync(device.allocate(8), 1));
         if (runtime.supports(Feature.MODEL_NAMES)) {
             model.name("decode-step");
             assertEquals("decode-step", model.name());
@@ -281,10 +254,7 @@ class GraphInspectionTest {
 
     @Test
     void theJsonDumpFollowsTheDevicesFormat() {
-        Tensor x = device.tensor(DataType.FLOAT, 4);
-        HostBuffer host = device.allocateHost(16);
-        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
-        Model model = forkJoin(x, host, increment, device.createEvent(), device.createEvent());
+        Model model = forkJoin(4);
         String json = model.debugJson();
         Pattern record = Pattern.compile("\\{\"name\":\"([A-Za-z_0-9]+)\",\"pid\":\"\\d+ aclGraph\",\"tid\":\"stream(\\d+)\","
                 + "\"ts\":(\\d+),\"dur\":([0-9.]+),\"ph\":\"X\",\"args\":\\{\"Model Id\":\\d+,\"Stream Id\":(\\d+),"

@@ -15,30 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The lifecycle contract of every facade object, on the simulator. */
-@ExtendWith(NoNativeLeaks.class)
-class LifecycleTest {
-    private AclRuntime runtime;
-    private Device device;
-
-    @BeforeEach
-    void open() {
-        runtime = AclRuntime.open("sim");
-        device = runtime.device(0);
-    }
-
-    @AfterEach
-    void close() {
-        runtime.close();
-        TestSupport.awaitCollectedViews(runtime::liveObjectCount);
-        assertEquals(0, runtime.liveObjectCount(), runtime.liveObjects());
+class LifecycleTest extends SimulatorTest {
+    LifecycleTest() {
+        super(false); // the tests count what they make
     }
 
     private Tensor filled(float value, long... shape) {

@@ -7,36 +7,14 @@ import static io.aclgraph4j.TestSupport.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The operator families beyond Add on the simulator: each factory against a plain-Java reference,
  * launched eagerly and inside a capture, a task group update with new operands, and refusals in
  * the words of the factory called.
  */
-@ExtendWith(NoNativeLeaks.class)
-class OperatorFamiliesTest {
-    private AclRuntime runtime;
-    private Device device;
-    private Stream stream;
-
-    @BeforeEach
-    void open() {
-        runtime = AclRuntime.open("sim");
-        device = runtime.device(0);
-        stream = device.createStream();
-    }
-
-    @AfterEach
-    void close() {
-        runtime.close();
-        TestSupport.awaitCollectedViews(runtime::liveObjectCount);
-        assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
-    }
-
+class OperatorFamiliesTest extends SimulatorTest {
     private float[] run(Operator operator, Tensor out) {
         operator.launch(stream);
         stream.synchronize();

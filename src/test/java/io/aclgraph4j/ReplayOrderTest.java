@@ -3,7 +3,6 @@ package io.aclgraph4j;
 import static io.aclgraph4j.TestSupport.assertFloats;
 import static io.aclgraph4j.TestSupport.filled;
 import static io.aclgraph4j.TestSupport.read;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,38 +15,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Replays of one model never overlap, whichever streams and threads issue them: an in-place
  * {@code x += 1} replayed 500 times from each of 4 threads, each on its own stream, leaves 2,000
  * in every element, 50 runs in a row.
  */
-@ExtendWith(NoNativeLeaks.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ReplayOrderTest {
+class ReplayOrderTest extends SimulatorTest {
     private static final int THREADS = 4;
     private static final int REPLAYS = 500;
     private static final int RUNS = 50;
     private static final int ELEMENTS = 4096;
 
-    private AclRuntime runtime;
-    private Device device;
     private ExecutorService pool;
 
     @BeforeEach
-    void open() {
-        runtime = AclRuntime.open("sim");
-        device = runtime.device(0);
+    void startPool() {
         pool = Executors.newFixedThreadPool(THREADS);
     }
 
     @AfterEach
-    void close() throws InterruptedException {
+    void stopPool() throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(60, TimeUnit.SECONDS);
-        runtime.close();
-        assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
     }
 
     @Test

@@ -130,6 +130,36 @@ final class TestSupport {
     }
 
     /**
+     * Forks {@code side} off {@code main} (an event recorded on main, waited for on side), issues
+     * {@code onSide}, and joins side back (an event recorded on side, waited for on main).
+     */
+    static void forkJoin(Stream main, Stream side, Event fork, Event join, Runnable onSide) {
+        fork.record(main);
+        side.waitFor(fork);
+        onSide.run();
+        join.record(side);
+        main.waitFor(join);
+    }
+
+    /**
+     * Captures copying {@code host} into {@code x}, launching {@code operator} and copying {@code x}
+     * back, replays that {@code replays} times on {@code stream}, and closes the model.
+     */
+    static void captureAndReplay(Stream stream, CaptureMode mode, HostBuffer host, Tensor x, Operator operator,
+                                 int replays) {
+        Model model = stream.capture(mode, s -> {
+            s.copyAsync(host, x);
+            operator.launch(s);
+            s.copyAsync(x, host);
+        });
+        try (model) {
+            for (int replay = 0; replay < replays; replay++) {
+                model.execute(stream);
+            }
+        }
+    }
+
+    /**
      * Proves the runtime still works: captures {@code x += 2 × y} with copies in and out, replays it
      * three times and checks the values; closes what it made.
      */
@@ -142,16 +172,7 @@ final class TestSupport {
              Scalar two = runtime.scalar(DataType.FLOAT, 2.0);
              AddOperator add = AddOperator.inplaceAdd(x, y, two)) {
             host.write(new float[] {10, 20, 30, 40});
-            Model model = stream.capture(CaptureMode.GLOBAL, s -> {
-                s.copyAsync(host, x);
-                add.launch(s);
-                s.copyAsync(x, host);
-            });
-            try (model) {
-                for (int replay = 1; replay <= 3; replay++) {
-                    model.execute(stream);
-                }
-            }
+            captureAndReplay(stream, CaptureMode.GLOBAL, host, x, add, 3);
             assertFloats(new float[] {16, 32, 48, 64}, host.toFloatArray(), "replays after the failures");
         }
     }

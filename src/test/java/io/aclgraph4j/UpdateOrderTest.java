@@ -3,41 +3,20 @@ package io.aclgraph4j;
 import static io.aclgraph4j.TestSupport.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A task update issued on the replay stream while replays are queued takes effect after them, and
  * the replays issued after it see it: stream order, no host synchronisation in between.
  */
-@ExtendWith(NoNativeLeaks.class)
-class UpdateOrderTest {
+class UpdateOrderTest extends SimulatorTest {
     private static final int ELEMENTS = 1 << 16; // slow enough replays that an unordered update would land inside them
-
-    private AclRuntime runtime;
-    private Device device;
-
-    @BeforeEach
-    void open() {
-        runtime = AclRuntime.open("sim");
-        device = runtime.device(0);
-    }
-
-    @AfterEach
-    void close() {
-        runtime.close();
-        TestSupport.awaitCollectedViews(runtime::liveObjectCount);
-        assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
-    }
 
     @Test
     void anUpdateOnTheReplayStreamIsOrderedByTheStreamAlone() {
         Stream main = device.createStream();
         Tensor x = device.tensor(DataType.FLOAT, ELEMENTS);
         device.fill(x, 0);
-        Scalar one = runtime.scalar(DataType.FLOAT, 1.0);
         AddOperator addOne = AddOperator.inplaceAdds(x, one, one);
         AddOperator addTen = AddOperator.inplaceAdds(x, runtime.scalar(DataType.FLOAT, 10.0), one);
         TaskGroup group;

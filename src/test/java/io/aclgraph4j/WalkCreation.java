@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -52,31 +53,48 @@ abstract class WalkCreation extends WalkHarness {
         return "device";
     }
 
+
     String createStream() {
-        DeviceM device = pick(devices);
-        if (device == null || openCount(streams) >= 8) {
-            return null;
-        }
-        Stream stream = call(device + ".createStream", device.open ? Expect.OK : Expect.CLOSED,
-                device.device::createStream);
-        if (stream != null) {
-            keep(streams, new StreamM(id(), device, stream), 24);
-        }
-        return "stream";
+        return make("createStream", false, (device, bytes) -> device.createStream(),
+                (id, owner, stream, floats) -> new StreamM(id, owner, stream), streams, 8, 24) ? "stream" : null;
+    }
+
+    String createEvent() {
+        return make("createEvent", false, (device, bytes) -> device.createEvent(),
+                (id, owner, event, floats) -> new EventM(id, owner, event), events, 8, 20) ? "event" : null;
     }
 
     String allocate() {
+        return make("allocate", true, Device::allocate, BufM::new, buffers, 10, 30) ? "allocate" : null;
+    }
+
+    String allocateHost() {
+        return make("allocateHost", true, Device::allocateHost, HostM::new, hosts, 8, 20) ? "host" : null;
+    }
+
+    /** The model of an object made on a device ({@code floats}: a buffer's size). */
+    interface Modeller<B, M extends Obj> {
+        M of(int id, DeviceM owner, B made, int floats);
+    }
+
+    /**
+     * Makes an object on a device with {@code method} ({@code sized}: of 16, 32 or 64 bytes) and
+     * keeps its model (up to {@code kept} of them); false when no device is left or
+     * {@code mostOpen} are open.
+     */
+    private <B, M extends Obj> boolean make(String method, boolean sized, BiFunction<Device, Long, B> factory,
+                                            Modeller<B, M> model, List<M> models, int mostOpen, int kept) {
         DeviceM device = pick(devices);
-        if (device == null || openCount(buffers) >= 10) {
-            return null;
+        if (device == null || openCount(models) >= mostOpen) {
+            return false;
         }
-        int floats = new int[] {4, 8, 16}[random.nextInt(3)];
-        DeviceBuffer buffer = call(device + ".allocate(" + floats * 4 + ")", device.open ? Expect.OK
-                : Expect.CLOSED, () -> device.device.allocate(floats * 4L));
-        if (buffer != null) {
-            keep(buffers, new BufM(id(), device, buffer, floats), 30);
+        int floats = sized ? new int[] {4, 8, 16}[random.nextInt(3)] : 0;
+        B made = call(device + "." + method + (sized ? "(" + floats * 4 + ")" : ""),
+                device.open ? Expect.OK : Expect.CLOSED, () -> factory.apply(device.device, floats * 4L));
+        if (made != null) {
+            keep(models, model.of(id(), device, made, floats), kept);
         }
-        return "allocate";
+        return true;
     }
 
     static final long[][] SHAPES = {{4}, {2, 2}, {8}, {2, 4}, {4, 2}};
@@ -133,13 +151,14 @@ abstract class WalkCreation extends WalkHarness {
                 strides = new long[] {4, 1};
                 offset = random.nextInt(n - 5);
             }
-            default -> { // too big for the buffer: refused before native code
+            default -> { // too big for the buffer: refused by the shim
                 shape = new long[] {n + 1L};
                 offset = 0;
             }
         }
         boolean fits = shape[0] <= n;
-        Expect expected = !fits ? Expect.invalid(-2) : buffer.open ? Expect.OK : Expect.CLOSED;
+        // A closed buffer is refused in Java, before the shim sees the extent.
+        Expect expected = !buffer.open ? Expect.CLOSED : fits ? Expect.OK : Expect.invalid(-2);
         long[] finalStrides = strides;
         Tensor tensor = call(buffer + ".view(" + Arrays.toString(shape) + ", " + Arrays.toString(strides) + ", "
                 + offset + ")", expected, () -> buffer.buffer.view(DataType.FLOAT, shape, finalStrides, offset));
@@ -147,20 +166,6 @@ abstract class WalkCreation extends WalkHarness {
             keep(tensors, new TensorM(id(), buffer, tensor, shape, strides, offset, false), 40);
         }
         return "view";
-    }
-
-    String allocateHost() {
-        DeviceM device = pick(devices);
-        if (device == null || openCount(hosts) >= 8) {
-            return null;
-        }
-        int floats = new int[] {4, 8, 16}[random.nextInt(3)];
-        HostBuffer host = call(device + ".allocateHost(" + floats * 4 + ")", device.open ? Expect.OK
-                : Expect.CLOSED, () -> device.device.allocateHost(floats * 4L));
-        if (host != null) {
-            keep(hosts, new HostM(id(), device, host, floats), 20);
-        }
-        return "host";
     }
 
     String scalar() {
@@ -176,18 +181,6 @@ abstract class WalkCreation extends WalkHarness {
         return "scalar";
     }
 
-    String createEvent() {
-        DeviceM device = pick(devices);
-        if (device == null || openCount(events) >= 8) {
-            return null;
-        }
-        Event event = call(device + ".createEvent", device.open ? Expect.OK : Expect.CLOSED,
-                device.device::createEvent);
-        if (event != null) {
-            keep(events, new EventM(id(), device, event), 20);
-        }
-        return "event";
-    }
 
     static boolean sameLayout(TensorM a, TensorM b) {
         return a.storage == b.storage && Arrays.equals(a.positions, b.positions);

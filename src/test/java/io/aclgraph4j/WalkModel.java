@@ -1,29 +1,8 @@
 package io.aclgraph4j;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.function.ThrowingSupplier;
-import org.opentest4j.AssertionFailedError;
 
 /** The random walk's model of the API: expected outcomes and the objects it predicts (RandomWalkTest). */
 final class WalkModel {
@@ -162,31 +141,32 @@ final class WalkModel {
         Expect regionFailure();
     }
 
-    static final class BufM extends Obj implements Mem {
-        final DeviceBuffer buffer;
+    /** A whole buffer, device or host memory, whose floats start unknown (NaN). */
+    abstract static class WholeM extends Obj implements Mem {
+        final Memory whole;
         final float[] v;
 
-        BufM(int id, DeviceM owner, DeviceBuffer buffer, int floats) {
+        WholeM(int id, DeviceM owner, Memory whole, int floats) {
             super(id, owner);
-            this.buffer = buffer;
+            this.whole = whole;
             this.v = new float[floats];
             Arrays.fill(v, Float.NaN);
         }
 
         AutoCloseable real() {
-            return buffer;
-        }
-
-        String kind() {
-            return "buffer[" + v.length + "]@" + owner.deviceId;
+            return (AutoCloseable) whole;
         }
 
         public Memory memory() {
-            return buffer;
+            return whole;
         }
 
         public boolean isHost() {
-            return false;
+            return whole instanceof HostBuffer;
+        }
+
+        String kind() {
+            return isHost() ? "host[" + v.length + "]" : "buffer[" + v.length + "]@" + owner.deviceId;
         }
 
         public int deviceId() {
@@ -214,56 +194,24 @@ final class WalkModel {
         }
     }
 
-    static final class HostM extends Obj implements Mem {
+    static final class BufM extends WholeM {
+        final DeviceBuffer buffer;
+
+        BufM(int id, DeviceM owner, DeviceBuffer buffer, int floats) {
+            super(id, owner, buffer, floats);
+            this.buffer = buffer;
+        }
+
+    }
+
+    static final class HostM extends WholeM {
         final HostBuffer host;
-        final float[] v;
 
         HostM(int id, DeviceM owner, HostBuffer host, int floats) {
-            super(id, owner);
+            super(id, owner, host, floats);
             this.host = host;
-            this.v = new float[floats];
-            Arrays.fill(v, Float.NaN);
         }
 
-        AutoCloseable real() {
-            return host;
-        }
-
-        String kind() {
-            return "host[" + v.length + "]";
-        }
-
-        public Memory memory() {
-            return host;
-        }
-
-        public boolean isHost() {
-            return true;
-        }
-
-        public int deviceId() {
-            return owner.deviceId;
-        }
-
-        public float[] values() {
-            return v;
-        }
-
-        public int base() {
-            return 0;
-        }
-
-        public int floats() {
-            return v.length;
-        }
-
-        public Object storage() {
-            return this;
-        }
-
-        public Expect regionFailure() {
-            return open ? null : Expect.CLOSED;
-        }
     }
 
     static final class TensorM extends Obj implements Mem {

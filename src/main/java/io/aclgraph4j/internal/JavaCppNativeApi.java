@@ -40,21 +40,19 @@ public final class JavaCppNativeApi implements NativeApi {
                     ShimLibrary.load();
                 } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
                     String platform = System.getProperty("os.name") + "/" + System.getProperty("os.arch");
-                    var error = new io.aclgraph4j.BackendUnavailableException(NativeErrors.ERR_BACKEND,
-                            "load native libraries",
-                            "cannot load the aclgraph4j native libraries for " + platform + ": " + e.getMessage()
-                                    + ". The jar carries them for linux-x86_64 and linux-arm64 (glibc 2.17 or later); check"
-                                    + " that the JavaCPP cache folder (-Dorg.bytedeco.javacpp.cachedir, default"
-                                    + " ~/.javacpp/cache) is writable and not mounted noexec.");
+                    RuntimeException error = unavailable("cannot load the aclgraph4j native libraries for " + platform
+                            + ": " + e.getMessage() + ". The jar carries them for linux-x86_64 and linux-arm64 (glibc"
+                            + " 2.17 or later); check that the JavaCPP cache folder (-Dorg.bytedeco.javacpp.cachedir,"
+                            + " default ~/.javacpp/cache) is writable and not mounted noexec.");
                     error.initCause(e);
                     throw error;
                 }
                 int version = ShimLibrary.agj_api_version();
                 if (!compatible(version)) {
-                    throw new io.aclgraph4j.BackendUnavailableException(NativeErrors.ERR_BACKEND, "load native libraries",
-                            "the native shim speaks API version " + (version >>> 16) + "." + (version & 0xffff)
-                                    + " but this facade needs " + API_VERSION_MAJOR + "." + API_VERSION_MINOR
-                                    + " or a later minor version: the jar and its native libraries do not match");
+                    throw unavailable("the native shim speaks API version " + (version >>> 16) + "."
+                            + (version & 0xffff) + " but this facade needs " + API_VERSION_MAJOR + "."
+                            + API_VERSION_MINOR + " or a later minor version: the jar and its native libraries do not"
+                            + " match");
                 }
                 instance = new JavaCppNativeApi();
             }
@@ -62,10 +60,39 @@ public final class JavaCppNativeApi implements NativeApi {
         }
     }
 
-    private static void check(int status, String operation) {
+    private static RuntimeException unavailable(String reason) {
+        return NativeErrors.toException(NativeErrors.ERR_BACKEND, "load native libraries", reason);
+    }
+
+    /** Throws the exception for a failed status, naming {@code operation} (the facade method called). */
+    private static void check(String operation, int status) {
         if (status != 0) {
             throw NativeErrors.toException(status, operation, ShimLibrary.agj_last_error_message());
         }
+    }
+
+    /** A shim call that writes one long (a handle, a size) through its last parameter. */
+    @FunctionalInterface
+    private interface LongResult {
+        int call(long[] out);
+    }
+
+    /** A shim call that writes one int (a flag, a code) through its last parameter. */
+    @FunctionalInterface
+    private interface IntResult {
+        int call(int[] out);
+    }
+
+    private static long longResult(String operation, LongResult call) {
+        long[] out = new long[1];
+        check(operation, call.call(out));
+        return out[0];
+    }
+
+    private static int intResult(String operation, IntResult call) {
+        int[] out = new int[1];
+        check(operation, call.call(out));
+        return out[0];
     }
 
     @Override
@@ -74,13 +101,13 @@ public final class JavaCppNativeApi implements NativeApi {
     }
 
     @Override
-    public void runtimeOpen(String backend) {
-        check(ShimLibrary.agj_runtime_open(backend), "AclRuntime.open");
+    public void runtimeOpen(String operation, String backend) {
+        check(operation, ShimLibrary.agj_runtime_open(backend));
     }
 
     @Override
-    public void runtimeClose() {
-        check(ShimLibrary.agj_runtime_close(), "AclRuntime.close");
+    public void runtimeClose(String operation) {
+        check(operation, ShimLibrary.agj_runtime_close());
     }
 
     @Override
@@ -89,22 +116,18 @@ public final class JavaCppNativeApi implements NativeApi {
     }
 
     @Override
-    public long runtimeFeatures() {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_runtime_features(out), "AclRuntime.features");
-        return out[0];
+    public long runtimeFeatures(String operation) {
+        return longResult(operation, out -> ShimLibrary.agj_runtime_features(out));
     }
 
     @Override
-    public int deviceCount() {
-        int[] out = new int[1];
-        check(ShimLibrary.agj_device_count(out), "AclRuntime.deviceCount");
-        return out[0];
+    public int deviceCount(String operation) {
+        return intResult(operation, out -> ShimLibrary.agj_device_count(out));
     }
 
     @Override
-    public void release(long handle) {
-        check(ShimLibrary.agj_release(handle), "close");
+    public void release(String operation, long handle) {
+        check(operation, ShimLibrary.agj_release(handle));
     }
 
     @Override
@@ -118,53 +141,45 @@ public final class JavaCppNativeApi implements NativeApi {
     }
 
     @Override
-    public long deviceOpen(int deviceId) {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_device_open(deviceId, out), "AclRuntime.device");
-        return out[0];
+    public long deviceOpen(String operation, int deviceId) {
+        return longResult(operation, out -> ShimLibrary.agj_device_open(deviceId, out));
     }
 
     @Override
-    public void deviceSynchronize(long device) {
-        check(ShimLibrary.agj_device_synchronize(device), "Device.synchronize");
+    public void deviceSynchronize(String operation, long device) {
+        check(operation, ShimLibrary.agj_device_synchronize(device));
     }
 
     @Override
-    public long streamCreate(long device) {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_stream_create(device, out), "Device.createStream");
-        return out[0];
+    public long streamCreate(String operation, long device) {
+        return longResult(operation, out -> ShimLibrary.agj_stream_create(device, out));
     }
 
     @Override
-    public void streamSynchronize(long stream) {
-        check(ShimLibrary.agj_stream_synchronize(stream), "Stream.synchronize");
+    public void streamSynchronize(String operation, long stream) {
+        check(operation, ShimLibrary.agj_stream_synchronize(stream));
     }
 
     @Override
-    public void streamSynchronize(long stream, int timeoutMs) {
-        check(ShimLibrary.agj_stream_synchronize_timeout(stream, timeoutMs), "Stream.synchronize");
+    public void streamSynchronize(String operation, long stream, int timeoutMs) {
+        check(operation, ShimLibrary.agj_stream_synchronize_timeout(stream, timeoutMs));
     }
 
     @Override
-    public boolean streamQuery(long stream) {
-        int[] out = new int[1];
-        check(ShimLibrary.agj_stream_query(stream, out), "Stream.isComplete");
-        return out[0] != 0;
+    public boolean streamQuery(String operation, long stream) {
+        return intResult(operation, out -> ShimLibrary.agj_stream_query(stream, out)) != 0;
     }
 
     @Override
-    public long deviceBufferAlloc(long device, long bytes) {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_device_buffer_alloc(device, bytes, out), "Device.allocate");
-        return out[0];
+    public long deviceBufferAlloc(String operation, long device, long bytes) {
+        return longResult(operation, out -> ShimLibrary.agj_device_buffer_alloc(device, bytes, out));
     }
 
     @Override
-    public long[] hostBufferAlloc(long device, long bytes) {
+    public long[] hostBufferAlloc(String operation, long device, long bytes) {
         long[] handle = new long[1];
         long[] address = new long[1];
-        check(ShimLibrary.agj_host_buffer_alloc(device, bytes, handle, address), "Device.allocateHost");
+        check(operation, ShimLibrary.agj_host_buffer_alloc(device, bytes, handle, address));
         return new long[] {handle[0], address[0]};
     }
 
@@ -183,57 +198,46 @@ public final class JavaCppNativeApi implements NativeApi {
     }
 
     @Override
-    public void memcpyAsync(long stream, long dst, long dstOffset, long src, long srcOffset, long bytes) {
-        check(ShimLibrary.agj_memcpy_async(stream, dst, dstOffset, src, srcOffset, bytes), "Stream.copyAsync");
+    public void memcpyAsync(String operation, long stream, long dst, long dstOffset, long src, long srcOffset,
+                            long bytes) {
+        check(operation, ShimLibrary.agj_memcpy_async(stream, dst, dstOffset, src, srcOffset, bytes));
     }
 
     @Override
-    public void memcpy(long dst, long dstOffset, long src, long srcOffset, long bytes) {
-        check(ShimLibrary.agj_memcpy(dst, dstOffset, src, srcOffset, bytes), "Device.copy");
+    public void memcpy(String operation, long dst, long dstOffset, long src, long srcOffset, long bytes) {
+        check(operation, ShimLibrary.agj_memcpy(dst, dstOffset, src, srcOffset, bytes));
     }
 
     @Override
-    public void memsetAsync(long stream, long buffer, long offset, int value, long bytes) {
-        check(ShimLibrary.agj_memset_async(stream, buffer, offset, value, bytes), "Stream.fillAsync");
+    public void memsetAsync(String operation, long stream, long buffer, long offset, int value, long bytes) {
+        check(operation, ShimLibrary.agj_memset_async(stream, buffer, offset, value, bytes));
     }
 
     @Override
-    public void memset(long buffer, long offset, int value, long bytes) {
-        check(ShimLibrary.agj_memset(buffer, offset, value, bytes), "Device.fill");
+    public void memset(String operation, long buffer, long offset, int value, long bytes) {
+        check(operation, ShimLibrary.agj_memset(buffer, offset, value, bytes));
     }
 
     @Override
-    public long tensorCreate(long buffer, int dataType, long[] dims, long[] strides, long offset) {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_tensor_create(buffer, dataType, dims, dims.length, strides, offset, out),
-                "DeviceBuffer.view");
-        return out[0];
+    public long tensorCreate(String operation, long buffer, int dataType, long[] dims, long[] strides, long offset) {
+        return longResult(operation,
+                out -> ShimLibrary.agj_tensor_create(buffer, dataType, dims, dims.length, strides, offset, out));
     }
 
     @Override
-    public long scalarCreateDouble(int dataType, double value) {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_scalar_create_double(dataType, value, out), "AclRuntime.scalar");
-        return out[0];
+    public long scalarCreateDouble(String operation, int dataType, double value) {
+        return longResult(operation, out -> ShimLibrary.agj_scalar_create_double(dataType, value, out));
     }
 
     @Override
-    public long scalarCreateLong(int dataType, long value) {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_scalar_create_long(dataType, value, out), "AclRuntime.scalar");
-        return out[0];
+    public long scalarCreateLong(String operation, int dataType, long value) {
+        return longResult(operation, out -> ShimLibrary.agj_scalar_create_long(dataType, value, out));
     }
 
     @Override
-    public long executorPrepare(int op, long self, long other, long alpha, long out, int flags) {
-        long[] executor = new long[1];
-        check(ShimLibrary.agj_executor_prepare(op, self, other, alpha, out, flags, executor), switch (op) {
-            case OP_ADD -> (flags & EXECUTOR_REPEATABLE) != 0 ? "AddOperator.add" : "AddOperator.addOnce";
-            case OP_ADDS -> "AddOperator.adds";
-            case OP_INPLACE_ADD -> "AddOperator.inplaceAdd";
-            default -> "AddOperator.inplaceAdds";
-        });
-        return executor[0];
+    public long executorPrepare(String operation, int op, long self, long other, long alpha, long out, int flags) {
+        return longResult(operation,
+                executor -> ShimLibrary.agj_executor_prepare(op, self, other, alpha, out, flags, executor));
     }
 
     @Override
@@ -242,138 +246,120 @@ public final class JavaCppNativeApi implements NativeApi {
     }
 
     @Override
-    public long bufferSize(long buffer) {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_buffer_size(buffer, out), "bufferSize");
-        return out[0];
+    public long bufferSize(String operation, long buffer) {
+        return longResult(operation, out -> ShimLibrary.agj_buffer_size(buffer, out));
     }
 
     @Override
     public long operatorPrepare(String operation, int op, long[] handles, long[] ints, double[] floats, int flags) {
-        long[] executor = new long[1];
-        check(ShimLibrary.agj_operator_prepare(op, handles, handles.length, ints, ints.length, floats, floats.length,
-                flags, executor), operation);
-        return executor[0];
+        return longResult(operation, executor -> ShimLibrary.agj_operator_prepare(op, handles, handles.length, ints,
+                ints.length, floats, floats.length, flags, executor));
     }
 
     @Override
-    public long executorWorkspaceSize(long executor) {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_executor_workspace_size(executor, out), "AddOperator.workspaceSize");
-        return out[0];
+    public long executorWorkspaceSize(String operation, long executor) {
+        return longResult(operation, out -> ShimLibrary.agj_executor_workspace_size(executor, out));
     }
 
     @Override
-    public void executorLaunch(long executor, long stream) {
-        check(ShimLibrary.agj_executor_launch(executor, stream), "AddOperator.launch");
+    public void executorLaunch(String operation, long executor, long stream) {
+        check(operation, ShimLibrary.agj_executor_launch(executor, stream));
     }
 
     @Override
-    public long eventCreate(long device, int flags) {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_event_create(device, flags, out), "Device.createEvent");
-        return out[0];
+    public long eventCreate(String operation, long device, int flags) {
+        return longResult(operation, out -> ShimLibrary.agj_event_create(device, flags, out));
     }
 
     @Override
-    public void eventRecord(long event, long stream) {
-        check(ShimLibrary.agj_event_record(event, stream), "Event.record");
+    public void eventRecord(String operation, long event, long stream) {
+        check(operation, ShimLibrary.agj_event_record(event, stream));
     }
 
     @Override
-    public void streamWaitEvent(long stream, long event) {
-        check(ShimLibrary.agj_stream_wait_event(stream, event), "Stream.waitFor");
+    public void streamWaitEvent(String operation, long stream, long event) {
+        check(operation, ShimLibrary.agj_stream_wait_event(stream, event));
     }
 
     @Override
-    public void eventSynchronize(long event) {
-        check(ShimLibrary.agj_event_synchronize(event), "Event.synchronize");
+    public void eventSynchronize(String operation, long event) {
+        check(operation, ShimLibrary.agj_event_synchronize(event));
     }
 
     @Override
-    public boolean eventQuery(long event) {
-        int[] out = new int[1];
-        check(ShimLibrary.agj_event_query(event, out), "Event.isComplete");
-        return out[0] != 0;
+    public boolean eventQuery(String operation, long event) {
+        return intResult(operation, out -> ShimLibrary.agj_event_query(event, out)) != 0;
     }
 
     @Override
-    public void captureBegin(long stream, int mode) {
-        check(ShimLibrary.agj_capture_begin(stream, mode), "Stream.beginCapture");
+    public void captureBegin(String operation, long stream, int mode) {
+        check(operation, ShimLibrary.agj_capture_begin(stream, mode));
     }
 
     @Override
-    public long captureEnd(long stream) {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_capture_end(stream, out), "Capture.end");
-        return out[0];
+    public long captureEnd(String operation, long stream) {
+        return longResult(operation, out -> ShimLibrary.agj_capture_end(stream, out));
     }
 
     @Override
-    public int captureStatus(long stream) {
-        int[] out = new int[1];
-        check(ShimLibrary.agj_capture_status(stream, out), "Stream.captureStatus");
-        return out[0];
+    public int captureStatus(String operation, long stream) {
+        return intResult(operation, out -> ShimLibrary.agj_capture_status(stream, out));
     }
 
     @Override
-    public int captureExchangeMode(int mode) {
-        int[] out = new int[1];
-        check(ShimLibrary.agj_capture_exchange_mode(mode, out), "AclRuntime.captureMode");
-        return out[0];
+    public int captureExchangeMode(String operation, int mode) {
+        return intResult(operation, out -> ShimLibrary.agj_capture_exchange_mode(mode, out));
     }
 
     @Override
-    public void taskGroupBegin(long stream) {
-        check(ShimLibrary.agj_capture_task_group_begin(stream), "Capture.taskGroup");
+    public void taskGroupBegin(String operation, long stream) {
+        check(operation, ShimLibrary.agj_capture_task_group_begin(stream));
     }
 
     @Override
-    public long taskGroupEnd(long stream) {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_capture_task_group_end(stream, out), "Capture.taskGroup");
-        return out[0];
+    public long taskGroupEnd(String operation, long stream) {
+        return longResult(operation, out -> ShimLibrary.agj_capture_task_group_end(stream, out));
     }
 
     @Override
-    public void taskUpdateBegin(long stream, long group) {
-        check(ShimLibrary.agj_capture_task_update_begin(stream, group), "TaskGroup.update");
+    public void taskUpdateBegin(String operation, long stream, long group) {
+        check(operation, ShimLibrary.agj_capture_task_update_begin(stream, group));
     }
 
     @Override
-    public void taskUpdateEnd(long stream) {
-        check(ShimLibrary.agj_capture_task_update_end(stream), "TaskGroup.update");
+    public void taskUpdateEnd(String operation, long stream) {
+        check(operation, ShimLibrary.agj_capture_task_update_end(stream));
     }
 
     @Override
-    public void modelExecuteAsync(long model, long stream) {
-        check(ShimLibrary.agj_model_execute_async(model, stream), "Model.executeAsync");
+    public void modelExecuteAsync(String operation, long model, long stream) {
+        check(operation, ShimLibrary.agj_model_execute_async(model, stream));
     }
 
     @Override
-    public void modelExecute(long model, long stream) {
-        check(ShimLibrary.agj_model_execute(model, stream), "Model.execute");
+    public void modelExecute(String operation, long model, long stream) {
+        check(operation, ShimLibrary.agj_model_execute(model, stream));
     }
 
     @Override
-    public void modelDebugJson(long model, String path) {
-        check(ShimLibrary.agj_model_debug_json(model, path), "Model.debugJson");
+    public void modelDebugJson(String operation, long model, String path) {
+        check(operation, ShimLibrary.agj_model_debug_json(model, path));
     }
 
     @Override
-    public void modelDebugPrint(long model) {
-        check(ShimLibrary.agj_model_debug_print(model), "Model.debugPrint");
+    public void modelDebugPrint(String operation, long model) {
+        check(operation, ShimLibrary.agj_model_debug_print(model));
     }
 
     @Override
-    public void modelSetName(long model, String name) {
-        check(ShimLibrary.agj_model_set_name(model, name), "Model.name");
+    public void modelSetName(String operation, long model, String name) {
+        check(operation, ShimLibrary.agj_model_set_name(model, name));
     }
 
     @Override
-    public String modelName(long model) {
+    public String modelName(String operation, long model) {
         byte[] name = new byte[MODEL_NAME_BYTES];
-        check(ShimLibrary.agj_model_get_name(model, name, name.length), "Model.name");
+        check(operation, ShimLibrary.agj_model_get_name(model, name, name.length));
         int length = 0;
         while (length < name.length && name[length] != 0) {
             length++;
@@ -382,24 +368,22 @@ public final class JavaCppNativeApi implements NativeApi {
     }
 
     @Override
-    public long modelId(long model) {
-        long[] out = new long[1];
-        check(ShimLibrary.agj_model_id(model, out), "Model.id");
-        return out[0];
+    public long modelId(String operation, long model) {
+        return longResult(operation, out -> ShimLibrary.agj_model_id(model, out));
     }
 
     @Override
-    public void modelOnDestroy(long model, long cookie) {
-        check(ShimLibrary.agj_model_on_destroy(model, cookie), "Model.onDestroy");
+    public void modelOnDestroy(String operation, long model, long cookie) {
+        check(operation, ShimLibrary.agj_model_on_destroy(model, cookie));
     }
 
     @Override
-    public long[] takeDestroyed() {
+    public long[] takeDestroyed(String operation) {
         long[] cookies = new long[64];
         int[] count = new int[1];
         long[] taken = new long[0];
         do {
-            check(ShimLibrary.agj_take_destroyed(cookies, cookies.length, count), "Model.onDestroy");
+            check(operation, ShimLibrary.agj_take_destroyed(cookies, cookies.length, count));
             int before = taken.length;
             taken = java.util.Arrays.copyOf(taken, before + count[0]);
             System.arraycopy(cookies, 0, taken, before, count[0]);
@@ -408,12 +392,12 @@ public final class JavaCppNativeApi implements NativeApi {
     }
 
     @Override
-    public void simInjectFault(int point, long skip, long count) {
-        check(ShimLibrary.agj_sim_inject_fault(point, skip, count), "Simulator.injectFault");
+    public void simInjectFault(String operation, int point, long skip, long count) {
+        check(operation, ShimLibrary.agj_sim_inject_fault(point, skip, count));
     }
 
     @Override
-    public void simClearFaults() {
-        check(ShimLibrary.agj_sim_clear_faults(), "Simulator.clearFaults");
+    public void simClearFaults(String operation) {
+        check(operation, ShimLibrary.agj_sim_clear_faults());
     }
 }

@@ -6,6 +6,10 @@ import java.nio.ByteBuffer;
  * The native layer as the facade sees it: one method per shim entry point, handles as longs,
  * failures as exceptions ({@link NativeErrors}). The facade depends only on this interface, so its
  * logic is unit-tested against a mock while integration tests run {@link JavaCppNativeApi}.
+ *
+ * <p>Every method that can fail takes first {@code operation}, the public facade method the user
+ * called ({@code "Device.tensor"}, {@code "DeviceBuffer.view"}): the exception's message starts
+ * with it. This layer names nothing itself, since one shim call serves several facade methods.
  */
 public interface NativeApi {
 
@@ -55,127 +59,127 @@ public interface NativeApi {
 
     int apiVersion();
 
-    void runtimeOpen(String backend);
+    void runtimeOpen(String operation, String backend);
 
-    void runtimeClose();
+    void runtimeClose(String operation);
 
     String backendDescription();
 
     /** The features the open backend offers: bit (1 << Feature bit) per row of shim_features.def. */
-    long runtimeFeatures();
+    long runtimeFeatures(String operation);
 
-    int deviceCount();
+    int deviceCount(String operation);
 
-    void release(long handle);
+    void release(String operation, long handle);
 
     long liveCount(int kind);
 
     String liveReport();
 
-    long deviceOpen(int deviceId);
+    long deviceOpen(String operation, int deviceId);
 
-    void deviceSynchronize(long device);
+    void deviceSynchronize(String operation, long device);
 
-    long streamCreate(long device);
+    long streamCreate(String operation, long device);
 
-    void streamSynchronize(long stream);
+    void streamSynchronize(String operation, long stream);
 
-    void streamSynchronize(long stream, int timeoutMs);
+    void streamSynchronize(String operation, long stream, int timeoutMs);
 
-    boolean streamQuery(long stream);
+    boolean streamQuery(String operation, long stream);
 
-    long deviceBufferAlloc(long device, long bytes);
+    long deviceBufferAlloc(String operation, long device, long bytes);
 
     /** Returns {handle, address}. */
-    long[] hostBufferAlloc(long device, long bytes);
+    long[] hostBufferAlloc(String operation, long device, long bytes);
 
     /** A direct buffer over native memory the caller keeps alive. */
     ByteBuffer wrap(long address, int bytes);
 
-    void memcpyAsync(long stream, long dst, long dstOffset, long src, long srcOffset, long bytes);
+    void memcpyAsync(String operation, long stream, long dst, long dstOffset, long src, long srcOffset, long bytes);
 
-    void memcpy(long dst, long dstOffset, long src, long srcOffset, long bytes);
+    void memcpy(String operation, long dst, long dstOffset, long src, long srcOffset, long bytes);
 
-    void memsetAsync(long stream, long buffer, long offset, int value, long bytes);
+    void memsetAsync(String operation, long stream, long buffer, long offset, int value, long bytes);
 
-    void memset(long buffer, long offset, int value, long bytes);
+    void memset(String operation, long buffer, long offset, int value, long bytes);
 
-    long tensorCreate(long buffer, int dataType, long[] dims, long[] strides, long offset);
+    long tensorCreate(String operation, long buffer, int dataType, long[] dims, long[] strides, long offset);
 
-    long scalarCreateDouble(int dataType, double value);
+    long scalarCreateDouble(String operation, int dataType, double value);
 
-    long scalarCreateLong(int dataType, long value);
+    long scalarCreateLong(String operation, int dataType, long value);
 
-    long executorPrepare(int op, long self, long other, long alpha, long out, int flags);
+    long executorPrepare(String operation, int op, long self, long other, long alpha, long out, int flags);
+
+    /** Kind of a live handle (KIND_*), or 0 when it is not live. */
+    int handleKind(long handle);
+
+    /** Size in bytes of a device or host buffer. */
+    long bufferSize(String operation, long buffer);
 
     /**
      * Prepares an executor for {@code op} with its operands in the order of its row of
      * shim_operators.def: tensors and scalars as handles (0: an absent optional tensor), integer,
      * boolean and data type attributes (and integer arrays, as length then values) as ints,
-     * floating attributes as doubles. {@code operation} names the facade method for errors.
+     * floating attributes as doubles.
      */
-    /** Kind of a live handle (KIND_*), or 0 when it is not live. */
-    int handleKind(long handle);
-
-    /** Size in bytes of a device or host buffer. */
-    long bufferSize(long buffer);
-
     long operatorPrepare(String operation, int op, long[] handles, long[] ints, double[] floats, int flags);
 
-    long executorWorkspaceSize(long executor);
+    long executorWorkspaceSize(String operation, long executor);
 
-    void executorLaunch(long executor, long stream);
+    void executorLaunch(String operation, long executor, long stream);
 
-    long eventCreate(long device, int flags);
+    long eventCreate(String operation, long device, int flags);
 
-    void eventRecord(long event, long stream);
+    void eventRecord(String operation, long event, long stream);
 
-    void streamWaitEvent(long stream, long event);
+    void streamWaitEvent(String operation, long stream, long event);
 
-    void eventSynchronize(long event);
+    void eventSynchronize(String operation, long event);
 
-    boolean eventQuery(long event);
+    boolean eventQuery(String operation, long event);
 
-    void captureBegin(long stream, int mode);
+    void captureBegin(String operation, long stream, int mode);
 
-    long captureEnd(long stream);
+    long captureEnd(String operation, long stream);
 
-    int captureStatus(long stream);
+    int captureStatus(String operation, long stream);
 
     /** Sets the calling thread's capture mode and returns the one it replaces. */
-    int captureExchangeMode(int mode);
+    int captureExchangeMode(String operation, int mode);
 
-    void taskGroupBegin(long stream);
+    void taskGroupBegin(String operation, long stream);
 
-    long taskGroupEnd(long stream);
+    long taskGroupEnd(String operation, long stream);
 
-    void taskUpdateBegin(long stream, long group);
+    void taskUpdateBegin(String operation, long stream, long group);
 
-    void taskUpdateEnd(long stream);
+    void taskUpdateEnd(String operation, long stream);
 
-    void modelExecuteAsync(long model, long stream);
+    void modelExecuteAsync(String operation, long model, long stream);
 
     /** Replays the model and waits for the stream, in one native call. */
-    void modelExecute(long model, long stream);
+    void modelExecute(String operation, long model, long stream);
 
-    void modelDebugJson(long model, String path);
+    void modelDebugJson(String operation, long model, String path);
 
-    void modelDebugPrint(long model);
+    void modelDebugPrint(String operation, long model);
 
-    void modelSetName(long model, String name);
+    void modelSetName(String operation, long model, String name);
 
     /** The model's name as the runtime holds it ("" when none was set). */
-    String modelName(long model);
+    String modelName(String operation, long model);
 
-    long modelId(long model);
+    long modelId(String operation, long model);
 
     /** Queues {@code cookie} for {@link #takeDestroyed()} once the model is destroyed natively. */
-    void modelOnDestroy(long model, long cookie);
+    void modelOnDestroy(String operation, long model, long cookie);
 
     /** The cookies of models destroyed since the last call (works while the runtime is closed too). */
-    long[] takeDestroyed();
+    long[] takeDestroyed(String operation);
 
-    void simInjectFault(int point, long skip, long count);
+    void simInjectFault(String operation, int point, long skip, long count);
 
-    void simClearFaults();
+    void simClearFaults(String operation);
 }

@@ -47,6 +47,13 @@ class ShimTablesTest {
         return rows.stream().map(ShimTables.Row::name).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** The table's rows and the Java enum have the same names. */
+    private static void assertSameNames(java.util.List<ShimTables.Row> rows, Class<? extends Enum<?>> type,
+                                        String what) {
+        assertEquals(names(rows), Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.toCollection(TreeSet::new)), what);
+    }
+
     @Test
     void objectKindsMatchTheShim() throws ReflectiveOperationException {
         var rows = ShimTables.rows("shim_kinds.def", "AGJ_KIND");
@@ -77,8 +84,7 @@ class ShimTablesTest {
             assertEquals(Integer.parseInt(row.argument(2)), type.byteSize(), row.name() + " bytes");
             assertEquals(row.argument(3).equals("1"), type.isFloatingPoint(), row.name() + " floating");
         }
-        assertEquals(names(rows), Arrays.stream(DataType.values()).map(Enum::name)
-                .collect(Collectors.toCollection(TreeSet::new)), "the same data types");
+        assertSameNames(rows, DataType.class, "the same data types");
     }
 
     @Test
@@ -87,16 +93,14 @@ class ShimTablesTest {
         for (var row : modes) {
             assertEquals(row.code(), CaptureMode.valueOf(row.name()).code(), "capture mode " + row.name());
         }
-        assertEquals(names(modes), Arrays.stream(CaptureMode.values()).map(Enum::name)
-                .collect(Collectors.toCollection(TreeSet::new)), "the same capture modes");
+        assertSameNames(modes, CaptureMode.class, "the same capture modes");
         var statuses = ShimTables.rows("shim_capture.def", "AGJ_CAPTURE_STATUS");
         Method ofCode = CaptureStatus.class.getDeclaredMethod("ofCode", int.class);
         ofCode.setAccessible(true);
         for (var row : statuses) {
             assertEquals(CaptureStatus.valueOf(row.name()), ofCode.invoke(null, row.code()), "capture status " + row.name());
         }
-        assertEquals(names(statuses), Arrays.stream(CaptureStatus.values()).map(Enum::name)
-                .collect(Collectors.toCollection(TreeSet::new)), "the same capture statuses");
+        assertSameNames(statuses, CaptureStatus.class, "the same capture statuses");
     }
 
     @Test
@@ -125,8 +129,7 @@ class ShimTablesTest {
             }
             assertEquals(functions, feature.functions(), row.name() + " functions");
         }
-        assertEquals(names(rows), Arrays.stream(Feature.values()).map(Enum::name)
-                .collect(Collectors.toCollection(TreeSet::new)), "the same features");
+        assertSameNames(rows, Feature.class, "the same features");
     }
 
     @Test
