@@ -69,6 +69,16 @@ namespace agj {
     X(aclSetAclOpExecutorRepeatable, true)    \
     X(aclDestroyAclOpExecutor, true)
 
+// aclmdlRICondTaskParams of CANN 9.1 (acl_rt.h), for building against older headers: the
+// condition handle, the aclmdlRICondTaskType (an enum, int-sized), the body count, and where the
+// runtime writes the bodies. Enums of these prototypes are passed as int32_t, as C passes them.
+struct CondTaskParams {
+    void *handle;
+    int32_t type;
+    uint32_t size;
+    aclmdlRI *modelRIArray;
+};
+
 // X(name, return type, parameters): optional functions newer than the headers the shim may be
 // built against (CANN 8.x, or a simulator without them), declared here by their CANN prototypes
 // (acl/acl_rt.h of CANN 9.x) so that the shim builds either way; null when the backend lacks them.
@@ -77,7 +87,17 @@ namespace agj {
     X(aclmdlRIGetName, aclError, (aclmdlRI modelRI, uint32_t maxLen, char *name))                     \
     X(aclmdlRIGetId, aclError, (aclmdlRI modelRI, uint32_t *modelRIId))                               \
     X(aclmdlRIDestroyRegisterCallback, aclError, (aclmdlRI modelRI, aclrtCallback func, void *userData)) \
-    X(aclmdlRIDestroyUnregisterCallback, aclError, (aclmdlRI modelRI, aclrtCallback func))
+    X(aclmdlRIDestroyUnregisterCallback, aclError, (aclmdlRI modelRI, aclrtCallback func)) \
+    X(aclmdlRICondHandleCreate, aclError,                                                           \
+      (aclmdlRI modelRI, uint32_t defaultLaunchValue, int32_t flag, void **handle))                  \
+    X(aclmdlRICondHandleGetCondPtr, aclError, (void *handle, uint64_t **ptr))                         \
+    X(aclmdlRIAddCondTask, aclError, (::agj::CondTaskParams params, aclrtStream stream, uint32_t flags)) \
+    X(aclmdlRICaptureToModelRIBegin, aclError, (aclrtStream stream, aclmdlRI modelRI, int32_t mode)) \
+    X(aclrtRecordEventWithFlag, aclError, (aclrtEvent event, aclrtStream stream, uint32_t flag))      \
+    X(aclrtStreamWaitEventWithFlag, aclError,                                                       \
+      (aclrtStream stream, aclrtEvent event, uint32_t timeout, uint32_t flag))                       \
+    X(aclrtValueWrite, aclError, (void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream)) \
+    X(aclrtValueWait, aclError, (void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream))
 
 using LaunchFn = aclnnStatus (*)(void *, uint64_t, aclOpExecutor *, aclrtStream);
 

@@ -85,6 +85,7 @@ int32_t agj_capture_end(int64_t stream, int64_t *modelOut) {
             // to, ~Model reports the destruction itself.
             (void)api.aclmdlRIDestroyRegisterCallback(model, &AgjModelDestroyed, record.get());
         }
+        record->modelPublished.store(true);
         *modelOut = Publish(std::make_shared<Model>(s->device(), record));
         return AGJ_OK;
     });

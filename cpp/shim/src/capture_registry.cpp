@@ -110,14 +110,45 @@ void CaptureRegistry::begin(std::shared_ptr<CaptureRecord> record) {
     }
 }
 
+void CaptureRegistry::joinBody(aclmdlRI body, std::shared_ptr<CaptureRecord> root) {
+    std::shared_ptr<CaptureRecord> stale; // dies unlocked
+    std::lock_guard lock(mutex_);
+    std::shared_ptr<CaptureRecord> &slot = records_[body];
+    stale = std::move(slot);
+    slot = std::move(root);
+    if (!stale) {
+        active_.fetch_add(1, std::memory_order_release);
+    }
+}
+
+bool CaptureRegistry::holds(const CaptureRecord &record) {
+    std::lock_guard lock(mutex_);
+    auto found = records_.find(record.model);
+    return found != records_.end() && found->second.get() == &record;
+}
+
 void CaptureRegistry::forget(aclmdlRI model) {
     std::shared_ptr<CaptureRecord> forgotten; // dies unlocked
     std::lock_guard lock(mutex_);
     auto found = records_.find(model);
-    if (found != records_.end()) {
-        forgotten = std::move(found->second);
-        records_.erase(found);
-        active_.fetch_sub(1, std::memory_order_release);
+    if (found == records_.end()) {
+        return;
+    }
+    forgotten = std::move(found->second);
+    records_.erase(found);
+    active_.fetch_sub(1, std::memory_order_release);
+    if (forgotten->model != model) {
+        return; // a body's entry
+    }
+    // The top-level capture ended: bodies whose capture never ended (their model is gone with it)
+    // no longer route their tasks to its record.
+    for (auto it = records_.begin(); it != records_.end();) {
+        if (it->second == forgotten) {
+            it = records_.erase(it);
+            active_.fetch_sub(1, std::memory_order_release);
+        } else {
+            ++it;
+        }
     }
 }
 
@@ -136,7 +167,7 @@ void CaptureRegistry::forgetEnded() {
         aclmdlRICaptureStatus status = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
         aclmdlRI current = nullptr;
         bool ended = !origin || (Api().aclmdlRICaptureGetInfo(record->originStream, &status, &current) == ACL_SUCCESS &&
-                                 (status == ACL_MODEL_RI_CAPTURE_STATUS_NONE || current != model));
+                                 (status == ACL_MODEL_RI_CAPTURE_STATUS_NONE || current != record->model));
         if (ended) {
             std::lock_guard lock(mutex_);
             auto found = records_.find(model);

@@ -34,6 +34,7 @@ struct CaptureRecord {
     std::mutex groupsMutex;
     std::vector<std::shared_ptr<Retention>> groups; // one per task group, replaced on task update
     std::atomic<bool> modelReleased{false};
+    std::atomic<bool> modelPublished{false}; // the capture ended with a model (agj_capture_end)
 
     // Destroy notices (agj_model_on_destroy): the cookies go to the process's queue once, when the
     // runtime's destroy callback (aclmdlRIDestroyRegisterCallback) or else the shim, after
@@ -59,6 +60,11 @@ public:
     void begin(std::shared_ptr<CaptureRecord> record);
     // Forgets the capture of `model`, if registered.
     void forget(aclmdlRI model);
+    // Registers the capture of a conditional task's body: its tasks keep their objects with the
+    // top-level capture's record (forget(body) when the body's capture ends).
+    void joinBody(aclmdlRI body, std::shared_ptr<CaptureRecord> root);
+    // Whether `record` is a capture still registered (under its own model).
+    bool holds(const CaptureRecord &record);
     // Forgets the captures the runtime ended on its own, releasing what their tasks kept alive: a
     // device reset ends every capture one of its streams joined, discarding the model. Records
     // die outside the lock (with them objects whose destructors may come back here).

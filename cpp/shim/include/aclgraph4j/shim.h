@@ -45,7 +45,7 @@ extern "C" {
  *  3.0  the version split into major and minor; the simulator and benchmark hooks moved to
  *       shim_testing.h. */
 #define AGJ_API_VERSION_MAJOR 4
-#define AGJ_API_VERSION_MINOR 0
+#define AGJ_API_VERSION_MINOR 1
 #define AGJ_API_VERSION (AGJ_API_VERSION_MAJOR * 65536 + AGJ_API_VERSION_MINOR)
 
 /* Shim errors (ACL errors are positive): AGJ_ERR_* from shim_errors.def. */
@@ -88,6 +88,16 @@ enum {
 #include "aclgraph4j/shim_operators.def"
 #undef AGJ_OPERATOR
     AGJ_OP_END_ /* one past the last operator */
+};
+
+/* Conditional task types and value-wait conditions (aclmdlRICondTaskType, ACL_STREAM_WAIT_VALUE_*):
+ * AGJ_CONDITION_TYPE_* and AGJ_VALUE_WAIT_* from shim_conditions.def. */
+enum {
+#define AGJ_CONDITION_TYPE(name, code) AGJ_CONDITION_TYPE_##name = (code),
+#define AGJ_VALUE_WAIT(name, code) AGJ_VALUE_WAIT_##name = (code),
+#include "aclgraph4j/shim_conditions.def"
+#undef AGJ_CONDITION_TYPE
+#undef AGJ_VALUE_WAIT
 };
 
 /* Optional capabilities of the backend, as bits of agj_runtime_features: AGJ_FEATURE_* from
@@ -230,6 +240,47 @@ AGJ_API int32_t agj_model_on_destroy(int64_t model, int64_t cookie);
 /* Takes up to `capacity` queued cookies of destroyed models into cookiesOut, oldest first;
  * *countOut receives how many. Works while the runtime is closed too (its close destroys models). */
 AGJ_API int32_t agj_take_destroyed(int64_t *cookiesOut, int32_t capacity, int32_t *countOut);
+
+/* ---- conditional sub-graphs (AGJ_FEATURE_CONDITIONAL_GRAPHS; AGJ_ERR_BACKEND without it) ----
+ * A condition is a 64-bit value in device memory that decides, when a replay reaches its
+ * conditional task, which body (a sub-model captured on its own) runs: IF runs body 0 when the
+ * value is non-zero, else body 1 if given; WHILE runs body 0 as long as it is non-zero; SWITCH
+ * runs body[value] when the value is below the number of bodies. The value lives as long as the
+ * model it was made on; the calls on it refuse (AGJ_ERR_STATE) once that model is released or its
+ * capture ended without a model. */
+/* Makes a condition on the model `stream` captures (a top-level capture or a body's). With
+ * resetEachReplay the value becomes defaultValue (0 .. 2^32 - 1) at every launch of the model;
+ * otherwise it keeps what the host or a captured task wrote last. */
+AGJ_API int32_t agj_condition_create(int64_t stream, int64_t defaultValue, int32_t resetEachReplay,
+                                     int64_t *conditionOut);
+/* Adds the condition's task (type AGJ_CONDITION_TYPE_*, with `bodies` bodies: 1 or 2 for IF,
+ * 1 for WHILE, at least 1 for SWITCH) to the capture on `stream`, the one the condition was made
+ * on. Once per condition. Each body must then be captured before that capture ends. */
+AGJ_API int32_t agj_condition_add_task(int64_t stream, int64_t condition, int32_t type, int32_t bodies);
+/* Captures body `body` of the condition's task on `stream` (a stream taking part in no capture)
+ * until agj_condition_body_end. What the body's tasks use is kept with the top-level model. */
+AGJ_API int32_t agj_condition_body_begin(int64_t stream, int64_t condition, int32_t body, int32_t mode);
+AGJ_API int32_t agj_condition_body_end(int64_t stream, int64_t condition, int32_t body);
+/* Writes or reads the value from the host, synchronously (between replays). */
+AGJ_API int32_t agj_condition_set(int64_t condition, int64_t value);
+AGJ_API int32_t agj_condition_get(int64_t condition, int64_t *valueOut);
+/* Copies 8 bytes of a device buffer at sourceOffset into the value, in stream order (captured when
+ * the stream captures): a task of a model or body computing the condition. */
+AGJ_API int32_t agj_condition_copy_async(int64_t stream, int64_t condition, int64_t source, int64_t sourceOffset);
+
+/* ---- across the graph boundary ----
+ * Inside a capture: every replay records the event when it reaches the task (work outside the
+ * model waits for it with agj_stream_wait_event), or waits for the event's latest record made
+ * before the replay was launched. Events of agj_event_create (ACL_EVENT_SYNC only); one external
+ * use per event and model (AGJ_FEATURE_EXTERNAL_EVENTS). */
+AGJ_API int32_t agj_event_record_external(int64_t event, int64_t stream);
+AGJ_API int32_t agj_stream_wait_event_external(int64_t stream, int64_t event);
+/* Value tasks (AGJ_FEATURE_VALUE_TASKS), eager or captured: write a 64-bit value into a device
+ * buffer at an 8-byte aligned offset, or hold the stream until the value there meets `condition`
+ * (AGJ_VALUE_WAIT_*) against `value`. */
+AGJ_API int32_t agj_value_write_async(int64_t stream, int64_t buffer, int64_t offset, int64_t value);
+AGJ_API int32_t agj_value_wait_async(int64_t stream, int64_t buffer, int64_t offset, int64_t value,
+                                     int32_t condition);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A capture in progress on a stream ({@code aclmdlRICaptureBegin} … {@code aclmdlRICaptureEnd}).
@@ -21,7 +22,7 @@ import java.util.Objects;
  * model.execute(stream);                    // runs them
  * }</pre>
  */
-public final class Capture implements AutoCloseable {
+public final class Capture implements AutoCloseable, ConditionalScope {
     private static final String NO_MODEL = " (its capture ended without a model)";
 
     private final Stream stream;
@@ -29,12 +30,15 @@ public final class Capture implements AutoCloseable {
     private final List<TaskGroup> groups = new ArrayList<>();
     private final CapturedGraph graph;
     private final FlightEvents.CaptureEvent flightEvent = new FlightEvents.CaptureEvent();
+    /** Its conditional tasks and their bodies (ConditionalScope). */
+    private final Conditionals conditionals;
     private volatile boolean ended;
 
     Capture(Stream stream, CaptureMode mode) {
         this.stream = stream;
         this.mode = mode;
         this.graph = new CapturedGraph(stream);
+        this.conditionals = new Conditionals(this);
         flightEvent.begin();
         AclRuntime.LOG.log(Level.DEBUG, () -> "aclgraph4j: " + stream.describe() + " begins a " + mode + " capture");
     }
@@ -51,6 +55,7 @@ public final class Capture implements AutoCloseable {
 
     /** Every stream that took part leaves the capture; the flight event and the log say how it ended. */
     private void finish(Model model) {
+        conditionals.finished(model);
         for (Stream taking : graph.streams()) {
             if (taking.capture() == this) {
                 taking.capture(null);
@@ -155,6 +160,7 @@ public final class Capture implements AutoCloseable {
         if (ended) {
             throw new IllegalStateException("this capture already ended");
         }
+        conditionals.beforeEnd("Capture.end");
         ended = true;
         long handle;
         try {
@@ -173,6 +179,37 @@ public final class Capture implements AutoCloseable {
         }
         finish(model);
         return model;
+    }
+
+    @Override
+    public Condition condition() {
+        return conditionals.condition("Capture.condition", 0, false);
+    }
+
+    @Override
+    public Condition conditionResetTo(long value) {
+        return conditionals.condition("Capture.conditionResetTo", value, true);
+    }
+
+    @Override
+    public void ifThen(Condition condition, Consumer<Body> then) {
+        conditionals.conditional("Capture.ifThen", ConditionType.IF, condition, Conditionals.bodies(then));
+    }
+
+    @Override
+    public void ifElse(Condition condition, Consumer<Body> then, Consumer<Body> otherwise) {
+        conditionals.conditional("Capture.ifElse", ConditionType.IF, condition, Conditionals.bodies(then, otherwise));
+    }
+
+    @Override
+    public void whileLoop(Condition condition, Consumer<Body> body) {
+        conditionals.conditional("Capture.whileLoop", ConditionType.WHILE, condition, Conditionals.bodies(body));
+    }
+
+    @Override
+    public void switchOn(Condition condition, List<Consumer<Body>> cases) {
+        conditionals.conditional("Capture.switchOn", ConditionType.SWITCH, condition,
+                Conditionals.cases("Capture.switchOn", cases));
     }
 
     /** Ends the capture if {@link #end()} was not called, discarding its model (and its task groups). */

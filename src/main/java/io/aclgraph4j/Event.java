@@ -34,6 +34,19 @@ public final class Event extends OnDevice {
         }
     }
 
+    /**
+     * Inside a capture: every replay of the model records this event when it reaches the task, so
+     * that work outside the model (another stream, another model) can wait for the replay with
+     * {@link Stream#waitFor} ({@code aclrtRecordEventWithFlag} with ACL_EVENT_RECORD_EXTERNAL,
+     * {@link Feature#EXTERNAL_EVENTS}). A wait issued after a replay was launched waits for that
+     * replay's record. An event takes one external record or wait per model.
+     *
+     * @param stream a capturing stream of this event's device
+     */
+    public void recordExternal(Stream stream) {
+        GraphBoundary.external("Event.recordExternal", this, stream, true);
+    }
+
     /** The capture its latest record was part of, or null. */
     Capture recordedIn() {
         return recordedIn;

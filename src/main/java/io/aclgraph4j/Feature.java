@@ -26,7 +26,18 @@ public enum Feature {
      * The runtime's notice of a model's destruction, which then drives {@link Model#onDestroy}
      * (without it the SDK's own tracking does).
      */
-    DESTROY_CALLBACKS(5, "9.0.0", "aclmdlRIDestroyRegisterCallback", "aclmdlRIDestroyUnregisterCallback");
+    DESTROY_CALLBACKS(5, "9.0.0", "aclmdlRIDestroyRegisterCallback", "aclmdlRIDestroyUnregisterCallback"),
+    /** IF/ELSE, WHILE and SWITCH tasks with bodies captured from lambdas ({@link ConditionalScope}). */
+    CONDITIONAL_GRAPHS(6, "9.1.0", "aclmdlRICondHandleCreate", "aclmdlRICondHandleGetCondPtr", "aclmdlRIAddCondTask",
+            "aclmdlRICaptureToModelRIBegin"),
+    /**
+     * Events across a model's boundary: a replay records an event others wait for, or waits for one
+     * recorded outside ({@link Event#recordExternal}, {@link Stream#waitForExternal}).
+     */
+    EXTERNAL_EVENTS(7, "9.2.0", "aclrtRecordEventWithFlag", "aclrtStreamWaitEventWithFlag",
+            "aclrtCreateEventExWithFlag"),
+    /** Value tasks: write a 64-bit word, or hold a stream until it meets a condition ({@link Stream#writeValueAsync}, {@link Stream#waitValueAsync}). */
+    VALUE_TASKS(8, "8.5.0", "aclrtValueWrite", "aclrtValueWait");
 
     private final int bit;
     private final String cannRelease;

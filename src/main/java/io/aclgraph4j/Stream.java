@@ -194,6 +194,45 @@ public final class Stream extends OnDevice {
     }
 
     /**
+     * Inside a capture: every replay of the model waits, at this task, for the latest record of
+     * {@code event} made (outside the model) before the replay was launched; nothing to wait for if
+     * it was never recorded ({@code aclrtStreamWaitEventWithFlag} with ACL_EVENT_WAIT_EXTERNAL,
+     * {@link Feature#EXTERNAL_EVENTS}). An event takes one external record or wait per model.
+     *
+     * @param event an event of this stream's device
+     */
+    public void waitForExternal(Event event) {
+        GraphBoundary.external("Stream.waitForExternal", event, this, false);
+    }
+
+    /**
+     * Writes {@code value} into the 8-byte device word {@code word} in stream order
+     * ({@code aclrtValueWrite}, {@link Feature#VALUE_TASKS}): eagerly, or at every replay when the
+     * stream captures. Pairs with {@link #waitValueAsync} on another stream or model.
+     *
+     * @param word an 8-byte buffer, or a tensor of one INT64 or UINT64 element, of this stream's device
+     * @param value the value to write
+     */
+    public void writeValueAsync(Memory word, long value) {
+        GraphBoundary.value("Stream.writeValueAsync", this, word, value, null);
+    }
+
+    /**
+     * Holds this stream's later work until the 8-byte device word {@code word} meets
+     * {@code condition} against {@code value} ({@code aclrtValueWait}, {@link Feature#VALUE_TASKS}):
+     * eagerly, or at every replay when the stream captures. Something else must write the word
+     * (another stream's {@link #writeValueAsync}, a copy, the host), or the stream waits forever.
+     *
+     * @param word an 8-byte buffer, or a tensor of one INT64 or UINT64 element, of this stream's device
+     * @param value the value compared with
+     * @param condition how the word and {@code value} are compared
+     */
+    public void waitValueAsync(Memory word, long value, ValueCondition condition) {
+        Objects.requireNonNull(condition, "Stream.waitValueAsync: condition is null");
+        GraphBoundary.value("Stream.waitValueAsync", this, word, value, condition);
+    }
+
+    /**
      * Starts capturing this stream's tasks into a model. Use as a scope:
      * <pre>{@code
      * try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {

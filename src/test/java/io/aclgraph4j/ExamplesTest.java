@@ -67,6 +67,20 @@ class ExamplesTest {
     }
 
     @Test
+    void conditionalReplayLoopsAsTheGraphCountsAndBranchesAsTheHostSets(@TempDir Path folder) throws Exception {
+        String output = runExample(folder, "ConditionalReplay.java");
+        assertTrue(output.contains("CONDITIONAL_GRAPHS"), output);
+        assertTrue(output.contains("while counter > 0 (from 3): sum = [3.0, 6.0, 9.0, 12.0], condition left at 0"),
+                output);
+        assertTrue(output.contains("while counter > 0 (from 0): sum = [0.0, 0.0, 0.0, 0.0], condition left at 0"),
+                output);
+        assertTrue(output.contains("while counter > 0 (from 5): sum = [5.0, 10.0, 15.0, 20.0], condition left at 0"),
+                output);
+        assertTrue(output.contains("if/else with condition 1: out = [2.0, 4.0, 6.0, 8.0]"), output);
+        assertTrue(output.contains("if/else with condition 0: out = [-1.0, -2.0, -3.0, -4.0]"), output);
+    }
+
+    @Test
     void inPlaceUpdateReplaysWithTheOperandsOfEachUpdate(@TempDir Path folder) throws Exception {
         String output = runExample(folder, "InPlaceUpdate.java");
         assertContains(output,

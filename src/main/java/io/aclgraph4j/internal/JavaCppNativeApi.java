@@ -8,7 +8,7 @@ public final class JavaCppNativeApi implements NativeApi {
     /** The shim API version this facade was written for (AGJ_API_VERSION_MAJOR / _MINOR of shim.h). */
     static final int API_VERSION_MAJOR = 4;
 
-    static final int API_VERSION_MINOR = 0;
+    static final int API_VERSION_MINOR = 1;
 
     /** Room for a model's name read back from the runtime (Model.name caps names below it). */
     static final int MODEL_NAME_BYTES = 256;
@@ -389,6 +389,62 @@ public final class JavaCppNativeApi implements NativeApi {
             System.arraycopy(cookies, 0, taken, before, count[0]);
         } while (count[0] == cookies.length);
         return taken;
+    }
+
+    @Override
+    public long conditionCreate(String operation, long stream, long defaultValue, boolean resetEachReplay) {
+        return longResult(operation,
+                out -> ShimLibrary.agj_condition_create(stream, defaultValue, resetEachReplay ? 1 : 0, out));
+    }
+
+    @Override
+    public void conditionAddTask(String operation, long stream, long condition, int type, int bodies) {
+        check(operation, ShimLibrary.agj_condition_add_task(stream, condition, type, bodies));
+    }
+
+    @Override
+    public void conditionBodyBegin(String operation, long stream, long condition, int body, int mode) {
+        check(operation, ShimLibrary.agj_condition_body_begin(stream, condition, body, mode));
+    }
+
+    @Override
+    public void conditionBodyEnd(String operation, long stream, long condition, int body) {
+        check(operation, ShimLibrary.agj_condition_body_end(stream, condition, body));
+    }
+
+    @Override
+    public void conditionSet(String operation, long condition, long value) {
+        check(operation, ShimLibrary.agj_condition_set(condition, value));
+    }
+
+    @Override
+    public long conditionGet(String operation, long condition) {
+        return longResult(operation, out -> ShimLibrary.agj_condition_get(condition, out));
+    }
+
+    @Override
+    public void conditionCopyAsync(String operation, long stream, long condition, long source, long sourceOffset) {
+        check(operation, ShimLibrary.agj_condition_copy_async(stream, condition, source, sourceOffset));
+    }
+
+    @Override
+    public void eventRecordExternal(String operation, long event, long stream) {
+        check(operation, ShimLibrary.agj_event_record_external(event, stream));
+    }
+
+    @Override
+    public void streamWaitEventExternal(String operation, long stream, long event) {
+        check(operation, ShimLibrary.agj_stream_wait_event_external(stream, event));
+    }
+
+    @Override
+    public void valueWriteAsync(String operation, long stream, long buffer, long offset, long value) {
+        check(operation, ShimLibrary.agj_value_write_async(stream, buffer, offset, value));
+    }
+
+    @Override
+    public void valueWaitAsync(String operation, long stream, long buffer, long offset, long value, int condition) {
+        check(operation, ShimLibrary.agj_value_wait_async(stream, buffer, offset, value, condition));
     }
 
     @Override

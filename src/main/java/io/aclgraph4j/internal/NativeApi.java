@@ -24,7 +24,8 @@ public interface NativeApi {
     int KIND_MODEL = 8;
     int KIND_EVENT = 9;
     int KIND_TASK_GROUP = 10;
-    int KIND_COUNT = 11;
+    int KIND_CONDITION = 11;
+    int KIND_COUNT = 12;
 
     /** Operators an executor can be prepared for (shim_operators.def; ShimTablesTest checks these copies). */
     int OP_ADD = 1;
@@ -178,6 +179,34 @@ public interface NativeApi {
 
     /** The cookies of models destroyed since the last call (works while the runtime is closed too). */
     long[] takeDestroyed(String operation);
+
+    /** A condition on the model {@code stream} captures (conditional sub-graphs, CANN 9.1). */
+    long conditionCreate(String operation, long stream, long defaultValue, boolean resetEachReplay);
+
+    /** Adds the condition's task (type: a ConditionType code) with {@code bodies} bodies to the capture. */
+    void conditionAddTask(String operation, long stream, long condition, int type, int bodies);
+
+    void conditionBodyBegin(String operation, long stream, long condition, int body, int mode);
+
+    void conditionBodyEnd(String operation, long stream, long condition, int body);
+
+    void conditionSet(String operation, long condition, long value);
+
+    long conditionGet(String operation, long condition);
+
+    /** Copies 8 bytes of a device buffer into the condition's value, in stream order. */
+    void conditionCopyAsync(String operation, long stream, long condition, long source, long sourceOffset);
+
+    /** Inside a capture: every replay records the event (for work outside the model). */
+    void eventRecordExternal(String operation, long event, long stream);
+
+    /** Inside a capture: every replay waits for the event's latest record before its launch. */
+    void streamWaitEventExternal(String operation, long stream, long event);
+
+    void valueWriteAsync(String operation, long stream, long buffer, long offset, long value);
+
+    /** condition: a ValueCondition code. */
+    void valueWaitAsync(String operation, long stream, long buffer, long offset, long value, int condition);
 
     void simInjectFault(String operation, int point, long skip, long count);
 

@@ -154,6 +154,29 @@ final class ShimLibrary {
 
     static native int agj_model_on_destroy(long model, long cookie);
 
+    static native int agj_condition_create(long stream, long defaultValue, int resetEachReplay,
+            @Cast("int64_t*") long[] conditionOut);
+
+    static native int agj_condition_add_task(long stream, long condition, int type, int bodies);
+
+    static native int agj_condition_body_begin(long stream, long condition, int body, int mode);
+
+    static native int agj_condition_body_end(long stream, long condition, int body);
+
+    static native int agj_condition_set(long condition, long value);
+
+    static native int agj_condition_get(long condition, @Cast("int64_t*") long[] valueOut);
+
+    static native int agj_condition_copy_async(long stream, long condition, long source, long sourceOffset);
+
+    static native int agj_event_record_external(long event, long stream);
+
+    static native int agj_stream_wait_event_external(long stream, long event);
+
+    static native int agj_value_write_async(long stream, long buffer, long offset, long value);
+
+    static native int agj_value_wait_async(long stream, long buffer, long offset, long value, int condition);
+
     static native int agj_take_destroyed(
             @Cast("int64_t*") long[] cookiesOut, int capacity, @Cast("int32_t*") int[] countOut);
 

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aclgraph4j.CaptureMode;
 import io.aclgraph4j.CaptureStatus;
+import io.aclgraph4j.ConditionType;
 import io.aclgraph4j.DataType;
 import io.aclgraph4j.Feature;
+import io.aclgraph4j.ValueCondition;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -101,6 +103,22 @@ class ShimTablesTest {
             assertEquals(CaptureStatus.valueOf(row.name()), ofCode.invoke(null, row.code()), "capture status " + row.name());
         }
         assertSameNames(statuses, CaptureStatus.class, "the same capture statuses");
+    }
+
+    @Test
+    void conditionCodesMatchTheShim() {
+        var types = ShimTables.rows("shim_conditions.def", "AGJ_CONDITION_TYPE");
+        for (var row : types) {
+            assertEquals(row.code(), ConditionType.valueOf(row.name()).code(), "condition type " + row.name());
+        }
+        assertEquals(names(types), Arrays.stream(ConditionType.values()).map(Enum::name)
+                .collect(Collectors.toCollection(TreeSet::new)), "the same condition types");
+        var waits = ShimTables.rows("shim_conditions.def", "AGJ_VALUE_WAIT");
+        for (var row : waits) {
+            assertEquals(row.code(), ValueCondition.valueOf(row.name()).code(), "value condition " + row.name());
+        }
+        assertEquals(names(waits), Arrays.stream(ValueCondition.values()).map(Enum::name)
+                .collect(Collectors.toCollection(TreeSet::new)), "the same value conditions");
     }
 
     @Test
