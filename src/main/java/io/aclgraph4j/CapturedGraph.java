@@ -90,6 +90,11 @@ final class CapturedGraph {
         add(stream, ModelTask.Type.EVENT_WAIT, "wait", event.describe());
     }
 
+    /** A conditional task; {@code name} says its type, condition and bodies. */
+    void conditional(Stream stream, String name) {
+        add(stream, ModelTask.Type.CONDITION, name, null);
+    }
+
     private static String side(Memory memory) {
         return memory instanceof HostBuffer ? "host" : "device";
     }

@@ -117,6 +117,11 @@ final class Conditionals {
         }
         stream.api().conditionAddTask(operation, stream.handle(), handle, type.code(), bodies.size());
         condition.type(type);
+        CapturedGraph graph = stream.capturedGraph(); // null in a body: its tasks are not listed
+        if (graph != null) {
+            graph.conditional(stream, type + " on " + condition.describe() + " with " + bodies.size()
+                    + (bodies.size() == 1 ? " body" : " bodies"));
+        }
         for (int i = 0; i < bodies.size(); i++) {
             captureBody(operation, condition, i, type, bodies.get(i));
         }

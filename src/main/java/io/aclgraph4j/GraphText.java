@@ -94,6 +94,7 @@ final class GraphText {
             case FILL -> label.append("fill\n").append(task.name());
             case EVENT_RECORD -> label.append("record\n").append(task.event());
             case EVENT_WAIT -> label.append("wait\n").append(task.event());
+            case CONDITION -> label.append("conditional\n").append(task.name());
         }
         return label.toString();
     }
@@ -103,6 +104,7 @@ final class GraphText {
             case KERNEL -> ", fillcolor=\"#dde8ff\"";
             case COPY, FILL -> ", fillcolor=\"#e8f5e0\"";
             case EVENT_RECORD, EVENT_WAIT -> ", shape=ellipse, fillcolor=\"#ffe8e0\"";
+            case CONDITION -> ", shape=diamond, fillcolor=\"#fff4cc\"";
         };
     }
 

@@ -30,7 +30,12 @@ public record ModelTask(int index, int stream, int position, Type type, String n
         /** An event record ({@code aclrtRecordEvent}): later waits on other streams follow it. */
         EVENT_RECORD,
         /** An event wait ({@code aclrtStreamWaitEvent}): the stream waits for the record. */
-        EVENT_WAIT
+        EVENT_WAIT,
+        /**
+         * A conditional task ({@code aclmdlRIAddCondTask}, {@link ConditionalScope}): its name says
+         * IF, WHILE or SWITCH, its condition and how many bodies it has (their tasks are not listed).
+         */
+        CONDITION
     }
 
     /**

@@ -124,6 +124,11 @@ class ConditionalGraphTest {
         assertArrayEquals(new float[] {3}, read(device, thenCount), "non-zero values: 1, 7, -1");
         assertArrayEquals(new float[] {2}, read(device, elseCount));
         assertTrue(choice.toString().contains("IF"), choice::toString);
+        List<ModelTask> tasks = model.tasks();
+        assertEquals(1, tasks.size(), tasks::toString);
+        assertEquals(ModelTask.Type.CONDITION, tasks.get(0).type());
+        assertEquals("IF on " + choice.describe() + " with 2 bodies", tasks.get(0).name());
+        assertTrue(model.toDot().contains("conditional\\nIF on Condition#"), model::toDot);
         model.close();
     }
 
