@@ -1,0 +1,65 @@
+// Events: eager records and waits by generation number, external events, and the capture an
+// event's latest record belongs to.
+#ifndef ACLSIM_RUNTIME_EVENT_H
+#define ACLSIM_RUNTIME_EVENT_H
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
+#include "sim_internal.h"
+#include "waiting.h"
+
+namespace aclsim {
+
+struct Capture;
+class Context;
+
+// An event's record / wait flag before its first record / wait.
+constexpr uint32_t kNoOperationFlag = UINT32_MAX;
+
+class Event {
+public:
+    Event(std::shared_ptr<Context> context, uint32_t flags, bool extended);
+    ~Event();
+
+    uint32_t flags() const { return flags_; }
+    bool extended() const { return extended_; }
+    bool external() const { return (flags_ & ACL_EVENT_EXTERNAL) != 0; }
+    uint32_t id() const { return id_; }
+    const std::shared_ptr<Context> &context() const { return context_; }
+
+    // Eager records: generation numbers handed out at record time, completed by the worker.
+    std::atomic<uint64_t> recorded{0};
+    std::atomic<uint64_t> completed{0};
+    // ACL_EVENT_EXTERNAL events: set by a record, cleared by a reset, awaited by a wait.
+    std::atomic<bool> externalSet{false};
+    Signal signal;
+    // The flag of the event's first record / wait (ACL_EVENT_RECORD_* / ACL_EVENT_WAIT_*): later
+    // ones must use the same (ApiErrorDecorator::EventRecord / StreamWaitEvent).
+    std::atomic<uint32_t> recordFlag{kNoOperationFlag};
+    std::atomic<uint32_t> waitFlag{kNoOperationFlag};
+    // When `completed` last rose (steady clock, ns): aclrtEventGetTimestamp's time.
+    std::atomic<int64_t> completedAtNs{0};
+
+    // The capture the event's latest record belongs to (guarded by CaptureMutex()).
+    std::weak_ptr<Capture> capture;
+    uint64_t captureSequence = 0;
+
+    void complete(uint64_t generation);
+
+private:
+    std::shared_ptr<Context> context_;
+    uint32_t flags_;
+    bool extended_;
+    uint32_t id_;
+};
+
+// True when the event's latest record is part of a capture still in progress.
+bool EventInActiveCapture(const Event &event);
+// Claims `flag` as the event's record (wait) flag: 107000 when another flag was used before.
+aclError ClaimOperationFlag(const char *call, std::atomic<uint32_t> &slot, uint32_t flag, bool record);
+
+} // namespace aclsim
+
+#endif

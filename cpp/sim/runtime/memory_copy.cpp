@@ -1,0 +1,320 @@
+// Copies and memsets (aclrtMemcpy*, aclrtMemset*): their direction and bounds checked against the
+// registered allocations when issued, and again when run if memory was freed since.
+#include <cstring>
+
+#include "runtime.h"
+
+namespace aclsim {
+namespace {
+
+const char *KindName(aclrtMemcpyKind kind) {
+    switch (kind) {
+    case ACL_MEMCPY_HOST_TO_HOST: return "ACL_MEMCPY_HOST_TO_HOST";
+    case ACL_MEMCPY_HOST_TO_DEVICE: return "ACL_MEMCPY_HOST_TO_DEVICE";
+    case ACL_MEMCPY_DEVICE_TO_HOST: return "ACL_MEMCPY_DEVICE_TO_HOST";
+    case ACL_MEMCPY_DEVICE_TO_DEVICE: return "ACL_MEMCPY_DEVICE_TO_DEVICE";
+    case ACL_MEMCPY_DEFAULT: return "ACL_MEMCPY_DEFAULT";
+    case ACL_MEMCPY_HOST_TO_BUF_TO_DEVICE: return "ACL_MEMCPY_HOST_TO_BUF_TO_DEVICE";
+    case ACL_MEMCPY_INNER_DEVICE_TO_DEVICE: return "ACL_MEMCPY_INNER_DEVICE_TO_DEVICE";
+    case ACL_MEMCPY_INTER_DEVICE_TO_DEVICE: return "ACL_MEMCPY_INTER_DEVICE_TO_DEVICE";
+    }
+    return "unknown kind";
+}
+
+const char *RangeName(RangeKind kind) {
+    switch (kind) {
+    case RangeKind::Device: return "device memory";
+    case RangeKind::Pinned: return "page-locked host memory";
+    case RangeKind::Pageable: return "pageable host memory";
+    case RangeKind::Overrun: return "a range overrunning its allocation";
+    }
+    return "?";
+}
+
+// A checked copy: the ranges it touches and whether its host side is pageable.
+struct CopyPlan {
+    CheckedRange dst;
+    CheckedRange src;
+    bool pageable = false;
+};
+
+// Validates a copy's arguments, direction and bounds (shared by the sync and async forms).
+aclError PlanCopy(const char *call, void *dst, size_t destMax, const void *src, size_t count, aclrtMemcpyKind kind,
+                  CopyPlan &plan) {
+    if (static_cast<int>(kind) < ACL_MEMCPY_HOST_TO_HOST || static_cast<int>(kind) > ACL_MEMCPY_INTER_DEVICE_TO_DEVICE) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "kind " + std::to_string(static_cast<int>(kind)) + " is not an aclrtMemcpyKind");
+    }
+    if (count > destMax) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "count " + std::to_string(count) + " exceeds destMax " + std::to_string(destMax));
+    }
+    RangeKind dstKind = ClassifyRange(dst, count);
+    RangeKind srcKind = ClassifyRange(src, count);
+    if (dstKind == RangeKind::Overrun || srcKind == RangeKind::Overrun) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    std::string(dstKind == RangeKind::Overrun ? "destination" : "source") + " range of " +
+                        std::to_string(count) + " bytes runs past the end of its allocation");
+    }
+    bool dstDevice = dstKind == RangeKind::Device;
+    bool srcDevice = srcKind == RangeKind::Device;
+    bool wantDstDevice = false;
+    bool wantSrcDevice = false;
+    switch (kind) {
+    case ACL_MEMCPY_HOST_TO_HOST: break;
+    case ACL_MEMCPY_HOST_TO_DEVICE:
+    case ACL_MEMCPY_HOST_TO_BUF_TO_DEVICE: wantDstDevice = true; break;
+    case ACL_MEMCPY_DEVICE_TO_HOST: wantSrcDevice = true; break;
+    case ACL_MEMCPY_DEVICE_TO_DEVICE:
+    case ACL_MEMCPY_INNER_DEVICE_TO_DEVICE:
+    case ACL_MEMCPY_INTER_DEVICE_TO_DEVICE: wantDstDevice = wantSrcDevice = true; break;
+    case ACL_MEMCPY_DEFAULT: wantDstDevice = dstDevice; wantSrcDevice = srcDevice; break;
+    }
+    if (dstDevice != wantDstDevice || srcDevice != wantSrcDevice) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    std::string(KindName(kind)) + " does not match the pointers: destination is " + RangeName(dstKind) +
+                        ", source is " + RangeName(srcKind));
+    }
+    plan.dst = {dst, count, dstKind};
+    plan.src = {src, count, srcKind};
+    plan.pageable = dstKind == RangeKind::Pageable || srcKind == RangeKind::Pageable;
+    return ACL_SUCCESS;
+}
+
+bool StillValid(const CheckedRange &range) {
+    if (range.kind == RangeKind::Pageable || range.ptr == nullptr) {
+        return true;
+    }
+    return ClassifyRange(range.ptr, range.bytes) == range.kind;
+}
+
+aclError PlanMemset(const char *call, void *devPtr, size_t maxCount, size_t count, CheckedRange &range) {
+    if (count > maxCount) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "count " + std::to_string(count) + " exceeds maxCount " + std::to_string(maxCount));
+    }
+    RangeKind kind = ClassifyRange(devPtr, count);
+    if (kind == RangeKind::Overrun) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "range of " + std::to_string(count) + " bytes runs past the end of its allocation");
+    }
+    range = {devPtr, count, kind};
+    return ACL_SUCCESS;
+}
+
+} // namespace
+
+// Runs a copy or memset task: re-validates its ranges when memory was freed since they were last
+// checked, so a task never writes into memory that is no longer allocated.
+aclError RunMemoryTask(const Task &task) {
+    uint64_t epoch = MemoryEpoch();
+    if (task.validatedEpoch.load(std::memory_order_acquire) != epoch) {
+        const CheckedRange ranges[2] = {{task.dst, task.count, task.dstKind},
+                                        {task.kind == TaskKind::Memset ? nullptr : task.src, task.count, task.srcKind}};
+        for (const auto &range : ranges) {
+            if (!StillValid(range)) {
+                return Fail(ACL_ERROR_RT_PARAM_INVALID, task.kind == TaskKind::Memset ? "memset task" : "memcpy task",
+                            "memory it uses was freed before the task ran (keep buffers alive until the stream or "
+                            "model using them is done)");
+            }
+        }
+        task.validatedEpoch.store(epoch, std::memory_order_release);
+    }
+    if (task.kind == TaskKind::Memset) {
+        std::memset(task.dst, task.value, task.count);
+    } else if (task.dst != task.src) {
+        std::memmove(task.dst, task.src, task.count);
+    }
+    return ACL_SUCCESS;
+}
+
+} // namespace aclsim
+
+using namespace aclsim;
+
+extern "C" {
+
+ACL_FUNC_VISIBILITY aclError aclrtMemset(void *devPtr, size_t maxCount, int32_t value, size_t count) {
+    const char *call = "aclrtMemset";
+    if (count == 0) {
+        return ACL_SUCCESS;
+    }
+    if (devPtr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
+    }
+    CheckedRange range;
+    if (aclError status = PlanMemset(call, devPtr, maxCount, count, range); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::memset(devPtr, value, count);
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtMemsetAsync(void *devPtr, size_t maxCount, int32_t value, size_t count,
+                                              aclrtStream stream) {
+    const char *call = "aclrtMemsetAsync";
+    if (count == 0) {
+        return ACL_SUCCESS;
+    }
+    if (devPtr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
+    }
+    CheckedRange range;
+    if (aclError status = PlanMemset(call, devPtr, maxCount, count, range); status != ACL_SUCCESS) {
+        return status;
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    Task task;
+    task.kind = TaskKind::Memset;
+    task.dst = devPtr;
+    task.count = count;
+    task.value = value;
+    task.dstKind = range.kind;
+    task.validatedEpoch.store(MemoryEpoch(), std::memory_order_relaxed);
+    return SubmitTask(call, target, std::move(task));
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtMemcpy(void *dst, size_t destMax, const void *src, size_t count,
+                                         aclrtMemcpyKind kind) {
+    const char *call = "aclrtMemcpy";
+    if (count == 0) {
+        return ACL_SUCCESS;
+    }
+    if (dst == nullptr || src == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(dst == nullptr ? "dst" : "src") + " is NULL");
+    }
+    CopyPlan plan;
+    if (aclError status = PlanCopy(call, dst, destMax, src, count, kind, plan); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (dst != src) {
+        std::memmove(dst, src, count);
+    }
+    return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsync(void *dst, size_t destMax, const void *src, size_t count,
+                                              aclrtMemcpyKind kind, aclrtStream stream) {
+    const char *call = "aclrtMemcpyAsync";
+    if (count == 0) {
+        return ACL_SUCCESS;
+    }
+    if (dst == nullptr || src == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(dst == nullptr ? "dst" : "src") + " is NULL");
+    }
+    if (kind == ACL_MEMCPY_HOST_TO_HOST) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "asynchronous host-to-host copies are not supported; use aclrtMemcpy or memcpy");
+    }
+    CopyPlan plan;
+    if (aclError status = PlanCopy(call, dst, destMax, src, count, kind, plan); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (plan.dst.kind != RangeKind::Device && plan.src.kind != RangeKind::Device) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "asynchronous host-to-host copies are not supported; use aclrtMemcpy or memcpy");
+    }
+    std::shared_ptr<Stream> target;
+    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (dst == src) {
+        return ACL_SUCCESS;
+    }
+    if (plan.pageable) {
+        // Pageable host memory cannot be read by the device asynchronously: the runtime turns the
+        // copy into "synchronise the stream, then copy" (ApiErrorDecorator::MemcpyAsync), which a
+        // capture cannot record and which is an unsafe call under the capture modes. From 9.1 the
+        // capturing stream is refused up front (107000) and the mode refusal is reported as
+        // 107041; up to 9.0 the implicit synchronisation fails (107027) and the mode refusal is
+        // the synchronous copy's 107030.
+        const bool before91 = SimulatedRelease() < 901;
+        if (target->captureFlag.load(std::memory_order_acquire)) {
+            std::lock_guard lock(CaptureMutex());
+            if (target->capture) {
+                if (before91) {
+                    return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call,
+                                "the pageable memory copy synchronises the stream, which is capturing: allocate the "
+                                "host buffer with aclrtMallocHost");
+                }
+                return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                            "the pageable memory copy task does not support graph capture: allocate the host buffer "
+                            "with aclrtMallocHost");
+            }
+        }
+        if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
+            if (before91) {
+                return status;
+            }
+            return Fail(ACL_ERROR_RT_CAPTURE_MODE_BLOCK_ASYNC, call,
+                        "the copy of pageable memory was turned into a synchronous copy, which the capture mode "
+                        "in force does not permit: use aclrtMallocHost memory or ACL_MODEL_RI_CAPTURE_MODE_RELAXED");
+        }
+        if (aclError status = target->synchronize(std::chrono::steady_clock::time_point::max()); status != ACL_SUCCESS) {
+            return status;
+        }
+        std::memmove(dst, src, count);
+        return ACL_SUCCESS;
+    }
+    Task task;
+    task.kind = TaskKind::Memcpy;
+    task.dst = dst;
+    task.src = src;
+    task.count = count;
+    task.dstKind = plan.dst.kind;
+    task.srcKind = plan.src.kind;
+    task.validatedEpoch.store(MemoryEpoch(), std::memory_order_relaxed);
+    return SubmitTask(call, target, std::move(task));
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtMemcpy2d(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width,
+                                           size_t height, aclrtMemcpyKind kind) {
+    const char *call = "aclrtMemcpy2d";
+    if (dst == nullptr || src == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(dst == nullptr ? "dst" : "src") + " is NULL");
+    }
+    if (kind != ACL_MEMCPY_HOST_TO_DEVICE && kind != ACL_MEMCPY_DEVICE_TO_HOST) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "only ACL_MEMCPY_HOST_TO_DEVICE and ACL_MEMCPY_DEVICE_TO_HOST are supported");
+    }
+    if (width == 0 || height == 0) {
+        return ACL_SUCCESS;
+    }
+    if (width > dpitch || width > spitch) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "width " + std::to_string(width) + " exceeds a pitch (dpitch " + std::to_string(dpitch) +
+                        ", spitch " + std::to_string(spitch) + ")");
+    }
+    if (height - 1 > (SIZE_MAX - width) / std::max(dpitch, spitch)) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "pitch × height overflows");
+    }
+    size_t dstExtent = dpitch * (height - 1) + width;
+    size_t srcExtent = spitch * (height - 1) + width;
+    // Validate the whole extents as one range each (rows in between belong to the same buffer).
+    RangeKind dstKind = ClassifyRange(dst, dstExtent);
+    RangeKind srcKind = ClassifyRange(src, srcExtent);
+    bool wantDstDevice = kind == ACL_MEMCPY_HOST_TO_DEVICE;
+    if (dstKind == RangeKind::Overrun || srcKind == RangeKind::Overrun ||
+        (dstKind == RangeKind::Device) != wantDstDevice || (srcKind == RangeKind::Device) == wantDstDevice) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    std::string(KindName(kind)) + " does not fit the pointers: destination is " + RangeName(dstKind) +
+                        " over " + std::to_string(dstExtent) + " bytes, source is " + RangeName(srcKind) + " over " +
+                        std::to_string(srcExtent) + " bytes");
+    }
+    if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
+        return status;
+    }
+    for (size_t row = 0; row < height; ++row) {
+        std::memmove(static_cast<char *>(dst) + row * dpitch, static_cast<const char *>(src) + row * spitch, width);
+    }
+    return ACL_SUCCESS;
+}
+
+} // extern "C"
