@@ -1,7 +1,8 @@
 // Softmax and layer norm. Rows (softmax over the last dim, layer norm) or column blocks (softmax
-// over an inner dim) are split over the worker pool. Reductions keep eight partial results so
-// that they vectorise without reassociating a single sum (the order is fixed, so every run gives
-// the same bits); e^x in float32 is ExpFloat, as in the elementwise Exp.
+// over an inner dim) are split over the worker pool. Reductions keep eight 16-byte vectors of
+// partial results (32 float32 lanes, 16 double) so that they vectorise and pipeline without
+// reassociating a single sum (the order is fixed, so every run on every CPU gives the same bits);
+// e^x in float32 is ExpFloat, as in the elementwise Exp.
 #include "reduction_kernels.h"
 
 #include <algorithm>
@@ -16,7 +17,6 @@
 namespace aclsim::nn {
 namespace {
 
-constexpr int kLanes = 8;
 // Columns per work unit of a softmax over an inner dim.
 constexpr int64_t kColumnBlock = 256;
 
@@ -119,8 +119,9 @@ inline A Exp(A x) {
     }
 }
 
-// The kLanes partial results of a reduction as 16-byte vectors (GCC's vector extension), the width
-// every target has (SSE2, NEON): lane j is element j % kPerVector of vector j / kPerVector.
+// The partial results of a reduction as kVectors 16-byte vectors (GCC's vector extension), the
+// width every target has (SSE2, NEON): lane j is element j % kPerVector of vector j / kPerVector.
+// Eight vectors are eight independent chains of additions, enough to keep two adders busy.
 template <class A>
 struct VectorOf {
     using type __attribute__((vector_size(16))) = A;
@@ -129,8 +130,9 @@ template <class A>
 using Vector = typename VectorOf<A>::type;
 template <class A>
 constexpr int kPerVector = static_cast<int>(16 / sizeof(A));
+constexpr int kVectors = 8;
 template <class A>
-constexpr int kVectors = kLanes / kPerVector<A>;
+constexpr int kLanes = kVectors * kPerVector<A>;
 
 template <class A>
 inline Vector<A> LoadVector(const A *x) {
@@ -146,19 +148,19 @@ inline A Lane(const Vector<A> *lanes, int j) {
 
 template <class A>
 A MaxOf(const A *x, int64_t n) {
-    Vector<A> lanes[kVectors<A>];
-    for (int j = 0; j < kLanes; ++j) {
+    Vector<A> lanes[kVectors];
+    for (int j = 0; j < kLanes<A>; ++j) {
         lanes[j / kPerVector<A>][j % kPerVector<A>] = x[0];
     }
     int64_t i = 0;
-    for (; i + kLanes <= n; i += kLanes) {
-        for (int v = 0; v < kVectors<A>; ++v) {
+    for (; i + kLanes<A> <= n; i += kLanes<A>) {
+        for (int v = 0; v < kVectors; ++v) {
             const Vector<A> e = LoadVector(x + i + v * kPerVector<A>);
             lanes[v] = e > lanes[v] ? e : lanes[v]; // per lane as Larger
         }
     }
     A result = Lane<A>(lanes, 0);
-    for (int j = 1; j < kLanes; ++j) {
+    for (int j = 1; j < kLanes<A>; ++j) {
         result = Larger(Lane<A>(lanes, j), result);
     }
     for (; i < n; ++i) {
@@ -171,10 +173,10 @@ A MaxOf(const A *x, int64_t n) {
 // lanes, then the lanes in order.
 template <int Power, class A>
 A SumOf(const A *x, int64_t n, A shift) {
-    Vector<A> lanes[kVectors<A>] = {};
+    Vector<A> lanes[kVectors] = {};
     int64_t i = 0;
-    for (; i + kLanes <= n; i += kLanes) {
-        for (int v = 0; v < kVectors<A>; ++v) {
+    for (; i + kLanes<A> <= n; i += kLanes<A>) {
+        for (int v = 0; v < kVectors; ++v) {
             const Vector<A> d = LoadVector(x + i + v * kPerVector<A>) - shift;
             if constexpr (Power == 1) {
                 lanes[v] += d;
@@ -188,7 +190,7 @@ A SumOf(const A *x, int64_t n, A shift) {
         lanes[j / kPerVector<A>][j % kPerVector<A>] += Power == 1 ? d : d * d;
     }
     A result = A(0);
-    for (int j = 0; j < kLanes; ++j) {
+    for (int j = 0; j < kLanes<A>; ++j) {
         result += Lane<A>(lanes, j);
     }
     return result;
@@ -244,7 +246,7 @@ ACLSIM_VECTOR_CLONES void SoftmaxColumns(const A *x, int64_t xStride, A *y, int6
 }
 
 // y = (x - mean) * rstd [* weight] [+ bias]; null weight or bias are left out. y may be x.
-void Normalise(const float *x, float *y, int64_t n, float mean, float rstd, const float *__restrict weight,
+ACLSIM_VECTOR_CLONES void Normalise(const float *x, float *y, int64_t n, float mean, float rstd, const float *__restrict weight,
                const float *__restrict bias) {
     if (weight != nullptr && bias != nullptr) {
         for (int64_t i = 0; i < n; ++i) {

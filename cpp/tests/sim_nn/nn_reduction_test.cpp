@@ -166,8 +166,8 @@ TEST_CASE("Softmax along every dim, in every dtype, on strided views") {
 }
 
 // A float32 softmax row as docs/simulator.md defines it, one value at a time and never vectorised:
-// the row maximum, e^(x - max) by the library's ExpFloat, eight partial sums (the tail added to
-// the first lanes) added in lane order, then each value divided by the sum.
+// the row maximum, e^(x - max) by the library's ExpFloat, 32 partial sums (element i goes to
+// lane i % 32, the tail to the first lanes) added in lane order, then each value divided by the sum.
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((noinline, optimize("no-tree-vectorize")))
 #endif
@@ -176,13 +176,14 @@ void ScalarSoftmaxRow(const float *x, float *y, int64_t n) {
     for (int64_t i = 1; i < n; ++i) {
         maximum = x[i] > maximum ? x[i] : maximum;
     }
-    float lanes[8] = {};
+    constexpr int kLanes = 32;
+    float lanes[kLanes] = {};
     for (int64_t i = 0; i < n; ++i) {
         y[i] = aclsim::nn::ExpFloat(x[i] - maximum);
     }
     int64_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        for (int j = 0; j < 8; ++j) {
+    for (; i + kLanes <= n; i += kLanes) {
+        for (int j = 0; j < kLanes; ++j) {
             lanes[j] += y[i + j];
         }
     }
@@ -201,7 +202,7 @@ void ScalarSoftmaxRow(const float *x, float *y, int64_t n) {
 TEST_CASE("float32 Softmax rows give the bits of the scalar definition (vectorised e^x, maximum and sum)") {
     REQUIRE(Session().ok);
     // Row lengths around the vector widths and a long one; values spread over [-60, 60].
-    for (int64_t length : {int64_t{1}, int64_t{7}, int64_t{8}, int64_t{17}, int64_t{1003}, int64_t{4096}}) {
+    for (int64_t length : {int64_t{1}, int64_t{7}, int64_t{8}, int64_t{17}, int64_t{33}, int64_t{1003}, int64_t{4096}}) {
         auto self = Make(ACL_FLOAT, {3, length});
         std::vector<float> x(static_cast<size_t>(3 * length));
         for (size_t i = 0; i < x.size(); ++i) {
