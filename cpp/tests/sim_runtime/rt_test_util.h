@@ -137,6 +137,18 @@ private:
 // failing test cannot hang the suite).
 class Gate {
 public:
+    Gate() = default;
+    Gate(const Gate &) = delete;
+    Gate &operator=(const Gate &) = delete;
+    // The stream's worker may still be inside Wait() after Open() returns (woken, not yet out):
+    // the gate outlives it, so its mutex and condition are never used after destruction.
+    ~Gate() {
+        Open();
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+        while (entered_.load() && !left_.load() && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+    }
     void Open() {
         std::lock_guard<std::mutex> lock(mutex_);
         open_ = true;
@@ -159,13 +171,17 @@ public:
 private:
     void Wait() {
         entered_.store(true);
-        std::unique_lock<std::mutex> lock(mutex_);
-        condition_.wait_for(lock, std::chrono::seconds(10), [this] { return open_; });
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            condition_.wait_for(lock, std::chrono::seconds(10), [this] { return open_; });
+        }
+        left_.store(true); // the last touch of the gate by the worker
     }
     std::mutex mutex_;
     std::condition_variable condition_;
     bool open_ = false;
     std::atomic<bool> entered_{false};
+    std::atomic<bool> left_{false};
 };
 
 // Host function incrementing an std::atomic<int>.
