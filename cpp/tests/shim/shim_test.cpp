@@ -25,7 +25,10 @@
 
 namespace {
 
+// The seed flow's objects (out = self + 1.1 * other on 4x2 floats, pinned host inputs 0 and 1),
+// made by the constructor with an executor of `executorFlags`.
 struct Seed {
+    explicit Seed(int32_t executorFlags);
     int64_t device = 0, stream = 0;
     int64_t selfBuffer = 0, otherBuffer = 0, outBuffer = 0;
     int64_t self = 0, other = 0, out = 0, alpha = 0, add = 0;
@@ -38,7 +41,8 @@ constexpr int64_t kBytes = 8 * sizeof(float);
 
 std::string LastError() { return agj_last_error_message(); }
 
-void MakeSeed(Seed &seed, int32_t executorFlags) {
+Seed::Seed(int32_t executorFlags) {
+    Seed &seed = *this;
     const int64_t dims[] = {4, 2};
     CHECK_EQ(agj_device_open(0, &seed.device), AGJ_OK);
     CHECK_EQ(agj_stream_create(seed.device, &seed.stream), AGJ_OK);
@@ -75,6 +79,61 @@ int64_t CaptureSeed(Seed &seed) {
     CHECK_EQ(agj_memcpy_async(seed.stream, seed.selfHost, 0, seed.outBuffer, 0, kBytes), AGJ_OK);
     CHECK_EQ(agj_capture_end(seed.stream, &model), AGJ_OK);
     return model;
+}
+
+// A device whose stream `blocked` waits for `gate`, an EXTERNAL event that only a record on `other`
+// releases: work on `blocked` (and a synchronisation of it) stays pending until then.
+struct GatedStream {
+    int64_t device = 0, blocked = 0, other = 0, gate = 0;
+    GatedStream() {
+        CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
+        CHECK_EQ(agj_stream_create(device, &blocked), AGJ_OK);
+        CHECK_EQ(agj_stream_create(device, &other), AGJ_OK);
+        CHECK_EQ(agj_event_create(device, ACL_EVENT_EXTERNAL, &gate), AGJ_OK);
+        CHECK_EQ(agj_stream_wait_event(blocked, gate), AGJ_OK);
+    }
+    // Records the gate, which lets `blocked` run, joins the threads waiting on it and checks that the
+    // calls they made succeeded (their `results`).
+    void OpenAndJoin(std::initializer_list<std::thread *> waiters, std::initializer_list<const int32_t *> results) {
+        CHECK_EQ(agj_event_record(gate, other), AGJ_OK);
+        for (std::thread *waiter : waiters) {
+            waiter->join();
+        }
+        for (const int32_t *result : results) {
+            CHECK_EQ(*result, AGJ_OK);
+        }
+    }
+};
+
+// Replays `model` `replays` times from each of `threads` threads, each on a shim stream of its own
+// made on `device`; a thread waits after every replay when `waitEach(t)`, else once at the end.
+// Returns each thread's failed calls.
+std::vector<int> ReplayFromThreads(int64_t device, int64_t model, int threads, int replays,
+                                   const std::function<bool(int)> &waitEach) {
+    std::vector<std::thread> workers;
+    std::vector<int> failures(static_cast<size_t>(threads), 0);
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&, t]() {
+            int &failed = failures[static_cast<size_t>(t)];
+            int64_t stream = 0;
+            if (agj_stream_create(device, &stream) != AGJ_OK) {
+                ++failed;
+                return;
+            }
+            for (int i = 0; i < replays; ++i) {
+                failed += agj_model_execute_async(model, stream) != AGJ_OK;
+                if (waitEach(t)) {
+                    failed += agj_stream_synchronize(stream) != AGJ_OK;
+                }
+            }
+            failed += agj_stream_synchronize(stream) != AGJ_OK;
+            failed += agj_release(stream) != AGJ_OK;
+        });
+    }
+    for (auto &worker : workers) {
+        worker.join();
+    }
+    return failures;
 }
 
 // Replays `replays` times, each followed by a wait (`oneCall`: agj_model_execute, else
@@ -116,8 +175,7 @@ TEST_CASE("an unknown backend says what it looked for") {
 
 TEST_CASE("seed flow through the shim replays 1.1 * i") {
     OpenRuntime runtime;
-    Seed seed;
-    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    Seed seed(AGJ_EXECUTOR_REPEATABLE);
     int64_t model = CaptureSeed(seed);
     REQUIRE(model != 0);
     CHECK_EQ(agj_handle_kind(model), AGJ_KIND_MODEL);
@@ -133,8 +191,7 @@ TEST_CASE("features: the backend's optional functions, and what a model's name a
         CHECK((features >> bit & 1) == 1);
     }
     CHECK((features >> AGJ_FEATURE_END_) == 0); // no bit beyond the table
-    Seed seed;
-    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    Seed seed(AGJ_EXECUTOR_REPEATABLE);
     int64_t model = CaptureSeed(seed);
     char name[32];
     if ((features >> AGJ_FEATURE_MODEL_NAMES & 1) != 0) {
@@ -168,8 +225,7 @@ TEST_CASE("destroy notices: queued once the model is destroyed, after its last r
     int32_t count = -1;
     {
         OpenRuntime runtime;
-        Seed seed;
-        MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+        Seed seed(AGJ_EXECUTOR_REPEATABLE);
         int64_t model = CaptureSeed(seed);
         CHECK_EQ(agj_model_on_destroy(model, 41), AGJ_OK);
         CHECK_EQ(agj_model_on_destroy(model, 42), AGJ_OK);
@@ -198,8 +254,7 @@ TEST_CASE("destroy notices: queued once the model is destroyed, after its last r
 
 TEST_CASE("a model keeps the objects its tasks use after they are released") {
     OpenRuntime runtime;
-    Seed seed;
-    MakeSeed(seed, 0);
+    Seed seed(0);
     int64_t model = CaptureSeed(seed);
     REQUIRE(model != 0);
     int64_t before = agj_live_count(AGJ_KIND_TENSOR);
@@ -276,8 +331,7 @@ TEST_CASE("bad arguments are refused before reaching ACL") {
 
 TEST_CASE("a single-use executor is consumed by its launch") {
     OpenRuntime runtime;
-    Seed seed;
-    MakeSeed(seed, 0);
+    Seed seed(0);
     CHECK_EQ(agj_executor_launch(seed.add, seed.stream), AGJ_OK);
     CHECK_EQ(agj_executor_launch(seed.add, seed.stream), AGJ_ERR_STATE);
     CHECK(LastError().find("already launched") != std::string::npos);
@@ -286,8 +340,7 @@ TEST_CASE("a single-use executor is consumed by its launch") {
 
 TEST_CASE("a failed capture end leaves no model and a usable stream") {
     OpenRuntime runtime;
-    Seed seed;
-    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    Seed seed(AGJ_EXECUTOR_REPEATABLE);
     int64_t model = 0;
     CHECK_EQ(agj_capture_end(seed.stream, &model), ACL_ERROR_RT_STREAM_NOT_CAPTURED);
     CHECK_EQ(model, 0);
@@ -308,8 +361,7 @@ TEST_CASE("a failed capture end leaves no model and a usable stream") {
 
 TEST_CASE("releasing a capturing stream ends its capture") {
     OpenRuntime runtime;
-    Seed seed;
-    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    Seed seed(AGJ_EXECUTOR_REPEATABLE);
     CHECK_EQ(agj_capture_begin(seed.stream, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL), AGJ_OK);
     CHECK_EQ(agj_executor_launch(seed.add, seed.stream), AGJ_OK);
     CHECK_EQ(agj_release(seed.stream), AGJ_OK);
@@ -358,8 +410,7 @@ TEST_CASE("a capture the runtime ends on a device reset releases what its tasks 
 
 TEST_CASE("replay and wait in one call: the seed's values, and nothing kept once it returns") {
     OpenRuntime runtime;
-    Seed seed;
-    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    Seed seed(AGJ_EXECUTOR_REPEATABLE);
     int64_t model = CaptureSeed(seed);
     REQUIRE(model != 0);
     ReplayAndCheck(seed, model, 8, true);
@@ -379,17 +430,12 @@ TEST_CASE("replay and wait in one call: the seed's values, and nothing kept once
 
 TEST_CASE("a handle released while another thread's call uses it dies when that call ends") {
     OpenRuntime runtime;
-    int64_t device = 0, blocked = 0, other = 0, gate = 0;
-    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
-    CHECK_EQ(agj_stream_create(device, &blocked), AGJ_OK);
-    CHECK_EQ(agj_stream_create(device, &other), AGJ_OK);
-    CHECK_EQ(agj_event_create(device, ACL_EVENT_EXTERNAL, &gate), AGJ_OK);
-    CHECK_EQ(agj_stream_wait_event(blocked, gate), AGJ_OK); // `blocked` waits until `gate` is recorded
+    GatedStream g;  // `blocked` waits until `gate` is recorded
     std::atomic<bool> waiting{false};
     int32_t synchronized = -1;
     std::thread waiter([&] {
         waiting.store(true);
-        synchronized = agj_stream_synchronize(blocked);
+        synchronized = agj_stream_synchronize(g.blocked);
     });
     while (!waiting.load()) {
         std::this_thread::yield();
@@ -397,39 +443,30 @@ TEST_CASE("a handle released while another thread's call uses it dies when that 
     std::this_thread::sleep_for(std::chrono::milliseconds(100)); // well inside the synchronisation
     // The release waits for the stream's work, so it runs on a thread of its own.
     int32_t released = -1;
-    std::thread releaser([&] { released = agj_release(blocked); });
+    std::thread releaser([&] { released = agj_release(g.blocked); });
     int32_t complete = 0;
-    while (agj_stream_query(blocked, &complete) != AGJ_ERR_INVALID_HANDLE) { // gone for everyone else at once
+    while (agj_stream_query(g.blocked, &complete) != AGJ_ERR_INVALID_HANDLE) { // gone for everyone else at once
         std::this_thread::yield();
     }
     CHECK_EQ(agj_live_count(AGJ_KIND_STREAM), 2); // but still used by the waiting calls
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     CHECK_EQ(released, -1); // the release waits for the work in flight
-    CHECK_EQ(agj_event_record(gate, other), AGJ_OK);
-    waiter.join();
-    releaser.join();
-    CHECK_EQ(synchronized, AGJ_OK);
-    CHECK_EQ(released, AGJ_OK);
+    g.OpenAndJoin({&waiter, &releaser}, {&synchronized, &released});
     CHECK_EQ(agj_live_count(AGJ_KIND_STREAM), 1);
 }
 
 TEST_CASE("releasing a stream waits for its work also while another thread synchronises it") {
     OpenRuntime runtime;
-    int64_t device = 0, blocked = 0, other = 0, gate = 0;
-    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
-    CHECK_EQ(agj_stream_create(device, &blocked), AGJ_OK);
-    CHECK_EQ(agj_stream_create(device, &other), AGJ_OK);
-    CHECK_EQ(agj_event_create(device, ACL_EVENT_EXTERNAL, &gate), AGJ_OK);
-    CHECK_EQ(agj_stream_wait_event(blocked, gate), AGJ_OK);
-    std::thread waiter([&] { agj_stream_synchronize(blocked); });
+    GatedStream g;  // `blocked` waits until `gate` is recorded
+    std::thread waiter([&] { agj_stream_synchronize(g.blocked); });
     std::atomic<bool> recorded{false};
     std::thread recorder([&] {
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
         recorded.store(true);
-        agj_event_record(gate, other);
+        agj_event_record(g.gate, g.other);
     });
     std::this_thread::sleep_for(std::chrono::milliseconds(50)); // the waiter is inside its synchronisation
-    CHECK_EQ(agj_release(blocked), AGJ_OK);
+    CHECK_EQ(agj_release(g.blocked), AGJ_OK);
     CHECK(recorded.load()); // returned only after the gate let the stream's work finish
     waiter.join();
     recorder.join();
@@ -437,19 +474,15 @@ TEST_CASE("releasing a stream waits for its work also while another thread synch
 
 TEST_CASE("a synchronisation blocked on another thread holds up releases of what it waits for only") {
     OpenRuntime runtime;
-    int64_t device = 0, blocked = 0, other = 0, gate = 0, waitedEvent = 0;
-    CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
-    CHECK_EQ(agj_stream_create(device, &blocked), AGJ_OK);
-    CHECK_EQ(agj_stream_create(device, &other), AGJ_OK);
-    CHECK_EQ(agj_event_create(device, ACL_EVENT_EXTERNAL, &gate), AGJ_OK);
-    CHECK_EQ(agj_event_create(device, 0, &waitedEvent), AGJ_OK);
-    CHECK_EQ(agj_stream_wait_event(blocked, gate), AGJ_OK);
-    CHECK_EQ(agj_event_record(waitedEvent, blocked), AGJ_OK); // completes once `blocked` runs
+    GatedStream g;  // `blocked` waits until `gate` is recorded
+    int64_t waitedEvent = 0;
+    CHECK_EQ(agj_event_create(g.device, 0, &waitedEvent), AGJ_OK);
+    CHECK_EQ(agj_event_record(waitedEvent, g.blocked), AGJ_OK); // completes once `blocked` runs
     std::atomic<int> waiting{0};
     int32_t streamSynchronized = -1, eventSynchronized = -1;
     std::thread streamWaiter([&] {
         waiting.fetch_add(1);
-        streamSynchronized = agj_stream_synchronize(blocked);
+        streamSynchronized = agj_stream_synchronize(g.blocked);
     });
     std::thread eventWaiter([&] {
         waiting.fetch_add(1);
@@ -462,18 +495,14 @@ TEST_CASE("a synchronisation blocked on another thread holds up releases of what
     // Memory released meanwhile is freed at once: neither waiting call uses it.
     for (int i = 0; i < 3; ++i) {
         int64_t buffer = 0;
-        CHECK_EQ(agj_device_buffer_alloc(device, 1 << 20, &buffer), AGJ_OK);
+        CHECK_EQ(agj_device_buffer_alloc(g.device, 1 << 20, &buffer), AGJ_OK);
         CHECK_EQ(agj_release(buffer), AGJ_OK);
         CHECK_EQ(agj_live_count(AGJ_KIND_DEVICE_BUFFER), 0);
     }
     // What a waiting call uses lives until it returns.
     CHECK_EQ(agj_release(waitedEvent), AGJ_OK);
     CHECK_EQ(agj_live_count(AGJ_KIND_EVENT), 2);
-    CHECK_EQ(agj_event_record(gate, other), AGJ_OK);
-    streamWaiter.join();
-    eventWaiter.join();
-    CHECK_EQ(streamSynchronized, AGJ_OK);
-    CHECK_EQ(eventSynchronized, AGJ_OK);
+    g.OpenAndJoin({&streamWaiter, &eventWaiter}, {&streamSynchronized, &eventSynchronized});
     CHECK_EQ(agj_live_count(AGJ_KIND_EVENT), 1);
 }
 
@@ -554,8 +583,7 @@ TEST_CASE("a release racing another thread's calls is dropped by the time they e
 
 TEST_CASE("measurement hooks: the C API replay loop runs the model, the handoff floor passes a flag") {
     OpenRuntime runtime;
-    Seed seed;
-    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    Seed seed(AGJ_EXECUTOR_REPEATABLE);
     int64_t model = CaptureSeed(seed);
     int64_t nanos = -1;
     CHECK_EQ(agj_bench_replay_loop(model, seed.stream, 5, &nanos), AGJ_OK);
@@ -575,8 +603,7 @@ TEST_CASE("measurement hooks: the C API replay loop runs the model, the handoff 
 TEST_CASE("closing the runtime releases every object still held") {
     {
         OpenRuntime runtime;
-        Seed seed;
-        MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+        Seed seed(AGJ_EXECUTOR_REPEATABLE);
         int64_t model = CaptureSeed(seed);
         CHECK(model != 0);
         CHECK_EQ(agj_model_execute_async(model, seed.stream), AGJ_OK);
@@ -586,8 +613,7 @@ TEST_CASE("closing the runtime releases every object still held") {
 
 TEST_CASE("replays of one model on several threads and streams") {
     OpenRuntime runtime;
-    Seed seed;
-    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    Seed seed(AGJ_EXECUTOR_REPEATABLE);
     // A model with no host round trip: out = self + 1.1 * other, from device tensors.
     CHECK_EQ(agj_memcpy(seed.selfBuffer, 0, seed.selfHost, 0, kBytes), AGJ_OK);
     CHECK_EQ(agj_memcpy(seed.otherBuffer, 0, seed.otherHost, 0, kBytes), AGJ_OK);
@@ -607,26 +633,7 @@ TEST_CASE("replays of one model on several threads and streams") {
     CHECK_EQ(agj_capture_begin(seed.stream, ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL), AGJ_OK);
     CHECK_EQ(agj_executor_launch(kernel, seed.stream), AGJ_OK);
     CHECK_EQ(agj_capture_end(seed.stream, &model), AGJ_OK);
-    std::vector<std::thread> threads;
-    std::vector<int> failures(4, 0);
-    for (int t = 0; t < 4; ++t) {
-        threads.emplace_back([&, t]() {
-            int64_t stream = 0;
-            if (agj_stream_create(seed.device, &stream) != AGJ_OK) {
-                ++failures[t];
-                return;
-            }
-            for (int i = 0; i < 200; ++i) {
-                failures[t] += agj_model_execute_async(model, stream) != AGJ_OK;
-                failures[t] += agj_stream_synchronize(stream) != AGJ_OK;
-            }
-            failures[t] += agj_release(stream) != AGJ_OK;
-        });
-    }
-    for (auto &thread : threads) {
-        thread.join();
-    }
-    for (int failed : failures) {
+    for (int failed : ReplayFromThreads(seed.device, model, 4, 200, [](int) { return true; })) {
         CHECK_EQ(failed, 0);
     }
     float result[8] = {};
@@ -655,29 +662,8 @@ TEST_CASE("replays of one model never overlap: in-place x += 1 from 4 threads, e
     CHECK_EQ(agj_executor_launch(increment, capturer), AGJ_OK);
     CHECK_EQ(agj_capture_end(capturer, &model), AGJ_OK);
     constexpr int kThreads = 4, kReplays = 200;
-    std::vector<std::thread> threads;
-    std::vector<int> failures(kThreads, 0);
-    for (int t = 0; t < kThreads; ++t) {
-        threads.emplace_back([&, t]() {
-            int64_t stream = 0;
-            if (agj_stream_create(device, &stream) != AGJ_OK) {
-                ++failures[t];
-                return;
-            }
-            for (int i = 0; i < kReplays; ++i) { // odd threads wait after each replay, even ones at the end
-                failures[t] += agj_model_execute_async(model, stream) != AGJ_OK;
-                if (t % 2 == 1) {
-                    failures[t] += agj_stream_synchronize(stream) != AGJ_OK;
-                }
-            }
-            failures[t] += agj_stream_synchronize(stream) != AGJ_OK;
-            failures[t] += agj_release(stream) != AGJ_OK;
-        });
-    }
-    for (auto &thread : threads) {
-        thread.join();
-    }
-    for (int failed : failures) {
+    // Odd threads wait after each replay, even ones at the end.
+    for (int failed : ReplayFromThreads(device, model, kThreads, kReplays, [](int t) { return t % 2 == 1; })) {
         CHECK_EQ(failed, 0);
     }
     int64_t host = 0, address = 0;

@@ -60,24 +60,22 @@ TEST_CASE("every dtype pair promotes as the table says, with the reference's val
 
 TEST_CASE("out may be any type the promoted type casts to; others are refused") {
     REQUIRE(Session().ok);
-    for (aclDataType promoted : kAllTypes) {
-        for (aclDataType outType : kAllTypes) {
-            auto self = Make(promoted, {2, 7});
-            auto other = Make(promoted, {2, 7});
-            auto out = Make(outType, {2, 7});
-            const std::string what = std::string(TypeName(promoted)) + " -> out " + TypeName(outType);
-            if (ExpectCastable(promoted, outType)) {
-                CHECK(CheckAdd(*self, *other, AlphaFor(promoted), *out, promoted, what));
-            } else {
-                ScalarHandle alpha(AlphaFor(promoted));
-                const aclnnStatus status = RunAdd(*self, *other, alpha, *out);
-                if (status != kInvalid) {
-                    std::fprintf(stderr, "  %s: status %d, expected 161002\n", what.c_str(), status);
-                }
-                CHECK_EQ(status, kInvalid);
+    ForEachTypePair([&](aclDataType promoted, aclDataType outType) {
+        auto self = Make(promoted, {2, 7});
+        auto other = Make(promoted, {2, 7});
+        auto out = Make(outType, {2, 7});
+        const std::string what = std::string(TypeName(promoted)) + " -> out " + TypeName(outType);
+        if (ExpectCastable(promoted, outType)) {
+            CHECK(CheckAdd(*self, *other, AlphaFor(promoted), *out, promoted, what));
+        } else {
+            ScalarHandle alpha(AlphaFor(promoted));
+            const aclnnStatus status = RunAdd(*self, *other, alpha, *out);
+            if (status != kInvalid) {
+                std::fprintf(stderr, "  %s: status %d, expected 161002\n", what.c_str(), status);
             }
+            CHECK_EQ(status, kInvalid);
         }
-    }
+    });
 }
 
 TEST_CASE("values CANN refuses: a floating result into an integer out, a floating alpha for integer tensors") {
@@ -250,10 +248,8 @@ TEST_CASE("alpha is fixed when the operator is planned") {
     CHECK_EQ(aclDestroyScalar(alpha), 0); // nor does the kernel need the scalar any more
     REQUIRE(aclnnAdd(nullptr, 0, executor, Session().stream) == 0);
     REQUIRE(aclrtSynchronizeStream(Session().stream) == ACL_SUCCESS);
-    std::vector<unsigned char> expected = out->host();
-    RefAdd({&self->spec(), self->host().data(), {}}, {&other->spec(), other->host().data(), {}},
-           HostScalar::Float(2.5f), ACL_FLOAT, out->spec(), expected);
-    CHECK(SameStorage(ACL_FLOAT, out->Download(), expected, "alpha 2.5"));
+    CHECK(SameStorage(ACL_FLOAT, out->Download(), ExpectedAdd(*self, *other, HostScalar::Float(2.5f), ACL_FLOAT, *out),
+                      "alpha 2.5"));
 }
 
 TEST_CASE("broadcasting: scalar-like, rows, columns, rank padding, both sides") {
@@ -468,9 +464,7 @@ TEST_CASE("aclnnInplaceAdd writes into selfRef, broadcasting other") {
         auto selfRef = Make(type, {4, 6}, {1, 4}); // transposed in place
         auto other = Make(type, {6});
         const HostScalar alpha = AlphaFor(type);
-        std::vector<unsigned char> expected = selfRef->host();
-        RefAdd({&selfRef->spec(), selfRef->host().data(), {}}, {&other->spec(), other->host().data(), {}}, alpha, type,
-               selfRef->spec(), expected);
+        const std::vector<unsigned char> expected = ExpectedAdd(*selfRef, *other, alpha, type, *selfRef);
         ScalarHandle alphaHandle(alpha);
         REQUIRE(RunInplaceAdd(*selfRef, *other, alphaHandle) == 0);
         CHECK(SameStorage(type, selfRef->Download(), expected, std::string("inplace ") + TypeName(type)));
@@ -479,9 +473,8 @@ TEST_CASE("aclnnInplaceAdd writes into selfRef, broadcasting other") {
     // CANN's CanCast refuses from a floating type to an integer one.
     auto selfRef = Make(ACL_FLOAT, {3, 3});
     auto other = Make(ACL_INT32, {3});
-    std::vector<unsigned char> expected = selfRef->host();
-    RefAdd({&selfRef->spec(), selfRef->host().data(), {}}, {&other->spec(), other->host().data(), {}},
-           HostScalar::Float(1.5f), ACL_FLOAT, selfRef->spec(), expected);
+    const std::vector<unsigned char> expected =
+        ExpectedAdd(*selfRef, *other, HostScalar::Float(1.5f), ACL_FLOAT, *selfRef);
     ScalarHandle alpha(HostScalar::Float(1.5f));
     REQUIRE(RunInplaceAdd(*selfRef, *other, alpha) == 0);
     CHECK(SameStorage(ACL_FLOAT, selfRef->Download(), expected, "inplace FLOAT += INT32"));
@@ -681,9 +674,8 @@ TEST_CASE("aclSetInputTensorAddr / aclSetOutputTensorAddr rebind a repeatable ex
     CHECK_EQ(aclSetOutputTensorAddr(executor, 0, out->tensor(), outMoved->device()), 0);
     REQUIRE(aclnnAdd(nullptr, 0, executor, Session().stream) == 0);
     REQUIRE(aclrtSynchronizeStream(Session().stream) == ACL_SUCCESS);
-    std::vector<unsigned char> expected = outMoved->host();
-    RefAdd({&self->spec(), self->host().data(), {}}, {&otherMoved->spec(), otherMoved->host().data(), {}},
-           HostScalar::Float(3.0f), ACL_FLOAT, outMoved->spec(), expected);
+    const std::vector<unsigned char> expected =
+        ExpectedAdd(*self, *otherMoved, HostScalar::Float(3.0f), ACL_FLOAT, *outMoved);
     CHECK(SameStorage(ACL_FLOAT, outMoved->Download(), expected, "rebound"));
     CHECK(SameStorage(ACL_FLOAT, out->Download(), out->host(), "old out untouched"));
 
@@ -741,10 +733,8 @@ TEST_CASE("a captured model records Add, Axpy or Mul+Add and replays with alpha 
 
     REQUIRE(aclmdlRIExecuteAsync(model, stream) == ACL_SUCCESS);
     REQUIRE(aclrtSynchronizeStream(stream) == ACL_SUCCESS);
-    std::vector<unsigned char> expected = z->host();
-    RefAdd({&x->spec(), x->host().data(), {}}, {&y->spec(), y->host().data(), {}}, HostScalar::Float(1.1f), ACL_FLOAT,
-           z->spec(), expected);
-    CHECK(SameStorage(ACL_FLOAT, z->Download(), expected, "replayed Axpy"));
+    CHECK(SameStorage(ACL_FLOAT, z->Download(), ExpectedAdd(*x, *y, HostScalar::Float(1.1f), ACL_FLOAT, *z),
+                      "replayed Axpy"));
     // d = d + 2 d = 3 d, twice after two replays.
     std::vector<unsigned char> tripled = d->host();
     for (int replay = 0; replay < 2; ++replay) {
@@ -786,10 +776,7 @@ TEST_CASE("a kernel whose memory was freed after planning fails instead of touch
 
 TEST_CASE("no tensors, scalars or executors leak") {
     REQUIRE(Session().ok);
-    // Every helper above released what it made; only live DeviceTensors would count.
-    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_TENSOR), 0u);
-    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_SCALAR), 0u);
-    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_EXECUTOR), 0u);
+    ExpectNoOperatorObjectsLeft();
 }
 
 NN_TEST_MAIN()

@@ -41,6 +41,27 @@ void ForSampleFloats(Visit visit) {
     }
 }
 
+uint32_t BitsOf(float f) {
+    uint32_t bits;
+    std::memcpy(&bits, &f, sizeof bits);
+    return bits;
+}
+
+// Converts every sample float with `convert` and compares the result's bits with `expect(value)`;
+// a NaN input must give a result `isNaN` accepts. Returns the mismatches and prints the first five.
+template <class Convert, class Expect, class IsNaN>
+int SampleMismatches(Convert convert, Expect expect, IsNaN isNaN) {
+    int mismatches = 0;
+    ForSampleFloats([&](float value) {
+        const uint32_t actual = convert(value);
+        const bool wrong = std::isnan(value) ? !isNaN(actual) : actual != expect(value);
+        if (wrong && mismatches++ < 5) {
+            std::fprintf(stderr, "  %a: got 0x%08x, want 0x%08x\n", value, actual, std::isnan(value) ? 0u : expect(value));
+        }
+    });
+    return mismatches;
+}
+
 } // namespace
 
 TEST_CASE("FLOAT16 to float is exact for all 65536 encodings") {
@@ -60,37 +81,18 @@ TEST_CASE("FLOAT16 to float is exact for all 65536 encodings") {
 }
 
 TEST_CASE("float to FLOAT16 rounds to nearest even, overflows to infinity, keeps NaN") {
-    int mismatches = 0;
-    ForSampleFloats([&](float value) {
-        const uint16_t actual = FloatToHalfBits(value);
-        if (std::isnan(value)) {
-            if ((actual & 0x7C00u) != 0x7C00u || (actual & 0x3FFu) == 0) {
-                ++mismatches;
-            }
-            return;
-        }
-        const uint16_t expected = HalfBitsOf(static_cast<_Float16>(value));
-        if (actual != expected && mismatches++ < 5) {
-            std::fprintf(stderr, "  %a: got 0x%04x, want 0x%04x\n", value, actual, expected);
-        }
-    });
+    const int mismatches = SampleMismatches(
+        [](float value) { return uint32_t{FloatToHalfBits(value)}; },
+        [](float value) { return uint32_t{HalfBitsOf(static_cast<_Float16>(value))}; },
+        [](uint32_t half) { return (half & 0x7C00u) == 0x7C00u && (half & 0x3FFu) != 0; });
     CHECK_EQ(mismatches, 0);
 }
 
 TEST_CASE("float to BF16 rounds to nearest even; BF16 to float is exact") {
-    int mismatches = 0;
-    ForSampleFloats([&](float value) {
-        const uint16_t actual = FloatToBFloat16Bits(value);
-        if (std::isnan(value)) {
-            mismatches += std::isnan(BFloat16BitsToFloat(actual)) ? 0 : 1;
-            return;
-        }
-        const float expected = nntest::RoundBf16(value);
-        const float widened = BFloat16BitsToFloat(actual);
-        if (std::memcmp(&expected, &widened, 4) != 0 && mismatches++ < 5) {
-            std::fprintf(stderr, "  %a: got %a, want %a\n", value, widened, expected);
-        }
-    });
+    const int mismatches = SampleMismatches(
+        [](float value) { return BitsOf(BFloat16BitsToFloat(FloatToBFloat16Bits(value))); },
+        [](float value) { return BitsOf(nntest::RoundBf16(value)); },
+        [](uint32_t widened) { return std::isnan(FromBits(widened)); });
     CHECK_EQ(mismatches, 0);
 }
 

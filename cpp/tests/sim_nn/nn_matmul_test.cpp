@@ -187,16 +187,17 @@ TEST_CASE("BatchMatMul, FLOAT16 and BF16 inputs, and cubeMathType USE_FP16 on FL
 
 TEST_CASE("a large product split over the worker pool") {
     REQUIRE(Session().ok);
-    auto self = Make(ACL_FLOAT, {96, 200});
-    auto mat2 = Make(ACL_FLOAT, {200, 300});
-    auto out = Make(ACL_FLOAT, {96, 300});
-    CHECK_EQ(Run(MatmulCall(Api::kMm, *self, *mat2, *out)), 0);
-    CHECK(CheckProduct(*self, *mat2, *out, false, "wide"));
-    auto tallSelf = Make(ACL_FLOAT, {400, 100});
-    auto narrow = Make(ACL_FLOAT, {100, 20});
-    auto tallOut = Make(ACL_FLOAT, {400, 20});
-    CHECK_EQ(Run(MatmulCall(Api::kMm, *tallSelf, *narrow, *tallOut)), 0);
-    CHECK(CheckProduct(*tallSelf, *narrow, *tallOut, false, "tall"));
+    struct Product {
+        int64_t m, k, n;
+        const char *what;
+    };
+    for (const Product &p : {Product{96, 200, 300, "wide"}, Product{400, 100, 20, "tall"}}) {
+        auto self = Make(ACL_FLOAT, {p.m, p.k});
+        auto mat2 = Make(ACL_FLOAT, {p.k, p.n});
+        auto out = Make(ACL_FLOAT, {p.m, p.n});
+        CHECK_EQ(Run(MatmulCall(Api::kMm, *self, *mat2, *out)), 0);
+        CHECK(CheckProduct(*self, *mat2, *out, false, p.what));
+    }
 }
 
 TEST_CASE("K = 0 gives zeros; empty outputs launch nothing") {
@@ -217,15 +218,10 @@ TEST_CASE("K = 0 gives zeros; empty outputs launch nothing") {
 
 TEST_CASE("refusals: NULL 161001; dtypes, shapes, ranks, cubeMathType and overlapping out 161002") {
     REQUIRE(Session().ok);
-    auto a = Make(ACL_FLOAT, {4, 5});
-    auto b = Make(ACL_FLOAT, {5, 6});
-    auto c = Make(ACL_FLOAT, {4, 6});
-    auto aI32 = Make(ACL_INT32, {4, 5});
-    auto aF16 = Make(ACL_FLOAT16, {4, 5});
-    auto bBf16 = Make(ACL_BF16, {5, 6});
-    auto bF16 = Make(ACL_FLOAT16, {5, 6});
-    auto aBf16 = Make(ACL_BF16, {4, 5});
-    auto cBf16 = Make(ACL_BF16, {4, 6});
+    // self (4 x 5), mat2 (5 x 6) and out (4 x 6) in the dtypes under test.
+    auto [a, aI32, aF16, aBf16] = MakeEach({ACL_FLOAT, ACL_INT32, ACL_FLOAT16, ACL_BF16}, {4, 5});
+    auto [b, bBf16, bF16] = MakeEach({ACL_FLOAT, ACL_BF16, ACL_FLOAT16}, {5, 6});
+    auto [c, cBf16] = MakeEach({ACL_FLOAT, ACL_BF16}, {4, 6});
     auto a3 = Make(ACL_FLOAT, {2, 4, 5});
     auto b3 = Make(ACL_FLOAT, {3, 5, 6});
     auto c3 = Make(ACL_FLOAT, {3, 4, 6});
@@ -272,8 +268,7 @@ TEST_CASE("eager, captured replay and task update give the same bytes") {
 
 TEST_CASE("no tensors, scalars or executors leak") {
     REQUIRE(Session().ok);
-    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_TENSOR), 0u);
-    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_EXECUTOR), 0u);
+    ExpectNoOperatorObjectsLeft();
 }
 
 NN_TEST_MAIN()

@@ -265,16 +265,10 @@ TEST_CASE("empty tensors launch nothing") {
 
 TEST_CASE("refusals: NULL 161001; dtypes, dims, shapes 161002") {
     REQUIRE(Session().ok);
-    auto f32 = Make(ACL_FLOAT, {4, 6});
-    auto out = Make(ACL_FLOAT, {4, 6});
-    auto i32 = Make(ACL_INT32, {4, 6});
-    auto f64 = Make(ACL_DOUBLE, {4, 6});
-    auto f16 = Make(ACL_FLOAT16, {4, 6});
+    auto [f32, out, i32, f64, f16] = MakeEach({ACL_FLOAT, ACL_FLOAT, ACL_INT32, ACL_DOUBLE, ACL_FLOAT16}, {4, 6});
     auto wrong = Make(ACL_FLOAT, {4, 5});
-    auto w6 = Make(ACL_FLOAT, {6});
+    auto [w6, w6f16, w6bf16] = MakeEach({ACL_FLOAT, ACL_FLOAT16, ACL_BF16}, {6});
     auto w5 = Make(ACL_FLOAT, {5});
-    auto w6f16 = Make(ACL_FLOAT16, {6});
-    auto w6bf16 = Make(ACL_BF16, {6});
     auto mean = Make(ACL_FLOAT, {4, 1});
     auto badMean = Make(ACL_FLOAT, {4});
     uint64_t ws = 0;
@@ -331,8 +325,7 @@ TEST_CASE("eager, captured replay and task update give the same bytes") {
 
 TEST_CASE("no tensors, scalars or executors leak") {
     REQUIRE(Session().ok);
-    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_TENSOR), 0u);
-    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_EXECUTOR), 0u);
+    ExpectNoOperatorObjectsLeft();
 }
 
 NN_TEST_MAIN()

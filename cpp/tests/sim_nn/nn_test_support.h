@@ -4,6 +4,7 @@
 #ifndef ACLGRAPH4J_TESTS_SIM_NN_NN_TEST_SUPPORT_H
 #define ACLGRAPH4J_TESTS_SIM_NN_NN_TEST_SUPPORT_H
 
+#include <array>
 #include <cmath>
 #include <complex>
 #include <cstdint>
@@ -29,6 +30,17 @@ constexpr aclnnStatus kInvalid = 161002;
 // The twelve types of the aclnnAdd family, in promotion order.
 const aclDataType kAllTypes[] = {ACL_BOOL,  ACL_UINT8, ACL_INT8, ACL_INT16, ACL_INT32,     ACL_INT64,
                                  ACL_FLOAT16, ACL_BF16, ACL_FLOAT, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128};
+
+// Calls visit(a, b) for every ordered pair of stored data types (the dtype matrices of the operator
+// tests).
+template <class Visit>
+void ForEachTypePair(Visit visit) {
+    for (aclDataType a : kAllTypes) {
+        for (aclDataType b : kAllTypes) {
+            visit(a, b);
+        }
+    }
+}
 
 #define B ACL_BOOL
 #define U8 ACL_UINT8
@@ -418,6 +430,17 @@ inline std::unique_ptr<DeviceTensor> Make(aclDataType type, std::vector<int64_t>
     return std::make_unique<DeviceTensor>(std::move(spec));
 }
 
+// One tensor of `shape` per data type in `types`, for the operand sets of dtype refusals:
+// auto [f32, f16] = MakeEach({ACL_FLOAT, ACL_FLOAT16}, {2, 3});
+template <size_t N>
+std::array<std::unique_ptr<DeviceTensor>, N> MakeEach(const aclDataType (&types)[N], const std::vector<int64_t> &shape) {
+    std::array<std::unique_ptr<DeviceTensor>, N> tensors;
+    for (size_t i = 0; i < N; ++i) {
+        tensors[i] = Make(types[i], shape);
+    }
+    return tensors;
+}
+
 // ---- the reference operator over host mirrors ----
 
 struct RefOperand {
@@ -578,55 +601,56 @@ inline AclSession &Session() {
     return *SessionSlot();
 }
 
-// First and second phase of aclnnAdd plus a stream synchronisation; the first failing status.
-inline aclnnStatus RunAdd(aclTensor *self, aclTensor *other, aclScalar *alpha, aclTensor *out) {
+// The first phase of an aclnn call (through `prepare(&workspaceSize, &executor)`), its second phase
+// `launch` on the session's stream and a synchronisation: the first failing status (-1 when the
+// first phase asks for a workspace: the simulator needs none).
+template <typename Prepare>
+aclnnStatus RunPhases(Prepare prepare, aclnnStatus (*launch)(void *, uint64_t, aclOpExecutor *, aclrtStream)) {
     uint64_t workspaceSize = 0;
     aclOpExecutor *executor = nullptr;
-    aclnnStatus status = aclnnAddGetWorkspaceSize(self, other, alpha, out, &workspaceSize, &executor);
+    aclnnStatus status = prepare(&workspaceSize, &executor);
     if (status != 0) {
         return status;
     }
     if (workspaceSize != 0) {
-        return -1; // the simulator needs no workspace
+        return -1;
     }
-    status = aclnnAdd(nullptr, 0, executor, Session().stream);
-    if (status != 0) {
-        return status;
-    }
-    return aclrtSynchronizeStream(Session().stream);
+    status = launch(nullptr, 0, executor, Session().stream);
+    return status != 0 ? status : aclrtSynchronizeStream(Session().stream);
+}
+
+inline aclnnStatus RunAdd(aclTensor *self, aclTensor *other, aclScalar *alpha, aclTensor *out) {
+    return RunPhases([&](uint64_t *workspaceSize, aclOpExecutor **executor) {
+        return aclnnAddGetWorkspaceSize(self, other, alpha, out, workspaceSize, executor);
+    }, aclnnAdd);
 }
 
 inline aclnnStatus RunAdds(aclTensor *self, aclScalar *other, aclScalar *alpha, aclTensor *out) {
-    uint64_t workspaceSize = 0;
-    aclOpExecutor *executor = nullptr;
-    aclnnStatus status = aclnnAddsGetWorkspaceSize(self, other, alpha, out, &workspaceSize, &executor);
-    if (status != 0) {
-        return status;
-    }
-    status = aclnnAdds(nullptr, 0, executor, Session().stream);
-    return status != 0 ? status : aclrtSynchronizeStream(Session().stream);
+    return RunPhases([&](uint64_t *workspaceSize, aclOpExecutor **executor) {
+        return aclnnAddsGetWorkspaceSize(self, other, alpha, out, workspaceSize, executor);
+    }, aclnnAdds);
 }
 
 inline aclnnStatus RunInplaceAdd(aclTensor *selfRef, aclTensor *other, aclScalar *alpha) {
-    uint64_t workspaceSize = 0;
-    aclOpExecutor *executor = nullptr;
-    aclnnStatus status = aclnnInplaceAddGetWorkspaceSize(selfRef, other, alpha, &workspaceSize, &executor);
-    if (status != 0) {
-        return status;
-    }
-    status = aclnnInplaceAdd(nullptr, 0, executor, Session().stream);
-    return status != 0 ? status : aclrtSynchronizeStream(Session().stream);
+    return RunPhases([&](uint64_t *workspaceSize, aclOpExecutor **executor) {
+        return aclnnInplaceAddGetWorkspaceSize(selfRef, other, alpha, workspaceSize, executor);
+    }, aclnnInplaceAdd);
 }
 
 inline aclnnStatus RunInplaceAdds(aclTensor *selfRef, aclScalar *other, aclScalar *alpha) {
-    uint64_t workspaceSize = 0;
-    aclOpExecutor *executor = nullptr;
-    aclnnStatus status = aclnnInplaceAddsGetWorkspaceSize(selfRef, other, alpha, &workspaceSize, &executor);
-    if (status != 0) {
-        return status;
-    }
-    status = aclnnInplaceAdds(nullptr, 0, executor, Session().stream);
-    return status != 0 ? status : aclrtSynchronizeStream(Session().stream);
+    return RunPhases([&](uint64_t *workspaceSize, aclOpExecutor **executor) {
+        return aclnnInplaceAddsGetWorkspaceSize(selfRef, other, alpha, workspaceSize, executor);
+    }, aclnnInplaceAdds);
+}
+
+// out's storage as the reference leaves it: self + alpha * other (computed in `promoted`) written into
+// out's view, every other element as out's host copy holds it.
+inline std::vector<unsigned char> ExpectedAdd(DeviceTensor &self, DeviceTensor &other, const HostScalar &alpha,
+                                              aclDataType promoted, DeviceTensor &out) {
+    std::vector<unsigned char> expected = out.host();
+    RefAdd({&self.spec(), self.host().data(), {}}, {&other.spec(), other.host().data(), {}}, alpha, promoted,
+           out.spec(), expected);
+    return expected;
 }
 
 // Runs aclnnAdd on device tensors and checks out's whole storage against the reference (elements
@@ -634,9 +658,7 @@ inline aclnnStatus RunInplaceAdds(aclTensor *selfRef, aclScalar *other, aclScala
 inline bool CheckAdd(DeviceTensor &self, DeviceTensor &other, const HostScalar &alpha, DeviceTensor &out,
                      aclDataType promoted, const std::string &what) {
     ScalarHandle alphaHandle(alpha);
-    std::vector<unsigned char> expected = out.host();
-    RefAdd({&self.spec(), self.host().data(), {}}, {&other.spec(), other.host().data(), {}}, alpha, promoted,
-           out.spec(), expected);
+    const std::vector<unsigned char> expected = ExpectedAdd(self, other, alpha, promoted, out);
     const aclnnStatus status = RunAdd(self, other, alphaHandle, out);
     if (status != 0) {
         std::fprintf(stderr, "  %s: status %d: %s\n", what.c_str(), status, aclGetRecentErrMsg());
@@ -648,6 +670,14 @@ inline bool CheckAdd(DeviceTensor &self, DeviceTensor &other, const HostScalar &
 } // namespace nntest
 
 // TEST_MAIN, then the ACL session is finalised while the runtime is still intact.
+// The program left no tensors, scalars or executors alive: its last test case calls this once every
+// helper has released what it made (only live DeviceTensors would count).
+inline void ExpectNoOperatorObjectsLeft() {
+    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_TENSOR), 0u);
+    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_SCALAR), 0u);
+    CHECK_EQ(aclsimLiveObjects(ACLSIM_OBJ_EXECUTOR), 0u);
+}
+
 #define NN_TEST_MAIN()                                      \
     int main(int argc, char **argv) {                       \
         const int status = testsupport::runAll(argc, argv); \

@@ -4,7 +4,7 @@
 // mode. A refusal leaves the capture ACTIVE; an allowed call runs at once, once.
 #include <future>
 
-#include "rt_test_util.h"
+#include "rt_fixtures.h"
 
 namespace {
 
@@ -24,33 +24,22 @@ bool Denied(int contextMode, int threadMode, int exchangeMode) {
     return false;
 }
 
-// Device targets of the four unsafe calls and the non-capturing stream of the async one.
+// Device targets of the four unsafe calls (memcpy, memset, memcpy2d, async copy) and the
+// non-capturing stream of the async one.
 struct Targets {
-    void *memcpyDst = nullptr;
-    void *memsetDst = nullptr;
-    void *memcpy2dDst = nullptr;
-    void *asyncDst = nullptr;
-    aclrtStream plainStream = nullptr;
+    std::vector<rt::DeviceMemory> dsts;
+    rt::Stream plainStream;
 
     bool Init() {
-        memcpyDst = rt::DevAlloc(kBytes);
-        memsetDst = rt::DevAlloc(kBytes);
-        memcpy2dDst = rt::DevAlloc(kBytes);
-        asyncDst = rt::DevAlloc(kBytes);
-        return memcpyDst && memsetDst && memcpy2dDst && asyncDst && aclrtCreateStream(&plainStream) == ACL_SUCCESS;
+        for (int i = 0; i < 4; ++i) {
+            dsts.emplace_back(kBytes);
+        }
+        return plainStream.ok() &&
+               std::all_of(dsts.begin(), dsts.end(), [](const rt::DeviceMemory &d) { return d.ok(); });
     }
     bool Clear() {
-        bool ok = true;
-        for (void *p : {memcpyDst, memsetDst, memcpy2dDst, asyncDst}) {
-            ok = ok && aclrtMemset(p, kBytes, 0, kBytes) == ACL_SUCCESS;
-        }
-        return ok;
-    }
-    void Free() {
-        for (void *p : {memcpyDst, memsetDst, memcpy2dDst, asyncDst}) {
-            if (p) aclrtFree(p);
-        }
-        if (plainStream) aclrtDestroyStream(plainStream);
+        return std::all_of(dsts.begin(), dsts.end(),
+                           [](const rt::DeviceMemory &d) { return aclrtMemset(d, kBytes, 0, kBytes) == ACL_SUCCESS; });
     }
 };
 
@@ -63,16 +52,15 @@ const char *kCallNames[4] = {"aclrtMemcpy", "aclrtMemset", "aclrtMemcpy2d", "acl
 Results UnsafeCalls(const Targets &t, unsigned char value) {
     Results r;
     std::vector<unsigned char> host(kBytes, value);
-    r.codes[0] = aclrtMemcpy(t.memcpyDst, kBytes, host.data(), kBytes, ACL_MEMCPY_HOST_TO_DEVICE);
-    r.codes[1] = aclrtMemset(t.memsetDst, kBytes, value, kBytes);
-    r.codes[2] = aclrtMemcpy2d(t.memcpy2dDst, 32, host.data(), 32, 32, kBytes / 32, ACL_MEMCPY_HOST_TO_DEVICE);
-    r.codes[3] = aclrtMemcpyAsync(t.asyncDst, kBytes, host.data(), kBytes, ACL_MEMCPY_HOST_TO_DEVICE, t.plainStream);
+    r.codes[0] = aclrtMemcpy(t.dsts[0], kBytes, host.data(), kBytes, ACL_MEMCPY_HOST_TO_DEVICE);
+    r.codes[1] = aclrtMemset(t.dsts[1], kBytes, value, kBytes);
+    r.codes[2] = aclrtMemcpy2d(t.dsts[2], 32, host.data(), 32, 32, kBytes / 32, ACL_MEMCPY_HOST_TO_DEVICE);
+    r.codes[3] = aclrtMemcpyAsync(t.dsts[3], kBytes, host.data(), kBytes, ACL_MEMCPY_HOST_TO_DEVICE, t.plainStream);
     return r;  // `host` dies here: an allowed pageable async copy has completed already
 }
 
 // Checks the codes and, after the capture ended, the effects of UnsafeCalls.
 void CheckCalls(const Targets &t, const Results &r, bool denied, unsigned char value, const std::string &label) {
-    void *dsts[4] = {t.memcpyDst, t.memsetDst, t.memcpy2dDst, t.asyncDst};
     aclrtSynchronizeStream(t.plainStream);
     for (int i = 0; i < 4; ++i) {
         // From CANN 9.1 a refused pageable aclrtMemcpyAsync says it was turned into a synchronous
@@ -87,8 +75,8 @@ void CheckCalls(const Targets &t, const Results &r, bool denied, unsigned char v
                               label + ": " + kCallNames[i] + " returned " + std::to_string(r.codes[i]) + ", want " +
                                   std::to_string(want));
         }
-        bool written = rt::AllBytes(rt::ReadBytes(dsts[i], kBytes), value);
-        bool untouched = rt::AllBytes(rt::ReadBytes(dsts[i], kBytes), 0);
+        bool written = rt::AllBytes(rt::ReadBytes(t.dsts[static_cast<size_t>(i)], kBytes), value);
+        bool untouched = rt::AllBytes(rt::ReadBytes(t.dsts[static_cast<size_t>(i)], kBytes), 0);
         if (denied ? !untouched : !written) {
             testsupport::fail(__FILE__, __LINE__,
                               label + ": " + kCallNames[i] + (denied ? " wrote memory although refused"
@@ -97,12 +85,7 @@ void CheckCalls(const Targets &t, const Results &r, bool denied, unsigned char v
     }
 }
 
-aclError EndAndDestroy(aclrtStream stream) {
-    aclmdlRI model = nullptr;
-    aclError rc = aclmdlRICaptureEnd(stream, &model);
-    if (model != nullptr) aclmdlRIDestroy(model);
-    return rc;
-}
+using rt::EndAndDestroy;
 
 // A memset as the probe for the restriction tests.
 aclError Probe(void *p) { return aclrtMemset(p, 16, 1, 16); }
@@ -115,10 +98,64 @@ aclError ProbeOnThread(aclrtContext context, void *p, aclmdlRICaptureMode exchan
     return rc;
 }
 
+// One step of a restriction scenario over three streams: begin or end a capture, check that a
+// capture is still ACTIVE, or probe an unsafe call on this thread or on another thread of the
+// context under an exchange mode, expecting `code`.
+enum class Act { kBegin, kEnd, kStillActive, kProbeHere, kProbeElsewhere };
+struct Step {
+    Act act;
+    size_t stream;             // kBegin, kEnd, kStillActive
+    aclmdlRICaptureMode mode;  // the capture mode (kBegin) or the exchange mode (the probes)
+    aclError code;             // what the call must return
+};
+
+// Runs `steps` on three fresh streams and a probe buffer; every step is checked at `line`.
+void RunScenario(std::initializer_list<Step> steps, int line) {
+    rt::NoLeaks leaks;
+    aclrtContext context = rt::CurrentContext();
+    rt::Streams s(3);
+    rt::DeviceMemory p(16);
+    REQUIRE(s.ok() && p.ok());
+    int index = 0;
+    for (const Step &step : steps) {
+        const std::string what = "step " + std::to_string(index++);
+        switch (step.act) {
+        case Act::kBegin:
+            rt::Expect(aclmdlRICaptureBegin(s[step.stream], step.mode), step.code, what.c_str(), __FILE__, line);
+            break;
+        case Act::kEnd:
+            rt::Expect(EndAndDestroy(s[step.stream]), step.code, what.c_str(), __FILE__, line);
+            break;
+        case Act::kStillActive:
+            rt::Expect(rt::StatusOf(s[step.stream]), rt::kActive, what.c_str(), __FILE__, line);
+            break;
+        case Act::kProbeHere: {
+            rt::ExchangeModeScope scope(step.mode);
+            rt::Expect(Probe(p), step.code, what.c_str(), __FILE__, line);
+            break;
+        }
+        case Act::kProbeElsewhere:
+            rt::Expect(ProbeOnThread(context, p, step.mode), step.code, what.c_str(), __FILE__, line);
+            break;
+        }
+    }
+}
+
+constexpr aclError kDenied = ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT;
+constexpr aclError kAllowed = ACL_SUCCESS;
+
+Step Begin(size_t stream, aclmdlRICaptureMode mode) { return {Act::kBegin, stream, mode, ACL_SUCCESS}; }
+Step End(size_t stream) { return {Act::kEnd, stream, rt::kGlobal, ACL_SUCCESS}; }
+Step StillActive(size_t stream) { return {Act::kStillActive, stream, rt::kGlobal, ACL_SUCCESS}; }
+// A probe on this thread, under exchange mode GLOBAL unless given.
+Step Here(aclError code, aclmdlRICaptureMode exchange = rt::kGlobal) { return {Act::kProbeHere, 0, exchange, code}; }
+// A probe on another thread of the context, under `exchange`.
+Step Elsewhere(aclmdlRICaptureMode exchange, aclError code) { return {Act::kProbeElsewhere, 0, exchange, code}; }
+
 } // namespace
 
 TEST_CASE("without a capture every exchange mode allows unsafe calls") {
-    rt::LeakCheck leaks;
+    rt::NoLeaks leaks;
     Targets t;
     REQUIRE(t.Init());
     for (auto exchange : {rt::kGlobal, rt::kThreadLocal, rt::kRelaxed}) {
@@ -130,17 +167,14 @@ TEST_CASE("without a capture every exchange mode allows unsafe calls") {
         }
         CheckCalls(t, r, false, 0x21, std::string("no capture, exchange ") + rt::ModeName(exchange));
     }
-    t.Free();
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("unsafe-call matrix: capture mode x exchange mode x capturing / other thread") {
-    rt::LeakCheck leaks;
+    rt::NoLeaks leaks;
     aclrtContext context = rt::CurrentContext();
     Targets t;
-    REQUIRE(t.Init());
-    aclrtStream capturing = nullptr;
-    REQUIRE(aclrtCreateStream(&capturing) == ACL_SUCCESS);
+    rt::Stream capturing;
+    REQUIRE(t.Init() && capturing.ok());
     unsigned char value = 0x30;
     for (auto captureMode : {rt::kGlobal, rt::kThreadLocal, rt::kRelaxed}) {
         for (auto exchange : {rt::kGlobal, rt::kThreadLocal, rt::kRelaxed}) {
@@ -179,85 +213,43 @@ TEST_CASE("unsafe-call matrix: capture mode x exchange mode x capturing / other 
     CHECK(!Denied(rt::kThreadLocal, kNoCapture, rt::kGlobal));
     CHECK(Denied(rt::kThreadLocal, rt::kThreadLocal, rt::kGlobal));
     CHECK(!Denied(rt::kRelaxed, rt::kRelaxed, rt::kGlobal));
-    CHECK_EQ(aclrtDestroyStream(capturing), ACL_SUCCESS);
-    t.Free();
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("the restriction lasts until the last non-RELAXED capture ends (GLOBAL ended first)") {
-    rt::LeakCheck leaks;
-    aclrtContext context = rt::CurrentContext();
-    aclrtStream s[3] = {nullptr, nullptr, nullptr};
-    for (auto &stream : s) REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    void *p = rt::DevAlloc(16);
-    REQUIRE(p != nullptr);
-    CHECK_EQ(aclmdlRICaptureBegin(s[0], rt::kGlobal), ACL_SUCCESS);
-    CHECK_EQ(aclmdlRICaptureBegin(s[1], rt::kThreadLocal), ACL_SUCCESS);
-    CHECK_EQ(aclmdlRICaptureBegin(s[2], rt::kRelaxed), ACL_SUCCESS);
-    // context GLOBAL, this thread GLOBAL.
-    CHECK_EQ(Probe(p), ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT);
-    CHECK_EQ(ProbeOnThread(context, p, rt::kGlobal), ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT);
-    CHECK_EQ(ProbeOnThread(context, p, rt::kThreadLocal), ACL_SUCCESS);
-    CHECK_EQ(EndAndDestroy(s[0]), ACL_SUCCESS);
-    // context THREAD_LOCAL, this thread THREAD_LOCAL.
-    CHECK_EQ(Probe(p), ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT);
-    {
-        rt::ExchangeModeScope scope(rt::kThreadLocal);
-        CHECK_EQ(Probe(p), ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT);
-    }
-    {
-        rt::ExchangeModeScope scope(rt::kRelaxed);
-        CHECK_EQ(Probe(p), ACL_SUCCESS);
-    }
-    CHECK_EQ(ProbeOnThread(context, p, rt::kGlobal), ACL_SUCCESS);
-    CHECK_EQ(EndAndDestroy(s[1]), ACL_SUCCESS);
-    // Only the RELAXED capture is left: nobody is restricted.
-    CHECK_EQ(Probe(p), ACL_SUCCESS);
-    CHECK_EQ(ProbeOnThread(context, p, rt::kGlobal), ACL_SUCCESS);
-    CHECK_EQ(rt::StatusOf(s[2]), rt::kActive);
-    CHECK_EQ(EndAndDestroy(s[2]), ACL_SUCCESS);
-    CHECK_EQ(Probe(p), ACL_SUCCESS);
-    for (auto stream : s) CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(p), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
+    RunScenario({
+        Begin(0, rt::kGlobal), Begin(1, rt::kThreadLocal), Begin(2, rt::kRelaxed),
+        // context GLOBAL, this thread GLOBAL.
+        Here(kDenied), Elsewhere(rt::kGlobal, kDenied), Elsewhere(rt::kThreadLocal, kAllowed),
+        End(0),
+        // context THREAD_LOCAL, this thread THREAD_LOCAL.
+        Here(kDenied), Here(kDenied, rt::kThreadLocal), Here(kAllowed, rt::kRelaxed),
+        Elsewhere(rt::kGlobal, kAllowed),
+        End(1),
+        // Only the RELAXED capture is left: nobody is restricted.
+        Here(kAllowed), Elsewhere(rt::kGlobal, kAllowed), StillActive(2),
+        End(2),
+        Here(kAllowed),
+    }, __LINE__);
 }
 
 TEST_CASE("the restriction lasts until the last non-RELAXED capture ends (RELAXED ended first)") {
-    rt::LeakCheck leaks;
-    aclrtContext context = rt::CurrentContext();
-    aclrtStream s[3] = {nullptr, nullptr, nullptr};
-    for (auto &stream : s) REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    void *p = rt::DevAlloc(16);
-    REQUIRE(p != nullptr);
-    CHECK_EQ(aclmdlRICaptureBegin(s[2], rt::kRelaxed), ACL_SUCCESS);
-    CHECK_EQ(Probe(p), ACL_SUCCESS);
-    CHECK_EQ(aclmdlRICaptureBegin(s[1], rt::kThreadLocal), ACL_SUCCESS);
-    CHECK_EQ(Probe(p), ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT);
-    CHECK_EQ(ProbeOnThread(context, p, rt::kGlobal), ACL_SUCCESS);
-    CHECK_EQ(aclmdlRICaptureBegin(s[0], rt::kGlobal), ACL_SUCCESS);
-    CHECK_EQ(ProbeOnThread(context, p, rt::kGlobal), ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT);
-    CHECK_EQ(EndAndDestroy(s[2]), ACL_SUCCESS);
-    CHECK_EQ(Probe(p), ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT);
-    CHECK_EQ(ProbeOnThread(context, p, rt::kGlobal), ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT);
-    CHECK_EQ(EndAndDestroy(s[0]), ACL_SUCCESS);
-    CHECK_EQ(Probe(p), ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT);  // THREAD_LOCAL capture of this thread
-    CHECK_EQ(ProbeOnThread(context, p, rt::kGlobal), ACL_SUCCESS);
-    CHECK_EQ(EndAndDestroy(s[1]), ACL_SUCCESS);
-    CHECK_EQ(Probe(p), ACL_SUCCESS);
-    for (auto stream : s) CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(p), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
+    RunScenario({
+        Begin(2, rt::kRelaxed), Here(kAllowed),
+        Begin(1, rt::kThreadLocal), Here(kDenied), Elsewhere(rt::kGlobal, kAllowed),
+        Begin(0, rt::kGlobal), Elsewhere(rt::kGlobal, kDenied),
+        End(2), Here(kDenied), Elsewhere(rt::kGlobal, kDenied),
+        End(0), Here(kDenied) /* THREAD_LOCAL capture of this thread */, Elsewhere(rt::kGlobal, kAllowed),
+        End(1), Here(kAllowed),
+    }, __LINE__);
 }
 
 TEST_CASE("a GLOBAL capture begun on another thread restricts this thread until it ends") {
-    rt::LeakCheck leaks;
+    rt::NoLeaks leaks;
     aclrtContext context = rt::CurrentContext();
-    aclrtStream theirs = nullptr;
-    aclrtStream mine = nullptr;
-    REQUIRE(aclrtCreateStream(&theirs) == ACL_SUCCESS);
-    REQUIRE(aclrtCreateStream(&mine) == ACL_SUCCESS);
-    void *p = rt::DevAlloc(16);
-    REQUIRE(p != nullptr);
+    rt::Stream theirs;
+    rt::Stream mine;
+    rt::DeviceMemory p(16);
+    REQUIRE(theirs.ok() && mine.ok() && p.ok());
     std::promise<aclError> begun;
     std::promise<void> mayEnd;
     std::future<void> mayEndFuture = mayEnd.get_future();
@@ -269,44 +261,36 @@ TEST_CASE("a GLOBAL capture begun on another thread restricts this thread until 
         endResult = EndAndDestroy(theirs);
     });
     CHECK_EQ(begun.get_future().get(), ACL_SUCCESS);
-    CHECK_EQ(Probe(p), ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT);
+    CHECK_EQ(Probe(p), kDenied);
     {
         rt::ExchangeModeScope scope(rt::kThreadLocal);  // this thread captures nothing itself
         CHECK_EQ(Probe(p), ACL_SUCCESS);
     }
     // A RELAXED capture of this thread does not lift the other thread's GLOBAL one.
-    CHECK_EQ(aclmdlRICaptureBegin(mine, rt::kRelaxed), ACL_SUCCESS);
-    CHECK_EQ(Probe(p), ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT);
+    rt::BeginCapture(mine, rt::kRelaxed);
+    CHECK_EQ(Probe(p), kDenied);
     mayEnd.set_value();
     capturer.join();
     CHECK_EQ(endResult, ACL_SUCCESS);
     CHECK_EQ(Probe(p), ACL_SUCCESS);
     CHECK_EQ(EndAndDestroy(mine), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(theirs), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(mine), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(p), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("the exchange mode persists on the thread after the capture ends") {
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    void *p = rt::DevAlloc(16);
-    REQUIRE(p != nullptr);
+    rt::Stream stream;
+    rt::DeviceMemory p(16);
+    REQUIRE(stream.ok() && p.ok());
     aclmdlRICaptureMode mode = rt::kRelaxed;
     CHECK_EQ(aclmdlRICaptureThreadExchangeMode(&mode), ACL_SUCCESS);
     CHECK_EQ(mode, rt::kGlobal);
-    CHECK_EQ(aclmdlRICaptureBegin(stream, rt::kGlobal), ACL_SUCCESS);
-    CHECK_EQ(Probe(p), ACL_SUCCESS);
-    CHECK_EQ(EndAndDestroy(stream), ACL_SUCCESS);
-    CHECK_EQ(aclmdlRICaptureBegin(stream, rt::kGlobal), ACL_SUCCESS);
-    CHECK_EQ(Probe(p), ACL_SUCCESS);  // still RELAXED
-    CHECK_EQ(EndAndDestroy(stream), ACL_SUCCESS);
+    for (int capture = 0; capture < 2; ++capture) {  // the second time: still RELAXED
+        rt::BeginCapture(stream);
+        CHECK_EQ(Probe(p), ACL_SUCCESS);
+        CHECK_EQ(EndAndDestroy(stream), ACL_SUCCESS);
+    }
     mode = rt::kGlobal;
     CHECK_EQ(aclmdlRICaptureThreadExchangeMode(&mode), ACL_SUCCESS);
     CHECK_EQ(mode, rt::kRelaxed);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(p), ACL_SUCCESS);
 }
 
 RT_TEST_MAIN()

@@ -3,7 +3,7 @@
 // the ACLSIM_FAULTS environment variable, and recovery (nothing leaks, streams stay usable).
 #include <cstdlib>
 
-#include "rt_graph_util.h"
+#include "rt_fixtures.h"
 
 using rt::StreamUsable;
 
@@ -15,6 +15,17 @@ bool EnvFaultsSet() {
     const char *env = std::getenv("ACLSIM_FAULTS");
     return env != nullptr && *env != '\0';
 }
+
+// A fault test with one stream: no fault armed at its start or left armed at its end; every object
+// it made is released and leak-checked.
+struct FaultTest {
+    rt::NoLeaks leaks;
+    rt::Stream stream;
+    FaultTest() { aclsimClearFaults(); }
+    ~FaultTest() { aclsimClearFaults(); }
+    FaultTest(const FaultTest &) = delete;
+    FaultTest &operator=(const FaultTest &) = delete;
+};
 
 } // namespace
 
@@ -158,112 +169,72 @@ TEST_CASE("STREAM_CREATE fault: aclrtCreateStream -> 207008") {
 }
 
 TEST_CASE("TASK_SUBMIT fault outside capture: the task is refused with 207005 and does not run") {
-    rt::LeakCheck leaks;
-    aclsimClearFaults();
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    void *p = rt::DevAlloc(64);
-    REQUIRE(p != nullptr);
+    FaultTest f;
+    rt::DeviceMemory p(64);
+    REQUIRE(f.stream.ok() && p.ok());
     CHECK_EQ(aclrtMemset(p, 64, 0x01, 64), ACL_SUCCESS);
     CHECK_EQ(aclsimInjectFault(ACLSIM_FAULT_TASK_SUBMIT, 0, 1), ACL_SUCCESS);
-    CHECK_EQ(aclrtMemsetAsync(p, 64, 0x02, 64, stream), ACL_ERROR_RT_RESOURCE_ALLOC_FAIL);
-    CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
+    CHECK_EQ(aclrtMemsetAsync(p, 64, 0x02, 64, f.stream), ACL_ERROR_RT_RESOURCE_ALLOC_FAIL);
+    CHECK_EQ(aclrtSynchronizeStream(f.stream), ACL_SUCCESS);
     CHECK(rt::AllBytes(rt::ReadBytes(p, 64), 0x01));
     CHECK_EQ(aclsimFaultsFired(ACLSIM_FAULT_TASK_SUBMIT), 1u);
-    CHECK(StreamUsable(stream));
-    aclsimClearFaults();
-    CHECK_EQ(aclrtFree(p), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
+    CHECK(StreamUsable(f.stream));
 }
 
 TEST_CASE("TASK_SUBMIT fault on a model launch: aclmdlRIExecuteAsync -> 207005; next replay works") {
-    rt::LeakCheck leaks;
-    aclsimClearFaults();
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    {
-        AddGraph graph;
-        REQUIRE(graph.Init(1.0f, stream));
-        aclmdlRI model = rt::CaptureAddGraph(graph, stream);
-        REQUIRE(model != nullptr);
-        graph.SetX(3.0f);
-        CHECK_EQ(aclsimInjectFault(ACLSIM_FAULT_TASK_SUBMIT, 0, 1), ACL_SUCCESS);
-        CHECK_EQ(aclmdlRIExecuteAsync(model, stream), ACL_ERROR_RT_RESOURCE_ALLOC_FAIL);
-        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-        CHECK_ALL(graph.Y(), -1.0f);
-        CHECK_EQ(aclmdlRIExecuteAsync(model, stream), ACL_SUCCESS);
-        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-        CHECK_ALL(graph.Y(), 4.0f);
-        CHECK_EQ(aclmdlRIDestroy(model), ACL_SUCCESS);
-    }
-    aclsimClearFaults();
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
+    FaultTest f;
+    REQUIRE(f.stream.ok());
+    rt::CapturedAddGraph captured;
+    REQUIRE(captured.Init(1.0f, f.stream));
+    captured.graph.SetX(3.0f);
+    CHECK_EQ(aclsimInjectFault(ACLSIM_FAULT_TASK_SUBMIT, 0, 1), ACL_SUCCESS);
+    CHECK_EQ(aclmdlRIExecuteAsync(captured.model, f.stream), ACL_ERROR_RT_RESOURCE_ALLOC_FAIL);
+    CHECK_EQ(aclrtSynchronizeStream(f.stream), ACL_SUCCESS);
+    CHECK_ALL(captured.graph.Y(), -1.0f);
+    rt::Replay(captured.model, f.stream);
+    CHECK_ALL(captured.graph.Y(), 4.0f);
 }
 
 TEST_CASE("KERNEL_EXEC fault: the kernel fails, the next aclrtSynchronizeStream -> 507000, then recovery") {
-    rt::LeakCheck leaks;
-    aclsimClearFaults();
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    {
-        constexpr int64_t kN = 64;
-        void *a = rt::DevAlloc(kN * sizeof(float));
-        void *b = rt::DevAlloc(kN * sizeof(float));
-        void *out = rt::DevAlloc(kN * sizeof(float));
-        REQUIRE(a && b && out);
-        CHECK_EQ(rt::WriteFloats(a, std::vector<float>(kN, 1.0f)), ACL_SUCCESS);
-        CHECK_EQ(rt::WriteFloats(b, std::vector<float>(kN, 2.0f)), ACL_SUCCESS);
-        rt::AddCall failing;
-        REQUIRE(failing.Prepare(a, b, out, kN, 1.0f) == OK);
-        CHECK_EQ(aclsimInjectFault(ACLSIM_FAULT_KERNEL_EXEC, 0, 1), ACL_SUCCESS);
-        CHECK_EQ(failing.Launch(stream), OK);  // the launch itself succeeds
-        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_ERROR_RT_INTERNAL_ERROR);
-        CHECK_EQ(aclsimFaultsFired(ACLSIM_FAULT_KERNEL_EXEC), 1u);
-        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);  // reported once
-        rt::AddCall working;
-        REQUIRE(working.Prepare(a, b, out, kN, 1.0f) == OK);
-        CHECK_EQ(working.Launch(stream), OK);
-        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-        CHECK_ALL(rt::ReadFloats(out, kN), 3.0f);
-        failing.Release();
-        working.Release();
-        for (void *p : {a, b, out}) CHECK_EQ(aclrtFree(p), ACL_SUCCESS);
-    }
-    aclsimClearFaults();
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
+    constexpr int64_t kN = 64;
+    FaultTest f;
+    rt::DeviceMemory a(kN * sizeof(float));
+    rt::DeviceMemory b(kN * sizeof(float));
+    rt::DeviceMemory out(kN * sizeof(float));
+    REQUIRE(f.stream.ok() && a.ok() && b.ok() && out.ok());
+    CHECK_EQ(rt::WriteFloats(a, std::vector<float>(kN, 1.0f)), ACL_SUCCESS);
+    CHECK_EQ(rt::WriteFloats(b, std::vector<float>(kN, 2.0f)), ACL_SUCCESS);
+    rt::AddCall failing;
+    REQUIRE(failing.Prepare(a, b, out, kN, 1.0f) == OK);
+    CHECK_EQ(aclsimInjectFault(ACLSIM_FAULT_KERNEL_EXEC, 0, 1), ACL_SUCCESS);
+    CHECK_EQ(failing.Launch(f.stream), OK);  // the launch itself succeeds
+    CHECK_EQ(aclrtSynchronizeStream(f.stream), ACL_ERROR_RT_INTERNAL_ERROR);
+    CHECK_EQ(aclsimFaultsFired(ACLSIM_FAULT_KERNEL_EXEC), 1u);
+    CHECK_EQ(aclrtSynchronizeStream(f.stream), ACL_SUCCESS);  // reported once
+    rt::AddCall working;
+    REQUIRE(working.Prepare(a, b, out, kN, 1.0f) == OK);
+    CHECK_EQ(working.Launch(f.stream), OK);
+    CHECK_EQ(aclrtSynchronizeStream(f.stream), ACL_SUCCESS);
+    CHECK_ALL(rt::ReadFloats(out, kN), 3.0f);
 }
 
 TEST_CASE("KERNEL_EXEC fault during a replay: synchronisation -> 507000; the next replay is correct") {
-    rt::LeakCheck leaks;
-    aclsimClearFaults();
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    {
-        AddGraph graph;
-        REQUIRE(graph.Init(2.0f, stream));
-        aclmdlRI model = rt::CaptureAddGraph(graph, stream);
-        REQUIRE(model != nullptr);
-        graph.SetX(1.0f);
-        CHECK_EQ(aclmdlRIExecuteAsync(model, stream), ACL_SUCCESS);
-        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-        CHECK_ALL(graph.Y(), 3.0f);
-        CHECK_EQ(aclsimInjectFault(ACLSIM_FAULT_KERNEL_EXEC, 0, 1), ACL_SUCCESS);
-        graph.SetX(5.0f);
-        CHECK_EQ(aclmdlRIExecuteAsync(model, stream), ACL_SUCCESS);
-        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_ERROR_RT_INTERNAL_ERROR);
-        CHECK_EQ(aclsimFaultsFired(ACLSIM_FAULT_KERNEL_EXEC), 1u);
-        graph.SetX(6.0f);
-        CHECK_EQ(aclmdlRIExecuteAsync(model, stream), ACL_SUCCESS);
-        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-        CHECK_ALL(graph.Y(), 8.0f);
-        CHECK_EQ(aclmdlRIDestroy(model), ACL_SUCCESS);
-    }
-    aclsimClearFaults();
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
+    FaultTest f;
+    REQUIRE(f.stream.ok());
+    rt::CapturedAddGraph captured;
+    REQUIRE(captured.Init(2.0f, f.stream));
+    AddGraph &graph = captured.graph;
+    graph.SetX(1.0f);
+    rt::Replay(captured.model, f.stream);
+    CHECK_ALL(graph.Y(), 3.0f);
+    CHECK_EQ(aclsimInjectFault(ACLSIM_FAULT_KERNEL_EXEC, 0, 1), ACL_SUCCESS);
+    graph.SetX(5.0f);
+    CHECK_EQ(aclmdlRIExecuteAsync(captured.model, f.stream), ACL_SUCCESS);
+    CHECK_EQ(aclrtSynchronizeStream(f.stream), ACL_ERROR_RT_INTERNAL_ERROR);
+    CHECK_EQ(aclsimFaultsFired(ACLSIM_FAULT_KERNEL_EXEC), 1u);
+    graph.SetX(6.0f);
+    rt::Replay(captured.model, f.stream);
+    CHECK_ALL(graph.Y(), 8.0f);
 }
 
 TEST_CASE("aclsimInjectFault rejects an unknown fault point") {

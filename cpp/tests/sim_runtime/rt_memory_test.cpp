@@ -1,6 +1,8 @@
 // Memory: allocation and free argument checks, copy/memset parameter order, device-range bounds and
 // direction checks (nothing written on refusal), async H2H, pageable async copies, aclrtMemcpy2d.
-#include "rt_test_util.h"
+#include <tuple>
+
+#include "rt_fixtures.h"
 
 namespace {
 
@@ -13,6 +15,50 @@ std::vector<unsigned char> Pattern(size_t n, unsigned char seed) {
     }
     return v;
 }
+
+// One copy call of a table: its arguments and the code it must return.
+struct CopyRow {
+    const char *what;
+    void *dst;
+    size_t destMax;
+    const void *src;
+    size_t count;
+    int kind;
+    aclError expected;
+};
+
+// One test's stream, two device buffers and a pinned host buffer of kBytes each.
+struct MemoryFixture {
+    rt::NoLeaks leaks;
+    rt::Stream stream;
+    rt::DeviceMemory a{kBytes};
+    rt::DeviceMemory b{kBytes};
+    rt::HostFloats pinnedFloats{kBytes / sizeof(float)};
+
+    bool ok() const { return stream.ok() && a.ok() && b.ok() && pinnedFloats.ok(); }
+    unsigned char *pinned() const { return static_cast<unsigned char *>(pinnedFloats.get()); }
+
+    // Every row through aclrtMemcpy, then through aclrtMemcpyAsync on the stream (synchronised after
+    // each call); `after` checks what must hold after each round (nothing written, say).
+    template <size_t N, typename After = void (*)()>
+    void ExpectCopies(const CopyRow (&rows)[N], After after = [] {}) {
+        for (int async = 0; async < 2; ++async) {
+            for (const CopyRow &row : rows) {
+                // (The kind is converted in the call: some rows hold values outside the enumeration.)
+                aclError rc = async ? aclrtMemcpyAsync(row.dst, row.destMax, row.src, row.count,
+                                                       static_cast<aclrtMemcpyKind>(row.kind), stream)
+                                    : aclrtMemcpy(row.dst, row.destMax, row.src, row.count,
+                                                  static_cast<aclrtMemcpyKind>(row.kind));
+                if (async) {
+                    aclrtSynchronizeStream(stream);
+                }
+                rt::Expect(rc, row.expected, (std::string(async ? "aclrtMemcpyAsync: " : "aclrtMemcpy: ") + row.what).c_str(),
+                           __FILE__, __LINE__);
+            }
+            after();
+        }
+    }
+};
 
 } // namespace
 
@@ -74,8 +120,8 @@ TEST_CASE("aclrtFree / aclrtFreeHost: NULL -> 100000, unknown pointer -> 107000"
 }
 
 TEST_CASE("aclrtMemcpy / aclrtMemcpyAsync: count 0 succeeds before any other check") {
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
+    rt::Stream stream;
+    REQUIRE(stream.ok());
     auto badKind = static_cast<aclrtMemcpyKind>(99);
     CHECK_EQ(aclrtMemcpy(nullptr, 0, nullptr, 0, badKind), ACL_SUCCESS);
     CHECK_EQ(aclrtMemcpyAsync(nullptr, 0, nullptr, 0, badKind, stream), ACL_SUCCESS);
@@ -84,56 +130,39 @@ TEST_CASE("aclrtMemcpy / aclrtMemcpyAsync: count 0 succeeds before any other che
     CHECK_EQ(aclrtMemcpyAsync(&x, 0, &x, 0, ACL_MEMCPY_HOST_TO_HOST, stream), ACL_SUCCESS);
 
     // Even inside a GLOBAL capture (before the capture-mode check), and nothing is recorded.
-    aclrtStream capturing = nullptr;
-    REQUIRE(aclrtCreateStream(&capturing) == ACL_SUCCESS);
-    CHECK_EQ(aclmdlRICaptureBegin(capturing, rt::kGlobal), ACL_SUCCESS);
+    rt::Stream capturing;
+    REQUIRE(capturing.ok());
+    rt::BeginCapture(capturing);
     CHECK_EQ(aclrtMemcpy(nullptr, 0, nullptr, 0, badKind), ACL_SUCCESS);
     CHECK_EQ(aclrtMemcpyAsync(nullptr, 0, nullptr, 0, badKind, capturing), ACL_SUCCESS);
-    aclmdlRI model = nullptr;
-    CHECK_EQ(aclmdlRICaptureEnd(capturing, &model), ACL_SUCCESS);
-    CHECK(model != nullptr);
-    CHECK_EQ(aclmdlRIDestroy(model), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(capturing), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
+    CHECK(rt::EndCapture(capturing).ok());
 }
 
 TEST_CASE("aclrtMemcpy / aclrtMemcpyAsync: NULL -> 100000, kind outside 0..7 -> 100000, count > destMax -> 107000") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    void *device = rt::DevAlloc(kBytes);
-    float *host = rt::HostAlloc(kBytes / sizeof(float));
-    REQUIRE(device != nullptr && host != nullptr);
-    for (int async = 0; async < 2; ++async) {
-        auto copy = [&](void *dst, size_t destMax, const void *src, size_t count, int kind) {
-            auto k = static_cast<aclrtMemcpyKind>(kind);
-            return async ? aclrtMemcpyAsync(dst, destMax, src, count, k, stream)
-                         : aclrtMemcpy(dst, destMax, src, count, k);
-        };
-        CHECK_EQ(copy(nullptr, kBytes, host, kBytes, ACL_MEMCPY_HOST_TO_DEVICE), ACL_ERROR_INVALID_PARAM);
-        CHECK_EQ(copy(device, kBytes, nullptr, kBytes, ACL_MEMCPY_HOST_TO_DEVICE), ACL_ERROR_INVALID_PARAM);
-        CHECK_EQ(copy(device, kBytes, host, kBytes, 8), ACL_ERROR_INVALID_PARAM);
-        CHECK_EQ(copy(device, kBytes, host, kBytes, -1), ACL_ERROR_INVALID_PARAM);
-        CHECK_EQ(copy(device, kBytes, host, kBytes, 1000), ACL_ERROR_INVALID_PARAM);
-        CHECK_EQ(copy(device, kBytes / 2, host, kBytes, ACL_MEMCPY_HOST_TO_DEVICE), ACL_ERROR_RT_PARAM_INVALID);
-        CHECK_EQ(copy(host, kBytes / 2, device, kBytes, ACL_MEMCPY_DEVICE_TO_HOST), ACL_ERROR_RT_PARAM_INVALID);
-    }
-    CHECK_EQ(aclrtMemcpyAsync(device, kBytes, host, kBytes, ACL_MEMCPY_HOST_TO_DEVICE, stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(device), ACL_SUCCESS);
-    CHECK_EQ(aclrtFreeHost(host), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
+    MemoryFixture f;
+    REQUIRE(f.ok());
+    void *device = f.a;
+    void *host = f.pinned();
+    const CopyRow rows[] = {
+        {"NULL dst", nullptr, kBytes, host, kBytes, ACL_MEMCPY_HOST_TO_DEVICE, ACL_ERROR_INVALID_PARAM},
+        {"NULL src", device, kBytes, nullptr, kBytes, ACL_MEMCPY_HOST_TO_DEVICE, ACL_ERROR_INVALID_PARAM},
+        {"kind 8", device, kBytes, host, kBytes, 8, ACL_ERROR_INVALID_PARAM},
+        {"kind -1", device, kBytes, host, kBytes, -1, ACL_ERROR_INVALID_PARAM},
+        {"kind 1000", device, kBytes, host, kBytes, 1000, ACL_ERROR_INVALID_PARAM},
+        {"H2D count > destMax", device, kBytes / 2, host, kBytes, ACL_MEMCPY_HOST_TO_DEVICE, ACL_ERROR_RT_PARAM_INVALID},
+        {"D2H count > destMax", host, kBytes / 2, device, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, ACL_ERROR_RT_PARAM_INVALID},
+    };
+    f.ExpectCopies(rows);
+    CHECK_EQ(aclrtMemcpyAsync(device, kBytes, host, kBytes, ACL_MEMCPY_HOST_TO_DEVICE, f.stream), ACL_SUCCESS);
+    CHECK_EQ(aclrtSynchronizeStream(f.stream), ACL_SUCCESS);
 }
 
 TEST_CASE("copies: data round trip H2D / D2D / D2H / H2H, interior ranges, DEFAULT kind") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    char *a = static_cast<char *>(rt::DevAlloc(kBytes));
-    char *b = static_cast<char *>(rt::DevAlloc(kBytes));
-    auto *pinned = static_cast<unsigned char *>(static_cast<void *>(rt::HostAlloc(kBytes / sizeof(float))));
-    REQUIRE(a != nullptr && b != nullptr && pinned != nullptr);
+    MemoryFixture f;
+    REQUIRE(f.ok());
+    char *a = f.a.As<char>();
+    char *b = f.b.As<char>();
+    unsigned char *pinned = f.pinned();
     auto src = Pattern(kBytes, 3);
     std::vector<unsigned char> back(kBytes, 0);
 
@@ -152,8 +181,8 @@ TEST_CASE("copies: data round trip H2D / D2D / D2H / H2H, interior ranges, DEFAU
 
     // Async through pinned memory.
     std::memset(pinned, 0, kBytes);
-    CHECK_EQ(aclrtMemcpyAsync(pinned, kBytes, a, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
+    CHECK_EQ(aclrtMemcpyAsync(pinned, kBytes, a, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, f.stream), ACL_SUCCESS);
+    CHECK_EQ(aclrtSynchronizeStream(f.stream), ACL_SUCCESS);
     CHECK(std::equal(pinned, pinned + kBytes, src.begin()));
 
     // Synchronous H2H works (pageable and pinned).
@@ -165,161 +194,119 @@ TEST_CASE("copies: data round trip H2D / D2D / D2H / H2H, interior ranges, DEFAU
     auto src2 = Pattern(kBytes, 99);
     CHECK_EQ(aclrtMemcpy(a, kBytes, src2.data(), kBytes, ACL_MEMCPY_DEFAULT), ACL_SUCCESS);
     CHECK(rt::ReadBytes(a, kBytes) == src2);
-
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(a), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(b), ACL_SUCCESS);
-    CHECK_EQ(aclrtFreeHost(pinned), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("copies: a device range outside one live allocation -> 107000, nothing written") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    char *a = static_cast<char *>(rt::DevAlloc(kBytes));
-    char *b = static_cast<char *>(rt::DevAlloc(kBytes));
-    char *freed = static_cast<char *>(rt::DevAlloc(kBytes));
-    REQUIRE(a != nullptr && b != nullptr && freed != nullptr);
+    MemoryFixture f;
+    REQUIRE(f.ok());
+    char *a = f.a.As<char>();
+    char *b = f.b.As<char>();
+    rt::DeviceMemory freedMemory(kBytes);
+    REQUIRE(freedMemory.ok());
+    char *freed = static_cast<char *>(freedMemory.Release());
     CHECK_EQ(aclrtFree(freed), ACL_SUCCESS);
     auto src = Pattern(2 * kBytes, 5);
     CHECK_EQ(aclrtMemset(a, kBytes, 0x11, kBytes), ACL_SUCCESS);
     CHECK_EQ(aclrtMemset(b, kBytes, 0x22, kBytes), ACL_SUCCESS);
-
-    for (int async = 0; async < 2; ++async) {
-        auto copy = [&](void *dst, size_t destMax, const void *s, size_t count, aclrtMemcpyKind kind) {
-            aclError rc = async ? aclrtMemcpyAsync(dst, destMax, s, count, kind, stream)
-                                : aclrtMemcpy(dst, destMax, s, count, kind);
-            if (async) {
-                aclrtSynchronizeStream(stream);
-            }
-            return rc;
-        };
-        // H2D running past the end of `a`.
-        CHECK_EQ(copy(a + kBytes - 16, 64, src.data(), 64, ACL_MEMCPY_HOST_TO_DEVICE), ACL_ERROR_RT_PARAM_INVALID);
-        CHECK_EQ(copy(a, 2 * kBytes, src.data(), 2 * kBytes, ACL_MEMCPY_HOST_TO_DEVICE), ACL_ERROR_RT_PARAM_INVALID);
-        // H2D into freed memory.
-        CHECK_EQ(copy(freed, kBytes, src.data(), kBytes, ACL_MEMCPY_HOST_TO_DEVICE), ACL_ERROR_RT_PARAM_INVALID);
-        // D2H reading past the end, or from freed memory.
-        std::vector<unsigned char> host(2 * kBytes, 0xCC);
-        CHECK_EQ(copy(host.data(), 2 * kBytes, b + 8, kBytes, ACL_MEMCPY_DEVICE_TO_HOST), ACL_ERROR_RT_PARAM_INVALID);
-        CHECK_EQ(copy(host.data(), 2 * kBytes, freed, 16, ACL_MEMCPY_DEVICE_TO_HOST), ACL_ERROR_RT_PARAM_INVALID);
+    std::vector<unsigned char> host(2 * kBytes, 0xCC);
+    constexpr aclError kRefused = ACL_ERROR_RT_PARAM_INVALID;
+    const CopyRow rows[] = {
+        {"H2D past the end", a + kBytes - 16, 64, src.data(), 64, ACL_MEMCPY_HOST_TO_DEVICE, kRefused},
+        {"H2D larger than the allocation", a, 2 * kBytes, src.data(), 2 * kBytes, ACL_MEMCPY_HOST_TO_DEVICE, kRefused},
+        {"H2D into freed memory", freed, kBytes, src.data(), kBytes, ACL_MEMCPY_HOST_TO_DEVICE, kRefused},
+        {"D2H reading past the end", host.data(), 2 * kBytes, b + 8, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, kRefused},
+        {"D2H from freed memory", host.data(), 2 * kBytes, freed, 16, ACL_MEMCPY_DEVICE_TO_HOST, kRefused},
+        {"D2D source overrunning", a, kBytes, b + 1, kBytes, ACL_MEMCPY_DEVICE_TO_DEVICE, kRefused},
+        {"D2D destination overrunning", a + 1, kBytes, b, kBytes, ACL_MEMCPY_DEVICE_TO_DEVICE, kRefused},
+        {"D2D from freed memory", a, kBytes, freed, 16, ACL_MEMCPY_DEVICE_TO_DEVICE, kRefused},
+    };
+    f.ExpectCopies(rows, [&] {
         CHECK(rt::AllBytes(host, 0xCC));
-        // D2D with either side overrunning.
-        CHECK_EQ(copy(a, kBytes, b + 1, kBytes, ACL_MEMCPY_DEVICE_TO_DEVICE), ACL_ERROR_RT_PARAM_INVALID);
-        CHECK_EQ(copy(a + 1, kBytes, b, kBytes, ACL_MEMCPY_DEVICE_TO_DEVICE), ACL_ERROR_RT_PARAM_INVALID);
-        CHECK_EQ(copy(a, kBytes, freed, 16, ACL_MEMCPY_DEVICE_TO_DEVICE), ACL_ERROR_RT_PARAM_INVALID);
         CHECK(rt::AllBytes(rt::ReadBytes(a, kBytes), 0x11));
         CHECK(rt::AllBytes(rt::ReadBytes(b, kBytes), 0x22));
-    }
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(a), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(b), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
+    });
 }
 
 TEST_CASE("copies: a direction contradicting the pointers -> 107000, nothing written") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    void *device = rt::DevAlloc(kBytes);
-    auto *pinned = static_cast<unsigned char *>(static_cast<void *>(rt::HostAlloc(kBytes / sizeof(float))));
-    REQUIRE(device != nullptr && pinned != nullptr);
+    MemoryFixture f;
+    REQUIRE(f.ok());
+    void *device = f.a;
+    unsigned char *pinned = f.pinned();
     std::vector<unsigned char> pageable(kBytes, 0x44);
     std::memset(pinned, 0x55, kBytes);
     CHECK_EQ(aclrtMemset(device, kBytes, 0x66, kBytes), ACL_SUCCESS);
     auto src = Pattern(kBytes, 1);
-
-    for (int async = 0; async < 2; ++async) {
-        auto copy = [&](void *dst, const void *s, aclrtMemcpyKind kind) {
-            aclError rc = async ? aclrtMemcpyAsync(dst, kBytes, s, kBytes, kind, stream)
-                                : aclrtMemcpy(dst, kBytes, s, kBytes, kind);
-            if (async) {
-                aclrtSynchronizeStream(stream);
-            }
-            return rc;
-        };
-        // H2D whose dst is not device memory.
-        CHECK_EQ(copy(pinned, src.data(), ACL_MEMCPY_HOST_TO_DEVICE), ACL_ERROR_RT_PARAM_INVALID);
-        CHECK_EQ(copy(pageable.data(), src.data(), ACL_MEMCPY_HOST_TO_DEVICE), ACL_ERROR_RT_PARAM_INVALID);
-        // D2H whose src is not device memory.
-        CHECK_EQ(copy(pinned, src.data(), ACL_MEMCPY_DEVICE_TO_HOST), ACL_ERROR_RT_PARAM_INVALID);
-        CHECK_EQ(copy(pageable.data(), pinned, ACL_MEMCPY_DEVICE_TO_HOST), ACL_ERROR_RT_PARAM_INVALID);
-        // D2D with a host side.
-        CHECK_EQ(copy(pinned, device, ACL_MEMCPY_DEVICE_TO_DEVICE), ACL_ERROR_RT_PARAM_INVALID);
-        CHECK_EQ(copy(device, pinned, ACL_MEMCPY_DEVICE_TO_DEVICE), ACL_ERROR_RT_PARAM_INVALID);
+    constexpr aclError kRefused = ACL_ERROR_RT_PARAM_INVALID;
+    const CopyRow rows[] = {
+        {"H2D to pinned host memory", pinned, kBytes, src.data(), kBytes, ACL_MEMCPY_HOST_TO_DEVICE, kRefused},
+        {"H2D to pageable memory", pageable.data(), kBytes, src.data(), kBytes, ACL_MEMCPY_HOST_TO_DEVICE, kRefused},
+        {"D2H from pageable memory", pinned, kBytes, src.data(), kBytes, ACL_MEMCPY_DEVICE_TO_HOST, kRefused},
+        {"D2H from pinned memory", pageable.data(), kBytes, pinned, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, kRefused},
+        {"D2D to host memory", pinned, kBytes, device, kBytes, ACL_MEMCPY_DEVICE_TO_DEVICE, kRefused},
+        {"D2D from host memory", device, kBytes, pinned, kBytes, ACL_MEMCPY_DEVICE_TO_DEVICE, kRefused},
+    };
+    f.ExpectCopies(rows, [&] {
         CHECK(rt::AllBytes(pageable, 0x44));
         CHECK(rt::AllBytes(std::vector<unsigned char>(pinned, pinned + kBytes), 0x55));
         CHECK(rt::AllBytes(rt::ReadBytes(device, kBytes), 0x66));
-    }
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(device), ACL_SUCCESS);
-    CHECK_EQ(aclrtFreeHost(pinned), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
+    });
 }
 
 TEST_CASE("aclrtMemcpyAsync host-to-host -> 207000") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    float *p1 = rt::HostAlloc(16);
-    float *p2 = rt::HostAlloc(16);
-    REQUIRE(p1 != nullptr && p2 != nullptr);
+    rt::NoLeaks leaks;
+    rt::Stream stream;
+    rt::HostFloats p1(16);
+    rt::HostFloats p2(16);
+    REQUIRE(stream.ok() && p1.ok() && p2.ok());
     std::vector<float> pageable(16, 1.0f);
-    for (int i = 0; i < 16; ++i) {
+    for (size_t i = 0; i < 16; ++i) {
         p1[i] = 3.0f;
         p2[i] = 4.0f;
     }
-    CHECK_EQ(aclrtMemcpyAsync(p2, 64, p1, 64, ACL_MEMCPY_HOST_TO_HOST, stream), ACL_ERROR_RT_FEATURE_NOT_SUPPORT);
-    CHECK_EQ(aclrtMemcpyAsync(pageable.data(), 64, p1, 64, ACL_MEMCPY_HOST_TO_HOST, stream),
-             ACL_ERROR_RT_FEATURE_NOT_SUPPORT);
+    for (void *dst : {p2.get(), static_cast<void *>(pageable.data())}) {
+        CHECK_EQ(aclrtMemcpyAsync(dst, 64, p1, 64, ACL_MEMCPY_HOST_TO_HOST, stream), ACL_ERROR_RT_FEATURE_NOT_SUPPORT);
+    }
     CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-    CHECK(rt::AllEqual(p2, 16, 4.0f));
+    CHECK(rt::AllEqual(p2.data(), 16, 4.0f));
     CHECK(rt::AllEqual(pageable, 1.0f));
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFreeHost(p1), ACL_SUCCESS);
-    CHECK_EQ(aclrtFreeHost(p2), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("aclrtMemcpyAsync with pageable host memory (no capture) completes before it returns, after prior work") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    void *device = rt::DevAlloc(kBytes);
-    REQUIRE(device != nullptr);
+    MemoryFixture f;
+    REQUIRE(f.ok());
+    void *device = f.a;
     rt::SleepThenFlag slow;
     slow.ms = 30;
-    CHECK_EQ(aclrtLaunchHostFunc(stream, rt::SleepThenFlagHostFunc, &slow), ACL_SUCCESS);
-    CHECK_EQ(aclrtMemsetAsync(device, kBytes, 0x3C, kBytes, stream), ACL_SUCCESS);
+    CHECK_EQ(aclrtLaunchHostFunc(f.stream, rt::SleepThenFlagHostFunc, &slow), ACL_SUCCESS);
+    CHECK_EQ(aclrtMemsetAsync(device, kBytes, 0x3C, kBytes, f.stream), ACL_SUCCESS);
     std::vector<unsigned char> pageable(kBytes, 0);
-    CHECK_EQ(aclrtMemcpyAsync(pageable.data(), kBytes, device, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, stream),
+    CHECK_EQ(aclrtMemcpyAsync(pageable.data(), kBytes, device, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, f.stream),
              ACL_SUCCESS);
     CHECK(rt::AllBytes(pageable, 0x3C));  // no synchronisation needed
     CHECK_EQ(slow.done.load(), 1);
     auto src = Pattern(kBytes, 17);
-    CHECK_EQ(aclrtMemcpyAsync(device, kBytes, src.data(), kBytes, ACL_MEMCPY_HOST_TO_DEVICE, stream), ACL_SUCCESS);
+    CHECK_EQ(aclrtMemcpyAsync(device, kBytes, src.data(), kBytes, ACL_MEMCPY_HOST_TO_DEVICE, f.stream), ACL_SUCCESS);
     src.assign(kBytes, 0);  // the copy already took place
     CHECK(rt::ReadBytes(device, kBytes) == Pattern(kBytes, 17));
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(device), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("aclrtMemset / aclrtMemsetAsync: count 0 -> success, NULL -> 100000, count > maxCount -> 107000") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    char *device = static_cast<char *>(rt::DevAlloc(kBytes));
-    REQUIRE(device != nullptr);
+    MemoryFixture f;
+    REQUIRE(f.ok());
+    aclrtStream stream = f.stream;
+    char *device = f.a.As<char>();
     CHECK_EQ(aclrtMemset(device, kBytes, 0x01, kBytes), ACL_SUCCESS);
 
-    CHECK_EQ(aclrtMemset(device, kBytes, 0x7E, 0), ACL_SUCCESS);
-    CHECK_EQ(aclrtMemsetAsync(device, kBytes, 0x7E, 0, stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtMemset(nullptr, kBytes, 0x7E, kBytes), ACL_ERROR_INVALID_PARAM);
-    CHECK_EQ(aclrtMemsetAsync(nullptr, kBytes, 0x7E, kBytes, stream), ACL_ERROR_INVALID_PARAM);
-    CHECK_EQ(aclrtMemset(device, 16, 0x7E, 17), ACL_ERROR_RT_PARAM_INVALID);
-    CHECK_EQ(aclrtMemsetAsync(device, 16, 0x7E, 17, stream), ACL_ERROR_RT_PARAM_INVALID);
+    // Each refused or empty memset, synchronous and on the stream.
+    const std::tuple<void *, size_t, size_t, aclError> memsets[] = {
+        {device, kBytes, 0, ACL_SUCCESS},
+        {nullptr, kBytes, kBytes, ACL_ERROR_INVALID_PARAM},
+        {device, 16, 17, ACL_ERROR_RT_PARAM_INVALID},
+    };
+    for (const auto &m : memsets) {
+        CHECK_EQ(aclrtMemset(std::get<0>(m), std::get<1>(m), 0x7E, std::get<2>(m)), std::get<3>(m));
+        CHECK_EQ(aclrtMemsetAsync(std::get<0>(m), std::get<1>(m), 0x7E, std::get<2>(m), stream), std::get<3>(m));
+    }
     CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
     CHECK(rt::AllBytes(rt::ReadBytes(device, kBytes), 0x01));
 
@@ -337,137 +324,127 @@ TEST_CASE("aclrtMemset / aclrtMemsetAsync: count 0 -> success, NULL -> 100000, c
             break;
         }
     }
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(device), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("aclrtMemcpy2d: pitched H2D and D2H; other kinds and width > pitch -> 107000") {
-    rt::LeakCheck leaks;
+    rt::NoLeaks leaks;
     constexpr size_t kWidth = 12;
     constexpr size_t kHeight = 5;
     constexpr size_t kHostPitch = 20;
     constexpr size_t kDevPitch = 16;
-    char *device = static_cast<char *>(rt::DevAlloc(kDevPitch * kHeight));
-    REQUIRE(device != nullptr);
+    rt::DeviceMemory deviceMemory(kDevPitch * kHeight);
+    rt::DeviceMemory device2(kDevPitch * kHeight);
+    REQUIRE(deviceMemory.ok() && device2.ok());
+    void *device = deviceMemory;
     CHECK_EQ(aclrtMemset(device, kDevPitch * kHeight, 0, kDevPitch * kHeight), ACL_SUCCESS);
     auto host = Pattern(kHostPitch * kHeight, 40);
+    // Rows of `kWidth` bytes at `pitch` in `got` equal the host rows; the rest of each row is `pad`.
+    auto rowsCopied = [&](const std::vector<unsigned char> &got, size_t pitch, unsigned char pad) {
+        bool rowsOk = true;
+        for (size_t r = 0; r < kHeight; ++r) {
+            for (size_t c = 0; c < pitch; ++c) {
+                unsigned char want = c < kWidth ? host[r * kHostPitch + c] : pad;
+                rowsOk = rowsOk && got[r * pitch + c] == want;
+            }
+        }
+        return rowsOk;
+    };
 
     CHECK_EQ(aclrtMemcpy2d(device, kDevPitch, host.data(), kHostPitch, kWidth, kHeight, ACL_MEMCPY_HOST_TO_DEVICE),
              ACL_SUCCESS);
     auto bytes = rt::ReadBytes(device, kDevPitch * kHeight);
-    bool rowsOk = true;
-    for (size_t r = 0; r < kHeight; ++r) {
-        for (size_t c = 0; c < kDevPitch; ++c) {
-            unsigned char want = c < kWidth ? host[r * kHostPitch + c] : 0;
-            rowsOk = rowsOk && bytes[r * kDevPitch + c] == want;
-        }
-    }
-    CHECK(rowsOk);
+    CHECK(rowsCopied(bytes, kDevPitch, 0));
 
     std::vector<unsigned char> back(kHostPitch * kHeight, 0xFF);
     CHECK_EQ(aclrtMemcpy2d(back.data(), kHostPitch, device, kDevPitch, kWidth, kHeight, ACL_MEMCPY_DEVICE_TO_HOST),
              ACL_SUCCESS);
-    rowsOk = true;
-    for (size_t r = 0; r < kHeight; ++r) {
-        for (size_t c = 0; c < kHostPitch; ++c) {
-            unsigned char want = c < kWidth ? host[r * kHostPitch + c] : 0xFF;
-            rowsOk = rowsOk && back[r * kHostPitch + c] == want;
-        }
-    }
-    CHECK(rowsOk);
+    CHECK(rowsCopied(back, kHostPitch, 0xFF));
 
-    char *device2 = static_cast<char *>(rt::DevAlloc(kDevPitch * kHeight));
-    REQUIRE(device2 != nullptr);
-    CHECK_EQ(aclrtMemcpy2d(device2, kDevPitch, device, kDevPitch, kWidth, kHeight, ACL_MEMCPY_DEVICE_TO_DEVICE),
-             ACL_ERROR_RT_PARAM_INVALID);
     std::vector<unsigned char> other(kHostPitch * kHeight, 0);
-    CHECK_EQ(aclrtMemcpy2d(other.data(), kHostPitch, host.data(), kHostPitch, kWidth, kHeight,
-                           ACL_MEMCPY_HOST_TO_HOST),
-             ACL_ERROR_RT_PARAM_INVALID);
-    CHECK_EQ(aclrtMemcpy2d(device, kDevPitch, host.data(), kHostPitch, kWidth, kHeight, ACL_MEMCPY_DEFAULT),
-             ACL_ERROR_RT_PARAM_INVALID);
-    // width > spitch / width > dpitch.
-    CHECK_EQ(aclrtMemcpy2d(device, kDevPitch, host.data(), 8, kWidth, kHeight, ACL_MEMCPY_HOST_TO_DEVICE),
-             ACL_ERROR_RT_PARAM_INVALID);
-    CHECK_EQ(aclrtMemcpy2d(device, 8, host.data(), kHostPitch, kWidth, kHeight, ACL_MEMCPY_HOST_TO_DEVICE),
-             ACL_ERROR_RT_PARAM_INVALID);
-    // Device rows running past the allocation.
-    CHECK_EQ(aclrtMemcpy2d(device, kDevPitch, host.data(), kHostPitch, kWidth, kHeight + 1,
-                           ACL_MEMCPY_HOST_TO_DEVICE),
-             ACL_ERROR_RT_PARAM_INVALID);
+    struct Refused {
+        const char *what;
+        void *dst;
+        size_t dpitch;
+        const void *src;
+        size_t spitch;
+        size_t height;
+        aclrtMemcpyKind kind;
+    };
+    const Refused refused[] = {
+        {"D2D", device2, kDevPitch, device, kDevPitch, kHeight, ACL_MEMCPY_DEVICE_TO_DEVICE},
+        {"H2H", other.data(), kHostPitch, host.data(), kHostPitch, kHeight, ACL_MEMCPY_HOST_TO_HOST},
+        {"DEFAULT", device, kDevPitch, host.data(), kHostPitch, kHeight, ACL_MEMCPY_DEFAULT},
+        {"width > spitch", device, kDevPitch, host.data(), 8, kHeight, ACL_MEMCPY_HOST_TO_DEVICE},
+        {"width > dpitch", device, 8, host.data(), kHostPitch, kHeight, ACL_MEMCPY_HOST_TO_DEVICE},
+        {"device rows past the allocation", device, kDevPitch, host.data(), kHostPitch, kHeight + 1,
+         ACL_MEMCPY_HOST_TO_DEVICE},
+    };
+    for (const Refused &r : refused) {
+        rt::Expect(aclrtMemcpy2d(r.dst, r.dpitch, r.src, r.spitch, kWidth, r.height, r.kind),
+                   ACL_ERROR_RT_PARAM_INVALID, r.what, __FILE__, __LINE__);
+    }
     CHECK(rt::ReadBytes(device, kDevPitch * kHeight) == bytes);
     CHECK_EQ(aclrtMemcpy2d(nullptr, kDevPitch, host.data(), kHostPitch, kWidth, kHeight, ACL_MEMCPY_HOST_TO_DEVICE),
              ACL_ERROR_INVALID_PARAM);
-    CHECK_EQ(aclrtFree(device), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(device2), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("work whose memory is freed before it runs fails at synchronisation (no crash); streams recover") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    float *pinned = rt::HostAlloc(64);
-    REQUIRE(pinned != nullptr);
+    MemoryFixture f;
+    REQUIRE(f.ok());
+    aclrtStream stream = f.stream;
+    unsigned char *pinned = f.pinned();
+    // Queues `work` behind a gate, frees `victim` (the memory it uses) and opens the gate: the
+    // synchronisation reports the failure once, the next one succeeds.
+    auto freeBeforeRun = [&](rt::DeviceMemory &victim, const std::function<void()> &work) {
+        rt::Gate gate;
+        CHECK_EQ(aclrtLaunchHostFunc(stream, rt::Gate::HostFunc, &gate), ACL_SUCCESS);
+        work();
+        CHECK_EQ(victim.Destroy(), ACL_SUCCESS);
+        gate.Open();
+        CHECK(aclrtSynchronizeStream(stream) != ACL_SUCCESS);
+        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
+    };
 
     // Eager: a memset and a copy queued behind a gate, their buffer freed before the gate opens.
-    void *victim = rt::DevAlloc(kBytes);
-    REQUIRE(victim != nullptr);
-    rt::Gate gate;
-    CHECK_EQ(aclrtLaunchHostFunc(stream, rt::Gate::HostFunc, &gate), ACL_SUCCESS);
-    CHECK_EQ(aclrtMemsetAsync(victim, kBytes, 0x12, kBytes, stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtMemcpyAsync(pinned, kBytes, victim, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(victim), ACL_SUCCESS);
-    gate.Open();
-    CHECK(aclrtSynchronizeStream(stream) != ACL_SUCCESS);
-    CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
+    rt::DeviceMemory victim(kBytes);
+    REQUIRE(victim.ok());
+    freeBeforeRun(victim, [&] {
+        CHECK_EQ(aclrtMemsetAsync(victim, kBytes, 0x12, kBytes, stream), ACL_SUCCESS);
+        CHECK_EQ(aclrtMemcpyAsync(pinned, kBytes, victim, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, stream), ACL_SUCCESS);
+    });
 
     // Eager kernel whose output buffer is freed before it runs.
     constexpr int64_t kN = 64;
-    void *a = rt::DevAlloc(kN * sizeof(float));
-    void *out = rt::DevAlloc(kN * sizeof(float));
-    REQUIRE(a != nullptr && out != nullptr);
+    rt::DeviceMemory a(kN * sizeof(float));
+    rt::DeviceMemory out(kN * sizeof(float));
+    REQUIRE(a.ok() && out.ok());
     {
         rt::AddCall add;
         REQUIRE(add.Prepare(a, a, out, kN, 1.0f) == OK);
-        rt::Gate kernelGate;
-        CHECK_EQ(aclrtLaunchHostFunc(stream, rt::Gate::HostFunc, &kernelGate), ACL_SUCCESS);
-        CHECK_EQ(add.Launch(stream), OK);
-        CHECK_EQ(aclrtFree(out), ACL_SUCCESS);
-        kernelGate.Open();
-        CHECK(aclrtSynchronizeStream(stream) != ACL_SUCCESS);
-        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
+        freeBeforeRun(out, [&] { CHECK_EQ(add.Launch(stream), OK); });
     }
 
     // Captured: the model's buffer is freed, then the model replays.
-    void *captured = rt::DevAlloc(kBytes);
-    REQUIRE(captured != nullptr);
-    CHECK_EQ(aclmdlRICaptureBegin(stream, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL), ACL_SUCCESS);
-    CHECK_EQ(aclrtMemsetAsync(captured, kBytes, 0x34, kBytes, stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtMemcpyAsync(pinned, kBytes, captured, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, stream), ACL_SUCCESS);
-    aclmdlRI model = nullptr;
-    CHECK_EQ(aclmdlRICaptureEnd(stream, &model), ACL_SUCCESS);
-    REQUIRE(model != nullptr);
-    CHECK_EQ(aclmdlRIExecuteAsync(model, stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-    CHECK_EQ(static_cast<unsigned char *>(static_cast<void *>(pinned))[kBytes - 1], 0x34);
-    CHECK_EQ(aclrtFree(captured), ACL_SUCCESS);
+    rt::DeviceMemory captured(kBytes);
+    REQUIRE(captured.ok());
+    rt::Model model = rt::Capture(stream, [&] {
+        CHECK_EQ(aclrtMemsetAsync(captured, kBytes, 0x34, kBytes, stream), ACL_SUCCESS);
+        CHECK_EQ(aclrtMemcpyAsync(pinned, kBytes, captured, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, stream), ACL_SUCCESS);
+    });
+    REQUIRE(model.ok());
+    rt::Replay(model, stream);
+    CHECK_EQ(pinned[kBytes - 1], 0x34);
+    CHECK_EQ(captured.Destroy(), ACL_SUCCESS);
     CHECK_EQ(aclmdlRIExecuteAsync(model, stream), ACL_SUCCESS);
     CHECK(aclrtSynchronizeStream(stream) != ACL_SUCCESS);
     CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclmdlRIDestroy(model), ACL_SUCCESS);
+    CHECK_EQ(model.Destroy(), ACL_SUCCESS);
 
-    void *fresh = rt::DevAlloc(kBytes);
-    REQUIRE(fresh != nullptr);
+    rt::DeviceMemory fresh(kBytes);
+    REQUIRE(fresh.ok());
     CHECK_EQ(aclrtMemsetAsync(fresh, kBytes, 0x56, kBytes, stream), ACL_SUCCESS);
     CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
     CHECK(rt::AllBytes(rt::ReadBytes(fresh, kBytes), 0x56));
-    CHECK_EQ(aclrtFree(fresh), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(a), ACL_SUCCESS);
-    CHECK_EQ(aclrtFreeHost(pinned), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 RT_TEST_MAIN()

@@ -1,31 +1,11 @@
 // A model's name, id and destroy callbacks (aclmdlRISetName/GetName/GetId,
 // aclmdlRIDestroyRegisterCallback/UnregisterCallback), each rule named after the function of the
 // CANN runtime (hicann/runtime, src/acl and src/runtime) that it follows.
-#include "rt_graph_util.h"
+#include "rt_fixtures.h"
 
 namespace {
 
-// A captured AddGraph on a stream of its own, destroyed with the fixture (unless taken).
-struct CapturedModel {
-    aclrtStream stream = nullptr;
-    rt::AddGraph graph;
-    aclmdlRI model = nullptr;
-    bool Init() {
-        return aclrtCreateStream(&stream) == ACL_SUCCESS && graph.Init(1.0f, stream) &&
-               (model = rt::CaptureAddGraph(graph, stream)) != nullptr;
-    }
-    void DestroyModel() {
-        if (model != nullptr) {
-            aclmdlRIDestroy(model);
-            model = nullptr;
-        }
-    }
-    ~CapturedModel() {
-        DestroyModel();
-        graph.Free();
-        if (stream != nullptr) aclrtDestroyStream(stream);
-    }
-};
+using CapturedModel = rt::CapturedOnStream;
 
 // Destroy callbacks append their tag to a shared log.
 std::vector<int> gCallbackLog;

@@ -3,22 +3,18 @@
 // aclmdlRIKernelTaskGetAttribute, aclmdlRITaskDisable and aclmdlRIUpdate. Each rule is named after
 // the function of the CANN runtime (hicann/runtime src/runtime) that it follows.
 #include "aclnnop/aclnn_mul.h"
-#include "rt_graph_util.h"
+#include "rt_fixtures.h"
 
 namespace {
 
 using rt::AddGraph;
 
 // y = x + alpha * ones, captured as H2D copy, aclnnAdd kernel, D2H copy on one stream.
-struct Captured {
-    aclrtStream stream = nullptr;
-    AddGraph graph;
-    aclmdlRI model = nullptr;
+struct Captured : rt::CapturedOnStream {
     aclrtStream modelStream = nullptr;
     aclmdlRITask tasks[3] = {};
     bool Init(float alpha = 1.0f) {
-        if (aclrtCreateStream(&stream) != ACL_SUCCESS || !graph.Init(alpha, stream) ||
-            (model = rt::CaptureAddGraph(graph, stream)) == nullptr) {
+        if (!CapturedOnStream::Init(alpha)) {
             return false;
         }
         uint32_t count = 1;
@@ -36,18 +32,18 @@ struct Captured {
         }
         return graph.y[0];
     }
-    void DestroyModel() {
-        if (model != nullptr) {
-            aclmdlRIDestroy(model);
-            model = nullptr;
-        }
-    }
-    ~Captured() {
-        DestroyModel();
-        graph.Free();
-        if (stream != nullptr) aclrtDestroyStream(stream);
-    }
 };
+
+// A model captured on `origin` that forks to `side` through `fork` and joins back through `join`;
+// `onSide()` enqueues the side stream's work in between.
+rt::Model CaptureForkJoin(aclrtStream origin, aclrtStream side, aclrtEvent fork, aclrtEvent join,
+                          const std::function<void()> &onSide = [] {}) {
+    return rt::Capture(origin, [&] {
+        rt::Link(origin, fork, side);
+        onSide();
+        rt::Link(side, join, origin);
+    });
+}
 
 // A device buffer of AddGraph::kN floats all equal to `value`.
 struct Filled {
@@ -102,26 +98,18 @@ aclError SetKernelArgs(aclmdlRITask task, std::vector<unsigned char> &args, aclr
 
 TEST_CASE("aclmdlRIGetStreams: NULL array gives the count; a larger array is NULL-filled; a smaller one is filled "
           "and refused with 107039 (Model::ModelGetStreams)") {
-    rt::LeakCheck leaks;
+    rt::NoLeaks leaks;
     {
-        aclrtStream origin = nullptr;
-        aclrtStream side = nullptr;
-        aclrtEvent fork = nullptr;
-        aclrtEvent join = nullptr;
-        REQUIRE(aclrtCreateStream(&origin) == ACL_SUCCESS);
-        REQUIRE(aclrtCreateStream(&side) == ACL_SUCCESS);
-        REQUIRE(aclrtCreateEventExWithFlag(&fork, ACL_EVENT_SYNC) == ACL_SUCCESS);
-        REQUIRE(aclrtCreateEventExWithFlag(&join, ACL_EVENT_SYNC) == ACL_SUCCESS);
-        void *buffer = rt::DevAlloc(64);
-        REQUIRE(buffer != nullptr);
-        REQUIRE(aclmdlRICaptureBegin(origin, rt::kGlobal) == ACL_SUCCESS);
-        CHECK_EQ(aclrtRecordEvent(fork, origin), ACL_SUCCESS);
-        CHECK_EQ(aclrtStreamWaitEvent(side, fork), ACL_SUCCESS);
-        CHECK_EQ(aclrtMemsetAsync(buffer, 64, 1, 64, side), ACL_SUCCESS);
-        CHECK_EQ(aclrtRecordEvent(join, side), ACL_SUCCESS);
-        CHECK_EQ(aclrtStreamWaitEvent(origin, join), ACL_SUCCESS);
-        aclmdlRI model = nullptr;
-        REQUIRE(aclmdlRICaptureEnd(origin, &model) == ACL_SUCCESS);
+        rt::Stream origin;
+        rt::Stream side;
+        rt::Event fork;
+        rt::Event join;
+        rt::DeviceMemory buffer(64);
+        REQUIRE(origin.ok() && side.ok() && fork.ok() && join.ok() && buffer.ok());
+        aclmdlRI model = CaptureForkJoin(origin, side, fork, join, [&] {
+            CHECK_EQ(aclrtMemsetAsync(buffer, 64, 1, 64, side), ACL_SUCCESS);
+        }).Release();
+        REQUIRE(model != nullptr);
 
         uint32_t count = 99;
         CHECK_EQ(aclmdlRIGetStreams(model, nullptr, &count), ACL_SUCCESS);
@@ -157,13 +145,7 @@ TEST_CASE("aclmdlRIGetStreams: NULL array gives the count; a larger array is NUL
         // Its stream handles die with it.
         CHECK_EQ(aclmdlRIGetTasksByStream(streams[0], nullptr, &tasks), ACL_ERROR_RT_INVALID_HANDLE);
         CHECK_EQ(aclmdlRIGetStreams(model, nullptr, &count), ACL_ERROR_RT_INVALID_HANDLE);
-        aclrtFree(buffer);
-        aclrtDestroyEvent(fork);
-        aclrtDestroyEvent(join);
-        aclrtDestroyStream(side);
-        aclrtDestroyStream(origin);
     }
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("aclmdlRIGetStreams: NULL numStreams or model -> 107000 (rtModelGetStreams, ApiErrorDecorator::"
@@ -305,21 +287,13 @@ TEST_CASE("aclmdlRITaskGetParams: a copy task (RT_TASK_DEFAULT) -> 107000 (ApiIm
     aclmdlRITaskParams params;
     CHECK_EQ(aclmdlRITaskGetParams(c.tasks[0], &params), ACL_ERROR_RT_PARAM_INVALID);
 
-    aclrtStream origin = nullptr;
-    aclrtStream side = nullptr;
-    aclrtEvent fork = nullptr;
-    aclrtEvent join = nullptr;
-    REQUIRE(aclrtCreateStream(&origin) == ACL_SUCCESS);
-    REQUIRE(aclrtCreateStream(&side) == ACL_SUCCESS);
-    REQUIRE(aclrtCreateEventExWithFlag(&fork, ACL_EVENT_SYNC) == ACL_SUCCESS);
-    REQUIRE(aclrtCreateEventExWithFlag(&join, ACL_EVENT_SYNC | ACL_EVENT_TIME_LINE) == ACL_SUCCESS);
-    REQUIRE(aclmdlRICaptureBegin(origin, rt::kGlobal) == ACL_SUCCESS);
-    CHECK_EQ(aclrtRecordEvent(fork, origin), ACL_SUCCESS);
-    CHECK_EQ(aclrtStreamWaitEvent(side, fork), ACL_SUCCESS);
-    CHECK_EQ(aclrtRecordEvent(join, side), ACL_SUCCESS);
-    CHECK_EQ(aclrtStreamWaitEvent(origin, join), ACL_SUCCESS);
-    aclmdlRI model = nullptr;
-    REQUIRE(aclmdlRICaptureEnd(origin, &model) == ACL_SUCCESS);
+    rt::Stream origin;
+    rt::Stream side;
+    rt::Event fork;
+    rt::Event join(ACL_EVENT_SYNC | ACL_EVENT_TIME_LINE);
+    REQUIRE(origin.ok() && side.ok() && fork.ok() && join.ok());
+    rt::Model model = CaptureForkJoin(origin, side, fork, join);
+    REQUIRE(model.ok());
     aclrtStream streams[2] = {};
     uint32_t count = 2;
     REQUIRE(aclmdlRIGetStreams(model, streams, &count) == ACL_SUCCESS);
@@ -343,11 +317,7 @@ TEST_CASE("aclmdlRITaskGetParams: a copy task (RT_TASK_DEFAULT) -> 107000 (ApiIm
     params = ParamsOf(originTasks[0]);
     CHECK_EQ(aclmdlRITaskSetParams(originTasks[0], &params), ACL_ERROR_RT_PARAM_INVALID);
     CHECK_EQ(aclmdlRIExecuteAsync(model, origin), ACL_ERROR_RT_MODEL_EXECUTE);
-    CHECK_EQ(aclmdlRIDestroy(model), ACL_SUCCESS);
-    aclrtDestroyEvent(fork);
-    aclrtDestroyEvent(join);
-    aclrtDestroyStream(side);
-    aclrtDestroyStream(origin);
+    CHECK_EQ(model.Destroy(), ACL_SUCCESS);
 }
 
 TEST_CASE("aclmdlRITaskGetParams: a kernel of a task group reports its group (GetKernelTaskParams' taskGrp)") {

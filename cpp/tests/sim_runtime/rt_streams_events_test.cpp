@@ -3,17 +3,52 @@
 #include <thread>
 #include <vector>
 
-#include "rt_test_util.h"
+#include "rt_fixtures.h"
 
 using rt::Gate;
 
+namespace {
+
+
+// A test's streams and device buffers of `bytes` each, released and leak-checked at its end.
+struct StreamsAndBuffers {
+    rt::NoLeaks leaks;
+    rt::Streams s;
+    std::vector<rt::DeviceMemory> buffers;
+    StreamsAndBuffers(size_t streams, size_t bufferCount, size_t bytes) : s(streams) {
+        for (size_t i = 0; i < bufferCount; ++i) {
+            buffers.emplace_back(bytes);
+        }
+    }
+    bool ok() const {
+        return s.ok() &&
+               std::all_of(buffers.begin(), buffers.end(), [](const rt::DeviceMemory &b) { return b.ok(); });
+    }
+    void *buffer(size_t i) const { return buffers[i]; }
+};
+
+// The status aclrtStreamQuery reports for `stream` (RESERVED when the query fails, which is reported).
+aclrtStreamStatus QueryStream(aclrtStream stream, RT_CALLER_FILE, RT_CALLER_LINE) {
+    aclrtStreamStatus status = ACL_STREAM_STATUS_RESERVED;
+    rt::Expect(aclrtStreamQuery(stream, &status), ACL_SUCCESS, "aclrtStreamQuery", file, line);
+    return status;
+}
+
+// The status aclrtQueryEventStatus reports for `event` (checked like QueryStream).
+aclrtEventRecordedStatus QueryEvent(aclrtEvent event, RT_CALLER_FILE, RT_CALLER_LINE) {
+    aclrtEventRecordedStatus status = ACL_EVENT_RECORDED_STATUS_COMPLETE;
+    rt::Expect(aclrtQueryEventStatus(event, &status), ACL_SUCCESS, "aclrtQueryEventStatus", file, line);
+    return status;
+}
+
+} // namespace
+
 TEST_CASE("a stream runs its tasks asynchronously and in order") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    void *a = rt::DevAlloc(256);
-    void *b = rt::DevAlloc(256);
-    REQUIRE(a != nullptr && b != nullptr);
+    StreamsAndBuffers f(1, 2, 256);
+    REQUIRE(f.ok());
+    aclrtStream stream = f.s[0];
+    void *a = f.buffer(0);
+    void *b = f.buffer(1);
     CHECK_EQ(aclrtMemset(a, 256, 0, 256), ACL_SUCCESS);
     CHECK_EQ(aclrtMemset(b, 256, 0, 256), ACL_SUCCESS);
 
@@ -24,27 +59,19 @@ TEST_CASE("a stream runs its tasks asynchronously and in order") {
     CHECK_EQ(aclrtMemsetAsync(a, 256, 2, 256, stream), ACL_SUCCESS);
     // The calls returned while the stream is blocked: nothing after the gate ran yet.
     CHECK(gate.WaitEntered());
-    aclrtStreamStatus status = ACL_STREAM_STATUS_RESERVED;
-    CHECK_EQ(aclrtStreamQuery(stream, &status), ACL_SUCCESS);
-    CHECK_EQ(status, ACL_STREAM_STATUS_NOT_READY);
+    CHECK_EQ(QueryStream(stream), ACL_STREAM_STATUS_NOT_READY);
     CHECK(rt::AllBytes(rt::ReadBytes(a, 256), 0));
     gate.Open();
     CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtStreamQuery(stream, &status), ACL_SUCCESS);
-    CHECK_EQ(status, ACL_STREAM_STATUS_COMPLETE);
+    CHECK_EQ(QueryStream(stream), ACL_STREAM_STATUS_COMPLETE);
     CHECK(rt::AllBytes(rt::ReadBytes(b, 256), 1));  // the copy saw the first memset, not the second
     CHECK(rt::AllBytes(rt::ReadBytes(a, 256), 2));
-
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(a), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(b), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("aclrtSynchronizeStream(NULL) waits for the default stream") {
-    rt::LeakCheck leaks;
-    void *a = rt::DevAlloc(128);
-    REQUIRE(a != nullptr);
+    StreamsAndBuffers f(0, 1, 128);
+    REQUIRE(f.ok());
+    void *a = f.buffer(0);
     rt::SleepThenFlag slow;
     slow.ms = 30;
     CHECK_EQ(aclrtLaunchHostFunc(nullptr, rt::SleepThenFlagHostFunc, &slow), ACL_SUCCESS);
@@ -52,40 +79,31 @@ TEST_CASE("aclrtSynchronizeStream(NULL) waits for the default stream") {
     CHECK_EQ(aclrtSynchronizeStream(nullptr), ACL_SUCCESS);
     CHECK_EQ(slow.done.load(), 1);
     CHECK(rt::AllBytes(rt::ReadBytes(a, 128), 0x33));
-    aclrtStreamStatus status = ACL_STREAM_STATUS_RESERVED;
-    CHECK_EQ(aclrtStreamQuery(nullptr, &status), ACL_SUCCESS);
-    CHECK_EQ(status, ACL_STREAM_STATUS_COMPLETE);
-    CHECK_EQ(aclrtFree(a), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
+    CHECK_EQ(QueryStream(nullptr), ACL_STREAM_STATUS_COMPLETE);
 }
 
 TEST_CASE("aclrtSynchronizeDevice waits for every stream of the context") {
-    rt::LeakCheck leaks;
-    aclrtStream s1 = nullptr;
-    aclrtStream s2 = nullptr;
-    REQUIRE(aclrtCreateStream(&s1) == ACL_SUCCESS);
-    REQUIRE(aclrtCreateStream(&s2) == ACL_SUCCESS);
-    rt::SleepThenFlag slow1;
-    rt::SleepThenFlag slow2;
-    slow1.ms = 30;
-    slow2.ms = 40;
-    CHECK_EQ(aclrtLaunchHostFunc(s1, rt::SleepThenFlagHostFunc, &slow1), ACL_SUCCESS);
-    CHECK_EQ(aclrtLaunchHostFunc(s2, rt::SleepThenFlagHostFunc, &slow2), ACL_SUCCESS);
+    StreamsAndBuffers f(2, 0, 0);
+    REQUIRE(f.ok());
+    rt::SleepThenFlag slow[2];
+    slow[0].ms = 30;
+    slow[1].ms = 40;
+    for (size_t i = 0; i < 2; ++i) {
+        CHECK_EQ(aclrtLaunchHostFunc(f.s[i], rt::SleepThenFlagHostFunc, &slow[i]), ACL_SUCCESS);
+    }
     CHECK_EQ(aclrtSynchronizeDevice(), ACL_SUCCESS);
-    CHECK_EQ(slow1.done.load(), 1);
-    CHECK_EQ(slow2.done.load(), 1);
-    CHECK_EQ(aclrtDestroyStream(s1), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(s2), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
+    for (const auto &one : slow) {
+        CHECK_EQ(one.done.load(), 1);
+    }
 }
 
 TEST_CASE("aclrtSynchronizeStreamWithTimeout: timeout < -1 or 0 -> 107000, expiry -> 507046") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    CHECK_EQ(aclrtSynchronizeStreamWithTimeout(stream, -2), ACL_ERROR_RT_PARAM_INVALID);
-    CHECK_EQ(aclrtSynchronizeStreamWithTimeout(stream, -100), ACL_ERROR_RT_PARAM_INVALID);
-    CHECK_EQ(aclrtSynchronizeStreamWithTimeout(stream, 0), ACL_ERROR_RT_PARAM_INVALID);
+    rt::NoLeaks leaks;
+    rt::Stream stream;
+    REQUIRE(stream.ok());
+    for (int32_t invalid : {-2, -100, 0}) {
+        CHECK_EQ(aclrtSynchronizeStreamWithTimeout(stream, invalid), ACL_ERROR_RT_PARAM_INVALID);
+    }
     CHECK_EQ(aclrtSynchronizeStreamWithTimeout(stream, 100), ACL_SUCCESS);  // idle stream
 
     Gate gate;
@@ -98,34 +116,30 @@ TEST_CASE("aclrtSynchronizeStreamWithTimeout: timeout < -1 or 0 -> 107000, expir
     gate.Open();
     CHECK_EQ(aclrtSynchronizeStreamWithTimeout(stream, -1), ACL_SUCCESS);
     CHECK_EQ(aclrtSynchronizeStreamWithTimeout(nullptr, 1000), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("aclrtStreamQuery: NULL status -> 100000") {
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
+    rt::Stream stream;
+    REQUIRE(stream.ok());
     CHECK_EQ(aclrtStreamQuery(stream, nullptr), ACL_ERROR_INVALID_PARAM);
     CHECK_EQ(aclrtStreamQuery(nullptr, nullptr), ACL_ERROR_INVALID_PARAM);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
 }
 
 TEST_CASE("stream creation and destruction argument checks; destroy waits for queued work") {
-    rt::LeakCheck leaks;
+    rt::NoLeaks leaks;
     CHECK_EQ(aclrtCreateStream(nullptr), ACL_ERROR_INVALID_PARAM);
     CHECK_EQ(aclrtDestroyStream(nullptr), ACL_ERROR_INVALID_PARAM);
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
+    rt::Stream stream;
+    REQUIRE(stream.ok());
     rt::SleepThenFlag slow;
     slow.ms = 40;
     CHECK_EQ(aclrtLaunchHostFunc(stream, rt::SleepThenFlagHostFunc, &slow), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
+    CHECK_EQ(stream.Destroy(), ACL_SUCCESS);
     CHECK_EQ(slow.done.load(), 1);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("events: before any record the event is COMPLETE") {
-    rt::LeakCheck leaks;
+    rt::NoLeaks leaks;
     aclrtEvent legacy = nullptr;
     aclrtEvent flagged = nullptr;
     aclrtEvent syncEvent = nullptr;
@@ -133,26 +147,21 @@ TEST_CASE("events: before any record the event is COMPLETE") {
     CHECK_EQ(aclrtCreateEventWithFlag(&flagged, ACL_EVENT_SYNC), ACL_SUCCESS);
     CHECK_EQ(aclrtCreateEventExWithFlag(&syncEvent, ACL_EVENT_SYNC), ACL_SUCCESS);
     for (aclrtEvent e : {legacy, flagged, syncEvent}) {
-        aclrtEventRecordedStatus status = ACL_EVENT_RECORDED_STATUS_NOT_READY;
-        CHECK_EQ(aclrtQueryEventStatus(e, &status), ACL_SUCCESS);
-        CHECK_EQ(status, ACL_EVENT_RECORDED_STATUS_COMPLETE);
+        CHECK_EQ(QueryEvent(e), ACL_EVENT_RECORDED_STATUS_COMPLETE);
         CHECK_EQ(aclrtSynchronizeEvent(e), ACL_SUCCESS);
         CHECK_EQ(aclrtQueryEventStatus(e, nullptr), ACL_ERROR_INVALID_PARAM);
         CHECK_EQ(aclrtDestroyEvent(e), ACL_SUCCESS);
     }
     CHECK_EQ(aclrtCreateEvent(nullptr), ACL_ERROR_INVALID_PARAM);
     CHECK_EQ(aclrtCreateEventExWithFlag(nullptr, ACL_EVENT_SYNC), ACL_ERROR_INVALID_PARAM);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("events: a record snapshots the work submitted before it, not later work") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    aclrtEvent event = nullptr;
-    REQUIRE(aclrtCreateEventExWithFlag(&event, ACL_EVENT_SYNC) == ACL_SUCCESS);
-    void *a = rt::DevAlloc(64);
-    REQUIRE(a != nullptr);
+    StreamsAndBuffers f(1, 1, 64);
+    rt::Event event;
+    REQUIRE(f.ok() && event.ok());
+    aclrtStream stream = f.s[0];
+    void *a = f.buffer(0);
 
     Gate before;
     Gate after;
@@ -160,127 +169,70 @@ TEST_CASE("events: a record snapshots the work submitted before it, not later wo
     CHECK_EQ(aclrtMemsetAsync(a, 64, 0x42, 64, stream), ACL_SUCCESS);
     CHECK_EQ(aclrtRecordEvent(event, stream), ACL_SUCCESS);
     CHECK_EQ(aclrtLaunchHostFunc(stream, Gate::HostFunc, &after), ACL_SUCCESS);
-    aclrtEventRecordedStatus status = ACL_EVENT_RECORDED_STATUS_COMPLETE;
-    CHECK_EQ(aclrtQueryEventStatus(event, &status), ACL_SUCCESS);
-    CHECK_EQ(status, ACL_EVENT_RECORDED_STATUS_NOT_READY);
+    CHECK_EQ(QueryEvent(event), ACL_EVENT_RECORDED_STATUS_NOT_READY);
     before.Open();
     // The event completes although the stream stays blocked by the later gate.
     CHECK_EQ(aclrtSynchronizeEvent(event), ACL_SUCCESS);
-    CHECK_EQ(aclrtQueryEventStatus(event, &status), ACL_SUCCESS);
-    CHECK_EQ(status, ACL_EVENT_RECORDED_STATUS_COMPLETE);
+    CHECK_EQ(QueryEvent(event), ACL_EVENT_RECORDED_STATUS_COMPLETE);
     CHECK(rt::AllBytes(rt::ReadBytes(a, 64), 0x42));
     CHECK(after.WaitEntered());
-    aclrtStreamStatus streamStatus = ACL_STREAM_STATUS_RESERVED;
-    CHECK_EQ(aclrtStreamQuery(stream, &streamStatus), ACL_SUCCESS);
-    CHECK_EQ(streamStatus, ACL_STREAM_STATUS_NOT_READY);
+    CHECK_EQ(QueryStream(stream), ACL_STREAM_STATUS_NOT_READY);
 
     // Re-recording: a wait/sync uses the most recent record.
     CHECK_EQ(aclrtRecordEvent(event, stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtQueryEventStatus(event, &status), ACL_SUCCESS);
-    CHECK_EQ(status, ACL_EVENT_RECORDED_STATUS_NOT_READY);
+    CHECK_EQ(QueryEvent(event), ACL_EVENT_RECORDED_STATUS_NOT_READY);
     after.Open();
     CHECK_EQ(aclrtSynchronizeEvent(event), ACL_SUCCESS);
-    CHECK_EQ(aclrtQueryEventStatus(event, &status), ACL_SUCCESS);
-    CHECK_EQ(status, ACL_EVENT_RECORDED_STATUS_COMPLETE);
-
+    CHECK_EQ(QueryEvent(event), ACL_EVENT_RECORDED_STATUS_COMPLETE);
     CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyEvent(event), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(a), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("events: aclrtStreamWaitEvent makes later work on another stream wait (legacy and SYNC events)") {
-    rt::LeakCheck leaks;
-    aclrtStream producer = nullptr;
-    aclrtStream consumer = nullptr;
-    REQUIRE(aclrtCreateStream(&producer) == ACL_SUCCESS);
-    REQUIRE(aclrtCreateStream(&consumer) == ACL_SUCCESS);
-    void *a = rt::DevAlloc(512);
-    void *b = rt::DevAlloc(512);
-    REQUIRE(a != nullptr && b != nullptr);
+    StreamsAndBuffers f(2, 0, 0);
+    REQUIRE(f.ok());
+    aclrtStream producer = f.s[0];
+    aclrtStream consumer = f.s[1];
     for (int legacy = 0; legacy < 2; ++legacy) {
-        aclrtEvent event = nullptr;
-        if (legacy) {
-            REQUIRE(aclrtCreateEvent(&event) == ACL_SUCCESS);
-        } else {
-            REQUIRE(aclrtCreateEventExWithFlag(&event, ACL_EVENT_SYNC) == ACL_SUCCESS);
-        }
-        CHECK_EQ(aclrtMemset(a, 512, 0, 512), ACL_SUCCESS);
-        CHECK_EQ(aclrtMemset(b, 512, 0, 512), ACL_SUCCESS);
-        Gate gate;
-        unsigned char value = static_cast<unsigned char>(0x10 + legacy);
-        CHECK_EQ(aclrtLaunchHostFunc(producer, Gate::HostFunc, &gate), ACL_SUCCESS);
-        CHECK_EQ(aclrtMemsetAsync(a, 512, value, 512, producer), ACL_SUCCESS);
-        CHECK_EQ(aclrtRecordEvent(event, producer), ACL_SUCCESS);
-        CHECK_EQ(aclrtStreamWaitEvent(consumer, event), ACL_SUCCESS);
-        CHECK_EQ(aclrtMemcpyAsync(b, 512, a, 512, ACL_MEMCPY_DEVICE_TO_DEVICE, consumer), ACL_SUCCESS);
-        CHECK(gate.WaitEntered());
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        aclrtStreamStatus status = ACL_STREAM_STATUS_RESERVED;
-        CHECK_EQ(aclrtStreamQuery(consumer, &status), ACL_SUCCESS);
-        CHECK_EQ(status, ACL_STREAM_STATUS_NOT_READY);
-        gate.Open();
-        CHECK_EQ(aclrtSynchronizeStream(consumer), ACL_SUCCESS);
-        CHECK(rt::AllBytes(rt::ReadBytes(b, 512), value));
-        CHECK_EQ(aclrtSynchronizeStream(producer), ACL_SUCCESS);
-        CHECK_EQ(aclrtDestroyEvent(event), ACL_SUCCESS);
+        rt::Event event = legacy ? rt::Event::Legacy() : rt::Event(ACL_EVENT_SYNC);
+        REQUIRE(event.ok());
+        rt::EagerWait wait{512, static_cast<unsigned char>(0x10 + legacy)};
+        REQUIRE(wait.Init());
+        wait.Run(producer, event, consumer);
+        wait.ExpectCopied();
     }
     CHECK_EQ(aclrtStreamWaitEvent(consumer, nullptr), ACL_ERROR_INVALID_PARAM);
     CHECK_EQ(aclrtRecordEvent(nullptr, consumer), ACL_ERROR_INVALID_PARAM);
-    CHECK_EQ(aclrtDestroyStream(producer), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(consumer), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(a), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(b), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("events: ordering chains across three streams") {
-    rt::LeakCheck leaks;
-    aclrtStream s[3] = {nullptr, nullptr, nullptr};
-    for (auto &stream : s) {
-        REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    }
-    aclrtEvent e01 = nullptr;
-    aclrtEvent e12 = nullptr;
-    REQUIRE(aclrtCreateEventExWithFlag(&e01, ACL_EVENT_SYNC) == ACL_SUCCESS);
-    REQUIRE(aclrtCreateEventExWithFlag(&e12, ACL_EVENT_SYNC) == ACL_SUCCESS);
-    void *a = rt::DevAlloc(1024);
-    void *b = rt::DevAlloc(1024);
-    void *c = rt::DevAlloc(1024);
-    REQUIRE(a != nullptr && b != nullptr && c != nullptr);
+    StreamsAndBuffers f(3, 3, 1024);
+    rt::Event e01;
+    rt::Event e12;
+    REQUIRE(f.ok() && e01.ok() && e12.ok());
+    const rt::Streams &s = f.s;
+    void *a = f.buffer(0);
+    void *b = f.buffer(1);
+    void *c = f.buffer(2);
     for (int round = 1; round <= 5; ++round) {
         Gate gate;
         CHECK_EQ(aclrtLaunchHostFunc(s[0], Gate::HostFunc, &gate), ACL_SUCCESS);
         CHECK_EQ(aclrtMemsetAsync(a, 1024, round, 1024, s[0]), ACL_SUCCESS);
-        CHECK_EQ(aclrtRecordEvent(e01, s[0]), ACL_SUCCESS);
-        CHECK_EQ(aclrtStreamWaitEvent(s[1], e01), ACL_SUCCESS);
+        rt::Link(s[0], e01, s[1]);
         CHECK_EQ(aclrtMemcpyAsync(b, 1024, a, 1024, ACL_MEMCPY_DEVICE_TO_DEVICE, s[1]), ACL_SUCCESS);
-        CHECK_EQ(aclrtRecordEvent(e12, s[1]), ACL_SUCCESS);
-        CHECK_EQ(aclrtStreamWaitEvent(s[2], e12), ACL_SUCCESS);
+        rt::Link(s[1], e12, s[2]);
         CHECK_EQ(aclrtMemcpyAsync(c, 1024, b, 1024, ACL_MEMCPY_DEVICE_TO_DEVICE, s[2]), ACL_SUCCESS);
         gate.Open();
         CHECK_EQ(aclrtSynchronizeStream(s[2]), ACL_SUCCESS);
         CHECK(rt::AllBytes(rt::ReadBytes(c, 1024), static_cast<unsigned char>(round)));
     }
     CHECK_EQ(aclrtSynchronizeDevice(), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyEvent(e01), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyEvent(e12), ACL_SUCCESS);
-    for (auto stream : s) {
-        CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    }
-    CHECK_EQ(aclrtFree(a), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(b), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(c), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("events: aclrtSynchronizeEventWithTimeout expiry -> 507047") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    aclrtEvent event = nullptr;
-    REQUIRE(aclrtCreateEventExWithFlag(&event, ACL_EVENT_SYNC) == ACL_SUCCESS);
+    rt::NoLeaks leaks;
+    rt::Stream stream;
+    rt::Event event;
+    REQUIRE(stream.ok() && event.ok());
     Gate gate;
     CHECK_EQ(aclrtLaunchHostFunc(stream, Gate::HostFunc, &gate), ACL_SUCCESS);
     CHECK_EQ(aclrtRecordEvent(event, stream), ACL_SUCCESS);
@@ -291,12 +243,15 @@ TEST_CASE("events: aclrtSynchronizeEventWithTimeout expiry -> 507047") {
     CHECK_EQ(aclrtSynchronizeEventWithTimeout(event, -1), ACL_SUCCESS);
     CHECK_EQ(aclrtSynchronizeEventWithTimeout(event, 100), ACL_SUCCESS);
     CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyEvent(event), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("aclGetRecentErrMsg names the failed call and is cleared by reading") {
+    auto expectNoMessage = [](int line) {
+        const char *again = aclGetRecentErrMsg();
+        if (!(again == nullptr || std::string(again).empty())) {
+            testsupport::fail(__FILE__, line, std::string("unexpected message: ") + again);
+        }
+    };
     aclGetRecentErrMsg();  // drop anything left by earlier cases
     CHECK_EQ(aclrtMalloc(nullptr, 64, ACL_MEM_MALLOC_HUGE_FIRST), ACL_ERROR_INVALID_PARAM);
     const char *message = aclGetRecentErrMsg();
@@ -304,11 +259,10 @@ TEST_CASE("aclGetRecentErrMsg names the failed call and is cleared by reading") 
     std::string text(message);
     CHECK(!text.empty());
     CHECK(text.find("aclrtMalloc") != std::string::npos);
-    const char *again = aclGetRecentErrMsg();
-    CHECK(again == nullptr || std::string(again).empty());
+    expectNoMessage(__LINE__);
 
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
+    rt::Stream stream;
+    REQUIRE(stream.ok());
     CHECK_EQ(aclrtSynchronizeStreamWithTimeout(stream, 0), ACL_ERROR_RT_PARAM_INVALID);
     message = aclGetRecentErrMsg();
     REQUIRE(message != nullptr);
@@ -316,30 +270,27 @@ TEST_CASE("aclGetRecentErrMsg names the failed call and is cleared by reading") 
 
     // Successful calls leave no message; messages are per thread.
     CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
-    again = aclGetRecentErrMsg();
-    CHECK(again == nullptr || std::string(again).empty());
+    expectNoMessage(__LINE__);
     std::thread other([] { CHECK_EQ(aclrtFree(nullptr), ACL_ERROR_INVALID_PARAM); });
     other.join();
-    again = aclGetRecentErrMsg();
+    const char *again = aclGetRecentErrMsg();
     CHECK(again == nullptr || std::string(again).find("aclrtFree") == std::string::npos);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
 }
 
 TEST_CASE("stale handles (destroyed stream, event, model) are refused, not used") {
-    rt::LeakCheck leaks;
-    aclrtStream live = nullptr;
-    aclrtStream stale = nullptr;
-    aclrtEvent event = nullptr;
-    REQUIRE(aclrtCreateStream(&live) == ACL_SUCCESS);
-    REQUIRE(aclrtCreateStream(&stale) == ACL_SUCCESS);
-    REQUIRE(aclrtCreateEventExWithFlag(&event, ACL_EVENT_SYNC) == ACL_SUCCESS);
-    CHECK_EQ(aclmdlRICaptureBegin(stale, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL), ACL_SUCCESS);
-    aclmdlRI model = nullptr;
-    CHECK_EQ(aclmdlRICaptureEnd(stale, &model), ACL_SUCCESS);
-    REQUIRE(model != nullptr);
-    CHECK_EQ(aclrtDestroyStream(stale), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyEvent(event), ACL_SUCCESS);
-    CHECK_EQ(aclmdlRIDestroy(model), ACL_SUCCESS);
+    rt::NoLeaks leaks;
+    rt::Stream live;
+    rt::Stream staleStream;
+    rt::Event staleEvent;
+    REQUIRE(live.ok() && staleStream.ok() && staleEvent.ok());
+    rt::Model staleModel = rt::Capture(staleStream, [] {});
+    REQUIRE(staleModel.ok());
+    aclrtStream stale = staleStream;
+    aclrtEvent event = staleEvent;
+    aclmdlRI model = staleModel;
+    CHECK_EQ(staleStream.Destroy(), ACL_SUCCESS);
+    CHECK_EQ(staleEvent.Destroy(), ACL_SUCCESS);
+    CHECK_EQ(staleModel.Destroy(), ACL_SUCCESS);
 
     aclrtStreamStatus status = ACL_STREAM_STATUS_RESERVED;
     CHECK(aclrtSynchronizeStream(stale) != ACL_SUCCESS);
@@ -356,30 +307,22 @@ TEST_CASE("stale handles (destroyed stream, event, model) are refused, not used"
     CHECK(aclrtSynchronizeStream(&forged) != ACL_SUCCESS);
     CHECK(aclmdlRIExecuteAsync(&forged, live) != ACL_SUCCESS);
     CHECK_EQ(aclrtSynchronizeStream(live), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(live), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("a handle this thread looked up often is refused once another thread destroyed it") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
+    rt::NoLeaks leaks;
+    rt::Stream stream;
+    REQUIRE(stream.ok());
     for (int i = 0; i < 100; ++i) { // the lookups this thread remembers
         CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
     }
-    aclrtContext context = nullptr;
-    REQUIRE(aclrtGetCurrentContext(&context) == ACL_SUCCESS);
+    aclrtStream handle = stream;
     aclError destroyed = ACL_ERROR_INVALID_PARAM;
-    std::thread other([&] {
-        aclrtSetCurrentContext(context);
-        destroyed = aclrtDestroyStream(stream);
-    });
-    other.join();
+    rt::RunOnThread(rt::CurrentContext(), [&] { destroyed = stream.Destroy(); });
     CHECK_EQ(destroyed, ACL_SUCCESS);
-    CHECK_EQ(aclrtSynchronizeStream(stream), ACL_ERROR_RT_INVALID_HANDLE);
+    CHECK_EQ(aclrtSynchronizeStream(handle), ACL_ERROR_RT_INVALID_HANDLE);
     aclrtStreamStatus status = ACL_STREAM_STATUS_RESERVED;
-    CHECK_EQ(aclrtStreamQuery(stream, &status), ACL_ERROR_RT_INVALID_HANDLE);
-    VERIFY_NO_LEAKS(leaks);
+    CHECK_EQ(aclrtStreamQuery(handle, &status), ACL_ERROR_RT_INVALID_HANDLE);
 }
 
 namespace {
@@ -414,9 +357,9 @@ struct SelfDestroy {
 } // namespace
 
 TEST_CASE("back-to-back submit and synchronise across many queue blocks: every task runs once, in order") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
+    rt::NoLeaks leaks;
+    rt::Stream stream;
+    REQUIRE(stream.ok());
     Sequence sequence;
     std::vector<SequenceStep> steps(64);
     int wrong = 0;
@@ -433,8 +376,6 @@ TEST_CASE("back-to-back submit and synchronise across many queue blocks: every t
     }
     CHECK_EQ(wrong, 0);
     CHECK_EQ(sequence.outOfOrder.load(), 0u);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 TEST_CASE("a host function may destroy its own stream: the tasks queued after it still run") {
