@@ -19,11 +19,7 @@ int32_t agj_model_set_name(int64_t model, const char *name) {
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         AGJ_RETURN_IF_FAILED(CheckModelName(entry, name));
         const AclApi &api = Api();
-        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRISetName),
-                                             "aclmdlRISetName (CANN 8.5 or later)");
-            status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRISetName, "aclmdlRISetName (CANN 8.5 or later)"));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
         AGJ_ACL_CHECK("aclmdlRISetName", api.aclmdlRISetName(m->handle(), name));
         return AGJ_OK;
@@ -40,11 +36,7 @@ int32_t agj_model_get_name(int64_t model, char *nameOut, int32_t capacity) {
         *nameOut = '\0';
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         const AclApi &api = Api();
-        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRIGetName),
-                                             "aclmdlRIGetName (CANN 8.5 or later)");
-            status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRIGetName, "aclmdlRIGetName (CANN 8.5 or later)"));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
         AGJ_ACL_CHECK("aclmdlRIGetName", api.aclmdlRIGetName(m->handle(), static_cast<uint32_t>(capacity), nameOut));
         nameOut[capacity - 1] = '\0'; // whatever the runtime wrote, the caller gets a terminated string
@@ -59,11 +51,7 @@ int32_t agj_model_id(int64_t model, int64_t *idOut) {
         *idOut = -1;
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         const AclApi &api = Api();
-        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRIGetId),
-                                             "aclmdlRIGetId (CANN 9.1 or later)");
-            status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRIGetId, "aclmdlRIGetId (CANN 9.1 or later)"));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
         uint32_t id = 0;
         AGJ_ACL_CHECK("aclmdlRIGetId", api.aclmdlRIGetId(m->handle(), &id));

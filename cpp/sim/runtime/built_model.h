@@ -22,9 +22,6 @@ struct BuiltModel {
     bool endGraph = false;
 };
 
-// The stream must be of the current context (107003 otherwise).
-aclError StreamOfCurrentContext(const char *call, const Stream &stream);
-
 } // namespace aclsim
 
 #endif

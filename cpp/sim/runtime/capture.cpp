@@ -65,6 +65,15 @@ const char *ModeName(int mode) {
 
 } // namespace
 
+aclError RequireCapture(const char *call, const Stream &stream, std::shared_ptr<Capture> &out,
+                        const std::string &detail) {
+    out = stream.capture;
+    if (!out) {
+        return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call, "the stream is not capturing" + detail);
+    }
+    return ACL_SUCCESS;
+}
+
 aclError FindCaptureStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
     return FindLive(call, Streams(), handle, "stream", out, " (the default stream takes no part in captures)");
 }
@@ -190,13 +199,8 @@ aclError aclsim::BeginCapture(const char *call, aclrtStream stream, aclmdlRICapt
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "mode " + std::to_string(static_cast<int>(mode)) + " is not an aclmdlRICaptureMode");
     }
     std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
+    if (aclError status = RequireStreamContext(call, *target, &context); status != ACL_SUCCESS) {
         return status;
-    }
-    if (target->context() != context) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
-                    "the stream belongs to another context (device " + std::to_string(target->context()->device()) +
-                        "): make its context current first");
     }
     // StreamFlagIsSupportCapture: AI CPU (ACL_STREAM_CPU_SCHEDULE) and device-only streams cannot
     // capture; persistent ones can.

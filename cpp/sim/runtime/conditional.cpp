@@ -230,14 +230,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICondHandleCreate(aclmdlRI modelRI, uint32_t
                             " is not capturing: condition handles are made while their model captures");
         }
     }
-    std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
         return status;
-    }
-    if (model->context() != current) {
-        return Fail(ACL_ERROR_RT_MODEL_CONTEXT, call,
-                    "the model belongs to another context (device " + std::to_string(model->context()->device()) +
-                        "): make its context current first");
     }
     auto condition = std::make_shared<Conditional>(model, defaultLaunchValue,
                                                    flag == ACL_MODEL_RI_COND_HANDLE_ASSIGN_DEFAULT);
@@ -317,15 +311,14 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIAddCondTask(aclmdlRICondTaskParams params, 
             return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                         "the handle was given a conditional task already: make a new handle for another task");
         }
-        if (target->context() != current) {
-            return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
-                        "the stream belongs to another context (device " + std::to_string(target->context()->device()) +
-                            "): make its context current first");
+        if (aclError status = CheckContext(call, "stream", *target->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT);
+            status != ACL_SUCCESS) {
+            return status;
         }
-        auto capture = target->capture;
-        if (!capture) {
-            return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call,
-                        "the stream is not capturing: a conditional task is added to a capture");
+        std::shared_ptr<Capture> capture;
+        if (aclError status = RequireCapture(call, *target, capture, ": a conditional task is added to a capture");
+            status != ACL_SUCCESS) {
+            return status;
         }
         if (capture->model != condition->parent.lock()) {
             return Fail(ACL_ERROR_RT_PARAM_INVALID, call,

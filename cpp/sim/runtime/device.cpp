@@ -50,6 +50,9 @@ void ReleaseDefaultContext(std::shared_ptr<Context> context) {
 }
 
 aclError SynchronizeContext(const char *call, int32_t timeoutMs) {
+    if (aclError status = CheckTimeout(call, timeoutMs); status != ACL_SUCCESS) { // -1 passes
+        return status;
+    }
     std::shared_ptr<Context> context;
     if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
         return status;
@@ -119,6 +122,31 @@ aclError RequireContext(const char *call, std::shared_ptr<Context> &out) {
     if (!out) {
         return Fail(ACL_ERROR_RT_CONTEXT_NULL, call,
                     "the calling thread has no current context: call aclrtSetDevice (or aclrtSetCurrentContext) first");
+    }
+    return ACL_SUCCESS;
+}
+
+aclError CheckContext(const char *call, const char *what, const Context &owner, const Context *expected,
+                      aclError code, const char *remedy) {
+    if (&owner == expected) {
+        return ACL_SUCCESS;
+    }
+    return Fail(code, call,
+                std::string("the ") + what + " belongs to another context (device " + std::to_string(owner.device()) +
+                    "): " + remedy);
+}
+
+aclError RequireCurrentContext(const char *call, const char *what, const Context &owner, aclError code,
+                               std::shared_ptr<Context> *current) {
+    std::shared_ptr<Context> context;
+    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = CheckContext(call, what, owner, context.get(), code); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (current != nullptr) {
+        *current = std::move(context);
     }
     return ACL_SUCCESS;
 }
@@ -460,11 +488,7 @@ ACL_FUNC_VISIBILITY aclError aclrtGetCurrentContext(aclrtContext *context) {
 ACL_FUNC_VISIBILITY aclError aclrtSynchronizeDevice(void) { return SynchronizeContext("aclrtSynchronizeDevice", -1); }
 
 ACL_FUNC_VISIBILITY aclError aclrtSynchronizeDeviceWithTimeout(int32_t timeout) {
-    const char *call = "aclrtSynchronizeDeviceWithTimeout";
-    if (timeout < -1 || timeout == 0) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "timeout must be -1 (forever) or a positive number of ms");
-    }
-    return SynchronizeContext(call, timeout);
+    return SynchronizeContext("aclrtSynchronizeDeviceWithTimeout", timeout);
 }
 
 } // extern "C"

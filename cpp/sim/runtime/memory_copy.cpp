@@ -87,7 +87,11 @@ bool StillValid(const CheckedRange &range) {
     return ClassifyRange(range.ptr, range.bytes) == range.kind;
 }
 
+// Validates a memset's arguments and bounds (shared by the sync and async forms).
 aclError PlanMemset(const char *call, void *devPtr, size_t maxCount, size_t count, CheckedRange &range) {
+    if (devPtr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
+    }
     if (count > maxCount) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "count " + std::to_string(count) + " exceeds maxCount " + std::to_string(maxCount));
@@ -138,9 +142,6 @@ ACL_FUNC_VISIBILITY aclError aclrtMemset(void *devPtr, size_t maxCount, int32_t 
     if (count == 0) {
         return ACL_SUCCESS;
     }
-    if (devPtr == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
-    }
     CheckedRange range;
     if (aclError status = PlanMemset(call, devPtr, maxCount, count, range); status != ACL_SUCCESS) {
         return status;
@@ -158,15 +159,8 @@ ACL_FUNC_VISIBILITY aclError aclrtMemsetAsync(void *devPtr, size_t maxCount, int
     if (count == 0) {
         return ACL_SUCCESS;
     }
-    if (devPtr == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
-    }
     CheckedRange range;
     if (aclError status = PlanMemset(call, devPtr, maxCount, count, range); status != ACL_SUCCESS) {
-        return status;
-    }
-    std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
         return status;
     }
     Task task;
@@ -176,7 +170,7 @@ ACL_FUNC_VISIBILITY aclError aclrtMemsetAsync(void *devPtr, size_t maxCount, int
     task.value = value;
     task.dstKind = range.kind;
     task.validatedEpoch.store(MemoryEpoch(), std::memory_order_relaxed);
-    return SubmitTask(call, target, std::move(task));
+    return SubmitToStream(call, stream, std::move(task));
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtMemcpy(void *dst, size_t destMax, const void *src, size_t count,

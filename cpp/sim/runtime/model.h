@@ -108,6 +108,8 @@ aclError ExecuteBuiltModel(const char *call, const std::shared_ptr<Model> &model
 aclError FindModel(const char *call, aclmdlRI handle, aclError nullCode, std::shared_ptr<Model> &out);
 // ApiImpl: the model must belong to the current context (107004); `current` receives that context.
 aclError RequireModelContext(const char *call, const Model &model, std::shared_ptr<Context> *current = nullptr);
+// FindModel, then RequireModelContext: a live model of the current context.
+aclError FindCurrentModel(const char *call, aclmdlRI handle, aclError nullCode, std::shared_ptr<Model> &out);
 
 } // namespace aclsim
 

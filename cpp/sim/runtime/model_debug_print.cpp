@@ -50,13 +50,10 @@ extern "C" {
 
 ACL_FUNC_VISIBILITY aclError aclmdlRIDebugPrint(aclmdlRI modelRI) {
     const char *call = "aclmdlRIDebugPrint";
-    std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
     // ApiImpl::ModelDebugDotPrint / ModelDebugJsonPrint: the model must belong to the current
     // context; a model still capturing is printed as captured so far.
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+    std::shared_ptr<Model> model;
+    if (aclError status = FindCurrentModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
         return status;
     }
     std::lock_guard lock(CaptureMutex()); // a capture may be appending to the model
@@ -80,13 +77,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDebugJsonPrint(aclmdlRI modelRI, const char
     if (path == nullptr) {
         return Fail(ACL_ERROR_INVALID_PARAM, call, "path is NULL");
     }
-    std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
     // ApiImpl::ModelDebugDotPrint / ModelDebugJsonPrint: the model must belong to the current
     // context; a model still capturing is printed as captured so far.
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+    std::shared_ptr<Model> model;
+    if (aclError status = FindCurrentModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
         return status;
     }
     std::lock_guard lock(CaptureMutex()); // a capture may be appending to the model

@@ -157,8 +157,9 @@ ACL_FUNC_VISIBILITY aclError aclrtActiveStream(aclrtStream activeStream, aclrtSt
         }
         activeIndex = active->boundIndex;
     }
-    if (target->context() != current) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call, "the stream belongs to another context: make it current first");
+    if (aclError status = CheckContext(call, "stream", *target->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT);
+        status != ACL_SUCCESS) {
+        return status;
     }
     Task task;
     task.kind = TaskKind::Kernel;
@@ -220,7 +221,7 @@ ACL_FUNC_VISIBILITY aclError aclrtSwitchStream(void *leftValue, aclrtCondition c
         }
         trueIndex = onTrue->boundIndex;
     }
-    if (aclError status = StreamOfCurrentContext(call, *target); status != ACL_SUCCESS) {
+    if (aclError status = RequireStreamContext(call, *target); status != ACL_SUCCESS) {
         return status;
     }
     Task task;

@@ -226,6 +226,13 @@ std::chrono::nanoseconds SpinWindow() {
     return window;
 }
 
+aclError CheckTimeout(const char *call, int32_t timeoutMs) {
+    if (timeoutMs < -1 || timeoutMs == 0) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "timeout must be -1 (forever) or a positive number of ms");
+    }
+    return ACL_SUCCESS;
+}
+
 std::chrono::steady_clock::time_point DeadlineAfter(int32_t timeoutMs) {
     if (timeoutMs < 0) {
         return std::chrono::steady_clock::time_point::max();

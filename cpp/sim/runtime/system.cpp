@@ -55,16 +55,24 @@ aclError CurrentDevice(const char *call, int32_t &device) {
     return ACL_SUCCESS;
 }
 
+// The peer of aclrtDeviceEnablePeerAccess / DisablePeerAccess: a device other than the current
+// one (`device` receives it).
+aclError PeerOfCurrentDevice(const char *call, int32_t peerDeviceId, int32_t &device) {
+    if (aclError status = CurrentDevice(call, device); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (device == peerDeviceId) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "peerDeviceId cannot be the current device " + std::to_string(device));
+    }
+    return CheckDevice(call, peerDeviceId, "peerDeviceId");
+}
+
 // A stream of the current context (NULL: its default stream), as the configuration calls take it.
 aclError ContextStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
     if (aclError status = ResolveStream(call, handle, out); status != ACL_SUCCESS) {
         return status;
     }
-    if (out->context() != CurrentContext()) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
-                    "the stream belongs to another context: make its context current first");
-    }
-    return ACL_SUCCESS;
+    return CheckContext(call, "stream", *out->context(), CurrentContext().get(), ACL_ERROR_RT_STREAM_CONTEXT);
 }
 
 void CopyText(char *target, size_t capacity, const std::string &text) {
@@ -252,13 +260,7 @@ ACL_FUNC_VISIBILITY aclError aclrtDeviceEnablePeerAccess(int32_t peerDeviceId, u
         return Fail(ACL_ERROR_FEATURE_UNSUPPORTED, call, "flags is reserved and must be 0");
     }
     int32_t device = 0;
-    if (aclError status = CurrentDevice(call, device); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (device == peerDeviceId) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "peerDeviceId cannot be the current device " + std::to_string(device));
-    }
-    if (aclError status = CheckDevice(call, peerDeviceId, "peerDeviceId"); status != ACL_SUCCESS) {
+    if (aclError status = PeerOfCurrentDevice(call, peerDeviceId, device); status != ACL_SUCCESS) {
         return status;
     }
     std::lock_guard lock(gPeerMutex);
@@ -269,13 +271,7 @@ ACL_FUNC_VISIBILITY aclError aclrtDeviceEnablePeerAccess(int32_t peerDeviceId, u
 ACL_FUNC_VISIBILITY aclError aclrtDeviceDisablePeerAccess(int32_t peerDeviceId) {
     const char *call = "aclrtDeviceDisablePeerAccess";
     int32_t device = 0;
-    if (aclError status = CurrentDevice(call, device); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (device == peerDeviceId) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "peerDeviceId cannot be the current device " + std::to_string(device));
-    }
-    if (aclError status = CheckDevice(call, peerDeviceId, "peerDeviceId"); status != ACL_SUCCESS) {
+    if (aclError status = PeerOfCurrentDevice(call, peerDeviceId, device); status != ACL_SUCCESS) {
         return status;
     }
     std::lock_guard lock(gPeerMutex);
@@ -314,15 +310,14 @@ ACL_FUNC_VISIBILITY aclError aclrtSetStreamOverflowSwitch(aclrtStream stream, ui
     if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
         return status;
     }
-    if (target->captureFlag.load(std::memory_order_acquire)) {
-        std::lock_guard lock(CaptureMutex());
-        if (target->capture) {
-            return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call,
-                        "the stream is capturing: set its overflow switch before aclmdlRICaptureBegin (the capture goes on)");
-        }
+    if (aclError status = RefuseCapturingStream(call, *target, "set its overflow switch before aclmdlRICaptureBegin");
+        status != ACL_SUCCESS) {
+        return status;
     }
-    if (target->context() != CurrentContext()) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call, "the stream belongs to another context: make its context current first");
+    if (aclError status =
+            CheckContext(call, "stream", *target->context(), CurrentContext().get(), ACL_ERROR_RT_STREAM_CONTEXT);
+        status != ACL_SUCCESS) {
+        return status;
     }
     target->overflowSwitch.store(flag, std::memory_order_relaxed);
     return ACL_SUCCESS;
