@@ -38,7 +38,8 @@ int32_t agj_device_buffer_alloc(int64_t device, int64_t bytes, int64_t *bufferOu
         }
         AGJ_ACL_CHECK("aclrtSetCurrentContext", dev->makeCurrent());
         void *address = nullptr;
-        AGJ_ACL_CHECK("aclrtMalloc", Api().aclrtMalloc(&address, static_cast<size_t>(bytes), ACL_MEM_MALLOC_HUGE_FIRST));
+        AGJ_ACL_CHECK("aclrtMalloc",
+                      Api().aclrtMalloc(&address, static_cast<size_t>(bytes), ACL_MEM_MALLOC_HUGE_FIRST));
         *bufferOut = Publish(std::make_shared<Buffer>(AGJ_KIND_DEVICE_BUFFER, dev, address, bytes));
         return AGJ_OK;
     });
@@ -70,10 +71,10 @@ static Found<Buffer> FindBuffer(int64_t handle) {
     return Find<Buffer>(handle, kind);
 }
 
-#define AGJ_FIND_BUFFER(variable, handle, role)                                \
-    auto variable = FindBuffer(handle);                                        \
-    if (!variable) {                                                           \
-        return BadHandle(entry, (role), (handle), AGJ_KIND_DEVICE_BUFFER);     \
+#define AGJ_FIND_BUFFER(variable, handle, role)                            \
+    auto variable = FindBuffer(handle);                                    \
+    if (!variable) {                                                       \
+        return BadHandle(entry, (role), (handle), AGJ_KIND_DEVICE_BUFFER); \
     }
 
 int32_t agj_buffer_size(int64_t buffer, int64_t *bytesOut) {
@@ -100,8 +101,9 @@ int32_t agj_memcpy_async(int64_t stream, int64_t dst, int64_t dstOffset, int64_t
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         auto *target = static_cast<char *>(d->address()) + dstOffset;
         auto *source = static_cast<const char *>(from->address()) + srcOffset;
-        AGJ_ACL_CHECK("aclrtMemcpyAsync", Api().aclrtMemcpyAsync(target, static_cast<size_t>(d->bytes() - dstOffset), source,
-                                                                 static_cast<size_t>(bytes), CopyKind(*d, *from), s->handle()));
+        AGJ_ACL_CHECK("aclrtMemcpyAsync",
+                      Api().aclrtMemcpyAsync(target, static_cast<size_t>(d->bytes() - dstOffset), source,
+                                             static_cast<size_t>(bytes), CopyKind(*d, *from), s->handle()));
         RetainForTask(*s, {d, from});
         return AGJ_OK;
     });
@@ -133,8 +135,8 @@ int32_t agj_memset_async(int64_t stream, int64_t buffer, int64_t offset, int32_t
         AGJ_RETURN_IF_FAILED(CheckOnStreamDevice(entry, "memory", *b, *s));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         auto *target = static_cast<char *>(b->address()) + offset;
-        AGJ_ACL_CHECK("aclrtMemsetAsync", Api().aclrtMemsetAsync(target, static_cast<size_t>(b->bytes() - offset), value,
-                                                                 static_cast<size_t>(bytes), s->handle()));
+        AGJ_ACL_CHECK("aclrtMemsetAsync", Api().aclrtMemsetAsync(target, static_cast<size_t>(b->bytes() - offset),
+                                                                 value, static_cast<size_t>(bytes), s->handle()));
         RetainForTask(*s, {b});
         return AGJ_OK;
     });

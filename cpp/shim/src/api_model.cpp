@@ -31,7 +31,8 @@ int32_t agj_model_get_name(int64_t model, char *nameOut, int32_t capacity) {
     return Entry(entry, [&]() -> int32_t {
         AGJ_REQUIRE_OUT(nameOut);
         if (capacity < 2) {
-            return InvalidArgument(entry, "the name buffer must hold at least 2 bytes, not " + std::to_string(capacity));
+            return InvalidArgument(entry,
+                                   "the name buffer must hold at least 2 bytes, not " + std::to_string(capacity));
         }
         *nameOut = '\0';
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");

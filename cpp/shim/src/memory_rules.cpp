@@ -46,8 +46,8 @@ int32_t CheckOnStreamDevice(const char *entry, const char *role, const Buffer &b
     if (buffer.isHost() || buffer.device()->id() == streamDevice) {
         return AGJ_OK;
     }
-    return InvalidArgument(entry, std::string("the ") + role + " (" + buffer.describe() + ") is not on the stream's device " +
-                                      std::to_string(streamDevice) +
+    return InvalidArgument(entry, std::string("the ") + role + " (" + buffer.describe() +
+                                      ") is not on the stream's device " + std::to_string(streamDevice) +
                                       ": use a stream of that device, or copy through host memory");
 }
 

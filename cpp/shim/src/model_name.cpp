@@ -27,7 +27,8 @@ int32_t CheckModelName(const char *entry, const char *name) {
                                           std::to_string(kModelNameMaxBytes) + " bytes of UTF-8");
     }
     if (IsBlank(name)) {
-        return InvalidArgument(entry, "the name \"" + std::string(name) + "\" is blank: give a name with a visible character");
+        return InvalidArgument(entry,
+                               "the name \"" + std::string(name) + "\" is blank: give a name with a visible character");
     }
     return AGJ_OK;
 }

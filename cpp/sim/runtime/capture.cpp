@@ -87,7 +87,6 @@ Capture::Member *Capture::member(const Stream *stream) {
     return nullptr;
 }
 
-
 // Under CaptureMutex(): appends a task to the capture `stream` belongs to.
 aclError RecordIntoCapture(const char *call, Capture &capture, Stream &stream, Task &&task) {
     // Stream::AllocCaptureTaskWithoutLock: while any stream of the capture has a task group open,
@@ -134,7 +133,9 @@ aclError RecordIntoCapture(const char *call, Capture &capture, Stream &stream, T
     return ACL_SUCCESS;
 }
 
-void InvalidateCapture(Capture &capture) { capture.invalidated = true; }
+void InvalidateCapture(Capture &capture) {
+    capture.invalidated = true;
+}
 
 void InvalidateStreamCapture(Capture &capture, Stream &stream) {
     stream.captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED;
@@ -195,8 +196,10 @@ aclError aclsim::BeginCapture(const char *call, aclrtStream stream, aclmdlRICapt
     if (aclError status = FindCaptureStream(call, stream, target); status != ACL_SUCCESS) {
         return status;
     }
-    if (static_cast<int>(mode) < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || static_cast<int>(mode) > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "mode " + std::to_string(static_cast<int>(mode)) + " is not an aclmdlRICaptureMode");
+    if (static_cast<int>(mode) < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL ||
+        static_cast<int>(mode) > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "mode " + std::to_string(static_cast<int>(mode)) + " is not an aclmdlRICaptureMode");
     }
     std::shared_ptr<Context> context;
     if (aclError status = RequireStreamContext(call, *target, &context); status != ACL_SUCCESS) {
@@ -352,8 +355,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureThreadExchangeMode(aclmdlRICaptureMo
     if (mode == nullptr) {
         return Fail(ACL_ERROR_INVALID_PARAM, call, "mode is NULL");
     }
-    if (static_cast<int>(*mode) < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || static_cast<int>(*mode) > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "mode " + std::to_string(static_cast<int>(*mode)) + " is not an aclmdlRICaptureMode");
+    if (static_cast<int>(*mode) < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL ||
+        static_cast<int>(*mode) > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "mode " + std::to_string(static_cast<int>(*mode)) + " is not an aclmdlRICaptureMode");
     }
     auto thread = CurrentThreadState();
     std::lock_guard lock(CaptureMutex());

@@ -233,8 +233,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICondHandleCreate(aclmdlRI modelRI, uint32_t
     if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
         return status;
     }
-    auto condition = std::make_shared<Conditional>(model, defaultLaunchValue,
-                                                   flag == ACL_MODEL_RI_COND_HANDLE_ASSIGN_DEFAULT);
+    auto condition =
+        std::make_shared<Conditional>(model, defaultLaunchValue, flag == ACL_MODEL_RI_COND_HANDLE_ASSIGN_DEFAULT);
     // CondHandle::Setup: eight bytes of device memory, set to 0.
     void *cell = nullptr;
     if (aclError status = aclrtMalloc(&cell, sizeof(uint64_t), ACL_MEM_MALLOC_HUGE_FIRST); status != ACL_SUCCESS) {
@@ -261,7 +261,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICondHandleCreate(aclmdlRI modelRI, uint32_t
 ACL_FUNC_VISIBILITY aclError aclmdlRICondHandleGetCondPtr(aclmdlRICondHandle handle, uint64_t **ptr) {
     const char *call = "aclmdlRICondHandleGetCondPtr";
     if (ptr == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "ptr is NULL: pass where the value's device address is to be stored");
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "ptr is NULL: pass where the value's device address is to be stored");
     }
     std::shared_ptr<Conditional> condition;
     if (aclError status = FindCondition(call, handle, ACL_ERROR_INVALID_PARAM, condition); status != ACL_SUCCESS) {
@@ -280,7 +281,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIAddCondTask(aclmdlRICondTaskParams params, 
     // aclmdlRIAddCondTaskImpl (stream), rtStreamAddCondTask (handles), ApiErrorDecorator (type,
     // flags, NULLs), ApiImpl::StreamAddCondTaskParasCheck (the rest), in that order.
     std::shared_ptr<Stream> target;
-    if (aclError status = FindLive(call, Streams(), stream, "stream", target, " (the default stream takes no part in captures)");
+    if (aclError status =
+            FindLive(call, Streams(), stream, "stream", target, " (the default stream takes no part in captures)");
         status != ACL_SUCCESS) {
         return status;
     }
@@ -311,7 +313,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIAddCondTask(aclmdlRICondTaskParams params, 
             return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                         "the handle was given a conditional task already: make a new handle for another task");
         }
-        if (aclError status = CheckContext(call, "stream", *target->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT);
+        if (aclError status =
+                CheckContext(call, "stream", *target->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT);
             status != ACL_SUCCESS) {
             return status;
         }

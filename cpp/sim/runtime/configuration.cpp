@@ -169,7 +169,8 @@ private:
 // then (except for the init itself) aclmdlInitDump first (100045).
 aclError CheckDumpOrder(const char *call, bool needsInitDump, DumpState &state) {
     if (!AclInitialized()) {
-        return Fail(ACL_ERROR_UNINITIALIZE, call, std::string("aclInit must be executed before ") + call + " is called");
+        return Fail(ACL_ERROR_UNINITIALIZE, call,
+                    std::string("aclInit must be executed before ") + call + " is called");
     }
     if (needsInitDump && !state.initialised) {
         return Fail(ACL_ERROR_DUMP_NOT_RUN, call,

@@ -126,8 +126,8 @@ aclError RequireContext(const char *call, std::shared_ptr<Context> &out) {
     return ACL_SUCCESS;
 }
 
-aclError CheckContext(const char *call, const char *what, const Context &owner, const Context *expected,
-                      aclError code, const char *remedy) {
+aclError CheckContext(const char *call, const char *what, const Context &owner, const Context *expected, aclError code,
+                      const char *remedy) {
     if (&owner == expected) {
         return ACL_SUCCESS;
     }
@@ -157,7 +157,9 @@ Context::Context(int32_t device, bool isDefault) : device_(device), isDefault_(i
     CountObjectCreated(ACLSIM_OBJ_CONTEXT);
 }
 
-Context::~Context() { CountObjectDestroyed(ACLSIM_OBJ_CONTEXT); }
+Context::~Context() {
+    CountObjectDestroyed(ACLSIM_OBJ_CONTEXT);
+}
 
 std::shared_ptr<Stream> Context::defaultStream() {
     std::lock_guard lock(mutex_);
@@ -233,9 +235,11 @@ bool UnsafeCallAllowed(const Context &context) {
     switch (thread->exchangeMode) {
     case ACL_MODEL_RI_CAPTURE_MODE_RELAXED: return true;
     case ACL_MODEL_RI_CAPTURE_MODE_GLOBAL:
-        return !(contextMode == ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || threadMode == ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL);
+        return !(contextMode == ACL_MODEL_RI_CAPTURE_MODE_GLOBAL ||
+                 threadMode == ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL);
     case ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL:
-        return !(threadMode == ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || threadMode == ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL);
+        return !(threadMode == ACL_MODEL_RI_CAPTURE_MODE_GLOBAL ||
+                 threadMode == ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL);
     }
     return true;
 }
@@ -394,7 +398,9 @@ static aclError ResetDevice(const char *call, int32_t deviceId, bool force) {
     return ACL_SUCCESS;
 }
 
-ACL_FUNC_VISIBILITY aclError aclrtResetDevice(int32_t deviceId) { return ResetDevice("aclrtResetDevice", deviceId, false); }
+ACL_FUNC_VISIBILITY aclError aclrtResetDevice(int32_t deviceId) {
+    return ResetDevice("aclrtResetDevice", deviceId, false);
+}
 
 ACL_FUNC_VISIBILITY aclError aclrtResetDeviceForce(int32_t deviceId) {
     return ResetDevice("aclrtResetDeviceForce", deviceId, true);
@@ -485,7 +491,9 @@ ACL_FUNC_VISIBILITY aclError aclrtGetCurrentContext(aclrtContext *context) {
     return ACL_SUCCESS;
 }
 
-ACL_FUNC_VISIBILITY aclError aclrtSynchronizeDevice(void) { return SynchronizeContext("aclrtSynchronizeDevice", -1); }
+ACL_FUNC_VISIBILITY aclError aclrtSynchronizeDevice(void) {
+    return SynchronizeContext("aclrtSynchronizeDevice", -1);
+}
 
 ACL_FUNC_VISIBILITY aclError aclrtSynchronizeDeviceWithTimeout(int32_t timeout) {
     return SynchronizeContext("aclrtSynchronizeDeviceWithTimeout", timeout);

@@ -16,18 +16,19 @@ Event::Event(std::shared_ptr<Context> context, uint32_t flags, bool extended)
     CountObjectCreated(ACLSIM_OBJ_EVENT);
 }
 
-Event::~Event() { CountObjectDestroyed(ACLSIM_OBJ_EVENT); }
+Event::~Event() {
+    CountObjectDestroyed(ACLSIM_OBJ_EVENT);
+}
 
 void Event::complete(uint64_t generation) {
     uint64_t current = completed.load(std::memory_order_acquire);
     if (current < generation) {
-        completedAtNs.store(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                std::chrono::steady_clock::now().time_since_epoch())
-                                .count(),
-                            std::memory_order_release);
+        completedAtNs.store(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+                .count(),
+            std::memory_order_release);
     }
-    while (current < generation &&
-           !completed.compare_exchange_weak(current, generation, std::memory_order_seq_cst)) {
+    while (current < generation && !completed.compare_exchange_weak(current, generation, std::memory_order_seq_cst)) {
     }
     signal.notify();
 }
@@ -50,7 +51,8 @@ aclError CreateEvent(const char *call, aclrtEvent *handle, uint32_t flags, bool 
     }
     *handle = nullptr;
     if ((flags & ~kKnownEventFlags) != 0) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "unknown event flag bits " + std::to_string(flags & ~kKnownEventFlags));
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "unknown event flag bits " + std::to_string(flags & ~kKnownEventFlags));
     }
     std::shared_ptr<Context> context;
     if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {

@@ -58,7 +58,9 @@ aclError FindEvent(const char *call, aclrtEvent handle, std::shared_ptr<Event> &
 }
 
 // Under CaptureMutex(): whether `model` (a capture's model) is the body of a conditional task.
-bool InBody(const Stream &stream) { return stream.capture && stream.capture->model->isBody; }
+bool InBody(const Stream &stream) {
+    return stream.capture && stream.capture->model->isBody;
+}
 
 // Captures an EXTERNAL record or wait of `event` on `stream` (ApiImpl::EventRecord /
 // StreamWaitEvent with the EXTERNAL flag, then SubmitExternalEventTaskCommon).
@@ -441,7 +443,8 @@ ACL_FUNC_VISIBILITY aclError aclrtValueWait(void *devAddr, uint64_t value, uint3
     }
     if (flag > ACL_STREAM_WAIT_VALUE_NOR) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
-                    "flag " + std::to_string(flag) + " is not an ACL_STREAM_WAIT_VALUE_* mode (GEQ 0, EQ 1, AND 2, NOR 3)");
+                    "flag " + std::to_string(flag) +
+                        " is not an ACL_STREAM_WAIT_VALUE_* mode (GEQ 0, EQ 1, AND 2, NOR 3)");
     }
     if (aclError status = CheckValueAddress(call, devAddr); status != ACL_SUCCESS) {
         return status;

@@ -38,7 +38,9 @@ Model::Model(std::shared_ptr<Context> context)
     CountObjectCreated(ACLSIM_OBJ_MODEL);
 }
 
-Model::~Model() { CountObjectDestroyed(ACLSIM_OBJ_MODEL); }
+Model::~Model() {
+    CountObjectDestroyed(ACLSIM_OBJ_MODEL);
+}
 
 aclError Model::replay() const {
     if (built) {

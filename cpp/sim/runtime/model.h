@@ -48,7 +48,7 @@ public:
     // What a replay reads, on lines of their own: the reference counts next to the object (one
     // line up) and `launched` below are written by the threads that launch replays.
     alignas(kCacheLine) std::vector<Task> tasks; // in capture order: a valid topological order
-    std::vector<uint32_t> modelStreamIds;    // internal stream id per captured stream
+    std::vector<uint32_t> modelStreamIds;        // internal stream id per captured stream
     std::vector<std::shared_ptr<TaskGroup>> groups;
     // A body of a conditional task (aclmdlRIAddCondTask): owned by its parent's condition handle,
     // captured once (aclmdlRICaptureToModelRIBegin), never launched or destroyed on its own.

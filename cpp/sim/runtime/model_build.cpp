@@ -169,7 +169,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIBindStream(aclmdlRI modelRI, aclrtStream st
     // rtsModelBindStream: the flag, the handles, a persistent stream not bound yet.
     if (flag != kHeadStream && flag != kDefaultStream) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
-                    "flag " + std::to_string(flag) + " is not ACL_MODEL_STREAM_FLAG_HEAD or ACL_MODEL_STREAM_FLAG_DEFAULT");
+                    "flag " + std::to_string(flag) +
+                        " is not ACL_MODEL_STREAM_FLAG_HEAD or ACL_MODEL_STREAM_FLAG_DEFAULT");
     }
     std::shared_ptr<Stream> target;
     if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) { // NULL: the default stream
@@ -205,7 +206,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIBindStream(aclmdlRI modelRI, aclrtStream st
         return status;
     }
     if (model->state.load(std::memory_order_acquire) != Model::State::Building) {
-        return Fail(ACL_ERROR_RT_STREAM_MODEL, call, "the model's build ended (aclmdlRIBuildEnd): no stream can join it");
+        return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
+                    "the model's build ended (aclmdlRIBuildEnd): no stream can join it");
     }
     BuiltModel::StreamEntry entry;
     entry.handle = target.get();
@@ -329,13 +331,15 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIAbort(aclmdlRI modelRI) {
     Model &m = *model;
     m.aborting.store(true, std::memory_order_seq_cst);
     uint64_t launched = m.launched.load(std::memory_order_seq_cst);
-    bool idle = m.idleSignal.waitUntil([&m, launched] { return m.finished.load(std::memory_order_seq_cst) >= launched; },
-                                       std::chrono::steady_clock::now() + std::chrono::seconds(10));
+    bool idle =
+        m.idleSignal.waitUntil([&m, launched] { return m.finished.load(std::memory_order_seq_cst) >= launched; },
+                               std::chrono::steady_clock::now() + std::chrono::seconds(10));
     m.aborting.store(false, std::memory_order_seq_cst);
     if (!idle) {
-        return Fail(ACL_ERROR_RT_MODEL_RUNNING, call,
-                    "the model's replays did not stop within 10 s (a task that does not return, such as a host function "
-                    "that blocks?)");
+        return Fail(
+            ACL_ERROR_RT_MODEL_RUNNING, call,
+            "the model's replays did not stop within 10 s (a task that does not return, such as a host function "
+            "that blocks?)");
     }
     return ACL_SUCCESS;
 }

@@ -191,8 +191,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDestroyRegisterCallback(aclmdlRI modelRI, a
     }
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
-    auto [it, inserted] = details.destroyCallbacks.emplace(reinterpret_cast<uintptr_t>(func),
-                                                           std::make_pair(func, userData));
+    auto [it, inserted] =
+        details.destroyCallbacks.emplace(reinterpret_cast<uintptr_t>(func), std::make_pair(func, userData));
     if (!inserted) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "func has been registered already and cannot be registered again (unregister it first)");

@@ -27,8 +27,8 @@ aclError FillHandles(const char *call, const char *what, size_t total, Handle *o
     *count = filled;
     if (filled < total) {
         return Fail(ACL_ERROR_RT_INSUFFICIENT_INPUT_ARRAY, call,
-                    "the array holds " + std::to_string(capacity) + " entries but there are " +
-                        std::to_string(total) + " " + what + ": pass NULL first to get the count");
+                    "the array holds " + std::to_string(capacity) + " entries but there are " + std::to_string(total) +
+                        " " + what + ": pass NULL first to get the count");
     }
     return ACL_SUCCESS;
 }
@@ -73,7 +73,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetStreams(aclmdlRI modelRI, aclrtStream *s
         return status;
     }
     std::lock_guard captureLock(CaptureMutex()); // a capture may still add streams
-    if (model->built) { // a built model's streams are the ones bound to it
+    if (model->built) {                          // a built model's streams are the ones bound to it
         const auto bound = BoundStreamsOf(*model);
         return FillHandles(call, "model streams", bound.size(), streams, numStreams,
                            [&](uint32_t i) -> aclrtStream { return bound[i].first; });

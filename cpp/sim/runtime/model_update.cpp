@@ -26,7 +26,8 @@ aclError BeginUpdate(const char *call, Model &model) {
     }
     case Model::State::Capturing:
         return Fail(ACL_ERROR_RT_MODEL_UPDATE_FAILED, call,
-                    "the model (model_id=" + std::to_string(model.id()) + ") is in capture state: end the capture first");
+                    "the model (model_id=" + std::to_string(model.id()) +
+                        ") is in capture state: end the capture first");
     case Model::State::Fault:
         return Fail(ACL_ERROR_RT_MODEL_UPDATE_FAILED, call,
                     "the model (model_id=" + std::to_string(model.id()) +

@@ -53,7 +53,7 @@ public:
     aclmdlRICaptureStatus captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
     std::shared_ptr<Capture> capture;
     bool captureOrigin = false;
-    std::shared_ptr<TaskGroup> updating; // task group being updated from this stream
+    std::shared_ptr<TaskGroup> updating;  // task group being updated from this stream
     std::shared_ptr<TaskGroup> openGroup; // task group this capturing stream is sampling
     std::vector<std::shared_ptr<const DeviceKernel>> updateKernels;
     // A stream bound to a model being built (aclmdlRIBindStream): its tasks go into the model.

@@ -86,7 +86,9 @@ aclError SubmitTask(const char *call, const std::shared_ptr<Stream> &stream, Tas
 }
 
 // Under CaptureMutex(): the stream is capturing (or its capture was invalidated).
-static bool Capturing(const Stream &stream) { return stream.capture != nullptr; }
+static bool Capturing(const Stream &stream) {
+    return stream.capture != nullptr;
+}
 
 aclError RefuseCapturingStream(const char *call, const Stream &stream, const std::string &remedy) {
     if (!stream.captureFlag.load(std::memory_order_acquire)) {
@@ -94,7 +96,8 @@ aclError RefuseCapturingStream(const char *call, const Stream &stream, const std
     }
     std::lock_guard lock(CaptureMutex());
     if (Capturing(stream)) {
-        return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call, "the stream is capturing: " + remedy + " (the capture goes on)");
+        return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call,
+                    "the stream is capturing: " + remedy + " (the capture goes on)");
     }
     return ACL_SUCCESS;
 }
@@ -145,7 +148,8 @@ static aclError CreateStream(const char *call, aclrtStream *handle, uint32_t fla
 
 static aclError DestroyStream(const char *call, aclrtStream handle, bool force) {
     std::shared_ptr<Stream> stream;
-    if (aclError status = FindLive(call, Streams(), handle, "stream", stream, " (the default stream cannot be destroyed)");
+    if (aclError status =
+            FindLive(call, Streams(), handle, "stream", stream, " (the default stream cannot be destroyed)");
         status != ACL_SUCCESS) {
         return status;
     }

@@ -192,7 +192,8 @@ ACL_FUNC_VISIBILITY aclError aclrtSwitchStream(void *leftValue, aclrtCondition c
     std::memcpy(&condition, &cond, sizeof condition);
     std::memcpy(&type, &dataType, sizeof type);
     if (condition < ACL_RT_EQUAL || condition > ACL_RT_LESS_OR_EQUAL) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "cond " + std::to_string(condition) + " is not an aclrtCondition");
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "cond " + std::to_string(condition) + " is not an aclrtCondition");
     }
     if (type < ACL_RT_SWITCH_INT32 || type > ACL_RT_SWITCH_INT64) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,

@@ -111,7 +111,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpEnd(aclrtStream stream, aclrt
                     "invalidated");
     }
     if (capture->invalidated || target->captureStatus == ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED) {
-        return Fail(ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED, call, "the capture was invalidated while the group was open");
+        return Fail(ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED, call,
+                    "the capture was invalidated while the group was open");
     }
     capture->model->groups.push_back(group);
     TaskGroups().add(group);

@@ -113,8 +113,9 @@ public:
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
-        static const char *names[] = {"device allocations", "host allocations", "streams", "events", "models",
-                                      "tensors", "scalars", "executors", "contexts"};
+        static const char *names[] = {
+            "device allocations", "host allocations", "streams", "events", "models", "tensors", "scalars",
+            "executors",          "contexts"};
         for (int k = 0; k < ACLSIM_OBJ_KIND_COUNT; ++k) {
             uint64_t now = aclsimLiveObjects(static_cast<aclsimObjectKind>(k));
             if (now != start_[k]) {
@@ -185,7 +186,9 @@ private:
 };
 
 // Host function incrementing an std::atomic<int>.
-inline void CountHostFunc(void *counter) { static_cast<std::atomic<int> *>(counter)->fetch_add(1); }
+inline void CountHostFunc(void *counter) {
+    static_cast<std::atomic<int> *>(counter)->fetch_add(1);
+}
 
 // Host function sleeping `ms` (an int) and then setting a flag.
 struct SleepThenFlag {
@@ -199,7 +202,9 @@ inline void SleepThenFlagHostFunc(void *arg) {
 }
 
 // Host function sleeping `ms` (an int*) without touching anything else.
-inline void SleepHostFunc(void *ms) { std::this_thread::sleep_for(std::chrono::milliseconds(*static_cast<int *>(ms))); }
+inline void SleepHostFunc(void *ms) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(*static_cast<int *>(ms)));
+}
 
 // ------------------------------------------------------------------ memory helpers
 
@@ -269,14 +274,14 @@ inline std::string Describe(const std::vector<float> &v) {
     return os.str();
 }
 
-#define CHECK_ALL(vec, value)                                                                            \
-    do {                                                                                                 \
-        auto rt_v = (vec);                                                                               \
-        if (!rt::AllEqual(rt_v, (value))) {                                                              \
-            std::ostringstream rt_os;                                                                    \
-            rt_os << #vec << " all == " << (value) << " (got " << rt::Describe(rt_v) << ")";             \
-            testsupport::fail(__FILE__, __LINE__, rt_os.str());                                          \
-        }                                                                                                \
+#define CHECK_ALL(vec, value)                                                                \
+    do {                                                                                     \
+        auto rt_v = (vec);                                                                   \
+        if (!rt::AllEqual(rt_v, (value))) {                                                  \
+            std::ostringstream rt_os;                                                        \
+            rt_os << #vec << " all == " << (value) << " (got " << rt::Describe(rt_v) << ")"; \
+            testsupport::fail(__FILE__, __LINE__, rt_os.str());                              \
+        }                                                                                    \
     } while (0)
 
 // ------------------------------------------------------------------ aclnnAdd
@@ -332,10 +337,14 @@ public:
             executor_ = nullptr;
         }
         repeatable_ = false;
-        if (self_ != nullptr) aclDestroyTensor(self_);
-        if (other_ != nullptr) aclDestroyTensor(other_);
-        if (out_ != nullptr) aclDestroyTensor(out_);
-        if (alpha_ != nullptr) aclDestroyScalar(alpha_);
+        if (self_ != nullptr)
+            aclDestroyTensor(self_);
+        if (other_ != nullptr)
+            aclDestroyTensor(other_);
+        if (out_ != nullptr)
+            aclDestroyTensor(out_);
+        if (alpha_ != nullptr)
+            aclDestroyScalar(alpha_);
         self_ = other_ = out_ = nullptr;
         alpha_ = nullptr;
         if (workspace_ != nullptr) {
@@ -394,20 +403,20 @@ inline std::string ReadFile(const std::string &path) {
 
 // main() of a suite program: the whole program runs with ACL initialised and device 0 set on the
 // main thread (its default context shared by every test case).
-#define RT_TEST_MAIN()                                                                  \
-    int main(int argc, char **argv) {                                                   \
-        if (aclInit(nullptr) != ACL_SUCCESS || aclrtSetDevice(0) != ACL_SUCCESS) {      \
-            std::fprintf(stderr, "cannot initialise ACL / set device 0\n");             \
-            return 1;                                                                   \
-        }                                                                               \
+#define RT_TEST_MAIN()                                                                   \
+    int main(int argc, char **argv) {                                                    \
+        if (aclInit(nullptr) != ACL_SUCCESS || aclrtSetDevice(0) != ACL_SUCCESS) {       \
+            std::fprintf(stderr, "cannot initialise ACL / set device 0\n");              \
+            return 1;                                                                    \
+        }                                                                                \
         /* The default stream may be created lazily: create it before any leak check. */ \
-        aclrtSynchronizeStream(nullptr);                                                \
-        int rc = testsupport::runAll(argc, argv);                                       \
-        if (aclrtResetDevice(0) != ACL_SUCCESS || aclFinalize() != ACL_SUCCESS) {       \
-            std::fprintf(stderr, "aclrtResetDevice / aclFinalize failed\n");            \
-            rc = 1;                                                                     \
-        }                                                                               \
-        return rc;                                                                      \
+        aclrtSynchronizeStream(nullptr);                                                 \
+        int rc = testsupport::runAll(argc, argv);                                        \
+        if (aclrtResetDevice(0) != ACL_SUCCESS || aclFinalize() != ACL_SUCCESS) {        \
+            std::fprintf(stderr, "aclrtResetDevice / aclFinalize failed\n");             \
+            rc = 1;                                                                      \
+        }                                                                                \
+        return rc;                                                                       \
     }
 
 #endif

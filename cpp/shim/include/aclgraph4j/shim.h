@@ -193,8 +193,8 @@ AGJ_API int32_t agj_operator_prepare(int32_t op, const int64_t *handles, int32_t
 /* The Add family's form of agj_operator_prepare (ADD, ADDS, INPLACE_ADD, INPLACE_ADDS only):
  * for ADD/INPLACE_ADD other is a tensor, for the *S variants a scalar; out is ignored (0) for the
  * in-place variants. */
-AGJ_API int32_t agj_executor_prepare(int32_t op, int64_t self, int64_t other, int64_t alpha, int64_t out,
-                                     int32_t flags, int64_t *executorOut);
+AGJ_API int32_t agj_executor_prepare(int32_t op, int64_t self, int64_t other, int64_t alpha, int64_t out, int32_t flags,
+                                     int64_t *executorOut);
 AGJ_API int32_t agj_executor_workspace_size(int64_t executor, int64_t *bytesOut);
 /* Launches the executor on a stream (recorded when the stream is capturing). A single-use executor
  * is used up by its first launch. */
@@ -282,8 +282,7 @@ AGJ_API int32_t agj_stream_wait_event_external(int64_t stream, int64_t event);
  * buffer at an 8-byte aligned offset, or hold the stream until the value there meets `condition`
  * (AGJ_VALUE_WAIT_*) against `value`. */
 AGJ_API int32_t agj_value_write_async(int64_t stream, int64_t buffer, int64_t offset, int64_t value);
-AGJ_API int32_t agj_value_wait_async(int64_t stream, int64_t buffer, int64_t offset, int64_t value,
-                                     int32_t condition);
+AGJ_API int32_t agj_value_wait_async(int64_t stream, int64_t buffer, int64_t offset, int64_t value, int32_t condition);
 
 #ifdef __cplusplus
 }
