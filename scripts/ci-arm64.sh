@@ -24,7 +24,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 arm64_java="${ARM64_JAVA:-/usr/lib/jvm/java-17-openjdk-arm64/bin/java}"
-smoke_tests="${ARM64_SMOKE_TESTS:-SeedFlowTest,CaptureScopeTest,FacadeContractTest,BadInputTest,NativeLibrariesTest}"
+# ModulePathTest starts a JVM of its own: the smoke run keeps the emulated child-JVM path tested.
+default_smoke_tests="SeedFlowTest,CaptureScopeTest,FacadeContractTest,BadInputTest,NativeLibrariesTest,ModulePathTest"
+smoke_tests="${ARM64_SMOKE_TESTS:-$default_smoke_tests}"
 qemu_path="$(command -v qemu-aarch64-static || command -v qemu-aarch64 || true)"
 # Mockito attaches its agent to the running JVM; by default it starts a helper JVM for that,
 # which a host without binfmt_misc cannot execute under qemu-user.
