@@ -144,14 +144,15 @@ class ExamplesTest {
      * The command that runs {@code script} in JShell with the startup script; {@code options} go to
      * jshell ({@code -R} ones to the JVM that runs the snippets). JShell runs snippets in a JVM it
      * launches from its java.home, which under emulation the host cannot execute: there the
-     * snippets run in jshell's own JVM ({@code --execution local}), their options given as {@code -J}.
+     * snippets run in jshell's own JVM ({@code --execution local}), their options given as {@code -J},
+     * with the class path on that JVM's too (local snippets do not find the SDK's classes otherwise).
      */
     private static List<String> jshellCommand(List<String> options, Path script) {
         List<String> command = ChildJvm.command("jshell");
         command.addAll(List.of("--class-path", System.getProperty("java.class.path"), "--startup", "DEFAULT",
                 "--startup", EXAMPLES.resolve("aclgraph4j.jsh").toAbsolutePath().toString()));
         if (ChildJvm.emulated()) {
-            command.addAll(List.of("--execution", "local"));
+            command.addAll(List.of("--execution", "local", "-J-cp", "-J" + System.getProperty("java.class.path")));
             options.forEach(option -> command.add(option.startsWith("-R") ? "-J" + option.substring(2) : option));
         } else {
             command.addAll(options);
