@@ -29,12 +29,6 @@ final class ChildJvm {
     /** How much longer a child JVM may take under emulation: qemu-user runs Java about ten times slower. */
     private static final int EMULATED_SLOWDOWN = 10;
 
-    /**
-     * Address space for qemu-user itself beside the emulated JVM's (its translation cache, its own
-     * heap arenas and thread stacks): 1 GiB, about twice what it maps running a small JVM.
-     */
-    private static final long EMULATOR_KILOBYTES = 1L << 20;
-
     private ChildJvm() {}
 
     /** Whether this JVM runs under an emulator that its child processes must be started with. */
@@ -94,9 +88,7 @@ final class ChildJvm {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (virtualKilobytes > 0) {
-            // The limit covers the process, so under emulation qemu-user's own reservation too.
-            long limit = virtualKilobytes + (emulated() ? EMULATOR_KILOBYTES : 0);
-            command.addAll(List.of("/bin/sh", "-c", "ulimit -v " + limit + " && exec \"$@\"", "sh"));
+            command.addAll(List.of("/bin/sh", "-c", "ulimit -v " + virtualKilobytes + " && exec \"$@\"", "sh"));
         }
         command.addAll(command("java"));
         String cacheDir = System.getProperty("org.bytedeco.javacpp.cachedir");
