@@ -139,6 +139,7 @@ public final class Capture implements AutoCloseable, ConditionalScope {
         List<String> signatures = kernels.launches().stream().map(KernelLaunches.Launch::signature).toList();
         TaskGroup group = new TaskGroup(stream.device(), stream.api().taskGroupEnd("Capture.taskGroup", stream.handle()), signatures, graph,
                 groupIndex);
+        graph.groupMade(groupIndex, group);
         groups.add(group);
         return group;
     }
