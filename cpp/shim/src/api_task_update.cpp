@@ -42,7 +42,7 @@ std::string RecentError() {
 }
 
 // The kernel tasks (aclmdlRITaskGetType KERNEL) of a model stream, in its order.
-int32_t KernelTasks(const char *entry, aclrtStream stream, std::vector<void *> &kernels) {
+int32_t KernelTasks(aclrtStream stream, std::vector<void *> &kernels) {
     const AclApi &api = Api();
     uint32_t count = 0;
     AGJ_ACL_CHECK("aclmdlRIGetTasksByStream", api.aclmdlRIGetTasksByStream(stream, nullptr, &count));
@@ -72,7 +72,7 @@ int32_t FindKernelTask(const char *entry, Model &m, int32_t modelStream, int32_t
     std::vector<aclrtStream> streams(count);
     AGJ_ACL_CHECK("aclmdlRIGetStreams", api.aclmdlRIGetStreams(m.handle(), streams.data(), &count));
     std::vector<void *> kernels;
-    AGJ_RETURN_IF_FAILED(KernelTasks(entry, streams[modelStream], kernels));
+    AGJ_RETURN_IF_FAILED(KernelTasks(streams[modelStream], kernels));
     if (kernel < 0 || static_cast<size_t>(kernel) >= kernels.size()) {
         return InvalidArgument(entry, "model stream " + std::to_string(modelStream) + " has " +
                                           std::to_string(kernels.size()) + " kernel task" +
@@ -120,7 +120,7 @@ int32_t ParamsOfLaunch(const char *entry, Executor &ex, KernelParams &out) {
     aclrtStream modelStream = nullptr;
     AGJ_ACL_CHECK("aclmdlRIGetStreams", api.aclmdlRIGetStreams(scratch, &modelStream, &count));
     std::vector<void *> kernels;
-    AGJ_RETURN_IF_FAILED(KernelTasks(entry, modelStream, kernels));
+    AGJ_RETURN_IF_FAILED(KernelTasks(modelStream, kernels));
     if (kernels.size() != 1) {
         return Fail(AGJ_ERR_STATE, entry,
                     "the operator's launch runs " + std::to_string(kernels.size()) +
