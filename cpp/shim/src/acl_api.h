@@ -97,7 +97,12 @@ struct CondTaskParams {
     X(aclrtStreamWaitEventWithFlag, aclError,                                                       \
       (aclrtStream stream, aclrtEvent event, uint32_t timeout, uint32_t flag))                       \
     X(aclrtValueWrite, aclError, (void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream)) \
-    X(aclrtValueWait, aclError, (void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream))
+    X(aclrtValueWait, aclError, (void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream)) \
+    /* aclmdlRITask is a void *, aclmdlRITaskType an int-sized enum: spelt so for older headers */   \
+    X(aclmdlRIGetStreams, aclError, (aclmdlRI modelRI, aclrtStream *streams, uint32_t *numStreams))     \
+    X(aclmdlRIGetTasksByStream, aclError, (aclrtStream stream, void **tasks, uint32_t *numTasks))       \
+    X(aclmdlRITaskGetType, aclError, (void *task, int32_t *type))                                       \
+    X(aclmdlRITaskGetSeqId, aclError, (void *task, uint32_t *id))
 
 using LaunchFn = aclnnStatus (*)(void *, uint64_t, aclOpExecutor *, aclrtStream);
 

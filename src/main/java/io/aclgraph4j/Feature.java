@@ -37,7 +37,13 @@ public enum Feature {
     EXTERNAL_EVENTS(7, "9.2.0", "aclrtRecordEventWithFlag", "aclrtStreamWaitEventWithFlag",
             "aclrtCreateEventExWithFlag"),
     /** Value tasks: write a 64-bit word, or hold a stream until it meets a condition ({@link Stream#writeValueAsync}, {@link Stream#waitValueAsync}). */
-    VALUE_TASKS(8, "8.5.0", "aclrtValueWrite", "aclrtValueWait");
+    VALUE_TASKS(8, "8.5.0", "aclrtValueWrite", "aclrtValueWait"),
+    /**
+     * The runtime's own listing of a model's streams and tasks, which {@link Model#tasks()} then
+     * follows (without it the capture's record of what this SDK issued does).
+     */
+    TASK_INTROSPECTION(9, "9.1.0", "aclmdlRIGetStreams", "aclmdlRIGetTasksByStream", "aclmdlRITaskGetType",
+            "aclmdlRITaskGetSeqId");
 
     private final int bit;
     private final String cannRelease;

@@ -95,6 +95,7 @@ final class GraphText {
             case EVENT_RECORD -> label.append("record\n").append(task.event());
             case EVENT_WAIT -> label.append("wait\n").append(task.event());
             case CONDITION -> label.append("conditional\n").append(task.name());
+            case OTHER -> label.append(task.name());
         }
         return label.toString();
     }
@@ -105,6 +106,7 @@ final class GraphText {
             case COPY, FILL -> ", fillcolor=\"#e8f5e0\"";
             case EVENT_RECORD, EVENT_WAIT -> ", shape=ellipse, fillcolor=\"#ffe8e0\"";
             case CONDITION -> ", shape=diamond, fillcolor=\"#fff4cc\"";
+            case OTHER -> ", style=\"rounded,dashed\"";
         };
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -120,12 +121,33 @@ public final class Model extends OnDevice {
     /**
      * The model's tasks in capture order, each with its stream, its position there, what it is and
      * what it takes (operator, operands' data types and shapes, events, task group). Task updates
-     * show: a group's kernels have the operands of its latest update.
+     * show: a group's kernels have the operands of its latest update. Where the backend lists a
+     * model's tasks itself ({@link Feature#TASK_INTROSPECTION}: {@code aclmdlRIGetStreams},
+     * {@code aclmdlRIGetTasksByStream}, {@code aclmdlRITaskGetType}, {@code aclmdlRITaskGetSeqId})
+     * the list is the backend's: every task the model's streams run, in their order, labelled with
+     * the operators and operands the capture recorded; tasks this SDK did not issue (such as the
+     * NOPs the runtime puts before a task group) are {@link ModelTask.Type#OTHER}. Otherwise it is
+     * the capture's record of what was issued through this SDK (as it is, too, once the model is
+     * closed).
      *
-     * @return the tasks issued through this SDK while the capture recorded
+     * @return the tasks
      */
     public List<ModelTask> tasks() {
+        if (!isClosed() && runtime.supports(Feature.TASK_INTROSPECTION)) {
+            return TaskListing.merge(api().modelTasks("Model.tasks", handle()), graph.tasks());
+        }
         return graph.tasks();
+    }
+
+    /** The streams' names for a listing or picture of {@code tasks}, one per stream they use. */
+    private List<String> streamNames(List<ModelTask> tasks) {
+        List<String> names = new ArrayList<>(graph.streamNames());
+        for (ModelTask task : tasks) {
+            while (names.size() <= task.stream()) {
+                names.add("model stream " + names.size());
+            }
+        }
+        return names;
     }
 
     /**
@@ -138,7 +160,8 @@ public final class Model extends OnDevice {
      * @return the DOT text
      */
     public String toDot() {
-        return GraphText.dot(title(), graph.streamNames(), graph.tasks());
+        List<ModelTask> tasks = tasks();
+        return GraphText.dot(title(), streamNames(tasks), tasks);
     }
 
     /**
@@ -245,7 +268,8 @@ public final class Model extends OnDevice {
      */
     public String debugPrint() {
         handle(); // closed: throws
-        return GraphText.listing(toString(), graph.streamNames(), graph.tasks());
+        List<ModelTask> tasks = tasks();
+        return GraphText.listing(toString(), streamNames(tasks), tasks);
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.List;
  * @param stream the index of its stream in {@link Model#streams()}
  * @param position its position on that stream (the order the stream runs its tasks in)
  * @param type what the task does
- * @param name the operator ({@code "add"}, {@code "matmul"}), or what a copy or fill moves
+ * @param name the operator ({@code "add"}, {@code "matmul"}), what a copy or fill moves, or the backend's type
+ *             of an {@link Type#OTHER} task
  * @param operands a kernel's tensors and scalars in the operator's order (empty for other tasks)
  * @param event the event a record or wait task names, else null
  * @param group the index of the task group the kernel belongs to (among the capture's groups), or -1
@@ -35,7 +36,13 @@ public record ModelTask(int index, int stream, int position, Type type, String n
          * A conditional task ({@code aclmdlRIAddCondTask}, {@link ConditionalScope}): its name says
          * IF, WHILE or SWITCH, its condition and how many bodies it has (their tasks are not listed).
          */
-        CONDITION
+        CONDITION,
+        /**
+         * A task the backend lists that this SDK did not issue (such as the NOP tasks the runtime
+         * puts before a task group's kernels); its name is the backend's task type
+         * ({@code "DEFAULT"}, {@code "EVENT_RESET"}, ...). Only with {@link Feature#TASK_INTROSPECTION}.
+         */
+        OTHER
     }
 
     /**

@@ -127,8 +127,9 @@ class GraphInspectionTest extends SimulatorTest {
         assertTrue(dot.contains("subgraph cluster_stream0 {"), dot);
         assertTrue(dot.contains("subgraph cluster_stream1 {"), dot);
         assertTrue(dot.contains("subgraph cluster_group0 {"), dot);
-        assertTrue(dot.indexOf("cluster_group0") < dot.indexOf("  t6 [label="), dot);
-        assertEquals(0, tasks.get(6).group());
+        ModelTask grouped = tasks.stream().filter(t -> t.group() == 0).findFirst().orElseThrow();
+        assertEquals("add", grouped.name());
+        assertTrue(dot.indexOf("cluster_group0") < dot.indexOf("  t" + grouped.index() + " [label="), dot);
         Path file = folder.resolve("model.dot");
         model.toDot(file);
         assertEquals(dot, Files.readString(file));
@@ -147,6 +148,37 @@ class GraphInspectionTest extends SimulatorTest {
         return new Edges(solid, dashed);
     }
 
+    private static ModelTask kernel(Model model) {
+        return model.tasks().stream().filter(t -> t.type() == ModelTask.Type.KERNEL).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theRuntimesListShowsTheNopsBeforeATaskGroup() {
+        assertTrue(runtime.supports(Feature.TASK_INTROSPECTION), runtime.features()::toString);
+        Tensor x = device.tensor(DataType.FLOAT, 4, 2);
+        HostBuffer host = device.allocateHost(32);
+        Tensor y = device.tensor(DataType.FLOAT, 4, 2);
+        AddOperator sum = AddOperator.add(x, x, one, y);
+        Model model;
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            stream.copyAsync(host, x);
+            capture.taskGroup(() -> sum.launch(stream));
+            model = capture.end();
+        }
+        List<ModelTask> tasks = model.tasks();
+        assertEquals(1 + 8 + 1, tasks.size(), tasks::toString);
+        assertEquals(ModelTask.Type.COPY, tasks.get(0).type());
+        for (int i = 1; i <= 8; i++) {
+            assertEquals(new ModelTask(i, 0, i, ModelTask.Type.OTHER, "DEFAULT", List.of(), null, -1), tasks.get(i));
+        }
+        assertEquals("KERNEL add(FLOAT[4, 2], FLOAT[4, 2], FLOAT 1.0, FLOAT[4, 2]) [group 0]", tasks.get(9).toString());
+        assertEquals(9, tasks.get(9).position());
+        assertTrue(model.debugPrint().contains("\n  task 1: OTHER DEFAULT\n"), model::debugPrint);
+        assertTrue(model.toDot().contains("  t1 [label=\"DEFAULT\", style=\"rounded,dashed\"];"), model::toDot);
+        assertEquals(model.describe() + ", 2 tasks on 1 stream, 1 task group", model.toString());
+        model.close();
+    }
+
     @Test
     void anUpdateShowsInTheTasks() {
         Tensor a = floats(device, new float[] {1, 2}, 2);
@@ -160,12 +192,12 @@ class GraphInspectionTest extends SimulatorTest {
             group[0] = capture.taskGroup(() -> first.launch(stream));
             model = capture.end();
         }
-        assertEquals("FLOAT 1.0", model.tasks().get(0).operands().get(2).toString());
+        assertEquals("FLOAT 1.0", kernel(model).operands().get(2).toString());
         assertTrue(group[0].toString().matches("TaskGroup#\\d+ on device 0, 1 kernel"), group[0].toString());
         assertTrue(model.toString().endsWith(", 1 task on 1 stream, 1 task group"), model.toString());
         group[0].update(stream, () -> second.launch(stream));
         stream.synchronize();
-        assertEquals("FLOAT 2.0", model.tasks().get(0).operands().get(2).toString(), "the update's alpha");
+        assertEquals("FLOAT 2.0", kernel(model).operands().get(2).toString(), "the update's alpha");
         model.execute(stream);
         assertArrayEquals(new float[] {30, 60}, read(device, out), 0f);
     }
