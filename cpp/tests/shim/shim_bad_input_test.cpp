@@ -479,9 +479,10 @@ TEST_CASE("null out pointers are refused") {
     EXPECT_REFUSED(agj_model_get_name(f.model, name, -5), AGJ_ERR_INVALID_ARGUMENT, "at least 2 bytes");
     EXPECT_REFUSED(agj_model_id(f.model, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_model_id");
     int32_t list[4];
+    int32_t length = 0;
     EXPECT_REFUSED(agj_model_tasks(f.model, list, 4, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_model_tasks");
-    EXPECT_REFUSED(agj_model_tasks(f.model, nullptr, 4, &sink32), AGJ_ERR_INVALID_ARGUMENT, "at NULL");
-    EXPECT_REFUSED(agj_model_tasks(f.model, list, -1, &sink32), AGJ_ERR_INVALID_ARGUMENT, "capacity");
+    EXPECT_REFUSED(agj_model_tasks(f.model, nullptr, 4, &length), AGJ_ERR_INVALID_ARGUMENT, "at NULL");
+    EXPECT_REFUSED(agj_model_tasks(f.model, list, -1, &length), AGJ_ERR_INVALID_ARGUMENT, "capacity");
     int64_t cookies[2];
     int32_t count = -1;
     EXPECT_REFUSED(agj_take_destroyed(nullptr, 2, &count), AGJ_ERR_INVALID_ARGUMENT, "agj_take_destroyed");

@@ -227,8 +227,7 @@ TEST_CASE("task listing: the backend's streams and tasks of a model, with their 
     int64_t features = 0;
     CHECK_EQ(agj_runtime_features(&features), AGJ_OK);
     REQUIRE((features >> AGJ_FEATURE_TASK_INTROSPECTION & 1) == 1); // the simulator has CANN 9.1's calls
-    Seed seed;
-    MakeSeed(seed, AGJ_EXECUTOR_REPEATABLE);
+    Seed seed(AGJ_EXECUTOR_REPEATABLE);
     int64_t model = CaptureSeed(seed);
     // One stream: copy in (ACL_MODEL_RI_TASK_DEFAULT), the add (KERNEL), copy out; ids 0, 1, 2.
     const std::vector<int32_t> expected = {3, 0, 0, 1, 1, 0, 2};
