@@ -18,8 +18,8 @@ double OpenBlasSgemmSeconds(int n, int threads, double budgetSeconds) {
     const auto size = static_cast<size_t>(n) * static_cast<size_t>(n);
     std::vector<float> a(size, 0.5f), b(size, 0.25f), c(size, 0.0f);
     auto once = [&] {
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0f, a.data(), n, b.data(), n, 0.0f,
-                    c.data(), n);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0f, a.data(), n, b.data(), n, 0.0f, c.data(),
+                    n);
     };
     once(); // warm-up: thread start, page faults
     std::vector<double> samples;

@@ -33,8 +33,8 @@ double Median(std::vector<double> values) {
     return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-__attribute__((noinline)) void AddRange(float *__restrict out, const float *__restrict a,
-                                        const float *__restrict b, float alpha, size_t from, size_t to) {
+__attribute__((noinline)) void AddRange(float *__restrict out, const float *__restrict a, const float *__restrict b,
+                                        float alpha, size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
         out[i] = a[i] + alpha * b[i];
     }
@@ -140,7 +140,9 @@ double StreamAddSeconds(size_t n, int threads, double budgetSeconds) {
 }
 
 namespace {
-__attribute__((noinline)) void NoOp() { asm volatile("" ::: "memory"); }
+__attribute__((noinline)) void NoOp() {
+    asm volatile("" ::: "memory");
+}
 } // namespace
 
 double SpinHandoffNanos(double budgetSeconds) {

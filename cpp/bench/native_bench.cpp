@@ -51,15 +51,15 @@ double Median(std::vector<double> values) {
     return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-#define CHECK(call)                                                                                     \
-    do {                                                                                                \
-        auto status_ = (call);                                                                          \
-        if (status_ != 0) {                                                                             \
-            const char *message_ = aclGetRecentErrMsg();                                                \
-            std::fprintf(stderr, "%s:%d: %s failed with %d: %s\n", __FILE__, __LINE__, #call,           \
-                         static_cast<int>(status_), message_ ? message_ : "");                          \
-            std::exit(1);                                                                               \
-        }                                                                                               \
+#define CHECK(call)                                                                           \
+    do {                                                                                      \
+        auto status_ = (call);                                                                \
+        if (status_ != 0) {                                                                   \
+            const char *message_ = aclGetRecentErrMsg();                                      \
+            std::fprintf(stderr, "%s:%d: %s failed with %d: %s\n", __FILE__, __LINE__, #call, \
+                         static_cast<int>(status_), message_ ? message_ : "");                \
+            std::exit(1);                                                                     \
+        }                                                                                     \
     } while (0)
 
 // Median seconds per call of `run(reps)` (which makes `reps` calls), sampling for about
@@ -108,8 +108,8 @@ size_t RssBytes() {
 class Json {
 public:
     void Metric(const std::string &name, double value, const std::string &unit) {
-        metrics_ += (metrics_.empty() ? "" : ",\n") + std::string("    \"") + name + "\": {\"value\": " +
-                    Number(value) + ", \"unit\": \"" + unit + "\"}";
+        metrics_ += (metrics_.empty() ? "" : ",\n") + std::string("    \"") + name +
+                    "\": {\"value\": " + Number(value) + ", \"unit\": \"" + unit + "\"}";
         std::fprintf(stderr, "  %-40s %14.3f %s\n", name.c_str(), value, unit.c_str());
     }
     void Row(const std::string &table, const std::string &row) {
@@ -206,7 +206,8 @@ void FreeAdd(AddExecutor &e) {
 void SeedBenchmarks(Json &json, aclrtStream stream) {
     std::fprintf(stderr, "seed model (H2D 8 floats, aclnnAdd alpha 1.1, D2H):\n");
     const int64_t n = 8;
-    DeviceTensor self = MakeTensor(n, ACL_FLOAT, 4), other = MakeTensor(n, ACL_FLOAT, 4), out = MakeTensor(n, ACL_FLOAT, 4);
+    DeviceTensor self = MakeTensor(n, ACL_FLOAT, 4), other = MakeTensor(n, ACL_FLOAT, 4),
+                 out = MakeTensor(n, ACL_FLOAT, 4);
     float alphaValue = 1.1f;
     aclScalar *alpha = aclCreateScalar(&alphaValue, ACL_FLOAT);
     AddExecutor add = PrepareAdd(self.tensor, other.tensor, alpha, out.tensor, false);
@@ -255,8 +256,8 @@ void SeedBenchmarks(Json &json, aclrtStream stream) {
                                         }
                                     },
                                     0.15, 5));
-        std::fprintf(stderr, "  round %d: replay + synchronize %.1f ns, handoff floor %.1f ns\n", round,
-                     replays.back(), floors.back());
+        std::fprintf(stderr, "  round %d: replay + synchronize %.1f ns, handoff floor %.1f ns\n", round, replays.back(),
+                     floors.back());
     }
     json.Metric("seed_replay_sync_ns", Median(replays), "ns");
     json.Metric("spin_handoff_ns", Median(floors), "ns");
@@ -323,8 +324,8 @@ void KernelBenchmarks(Json &json, aclrtStream stream) {
                          c = MakeTensor(n, info.type, info.size);
             float alphaFloat = 1.1f;
             int64_t alphaInt = 1;
-            aclScalar *alpha = info.floating ? aclCreateScalar(&alphaFloat, ACL_FLOAT)
-                                             : aclCreateScalar(&alphaInt, ACL_INT64);
+            aclScalar *alpha =
+                info.floating ? aclCreateScalar(&alphaFloat, ACL_FLOAT) : aclCreateScalar(&alphaInt, ACL_INT64);
             AddExecutor add = PrepareAdd(a.tensor, b.tensor, alpha, c.tensor, true);
             double budget = n >= (int64_t{1} << 24) ? 0.3 : 0.12;
             double seconds = TimePerCall(
@@ -536,19 +537,47 @@ void OperatorBenchmarks(Json &json, aclrtStream stream) {
         SecondPhase launch;
     };
     const Case cases[] = {
-        {"Mul", "elementwise", 12, [&](uint64_t *w, aclOpExecutor **e) { return aclnnMulGetWorkspaceSize(a.tensor, b.tensor, c.tensor, w, e); }, &aclnnMul},
-        {"Sub", "elementwise", 12, [&](uint64_t *w, aclOpExecutor **e) { return aclnnSubGetWorkspaceSize(a.tensor, b.tensor, alpha, c.tensor, w, e); }, &aclnnSub},
-        {"Div", "elementwise", 12, [&](uint64_t *w, aclOpExecutor **e) { return aclnnDivGetWorkspaceSize(a.tensor, b.tensor, c.tensor, w, e); }, &aclnnDiv},
-        {"Maximum", "elementwise", 12, [&](uint64_t *w, aclOpExecutor **e) { return aclnnMaximumGetWorkspaceSize(a.tensor, b.tensor, c.tensor, w, e); }, &aclnnMaximum},
-        {"Exp", "elementwise", 8, [&](uint64_t *w, aclOpExecutor **e) { return aclnnExpGetWorkspaceSize(a.tensor, c.tensor, w, e); }, &aclnnExp},
-        {"Relu", "elementwise", 8, [&](uint64_t *w, aclOpExecutor **e) { return aclnnReluGetWorkspaceSize(a.tensor, c.tensor, w, e); }, &aclnnRelu},
-        {"Gelu", "elementwise", 8, [&](uint64_t *w, aclOpExecutor **e) { return aclnnGeluGetWorkspaceSize(a.tensor, c.tensor, w, e); }, &aclnnGelu},
-        {"Silu", "elementwise", 8, [&](uint64_t *w, aclOpExecutor **e) { return aclnnSiluGetWorkspaceSize(a.tensor, c.tensor, w, e); }, &aclnnSilu},
-        {"Cast f32->f16", "elementwise", 6, [&](uint64_t *w, aclOpExecutor **e) { return aclnnCastGetWorkspaceSize(a.tensor, ACL_FLOAT16, half.tensor, w, e); }, &aclnnCast},
-        {"Softmax", "reduction", 8, [&](uint64_t *w, aclOpExecutor **e) { return aclnnSoftmaxGetWorkspaceSize(a.tensor, -1, c.tensor, w, e); }, &aclnnSoftmax},
-        {"LayerNorm", "reduction", 8, [&](uint64_t *w, aclOpExecutor **e) {
-             return aclnnLayerNormGetWorkspaceSize(a.tensor, normalized, weight.tensor, bias.tensor, 1e-5, c.tensor, nullptr, nullptr, w, e);
-         }, &aclnnLayerNorm},
+        {"Mul", "elementwise", 12,
+         [&](uint64_t *w, aclOpExecutor **e) { return aclnnMulGetWorkspaceSize(a.tensor, b.tensor, c.tensor, w, e); },
+         &aclnnMul},
+        {"Sub", "elementwise", 12,
+         [&](uint64_t *w, aclOpExecutor **e) {
+             return aclnnSubGetWorkspaceSize(a.tensor, b.tensor, alpha, c.tensor, w, e);
+         },
+         &aclnnSub},
+        {"Div", "elementwise", 12,
+         [&](uint64_t *w, aclOpExecutor **e) { return aclnnDivGetWorkspaceSize(a.tensor, b.tensor, c.tensor, w, e); },
+         &aclnnDiv},
+        {"Maximum", "elementwise", 12,
+         [&](uint64_t *w, aclOpExecutor **e) {
+             return aclnnMaximumGetWorkspaceSize(a.tensor, b.tensor, c.tensor, w, e);
+         },
+         &aclnnMaximum},
+        {"Exp", "elementwise", 8,
+         [&](uint64_t *w, aclOpExecutor **e) { return aclnnExpGetWorkspaceSize(a.tensor, c.tensor, w, e); }, &aclnnExp},
+        {"Relu", "elementwise", 8,
+         [&](uint64_t *w, aclOpExecutor **e) { return aclnnReluGetWorkspaceSize(a.tensor, c.tensor, w, e); },
+         &aclnnRelu},
+        {"Gelu", "elementwise", 8,
+         [&](uint64_t *w, aclOpExecutor **e) { return aclnnGeluGetWorkspaceSize(a.tensor, c.tensor, w, e); },
+         &aclnnGelu},
+        {"Silu", "elementwise", 8,
+         [&](uint64_t *w, aclOpExecutor **e) { return aclnnSiluGetWorkspaceSize(a.tensor, c.tensor, w, e); },
+         &aclnnSilu},
+        {"Cast f32->f16", "elementwise", 6,
+         [&](uint64_t *w, aclOpExecutor **e) {
+             return aclnnCastGetWorkspaceSize(a.tensor, ACL_FLOAT16, half.tensor, w, e);
+         },
+         &aclnnCast},
+        {"Softmax", "reduction", 8,
+         [&](uint64_t *w, aclOpExecutor **e) { return aclnnSoftmaxGetWorkspaceSize(a.tensor, -1, c.tensor, w, e); },
+         &aclnnSoftmax},
+        {"LayerNorm", "reduction", 8,
+         [&](uint64_t *w, aclOpExecutor **e) {
+             return aclnnLayerNormGetWorkspaceSize(a.tensor, normalized, weight.tensor, bias.tensor, 1e-5, c.tensor,
+                                                   nullptr, nullptr, w, e);
+         },
+         &aclnnLayerNorm},
     };
     for (const Case &op : cases) {
         const double seconds = TimeOperator(op.prepare, op.launch, stream, budget);

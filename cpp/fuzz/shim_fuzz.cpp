@@ -99,15 +99,16 @@ public:
 private:
     Input &in_;
     int opens_ = 0;
-    std::vector<int64_t> handles_;               // every handle ever created (stale ones stay)
-    std::vector<int64_t> byKind_[AGJ_KIND_COUNT]; // the same, by kind
+    std::vector<int64_t> handles_;                        // every handle ever created (stale ones stay)
+    std::vector<int64_t> byKind_[AGJ_KIND_COUNT];         // the same, by kind
     std::vector<std::pair<int64_t, int64_t>> hostMemory_; // (host buffer, address) for writes
 
     // ---- contract checks ----
 
     static void checkStatus(int32_t status, const char *call) {
         if (gTrace) {
-            std::fprintf(stderr, "shim_fuzz: %s -> %d %s\n", call, status, status != AGJ_OK ? agj_last_error_message() : "");
+            std::fprintf(stderr, "shim_fuzz: %s -> %d %s\n", call, status,
+                         status != AGJ_OK ? agj_last_error_message() : "");
         }
         if (status < AGJ_ERR_INTERNAL) {
             Finding(std::string(call) + " returned " + std::to_string(status) + ", not a documented status");
@@ -229,11 +230,34 @@ private:
         if (selector >= 0x80) {
             return (selector & 0x7f) * 4;
         }
-        static const int64_t table[] = {0,        1,       2,       3,          4,           7,
-                                        8,        16,      31,      32,         33,          63,
-                                        64,       100,     128,     256,        1000,        1024,
-                                        4096,     65536,   -1,      -4,         -64,         kI64Max,
-                                        kI64Min,  kI64Max / 2 + 1, (int64_t{1} << 62) + 5, int64_t{1} << 22};
+        static const int64_t table[] = {0,
+                                        1,
+                                        2,
+                                        3,
+                                        4,
+                                        7,
+                                        8,
+                                        16,
+                                        31,
+                                        32,
+                                        33,
+                                        63,
+                                        64,
+                                        100,
+                                        128,
+                                        256,
+                                        1000,
+                                        1024,
+                                        4096,
+                                        65536,
+                                        -1,
+                                        -4,
+                                        -64,
+                                        kI64Max,
+                                        kI64Min,
+                                        kI64Max / 2 + 1,
+                                        (int64_t{1} << 62) + 5,
+                                        int64_t{1} << 22};
         return table[selector % (sizeof table / sizeof table[0])];
     }
 
@@ -247,19 +271,42 @@ private:
     }
 
     int32_t dataType() {
-        return in_.pick<int32_t>({ACL_FLOAT, ACL_FLOAT, ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_INT8, ACL_UINT8,
-                                  ACL_INT16, ACL_UINT16, ACL_INT32, ACL_UINT32, ACL_INT64, ACL_UINT64, ACL_BOOL,
-                                  ACL_COMPLEX64, ACL_COMPLEX128, ACL_DT_UNDEFINED, ACL_STRING, 99, -7});
+        return in_.pick<int32_t>({ACL_FLOAT,  ACL_FLOAT,  ACL_FLOAT, ACL_FLOAT16,   ACL_BF16,       ACL_DOUBLE,
+                                  ACL_INT8,   ACL_UINT8,  ACL_INT16, ACL_UINT16,    ACL_INT32,      ACL_UINT32,
+                                  ACL_INT64,  ACL_UINT64, ACL_BOOL,  ACL_COMPLEX64, ACL_COMPLEX128, ACL_DT_UNDEFINED,
+                                  ACL_STRING, 99,         -7});
     }
 
     int32_t mode() { return in_.pick<int32_t>({0, 1, 2, 0, 1, 2, 0, 1, 2, -1, 3, 1000}); }
 
     double real() {
         uint8_t selector = in_.u8();
-        static const double table[] = {0.0,  1.0,  -1.0, 1.1,  0.5,   -2.5,  127.0, 128.0, 255.0, 256.0,
-                                       1e10, 3e38, 1e39, 1e300, -1e300, 9.3e18, -9.3e18, 1.8e19, 2e19, 5e-324,
-                                       std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
-                                       std::numeric_limits<double>::quiet_NaN(), 65504.0, 65520.0, -0.0};
+        static const double table[] = {0.0,
+                                       1.0,
+                                       -1.0,
+                                       1.1,
+                                       0.5,
+                                       -2.5,
+                                       127.0,
+                                       128.0,
+                                       255.0,
+                                       256.0,
+                                       1e10,
+                                       3e38,
+                                       1e39,
+                                       1e300,
+                                       -1e300,
+                                       9.3e18,
+                                       -9.3e18,
+                                       1.8e19,
+                                       2e19,
+                                       5e-324,
+                                       std::numeric_limits<double>::infinity(),
+                                       -std::numeric_limits<double>::infinity(),
+                                       std::numeric_limits<double>::quiet_NaN(),
+                                       65504.0,
+                                       65520.0,
+                                       -0.0};
         if (selector == 0xff) {
             uint64_t bits = in_.u64();
             double value;
@@ -274,8 +321,8 @@ private:
         if (selector == 0xff) {
             return static_cast<int64_t>(in_.u64());
         }
-        static const int64_t table[] = {0, 1, -1, 2, 127, 128, 255, 256, 32767, 65535, 2147483647, -2147483648LL,
-                                        4294967295LL, kI64Max, kI64Min};
+        static const int64_t table[] = {
+            0, 1, -1, 2, 127, 128, 255, 256, 32767, 65535, 2147483647, -2147483648LL, 4294967295LL, kI64Max, kI64Min};
         return table[selector % (sizeof table / sizeof table[0])];
     }
 
@@ -330,9 +377,9 @@ private:
         int64_t executor = 0;
         int32_t status = checked("agj_operator_prepare", args, [&] {
             const auto count = [&](size_t n) { return negativeCount ? -1 : static_cast<int32_t>(n); };
-            return agj_operator_prepare(op, nullArray ? nullptr : handles.data(), count(handles.size()) | (nullArray ? 1 : 0),
-                                        ints.data(), count(ints.size()), floats.data(), count(floats.size()), flags,
-                                        &executor);
+            return agj_operator_prepare(op, nullArray ? nullptr : handles.data(),
+                                        count(handles.size()) | (nullArray ? 1 : 0), ints.data(), count(ints.size()),
+                                        floats.data(), count(floats.size()), flags, &executor);
         });
         if (malformed && status == AGJ_OK) {
             Finding("agj_operator_prepare accepted a malformed operand list for operator " + std::to_string(op));
@@ -404,9 +451,8 @@ private:
         case 7: {
             Arg s{handle(AGJ_KIND_STREAM), {AGJ_KIND_STREAM}};
             int32_t timeout = in_.pick<int32_t>({-1, 1000, 1, 0, -2, std::numeric_limits<int32_t>::max()});
-            checked("agj_stream_synchronize_timeout", {s}, [&] {
-                return agj_stream_synchronize_timeout(s.handle, timeout);
-            });
+            checked("agj_stream_synchronize_timeout", {s},
+                    [&] { return agj_stream_synchronize_timeout(s.handle, timeout); });
             break;
         }
         case 8: {
@@ -419,9 +465,8 @@ private:
             Arg d{handle(AGJ_KIND_DEVICE), {AGJ_KIND_DEVICE}};
             int64_t bytes = size();
             int64_t buffer = 0;
-            int32_t status = checked("agj_device_buffer_alloc", {d}, [&] {
-                return agj_device_buffer_alloc(d.handle, bytes, &buffer);
-            });
+            int32_t status = checked("agj_device_buffer_alloc", {d},
+                                     [&] { return agj_device_buffer_alloc(d.handle, bytes, &buffer); });
             created(status, buffer, AGJ_KIND_DEVICE_BUFFER, "agj_device_buffer_alloc");
             break;
         }
@@ -430,10 +475,8 @@ private:
             int64_t bytes = size();
             uint8_t seed = in_.u8();
             int64_t buffer = 0, address = 0;
-            int32_t status =
-                checked("agj_host_buffer_alloc", {d}, [&] {
-                    return agj_host_buffer_alloc(d.handle, bytes, &buffer, &address);
-                });
+            int32_t status = checked("agj_host_buffer_alloc", {d},
+                                     [&] { return agj_host_buffer_alloc(d.handle, bytes, &buffer, &address); });
             created(status, buffer, AGJ_KIND_HOST_BUFFER, "agj_host_buffer_alloc");
             if (status == AGJ_OK) {
                 // Fill the pinned memory (every byte of it, nothing past it) from the input.
@@ -444,7 +487,8 @@ private:
                 int64_t size = 0;
                 expectOk(agj_buffer_size(buffer, &size), "agj_buffer_size");
                 if (size != bytes) {
-                    Finding("agj_buffer_size gave " + std::to_string(size) + " for " + std::to_string(bytes) + " bytes");
+                    Finding("agj_buffer_size gave " + std::to_string(size) + " for " + std::to_string(bytes) +
+                            " bytes");
                 }
             }
             break;
@@ -460,18 +504,16 @@ private:
             Arg dst{buffer(), {AGJ_KIND_DEVICE_BUFFER, AGJ_KIND_HOST_BUFFER}};
             Arg src{buffer(), {AGJ_KIND_DEVICE_BUFFER, AGJ_KIND_HOST_BUFFER}};
             int64_t dstOffset = offset(), srcOffset = offset(), bytes = size();
-            checked("agj_memcpy_async", {s, dst, src}, [&] {
-                return agj_memcpy_async(s.handle, dst.handle, dstOffset, src.handle, srcOffset, bytes);
-            });
+            checked("agj_memcpy_async", {s, dst, src},
+                    [&] { return agj_memcpy_async(s.handle, dst.handle, dstOffset, src.handle, srcOffset, bytes); });
             break;
         }
         case 13: {
             Arg dst{buffer(), {AGJ_KIND_DEVICE_BUFFER, AGJ_KIND_HOST_BUFFER}};
             Arg src{buffer(), {AGJ_KIND_DEVICE_BUFFER, AGJ_KIND_HOST_BUFFER}};
             int64_t dstOffset = offset(), srcOffset = offset(), bytes = size();
-            checked("agj_memcpy", {dst, src}, [&] {
-                return agj_memcpy(dst.handle, dstOffset, src.handle, srcOffset, bytes);
-            });
+            checked("agj_memcpy", {dst, src},
+                    [&] { return agj_memcpy(dst.handle, dstOffset, src.handle, srcOffset, bytes); });
             break;
         }
         case 14: {
@@ -480,9 +522,8 @@ private:
             int64_t off = offset();
             int32_t value = static_cast<int32_t>(integer());
             int64_t bytes = size();
-            checked("agj_memset_async", {s, b}, [&] {
-                return agj_memset_async(s.handle, b.handle, off, value, bytes);
-            });
+            checked("agj_memset_async", {s, b},
+                    [&] { return agj_memset_async(s.handle, b.handle, off, value, bytes); });
             break;
         }
         case 15: {
@@ -547,7 +588,8 @@ private:
             break;
         }
         case 19: { // executor
-            int32_t opKind = in_.pick<int32_t>({AGJ_OP_ADD, AGJ_OP_ADDS, AGJ_OP_INPLACE_ADD, AGJ_OP_INPLACE_ADDS, AGJ_OP_ADD, 0, AGJ_OP_END_});
+            int32_t opKind = in_.pick<int32_t>(
+                {AGJ_OP_ADD, AGJ_OP_ADDS, AGJ_OP_INPLACE_ADD, AGJ_OP_INPLACE_ADDS, AGJ_OP_ADD, 0, AGJ_OP_END_});
             bool scalarOther = opKind == AGJ_OP_ADDS || opKind == AGJ_OP_INPLACE_ADDS;
             bool inPlace = opKind == AGJ_OP_INPLACE_ADD || opKind == AGJ_OP_INPLACE_ADDS;
             Arg self{handle(AGJ_KIND_TENSOR), {AGJ_KIND_TENSOR}};
@@ -558,7 +600,8 @@ private:
             int32_t flags = in_.pick<int32_t>({AGJ_EXECUTOR_REPEATABLE, 0, AGJ_EXECUTOR_REPEATABLE, 2, -1});
             int64_t executor = 0;
             int32_t status = checked("agj_executor_prepare", {self, other, alpha, out}, [&] {
-                return agj_executor_prepare(opKind, self.handle, other.handle, alpha.handle, out.handle, flags, &executor);
+                return agj_executor_prepare(opKind, self.handle, other.handle, alpha.handle, out.handle, flags,
+                                            &executor);
             });
             created(status, executor, AGJ_KIND_EXECUTOR, "agj_executor_prepare");
             break;
@@ -585,9 +628,8 @@ private:
                                                ACL_EVENT_CAPTURE_STREAM_PROGRESS, ACL_EVENT_DEVICE_USE_ONLY,
                                                ACL_EVENT_IPC, ACL_EVENT_SYNC | ACL_EVENT_TIME_LINE, -1, 0x100});
             int64_t event = 0;
-            int32_t status = checked("agj_event_create", {d}, [&] {
-                return agj_event_create(d.handle, flags, &event);
-            });
+            int32_t status =
+                checked("agj_event_create", {d}, [&] { return agj_event_create(d.handle, flags, &event); });
             created(status, event, AGJ_KIND_EVENT, "agj_event_create");
             break;
         }
@@ -657,18 +699,16 @@ private:
         case 32: {
             Arg s{handle(AGJ_KIND_STREAM), {AGJ_KIND_STREAM}};
             int64_t group = -1;
-            int32_t status = checked("agj_capture_task_group_end", {s}, [&] {
-                return agj_capture_task_group_end(s.handle, &group);
-            });
+            int32_t status = checked("agj_capture_task_group_end", {s},
+                                     [&] { return agj_capture_task_group_end(s.handle, &group); });
             created(status, group, AGJ_KIND_TASK_GROUP, "agj_capture_task_group_end");
             break;
         }
         case 33: {
             Arg s{handle(AGJ_KIND_STREAM), {AGJ_KIND_STREAM}};
             Arg g{handle(AGJ_KIND_TASK_GROUP), {AGJ_KIND_TASK_GROUP}};
-            checked("agj_capture_task_update_begin", {s, g}, [&] {
-                return agj_capture_task_update_begin(s.handle, g.handle);
-            });
+            checked("agj_capture_task_update_begin", {s, g},
+                    [&] { return agj_capture_task_update_begin(s.handle, g.handle); });
             break;
         }
         case 34: {
@@ -688,8 +728,8 @@ private:
         }
         case 36: {
             Arg m{handle(AGJ_KIND_MODEL), {AGJ_KIND_MODEL}};
-            const char *path = in_.pick<const char *>({gJsonPath.c_str(), gJsonPath.c_str(), nullptr, "",
-                                                       "/nonexistent-folder/model.json"});
+            const char *path = in_.pick<const char *>(
+                {gJsonPath.c_str(), gJsonPath.c_str(), nullptr, "", "/nonexistent-folder/model.json"});
             checked("agj_model_debug_json", {m}, [&] { return agj_model_debug_json(m.handle, path); });
             break;
         }
@@ -702,16 +742,15 @@ private:
             break;
         }
         case 38: { // faults: point, how many operations succeed first, how many fail
-            int32_t point = in_.pick<int32_t>({ACLSIM_FAULT_DEVICE_ALLOC, ACLSIM_FAULT_HOST_ALLOC, ACLSIM_FAULT_TASK_SUBMIT,
-                                               ACLSIM_FAULT_KERNEL_EXEC, ACLSIM_FAULT_STREAM_CREATE, -1, 5});
+            int32_t point =
+                in_.pick<int32_t>({ACLSIM_FAULT_DEVICE_ALLOC, ACLSIM_FAULT_HOST_ALLOC, ACLSIM_FAULT_TASK_SUBMIT,
+                                   ACLSIM_FAULT_KERNEL_EXEC, ACLSIM_FAULT_STREAM_CREATE, -1, 5});
             int64_t skip = in_.pick<int64_t>({0, 1, 2, 3, 5, 10, -1, kI64Max});
             int64_t count = in_.pick<int64_t>({1, 1, 2, 4, 1000, 0, -1, kI64Max});
             checkStatus(agj_sim_inject_fault(point, skip, count), "agj_sim_inject_fault");
             break;
         }
-        case 39:
-            checkStatus(agj_sim_clear_faults(), "agj_sim_clear_faults");
-            break;
+        case 39: checkStatus(agj_sim_clear_faults(), "agj_sim_clear_faults"); break;
         case 40:
         case 41: { // release (twice as likely as other calls)
             Arg h{handle(0), {}};
@@ -772,17 +811,20 @@ private:
         if (opens_ > 0) {
             checkStatus(agj_sim_clear_faults(), "agj_sim_clear_faults");
             int32_t previous = 0;
-            checkStatus(agj_capture_exchange_mode(ACL_MODEL_RI_CAPTURE_MODE_GLOBAL, &previous), "agj_capture_exchange_mode");
+            checkStatus(agj_capture_exchange_mode(ACL_MODEL_RI_CAPTURE_MODE_GLOBAL, &previous),
+                        "agj_capture_exchange_mode");
             // Newest first, like the facade's owners; every live handle must release cleanly.
             for (auto it = handles_.rbegin(); it != handles_.rend(); ++it) {
                 if (int32_t kind = agj_handle_kind(*it); kind != 0) {
                     int32_t status = agj_release(*it);
                     if (gTrace) {
                         std::fprintf(stderr, "shim_fuzz: finish: agj_release(%lld, kind %d) -> %d; %lld objects left\n",
-                                     static_cast<long long>(*it), kind, status, static_cast<long long>(agj_live_count(0)));
+                                     static_cast<long long>(*it), kind, status,
+                                     static_cast<long long>(agj_live_count(0)));
                     }
                     if (status != AGJ_OK) {
-                        Finding("agj_release of live handle " + std::to_string(*it) + " failed: " + agj_last_error_message());
+                        Finding("agj_release of live handle " + std::to_string(*it) +
+                                " failed: " + agj_last_error_message());
                     }
                 }
             }
@@ -827,7 +869,8 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
     const char *trace = std::getenv("SHIM_FUZZ_TRACE");
     gTrace = trace != nullptr && *trace == '1';
     const char *tmp = std::getenv("TMPDIR");
-    gJsonPath = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/shim_fuzz_" + std::to_string(getpid()) + ".json";
+    gJsonPath =
+        std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/shim_fuzz_" + std::to_string(getpid()) + ".json";
     std::atexit([] { std::remove(gJsonPath.c_str()); });
     return 0;
 }

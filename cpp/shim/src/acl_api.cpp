@@ -97,7 +97,9 @@ LoadedBackend &Backend() {
     return *backend;
 }
 
-const AclApi &Api() { return Backend().api; }
+const AclApi &Api() {
+    return Backend().api;
+}
 
 void *LoadedBackend::find(const char *name) const {
     for (void *library : libraries) {
@@ -131,8 +133,9 @@ bool LoadBackend(const std::string &backend, LoadedBackend &out, std::string &er
         void *handle = dlopen(library.c_str(), RTLD_NOW | RTLD_GLOBAL);
         if (handle == nullptr) {
             const char *why = dlerror();
-            error = "cannot load backend '" + backend + "': " + library + ": " + (why ? why : "unknown error") +
-                    " (" + searchNote + "). Use backend 'sim' for the bundled simulator, or point ASCEND_HOME_PATH "
+            error = "cannot load backend '" + backend + "': " + library + ": " + (why ? why : "unknown error") + " (" +
+                    searchNote +
+                    "). Use backend 'sim' for the bundled simulator, or point ASCEND_HOME_PATH "
                     "at the CANN toolkit (e.g. source set_env.sh) for 'cann'.";
             return false;
         }
@@ -150,10 +153,10 @@ bool LoadBackend(const std::string &backend, LoadedBackend &out, std::string &er
 
     AclApi api;
     std::vector<std::string> missing;
-#define AGJ_RESOLVE(name, required)                                                   \
-    api.name = reinterpret_cast<decltype(api.name)>(resolve(#name));                  \
-    if (api.name == nullptr && (required)) {                                          \
-        missing.emplace_back(#name);                                                  \
+#define AGJ_RESOLVE(name, required)                                  \
+    api.name = reinterpret_cast<decltype(api.name)>(resolve(#name)); \
+    if (api.name == nullptr && (required)) {                         \
+        missing.emplace_back(#name);                                 \
     }
     AGJ_ACL_FUNCTIONS(AGJ_RESOLVE)
 #undef AGJ_RESOLVE
@@ -196,9 +199,9 @@ bool LoadBackend(const std::string &backend, LoadedBackend &out, std::string &er
 int64_t BackendFeatures(const AclApi &api) noexcept {
     int64_t features = 0;
 #define AGJ_FN(function) &&api.function != nullptr
-#define AGJ_FEATURE(name, bit, release, functions)                                                                      \
-    if (true functions) {                                                                                              \
-        features |= int64_t{1} << (bit);                                                                               \
+#define AGJ_FEATURE(name, bit, release, functions) \
+    if (true functions) {                          \
+        features |= int64_t{1} << (bit);           \
     }
 #include "aclgraph4j/shim_features.def"
 #undef AGJ_FEATURE

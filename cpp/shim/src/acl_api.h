@@ -16,57 +16,57 @@ namespace agj {
 
 // X(name, required): every function the shim may call. Optional ones (missing from older CANN
 // releases, or simulator-only) are null when absent and checked before use.
-#define AGJ_ACL_FUNCTIONS(X)                  \
-    X(aclInit, true)                          \
-    X(aclFinalize, true)                      \
-    X(aclrtGetVersion, false)                 \
-    X(aclsysGetVersionStr, false)             \
-    X(aclGetRecentErrMsg, true)               \
-    X(aclrtGetDeviceCount, true)              \
-    X(aclrtSetDevice, true)                   \
-    X(aclrtResetDevice, true)                 \
-    X(aclrtGetCurrentContext, true)           \
-    X(aclrtSetCurrentContext, true)           \
-    X(aclrtSynchronizeDevice, true)           \
-    X(aclrtMalloc, true)                      \
-    X(aclrtFree, true)                        \
-    X(aclrtMallocHost, true)                  \
-    X(aclrtFreeHost, true)                    \
-    X(aclrtMemcpy, true)                      \
-    X(aclrtMemcpyAsync, true)                 \
-    X(aclrtMemset, true)                      \
-    X(aclrtMemsetAsync, true)                 \
-    X(aclrtCreateStream, true)                \
-    X(aclrtDestroyStream, true)               \
-    X(aclrtSynchronizeStream, true)           \
+#define AGJ_ACL_FUNCTIONS(X)                    \
+    X(aclInit, true)                            \
+    X(aclFinalize, true)                        \
+    X(aclrtGetVersion, false)                   \
+    X(aclsysGetVersionStr, false)               \
+    X(aclGetRecentErrMsg, true)                 \
+    X(aclrtGetDeviceCount, true)                \
+    X(aclrtSetDevice, true)                     \
+    X(aclrtResetDevice, true)                   \
+    X(aclrtGetCurrentContext, true)             \
+    X(aclrtSetCurrentContext, true)             \
+    X(aclrtSynchronizeDevice, true)             \
+    X(aclrtMalloc, true)                        \
+    X(aclrtFree, true)                          \
+    X(aclrtMallocHost, true)                    \
+    X(aclrtFreeHost, true)                      \
+    X(aclrtMemcpy, true)                        \
+    X(aclrtMemcpyAsync, true)                   \
+    X(aclrtMemset, true)                        \
+    X(aclrtMemsetAsync, true)                   \
+    X(aclrtCreateStream, true)                  \
+    X(aclrtDestroyStream, true)                 \
+    X(aclrtSynchronizeStream, true)             \
     X(aclrtSynchronizeStreamWithTimeout, false) \
-    X(aclrtStreamQuery, true)                 \
-    X(aclrtCreateEventExWithFlag, false)      \
-    X(aclrtCreateEventWithFlag, true)         \
-    X(aclrtRecordEvent, true)                 \
-    X(aclrtStreamWaitEvent, true)             \
-    X(aclrtSynchronizeEvent, true)            \
-    X(aclrtQueryEventStatus, true)            \
-    X(aclrtDestroyEvent, true)                \
-    X(aclmdlRICaptureBegin, true)             \
-    X(aclmdlRICaptureGetInfo, true)           \
-    X(aclmdlRICaptureEnd, true)               \
-    X(aclmdlRICaptureThreadExchangeMode, true) \
-    X(aclmdlRIExecuteAsync, true)             \
-    X(aclmdlRIDestroy, true)                  \
-    X(aclmdlRIDebugPrint, false)              \
-    X(aclmdlRIDebugJsonPrint, false)          \
-    X(aclmdlRICaptureTaskGrpBegin, false)     \
-    X(aclmdlRICaptureTaskGrpEnd, false)       \
-    X(aclmdlRICaptureTaskUpdateBegin, false)  \
-    X(aclmdlRICaptureTaskUpdateEnd, false)    \
-    X(aclCreateTensor, true)                  \
-    X(aclDestroyTensor, true)                 \
-    X(aclCreateScalar, true)                  \
-    X(aclDestroyScalar, true)                 \
-    X(aclCreateIntArray, true)                \
-    X(aclDestroyIntArray, true)               \
-    X(aclSetAclOpExecutorRepeatable, true)    \
+    X(aclrtStreamQuery, true)                   \
+    X(aclrtCreateEventExWithFlag, false)        \
+    X(aclrtCreateEventWithFlag, true)           \
+    X(aclrtRecordEvent, true)                   \
+    X(aclrtStreamWaitEvent, true)               \
+    X(aclrtSynchronizeEvent, true)              \
+    X(aclrtQueryEventStatus, true)              \
+    X(aclrtDestroyEvent, true)                  \
+    X(aclmdlRICaptureBegin, true)               \
+    X(aclmdlRICaptureGetInfo, true)             \
+    X(aclmdlRICaptureEnd, true)                 \
+    X(aclmdlRICaptureThreadExchangeMode, true)  \
+    X(aclmdlRIExecuteAsync, true)               \
+    X(aclmdlRIDestroy, true)                    \
+    X(aclmdlRIDebugPrint, false)                \
+    X(aclmdlRIDebugJsonPrint, false)            \
+    X(aclmdlRICaptureTaskGrpBegin, false)       \
+    X(aclmdlRICaptureTaskGrpEnd, false)         \
+    X(aclmdlRICaptureTaskUpdateBegin, false)    \
+    X(aclmdlRICaptureTaskUpdateEnd, false)      \
+    X(aclCreateTensor, true)                    \
+    X(aclDestroyTensor, true)                   \
+    X(aclCreateScalar, true)                    \
+    X(aclDestroyScalar, true)                   \
+    X(aclCreateIntArray, true)                  \
+    X(aclDestroyIntArray, true)                 \
+    X(aclSetAclOpExecutorRepeatable, true)      \
     X(aclDestroyAclOpExecutor, true)
 
 // aclmdlRICondTaskParams of CANN 9.1 (acl_rt.h), for building against older headers: the
@@ -82,26 +82,25 @@ struct CondTaskParams {
 // X(name, return type, parameters): optional functions newer than the headers the shim may be
 // built against (CANN 8.x, or a simulator without them), declared here by their CANN prototypes
 // (acl/acl_rt.h of CANN 9.x) so that the shim builds either way; null when the backend lacks them.
-#define AGJ_ACL_NEWER_FUNCTIONS(X)                                                                  \
-    X(aclmdlRISetName, aclError, (aclmdlRI modelRI, const char *name))                               \
-    X(aclmdlRIGetName, aclError, (aclmdlRI modelRI, uint32_t maxLen, char *name))                     \
-    X(aclmdlRIGetId, aclError, (aclmdlRI modelRI, uint32_t *modelRIId))                               \
-    X(aclmdlRIDestroyRegisterCallback, aclError, (aclmdlRI modelRI, aclrtCallback func, void *userData)) \
-    X(aclmdlRIDestroyUnregisterCallback, aclError, (aclmdlRI modelRI, aclrtCallback func)) \
-    X(aclmdlRICondHandleCreate, aclError,                                                           \
-      (aclmdlRI modelRI, uint32_t defaultLaunchValue, int32_t flag, void **handle))                  \
-    X(aclmdlRICondHandleGetCondPtr, aclError, (void *handle, uint64_t **ptr))                         \
-    X(aclmdlRIAddCondTask, aclError, (::agj::CondTaskParams params, aclrtStream stream, uint32_t flags)) \
-    X(aclmdlRICaptureToModelRIBegin, aclError, (aclrtStream stream, aclmdlRI modelRI, int32_t mode)) \
-    X(aclrtRecordEventWithFlag, aclError, (aclrtEvent event, aclrtStream stream, uint32_t flag))      \
-    X(aclrtStreamWaitEventWithFlag, aclError,                                                       \
-      (aclrtStream stream, aclrtEvent event, uint32_t timeout, uint32_t flag))                       \
-    X(aclrtValueWrite, aclError, (void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream)) \
-    X(aclrtValueWait, aclError, (void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream)) \
-    /* aclmdlRITask is a void *, aclmdlRITaskType an int-sized enum: spelt so for older headers */   \
-    X(aclmdlRIGetStreams, aclError, (aclmdlRI modelRI, aclrtStream *streams, uint32_t *numStreams))     \
-    X(aclmdlRIGetTasksByStream, aclError, (aclrtStream stream, void **tasks, uint32_t *numTasks))       \
-    X(aclmdlRITaskGetType, aclError, (void *task, int32_t *type))                                       \
+#define AGJ_ACL_NEWER_FUNCTIONS(X)                                                                                     \
+    X(aclmdlRISetName, aclError, (aclmdlRI modelRI, const char *name))                                                 \
+    X(aclmdlRIGetName, aclError, (aclmdlRI modelRI, uint32_t maxLen, char *name))                                      \
+    X(aclmdlRIGetId, aclError, (aclmdlRI modelRI, uint32_t * modelRIId))                                               \
+    X(aclmdlRIDestroyRegisterCallback, aclError, (aclmdlRI modelRI, aclrtCallback func, void *userData))               \
+    X(aclmdlRIDestroyUnregisterCallback, aclError, (aclmdlRI modelRI, aclrtCallback func))                             \
+    X(aclmdlRICondHandleCreate, aclError,                                                                              \
+      (aclmdlRI modelRI, uint32_t defaultLaunchValue, int32_t flag, void **handle))                                    \
+    X(aclmdlRICondHandleGetCondPtr, aclError, (void *handle, uint64_t **ptr))                                          \
+    X(aclmdlRIAddCondTask, aclError, (::agj::CondTaskParams params, aclrtStream stream, uint32_t flags))               \
+    X(aclmdlRICaptureToModelRIBegin, aclError, (aclrtStream stream, aclmdlRI modelRI, int32_t mode))                   \
+    X(aclrtRecordEventWithFlag, aclError, (aclrtEvent event, aclrtStream stream, uint32_t flag))                       \
+    X(aclrtStreamWaitEventWithFlag, aclError, (aclrtStream stream, aclrtEvent event, uint32_t timeout, uint32_t flag)) \
+    X(aclrtValueWrite, aclError, (void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream))                   \
+    X(aclrtValueWait, aclError, (void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream))                    \
+    /* aclmdlRITask is a void *, aclmdlRITaskType an int-sized enum: spelt so for older headers */                     \
+    X(aclmdlRIGetStreams, aclError, (aclmdlRI modelRI, aclrtStream * streams, uint32_t * numStreams))                  \
+    X(aclmdlRIGetTasksByStream, aclError, (aclrtStream stream, void **tasks, uint32_t *numTasks))                      \
+    X(aclmdlRITaskGetType, aclError, (void *task, int32_t *type))                                                      \
     X(aclmdlRITaskGetSeqId, aclError, (void *task, uint32_t *id))
 
 using LaunchFn = aclnnStatus (*)(void *, uint64_t, aclOpExecutor *, aclrtStream);
@@ -130,7 +129,7 @@ struct AclApi {
 // worker threads may outlive finalize, and dlclose under them would crash the process).
 struct LoadedBackend {
     AclApi api;
-    std::string description; // "cann (ACL 1.17, runtime 9.2.0; /…/libascendcl.so, …)"
+    std::string description;       // "cann (ACL 1.17, runtime 9.2.0; /…/libascendcl.so, …)"
     std::vector<void *> libraries; // dlopen handles, for extensions looked up by name
 
     // A function the backend may offer beyond the table (simulator-only hooks), or null.

@@ -12,7 +12,7 @@ namespace agj {
 namespace {
 
 // The table's value-wait codes are ACL's (the macros exist since CANN 8.5).
-#define AGJ_VALUE_WAIT(name, code)                                                               \
+#define AGJ_VALUE_WAIT(name, code)                                                              \
     static_assert(static_cast<unsigned>(AGJ_VALUE_WAIT_##name) == ACL_STREAM_WAIT_VALUE_##name, \
                   "shim_conditions.def: value-wait condition " #name " is not ACL's code");
 #include "aclgraph4j/shim_conditions.def"
@@ -53,8 +53,8 @@ int32_t agj_event_record_external(int64_t event, int64_t stream) {
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         const AclApi &api = Api();
-        AGJ_RETURN_IF_FAILED(RequireExternalEvents(
-            entry, reinterpret_cast<const void *>(api.aclrtRecordEventWithFlag), "aclrtRecordEventWithFlag"));
+        AGJ_RETURN_IF_FAILED(RequireExternalEvents(entry, reinterpret_cast<const void *>(api.aclrtRecordEventWithFlag),
+                                                   "aclrtRecordEventWithFlag"));
         if (e->device()->id() != s->device()->id()) {
             return InvalidArgument(entry, "the event is of device " + std::to_string(e->device()->id()) +
                                               " but the stream is of device " + std::to_string(s->device()->id()));
@@ -119,7 +119,7 @@ int32_t agj_value_wait_async(int64_t stream, int64_t buffer, int64_t offset, int
         AGJ_RETURN_IF_FAILED(ValueAddress(entry, *s, *b, offset, address));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         AGJ_ACL_CHECK("aclrtValueWait", api.aclrtValueWait(address, static_cast<uint64_t>(value),
-                                                          static_cast<uint32_t>(condition), s->handle()));
+                                                           static_cast<uint32_t>(condition), s->handle()));
         RetainForTask(*s, {b});
         return AGJ_OK;
     });

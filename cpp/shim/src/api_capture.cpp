@@ -124,11 +124,7 @@ int32_t agj_capture_task_group_begin(int64_t stream) {
     return Entry(entry, [&]() -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         const AclApi &api = Api();
-        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRICaptureTaskGrpBegin),
-                                             "aclmdlRICaptureTaskGrpBegin");
-            status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRICaptureTaskGrpBegin, "aclmdlRICaptureTaskGrpBegin"));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         AGJ_ACL_CHECK("aclmdlRICaptureTaskGrpBegin", api.aclmdlRICaptureTaskGrpBegin(s->handle()));
         s->setOpenGroup(std::make_shared<Retention>());
@@ -143,11 +139,7 @@ int32_t agj_capture_task_group_end(int64_t stream, int64_t *groupOut) {
         *groupOut = 0;
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         const AclApi &api = Api();
-        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRICaptureTaskGrpEnd),
-                                             "aclmdlRICaptureTaskGrpEnd");
-            status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRICaptureTaskGrpEnd, "aclmdlRICaptureTaskGrpEnd"));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         auto record = Captures().find(s->handle());
         aclrtTaskGrp group = nullptr;
@@ -178,11 +170,8 @@ int32_t agj_capture_task_update_begin(int64_t stream, int64_t group) {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(TaskGroup, g, group, AGJ_KIND_TASK_GROUP, "task group");
         const AclApi &api = Api();
-        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRICaptureTaskUpdateBegin),
-                                             "aclmdlRICaptureTaskUpdateBegin");
-            status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(
+            RequireOptional(entry, api.aclmdlRICaptureTaskUpdateBegin, "aclmdlRICaptureTaskUpdateBegin"));
         if (!g->record() || g->record()->modelReleased.load()) {
             return Fail(AGJ_ERR_STATE, entry, "the model this task group belongs to was released");
         }
@@ -199,11 +188,7 @@ int32_t agj_capture_task_update_end(int64_t stream) {
     return Entry(entry, [&]() -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         const AclApi &api = Api();
-        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRICaptureTaskUpdateEnd),
-                                             "aclmdlRICaptureTaskUpdateEnd");
-            status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRICaptureTaskUpdateEnd, "aclmdlRICaptureTaskUpdateEnd"));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         aclError status = api.aclmdlRICaptureTaskUpdateEnd(s->handle());
         s->endUpdate(status == ACL_SUCCESS);
@@ -260,11 +245,8 @@ int32_t agj_model_debug_json(int64_t model, const char *path) {
             return InvalidArgument(entry, "path is empty");
         }
         const AclApi &api = Api();
-        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRIDebugJsonPrint),
-                                             "aclmdlRIDebugJsonPrint (CANN 8.3 or later)");
-            status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(
+            RequireOptional(entry, api.aclmdlRIDebugJsonPrint, "aclmdlRIDebugJsonPrint (CANN 8.3 or later)"));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
         AGJ_ACL_CHECK("aclmdlRIDebugJsonPrint", api.aclmdlRIDebugJsonPrint(m->handle(), path, 0));
         return AGJ_OK;
@@ -276,11 +258,7 @@ int32_t agj_model_debug_print(int64_t model) {
     return Entry(entry, [&]() -> int32_t {
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         const AclApi &api = Api();
-        if (int32_t status =
-                RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRIDebugPrint), "aclmdlRIDebugPrint");
-            status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRIDebugPrint, "aclmdlRIDebugPrint"));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
         AGJ_ACL_CHECK("aclmdlRIDebugPrint", api.aclmdlRIDebugPrint(m->handle()));
         return AGJ_OK;

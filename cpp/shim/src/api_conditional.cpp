@@ -158,7 +158,8 @@ int32_t agj_condition_create(int64_t stream, int64_t defaultValue, int32_t reset
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_RETURN_IF_FAILED(RequireConditionals(entry));
         if (defaultValue < 0 || defaultValue > int64_t{UINT32_MAX}) {
-            return InvalidArgument(entry, "the default value must be 0 .. 4294967295, not " + std::to_string(defaultValue));
+            return InvalidArgument(entry,
+                                   "the default value must be 0 .. 4294967295, not " + std::to_string(defaultValue));
         }
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         aclmdlRI model = nullptr;
@@ -169,9 +170,9 @@ int32_t agj_condition_create(int64_t stream, int64_t defaultValue, int32_t reset
         }
         const AclApi &api = Api();
         void *handle = nullptr;
-        AGJ_ACL_CHECK("aclmdlRICondHandleCreate",
-                      api.aclmdlRICondHandleCreate(model, static_cast<uint32_t>(defaultValue), resetEachReplay ? 1 : 0,
-                                                   &handle));
+        AGJ_ACL_CHECK(
+            "aclmdlRICondHandleCreate",
+            api.aclmdlRICondHandleCreate(model, static_cast<uint32_t>(defaultValue), resetEachReplay ? 1 : 0, &handle));
         uint64_t *value = nullptr;
         AGJ_ACL_CHECK("aclmdlRICondHandleGetCondPtr", api.aclmdlRICondHandleGetCondPtr(handle, &value));
         *conditionOut = Publish(std::make_shared<Condition>(s->device(), handle, value, record));
@@ -254,8 +255,8 @@ int32_t agj_condition_body_end(int64_t stream, int64_t condition, int32_t body) 
         aclmdlRI capturing = nullptr;
         AGJ_ACL_CHECK("aclmdlRICaptureGetInfo", Api().aclmdlRICaptureGetInfo(s->handle(), &status, &capturing));
         if (status == ACL_MODEL_RI_CAPTURE_STATUS_NONE || capturing != model) {
-            return Fail(AGJ_ERR_STATE, entry, "the stream is not capturing body " + std::to_string(body) +
-                                                  " of this condition");
+            return Fail(AGJ_ERR_STATE, entry,
+                        "the stream is not capturing body " + std::to_string(body) + " of this condition");
         }
         aclmdlRI ended = nullptr;
         aclError result = Api().aclmdlRICaptureEnd(s->handle(), &ended);
@@ -280,8 +281,8 @@ int32_t agj_condition_set(int64_t condition, int64_t value) {
         AGJ_RETURN_IF_FAILED(c->requireLive(entry, record));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", c->device()->makeCurrent());
         uint64_t bits = static_cast<uint64_t>(value);
-        AGJ_ACL_CHECK("aclrtMemcpy", Api().aclrtMemcpy(c->value(), sizeof bits, &bits, sizeof bits,
-                                                       ACL_MEMCPY_HOST_TO_DEVICE));
+        AGJ_ACL_CHECK("aclrtMemcpy",
+                      Api().aclrtMemcpy(c->value(), sizeof bits, &bits, sizeof bits, ACL_MEMCPY_HOST_TO_DEVICE));
         return AGJ_OK;
     });
 }
@@ -295,8 +296,8 @@ int32_t agj_condition_get(int64_t condition, int64_t *valueOut) {
         AGJ_RETURN_IF_FAILED(c->requireLive(entry, record));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", c->device()->makeCurrent());
         uint64_t bits = 0;
-        AGJ_ACL_CHECK("aclrtMemcpy", Api().aclrtMemcpy(&bits, sizeof bits, c->value(), sizeof bits,
-                                                       ACL_MEMCPY_DEVICE_TO_HOST));
+        AGJ_ACL_CHECK("aclrtMemcpy",
+                      Api().aclrtMemcpy(&bits, sizeof bits, c->value(), sizeof bits, ACL_MEMCPY_DEVICE_TO_HOST));
         *valueOut = static_cast<int64_t>(bits);
         return AGJ_OK;
     });

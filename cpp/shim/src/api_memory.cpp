@@ -6,15 +6,11 @@
 #include <string>
 
 #include "entry.h"
+#include "memory_rules.h"
 #include "stream_wait.h"
 
 namespace agj {
 namespace {
-
-// [offset, offset + bytes) within a buffer of `size` bytes, without overflow.
-bool RangeFits(int64_t offset, int64_t bytes, int64_t size) {
-    return offset >= 0 && bytes >= 0 && offset <= size && bytes <= size - offset;
-}
 
 aclrtMemcpyKind CopyKind(const Buffer &dst, const Buffer &src) {
     if (src.isHost()) {
@@ -42,7 +38,8 @@ int32_t agj_device_buffer_alloc(int64_t device, int64_t bytes, int64_t *bufferOu
         }
         AGJ_ACL_CHECK("aclrtSetCurrentContext", dev->makeCurrent());
         void *address = nullptr;
-        AGJ_ACL_CHECK("aclrtMalloc", Api().aclrtMalloc(&address, static_cast<size_t>(bytes), ACL_MEM_MALLOC_HUGE_FIRST));
+        AGJ_ACL_CHECK("aclrtMalloc",
+                      Api().aclrtMalloc(&address, static_cast<size_t>(bytes), ACL_MEM_MALLOC_HUGE_FIRST));
         *bufferOut = Publish(std::make_shared<Buffer>(AGJ_KIND_DEVICE_BUFFER, dev, address, bytes));
         return AGJ_OK;
     });
@@ -74,10 +71,10 @@ static Found<Buffer> FindBuffer(int64_t handle) {
     return Find<Buffer>(handle, kind);
 }
 
-#define AGJ_FIND_BUFFER(variable, handle, role)                                \
-    auto variable = FindBuffer(handle);                                        \
-    if (!variable) {                                                           \
-        return BadHandle(entry, (role), (handle), AGJ_KIND_DEVICE_BUFFER);     \
+#define AGJ_FIND_BUFFER(variable, handle, role)                            \
+    auto variable = FindBuffer(handle);                                    \
+    if (!variable) {                                                       \
+        return BadHandle(entry, (role), (handle), AGJ_KIND_DEVICE_BUFFER); \
     }
 
 int32_t agj_buffer_size(int64_t buffer, int64_t *bytesOut) {
@@ -90,19 +87,6 @@ int32_t agj_buffer_size(int64_t buffer, int64_t *bytesOut) {
     });
 }
 
-static int32_t CheckCopy(const char *entry, const Buffer &dst, int64_t dstOffset, const Buffer &src,
-                         int64_t srcOffset, int64_t bytes) {
-    if (!RangeFits(dstOffset, bytes, dst.bytes())) {
-        return InvalidArgument(entry, "destination range [" + std::to_string(dstOffset) + ", +" + std::to_string(bytes) +
-                                          ") does not fit its buffer of " + std::to_string(dst.bytes()) + " bytes");
-    }
-    if (!RangeFits(srcOffset, bytes, src.bytes())) {
-        return InvalidArgument(entry, "source range [" + std::to_string(srcOffset) + ", +" + std::to_string(bytes) +
-                                          ") does not fit its buffer of " + std::to_string(src.bytes()) + " bytes");
-    }
-    return AGJ_OK;
-}
-
 int32_t agj_memcpy_async(int64_t stream, int64_t dst, int64_t dstOffset, int64_t src, int64_t srcOffset,
                          int64_t bytes) {
     const char *entry = "agj_memcpy_async";
@@ -110,14 +94,16 @@ int32_t agj_memcpy_async(int64_t stream, int64_t dst, int64_t dstOffset, int64_t
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND_BUFFER(d, dst, "destination");
         AGJ_FIND_BUFFER(from, src, "source");
-        if (int32_t status = CheckCopy(entry, *d, dstOffset, *from, srcOffset, bytes); status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(CheckCopyRanges(entry, *d, dstOffset, *from, srcOffset, bytes));
+        AGJ_RETURN_IF_FAILED(CheckNotHostToHost(entry, *d, *from));
+        AGJ_RETURN_IF_FAILED(CheckOnStreamDevice(entry, "source", *from, *s));
+        AGJ_RETURN_IF_FAILED(CheckOnStreamDevice(entry, "destination", *d, *s));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         auto *target = static_cast<char *>(d->address()) + dstOffset;
         auto *source = static_cast<const char *>(from->address()) + srcOffset;
-        AGJ_ACL_CHECK("aclrtMemcpyAsync", Api().aclrtMemcpyAsync(target, static_cast<size_t>(d->bytes() - dstOffset), source,
-                                                                 static_cast<size_t>(bytes), CopyKind(*d, *from), s->handle()));
+        AGJ_ACL_CHECK("aclrtMemcpyAsync",
+                      Api().aclrtMemcpyAsync(target, static_cast<size_t>(d->bytes() - dstOffset), source,
+                                             static_cast<size_t>(bytes), CopyKind(*d, *from), s->handle()));
         RetainForTask(*s, {d, from});
         return AGJ_OK;
     });
@@ -128,9 +114,7 @@ int32_t agj_memcpy(int64_t dst, int64_t dstOffset, int64_t src, int64_t srcOffse
     return Entry(entry, [&]() -> int32_t {
         AGJ_FIND_BUFFER(d, dst, "destination");
         AGJ_FIND_BUFFER(from, src, "source");
-        if (int32_t status = CheckCopy(entry, *d, dstOffset, *from, srcOffset, bytes); status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(CheckCopyRanges(entry, *d, dstOffset, *from, srcOffset, bytes));
         const auto &device = d->isHost() ? from->device() : d->device();
         AGJ_ACL_CHECK("aclrtSetCurrentContext", device->makeCurrent());
         auto *target = static_cast<char *>(d->address()) + dstOffset;
@@ -146,13 +130,13 @@ int32_t agj_memset_async(int64_t stream, int64_t buffer, int64_t offset, int32_t
     return Entry(entry, [&]() -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND_BUFFER(b, buffer, "buffer");
-        if (!RangeFits(offset, bytes, b->bytes())) {
-            return InvalidArgument(entry, "range does not fit the buffer of " + std::to_string(b->bytes()) + " bytes");
-        }
+        AGJ_RETURN_IF_FAILED(CheckFillRange(entry, *b, offset, bytes));
+        AGJ_RETURN_IF_FAILED(CheckFillValue(entry, value));
+        AGJ_RETURN_IF_FAILED(CheckOnStreamDevice(entry, "memory", *b, *s));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         auto *target = static_cast<char *>(b->address()) + offset;
-        AGJ_ACL_CHECK("aclrtMemsetAsync", Api().aclrtMemsetAsync(target, static_cast<size_t>(b->bytes() - offset), value,
-                                                                 static_cast<size_t>(bytes), s->handle()));
+        AGJ_ACL_CHECK("aclrtMemsetAsync", Api().aclrtMemsetAsync(target, static_cast<size_t>(b->bytes() - offset),
+                                                                 value, static_cast<size_t>(bytes), s->handle()));
         RetainForTask(*s, {b});
         return AGJ_OK;
     });
@@ -162,9 +146,8 @@ int32_t agj_memset(int64_t buffer, int64_t offset, int32_t value, int64_t bytes)
     const char *entry = "agj_memset";
     return Entry(entry, [&]() -> int32_t {
         AGJ_FIND_BUFFER(b, buffer, "buffer");
-        if (!RangeFits(offset, bytes, b->bytes())) {
-            return InvalidArgument(entry, "range does not fit the buffer of " + std::to_string(b->bytes()) + " bytes");
-        }
+        AGJ_RETURN_IF_FAILED(CheckFillRange(entry, *b, offset, bytes));
+        AGJ_RETURN_IF_FAILED(CheckFillValue(entry, value));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", b->device()->makeCurrent());
         auto *target = static_cast<char *>(b->address()) + offset;
         AGJ_ACL_CHECK("aclrtMemset", Api().aclrtMemset(target, static_cast<size_t>(b->bytes() - offset), value,

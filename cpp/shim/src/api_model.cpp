@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "entry.h"
+#include "model_name.h"
 
 using namespace agj;
 
@@ -20,15 +21,9 @@ int32_t agj_model_set_name(int64_t model, const char *name) {
     const char *entry = "agj_model_set_name";
     return Entry(entry, [&]() -> int32_t {
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
-        if (name == nullptr || *name == '\0') {
-            return InvalidArgument(entry, "the name is empty");
-        }
+        AGJ_RETURN_IF_FAILED(CheckModelName(entry, name));
         const AclApi &api = Api();
-        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRISetName),
-                                             "aclmdlRISetName (CANN 8.5 or later)");
-            status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRISetName, "aclmdlRISetName (CANN 8.5 or later)"));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
         AGJ_ACL_CHECK("aclmdlRISetName", api.aclmdlRISetName(m->handle(), name));
         return AGJ_OK;
@@ -40,16 +35,13 @@ int32_t agj_model_get_name(int64_t model, char *nameOut, int32_t capacity) {
     return Entry(entry, [&]() -> int32_t {
         AGJ_REQUIRE_OUT(nameOut);
         if (capacity < 2) {
-            return InvalidArgument(entry, "the name buffer must hold at least 2 bytes, not " + std::to_string(capacity));
+            return InvalidArgument(entry,
+                                   "the name buffer must hold at least 2 bytes, not " + std::to_string(capacity));
         }
         *nameOut = '\0';
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         const AclApi &api = Api();
-        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRIGetName),
-                                             "aclmdlRIGetName (CANN 8.5 or later)");
-            status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRIGetName, "aclmdlRIGetName (CANN 8.5 or later)"));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
         AGJ_ACL_CHECK("aclmdlRIGetName", api.aclmdlRIGetName(m->handle(), static_cast<uint32_t>(capacity), nameOut));
         nameOut[capacity - 1] = '\0'; // whatever the runtime wrote, the caller gets a terminated string
@@ -64,11 +56,7 @@ int32_t agj_model_id(int64_t model, int64_t *idOut) {
         *idOut = -1;
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         const AclApi &api = Api();
-        if (int32_t status = RequireOptional(entry, reinterpret_cast<const void *>(api.aclmdlRIGetId),
-                                             "aclmdlRIGetId (CANN 9.1 or later)");
-            status != AGJ_OK) {
-            return status;
-        }
+        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRIGetId, "aclmdlRIGetId (CANN 9.1 or later)"));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
         uint32_t id = 0;
         AGJ_ACL_CHECK("aclmdlRIGetId", api.aclmdlRIGetId(m->handle(), &id));
@@ -114,7 +102,8 @@ int32_t agj_model_tasks(int64_t model, int32_t *listOut, int32_t capacity, int32
         const AclApi &api = Api();
         const std::pair<const void *, const char *> needed[] = {
             {reinterpret_cast<const void *>(api.aclmdlRIGetStreams), "aclmdlRIGetStreams (CANN 9.1 or later)"},
-            {reinterpret_cast<const void *>(api.aclmdlRIGetTasksByStream), "aclmdlRIGetTasksByStream (CANN 9.1 or later)"},
+            {reinterpret_cast<const void *>(api.aclmdlRIGetTasksByStream),
+             "aclmdlRIGetTasksByStream (CANN 9.1 or later)"},
             {reinterpret_cast<const void *>(api.aclmdlRITaskGetType), "aclmdlRITaskGetType (CANN 9.1 or later)"},
             {reinterpret_cast<const void *>(api.aclmdlRITaskGetSeqId), "aclmdlRITaskGetSeqId (CANN 9.1 or later)"},
         };
@@ -138,7 +127,8 @@ int32_t agj_model_tasks(int64_t model, int32_t *listOut, int32_t capacity, int32
             AGJ_ACL_CHECK("aclmdlRIGetTasksByStream", api.aclmdlRIGetTasksByStream(stream, nullptr, &taskCount));
             tasks.assign(taskCount, nullptr);
             if (taskCount > 0) {
-                AGJ_ACL_CHECK("aclmdlRIGetTasksByStream", api.aclmdlRIGetTasksByStream(stream, tasks.data(), &taskCount));
+                AGJ_ACL_CHECK("aclmdlRIGetTasksByStream",
+                              api.aclmdlRIGetTasksByStream(stream, tasks.data(), &taskCount));
             }
             list.push_back(static_cast<int32_t>(taskCount));
             for (uint32_t i = 0; i < taskCount; ++i) {

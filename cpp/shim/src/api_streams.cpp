@@ -10,8 +10,7 @@
 #include "stream_wait.h"
 
 namespace agj {
-namespace {
-} // namespace
+namespace {} // namespace
 } // namespace agj
 
 using namespace agj;
@@ -79,9 +78,11 @@ int32_t agj_event_create(int64_t device, int32_t flags, int64_t *eventOut) {
         const AclApi &api = Api();
         aclrtEvent event = nullptr;
         if (api.aclrtCreateEventExWithFlag != nullptr) {
-            AGJ_ACL_CHECK("aclrtCreateEventExWithFlag", api.aclrtCreateEventExWithFlag(&event, static_cast<uint32_t>(flags)));
+            AGJ_ACL_CHECK("aclrtCreateEventExWithFlag",
+                          api.aclrtCreateEventExWithFlag(&event, static_cast<uint32_t>(flags)));
         } else {
-            AGJ_ACL_CHECK("aclrtCreateEventWithFlag", api.aclrtCreateEventWithFlag(&event, static_cast<uint32_t>(flags)));
+            AGJ_ACL_CHECK("aclrtCreateEventWithFlag",
+                          api.aclrtCreateEventWithFlag(&event, static_cast<uint32_t>(flags)));
         }
         *eventOut = Publish(std::make_shared<Event>(dev, event, flags));
         return AGJ_OK;

@@ -124,7 +124,7 @@ private:
     std::atomic<ThreadSlot *> slots_{nullptr}; // every slot ever made; never freed, reused
 
     std::mutex deferredMutex_;
-    std::list<Deferred> deferred_; // a list: moving entries between lists needs no allocation
+    std::list<Deferred> deferred_;     // a list: moving entries between lists needs no allocation
     bool heavyFenceAvailable_ = false; // membarrier: calls leave with a compiler barrier only
 };
 

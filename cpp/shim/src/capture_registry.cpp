@@ -5,10 +5,10 @@
 namespace agj {
 
 // The table's capture codes are ACL's (aclmdlRICaptureMode, aclmdlRICaptureStatus).
-#define AGJ_CAPTURE_MODE(name, code)                                                             \
+#define AGJ_CAPTURE_MODE(name, code)                                                                               \
     static_assert(static_cast<int>(AGJ_CAPTURE_MODE_##name) == static_cast<int>(ACL_MODEL_RI_CAPTURE_MODE_##name), \
                   "shim_capture.def: capture mode " #name " is not ACL's code");
-#define AGJ_CAPTURE_STATUS(name, code)                                                               \
+#define AGJ_CAPTURE_STATUS(name, code)                                                                                 \
     static_assert(static_cast<int>(AGJ_CAPTURE_STATUS_##name) == static_cast<int>(ACL_MODEL_RI_CAPTURE_STATUS_##name), \
                   "shim_capture.def: capture status " #name " is not ACL's code");
 #include "aclgraph4j/shim_capture.def"

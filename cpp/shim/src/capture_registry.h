@@ -28,8 +28,8 @@ struct CaptureRecord {
     void deferDestroy(std::function<void()> destroy);
 
     aclmdlRI model = nullptr;
-    std::weak_ptr<Object> origin;        // the stream object that began the capture
-    aclrtStream originStream = nullptr;  // its ACL stream, valid while `origin` lives
+    std::weak_ptr<Object> origin;       // the stream object that began the capture
+    aclrtStream originStream = nullptr; // its ACL stream, valid while `origin` lives
     Retention objects;
     std::mutex groupsMutex;
     std::vector<std::shared_ptr<Retention>> groups; // one per task group, replaced on task update

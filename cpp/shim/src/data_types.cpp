@@ -7,15 +7,17 @@
 namespace agj {
 
 // The table's codes are ACL's (aclDataType): checked here, where both are visible.
-#define AGJ_DATA_TYPE(name, code, bytes, floating) \
-    static_assert(static_cast<int>(AGJ_DATA_TYPE_##name) == static_cast<int>(ACL_##name), "shim_data_types.def: " #name " is not ACL's code");
+#define AGJ_DATA_TYPE(name, code, bytes, floating)                                        \
+    static_assert(static_cast<int>(AGJ_DATA_TYPE_##name) == static_cast<int>(ACL_##name), \
+                  "shim_data_types.def: " #name " is not ACL's code");
 #include "aclgraph4j/shim_data_types.def"
 #undef AGJ_DATA_TYPE
 
 int64_t ElementSize(int32_t dataType) noexcept {
     switch (dataType) {
 #define AGJ_DATA_TYPE(name, code, bytes, floating) \
-    case code: return bytes;
+    case code:                                     \
+        return bytes;
 #include "aclgraph4j/shim_data_types.def"
 #undef AGJ_DATA_TYPE
     default: return 0;
@@ -25,7 +27,8 @@ int64_t ElementSize(int32_t dataType) noexcept {
 bool IsFloating(int32_t dataType) noexcept {
     switch (dataType) {
 #define AGJ_DATA_TYPE(name, code, bytes, floating) \
-    case code: return floating != 0;
+    case code:                                     \
+        return floating != 0;
 #include "aclgraph4j/shim_data_types.def"
 #undef AGJ_DATA_TYPE
     default: return false;
@@ -35,7 +38,8 @@ bool IsFloating(int32_t dataType) noexcept {
 const char *DataTypeName(int32_t dataType) noexcept {
     switch (dataType) {
 #define AGJ_DATA_TYPE(name, code, bytes, floating) \
-    case code: return #name;
+    case code:                                     \
+        return #name;
 #include "aclgraph4j/shim_data_types.def"
 #undef AGJ_DATA_TYPE
     default: return "unknown";

@@ -29,6 +29,10 @@ int32_t InvalidArgument(const char *entry, const std::string &why);
 int32_t BadHandle(const char *entry, const char *role, int64_t handle, int32_t expectedKind);
 // AGJ_ERR_BACKEND unless the backend offers `function` (an optional one, named `name`).
 int32_t RequireOptional(const char *entry, const void *function, const char *name);
+template <typename Function>
+int32_t RequireOptional(const char *entry, Function *function, const char *name) {
+    return RequireOptional(entry, reinterpret_cast<const void *>(function), name);
+}
 // Keeps `text` for the caller until the thread's next call; returns it.
 const char *KeepForCaller(std::string text) noexcept;
 

@@ -65,8 +65,8 @@ private:
 
     struct Slot {
         std::atomic<uint64_t> state{(uint64_t{1} << 32) | kReleased}; // generation 1, free
-        int32_t kind = 0;  // of the object, set before the state publishes it
-        ObjectRef object;  // set while free, reset when reclaimed: never while a call may read it
+        int32_t kind = 0; // of the object, set before the state publishes it
+        ObjectRef object; // set while free, reset when reclaimed: never while a call may read it
     };
 
     static constexpr uint32_t kIndexBits = 24;

@@ -364,8 +364,7 @@ Executor::~Executor() {
 std::string Executor::describe() const {
     const char *name = OperatorName(op_);
     return (name != nullptr ? std::string(name) : "operator " + std::to_string(op_)) +
-           (repeatable_ ? " repeatable" : " single-use") +
-           (launched_.load() ? " launched" : "");
+           (repeatable_ ? " repeatable" : " single-use") + (launched_.load() ? " launched" : "");
 }
 
 bool Executor::claimLaunch() noexcept {

@@ -181,17 +181,7 @@ const OperatorSpec kOperators[] = {
 #undef AGJ_OPERATOR
 };
 
-#undef AGJ_IN
-#undef AGJ_IN_OPT
-#undef AGJ_OUT
-#undef AGJ_OUT_OPT
-#undef AGJ_INOUT
-#undef AGJ_SCALAR
-#undef AGJ_INT
-#undef AGJ_FLOAT
-#undef AGJ_BOOL
-#undef AGJ_DTYPE
-#undef AGJ_INT_ARRAY
+#include "aclgraph4j/shim_operands_undef.h"
 
 const OperatorSpec *FindOperator(int32_t op) {
     for (const OperatorSpec &spec : kOperators) {

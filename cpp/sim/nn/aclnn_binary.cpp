@@ -27,10 +27,10 @@ const std::vector<aclDataType> kMaximumTypes = {ACL_FLOAT, ACL_FLOAT16, ACL_BF16
 // What distinguishes one binary operator from another.
 struct BinaryOperator {
     ElementOp element;
-    const char *kernel;                  // its kernel's name when no alpha changes it
+    const char *kernel; // its kernel's name when no alpha changes it
     const std::vector<aclDataType> &types;
-    bool hasAlpha;                       // Add and Sub
-    bool trueDivision;                   // Div: integer and BOOL operands compute in FLOAT
+    bool hasAlpha;     // Add and Sub
+    bool trueDivision; // Div: integer and BOOL operands compute in FLOAT
 };
 
 const BinaryOperator kAdd{ElementOp::kAxpy, "Add", kArithmeticTypes, true, false};
@@ -39,7 +39,9 @@ const BinaryOperator kMul{ElementOp::kMul, "Mul", kArithmeticTypes, false, false
 const BinaryOperator kDiv{ElementOp::kDiv, "RealDiv", kArithmeticTypes, false, true};
 const BinaryOperator kMaximum{ElementOp::kMaximum, "Maximum", kMaximumTypes, false, false};
 
-std::string Name(aclDataType dtype) { return DataTypeName(dtype); }
+std::string Name(aclDataType dtype) {
+    return DataTypeName(dtype);
+}
 
 // CANN's CheckPromoteType: alpha castable to the promoted type (an integer or BOOL alpha for BOOL).
 aclnnStatus CheckAlpha(const char *api, aclDataType promoted, const aclScalar &alpha) {
@@ -124,9 +126,8 @@ aclnnStatus BinaryTensors(const char *api, const char *opName, const BinaryOpera
                           const aclTensor *other, const aclScalar *alpha, const aclTensor *out, const char *selfName,
                           const char *outName, uint64_t *workspaceSize, aclOpExecutor **executor) {
     const void *alphaOrPresent = op.hasAlpha ? static_cast<const void *>(alpha) : self;
-    ACLSIM_RETURN_IF_FAILED(CheckRequired(api, {{selfName, self}, {"other", other}, {"alpha", alphaOrPresent},
-                                                {outName, out}},
-                                          workspaceSize, executor));
+    ACLSIM_RETURN_IF_FAILED(CheckRequired(
+        api, {{selfName, self}, {"other", other}, {"alpha", alphaOrPresent}, {outName, out}}, workspaceSize, executor));
     ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, selfName, self->desc.dtype, op.types));
     ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, "other", other->desc.dtype, op.types));
     const aclDataType promoted = PromoteTypes(self->desc.dtype, other->desc.dtype);
@@ -166,9 +167,8 @@ aclnnStatus BinaryScalar(const char *api, const char *opName, const BinaryOperat
                          const aclScalar *other, const aclScalar *alpha, const aclTensor *out, const char *selfName,
                          const char *outName, uint64_t *workspaceSize, aclOpExecutor **executor) {
     const void *alphaOrPresent = op.hasAlpha ? static_cast<const void *>(alpha) : self;
-    ACLSIM_RETURN_IF_FAILED(CheckRequired(api, {{selfName, self}, {"other", other}, {"alpha", alphaOrPresent},
-                                                {outName, out}},
-                                          workspaceSize, executor));
+    ACLSIM_RETURN_IF_FAILED(CheckRequired(
+        api, {{selfName, self}, {"other", other}, {"alpha", alphaOrPresent}, {outName, out}}, workspaceSize, executor));
     ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, selfName, self->desc.dtype, op.types));
     ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, "other", other->dtype, kArithmeticTypes));
     const aclDataType promoted = PromoteWithScalar(self->desc.dtype, other->dtype, out->desc.dtype);
@@ -197,10 +197,10 @@ aclnnStatus BinaryScalar(const char *api, const char *opName, const BinaryOperat
     }
     request.kernelName = KernelName(op, request.alpha, request.computeType);
     const bool inPlace = self == out;
-    return MakeElementwiseExecutor(api, opName, std::move(request), ElementwiseSlots{0, std::nullopt, inPlace ? 0u : 1u},
-                                   inPlace ? std::vector<const aclTensor *>{self}
-                                           : std::vector<const aclTensor *>{self, out},
-                                   {0}, workspaceSize, executor);
+    return MakeElementwiseExecutor(
+        api, opName, std::move(request), ElementwiseSlots{0, std::nullopt, inPlace ? 0u : 1u},
+        inPlace ? std::vector<const aclTensor *>{self} : std::vector<const aclTensor *>{self, out}, {0}, workspaceSize,
+        executor);
 }
 
 // The in-place tensor variants: the result is written into selfRef, so broadcasting may not grow it.
@@ -293,8 +293,8 @@ aclnnStatus aclnnInplaceMulGetWorkspaceSize(aclTensor *selfRef, const aclTensor 
 
 aclnnStatus aclnnInplaceMulsGetWorkspaceSize(aclTensor *selfRef, const aclScalar *other, uint64_t *workspaceSize,
                                              aclOpExecutor **executor) {
-    return BinaryScalar("aclnnInplaceMulsGetWorkspaceSize", "aclnnInplaceMuls", kMul, selfRef, other, nullptr,
-                        selfRef, "selfRef", "selfRef", workspaceSize, executor);
+    return BinaryScalar("aclnnInplaceMulsGetWorkspaceSize", "aclnnInplaceMuls", kMul, selfRef, other, nullptr, selfRef,
+                        "selfRef", "selfRef", workspaceSize, executor);
 }
 
 aclnnStatus aclnnDivGetWorkspaceSize(const aclTensor *self, const aclTensor *other, aclTensor *out,
@@ -317,8 +317,8 @@ aclnnStatus aclnnInplaceDivGetWorkspaceSize(aclTensor *selfRef, const aclTensor 
 
 aclnnStatus aclnnInplaceDivsGetWorkspaceSize(aclTensor *selfRef, const aclScalar *other, uint64_t *workspaceSize,
                                              aclOpExecutor **executor) {
-    return BinaryScalar("aclnnInplaceDivsGetWorkspaceSize", "aclnnInplaceDivs", kDiv, selfRef, other, nullptr,
-                        selfRef, "selfRef", "selfRef", workspaceSize, executor);
+    return BinaryScalar("aclnnInplaceDivsGetWorkspaceSize", "aclnnInplaceDivs", kDiv, selfRef, other, nullptr, selfRef,
+                        "selfRef", "selfRef", workspaceSize, executor);
 }
 
 aclnnStatus aclnnMaximumGetWorkspaceSize(const aclTensor *self, const aclTensor *other, aclTensor *out,
@@ -328,7 +328,6 @@ aclnnStatus aclnnMaximumGetWorkspaceSize(const aclTensor *self, const aclTensor 
 }
 
 // ---- C API: second phases ----
-
 
 ACLSIM_SECOND_PHASE(aclnnAdd)
 ACLSIM_SECOND_PHASE(aclnnAdds)

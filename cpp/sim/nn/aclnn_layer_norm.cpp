@@ -146,8 +146,7 @@ aclnnStatus aclnnLayerNormGetWorkspaceSize(const aclTensor *input, const aclIntA
     // Inputs: input, weight, bias; outputs: out, mean, rstd (absent ones bind no memory).
     return HandOutExecutor(api, "aclnnLayerNorm",
                            {input, weightOptional, biasOptional, out, meanOutOptional, rstdOutOptional},
-                           {kInput, kWeight, kBias}, {kOut, kMean, kRstd}, std::move(planner), workspaceSize,
-                           executor);
+                           {kInput, kWeight, kBias}, {kOut, kMean, kRstd}, std::move(planner), workspaceSize, executor);
 }
 
 ACLSIM_SECOND_PHASE(aclnnLayerNorm)

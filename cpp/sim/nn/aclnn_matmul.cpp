@@ -124,8 +124,8 @@ aclnnStatus CheckTypes(const char *api, const aclTensor *self, const aclTensor *
     case kUseHf32:
         if (promoted != ACL_FLOAT) {
             return Fail(kAclnnErrParamInvalid, api,
-                        "cubeMathType 3 (USE_HF32) is only supported for FLOAT inputs, not " +
-                            DataTypeName(promoted) + "; use 0 (KEEP_DTYPE)");
+                        "cubeMathType 3 (USE_HF32) is only supported for FLOAT inputs, not " + DataTypeName(promoted) +
+                            "; use 0 (KEEP_DTYPE)");
         }
         return kAclnnSuccess;
     default:
@@ -177,8 +177,8 @@ aclnnStatus MatmulFirstPhase(const char *api, const char *opName, const char *ke
                     "self " + self->desc.ShapeText() + " and mat2 " + mat2->desc.ShapeText() +
                         " have different batch sizes; aclnnBatchMatMul needs equal ones (aclnnMatmul broadcasts)");
     }
-    ACLSIM_RETURN_IF_FAILED(Broadcast(api, "self's batch dims", selfBatch, "mat2's batch dims", mat2Batch,
-                                      request.batchShape));
+    ACLSIM_RETURN_IF_FAILED(
+        Broadcast(api, "self's batch dims", selfBatch, "mat2's batch dims", mat2Batch, request.batchShape));
     std::vector<int64_t> expected = request.batchShape;
     if (!request.selfIsVector) {
         expected.push_back(request.m);
@@ -209,8 +209,8 @@ using namespace aclsim::nn;
 
 aclnnStatus aclnnMatmulGetWorkspaceSize(const aclTensor *self, const aclTensor *mat2, aclTensor *out,
                                         int8_t cubeMathType, uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return MatmulFirstPhase("aclnnMatmulGetWorkspaceSize", "aclnnMatmul", "MatMulV2", self, mat2, out, cubeMathType,
-                            1, kMaxMatmulRank, workspaceSize, executor);
+    return MatmulFirstPhase("aclnnMatmulGetWorkspaceSize", "aclnnMatmul", "MatMulV2", self, mat2, out, cubeMathType, 1,
+                            kMaxMatmulRank, workspaceSize, executor);
 }
 
 aclnnStatus aclnnMmGetWorkspaceSize(const aclTensor *self, const aclTensor *mat2, aclTensor *out, int8_t cubeMathType,

@@ -26,27 +26,34 @@ struct UnaryOperator {
     ElementOp element;
     const char *kernel;
     std::vector<aclDataType> types;
-    bool outMatchesSelf;   // out must have self's dtype (else: any dtype the result casts to)
-    bool integersAsFloat;  // integer and BOOL input compute in FLOAT
+    bool outMatchesSelf;  // out must have self's dtype (else: any dtype the result casts to)
+    bool integersAsFloat; // integer and BOOL input compute in FLOAT
 };
 
-const UnaryOperator kNeg{ElementOp::kNeg, "Neg",
-                         {ACL_INT8, ACL_INT32, ACL_INT64, ACL_FLOAT16, ACL_FLOAT, ACL_DOUBLE, ACL_COMPLEX64,
-                          ACL_COMPLEX128, ACL_BF16},
-                         false, false};
-const UnaryOperator kExp{ElementOp::kExp, "Exp",
-                         {ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128, ACL_BOOL,
-                          ACL_INT64},
-                         false, true};
-const UnaryOperator kRelu{ElementOp::kRelu, "Relu",
-                          {ACL_FLOAT, ACL_FLOAT16, ACL_INT8, ACL_UINT8, ACL_INT32, ACL_INT64, ACL_BF16}, true, false};
+const UnaryOperator kNeg{
+    ElementOp::kNeg,
+    "Neg",
+    {ACL_INT8, ACL_INT32, ACL_INT64, ACL_FLOAT16, ACL_FLOAT, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128, ACL_BF16},
+    false,
+    false};
+const UnaryOperator kExp{
+    ElementOp::kExp,
+    "Exp",
+    {ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128, ACL_BOOL, ACL_INT64},
+    false,
+    true};
+const UnaryOperator kRelu{ElementOp::kRelu,
+                          "Relu",
+                          {ACL_FLOAT, ACL_FLOAT16, ACL_INT8, ACL_UINT8, ACL_INT32, ACL_INT64, ACL_BF16},
+                          true,
+                          false};
 const UnaryOperator kGelu{ElementOp::kGelu, "Gelu", kFloatTypes, true, false};
 const UnaryOperator kSilu{ElementOp::kSilu, "Swish", kFloatTypes, true, false};
 
 // Shared tail of every operator here: rank, out shape and layouts, then the executor.
 aclnnStatus HandOutSameShape(const char *api, const char *opName, ElementwiseRequest request, const aclTensor *self,
-                             const aclTensor *out, const char *selfName, const char *outName,
-                             uint64_t *workspaceSize, aclOpExecutor **executor) {
+                             const aclTensor *out, const char *selfName, const char *outName, uint64_t *workspaceSize,
+                             aclOpExecutor **executor) {
     ACLSIM_RETURN_IF_FAILED(CheckRank(api, selfName, self->desc, kMaxElementwiseRank));
     const std::string from = std::string("the shape of ") + selfName;
     ACLSIM_RETURN_IF_FAILED(CheckOutShape(api, outName, out->desc, self->desc.viewDims, from.c_str()));
@@ -55,10 +62,10 @@ aclnnStatus HandOutSameShape(const char *api, const char *opName, ElementwiseReq
     request.shape = self->desc.viewDims;
     request.empty = self->desc.IsEmpty();
     const bool inPlace = self == out;
-    return MakeElementwiseExecutor(api, opName, std::move(request), ElementwiseSlots{0, std::nullopt, inPlace ? 0u : 1u},
-                                   inPlace ? std::vector<const aclTensor *>{self}
-                                           : std::vector<const aclTensor *>{self, out},
-                                   {0}, workspaceSize, executor);
+    return MakeElementwiseExecutor(
+        api, opName, std::move(request), ElementwiseSlots{0, std::nullopt, inPlace ? 0u : 1u},
+        inPlace ? std::vector<const aclTensor *>{self} : std::vector<const aclTensor *>{self, out}, {0}, workspaceSize,
+        executor);
 }
 
 aclnnStatus Unary(const char *api, const char *opName, const UnaryOperator &op, const aclTensor *self,
@@ -176,7 +183,6 @@ aclnnStatus aclnnInplaceCopyGetWorkspaceSize(aclTensor *selfRef, const aclTensor
     return MakeElementwiseExecutor(api, "aclnnInplaceCopy", std::move(request), ElementwiseSlots{1, std::nullopt, 0},
                                    {selfRef, src}, {1}, workspaceSize, executor);
 }
-
 
 ACLSIM_SECOND_PHASE(aclnnNeg)
 ACLSIM_SECOND_PHASE(aclnnInplaceNeg)

@@ -106,7 +106,9 @@ bool IsFloatingType(aclDataType dtype) {
     return dtype == ACL_FLOAT16 || dtype == ACL_BF16 || dtype == ACL_FLOAT || dtype == ACL_DOUBLE;
 }
 
-bool IsComplexType(aclDataType dtype) { return dtype == ACL_COMPLEX64 || dtype == ACL_COMPLEX128; }
+bool IsComplexType(aclDataType dtype) {
+    return dtype == ACL_COMPLEX64 || dtype == ACL_COMPLEX128;
+}
 
 bool IsIntegralType(aclDataType dtype) {
     switch (dtype) {

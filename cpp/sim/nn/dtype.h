@@ -81,9 +81,9 @@ inline float HalfBitsToFloat(uint16_t half) {
     const uint32_t shifted = static_cast<uint32_t>(half & 0x7FFFu) << 13; // exponent and mantissa in place
     const uint32_t exponent = shifted & 0x0F800000u;
     const bool zeroOrSubnormal = exponent == 0;
-    const uint32_t bits = shifted + 0x38000000u                        // rebias 15 -> 127
+    const uint32_t bits = shifted + 0x38000000u                                  // rebias 15 -> 127
                           + SelectBits(exponent == 0x0F800000u, 0x38000000u, 0u) // inf / NaN
-                          + SelectBits(zeroOrSubnormal, 0x00800000u, 0u); // 2^-14 * (1 + m/1024) ...
+                          + SelectBits(zeroOrSubnormal, 0x00800000u, 0u);        // 2^-14 * (1 + m/1024) ...
     // ... minus 2^-14 is m * 2^-24, exactly.
     const float magnitude = FloatFromBits(bits) - FloatFromBits(SelectBits(zeroOrSubnormal, 0x38800000u, 0u));
     return FloatFromBits(FloatBits(magnitude) | (static_cast<uint32_t>(half & 0x8000u) << 16));
@@ -96,7 +96,9 @@ inline uint16_t FloatToBFloat16Bits(float value) {
     return static_cast<uint16_t>(SelectBits((bits & 0x7FFFFFFFu) > 0x7F800000u, quietNaN, rounded));
 }
 
-inline float BFloat16BitsToFloat(uint16_t value) { return FloatFromBits(static_cast<uint32_t>(value) << 16); }
+inline float BFloat16BitsToFloat(uint16_t value) {
+    return FloatFromBits(static_cast<uint32_t>(value) << 16);
+}
 
 // ---- arithmetic types and value casts ----
 
@@ -115,7 +117,7 @@ I SaturatingFloatToInteger(F value) {
     if (std::isnan(value)) {
         return 0;
     }
-    constexpr F lowest = static_cast<F>(std::numeric_limits<I>::min()); // 0 or -2^k: exact
+    constexpr F lowest = static_cast<F>(std::numeric_limits<I>::min());                      // 0 or -2^k: exact
     constexpr F aboveHighest = static_cast<F>(std::numeric_limits<I>::max() / 2 + 1) * F(2); // 2^digits
     if (value <= lowest) {
         return std::numeric_limits<I>::min();
@@ -226,9 +228,9 @@ const char *AddSupportedTypeList();
 // "FLOAT16", "INT32", ... or "aclDataType(<n>)".
 std::string DataTypeName(aclDataType dtype);
 
-bool IsFloatingType(aclDataType dtype);  // FLOAT16, BF16, FLOAT, DOUBLE
-bool IsComplexType(aclDataType dtype);   // COMPLEX64, COMPLEX128
-bool IsIntegralType(aclDataType dtype);  // signed and unsigned integers, not BOOL
+bool IsFloatingType(aclDataType dtype); // FLOAT16, BF16, FLOAT, DOUBLE
+bool IsComplexType(aclDataType dtype);  // COMPLEX64, COMPLEX128
+bool IsIntegralType(aclDataType dtype); // signed and unsigned integers, not BOOL
 
 // PyTorch-like promotion of two tensor types; ACL_DT_UNDEFINED when they do not promote.
 aclDataType PromoteTypes(aclDataType a, aclDataType b);

@@ -16,7 +16,7 @@ bool HasF16C() {
 }
 
 __attribute__((target("avx,f16c"))) void LoadHalfF16C(const unsigned char *source, int64_t stride, size_t n,
-                                                       float *destination) {
+                                                      float *destination) {
     if (stride != 1) {
         LoadLoop<Half, float>(source, stride, n, destination);
         return;
@@ -30,7 +30,7 @@ __attribute__((target("avx,f16c"))) void LoadHalfF16C(const unsigned char *sourc
 }
 
 __attribute__((target("avx,f16c"))) void StoreHalfF16C(const float *source, size_t n, unsigned char *destination,
-                                                        int64_t stride) {
+                                                       int64_t stride) {
     if (stride != 1) {
         StoreLoop<Half, Half>(source, n, destination, stride);
         return;

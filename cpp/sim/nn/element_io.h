@@ -177,7 +177,6 @@ bool StoredAs(aclDataType dtype) {
     return same;
 }
 
-
 } // namespace
 } // namespace aclsim::nn
 

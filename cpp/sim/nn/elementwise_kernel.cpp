@@ -28,7 +28,7 @@ constexpr int64_t kPartAlignment = 64;
 
 template <class Op, class A>
 ACLSIM_VECTOR_CLONES void ApplyVectorVector(A *__restrict out, const A *__restrict a, const A *__restrict b, A alpha,
-                                           size_t n) {
+                                            size_t n) {
     for (size_t i = 0; i < n; ++i) {
         out[i] = Op::Apply(a[i], b[i], alpha);
     }
@@ -114,7 +114,9 @@ void Compute(A *out, const A *a, A aValue, const A *b, A bValue, A alpha, size_t
     ApplyAliased<Op>(out, a, aValue, b, bValue, alpha, n);
 }
 
-size_t ElementSize(aclDataType dtype) { return aclDataTypeSize(dtype); }
+size_t ElementSize(aclDataType dtype) {
+    return aclDataTypeSize(dtype);
+}
 
 enum class OperandMode {
     kDirect,    // contiguous, stored as the arithmetic type: used in place
@@ -137,8 +139,8 @@ template <class A, class Op>
 class ElementwiseKernel final : public CheckedKernel {
 public:
     explicit ElementwiseKernel(const ElementwiseKernelPlan &plan)
-        : CheckedKernel(plan.name, plan.memory), plan_(plan), alpha_(plan.alpha.As<A>()), otherConstant_(plan.otherConstant.As<A>()),
-          loadSelf_(SelectLoad<A>(plan.self.dtype)),
+        : CheckedKernel(plan.name, plan.memory), plan_(plan), alpha_(plan.alpha.As<A>()),
+          otherConstant_(plan.otherConstant.As<A>()), loadSelf_(SelectLoad<A>(plan.self.dtype)),
           loadOther_(plan.otherIsConstant ? nullptr : SelectLoad<A>(plan.other.dtype)),
           store_(SelectStore<A>(plan.computeType, plan.out.dtype)), selfMode_(ModeOf<A>(plan.self, plan.rank)),
           otherMode_(plan.otherIsConstant ? OperandMode::kConstant : ModeOf<A>(plan.other, plan.rank)),
@@ -206,7 +208,7 @@ private:
         const bool staged = selfMode_ == OperandMode::kGather || otherMode_ == OperandMode::kGather || !outDirect_;
         if (!staged) { // the fast path: the whole row straight from and to the tensors
             Compute<Op>(reinterpret_cast<A *>(outRow), DirectOrNull(selfMode_, selfRow), selfValue,
-                    DirectOrNull(otherMode_, otherRow), otherValue, alpha_, n);
+                        DirectOrNull(otherMode_, otherRow), otherValue, alpha_, n);
             return;
         }
         A selfBlock[kBlockElements];

@@ -49,12 +49,12 @@ struct ElementwiseKernelPlan {
     int64_t shape[kMaxKernelRank] = {1};
     int64_t elementCount = 1;
     KernelOperand self;
-    KernelOperand other;                  // unused when otherIsConstant
-    bool otherIsConstant = false;         // a scalar other (aclnnAdds, ...) or a unary operator
-    ArithValue otherConstant;             // of the compute arithmetic type
-    ArithValue alpha;                     // of the compute arithmetic type
+    KernelOperand other;          // unused when otherIsConstant
+    bool otherIsConstant = false; // a scalar other (aclnnAdds, ...) or a unary operator
+    ArithValue otherConstant;     // of the compute arithmetic type
+    ArithValue alpha;             // of the compute arithmetic type
     KernelOperand out;
-    bool outOverlapsItself = false;       // several indices write one element: run sequentially
+    bool outOverlapsItself = false; // several indices write one element: run sequentially
     KernelMemory memory;
 };
 

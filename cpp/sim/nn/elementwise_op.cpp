@@ -18,8 +18,7 @@ aclnnStatus PlanElementwise(const char *api, const ElementwiseRequest &request, 
     const TensorDesc *other = slots.other ? &bindings[*slots.other] : nullptr;
 
     ElementwiseKernelPlan plan;
-    ACLSIM_RETURN_IF_FAILED(
-        ValidateDeviceMemory(api, {{"self", &self}, {"other", other}, {"out", &out}}, plan.memory));
+    ACLSIM_RETURN_IF_FAILED(ValidateDeviceMemory(api, {{"self", &self}, {"other", other}, {"out", &out}}, plan.memory));
 
     int64_t strides[MergedLayout::kMaxOperands][kMaxKernelRank] = {};
     BroadcastStrides(self, request.shape, strides[0]);

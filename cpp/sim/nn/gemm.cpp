@@ -36,7 +36,9 @@ inline float LoadFloat(const unsigned char *base, int64_t index) {
     return CastValue<float>(ElementTraits<S>::Load(stored));
 }
 
-inline float MaybeHalf(float value, bool toHalf) { return toHalf ? RoundTo<Half>(value) : value; }
+inline float MaybeHalf(float value, bool toHalf) {
+    return toHalf ? RoundTo<Half>(value) : value;
+}
 
 // A's rows [0, mc) x cols [0, kc) from `base`: panel p holds rows p*kMr.., laid out k-major.
 template <class S>
@@ -101,8 +103,8 @@ PackFn SelectPack(aclDataType dtype) {
 // ---- micro- and macro-kernel ----
 
 // C[0, kMr) x [0, kNr) (row stride ldc) = or += packed A panel x packed B panel.
-__attribute__((always_inline)) inline void MicroTile(int64_t kc, const float *a, const float *b, float *c,
-                                                     int64_t ldc, bool accumulate) {
+__attribute__((always_inline)) inline void MicroTile(int64_t kc, const float *a, const float *b, float *c, int64_t ldc,
+                                                     bool accumulate) {
     Vec8 acc[kMr][2] = {};
     for (int64_t k = 0; k < kc; ++k, a += kMr, b += kNr) {
         Vec8 b0;
@@ -243,9 +245,9 @@ private:
         const int64_t rows = rowEnd - rowBegin;
         const int64_t cols = colEnd - colBegin;
         const size_t cSize = aclDataTypeSize(plan_.c.dtype);
-        unsigned char *cBase = const_cast<unsigned char *>(plan_.c.base) +
-                               (offsets[2] + rowBegin * plan_.c.rowStride + colBegin * plan_.c.colStride) *
-                                   static_cast<int64_t>(cSize);
+        unsigned char *cBase =
+            const_cast<unsigned char *>(plan_.c.base) +
+            (offsets[2] + rowBegin * plan_.c.rowStride + colBegin * plan_.c.colStride) * static_cast<int64_t>(cSize);
         float *c = nullptr;
         int64_t ldc = 0;
         if (directC_) {

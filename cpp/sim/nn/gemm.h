@@ -31,9 +31,9 @@ struct GemmPlan {
     int64_t k = 0;
     int batchRank = 0;
     int64_t batchShape[kMaxBatchRank] = {};
-    MatrixOperand a;   // self, m x k
-    MatrixOperand b;   // mat2, k x n
-    MatrixOperand c;   // out, m x n
+    MatrixOperand a;                // self, m x k
+    MatrixOperand b;                // mat2, k x n
+    MatrixOperand c;                // out, m x n
     bool roundInputsToHalf = false; // cubeMathType USE_FP16 on float32 inputs
     KernelMemory memory;
 };

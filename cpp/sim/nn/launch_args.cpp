@@ -40,9 +40,8 @@ std::shared_ptr<ExecutorFunction> ExecutorFunction::Make(const char *opName, std
     return function;
 }
 
-ExecutorFunction::ExecutorFunction(const char *opName, std::vector<TensorDesc> layout,
-                                   aclOpExecutor::Planner planner, size_t scalarCount,
-                                   aclOpExecutor::ScalarPlanner scalarPlanner)
+ExecutorFunction::ExecutorFunction(const char *opName, std::vector<TensorDesc> layout, aclOpExecutor::Planner planner,
+                                   size_t scalarCount, aclOpExecutor::ScalarPlanner scalarPlanner)
     : opName_(opName), layout_(std::move(layout)), planner_(std::move(planner)), scalarCount_(scalarCount),
       scalarPlanner_(std::move(scalarPlanner)) {
     for (TensorDesc &tensor : layout_) {
@@ -50,7 +49,9 @@ ExecutorFunction::ExecutorFunction(const char *opName, std::vector<TensorDesc> l
     }
 }
 
-ExecutorFunction::~ExecutorFunction() { UnregisterKernelFunction(this); }
+ExecutorFunction::~ExecutorFunction() {
+    UnregisterKernelFunction(this);
+}
 
 size_t ExecutorFunction::argsSize() const noexcept {
     return layout_.size() * kAddressBytes + scalarCount_ * kScalarBytes;

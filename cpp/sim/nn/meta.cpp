@@ -74,7 +74,9 @@ std::optional<int64_t> TensorDesc::StorageElementCount() const {
     return count;
 }
 
-std::string TensorDesc::ShapeText() const { return nn::ShapeText(viewDims); }
+std::string TensorDesc::ShapeText() const {
+    return nn::ShapeText(viewDims);
+}
 
 namespace {
 
@@ -167,37 +169,42 @@ aclnnStatus RunExecutor(const char *api, void *workspace, uint64_t workspaceSize
 
 } // namespace aclsim::nn
 
-using aclsim::nn::Fail;
-using aclsim::nn::TensorDesc;
-using aclsim::nn::kMaxCreateRank;
 using aclsim::nn::CheckedProduct;
 using aclsim::nn::CheckedReach;
+using aclsim::nn::Fail;
+using aclsim::nn::kMaxCreateRank;
+using aclsim::nn::TensorDesc;
 
 aclTensor::aclTensor(TensorDesc description) : desc(std::move(description)) {
     aclsim::CountObjectCreated(ACLSIM_OBJ_TENSOR);
 }
 
-aclTensor::~aclTensor() { aclsim::CountObjectDestroyed(ACLSIM_OBJ_TENSOR); }
+aclTensor::~aclTensor() {
+    aclsim::CountObjectDestroyed(ACLSIM_OBJ_TENSOR);
+}
 
 aclScalar::aclScalar(aclDataType type, const void *value) : dtype(type) {
     std::memcpy(bytes, value, aclDataTypeSize(type));
     aclsim::CountObjectCreated(ACLSIM_OBJ_SCALAR);
 }
 
-aclScalar::~aclScalar() { aclsim::CountObjectDestroyed(ACLSIM_OBJ_SCALAR); }
+aclScalar::~aclScalar() {
+    aclsim::CountObjectDestroyed(ACLSIM_OBJ_SCALAR);
+}
 
-aclOpExecutor::aclOpExecutor(const char *name, std::vector<TensorDesc> bindings,
-                             std::vector<const aclTensor *> sources, std::vector<size_t> inputSlots,
-                             std::vector<size_t> outputSlots, Planner planner,
+aclOpExecutor::aclOpExecutor(const char *name, std::vector<TensorDesc> bindings, std::vector<const aclTensor *> sources,
+                             std::vector<size_t> inputSlots, std::vector<size_t> outputSlots, Planner planner,
                              std::vector<aclsim::nn::KernelScalar> scalars, ScalarPlanner scalarPlanner)
     : opName(name), bindings_(std::move(bindings)), sources_(std::move(sources)), inputSlots_(std::move(inputSlots)),
       outputSlots_(std::move(outputSlots)), planner_(std::move(planner)), scalars_(std::move(scalars)),
-      function_(aclsim::nn::ExecutorFunction::Make(name, bindings_, planner_, scalars_.size(),
-                                                   std::move(scalarPlanner))) {
+      function_(
+          aclsim::nn::ExecutorFunction::Make(name, bindings_, planner_, scalars_.size(), std::move(scalarPlanner))) {
     aclsim::CountObjectCreated(ACLSIM_OBJ_EXECUTOR);
 }
 
-aclOpExecutor::~aclOpExecutor() { aclsim::CountObjectDestroyed(ACLSIM_OBJ_EXECUTOR); }
+aclOpExecutor::~aclOpExecutor() {
+    aclsim::CountObjectDestroyed(ACLSIM_OBJ_EXECUTOR);
+}
 
 aclnnStatus aclOpExecutor::Plan(const char *api) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -395,4 +402,6 @@ aclnnStatus aclnnInit(const char *configPath) {
     return OK;
 }
 
-aclnnStatus aclnnFinalize() { return OK; }
+aclnnStatus aclnnFinalize() {
+    return OK;
+}

@@ -110,8 +110,8 @@ struct ACLSIM_INTERNAL aclOpExecutor {
 
     aclOpExecutor(const char *opName, std::vector<aclsim::nn::TensorDesc> bindings,
                   std::vector<const aclTensor *> sources, std::vector<size_t> inputSlots,
-                  std::vector<size_t> outputSlots, Planner planner,
-                  std::vector<aclsim::nn::KernelScalar> scalars = {}, ScalarPlanner scalarPlanner = nullptr);
+                  std::vector<size_t> outputSlots, Planner planner, std::vector<aclsim::nn::KernelScalar> scalars = {},
+                  ScalarPlanner scalarPlanner = nullptr);
     ~aclOpExecutor();
     aclOpExecutor(const aclOpExecutor &) = delete;
     aclOpExecutor &operator=(const aclOpExecutor &) = delete;
@@ -150,8 +150,8 @@ ACLSIM_INTERNAL std::unique_ptr<aclOpExecutor> ReleaseExecutor(aclOpExecutor *ex
 
 // The second phase of every aclnn operator: launches the executor's kernel on `stream` and frees
 // the executor unless it is repeatable.
-ACLSIM_INTERNAL aclnnStatus RunExecutor(const char *api, void *workspace, uint64_t workspaceSize, aclOpExecutor *executor,
-                        aclrtStream stream);
+ACLSIM_INTERNAL aclnnStatus RunExecutor(const char *api, void *workspace, uint64_t workspaceSize,
+                                        aclOpExecutor *executor, aclrtStream stream);
 
 } // namespace aclsim::nn
 

@@ -7,9 +7,9 @@
 namespace aclsim::nn {
 
 const std::vector<aclDataType> &StoredTypes() {
-    static const std::vector<aclDataType> types = {ACL_FLOAT, ACL_FLOAT16, ACL_BF16,  ACL_DOUBLE,    ACL_INT8,
-                                                   ACL_INT16, ACL_INT32,   ACL_INT64, ACL_UINT8,     ACL_BOOL,
-                                                   ACL_COMPLEX64, ACL_COMPLEX128};
+    static const std::vector<aclDataType> types = {ACL_FLOAT, ACL_FLOAT16, ACL_BF16,      ACL_DOUBLE,
+                                                   ACL_INT8,  ACL_INT16,   ACL_INT32,     ACL_INT64,
+                                                   ACL_UINT8, ACL_BOOL,    ACL_COMPLEX64, ACL_COMPLEX128};
     return types;
 }
 
@@ -58,8 +58,7 @@ aclnnStatus CheckTypeIn(const char *api, const char *argument, aclDataType dtype
                     TypeListText(allowed));
 }
 
-aclnnStatus CheckRank(const char *api, const char *argument, const TensorDesc &tensor, size_t maxRank,
-                      size_t minRank) {
+aclnnStatus CheckRank(const char *api, const char *argument, const TensorDesc &tensor, size_t maxRank, size_t minRank) {
     if (tensor.Rank() <= maxRank && tensor.Rank() >= minRank) {
         return kAclnnSuccess;
     }
@@ -67,12 +66,12 @@ aclnnStatus CheckRank(const char *api, const char *argument, const TensorDesc &t
                                  : minRank > 0      ? std::to_string(minRank) + " to " + std::to_string(maxRank)
                                                     : "at most " + std::to_string(maxRank);
     return Fail(kAclnnErrParamInvalid, api,
-                std::string(argument) + " has " + std::to_string(tensor.Rank()) + " dims " + tensor.ShapeText() +
-                    "; " + expected + " are supported");
+                std::string(argument) + " has " + std::to_string(tensor.Rank()) + " dims " + tensor.ShapeText() + "; " +
+                    expected + " are supported");
 }
 
-aclnnStatus Broadcast(const char *api, const char *firstName, const std::vector<int64_t> &first,
-                      const char *secondName, const std::vector<int64_t> &second, std::vector<int64_t> &shape) {
+aclnnStatus Broadcast(const char *api, const char *firstName, const std::vector<int64_t> &first, const char *secondName,
+                      const std::vector<int64_t> &second, std::vector<int64_t> &shape) {
     const size_t rank = std::max(first.size(), second.size());
     shape.assign(rank, 1);
     for (size_t i = 0; i < rank; ++i) {

@@ -18,17 +18,17 @@
 namespace aclsim::nn {
 
 // Returns the status of a check that failed (its message is already recorded).
-#define ACLSIM_RETURN_IF_FAILED(expression)                                                                     \
-    do {                                                                                                        \
-        if (const aclnnStatus status_ = (expression); status_ != kAclnnSuccess) {                                \
-            return status_;                                                                                     \
-        }                                                                                                       \
+#define ACLSIM_RETURN_IF_FAILED(expression)                                       \
+    do {                                                                          \
+        if (const aclnnStatus status_ = (expression); status_ != kAclnnSuccess) { \
+            return status_;                                                       \
+        }                                                                         \
     } while (0)
 
 // Defines the second phase of an operator: it launches the executor's kernel.
 #define ACLSIM_SECOND_PHASE(name)                                                                            \
     aclnnStatus name(void *workspace, uint64_t workspaceSize, aclOpExecutor *executor, aclrtStream stream) { \
-        return RunExecutor(#name, workspace, workspaceSize, executor, stream);                              \
+        return RunExecutor(#name, workspace, workspaceSize, executor, stream);                               \
     }
 
 // The element types the simulator stores (the twelve of aclnnAdd).
@@ -54,8 +54,8 @@ aclnnStatus CheckRank(const char *api, const char *argument, const TensorDesc &t
                       size_t minRank = 0);
 
 // NumPy broadcasting of two shapes: align right, size-1 dims stretch.
-aclnnStatus Broadcast(const char *api, const char *firstName, const std::vector<int64_t> &first,
-                      const char *secondName, const std::vector<int64_t> &second, std::vector<int64_t> &shape);
+aclnnStatus Broadcast(const char *api, const char *firstName, const std::vector<int64_t> &first, const char *secondName,
+                      const std::vector<int64_t> &second, std::vector<int64_t> &shape);
 
 aclnnStatus CheckOutShape(const char *api, const char *outName, const TensorDesc &out,
                           const std::vector<int64_t> &expected, const char *expectedFrom);
@@ -64,8 +64,7 @@ aclnnStatus CheckOutShape(const char *api, const char *outName, const TensorDesc
 aclnnStatus CheckLayout(const char *api, const char *argument, const TensorDesc &tensor);
 
 // 161002 when `from` may not be converted to `to` (CANN's CanCast).
-aclnnStatus CheckCastable(const char *api, const char *fromWhat, aclDataType from, const char *outName,
-                          aclDataType to);
+aclnnStatus CheckCastable(const char *api, const char *fromWhat, aclDataType from, const char *outName, aclDataType to);
 
 // Strides of a tensor over a broadcast shape it is aligned into from the right (0 along broadcast dims).
 void BroadcastStrides(const TensorDesc &tensor, const std::vector<int64_t> &shape, int64_t *strides);
@@ -78,8 +77,8 @@ struct MergedLayout {
     int64_t shape[kMaxKernelRank] = {};
     int64_t strides[kMaxOperands][kMaxKernelRank] = {};
 };
-MergedLayout MergeDims(const std::vector<int64_t> &shape, const int64_t (&strides)[MergedLayout::kMaxOperands][kMaxKernelRank],
-                       int operands);
+MergedLayout MergeDims(const std::vector<int64_t> &shape,
+                       const int64_t (&strides)[MergedLayout::kMaxOperands][kMaxKernelRank], int operands);
 
 // Whether two indices of the view can name the same element.
 bool OverlapsItself(const TensorDesc &tensor);
@@ -111,7 +110,8 @@ StridedView ViewOf(const TensorDesc &tensor);
 aclnnStatus HandOutExecutor(const char *api, const char *opName, std::vector<const aclTensor *> tensors,
                             std::vector<size_t> inputSlots, std::vector<size_t> outputSlots,
                             aclOpExecutor::Planner planner, uint64_t *workspaceSize, aclOpExecutor **executor,
-                            std::vector<KernelScalar> scalars = {}, aclOpExecutor::ScalarPlanner scalarPlanner = nullptr);
+                            std::vector<KernelScalar> scalars = {},
+                            aclOpExecutor::ScalarPlanner scalarPlanner = nullptr);
 
 } // namespace aclsim::nn
 

@@ -132,7 +132,7 @@ template <class A>
 constexpr int kPerVector = static_cast<int>(16 / sizeof(A));
 constexpr int kVectors = 8;
 template <class A>
-constexpr int kLanes = kVectors * kPerVector<A>;
+constexpr int kLanes = kVectors *kPerVector<A>;
 
 template <class A>
 inline Vector<A> LoadVector(const A *x) {
@@ -246,8 +246,8 @@ ACLSIM_VECTOR_CLONES void SoftmaxColumns(const A *x, int64_t xStride, A *y, int6
 }
 
 // y = (x - mean) * rstd [* weight] [+ bias]; null weight or bias are left out. y may be x.
-ACLSIM_VECTOR_CLONES void Normalise(const float *x, float *y, int64_t n, float mean, float rstd, const float *__restrict weight,
-               const float *__restrict bias) {
+ACLSIM_VECTOR_CLONES void Normalise(const float *x, float *y, int64_t n, float mean, float rstd,
+                                    const float *__restrict weight, const float *__restrict bias) {
     if (weight != nullptr && bias != nullptr) {
         for (int64_t i = 0; i < n; ++i) {
             y[i] = (x[i] - mean) * rstd * weight[i] + bias[i];

@@ -97,7 +97,8 @@ MSVP_PROF_API aclError aclprofInit(const char *profilerResultPath, size_t length
     }
     if (length == 0 || length >= kMaxResultPathLength) {
         return Refuse(ACL_ERROR_INVALID_PARAM, call,
-                      "the length of profilerResultPath should be in [1, " + std::to_string(kMaxResultPathLength) + ")");
+                      "the length of profilerResultPath should be in [1, " + std::to_string(kMaxResultPathLength) +
+                          ")");
     }
     if (std::strlen(profilerResultPath) != length) {
         return Refuse(ACL_ERROR_INVALID_PARAM, call, "length does not equal strlen(profilerResultPath)");

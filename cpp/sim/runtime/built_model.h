@@ -12,18 +12,15 @@ namespace aclsim {
 
 struct BuiltModel {
     struct StreamEntry {
-        Stream *handle = nullptr; // what aclmdlRIGetStreams hands out
-        bool head = false;        // runs from the start of an execution
-        bool bound = true;        // still bound (guarded by CaptureMutex())
+        Stream *handle = nullptr;  // what aclmdlRIGetStreams hands out
+        bool head = false;         // runs from the start of an execution
+        bool bound = true;         // still bound (guarded by CaptureMutex())
         std::vector<size_t> tasks; // indices into Model::tasks, in issue order
     };
     // Guarded by CaptureMutex() while the model is BUILDING; read-only once it is READY.
     std::vector<StreamEntry> streams;
     bool endGraph = false;
 };
-
-// The stream must be of the current context (107003 otherwise).
-aclError StreamOfCurrentContext(const char *call, const Stream &stream);
 
 } // namespace aclsim
 

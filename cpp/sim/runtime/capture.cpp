@@ -65,6 +65,15 @@ const char *ModeName(int mode) {
 
 } // namespace
 
+aclError RequireCapture(const char *call, const Stream &stream, std::shared_ptr<Capture> &out,
+                        const std::string &detail) {
+    out = stream.capture;
+    if (!out) {
+        return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call, "the stream is not capturing" + detail);
+    }
+    return ACL_SUCCESS;
+}
+
 aclError FindCaptureStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
     return FindLive(call, Streams(), handle, "stream", out, " (the default stream takes no part in captures)");
 }
@@ -77,7 +86,6 @@ Capture::Member *Capture::member(const Stream *stream) {
     }
     return nullptr;
 }
-
 
 // Under CaptureMutex(): appends a task to the capture `stream` belongs to.
 aclError RecordIntoCapture(const char *call, Capture &capture, Stream &stream, Task &&task) {
@@ -125,7 +133,9 @@ aclError RecordIntoCapture(const char *call, Capture &capture, Stream &stream, T
     return ACL_SUCCESS;
 }
 
-void InvalidateCapture(Capture &capture) { capture.invalidated = true; }
+void InvalidateCapture(Capture &capture) {
+    capture.invalidated = true;
+}
 
 void InvalidateStreamCapture(Capture &capture, Stream &stream) {
     stream.captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED;
@@ -186,17 +196,14 @@ aclError aclsim::BeginCapture(const char *call, aclrtStream stream, aclmdlRICapt
     if (aclError status = FindCaptureStream(call, stream, target); status != ACL_SUCCESS) {
         return status;
     }
-    if (static_cast<int>(mode) < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || static_cast<int>(mode) > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "mode " + std::to_string(static_cast<int>(mode)) + " is not an aclmdlRICaptureMode");
+    if (static_cast<int>(mode) < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL ||
+        static_cast<int>(mode) > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "mode " + std::to_string(static_cast<int>(mode)) + " is not an aclmdlRICaptureMode");
     }
     std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
+    if (aclError status = RequireStreamContext(call, *target, &context); status != ACL_SUCCESS) {
         return status;
-    }
-    if (target->context() != context) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
-                    "the stream belongs to another context (device " + std::to_string(target->context()->device()) +
-                        "): make its context current first");
     }
     // StreamFlagIsSupportCapture: AI CPU (ACL_STREAM_CPU_SCHEDULE) and device-only streams cannot
     // capture; persistent ones can.
@@ -348,8 +355,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureThreadExchangeMode(aclmdlRICaptureMo
     if (mode == nullptr) {
         return Fail(ACL_ERROR_INVALID_PARAM, call, "mode is NULL");
     }
-    if (static_cast<int>(*mode) < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || static_cast<int>(*mode) > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "mode " + std::to_string(static_cast<int>(*mode)) + " is not an aclmdlRICaptureMode");
+    if (static_cast<int>(*mode) < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL ||
+        static_cast<int>(*mode) > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "mode " + std::to_string(static_cast<int>(*mode)) + " is not an aclmdlRICaptureMode");
     }
     auto thread = CurrentThreadState();
     std::lock_guard lock(CaptureMutex());

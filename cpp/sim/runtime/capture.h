@@ -45,7 +45,7 @@ struct Capture {
     bool invalidated = false;
     std::vector<Member> members; // origin first
     std::vector<Wait> waits;
-    int openGroups = 0;             // member streams with a task group open
+    int openGroups = 0;                // member streams with a task group open
     aclError groupError = ACL_SUCCESS; // first task-group failure, returned by aclmdlRICaptureTaskGrpEnd
 
     Member *member(const Stream *stream);
@@ -65,8 +65,13 @@ void LeaveCapture(Capture &capture);
 
 // A stream argument of the capture calls: NULL (the default stream) and stale handles are refused.
 aclError FindCaptureStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out);
+// Under CaptureMutex(): the capture `stream` takes part in; none gives 107029 "the stream is not
+// capturing" followed by `detail` (what the call needs the capture for).
+aclError RequireCapture(const char *call, const Stream &stream, std::shared_ptr<Capture> &out,
+                        const std::string &detail = "");
 // Begins a capture on `stream`: into a new model, or into `body` (a conditional task's body).
-aclError BeginCapture(const char *call, aclrtStream stream, aclmdlRICaptureMode mode, const std::shared_ptr<Model> &body);
+aclError BeginCapture(const char *call, aclrtStream stream, aclmdlRICaptureMode mode,
+                      const std::shared_ptr<Model> &body);
 // Under CaptureMutex(), at aclmdlRICaptureEnd: 107045 (with `reason`) when a body of the model's
 // conditional tasks, at any depth, is not captured yet; those still capturing leave their captures.
 aclError CheckBodiesCaptured(Model &model, std::string &reason);

@@ -230,17 +230,11 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICondHandleCreate(aclmdlRI modelRI, uint32_t
                             " is not capturing: condition handles are made while their model captures");
         }
     }
-    std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
         return status;
     }
-    if (model->context() != current) {
-        return Fail(ACL_ERROR_RT_MODEL_CONTEXT, call,
-                    "the model belongs to another context (device " + std::to_string(model->context()->device()) +
-                        "): make its context current first");
-    }
-    auto condition = std::make_shared<Conditional>(model, defaultLaunchValue,
-                                                   flag == ACL_MODEL_RI_COND_HANDLE_ASSIGN_DEFAULT);
+    auto condition =
+        std::make_shared<Conditional>(model, defaultLaunchValue, flag == ACL_MODEL_RI_COND_HANDLE_ASSIGN_DEFAULT);
     // CondHandle::Setup: eight bytes of device memory, set to 0.
     void *cell = nullptr;
     if (aclError status = aclrtMalloc(&cell, sizeof(uint64_t), ACL_MEM_MALLOC_HUGE_FIRST); status != ACL_SUCCESS) {
@@ -267,7 +261,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICondHandleCreate(aclmdlRI modelRI, uint32_t
 ACL_FUNC_VISIBILITY aclError aclmdlRICondHandleGetCondPtr(aclmdlRICondHandle handle, uint64_t **ptr) {
     const char *call = "aclmdlRICondHandleGetCondPtr";
     if (ptr == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "ptr is NULL: pass where the value's device address is to be stored");
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "ptr is NULL: pass where the value's device address is to be stored");
     }
     std::shared_ptr<Conditional> condition;
     if (aclError status = FindCondition(call, handle, ACL_ERROR_INVALID_PARAM, condition); status != ACL_SUCCESS) {
@@ -286,7 +281,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIAddCondTask(aclmdlRICondTaskParams params, 
     // aclmdlRIAddCondTaskImpl (stream), rtStreamAddCondTask (handles), ApiErrorDecorator (type,
     // flags, NULLs), ApiImpl::StreamAddCondTaskParasCheck (the rest), in that order.
     std::shared_ptr<Stream> target;
-    if (aclError status = FindLive(call, Streams(), stream, "stream", target, " (the default stream takes no part in captures)");
+    if (aclError status =
+            FindLive(call, Streams(), stream, "stream", target, " (the default stream takes no part in captures)");
         status != ACL_SUCCESS) {
         return status;
     }
@@ -317,15 +313,15 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIAddCondTask(aclmdlRICondTaskParams params, 
             return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                         "the handle was given a conditional task already: make a new handle for another task");
         }
-        if (target->context() != current) {
-            return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
-                        "the stream belongs to another context (device " + std::to_string(target->context()->device()) +
-                            "): make its context current first");
+        if (aclError status =
+                CheckContext(call, "stream", *target->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT);
+            status != ACL_SUCCESS) {
+            return status;
         }
-        auto capture = target->capture;
-        if (!capture) {
-            return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call,
-                        "the stream is not capturing: a conditional task is added to a capture");
+        std::shared_ptr<Capture> capture;
+        if (aclError status = RequireCapture(call, *target, capture, ": a conditional task is added to a capture");
+            status != ACL_SUCCESS) {
+            return status;
         }
         if (capture->model != condition->parent.lock()) {
             return Fail(ACL_ERROR_RT_PARAM_INVALID, call,

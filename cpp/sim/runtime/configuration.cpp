@@ -35,11 +35,7 @@ aclError CheckStatusStream(const char *call, aclrtStream handle, Stream &stream)
                     "the stream is capturing: the overflow status is not read or cleared during the capture stage "
                     "(the capture goes on); call it before aclmdlRICaptureBegin or after aclmdlRICaptureEnd");
     }
-    if (stream.context() != CurrentContext()) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
-                    "the stream belongs to another context: make its context current first");
-    }
-    return ACL_SUCCESS;
+    return CheckContext(call, "stream", *stream.context(), CurrentContext().get(), ACL_ERROR_RT_STREAM_CONTEXT);
 }
 
 // ---------------------------------------------------------------- dump
@@ -173,13 +169,24 @@ private:
 // then (except for the init itself) aclmdlInitDump first (100045).
 aclError CheckDumpOrder(const char *call, bool needsInitDump, DumpState &state) {
     if (!AclInitialized()) {
-        return Fail(ACL_ERROR_UNINITIALIZE, call, std::string("aclInit must be executed before ") + call + " is called");
+        return Fail(ACL_ERROR_UNINITIALIZE, call,
+                    std::string("aclInit must be executed before ") + call + " is called");
     }
     if (needsInitDump && !state.initialised) {
         return Fail(ACL_ERROR_DUMP_NOT_RUN, call,
                     std::string("aclmdlInitDump must be executed before ") + call + " is called");
     }
     return ACL_SUCCESS;
+}
+
+// aclmdlSetDump and aclmdlFinalizeDump: the order checks, before and again under the dump's lock,
+// which `lock` then holds.
+aclError LockInitialisedDump(const char *call, DumpState &state, std::unique_lock<std::mutex> &lock) {
+    if (aclError status = CheckDumpOrder(call, false, state); status != ACL_SUCCESS) {
+        return status;
+    }
+    lock = std::unique_lock(state.mutex);
+    return CheckDumpOrder(call, true, state);
 }
 
 } // namespace
@@ -256,11 +263,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlInitDump() {
 ACL_FUNC_VISIBILITY aclError aclmdlSetDump(const char *dumpCfgPath) {
     const char *call = "aclmdlSetDump";
     auto &state = Dump();
-    if (aclError status = CheckDumpOrder(call, false, state); status != ACL_SUCCESS) {
-        return status;
-    }
-    std::lock_guard lock(state.mutex);
-    if (aclError status = CheckDumpOrder(call, true, state); status != ACL_SUCCESS) {
+    std::unique_lock<std::mutex> lock;
+    if (aclError status = LockInitialisedDump(call, state, lock); status != ACL_SUCCESS) {
         return status;
     }
     if (dumpCfgPath == nullptr) {
@@ -297,11 +301,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlSetDump(const char *dumpCfgPath) {
 ACL_FUNC_VISIBILITY aclError aclmdlFinalizeDump() {
     const char *call = "aclmdlFinalizeDump";
     auto &state = Dump();
-    if (aclError status = CheckDumpOrder(call, false, state); status != ACL_SUCCESS) {
-        return status;
-    }
-    std::lock_guard lock(state.mutex);
-    if (aclError status = CheckDumpOrder(call, true, state); status != ACL_SUCCESS) {
+    std::unique_lock<std::mutex> lock;
+    if (aclError status = LockInitialisedDump(call, state, lock); status != ACL_SUCCESS) {
         return status;
     }
     state.initialised = false;

@@ -61,6 +61,14 @@ bool AclInitialized();
 // The calling thread's current context, or a 107002 failure naming `call`.
 std::shared_ptr<Context> CurrentContext();
 aclError RequireContext(const char *call, std::shared_ptr<Context> &out);
+// ApiImpl's context rule: an object (`what`: "stream", "model") of context `owner` is used where
+// `expected` is the context (NULL: none); another gives `code` (107003 for a stream, 107004 for a
+// model) with `remedy`.
+aclError CheckContext(const char *call, const char *what, const Context &owner, const Context *expected, aclError code,
+                      const char *remedy = "make its context current first");
+// The same against the current context, which must exist (107002); `current` receives it.
+aclError RequireCurrentContext(const char *call, const char *what, const Context &owner, aclError code,
+                               std::shared_ptr<Context> *current = nullptr);
 int32_t DeviceCount();
 
 } // namespace aclsim

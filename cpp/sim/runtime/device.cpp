@@ -50,6 +50,9 @@ void ReleaseDefaultContext(std::shared_ptr<Context> context) {
 }
 
 aclError SynchronizeContext(const char *call, int32_t timeoutMs) {
+    if (aclError status = CheckTimeout(call, timeoutMs); status != ACL_SUCCESS) { // -1 passes
+        return status;
+    }
     std::shared_ptr<Context> context;
     if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
         return status;
@@ -123,13 +126,40 @@ aclError RequireContext(const char *call, std::shared_ptr<Context> &out) {
     return ACL_SUCCESS;
 }
 
+aclError CheckContext(const char *call, const char *what, const Context &owner, const Context *expected, aclError code,
+                      const char *remedy) {
+    if (&owner == expected) {
+        return ACL_SUCCESS;
+    }
+    return Fail(code, call,
+                std::string("the ") + what + " belongs to another context (device " + std::to_string(owner.device()) +
+                    "): " + remedy);
+}
+
+aclError RequireCurrentContext(const char *call, const char *what, const Context &owner, aclError code,
+                               std::shared_ptr<Context> *current) {
+    std::shared_ptr<Context> context;
+    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = CheckContext(call, what, owner, context.get(), code); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (current != nullptr) {
+        *current = std::move(context);
+    }
+    return ACL_SUCCESS;
+}
+
 // ---------------------------------------------------------------- Context
 
 Context::Context(int32_t device, bool isDefault) : device_(device), isDefault_(isDefault) {
     CountObjectCreated(ACLSIM_OBJ_CONTEXT);
 }
 
-Context::~Context() { CountObjectDestroyed(ACLSIM_OBJ_CONTEXT); }
+Context::~Context() {
+    CountObjectDestroyed(ACLSIM_OBJ_CONTEXT);
+}
 
 std::shared_ptr<Stream> Context::defaultStream() {
     std::lock_guard lock(mutex_);
@@ -205,9 +235,11 @@ bool UnsafeCallAllowed(const Context &context) {
     switch (thread->exchangeMode) {
     case ACL_MODEL_RI_CAPTURE_MODE_RELAXED: return true;
     case ACL_MODEL_RI_CAPTURE_MODE_GLOBAL:
-        return !(contextMode == ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || threadMode == ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL);
+        return !(contextMode == ACL_MODEL_RI_CAPTURE_MODE_GLOBAL ||
+                 threadMode == ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL);
     case ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL:
-        return !(threadMode == ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || threadMode == ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL);
+        return !(threadMode == ACL_MODEL_RI_CAPTURE_MODE_GLOBAL ||
+                 threadMode == ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL);
     }
     return true;
 }
@@ -366,7 +398,9 @@ static aclError ResetDevice(const char *call, int32_t deviceId, bool force) {
     return ACL_SUCCESS;
 }
 
-ACL_FUNC_VISIBILITY aclError aclrtResetDevice(int32_t deviceId) { return ResetDevice("aclrtResetDevice", deviceId, false); }
+ACL_FUNC_VISIBILITY aclError aclrtResetDevice(int32_t deviceId) {
+    return ResetDevice("aclrtResetDevice", deviceId, false);
+}
 
 ACL_FUNC_VISIBILITY aclError aclrtResetDeviceForce(int32_t deviceId) {
     return ResetDevice("aclrtResetDeviceForce", deviceId, true);
@@ -457,14 +491,12 @@ ACL_FUNC_VISIBILITY aclError aclrtGetCurrentContext(aclrtContext *context) {
     return ACL_SUCCESS;
 }
 
-ACL_FUNC_VISIBILITY aclError aclrtSynchronizeDevice(void) { return SynchronizeContext("aclrtSynchronizeDevice", -1); }
+ACL_FUNC_VISIBILITY aclError aclrtSynchronizeDevice(void) {
+    return SynchronizeContext("aclrtSynchronizeDevice", -1);
+}
 
 ACL_FUNC_VISIBILITY aclError aclrtSynchronizeDeviceWithTimeout(int32_t timeout) {
-    const char *call = "aclrtSynchronizeDeviceWithTimeout";
-    if (timeout < -1 || timeout == 0) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "timeout must be -1 (forever) or a positive number of ms");
-    }
-    return SynchronizeContext(call, timeout);
+    return SynchronizeContext("aclrtSynchronizeDeviceWithTimeout", timeout);
 }
 
 } // extern "C"

@@ -16,25 +16,31 @@ Event::Event(std::shared_ptr<Context> context, uint32_t flags, bool extended)
     CountObjectCreated(ACLSIM_OBJ_EVENT);
 }
 
-Event::~Event() { CountObjectDestroyed(ACLSIM_OBJ_EVENT); }
+Event::~Event() {
+    CountObjectDestroyed(ACLSIM_OBJ_EVENT);
+}
 
 void Event::complete(uint64_t generation) {
     uint64_t current = completed.load(std::memory_order_acquire);
     if (current < generation) {
-        completedAtNs.store(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                std::chrono::steady_clock::now().time_since_epoch())
-                                .count(),
-                            std::memory_order_release);
+        completedAtNs.store(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+                .count(),
+            std::memory_order_release);
     }
-    while (current < generation &&
-           !completed.compare_exchange_weak(current, generation, std::memory_order_seq_cst)) {
+    while (current < generation && !completed.compare_exchange_weak(current, generation, std::memory_order_seq_cst)) {
     }
     signal.notify();
 }
 
-bool EventInActiveCapture(const Event &event) {
+aclError RefuseCapturedRecord(const char *call, const Event &event, const char *detail) {
+    std::lock_guard lock(CaptureMutex());
     auto capture = event.capture.lock();
-    return capture && capture->active;
+    if (capture && capture->active) {
+        return Fail(ACL_ERROR_RT_EVENT_CAPTURED, call,
+                    std::string("the event was recorded inside a capture that is still in progress") + detail);
+    }
+    return ACL_SUCCESS;
 }
 
 namespace {
@@ -45,7 +51,8 @@ aclError CreateEvent(const char *call, aclrtEvent *handle, uint32_t flags, bool 
     }
     *handle = nullptr;
     if ((flags & ~kKnownEventFlags) != 0) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "unknown event flag bits " + std::to_string(flags & ~kKnownEventFlags));
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "unknown event flag bits " + std::to_string(flags & ~kKnownEventFlags));
     }
     std::shared_ptr<Context> context;
     if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
@@ -79,17 +86,16 @@ bool WithoutWaitTask(const Event &event) {
 }
 
 aclError SynchronizeEvent(const char *call, aclrtEvent handle, int32_t timeoutMs) {
+    if (aclError status = CheckTimeout(call, timeoutMs); status != ACL_SUCCESS) { // -1 passes
+        return status;
+    }
     std::shared_ptr<Event> event;
     if (aclError status = FindEvent(call, handle, event); status != ACL_SUCCESS) {
         return status;
     }
-    {
-        std::lock_guard lock(CaptureMutex());
-        if (EventInActiveCapture(*event)) {
-            return Fail(ACL_ERROR_RT_EVENT_CAPTURED, call,
-                        "the event was recorded inside a capture that is still in progress; it completes only when "
-                        "the model is replayed");
-        }
+    if (aclError status = RefuseCapturedRecord(call, *event, "; it completes only when the model is replayed");
+        status != ACL_SUCCESS) {
+        return status;
     }
     uint64_t target = event->recorded.load(std::memory_order_acquire);
     Event &e = *event;
@@ -350,11 +356,7 @@ ACL_FUNC_VISIBILITY aclError aclrtSynchronizeEvent(aclrtEvent event) {
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtSynchronizeEventWithTimeout(aclrtEvent event, int32_t timeout) {
-    const char *call = "aclrtSynchronizeEventWithTimeout";
-    if (timeout < -1 || timeout == 0) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "timeout must be -1 (forever) or a positive number of ms");
-    }
-    return SynchronizeEvent(call, event, timeout);
+    return SynchronizeEvent("aclrtSynchronizeEventWithTimeout", event, timeout);
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtQueryEventStatus(aclrtEvent event, aclrtEventRecordedStatus *status) {
@@ -366,16 +368,10 @@ ACL_FUNC_VISIBILITY aclError aclrtQueryEventStatus(aclrtEvent event, aclrtEventR
     if (aclError result = FindEvent(call, event, target); result != ACL_SUCCESS) {
         return result;
     }
-    {
-        std::lock_guard lock(CaptureMutex());
-        if (EventInActiveCapture(*target)) {
-            return Fail(ACL_ERROR_RT_EVENT_CAPTURED, call,
-                        "the event was recorded inside a capture that is still in progress");
-        }
+    if (aclError status = RefuseCapturedRecord(call, *target); status != ACL_SUCCESS) {
+        return status;
     }
-    *status = target->completed.load(std::memory_order_acquire) >= target->recorded.load(std::memory_order_acquire)
-                  ? ACL_EVENT_RECORDED_STATUS_COMPLETE
-                  : ACL_EVENT_RECORDED_STATUS_NOT_READY;
+    *status = target->settled() ? ACL_EVENT_RECORDED_STATUS_COMPLETE : ACL_EVENT_RECORDED_STATUS_NOT_READY;
     return ACL_SUCCESS;
 }
 

@@ -47,6 +47,10 @@ public:
     uint64_t captureSequence = 0;
 
     void complete(uint64_t generation);
+    // Every record so far has completed (also when the event was never recorded).
+    bool settled() const {
+        return completed.load(std::memory_order_acquire) >= recorded.load(std::memory_order_acquire);
+    }
 
 private:
     std::shared_ptr<Context> context_;
@@ -55,8 +59,9 @@ private:
     uint32_t id_;
 };
 
-// True when the event's latest record is part of a capture still in progress.
-bool EventInActiveCapture(const Event &event);
+// Takes CaptureMutex(): 107028 when the event's latest record is part of a capture still in
+// progress, with `detail` after the reason.
+aclError RefuseCapturedRecord(const char *call, const Event &event, const char *detail = "");
 // Claims `flag` as the event's record (wait) flag: 107000 when another flag was used before.
 aclError ClaimOperationFlag(const char *call, std::atomic<uint32_t> &slot, uint32_t flag, bool record);
 

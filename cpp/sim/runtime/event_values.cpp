@@ -58,7 +58,9 @@ aclError FindEvent(const char *call, aclrtEvent handle, std::shared_ptr<Event> &
 }
 
 // Under CaptureMutex(): whether `model` (a capture's model) is the body of a conditional task.
-bool InBody(const Stream &stream) { return stream.capture && stream.capture->model->isBody; }
+bool InBody(const Stream &stream) {
+    return stream.capture && stream.capture->model->isBody;
+}
 
 // Captures an EXTERNAL record or wait of `event` on `stream` (ApiImpl::EventRecord /
 // StreamWaitEvent with the EXTERNAL flag, then SubmitExternalEventTaskCommon).
@@ -84,16 +86,17 @@ aclError CaptureExternal(const char *call, const std::shared_ptr<Event> &event, 
         return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
                     std::string(flagName) + " is not supported in the body of a conditional task");
     }
-    if (stream->context() != current) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
-                    "the stream belongs to another context (device " + std::to_string(stream->context()->device()) +
-                        "): make its context current first");
+    if (aclError status = CheckContext(call, "stream", *stream->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT);
+        status != ACL_SUCCESS) {
+        return status;
     }
-    auto capture = stream->capture;
-    if (!capture) {
-        return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call,
-                    std::string("the stream is not capturing: ") + flagName +
-                        " connects a captured model with work outside it (use the DEFAULT flag on ordinary streams)");
+    std::shared_ptr<Capture> capture;
+    if (aclError status = RequireCapture(call, *stream, capture,
+                                         std::string(": ") + flagName +
+                                             " connects a captured model with work outside it (use the DEFAULT flag "
+                                             "on ordinary streams)");
+        status != ACL_SUCCESS) {
+        return status;
     }
     // CaptureModel::CheckExternalEventConstraints: one external record and one external wait per
     // event and graph, never both.
@@ -208,12 +211,7 @@ aclError ElapsedTimeChecks(const char *call, const Event &event) {
     if ((event.flags() & ACL_EVENT_IPC) != 0) {
         return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call, "IPC events carry no timestamp");
     }
-    std::lock_guard lock(CaptureMutex());
-    if (EventInActiveCapture(event)) {
-        return Fail(ACL_ERROR_RT_EVENT_CAPTURED, call,
-                    "the event was recorded inside a capture that is still in progress");
-    }
-    return ACL_SUCCESS;
+    return RefuseCapturedRecord(call, event);
 }
 
 // Event::GetTimeStamp: the completion time of the event's latest record, in microseconds.
@@ -221,12 +219,46 @@ aclError RecordTime(const char *call, const Event &event, int64_t &ns) {
     if (event.recorded.load(std::memory_order_acquire) == 0) {
         return Fail(ACL_ERROR_RT_INTERNAL_ERROR, call, "the event was never recorded");
     }
-    if (event.completed.load(std::memory_order_acquire) < event.recorded.load(std::memory_order_acquire)) {
+    if (!event.settled()) {
         return Fail(ACL_ERROR_RT_EVENT_TIMESTAMP_INVALID, call,
                     "the event's latest record has not completed yet: synchronise the event first");
     }
     ns = event.completedAtNs.load(std::memory_order_acquire);
     return ACL_SUCCESS;
+}
+
+// The flags of an event record and of a stream's wait on an event (acl_rt.h), with their names.
+struct OperationFlags {
+    uint32_t defaultFlag;
+    uint32_t externalFlag;
+    const char *defaultName;
+    const char *externalName;
+};
+constexpr OperationFlags kRecordFlags{ACL_EVENT_RECORD_DEFAULT, ACL_EVENT_RECORD_EXTERNAL, "ACL_EVENT_RECORD_DEFAULT",
+                                      "ACL_EVENT_RECORD_EXTERNAL"};
+constexpr OperationFlags kWaitFlags{ACL_EVENT_WAIT_DEFAULT, ACL_EVENT_WAIT_EXTERNAL, "ACL_EVENT_WAIT_DEFAULT",
+                                    "ACL_EVENT_WAIT_EXTERNAL"};
+
+// aclrtRecordEventWithFlagImpl / aclrtStreamWaitEventWithFlagImpl: a NULL event and unknown flags
+// are the ACL layer's (100000).
+aclError CheckOperationFlag(const char *call, aclrtEvent event, uint32_t flag, const OperationFlags &flags) {
+    if (event == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "event is NULL");
+    }
+    if (flag != flags.defaultFlag && flag != flags.externalFlag) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "flag " + std::to_string(flag) + " is neither " + flags.defaultName + " nor " + flags.externalName);
+    }
+    return ACL_SUCCESS;
+}
+
+// The event and the stream (NULL: the default stream) of an EXTERNAL record or wait.
+aclError FindEventAndStream(const char *call, aclrtEvent eventHandle, aclrtStream streamHandle,
+                            std::shared_ptr<Event> &event, std::shared_ptr<Stream> &stream) {
+    if (aclError status = FindEvent(call, eventHandle, event); status != ACL_SUCCESS) {
+        return status;
+    }
+    return ResolveStream(call, streamHandle, stream);
 }
 
 } // namespace
@@ -258,22 +290,15 @@ extern "C" {
 ACL_FUNC_VISIBILITY aclError aclrtRecordEventWithFlag(aclrtEvent event, aclrtStream stream, uint32_t flag) {
     const char *call = "aclrtRecordEventWithFlag";
     // aclrtRecordEventWithFlagImpl: NULL event and unknown flags are the ACL layer's (100000).
-    if (event == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "event is NULL");
-    }
-    if (flag != ACL_EVENT_RECORD_DEFAULT && flag != ACL_EVENT_RECORD_EXTERNAL) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call,
-                    "flag " + std::to_string(flag) + " is neither ACL_EVENT_RECORD_DEFAULT nor ACL_EVENT_RECORD_EXTERNAL");
+    if (aclError status = CheckOperationFlag(call, event, flag, kRecordFlags); status != ACL_SUCCESS) {
+        return status;
     }
     if (flag == ACL_EVENT_RECORD_DEFAULT) {
         return aclrtRecordEvent(event, stream);
     }
     std::shared_ptr<Event> target;
-    if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
-        return status;
-    }
     std::shared_ptr<Stream> recorder;
-    if (aclError status = ResolveStream(call, stream, recorder); status != ACL_SUCCESS) {
+    if (aclError status = FindEventAndStream(call, event, stream, target, recorder); status != ACL_SUCCESS) {
         return status;
     }
     return CaptureExternal(call, target, recorder, true);
@@ -284,12 +309,8 @@ ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEventWithFlag(aclrtStream stream, ac
     const char *call = "aclrtStreamWaitEventWithFlag";
     // aclrtStreamWaitEventWithFlagImpl (100000), then rtStreamWaitEventWithFlag and
     // ApiErrorDecorator::StreamWaitEvent.
-    if (event == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "event is NULL");
-    }
-    if (flag != ACL_EVENT_WAIT_DEFAULT && flag != ACL_EVENT_WAIT_EXTERNAL) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call,
-                    "flag " + std::to_string(flag) + " is neither ACL_EVENT_WAIT_DEFAULT nor ACL_EVENT_WAIT_EXTERNAL");
+    if (aclError status = CheckOperationFlag(call, event, flag, kWaitFlags); status != ACL_SUCCESS) {
+        return status;
     }
     if (flag == ACL_EVENT_WAIT_DEFAULT) {
         return aclrtStreamWaitEvent(stream, event);
@@ -298,11 +319,8 @@ ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEventWithFlag(aclrtStream stream, ac
         return Fail(ACL_ERROR_INVALID_PARAM, call, "timeout must be 0 with ACL_EVENT_WAIT_EXTERNAL");
     }
     std::shared_ptr<Event> target;
-    if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
-        return status;
-    }
     std::shared_ptr<Stream> waiter;
-    if (aclError status = ResolveStream(call, stream, waiter); status != ACL_SUCCESS) {
+    if (aclError status = FindEventAndStream(call, event, stream, target, waiter); status != ACL_SUCCESS) {
         return status;
     }
     if ((target->flags() & (ACL_EVENT_SYNC | ACL_EVENT_EXTERNAL | ACL_EVENT_IPC)) == 0) {
@@ -329,18 +347,12 @@ ACL_FUNC_VISIBILITY aclError aclrtQueryEvent(aclrtEvent event, aclrtEventStatus 
     if (target->flags() == ACL_EVENT_EXTERNAL || (target->flags() & ACL_EVENT_IPC) != 0) {
         return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call, "ACL_EVENT_EXTERNAL and IPC events cannot be queried");
     }
-    {
-        std::lock_guard lock(CaptureMutex());
-        if (EventInActiveCapture(*target)) {
-            return Fail(ACL_ERROR_RT_EVENT_CAPTURED, call,
-                        "the event was recorded inside a capture that is still in progress");
-        }
+    if (aclError status = RefuseCapturedRecord(call, *target); status != ACL_SUCCESS) {
+        return status;
     }
     // Event::Query: NOT_READY while the latest record is still pending, else (also never recorded)
     // COMPLETE.
-    *status = target->completed.load(std::memory_order_acquire) >= target->recorded.load(std::memory_order_acquire)
-                  ? ACL_EVENT_STATUS_COMPLETE
-                  : ACL_EVENT_STATUS_NOT_READY;
+    *status = target->settled() ? ACL_EVENT_STATUS_COMPLETE : ACL_EVENT_STATUS_NOT_READY;
     return ACL_SUCCESS;
 }
 
@@ -410,12 +422,8 @@ ACL_FUNC_VISIBILITY aclError aclrtValueWrite(void *devAddr, uint64_t value, uint
     if (aclError status = CheckValueAddress(call, devAddr); status != ACL_SUCCESS) {
         return status;
     }
-    std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
+    if (aclError status = RequireStreamContext(call, *target); status != ACL_SUCCESS) {
         return status;
-    }
-    if (target->context() != current) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call, "the stream belongs to another context: make its context current");
     }
     Task task;
     task.kind = TaskKind::Kernel;
@@ -435,17 +443,14 @@ ACL_FUNC_VISIBILITY aclError aclrtValueWait(void *devAddr, uint64_t value, uint3
     }
     if (flag > ACL_STREAM_WAIT_VALUE_NOR) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
-                    "flag " + std::to_string(flag) + " is not an ACL_STREAM_WAIT_VALUE_* mode (GEQ 0, EQ 1, AND 2, NOR 3)");
+                    "flag " + std::to_string(flag) +
+                        " is not an ACL_STREAM_WAIT_VALUE_* mode (GEQ 0, EQ 1, AND 2, NOR 3)");
     }
     if (aclError status = CheckValueAddress(call, devAddr); status != ACL_SUCCESS) {
         return status;
     }
-    std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
+    if (aclError status = RequireStreamContext(call, *target); status != ACL_SUCCESS) {
         return status;
-    }
-    if (target->context() != current) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call, "the stream belongs to another context: make its context current");
     }
     Task task;
     task.kind = TaskKind::Kernel;

@@ -12,8 +12,8 @@ namespace aclsim {
 namespace {
 
 struct Allocation {
-    size_t size;      // bytes the caller asked for: the checked extent
-    int32_t device;   // -1 for page-locked host memory
+    size_t size;    // bytes the caller asked for: the checked extent
+    int32_t device; // -1 for page-locked host memory
     bool host;
 };
 
@@ -97,7 +97,8 @@ aclError Allocate(const char *call, void **out, size_t size, bool host) {
     }
     void *block = AllocateAligned(size);
     if (block == nullptr) {
-        return Fail(ACL_ERROR_RT_MEMORY_ALLOCATION, call, "out of memory allocating " + std::to_string(size) + " bytes");
+        return Fail(ACL_ERROR_RT_MEMORY_ALLOCATION, call,
+                    "out of memory allocating " + std::to_string(size) + " bytes");
     }
     auto &table = Table();
     {
@@ -118,8 +119,8 @@ aclError Release(const char *call, void *ptr, bool host) {
     auto it = table.allocations.find(reinterpret_cast<uintptr_t>(ptr));
     if (it == table.allocations.end() || it->second.host != host) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
-                    "the address is not the start of a live " +
-                        std::string(host ? "aclrtMallocHost" : "aclrtMalloc") + " allocation (freed twice?)");
+                    "the address is not the start of a live " + std::string(host ? "aclrtMallocHost" : "aclrtMalloc") +
+                        " allocation (freed twice?)");
     }
     size_t size = it->second.size;
     table.allocations.erase(it);
@@ -170,7 +171,9 @@ bool IsDeviceRange(const void *ptr, size_t bytes, int32_t *deviceId) {
     return true;
 }
 
-uint64_t MemoryEpoch() noexcept { return gMemoryEpoch.load(std::memory_order_acquire); }
+uint64_t MemoryEpoch() noexcept {
+    return gMemoryEpoch.load(std::memory_order_acquire);
+}
 
 void ReleaseAllMemory() {
     auto &table = Table();
@@ -199,12 +202,16 @@ ACL_FUNC_VISIBILITY aclError aclrtMalloc(void **devPtr, size_t size, aclrtMemMal
     return Allocate("aclrtMalloc", devPtr, size, false);
 }
 
-ACL_FUNC_VISIBILITY aclError aclrtFree(void *devPtr) { return Release("aclrtFree", devPtr, false); }
+ACL_FUNC_VISIBILITY aclError aclrtFree(void *devPtr) {
+    return Release("aclrtFree", devPtr, false);
+}
 
 ACL_FUNC_VISIBILITY aclError aclrtMallocHost(void **hostPtr, size_t size) {
     return Allocate("aclrtMallocHost", hostPtr, size, true);
 }
 
-ACL_FUNC_VISIBILITY aclError aclrtFreeHost(void *hostPtr) { return Release("aclrtFreeHost", hostPtr, true); }
+ACL_FUNC_VISIBILITY aclError aclrtFreeHost(void *hostPtr) {
+    return Release("aclrtFreeHost", hostPtr, true);
+}
 
 } // extern "C"

@@ -41,8 +41,10 @@ struct CopyPlan {
 // Validates a copy's arguments, direction and bounds (shared by the sync and async forms).
 aclError PlanCopy(const char *call, void *dst, size_t destMax, const void *src, size_t count, aclrtMemcpyKind kind,
                   CopyPlan &plan) {
-    if (static_cast<int>(kind) < ACL_MEMCPY_HOST_TO_HOST || static_cast<int>(kind) > ACL_MEMCPY_INTER_DEVICE_TO_DEVICE) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "kind " + std::to_string(static_cast<int>(kind)) + " is not an aclrtMemcpyKind");
+    if (static_cast<int>(kind) < ACL_MEMCPY_HOST_TO_HOST ||
+        static_cast<int>(kind) > ACL_MEMCPY_INTER_DEVICE_TO_DEVICE) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "kind " + std::to_string(static_cast<int>(kind)) + " is not an aclrtMemcpyKind");
     }
     if (count > destMax) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
@@ -67,7 +69,10 @@ aclError PlanCopy(const char *call, void *dst, size_t destMax, const void *src, 
     case ACL_MEMCPY_DEVICE_TO_DEVICE:
     case ACL_MEMCPY_INNER_DEVICE_TO_DEVICE:
     case ACL_MEMCPY_INTER_DEVICE_TO_DEVICE: wantDstDevice = wantSrcDevice = true; break;
-    case ACL_MEMCPY_DEFAULT: wantDstDevice = dstDevice; wantSrcDevice = srcDevice; break;
+    case ACL_MEMCPY_DEFAULT:
+        wantDstDevice = dstDevice;
+        wantSrcDevice = srcDevice;
+        break;
     }
     if (dstDevice != wantDstDevice || srcDevice != wantSrcDevice) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
@@ -87,7 +92,11 @@ bool StillValid(const CheckedRange &range) {
     return ClassifyRange(range.ptr, range.bytes) == range.kind;
 }
 
+// Validates a memset's arguments and bounds (shared by the sync and async forms).
 aclError PlanMemset(const char *call, void *devPtr, size_t maxCount, size_t count, CheckedRange &range) {
+    if (devPtr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
+    }
     if (count > maxCount) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "count " + std::to_string(count) + " exceeds maxCount " + std::to_string(maxCount));
@@ -138,9 +147,6 @@ ACL_FUNC_VISIBILITY aclError aclrtMemset(void *devPtr, size_t maxCount, int32_t 
     if (count == 0) {
         return ACL_SUCCESS;
     }
-    if (devPtr == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
-    }
     CheckedRange range;
     if (aclError status = PlanMemset(call, devPtr, maxCount, count, range); status != ACL_SUCCESS) {
         return status;
@@ -158,15 +164,8 @@ ACL_FUNC_VISIBILITY aclError aclrtMemsetAsync(void *devPtr, size_t maxCount, int
     if (count == 0) {
         return ACL_SUCCESS;
     }
-    if (devPtr == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
-    }
     CheckedRange range;
     if (aclError status = PlanMemset(call, devPtr, maxCount, count, range); status != ACL_SUCCESS) {
-        return status;
-    }
-    std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
         return status;
     }
     Task task;
@@ -176,7 +175,7 @@ ACL_FUNC_VISIBILITY aclError aclrtMemsetAsync(void *devPtr, size_t maxCount, int
     task.value = value;
     task.dstKind = range.kind;
     task.validatedEpoch.store(MemoryEpoch(), std::memory_order_relaxed);
-    return SubmitTask(call, target, std::move(task));
+    return SubmitToStream(call, stream, std::move(task));
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtMemcpy(void *dst, size_t destMax, const void *src, size_t count,
@@ -258,7 +257,8 @@ ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsync(void *dst, size_t destMax, const v
                         "the copy of pageable memory was turned into a synchronous copy, which the capture mode "
                         "in force does not permit: use aclrtMallocHost memory or ACL_MODEL_RI_CAPTURE_MODE_RELAXED");
         }
-        if (aclError status = target->synchronize(std::chrono::steady_clock::time_point::max()); status != ACL_SUCCESS) {
+        if (aclError status = target->synchronize(std::chrono::steady_clock::time_point::max());
+            status != ACL_SUCCESS) {
             return status;
         }
         std::memmove(dst, src, count);
@@ -282,7 +282,8 @@ ACL_FUNC_VISIBILITY aclError aclrtMemcpy2d(void *dst, size_t dpitch, const void 
         return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(dst == nullptr ? "dst" : "src") + " is NULL");
     }
     if (kind != ACL_MEMCPY_HOST_TO_DEVICE && kind != ACL_MEMCPY_DEVICE_TO_HOST) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "only ACL_MEMCPY_HOST_TO_DEVICE and ACL_MEMCPY_DEVICE_TO_HOST are supported");
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "only ACL_MEMCPY_HOST_TO_DEVICE and ACL_MEMCPY_DEVICE_TO_HOST are supported");
     }
     if (width == 0 || height == 0) {
         return ACL_SUCCESS;

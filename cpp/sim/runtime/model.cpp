@@ -21,19 +21,14 @@ aclError FindModel(const char *call, aclmdlRI handle, aclError nullCode, std::sh
 }
 
 aclError RequireModelContext(const char *call, const Model &model, std::shared_ptr<Context> *current) {
-    std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
+    return RequireCurrentContext(call, "model", *model.context(), ACL_ERROR_RT_MODEL_CONTEXT, current);
+}
+
+aclError FindCurrentModel(const char *call, aclmdlRI handle, aclError nullCode, std::shared_ptr<Model> &out) {
+    if (aclError status = FindModel(call, handle, nullCode, out); status != ACL_SUCCESS) {
         return status;
     }
-    if (model.context() != context) {
-        return Fail(ACL_ERROR_RT_MODEL_CONTEXT, call,
-                    "the model belongs to another context (device " + std::to_string(model.context()->device()) +
-                        "): make its context current first");
-    }
-    if (current != nullptr) {
-        *current = std::move(context);
-    }
-    return ACL_SUCCESS;
+    return RequireModelContext(call, *out);
 }
 
 // ---------------------------------------------------------------- Model
@@ -43,7 +38,9 @@ Model::Model(std::shared_ptr<Context> context)
     CountObjectCreated(ACLSIM_OBJ_MODEL);
 }
 
-Model::~Model() { CountObjectDestroyed(ACLSIM_OBJ_MODEL); }
+Model::~Model() {
+    CountObjectDestroyed(ACLSIM_OBJ_MODEL);
+}
 
 aclError Model::replay() const {
     if (built) {
@@ -98,19 +95,13 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
         return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
                     "the model is a body of a conditional task: it runs inside its parent's replay only");
     }
-    std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
+    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
         return status;
     }
-    if (model->context() != current) {
-        return Fail(ACL_ERROR_RT_MODEL_CONTEXT, call,
-                    "the model belongs to another context (device " + std::to_string(model->context()->device()) +
-                        "): make its context current first");
-    }
-    if (target->context() != model->context()) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
-                    "the stream belongs to another context (device " + std::to_string(target->context()->device()) +
-                        ") than the model: launch it on a stream of the model's context");
+    if (aclError status = CheckContext(call, "stream", *target->context(), model->context().get(),
+                                       ACL_ERROR_RT_STREAM_CONTEXT, "launch the model on a stream of its own context");
+        status != ACL_SUCCESS) {
+        return status;
     }
     // Counted as launched before its state is read: an update (aclmdlRITaskSetParams) leaves READY
     // before it reads the count, so either it sees this launch or this sees its state.
@@ -157,8 +148,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecute(aclmdlRI modelRI, int32_t timeout) 
     if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
         return status;
     }
-    if (timeout == 0 || timeout < -1) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "timeout must be -1 (forever) or a positive number of ms");
+    if (aclError status = CheckTimeout(call, timeout); status != ACL_SUCCESS) {
+        return status;
     }
     if (model->built) {
         return ExecuteBuiltModel(call, model, timeout);

@@ -48,7 +48,7 @@ public:
     // What a replay reads, on lines of their own: the reference counts next to the object (one
     // line up) and `launched` below are written by the threads that launch replays.
     alignas(kCacheLine) std::vector<Task> tasks; // in capture order: a valid topological order
-    std::vector<uint32_t> modelStreamIds;    // internal stream id per captured stream
+    std::vector<uint32_t> modelStreamIds;        // internal stream id per captured stream
     std::vector<std::shared_ptr<TaskGroup>> groups;
     // A body of a conditional task (aclmdlRIAddCondTask): owned by its parent's condition handle,
     // captured once (aclmdlRICaptureToModelRIBegin), never launched or destroyed on its own.
@@ -108,6 +108,8 @@ aclError ExecuteBuiltModel(const char *call, const std::shared_ptr<Model> &model
 aclError FindModel(const char *call, aclmdlRI handle, aclError nullCode, std::shared_ptr<Model> &out);
 // ApiImpl: the model must belong to the current context (107004); `current` receives that context.
 aclError RequireModelContext(const char *call, const Model &model, std::shared_ptr<Context> *current = nullptr);
+// FindModel, then RequireModelContext: a live model of the current context.
+aclError FindCurrentModel(const char *call, aclmdlRI handle, aclError nullCode, std::shared_ptr<Model> &out);
 
 } // namespace aclsim
 

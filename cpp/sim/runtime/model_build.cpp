@@ -20,11 +20,6 @@ public:
     aclError run() const noexcept override { return ACL_SUCCESS; }
 };
 
-// A stream argument: NULL is the current context's default stream (Runtime::GetCurStream).
-aclError FindStreamOrDefault(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
-    return ResolveStream(call, handle, out);
-}
-
 // ApiErrorDecorator::ModelBindStream and friends: a captured model cannot be built.
 aclError RequireBuilt(const char *call, const Model &model) {
     if (!model.built) {
@@ -32,6 +27,20 @@ aclError RequireBuilt(const char *call, const Model &model) {
                     "ACL Graph mode is not supported: the model was captured, not built with aclmdlRIBuildBegin");
     }
     return ACL_SUCCESS;
+}
+
+// The arguments of aclmdlRIEndTask and aclmdlRIUnbindStream in the device's order: a live model, a
+// live stream (NULL: the current context's default stream, Runtime::GetCurStream), then a model
+// built without capture.
+aclError FindBuiltModelAndStream(const char *call, aclmdlRI modelRI, aclrtStream stream, std::shared_ptr<Model> &model,
+                                 std::shared_ptr<Stream> &target) {
+    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
+        return status;
+    }
+    return RequireBuilt(call, *model);
 }
 
 // Under CaptureMutex().
@@ -43,19 +52,6 @@ aclError RefuseCapturing(const char *call, const Stream &stream) {
 }
 
 } // namespace
-
-aclError StreamOfCurrentContext(const char *call, const Stream &stream) {
-    std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (stream.context() != current) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
-                    "the stream belongs to another context (device " + std::to_string(stream.context()->device()) +
-                        "): make its context current first");
-    }
-    return ACL_SUCCESS;
-}
 
 aclError RecordIntoBuiltModel(const char *call, Stream &stream, Task &&task) {
     Model &model = *stream.boundModel;
@@ -173,10 +169,11 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIBindStream(aclmdlRI modelRI, aclrtStream st
     // rtsModelBindStream: the flag, the handles, a persistent stream not bound yet.
     if (flag != kHeadStream && flag != kDefaultStream) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
-                    "flag " + std::to_string(flag) + " is not ACL_MODEL_STREAM_FLAG_HEAD or ACL_MODEL_STREAM_FLAG_DEFAULT");
+                    "flag " + std::to_string(flag) +
+                        " is not ACL_MODEL_STREAM_FLAG_HEAD or ACL_MODEL_STREAM_FLAG_DEFAULT");
     }
     std::shared_ptr<Stream> target;
-    if (aclError status = FindStreamOrDefault(call, stream, target); status != ACL_SUCCESS) {
+    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) { // NULL: the default stream
         return status;
     }
     if ((target->flags() & ACL_STREAM_PERSISTENT) == 0) {
@@ -209,7 +206,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIBindStream(aclmdlRI modelRI, aclrtStream st
         return status;
     }
     if (model->state.load(std::memory_order_acquire) != Model::State::Building) {
-        return Fail(ACL_ERROR_RT_STREAM_MODEL, call, "the model's build ended (aclmdlRIBuildEnd): no stream can join it");
+        return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
+                    "the model's build ended (aclmdlRIBuildEnd): no stream can join it");
     }
     BuiltModel::StreamEntry entry;
     entry.handle = target.get();
@@ -224,16 +222,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIBindStream(aclmdlRI modelRI, aclrtStream st
 
 ACL_FUNC_VISIBILITY aclError aclmdlRIEndTask(aclmdlRI modelRI, aclrtStream stream) {
     const char *call = "aclmdlRIEndTask";
-    std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
-    std::shared_ptr<Stream> target;
-    if (aclError status = FindStreamOrDefault(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
     // ApiErrorDecorator::ModelEndGraph, ApiImpl::ModelEndGraph, Context::ModelAddEndGraph.
-    if (aclError status = RequireBuilt(call, *model); status != ACL_SUCCESS) {
+    std::shared_ptr<Model> model;
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindBuiltModelAndStream(call, modelRI, stream, model, target); status != ACL_SUCCESS) {
         return status;
     }
     {
@@ -242,7 +234,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIEndTask(aclmdlRI modelRI, aclrtStream strea
             return status;
         }
     }
-    if (aclError status = StreamOfCurrentContext(call, *target); status != ACL_SUCCESS) {
+    if (aclError status = RequireStreamContext(call, *target); status != ACL_SUCCESS) {
         return status;
     }
     if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
@@ -295,16 +287,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIBuildEnd(aclmdlRI modelRI, void *reserve) {
 
 ACL_FUNC_VISIBILITY aclError aclmdlRIUnbindStream(aclmdlRI modelRI, aclrtStream stream) {
     const char *call = "aclmdlRIUnbindStream";
-    std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
-    std::shared_ptr<Stream> target;
-    if (aclError status = FindStreamOrDefault(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
     // ApiErrorDecorator::ModelUnbindStream, ApiImpl::ModelUnbindStream, Model::UnbindStream.
-    if (aclError status = RequireBuilt(call, *model); status != ACL_SUCCESS) {
+    std::shared_ptr<Model> model;
+    std::shared_ptr<Stream> target;
+    if (aclError status = FindBuiltModelAndStream(call, modelRI, stream, model, target); status != ACL_SUCCESS) {
         return status;
     }
     std::shared_ptr<Model> released; // the stream's reference, dropped after the lock
@@ -345,13 +331,15 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIAbort(aclmdlRI modelRI) {
     Model &m = *model;
     m.aborting.store(true, std::memory_order_seq_cst);
     uint64_t launched = m.launched.load(std::memory_order_seq_cst);
-    bool idle = m.idleSignal.waitUntil([&m, launched] { return m.finished.load(std::memory_order_seq_cst) >= launched; },
-                                       std::chrono::steady_clock::now() + std::chrono::seconds(10));
+    bool idle =
+        m.idleSignal.waitUntil([&m, launched] { return m.finished.load(std::memory_order_seq_cst) >= launched; },
+                               std::chrono::steady_clock::now() + std::chrono::seconds(10));
     m.aborting.store(false, std::memory_order_seq_cst);
     if (!idle) {
-        return Fail(ACL_ERROR_RT_MODEL_RUNNING, call,
-                    "the model's replays did not stop within 10 s (a task that does not return, such as a host function "
-                    "that blocks?)");
+        return Fail(
+            ACL_ERROR_RT_MODEL_RUNNING, call,
+            "the model's replays did not stop within 10 s (a task that does not return, such as a host function "
+            "that blocks?)");
     }
     return ACL_SUCCESS;
 }

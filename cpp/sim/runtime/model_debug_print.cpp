@@ -17,8 +17,8 @@ std::string TaskDisplayName(const Task &task) {
     } else {
         name = task.typeName();
     }
-    if (task.event && (task.kind == TaskKind::EventRecord || task.kind == TaskKind::EventWait ||
-                       task.kind == TaskKind::EventReset)) {
+    if (task.event &&
+        (task.kind == TaskKind::EventRecord || task.kind == TaskKind::EventWait || task.kind == TaskKind::EventReset)) {
         name += "_" + std::to_string(task.event->id());
     }
     return name;
@@ -50,13 +50,10 @@ extern "C" {
 
 ACL_FUNC_VISIBILITY aclError aclmdlRIDebugPrint(aclmdlRI modelRI) {
     const char *call = "aclmdlRIDebugPrint";
-    std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
     // ApiImpl::ModelDebugDotPrint / ModelDebugJsonPrint: the model must belong to the current
     // context; a model still capturing is printed as captured so far.
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+    std::shared_ptr<Model> model;
+    if (aclError status = FindCurrentModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
         return status;
     }
     std::lock_guard lock(CaptureMutex()); // a capture may be appending to the model
@@ -66,7 +63,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDebugPrint(aclmdlRI modelRI) {
     std::vector<uint32_t> taskIds(model->modelStreamIds.size(), 0);
     for (const Task &task : model->tasks) {
         std::fprintf(stderr, "[aclsim] device_id=%d, stream_id=%u, task_id=%u, task_type=%s.\n", device,
-                     model->modelStreamIds[task.modelStream], taskIds[task.modelStream]++, TaskDisplayName(task).c_str());
+                     model->modelStreamIds[task.modelStream], taskIds[task.modelStream]++,
+                     TaskDisplayName(task).c_str());
     }
     for (size_t g = 0; g < model->groups.size(); ++g) {
         std::fprintf(stderr, "[aclsim] task group %zu: %zu tasks.\n", g, model->groups[g]->taskIndices.size());
@@ -80,13 +78,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDebugJsonPrint(aclmdlRI modelRI, const char
     if (path == nullptr) {
         return Fail(ACL_ERROR_INVALID_PARAM, call, "path is NULL");
     }
-    std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
     // ApiImpl::ModelDebugDotPrint / ModelDebugJsonPrint: the model must belong to the current
     // context; a model still capturing is printed as captured so far.
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+    std::shared_ptr<Model> model;
+    if (aclError status = FindCurrentModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
         return status;
     }
     std::lock_guard lock(CaptureMutex()); // a capture may be appending to the model
@@ -119,13 +114,12 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDebugJsonPrint(aclmdlRI modelRI, const char
             }
             char duration[16];
             std::snprintf(duration, sizeof duration, "%g", static_cast<double>(cost) - 0.5);
-            std::string record = "{\"name\":\"" + JsonEscape(TaskDisplayName(task)) + "\",\"pid\":\"" + pid +
-                                 "\",\"tid\":\"stream" + std::to_string(model->modelStreamIds[s]) +
-                                 "\",\"ts\":" + std::to_string(ts) + ",\"dur\":" + duration +
-                                 ",\"ph\":\"X\",\"args\":{\"Model Id\":" + std::to_string(model->id()) +
-                                 ",\"Stream Id\":" + std::to_string(model->modelStreamIds[s]) +
-                                 ",\"Task Id\":" + std::to_string(taskId) + ",\"Task Type\":\"" +
-                                 JsonEscape(taskType) + "\"}}";
+            std::string record =
+                "{\"name\":\"" + JsonEscape(TaskDisplayName(task)) + "\",\"pid\":\"" + pid + "\",\"tid\":\"stream" +
+                std::to_string(model->modelStreamIds[s]) + "\",\"ts\":" + std::to_string(ts) + ",\"dur\":" + duration +
+                ",\"ph\":\"X\",\"args\":{\"Model Id\":" + std::to_string(model->id()) +
+                ",\"Stream Id\":" + std::to_string(model->modelStreamIds[s]) +
+                ",\"Task Id\":" + std::to_string(taskId) + ",\"Task Type\":\"" + JsonEscape(taskType) + "\"}}";
             records.push_back(std::move(record));
             ts += cost;
             ++taskId;

@@ -21,19 +21,26 @@ Registry<ModelTaskRef> &ModelTaskRefs() {
     return *registry;
 }
 
-aclError FindTask(const char *call, aclmdlRITask handle, aclError nullCode, std::shared_ptr<Model> &model,
-                  size_t &index) {
+aclError FindTask(const char *call, aclmdlRITask handle, aclError nullCode, FoundTask &out) {
     if (handle == nullptr) {
         return Fail(nullCode, call, "task is NULL");
     }
     std::shared_ptr<ModelTaskRef> ref = ModelTaskRefs().find(handle);
-    model = ref ? ref->model.lock() : nullptr;
-    if (!model) {
+    out.model = ref ? ref->model.lock() : nullptr;
+    if (!out.model) {
         return Fail(ACL_ERROR_RT_INVALID_HANDLE, call,
                     "not a live task (its model was destroyed, or it was not obtained from aclmdlRIGetTasksByStream)");
     }
-    index = ref->index;
+    out.index = ref->index;
     return ACL_SUCCESS;
+}
+
+aclError FindTask(const char *call, aclmdlRITask handle, const void *output, const char *outputName, aclError nullCode,
+                  FoundTask &out) {
+    if (outputName != nullptr && handle != nullptr && output == nullptr) {
+        return Fail(nullCode, call, std::string(outputName) + " is NULL");
+    }
+    return FindTask(call, handle, nullCode, out);
 }
 
 aclError RefuseBody(const char *call, const Model &model) {
@@ -126,10 +133,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRISetName(aclmdlRI modelRI, const char *name)
         return Fail(ACL_ERROR_INVALID_PARAM, call, "name is NULL");
     }
     std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
+    if (aclError status = FindCurrentModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
         return status;
     }
     ModelDetails &details = DetailsOf(*model);
@@ -187,8 +191,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDestroyRegisterCallback(aclmdlRI modelRI, a
     }
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
-    auto [it, inserted] = details.destroyCallbacks.emplace(reinterpret_cast<uintptr_t>(func),
-                                                           std::make_pair(func, userData));
+    auto [it, inserted] =
+        details.destroyCallbacks.emplace(reinterpret_cast<uintptr_t>(func), std::make_pair(func, userData));
     if (!inserted) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "func has been registered already and cannot be registered again (unregister it first)");

@@ -52,12 +52,30 @@ struct ModelDetails {
     std::map<size_t, KernelTaskSettings> kernelSettings;     // per task index, once set
 };
 
+// A model's details, locked for a read or change of them with the capture lock taken first (the
+// order every caller takes them in: a capture may still be adding tasks).
+struct DetailsLock {
+    explicit DetailsLock(Model &model) : capture(CaptureMutex()), details(DetailsOf(model)), lock(details.mutex) {}
+    std::lock_guard<std::mutex> capture;
+    ModelDetails &details;
+    std::lock_guard<std::mutex> lock;
+};
+
 Registry<ModelStreamRef> &ModelStreamRefs();
 Registry<ModelTaskRef> &ModelTaskRefs();
 
-// A task handle of aclmdlRIGetTasksByStream: NULL gives `nullCode`, a task of a destroyed model 107017.
-aclError FindTask(const char *call, aclmdlRITask handle, aclError nullCode, std::shared_ptr<Model> &model,
-                  size_t &index);
+// A task handle of aclmdlRIGetTasksByStream, found: its model and its index in the model's tasks.
+struct FoundTask {
+    std::shared_ptr<Model> model;
+    size_t index = 0;
+};
+// Finds a task: NULL gives `nullCode`, a task of a destroyed model 107017.
+aclError FindTask(const char *call, aclmdlRITask handle, aclError nullCode, FoundTask &out);
+// The same for the calls with an argument to read or fill (`output`, named `outputName`; none when
+// `outputName` is NULL): checked after the task handle, NULL gives `nullCode` too
+// (ApiErrorDecorator::TaskGetType and friends).
+aclError FindTask(const char *call, aclmdlRITask handle, const void *output, const char *outputName, aclError nullCode,
+                  FoundTask &out);
 // The device refuses these calls for a conditional task's body (a "sub ACL Graph":
 // ApiErrorDecorator::ModelGetStreams, ModelUpdate, ModelDestroyRegisterCallback/UnregisterCallback).
 aclError RefuseBody(const char *call, const Model &model);

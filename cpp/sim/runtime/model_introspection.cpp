@@ -27,8 +27,8 @@ aclError FillHandles(const char *call, const char *what, size_t total, Handle *o
     *count = filled;
     if (filled < total) {
         return Fail(ACL_ERROR_RT_INSUFFICIENT_INPUT_ARRAY, call,
-                    "the array holds " + std::to_string(capacity) + " entries but there are " +
-                        std::to_string(total) + " " + what + ": pass NULL first to get the count");
+                    "the array holds " + std::to_string(capacity) + " entries but there are " + std::to_string(total) +
+                        " " + what + ": pass NULL first to get the count");
     }
     return ACL_SUCCESS;
 }
@@ -73,7 +73,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetStreams(aclmdlRI modelRI, aclrtStream *s
         return status;
     }
     std::lock_guard captureLock(CaptureMutex()); // a capture may still add streams
-    if (model->built) { // a built model's streams are the ones bound to it
+    if (model->built) {                          // a built model's streams are the ones bound to it
         const auto bound = BoundStreamsOf(*model);
         return FillHandles(call, "model streams", bound.size(), streams, numStreams,
                            [&](uint32_t i) -> aclrtStream { return bound[i].first; });
@@ -143,17 +143,12 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetType(aclmdlRITask task, aclmdlRITask
     const char *call = "aclmdlRITaskGetType";
     // ApiErrorDecorator::TaskGetType checks both; the runtime does not validate task handles (the
     // simulator does: 107017 for a task of a destroyed model).
-    if (task == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "task is NULL");
-    }
-    if (type == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "type is NULL");
-    }
-    std::shared_ptr<Model> model;
-    size_t index = 0;
-    if (aclError status = FindTask(call, task, ACL_ERROR_RT_PARAM_INVALID, model, index); status != ACL_SUCCESS) {
+    FoundTask found;
+    if (aclError status = FindTask(call, task, type, "type", ACL_ERROR_RT_PARAM_INVALID, found);
+        status != ACL_SUCCESS) {
         return status;
     }
+    auto &[model, index] = found;
     std::lock_guard captureLock(CaptureMutex());
     *type = TaskTypeOf(model->tasks[index]);
     return ACL_SUCCESS;
@@ -161,17 +156,11 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetType(aclmdlRITask task, aclmdlRITask
 
 ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetSeqId(aclmdlRITask task, uint32_t *id) {
     const char *call = "aclmdlRITaskGetSeqId";
-    if (task == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "task is NULL");
-    }
-    if (id == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "id is NULL");
-    }
-    std::shared_ptr<Model> model;
-    size_t index = 0;
-    if (aclError status = FindTask(call, task, ACL_ERROR_RT_PARAM_INVALID, model, index); status != ACL_SUCCESS) {
+    FoundTask found;
+    if (aclError status = FindTask(call, task, id, "id", ACL_ERROR_RT_PARAM_INVALID, found); status != ACL_SUCCESS) {
         return status;
     }
+    auto &[model, index] = found;
     if (aclError status = RefuseBuilt(call, *model); status != ACL_SUCCESS) {
         return status;
     }
@@ -182,20 +171,13 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetSeqId(aclmdlRITask task, uint32_t *i
 
 ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetParams(aclmdlRITask task, aclmdlRITaskParams *params) {
     const char *call = "aclmdlRITaskGetParams";
-    if (task == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "task is NULL");
-    }
-    if (params == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "params is NULL");
-    }
-    std::shared_ptr<Model> model;
-    size_t index = 0;
-    if (aclError status = FindTask(call, task, ACL_ERROR_RT_PARAM_INVALID, model, index); status != ACL_SUCCESS) {
+    FoundTask found;
+    if (aclError status = FindTask(call, task, params, "params", ACL_ERROR_RT_PARAM_INVALID, found);
+        status != ACL_SUCCESS) {
         return status;
     }
-    std::lock_guard captureLock(CaptureMutex());
-    ModelDetails &details = DetailsOf(*model);
-    std::lock_guard lock(details.mutex);
+    auto &[model, index] = found;
+    const DetailsLock locked(*model);
     const Task &target = model->tasks[index];
     const aclmdlRITaskType type = TaskTypeOf(target);
     // ApiImpl::TaskGetParams: RT_TASK_DEFAULT tasks have no parameters to show.
@@ -230,7 +212,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetParams(aclmdlRITask task, aclmdlRITa
                 }
             }
         }
-        if (auto it = details.kernelSettings.find(index); it != details.kernelSettings.end()) {
+        if (auto it = locked.details.kernelSettings.find(index); it != locked.details.kernelSettings.end()) {
             out.numBlocks = it->second.numBlocks;
             if (!it->second.opInfo.empty()) {
                 params->opInfoPtr = const_cast<char *>(it->second.opInfo.data());
@@ -260,27 +242,20 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIKernelTaskGetAttribute(aclmdlRITask task, a
                                                             aclrtLaunchKernelAttrValue *attrValue) {
     const char *call = "aclmdlRIKernelTaskGetAttribute";
     // aclmdlRIKernelTaskGetAttributeImpl checks both pointers.
-    if (task == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "task is NULL");
-    }
-    if (attrValue == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "attrValue is NULL");
-    }
-    std::shared_ptr<Model> model;
-    size_t index = 0;
-    if (aclError status = FindTask(call, task, ACL_ERROR_INVALID_PARAM, model, index); status != ACL_SUCCESS) {
+    FoundTask found;
+    if (aclError status = FindTask(call, task, attrValue, "attrValue", ACL_ERROR_INVALID_PARAM, found);
+        status != ACL_SUCCESS) {
         return status;
     }
-    std::lock_guard captureLock(CaptureMutex());
-    ModelDetails &details = DetailsOf(*model);
-    std::lock_guard lock(details.mutex);
+    auto &[model, index] = found;
+    const DetailsLock locked(*model);
     // GetKernelAttribute.
     if (model->tasks[index].kind != TaskKind::Kernel) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "the task is not a kernel task: check it with aclmdlRITaskGetType first");
     }
     KernelTaskSettings settings;
-    if (auto it = details.kernelSettings.find(index); it != details.kernelSettings.end()) {
+    if (auto it = locked.details.kernelSettings.find(index); it != locked.details.kernelSettings.end()) {
         settings = it->second;
     }
     int id = 0; // read as the int a C caller may have passed, whatever its value

@@ -26,7 +26,8 @@ aclError BeginUpdate(const char *call, Model &model) {
     }
     case Model::State::Capturing:
         return Fail(ACL_ERROR_RT_MODEL_UPDATE_FAILED, call,
-                    "the model (model_id=" + std::to_string(model.id()) + ") is in capture state: end the capture first");
+                    "the model (model_id=" + std::to_string(model.id()) +
+                        ") is in capture state: end the capture first");
     case Model::State::Fault:
         return Fail(ACL_ERROR_RT_MODEL_UPDATE_FAILED, call,
                     "the model (model_id=" + std::to_string(model.id()) +
@@ -41,6 +42,31 @@ aclError BeginUpdate(const char *call, Model &model) {
 aclError FailUpdate(Model &model, aclError code, const char *call, const std::string &reason) {
     model.state.store(Model::State::Fault, std::memory_order_seq_cst);
     return Fail(code, call, reason + "; the model is now in status FAULT and cannot run or be updated again");
+}
+
+// An in-place change of a task under way: the task, its model's details locked.
+struct TaskChange {
+    FoundTask found;
+    ModelDetails *details = nullptr;
+    std::unique_lock<std::mutex> lock;
+};
+
+// The start both changes share (ApiImpl::TaskSetParams, ModelTaskDisable): the task and the call's
+// argument `output` if it has one (NULL: 107000), the model's details locked, then CheckCaptureModelForUpdate
+// (built models are refused) and the switch to UPDATING.
+aclError BeginTaskChange(const char *call, aclmdlRITask task, const void *output, const char *outputName,
+                         TaskChange &change) {
+    if (aclError status = FindTask(call, task, output, outputName, ACL_ERROR_RT_PARAM_INVALID, change.found);
+        status != ACL_SUCCESS) {
+        return status;
+    }
+    Model &model = *change.found.model;
+    change.details = &DetailsOf(model);
+    change.lock = std::unique_lock(change.details->mutex);
+    if (aclError status = RefuseBuilt(call, model); status != ACL_SUCCESS) {
+        return status;
+    }
+    return BeginUpdate(call, model);
 }
 
 // ConvertLaunchCfgToTaskCfg: every attribute of the launch configuration, or 107000.
@@ -143,30 +169,16 @@ extern "C" {
 
 ACL_FUNC_VISIBILITY aclError aclmdlRITaskSetParams(aclmdlRITask task, aclmdlRITaskParams *params) {
     const char *call = "aclmdlRITaskSetParams";
-    if (task == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "task is NULL");
-    }
-    if (params == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "params is NULL");
-    }
-    std::shared_ptr<Model> model;
-    size_t index = 0;
-    if (aclError status = FindTask(call, task, ACL_ERROR_RT_PARAM_INVALID, model, index); status != ACL_SUCCESS) {
-        return status;
-    }
-    ModelDetails &details = DetailsOf(*model);
-    std::lock_guard lock(details.mutex);
     // ApiImpl::TaskSetParams: CheckCaptureModelForUpdate, UPDATING, then the change by type.
-    if (aclError status = RefuseBuilt(call, *model); status != ACL_SUCCESS) {
+    TaskChange change;
+    if (aclError status = BeginTaskChange(call, task, params, "params", change); status != ACL_SUCCESS) {
         return status;
     }
-    if (aclError status = BeginUpdate(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
+    auto &[model, index] = change.found;
     int type = 0; // read as the int a C caller may have stored, whatever its value
     std::memcpy(&type, &params->type, sizeof type);
     switch (type) {
-    case ACL_MODEL_RI_TASK_KERNEL: return UpdateKernelTask(call, *model, details, index, *params);
+    case ACL_MODEL_RI_TASK_KERNEL: return UpdateKernelTask(call, *model, *change.details, index, *params);
     case ACL_MODEL_RI_TASK_VALUE_WRITE:
     case ACL_MODEL_RI_TASK_VALUE_WAIT:
         return FailUpdate(*model, ACL_ERROR_RT_PARAM_INVALID, call,
@@ -180,20 +192,12 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskSetParams(aclmdlRITask task, aclmdlRITa
 
 ACL_FUNC_VISIBILITY aclError aclmdlRITaskDisable(aclmdlRITask task) {
     const char *call = "aclmdlRITaskDisable";
-    std::shared_ptr<Model> model;
-    size_t index = 0;
-    if (aclError status = FindTask(call, task, ACL_ERROR_RT_PARAM_INVALID, model, index); status != ACL_SUCCESS) {
-        return status;
-    }
-    ModelDetails &details = DetailsOf(*model);
-    std::lock_guard lock(details.mutex);
     // ApiImpl::ModelTaskDisable.
-    if (aclError status = RefuseBuilt(call, *model); status != ACL_SUCCESS) {
+    TaskChange change;
+    if (aclError status = BeginTaskChange(call, task, nullptr, nullptr, change); status != ACL_SUCCESS) {
         return status;
     }
-    if (aclError status = BeginUpdate(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
+    auto &[model, index] = change.found;
     Task &target = model->tasks[index];
     if (TaskTypeOf(target) == ACL_MODEL_RI_TASK_DEFAULT) {
         return FailUpdate(*model, ACL_ERROR_RT_PARAM_INVALID, call,
@@ -201,7 +205,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskDisable(aclmdlRITask task) {
                               ") is of type ACL_MODEL_RI_TASK_DEFAULT, which cannot be disabled");
     }
     target.disabled = true;
-    if (auto it = details.kernelSettings.find(index); it != details.kernelSettings.end()) {
+    if (auto it = change.details->kernelSettings.find(index); it != change.details->kernelSettings.end()) {
         it->second.opInfo.clear(); // ClearShapeInfo
     }
     return ACL_SUCCESS;

@@ -4,14 +4,14 @@
 #ifndef ACLSIM_RUNTIME_RUNTIME_H
 #define ACLSIM_RUNTIME_RUNTIME_H
 
-#include "errors.h"
-#include "waiting.h"
-#include "registry.h"
-#include "task.h"
+#include "capture.h"
 #include "context.h"
-#include "stream.h"
+#include "errors.h"
 #include "event.h"
 #include "model.h"
-#include "capture.h"
+#include "registry.h"
+#include "stream.h"
+#include "task.h"
+#include "waiting.h"
 
 #endif

@@ -63,9 +63,7 @@ aclError RunTask(const Task &task, bool inModel) {
         }
         return ACL_SUCCESS;
     }
-    case TaskKind::EventReset:
-        task.event->externalSet.store(false, std::memory_order_seq_cst);
-        return ACL_SUCCESS;
+    case TaskKind::EventReset: task.event->externalSet.store(false, std::memory_order_seq_cst); return ACL_SUCCESS;
     case TaskKind::HostFunc: task.hostFunc(task.hostArgs); return ACL_SUCCESS;
     case TaskKind::Nop: return ACL_SUCCESS;
     case TaskKind::ModelRun: {
@@ -153,7 +151,8 @@ void Stream::workerLoop() {
     uint64_t taken = 0;
     for (;;) {
         workAvailable_.wait([this, &taken] {
-            return submitted_.load(std::memory_order_seq_cst) != taken || stopRequested_.load(std::memory_order_seq_cst);
+            return submitted_.load(std::memory_order_seq_cst) != taken ||
+                   stopRequested_.load(std::memory_order_seq_cst);
         });
         if (submitted_.load(std::memory_order_acquire) == taken) {
             if (stopRequested_.load(std::memory_order_acquire)) {

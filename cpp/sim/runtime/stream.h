@@ -53,7 +53,7 @@ public:
     aclmdlRICaptureStatus captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
     std::shared_ptr<Capture> capture;
     bool captureOrigin = false;
-    std::shared_ptr<TaskGroup> updating; // task group being updated from this stream
+    std::shared_ptr<TaskGroup> updating;  // task group being updated from this stream
     std::shared_ptr<TaskGroup> openGroup; // task group this capturing stream is sampling
     std::vector<std::shared_ptr<const DeviceKernel>> updateKernels;
     // A stream bound to a model being built (aclmdlRIBindStream): its tasks go into the model.
@@ -114,12 +114,20 @@ private:
 
 uint32_t NextStreamId();
 
+// The stream must be of the current context (107002 without one, 107003 for another); `current`
+// receives it.
+aclError RequireStreamContext(const char *call, const Stream &stream, std::shared_ptr<Context> *current = nullptr);
+
 // Resolves a stream handle (nullptr = the current context's default stream).
 aclError ResolveStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out);
 
 // Issues a task on a stream: runs it asynchronously, records it when the stream captures, or
 // refuses it (default stream during a capture, task-update mode, injected fault).
 aclError SubmitTask(const char *call, const std::shared_ptr<Stream> &stream, Task &&task);
+// 107027 when the stream is capturing: "the stream is capturing: <remedy> (the capture goes on)".
+aclError RefuseCapturingStream(const char *call, const Stream &stream, const std::string &remedy);
+// Resolves `handle` (ResolveStream), then submits `task` to it.
+aclError SubmitToStream(const char *call, aclrtStream handle, Task &&task);
 
 } // namespace aclsim
 

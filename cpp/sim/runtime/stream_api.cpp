@@ -26,6 +26,18 @@ aclError ResolveStream(const char *call, aclrtStream handle, std::shared_ptr<Str
     return FindLive(call, Streams(), handle, "stream", out);
 }
 
+aclError SubmitToStream(const char *call, aclrtStream handle, Task &&task) {
+    std::shared_ptr<Stream> stream;
+    if (aclError status = ResolveStream(call, handle, stream); status != ACL_SUCCESS) {
+        return status;
+    }
+    return SubmitTask(call, stream, std::move(task));
+}
+
+aclError RequireStreamContext(const char *call, const Stream &stream, std::shared_ptr<Context> *current) {
+    return RequireCurrentContext(call, "stream", *stream.context(), ACL_ERROR_RT_STREAM_CONTEXT, current);
+}
+
 aclError SubmitTask(const char *call, const std::shared_ptr<Stream> &stream, Task &&task) {
     if (!stream->captureFlag.load(std::memory_order_acquire) && !stream->boundFlag.load(std::memory_order_acquire)) {
         if (stream->isDefault() && stream->context()->activeCaptures.load(std::memory_order_acquire) > 0) {
@@ -74,22 +86,30 @@ aclError SubmitTask(const char *call, const std::shared_ptr<Stream> &stream, Tas
 }
 
 // Under CaptureMutex(): the stream is capturing (or its capture was invalidated).
-static bool Capturing(const Stream &stream) { return stream.capture != nullptr; }
+static bool Capturing(const Stream &stream) {
+    return stream.capture != nullptr;
+}
 
-static aclError RefuseIfCapturing(const char *call, const Stream &stream, const char *what) {
+aclError RefuseCapturingStream(const char *call, const Stream &stream, const std::string &remedy) {
     if (!stream.captureFlag.load(std::memory_order_acquire)) {
         return ACL_SUCCESS;
     }
     std::lock_guard lock(CaptureMutex());
     if (Capturing(stream)) {
         return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call,
-                    std::string("the stream is capturing: ") + what +
-                        " is not allowed until aclmdlRICaptureEnd (the capture goes on)");
+                    "the stream is capturing: " + remedy + " (the capture goes on)");
     }
     return ACL_SUCCESS;
 }
 
+static aclError RefuseIfCapturing(const char *call, const Stream &stream, const char *what) {
+    return RefuseCapturingStream(call, stream, std::string(what) + " is not allowed until aclmdlRICaptureEnd");
+}
+
 static aclError SynchronizeStream(const char *call, aclrtStream handle, int32_t timeoutMs) {
+    if (aclError status = CheckTimeout(call, timeoutMs); status != ACL_SUCCESS) { // -1 passes
+        return status;
+    }
     std::shared_ptr<Stream> stream;
     if (aclError status = ResolveStream(call, handle, stream); status != ACL_SUCCESS) {
         return status;
@@ -128,7 +148,8 @@ static aclError CreateStream(const char *call, aclrtStream *handle, uint32_t fla
 
 static aclError DestroyStream(const char *call, aclrtStream handle, bool force) {
     std::shared_ptr<Stream> stream;
-    if (aclError status = FindLive(call, Streams(), handle, "stream", stream, " (the default stream cannot be destroyed)");
+    if (aclError status =
+            FindLive(call, Streams(), handle, "stream", stream, " (the default stream cannot be destroyed)");
         status != ACL_SUCCESS) {
         return status;
     }
@@ -187,11 +208,7 @@ ACL_FUNC_VISIBILITY aclError aclrtSynchronizeStream(aclrtStream stream) {
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtSynchronizeStreamWithTimeout(aclrtStream stream, int32_t timeout) {
-    const char *call = "aclrtSynchronizeStreamWithTimeout";
-    if (timeout < -1 || timeout == 0) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "timeout must be -1 (forever) or a positive number of ms");
-    }
-    return SynchronizeStream(call, stream, timeout);
+    return SynchronizeStream("aclrtSynchronizeStreamWithTimeout", stream, timeout);
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtStreamQuery(aclrtStream stream, aclrtStreamStatus *status) {
@@ -215,15 +232,11 @@ ACL_FUNC_VISIBILITY aclError aclrtLaunchHostFunc(aclrtStream stream, aclrtHostFu
     if (fn == nullptr) {
         return Fail(ACL_ERROR_INVALID_PARAM, call, "fn is NULL");
     }
-    std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
     Task task;
     task.kind = TaskKind::HostFunc;
     task.hostFunc = fn;
     task.hostArgs = args;
-    return SubmitTask(call, target, std::move(task));
+    return SubmitToStream(call, stream, std::move(task));
 }
 
 } // extern "C"
@@ -235,14 +248,10 @@ aclError LaunchKernel(aclrtStream stream, std::shared_ptr<const DeviceKernel> ke
     if (!kernel) {
         return Fail(ACL_ERROR_INVALID_PARAM, call, "no kernel");
     }
-    std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
     Task task;
     task.kind = TaskKind::Kernel;
     task.kernel = std::move(kernel);
-    return SubmitTask(call, target, std::move(task));
+    return SubmitToStream(call, stream, std::move(task));
 }
 
 } // namespace aclsim

@@ -157,8 +157,9 @@ ACL_FUNC_VISIBILITY aclError aclrtActiveStream(aclrtStream activeStream, aclrtSt
         }
         activeIndex = active->boundIndex;
     }
-    if (target->context() != current) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call, "the stream belongs to another context: make it current first");
+    if (aclError status = CheckContext(call, "stream", *target->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT);
+        status != ACL_SUCCESS) {
+        return status;
     }
     Task task;
     task.kind = TaskKind::Kernel;
@@ -191,7 +192,8 @@ ACL_FUNC_VISIBILITY aclError aclrtSwitchStream(void *leftValue, aclrtCondition c
     std::memcpy(&condition, &cond, sizeof condition);
     std::memcpy(&type, &dataType, sizeof type);
     if (condition < ACL_RT_EQUAL || condition > ACL_RT_LESS_OR_EQUAL) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "cond " + std::to_string(condition) + " is not an aclrtCondition");
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "cond " + std::to_string(condition) + " is not an aclrtCondition");
     }
     if (type < ACL_RT_SWITCH_INT32 || type > ACL_RT_SWITCH_INT64) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
@@ -220,7 +222,7 @@ ACL_FUNC_VISIBILITY aclError aclrtSwitchStream(void *leftValue, aclrtCondition c
         }
         trueIndex = onTrue->boundIndex;
     }
-    if (aclError status = StreamOfCurrentContext(call, *target); status != ACL_SUCCESS) {
+    if (aclError status = RequireStreamContext(call, *target); status != ACL_SUCCESS) {
         return status;
     }
     Task task;

@@ -159,8 +159,12 @@ namespace {
 std::atomic<int64_t> gLiveObjects[ACLSIM_OBJ_KIND_COUNT];
 }
 
-void CountObjectCreated(aclsimObjectKind kind) { gLiveObjects[kind].fetch_add(1, std::memory_order_relaxed); }
-void CountObjectDestroyed(aclsimObjectKind kind) { gLiveObjects[kind].fetch_sub(1, std::memory_order_relaxed); }
+void CountObjectCreated(aclsimObjectKind kind) {
+    gLiveObjects[kind].fetch_add(1, std::memory_order_relaxed);
+}
+void CountObjectDestroyed(aclsimObjectKind kind) {
+    gLiveObjects[kind].fetch_sub(1, std::memory_order_relaxed);
+}
 
 // ---------------------------------------------------------------- simulated release
 
@@ -206,8 +210,12 @@ std::atomic<bool> gHardwareEvents{[] {
 
 } // namespace
 
-uint32_t SimulatedRelease() { return gRelease.load(std::memory_order_relaxed); }
-bool HardwareCaptureEvents() { return gHardwareEvents.load(std::memory_order_relaxed); }
+uint32_t SimulatedRelease() {
+    return gRelease.load(std::memory_order_relaxed);
+}
+bool HardwareCaptureEvents() {
+    return gHardwareEvents.load(std::memory_order_relaxed);
+}
 
 // ---------------------------------------------------------------- waiting
 
@@ -224,6 +232,13 @@ std::chrono::nanoseconds SpinWindow() {
         return std::chrono::nanoseconds(std::chrono::microseconds(micros));
     }();
     return window;
+}
+
+aclError CheckTimeout(const char *call, int32_t timeoutMs) {
+    if (timeoutMs < -1 || timeoutMs == 0) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "timeout must be -1 (forever) or a positive number of ms");
+    }
+    return ACL_SUCCESS;
 }
 
 std::chrono::steady_clock::time_point DeadlineAfter(int32_t timeoutMs) {
@@ -319,13 +334,16 @@ ACL_FUNC_VISIBILITY uint64_t aclsimFaultsFired(aclsimFaultPoint point) {
 ACL_FUNC_VISIBILITY aclError aclsimSetCannRelease(uint32_t release) {
     if (!KnownRelease(release)) {
         return Fail(ACL_ERROR_INVALID_PARAM, "aclsimSetCannRelease",
-                    "release " + std::to_string(release) + " is not simulated: use 805, 900, 901 or 902 (major * 100 + minor)");
+                    "release " + std::to_string(release) +
+                        " is not simulated: use 805, 900, 901 or 902 (major * 100 + minor)");
     }
     gRelease.store(release, std::memory_order_relaxed);
     return ACL_SUCCESS;
 }
 
-ACL_FUNC_VISIBILITY uint32_t aclsimGetCannRelease(void) { return SimulatedRelease(); }
+ACL_FUNC_VISIBILITY uint32_t aclsimGetCannRelease(void) {
+    return SimulatedRelease();
+}
 
 ACL_FUNC_VISIBILITY void aclsimSetCaptureEventMode(int hardware) {
     gHardwareEvents.store(hardware != 0, std::memory_order_relaxed);

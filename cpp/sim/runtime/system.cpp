@@ -26,7 +26,9 @@ std::string ReleaseVersionText() {
 
 // The packages whose version the simulator reports: the runtime (what CANN's version file of
 // ACL_PKG_NAME_CANN and ACL_PKG_NAME_RUNTIME names).
-bool KnownPackage(const char *name) { return std::strcmp(name, "runtime") == 0; }
+bool KnownPackage(const char *name) {
+    return std::strcmp(name, "runtime") == 0;
+}
 
 const aclCannAttr kSupportedAttributes[] = {ACL_CANN_ATTR_INF_NAN, ACL_CANN_ATTR_BF16};
 
@@ -55,16 +57,25 @@ aclError CurrentDevice(const char *call, int32_t &device) {
     return ACL_SUCCESS;
 }
 
+// The peer of aclrtDeviceEnablePeerAccess / DisablePeerAccess: a device other than the current
+// one (`device` receives it).
+aclError PeerOfCurrentDevice(const char *call, int32_t peerDeviceId, int32_t &device) {
+    if (aclError status = CurrentDevice(call, device); status != ACL_SUCCESS) {
+        return status;
+    }
+    if (device == peerDeviceId) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "peerDeviceId cannot be the current device " + std::to_string(device));
+    }
+    return CheckDevice(call, peerDeviceId, "peerDeviceId");
+}
+
 // A stream of the current context (NULL: its default stream), as the configuration calls take it.
 aclError ContextStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
     if (aclError status = ResolveStream(call, handle, out); status != ACL_SUCCESS) {
         return status;
     }
-    if (out->context() != CurrentContext()) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call,
-                    "the stream belongs to another context: make its context current first");
-    }
-    return ACL_SUCCESS;
+    return CheckContext(call, "stream", *out->context(), CurrentContext().get(), ACL_ERROR_RT_STREAM_CONTEXT);
 }
 
 void CopyText(char *target, size_t capacity, const std::string &text) {
@@ -98,11 +109,13 @@ extern "C" {
 ACL_FUNC_VISIBILITY aclError aclsysGetVersionStr(char *pkgName, char *versionStr) {
     const char *call = "aclsysGetVersionStr";
     if (versionStr == nullptr || pkgName == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(versionStr == nullptr ? "versionStr" : "pkgName") + " is NULL");
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    std::string(versionStr == nullptr ? "versionStr" : "pkgName") + " is NULL");
     }
     if (!KnownPackage(pkgName)) {
         return Fail(ACL_ERROR_INVALID_FILE, call,
-                    std::string("no version information for package '") + pkgName + "' (the simulator provides 'runtime')");
+                    std::string("no version information for package '") + pkgName +
+                        "' (the simulator provides 'runtime')");
     }
     CopyText(versionStr, ACL_PKG_VERSION_MAX_SIZE, ReleaseVersionText());
     return ACL_SUCCESS;
@@ -111,11 +124,13 @@ ACL_FUNC_VISIBILITY aclError aclsysGetVersionStr(char *pkgName, char *versionStr
 ACL_FUNC_VISIBILITY aclError aclsysGetVersionNum(char *pkgName, int32_t *versionNum) {
     const char *call = "aclsysGetVersionNum";
     if (versionNum == nullptr || pkgName == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(versionNum == nullptr ? "versionNum" : "pkgName") + " is NULL");
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    std::string(versionNum == nullptr ? "versionNum" : "pkgName") + " is NULL");
     }
     if (!KnownPackage(pkgName)) {
         return Fail(ACL_ERROR_INVALID_FILE, call,
-                    std::string("no version information for package '") + pkgName + "' (the simulator provides 'runtime')");
+                    std::string("no version information for package '") + pkgName +
+                        "' (the simulator provides 'runtime')");
     }
     // CalculateVersionNum: major x 10^7 + minor x 10^5 + patch x 10^3.
     uint32_t release = SimulatedRelease();
@@ -129,7 +144,8 @@ ACL_FUNC_VISIBILITY aclError aclsysGetCANNVersion(aclCANNPackageName name, aclCA
         return Fail(ACL_ERROR_INVALID_PARAM, call, "version is NULL");
     }
     if (static_cast<int>(name) < ACL_PKG_NAME_CANN || static_cast<int>(name) > ACL_PKG_NAME_DRIVER) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "package name " + std::to_string(static_cast<int>(name)) + " is not an aclCANNPackageName");
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "package name " + std::to_string(static_cast<int>(name)) + " is not an aclCANNPackageName");
     }
     if (name != ACL_PKG_NAME_CANN && name != ACL_PKG_NAME_RUNTIME) {
         return Fail(ACL_ERROR_INVALID_FILE, call,
@@ -160,7 +176,8 @@ ACL_FUNC_VISIBILITY aclError aclGetCannAttribute(aclCannAttr cannAttr, int32_t *
         return Fail(ACL_ERROR_INVALID_PARAM, call, "value is NULL");
     }
     if (cannAttr <= ACL_CANN_ATTR_UNDEFINED || cannAttr > ACL_CANN_ATTR_JIT_COMPILE) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "attribute " + std::to_string(static_cast<int>(cannAttr)) + " is not an aclCannAttr");
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "attribute " + std::to_string(static_cast<int>(cannAttr)) + " is not an aclCannAttr");
     }
     *value = 0;
     for (aclCannAttr supported : kSupportedAttributes) {
@@ -234,7 +251,8 @@ ACL_FUNC_VISIBILITY aclError aclrtDeviceCanAccessPeer(int32_t *canAccessPeer, in
         return Fail(ACL_ERROR_INVALID_PARAM, call, "canAccessPeer is NULL");
     }
     if (deviceId == peerDeviceId) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "deviceId " + std::to_string(deviceId) + " cannot be equal to peerDeviceId");
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "deviceId " + std::to_string(deviceId) + " cannot be equal to peerDeviceId");
     }
     if (aclError status = CheckDevice(call, peerDeviceId, "peerDeviceId"); status != ACL_SUCCESS) {
         return status;
@@ -252,13 +270,7 @@ ACL_FUNC_VISIBILITY aclError aclrtDeviceEnablePeerAccess(int32_t peerDeviceId, u
         return Fail(ACL_ERROR_FEATURE_UNSUPPORTED, call, "flags is reserved and must be 0");
     }
     int32_t device = 0;
-    if (aclError status = CurrentDevice(call, device); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (device == peerDeviceId) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "peerDeviceId cannot be the current device " + std::to_string(device));
-    }
-    if (aclError status = CheckDevice(call, peerDeviceId, "peerDeviceId"); status != ACL_SUCCESS) {
+    if (aclError status = PeerOfCurrentDevice(call, peerDeviceId, device); status != ACL_SUCCESS) {
         return status;
     }
     std::lock_guard lock(gPeerMutex);
@@ -269,13 +281,7 @@ ACL_FUNC_VISIBILITY aclError aclrtDeviceEnablePeerAccess(int32_t peerDeviceId, u
 ACL_FUNC_VISIBILITY aclError aclrtDeviceDisablePeerAccess(int32_t peerDeviceId) {
     const char *call = "aclrtDeviceDisablePeerAccess";
     int32_t device = 0;
-    if (aclError status = CurrentDevice(call, device); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (device == peerDeviceId) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "peerDeviceId cannot be the current device " + std::to_string(device));
-    }
-    if (aclError status = CheckDevice(call, peerDeviceId, "peerDeviceId"); status != ACL_SUCCESS) {
+    if (aclError status = PeerOfCurrentDevice(call, peerDeviceId, device); status != ACL_SUCCESS) {
         return status;
     }
     std::lock_guard lock(gPeerMutex);
@@ -288,7 +294,8 @@ ACL_FUNC_VISIBILITY aclError aclrtDeviceDisablePeerAccess(int32_t peerDeviceId) 
 ACL_FUNC_VISIBILITY aclError aclrtSetDeviceSatMode(aclrtFloatOverflowMode mode) {
     // ApiErrorDecorator::SetDeviceSatMode; ApiImpl::SetDeviceSatMode sets the process-wide mode,
     // with or without a current context and whether or not a capture is in progress.
-    if (static_cast<int>(mode) < ACL_RT_OVERFLOW_MODE_SATURATION || static_cast<int>(mode) >= ACL_RT_OVERFLOW_MODE_UNDEF) {
+    if (static_cast<int>(mode) < ACL_RT_OVERFLOW_MODE_SATURATION ||
+        static_cast<int>(mode) >= ACL_RT_OVERFLOW_MODE_UNDEF) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, "aclrtSetDeviceSatMode",
                     "mode " + std::to_string(static_cast<int>(mode)) + " is not SATURATION (0) or INFNAN (1)");
     }
@@ -314,15 +321,14 @@ ACL_FUNC_VISIBILITY aclError aclrtSetStreamOverflowSwitch(aclrtStream stream, ui
     if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
         return status;
     }
-    if (target->captureFlag.load(std::memory_order_acquire)) {
-        std::lock_guard lock(CaptureMutex());
-        if (target->capture) {
-            return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call,
-                        "the stream is capturing: set its overflow switch before aclmdlRICaptureBegin (the capture goes on)");
-        }
+    if (aclError status = RefuseCapturingStream(call, *target, "set its overflow switch before aclmdlRICaptureBegin");
+        status != ACL_SUCCESS) {
+        return status;
     }
-    if (target->context() != CurrentContext()) {
-        return Fail(ACL_ERROR_RT_STREAM_CONTEXT, call, "the stream belongs to another context: make its context current first");
+    if (aclError status =
+            CheckContext(call, "stream", *target->context(), CurrentContext().get(), ACL_ERROR_RT_STREAM_CONTEXT);
+        status != ACL_SUCCESS) {
+        return status;
     }
     target->overflowSwitch.store(flag, std::memory_order_relaxed);
     return ACL_SUCCESS;

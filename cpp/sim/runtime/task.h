@@ -71,11 +71,10 @@ struct Task {
     Task() = default;
     Task(Task &&other) noexcept
         : kind(other.kind), external(other.external), updatable(other.updatable), disabled(other.disabled),
-          modelStream(other.modelStream),
-          model(other.model), kernel(std::move(other.kernel)), event(std::move(other.event)), dst(other.dst),
-          src(other.src), count(other.count), value(other.value), dstKind(other.dstKind), srcKind(other.srcKind),
-          generation(other.generation), hostFunc(other.hostFunc), hostArgs(other.hostArgs),
-          validatedEpoch(other.validatedEpoch.load(std::memory_order_relaxed)) {}
+          modelStream(other.modelStream), model(other.model), kernel(std::move(other.kernel)),
+          event(std::move(other.event)), dst(other.dst), src(other.src), count(other.count), value(other.value),
+          dstKind(other.dstKind), srcKind(other.srcKind), generation(other.generation), hostFunc(other.hostFunc),
+          hostArgs(other.hostArgs), validatedEpoch(other.validatedEpoch.load(std::memory_order_relaxed)) {}
     Task &operator=(Task &&) = delete; // tasks are built in place and never reassigned
     Task(const Task &) = delete;
     Task &operator=(const Task &) = delete;

@@ -32,6 +32,21 @@ private:
     std::vector<std::shared_ptr<const DeviceKernel>> kernels_;
 };
 
+// A stream taking part in a capture, found with the capture lock held (the task-group calls).
+struct CapturingStream {
+    std::shared_ptr<Stream> stream;
+    std::unique_lock<std::mutex> lock;
+    std::shared_ptr<Capture> capture;
+};
+
+aclError FindCapturingStream(const char *call, aclrtStream handle, CapturingStream &out) {
+    if (aclError status = FindCaptureStream(call, handle, out.stream); status != ACL_SUCCESS) {
+        return status;
+    }
+    out.lock = std::unique_lock(CaptureMutex());
+    return RequireCapture(call, *out.stream, out.capture);
+}
+
 } // namespace
 } // namespace aclsim
 
@@ -41,15 +56,11 @@ extern "C" {
 
 ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpBegin(aclrtStream stream) {
     const char *call = "aclmdlRICaptureTaskGrpBegin";
-    std::shared_ptr<Stream> target;
-    if (aclError status = FindCaptureStream(call, stream, target); status != ACL_SUCCESS) {
+    CapturingStream found;
+    if (aclError status = FindCapturingStream(call, stream, found); status != ACL_SUCCESS) {
         return status;
     }
-    std::lock_guard lock(CaptureMutex());
-    auto capture = target->capture;
-    if (!capture) {
-        return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call, "the stream is not capturing");
-    }
+    auto &[target, lock, capture] = found;
     // Context::StreamBeginTaskGrp: one group at a time per stream (other streams of the capture
     // may open their own).
     if (target->openGroup || target->updating) {
@@ -81,15 +92,11 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpEnd(aclrtStream stream, aclrt
         return Fail(ACL_ERROR_INVALID_PARAM, call, "handle is NULL");
     }
     *handle = nullptr;
-    std::shared_ptr<Stream> target;
-    if (aclError status = FindCaptureStream(call, stream, target); status != ACL_SUCCESS) {
+    CapturingStream found;
+    if (aclError status = FindCapturingStream(call, stream, found); status != ACL_SUCCESS) {
         return status;
     }
-    std::lock_guard lock(CaptureMutex());
-    auto capture = target->capture;
-    if (!capture) {
-        return Fail(ACL_ERROR_RT_STREAM_NOT_CAPTURED, call, "the stream is not capturing");
-    }
+    auto &[target, lock, capture] = found;
     if (!target->openGroup) {
         return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call,
                     "no task group is open on this stream (aclmdlRICaptureTaskGrpBegin first)");
@@ -104,7 +111,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpEnd(aclrtStream stream, aclrt
                     "invalidated");
     }
     if (capture->invalidated || target->captureStatus == ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED) {
-        return Fail(ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED, call, "the capture was invalidated while the group was open");
+        return Fail(ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED, call,
+                    "the capture was invalidated while the group was open");
     }
     capture->model->groups.push_back(group);
     TaskGroups().add(group);

@@ -11,6 +11,8 @@
 #include <mutex>
 #include <thread>
 
+#include "errors.h"
+
 namespace aclsim {
 
 // How long a waiter spins before it sleeps (env ACLSIM_SPIN_US, default 100 µs). A condition
@@ -106,6 +108,8 @@ private:
 
 // Converts an ACL timeout in milliseconds (-1 = forever) into a deadline.
 std::chrono::steady_clock::time_point DeadlineAfter(int32_t timeoutMs);
+// An ACL timeout argument: -1 or a positive number of milliseconds, else 107000.
+aclError CheckTimeout(const char *call, int32_t timeoutMs);
 
 } // namespace aclsim
 

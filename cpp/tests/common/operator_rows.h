@@ -47,17 +47,7 @@ inline const std::vector<Row> &Rows() {
 #include "aclgraph4j/shim_operators.def"
     };
 #undef AGJ_OPERATOR
-#undef AGJ_IN
-#undef AGJ_IN_OPT
-#undef AGJ_OUT
-#undef AGJ_OUT_OPT
-#undef AGJ_INOUT
-#undef AGJ_SCALAR
-#undef AGJ_INT
-#undef AGJ_FLOAT
-#undef AGJ_BOOL
-#undef AGJ_DTYPE
-#undef AGJ_INT_ARRAY
+#include "aclgraph4j/shim_operands_undef.h"
     return rows;
 }
 

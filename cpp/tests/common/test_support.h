@@ -65,48 +65,51 @@ inline int runAll(int argc, char **argv) {
 #define TS_CONCAT(a, b) TS_CONCAT2(a, b)
 
 // TEST_CASE("name") { ... } registers a test case.
-#define TEST_CASE(name)                                                                          \
-    static void TS_CONCAT(ts_case_, __LINE__)();                                                 \
+#define TEST_CASE(name)                                                                               \
+    static void TS_CONCAT(ts_case_, __LINE__)();                                                      \
     static testsupport::Registrar TS_CONCAT(ts_reg_, __LINE__)(name, &TS_CONCAT(ts_case_, __LINE__)); \
     static void TS_CONCAT(ts_case_, __LINE__)()
 
-#define TEST_MAIN() \
-    int main(int argc, char **argv) { return testsupport::runAll(argc, argv); }
+#define TEST_MAIN()                             \
+    int main(int argc, char **argv) {           \
+        return testsupport::runAll(argc, argv); \
+    }
 
-#define CHECK(cond)                                                     \
-    do {                                                                \
-        if (!(cond)) testsupport::fail(__FILE__, __LINE__, #cond);      \
+#define CHECK(cond)                                       \
+    do {                                                  \
+        if (!(cond))                                      \
+            testsupport::fail(__FILE__, __LINE__, #cond); \
     } while (0)
 
-#define CHECK_EQ(actual, expected)                                                             \
-    do {                                                                                       \
-        auto ts_a = (actual);                                                                  \
-        auto ts_e = (expected);                                                                \
-        if (!(ts_a == ts_e)) {                                                                 \
-            std::ostringstream ts_os;                                                          \
+#define CHECK_EQ(actual, expected)                                                                   \
+    do {                                                                                             \
+        auto ts_a = (actual);                                                                        \
+        auto ts_e = (expected);                                                                      \
+        if (!(ts_a == ts_e)) {                                                                       \
+            std::ostringstream ts_os;                                                                \
             ts_os << #actual << " == " << #expected << " (got " << ts_a << ", want " << ts_e << ")"; \
-            testsupport::fail(__FILE__, __LINE__, ts_os.str());                                \
-        }                                                                                      \
+            testsupport::fail(__FILE__, __LINE__, ts_os.str());                                      \
+        }                                                                                            \
     } while (0)
 
-#define CHECK_NEAR(actual, expected, tolerance)                                                 \
-    do {                                                                                       \
-        double ts_a = static_cast<double>(actual);                                             \
-        double ts_e = static_cast<double>(expected);                                           \
-        if (!(std::fabs(ts_a - ts_e) <= (tolerance))) {                                        \
-            std::ostringstream ts_os;                                                          \
+#define CHECK_NEAR(actual, expected, tolerance)                                                      \
+    do {                                                                                             \
+        double ts_a = static_cast<double>(actual);                                                   \
+        double ts_e = static_cast<double>(expected);                                                 \
+        if (!(std::fabs(ts_a - ts_e) <= (tolerance))) {                                              \
+            std::ostringstream ts_os;                                                                \
             ts_os << #actual << " ~= " << #expected << " (got " << ts_a << ", want " << ts_e << ")"; \
-            testsupport::fail(__FILE__, __LINE__, ts_os.str());                                \
-        }                                                                                      \
+            testsupport::fail(__FILE__, __LINE__, ts_os.str());                                      \
+        }                                                                                            \
     } while (0)
 
 // Stops the current test case when a precondition fails (use in test bodies returning void).
-#define REQUIRE(cond)                                                   \
-    do {                                                                \
-        if (!(cond)) {                                                  \
-            testsupport::fail(__FILE__, __LINE__, #cond);               \
-            return;                                                     \
-        }                                                               \
+#define REQUIRE(cond)                                     \
+    do {                                                  \
+        if (!(cond)) {                                    \
+            testsupport::fail(__FILE__, __LINE__, #cond); \
+            return;                                       \
+        }                                                 \
     } while (0)
 
 #endif

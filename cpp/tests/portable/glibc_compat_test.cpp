@@ -59,7 +59,7 @@ TEST_CASE("wait_until_the_end_of_steady_time_returns_when_notified") {
     notifier.join();
     CHECK(satisfied);
     CHECK(std::chrono::steady_clock::now() - start >= 90ms);
-    CHECK(evaluations < 100);  // a spinning wait evaluates it millions of times
+    CHECK(evaluations < 100); // a spinning wait evaluates it millions of times
 }
 
 TEST_CASE("wait_for_a_short_time_times_out_after_that_time") {
@@ -105,7 +105,7 @@ void touchThreadLocals() {
     (void)first.id;
     (void)second.id;
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("thread_local_destructors_run_at_thread_exit_last_first") {
     gDestroyed.clear();
@@ -121,11 +121,12 @@ TEST_CASE("thread_local_destructors_run_at_thread_exit_last_first") {
 
 namespace {
 __attribute__((noinline)) void throwThrough(int depth) {
-    if (depth == 0) throw std::runtime_error("deep");
+    if (depth == 0)
+        throw std::runtime_error("deep");
     throwThrough(depth - 1);
     asm volatile("");
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("exceptions_unwind_through_frames") {
     std::string caught;
@@ -145,7 +146,7 @@ TEST_CASE("find_object_reports_this_program_and_its_unwind_tables") {
     CHECK(found.dlfo_map_start <= address);
     CHECK(address < found.dlfo_map_end);
     int onStack = 0;
-    CHECK_EQ(_dl_find_object(&onStack, &found), -1);  // the stack belongs to no object
+    CHECK_EQ(_dl_find_object(&onStack, &found), -1); // the stack belongs to no object
 }
 
 TEST_CASE("getentropy_and_arc4random_give_random_bytes") {
@@ -153,7 +154,8 @@ TEST_CASE("getentropy_and_arc4random_give_random_bytes") {
     std::memset(bytes, 0, sizeof bytes);
     CHECK_EQ(getentropy(bytes, sizeof bytes), 0);
     int nonZero = 0;
-    for (unsigned char byte : bytes) nonZero += byte != 0;
+    for (unsigned char byte : bytes)
+        nonZero += byte != 0;
     CHECK(nonZero > 32);
     unsigned char tooMany[257];
     errno = 0;
@@ -185,7 +187,8 @@ TEST_CASE("forwarders_reach_libdl_and_libpthread") {
     CHECK(dlerror() != nullptr);
     Dl_info info{};
     CHECK(dladdr(reinterpret_cast<void *>(&throwThrough), &info) != 0);
-    if (self != nullptr) CHECK_EQ(dlclose(self), 0);
+    if (self != nullptr)
+        CHECK_EQ(dlclose(self), 0);
 
     pthread_key_t key;
     CHECK_EQ(pthread_key_create(&key, nullptr), 0);
@@ -196,10 +199,14 @@ TEST_CASE("forwarders_reach_libdl_and_libpthread") {
 
     std::atomic<int> ran{0};
     pthread_t thread;
-    CHECK_EQ(pthread_create(&thread, nullptr, [](void *counter) -> void * {
-                 static_cast<std::atomic<int> *>(counter)->fetch_add(1);
-                 return nullptr;
-             }, &ran), 0);
+    CHECK_EQ(pthread_create(
+                 &thread, nullptr,
+                 [](void *counter) -> void * {
+                     static_cast<std::atomic<int> *>(counter)->fetch_add(1);
+                     return nullptr;
+                 },
+                 &ran),
+             0);
     CHECK_EQ(pthread_join(thread, nullptr), 0);
     CHECK_EQ(ran.load(), 1);
 }

@@ -93,8 +93,8 @@ TEST_CASE("seed flow: eight replays print 1.1 * i") {
         CHECK_EQ(aclmdlRIExecuteAsync(model, stream), ACL_SUCCESS);
         CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
         char line[256];
-        std::snprintf(line, sizeof line, "%f %f %f %f %f %f %f %f", selfHost[0], selfHost[1], selfHost[2],
-                      selfHost[3], selfHost[4], selfHost[5], selfHost[6], selfHost[7]);
+        std::snprintf(line, sizeof line, "%f %f %f %f %f %f %f %f", selfHost[0], selfHost[1], selfHost[2], selfHost[3],
+                      selfHost[4], selfHost[5], selfHost[6], selfHost[7]);
         std::printf("[INFO] %s\n", line);
         char expected[32];
         std::snprintf(expected, sizeof expected, "%f", 1.1f * replay);

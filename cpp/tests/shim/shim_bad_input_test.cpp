@@ -27,29 +27,35 @@ constexpr int64_t kI64Min = std::numeric_limits<int64_t>::min();
 constexpr int32_t kI32Max = std::numeric_limits<int32_t>::max();
 constexpr int32_t kI32Min = std::numeric_limits<int32_t>::min();
 
-std::string LastError() { return agj_last_error_message(); }
+std::string LastError() {
+    return agj_last_error_message();
+}
 
 // status == expected, a non-empty message that names `needle` (the entry point, usually).
-#define EXPECT_REFUSED(call, expected, needle)                                                        \
-    do {                                                                                              \
-        int32_t ts_status = (call);                                                                   \
-        std::string ts_message = LastError();                                                         \
-        if (ts_status != (expected)) {                                                                \
-            testsupport::fail(__FILE__, __LINE__,                                                     \
-                              std::string(#call) + " returned " + std::to_string(ts_status) + ", want " + \
-                                  std::to_string(expected) + " (message: " + ts_message + ")");       \
-        } else if (ts_message.empty() || ts_message.find(needle) == std::string::npos) {              \
-            testsupport::fail(__FILE__, __LINE__,                                                     \
+#define EXPECT_REFUSED(call, expected, needle)                                                                 \
+    do {                                                                                                       \
+        int32_t ts_status = (call);                                                                            \
+        std::string ts_message = LastError();                                                                  \
+        if (ts_status != (expected)) {                                                                         \
+            testsupport::fail(__FILE__, __LINE__,                                                              \
+                              std::string(#call) + " returned " + std::to_string(ts_status) + ", want " +      \
+                                  std::to_string(expected) + " (message: " + ts_message + ")");                \
+        } else if (ts_message.empty() || ts_message.find(needle) == std::string::npos) {                       \
+            testsupport::fail(__FILE__, __LINE__,                                                              \
                               std::string(#call) + ": message '" + ts_message + "' lacks '" + (needle) + "'"); \
-        }                                                                                             \
+        }                                                                                                      \
     } while (0)
 
 // Handle layout (design.md): generation << 32 | kind << 24 | index.
 int64_t WithKind(int64_t handle, int32_t kind) {
     return (handle & ~(int64_t{0xff} << 24)) | (static_cast<int64_t>(kind & 0xff) << 24);
 }
-int64_t WithNextGeneration(int64_t handle) { return handle + (int64_t{1} << 32); }
-int64_t WithIndex(int64_t handle, int64_t index) { return (handle & ~int64_t{0xffffff}) | (index & 0xffffff); }
+int64_t WithNextGeneration(int64_t handle) {
+    return handle + (int64_t{1} << 32);
+}
+int64_t WithIndex(int64_t handle, int64_t index) {
+    return (handle & ~int64_t{0xffffff}) | (index & 0xffffff);
+}
 
 // One live object of every kind, a model with a task group among them.
 struct Fixture {
@@ -66,8 +72,9 @@ struct Fixture {
         CHECK_EQ(agj_tensor_create(deviceBuffer, ACL_FLOAT, dims, 2, nullptr, 0, &tensor), AGJ_OK);
         CHECK_EQ(agj_tensor_create(deviceBuffer, ACL_FLOAT, dims, 2, nullptr, 8, &tensor2), AGJ_OK);
         CHECK_EQ(agj_scalar_create_double(ACL_FLOAT, 1.5, &scalar), AGJ_OK);
-        CHECK_EQ(agj_executor_prepare(AGJ_OP_INPLACE_ADD, tensor, tensor2, scalar, 0, AGJ_EXECUTOR_REPEATABLE, &executor),
-                 AGJ_OK);
+        CHECK_EQ(
+            agj_executor_prepare(AGJ_OP_INPLACE_ADD, tensor, tensor2, scalar, 0, AGJ_EXECUTOR_REPEATABLE, &executor),
+            AGJ_OK);
         CHECK_EQ(agj_event_create(device, ACL_EVENT_SYNC, &event), AGJ_OK);
         CHECK_EQ(agj_capture_begin(stream, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL), AGJ_OK);
         CHECK_EQ(agj_capture_task_group_begin(stream), AGJ_OK);
@@ -78,9 +85,9 @@ struct Fixture {
 
     // (handle, kind) of every fixture object.
     std::vector<std::pair<int64_t, int32_t>> all() const {
-        return {{device, AGJ_KIND_DEVICE},           {stream, AGJ_KIND_STREAM},     {deviceBuffer, AGJ_KIND_DEVICE_BUFFER},
-                {hostBuffer, AGJ_KIND_HOST_BUFFER}, {tensor, AGJ_KIND_TENSOR},     {scalar, AGJ_KIND_SCALAR},
-                {executor, AGJ_KIND_EXECUTOR},       {model, AGJ_KIND_MODEL},       {event, AGJ_KIND_EVENT},
+        return {{device, AGJ_KIND_DEVICE},          {stream, AGJ_KIND_STREAM}, {deviceBuffer, AGJ_KIND_DEVICE_BUFFER},
+                {hostBuffer, AGJ_KIND_HOST_BUFFER}, {tensor, AGJ_KIND_TENSOR}, {scalar, AGJ_KIND_SCALAR},
+                {executor, AGJ_KIND_EXECUTOR},      {model, AGJ_KIND_MODEL},   {event, AGJ_KIND_EVENT},
                 {group, AGJ_KIND_TASK_GROUP}};
     }
     int64_t of(int32_t kind) const {
@@ -116,100 +123,236 @@ std::vector<HandleParam> HandleParams(const std::string &jsonPath) {
     static int32_t sink32 = 0;
     const std::vector<int32_t> anyBuffer = {AGJ_KIND_DEVICE_BUFFER, AGJ_KIND_HOST_BUFFER};
     std::vector<HandleParam> params = {
-        {"agj_device_synchronize", "device", {AGJ_KIND_DEVICE}, [](const Fixture &, int64_t h) { return agj_device_synchronize(h); }},
-        {"agj_stream_create", "device", {AGJ_KIND_DEVICE}, [](const Fixture &, int64_t h) { return agj_stream_create(h, &sink64); }},
-        {"agj_stream_synchronize", "stream", {AGJ_KIND_STREAM}, [](const Fixture &, int64_t h) { return agj_stream_synchronize(h); }},
-        {"agj_stream_synchronize_timeout", "stream", {AGJ_KIND_STREAM},
+        {"agj_device_synchronize",
+         "device",
+         {AGJ_KIND_DEVICE},
+         [](const Fixture &, int64_t h) { return agj_device_synchronize(h); }},
+        {"agj_stream_create",
+         "device",
+         {AGJ_KIND_DEVICE},
+         [](const Fixture &, int64_t h) { return agj_stream_create(h, &sink64); }},
+        {"agj_stream_synchronize",
+         "stream",
+         {AGJ_KIND_STREAM},
+         [](const Fixture &, int64_t h) { return agj_stream_synchronize(h); }},
+        {"agj_stream_synchronize_timeout",
+         "stream",
+         {AGJ_KIND_STREAM},
          [](const Fixture &, int64_t h) { return agj_stream_synchronize_timeout(h, 100); }},
-        {"agj_stream_query", "stream", {AGJ_KIND_STREAM}, [](const Fixture &, int64_t h) { return agj_stream_query(h, &sink32); }},
-        {"agj_device_buffer_alloc", "device", {AGJ_KIND_DEVICE},
+        {"agj_stream_query",
+         "stream",
+         {AGJ_KIND_STREAM},
+         [](const Fixture &, int64_t h) { return agj_stream_query(h, &sink32); }},
+        {"agj_device_buffer_alloc",
+         "device",
+         {AGJ_KIND_DEVICE},
          [](const Fixture &, int64_t h) { return agj_device_buffer_alloc(h, 64, &sink64); }},
-        {"agj_host_buffer_alloc", "device", {AGJ_KIND_DEVICE},
+        {"agj_host_buffer_alloc",
+         "device",
+         {AGJ_KIND_DEVICE},
          [](const Fixture &, int64_t h) { return agj_host_buffer_alloc(h, 64, &sink64, &sink64); }},
-        {"agj_buffer_size", "buffer", anyBuffer, [](const Fixture &, int64_t h) { return agj_buffer_size(h, &sink64); }},
-        {"agj_memcpy_async", "stream", {AGJ_KIND_STREAM},
+        {"agj_buffer_size", "buffer", anyBuffer,
+         [](const Fixture &, int64_t h) { return agj_buffer_size(h, &sink64); }},
+        {"agj_memcpy_async",
+         "stream",
+         {AGJ_KIND_STREAM},
          [](const Fixture &f, int64_t h) { return agj_memcpy_async(h, f.deviceBuffer, 0, f.hostBuffer, 0, 8); }},
         {"agj_memcpy_async", "destination", anyBuffer,
          [](const Fixture &f, int64_t h) { return agj_memcpy_async(f.stream, h, 0, f.hostBuffer, 0, 8); }},
         {"agj_memcpy_async", "source", anyBuffer,
          [](const Fixture &f, int64_t h) { return agj_memcpy_async(f.stream, f.deviceBuffer, 0, h, 0, 8); }},
-        {"agj_memcpy", "destination", anyBuffer, [](const Fixture &f, int64_t h) { return agj_memcpy(h, 0, f.hostBuffer, 0, 8); }},
-        {"agj_memcpy", "source", anyBuffer, [](const Fixture &f, int64_t h) { return agj_memcpy(f.deviceBuffer, 0, h, 0, 8); }},
-        {"agj_memset_async", "stream", {AGJ_KIND_STREAM},
+        {"agj_memcpy", "destination", anyBuffer,
+         [](const Fixture &f, int64_t h) { return agj_memcpy(h, 0, f.hostBuffer, 0, 8); }},
+        {"agj_memcpy", "source", anyBuffer,
+         [](const Fixture &f, int64_t h) { return agj_memcpy(f.deviceBuffer, 0, h, 0, 8); }},
+        {"agj_memset_async",
+         "stream",
+         {AGJ_KIND_STREAM},
          [](const Fixture &f, int64_t h) { return agj_memset_async(h, f.deviceBuffer, 0, 0, 8); }},
-        {"agj_memset_async", "buffer", anyBuffer, [](const Fixture &f, int64_t h) { return agj_memset_async(f.stream, h, 0, 0, 8); }},
+        {"agj_memset_async", "buffer", anyBuffer,
+         [](const Fixture &f, int64_t h) { return agj_memset_async(f.stream, h, 0, 0, 8); }},
         {"agj_memset", "buffer", anyBuffer, [](const Fixture &, int64_t h) { return agj_memset(h, 0, 0, 8); }},
-        {"agj_tensor_create", "device buffer", {AGJ_KIND_DEVICE_BUFFER},
+        {"agj_tensor_create",
+         "device buffer",
+         {AGJ_KIND_DEVICE_BUFFER},
          [](const Fixture &, int64_t h) {
              const int64_t dims[] = {2};
              return agj_tensor_create(h, ACL_FLOAT, dims, 1, nullptr, 0, &sink64);
          }},
-        {"agj_executor_prepare", "self", {AGJ_KIND_TENSOR},
-         [](const Fixture &f, int64_t h) { return agj_executor_prepare(AGJ_OP_ADD, h, f.tensor2, f.scalar, f.tensor, 0, &sink64); }},
-        {"agj_executor_prepare", "other", {AGJ_KIND_TENSOR},
-         [](const Fixture &f, int64_t h) { return agj_executor_prepare(AGJ_OP_ADD, f.tensor, h, f.scalar, f.tensor, 0, &sink64); }},
-        {"agj_executor_prepare", "other", {AGJ_KIND_SCALAR},
-         [](const Fixture &f, int64_t h) { return agj_executor_prepare(AGJ_OP_ADDS, f.tensor, h, f.scalar, f.tensor, 0, &sink64); }},
-        {"agj_executor_prepare", "other", {AGJ_KIND_TENSOR},
-         [](const Fixture &f, int64_t h) { return agj_executor_prepare(AGJ_OP_INPLACE_ADD, f.tensor, h, f.scalar, 0, 0, &sink64); }},
-        {"agj_executor_prepare", "other", {AGJ_KIND_SCALAR},
-         [](const Fixture &f, int64_t h) { return agj_executor_prepare(AGJ_OP_INPLACE_ADDS, f.tensor, h, f.scalar, 0, 0, &sink64); }},
-        {"agj_executor_prepare", "alpha", {AGJ_KIND_SCALAR},
-         [](const Fixture &f, int64_t h) { return agj_executor_prepare(AGJ_OP_ADD, f.tensor, f.tensor2, h, f.tensor, 0, &sink64); }},
-        {"agj_executor_prepare", "out", {AGJ_KIND_TENSOR},
-         [](const Fixture &f, int64_t h) { return agj_executor_prepare(AGJ_OP_ADD, f.tensor, f.tensor2, f.scalar, h, 0, &sink64); }},
-        {"agj_executor_prepare", "out", {AGJ_KIND_TENSOR},
-         [](const Fixture &f, int64_t h) { return agj_executor_prepare(AGJ_OP_ADDS, f.tensor, f.scalar, f.scalar, h, 0, &sink64); }},
-        {"agj_executor_workspace_size", "executor", {AGJ_KIND_EXECUTOR},
+        {"agj_executor_prepare",
+         "self",
+         {AGJ_KIND_TENSOR},
+         [](const Fixture &f, int64_t h) {
+             return agj_executor_prepare(AGJ_OP_ADD, h, f.tensor2, f.scalar, f.tensor, 0, &sink64);
+         }},
+        {"agj_executor_prepare",
+         "other",
+         {AGJ_KIND_TENSOR},
+         [](const Fixture &f, int64_t h) {
+             return agj_executor_prepare(AGJ_OP_ADD, f.tensor, h, f.scalar, f.tensor, 0, &sink64);
+         }},
+        {"agj_executor_prepare",
+         "other",
+         {AGJ_KIND_SCALAR},
+         [](const Fixture &f, int64_t h) {
+             return agj_executor_prepare(AGJ_OP_ADDS, f.tensor, h, f.scalar, f.tensor, 0, &sink64);
+         }},
+        {"agj_executor_prepare",
+         "other",
+         {AGJ_KIND_TENSOR},
+         [](const Fixture &f, int64_t h) {
+             return agj_executor_prepare(AGJ_OP_INPLACE_ADD, f.tensor, h, f.scalar, 0, 0, &sink64);
+         }},
+        {"agj_executor_prepare",
+         "other",
+         {AGJ_KIND_SCALAR},
+         [](const Fixture &f, int64_t h) {
+             return agj_executor_prepare(AGJ_OP_INPLACE_ADDS, f.tensor, h, f.scalar, 0, 0, &sink64);
+         }},
+        {"agj_executor_prepare",
+         "alpha",
+         {AGJ_KIND_SCALAR},
+         [](const Fixture &f, int64_t h) {
+             return agj_executor_prepare(AGJ_OP_ADD, f.tensor, f.tensor2, h, f.tensor, 0, &sink64);
+         }},
+        {"agj_executor_prepare",
+         "out",
+         {AGJ_KIND_TENSOR},
+         [](const Fixture &f, int64_t h) {
+             return agj_executor_prepare(AGJ_OP_ADD, f.tensor, f.tensor2, f.scalar, h, 0, &sink64);
+         }},
+        {"agj_executor_prepare",
+         "out",
+         {AGJ_KIND_TENSOR},
+         [](const Fixture &f, int64_t h) {
+             return agj_executor_prepare(AGJ_OP_ADDS, f.tensor, f.scalar, f.scalar, h, 0, &sink64);
+         }},
+        {"agj_executor_workspace_size",
+         "executor",
+         {AGJ_KIND_EXECUTOR},
          [](const Fixture &, int64_t h) { return agj_executor_workspace_size(h, &sink64); }},
-        {"agj_executor_launch", "executor", {AGJ_KIND_EXECUTOR}, [](const Fixture &f, int64_t h) { return agj_executor_launch(h, f.stream); }},
-        {"agj_executor_launch", "stream", {AGJ_KIND_STREAM}, [](const Fixture &f, int64_t h) { return agj_executor_launch(f.executor, h); }},
-        {"agj_event_create", "device", {AGJ_KIND_DEVICE},
+        {"agj_executor_launch",
+         "executor",
+         {AGJ_KIND_EXECUTOR},
+         [](const Fixture &f, int64_t h) { return agj_executor_launch(h, f.stream); }},
+        {"agj_executor_launch",
+         "stream",
+         {AGJ_KIND_STREAM},
+         [](const Fixture &f, int64_t h) { return agj_executor_launch(f.executor, h); }},
+        {"agj_event_create",
+         "device",
+         {AGJ_KIND_DEVICE},
          [](const Fixture &, int64_t h) { return agj_event_create(h, ACL_EVENT_SYNC, &sink64); }},
-        {"agj_event_record", "event", {AGJ_KIND_EVENT}, [](const Fixture &f, int64_t h) { return agj_event_record(h, f.stream); }},
-        {"agj_event_record", "stream", {AGJ_KIND_STREAM}, [](const Fixture &f, int64_t h) { return agj_event_record(f.event, h); }},
-        {"agj_stream_wait_event", "stream", {AGJ_KIND_STREAM}, [](const Fixture &f, int64_t h) { return agj_stream_wait_event(h, f.event); }},
-        {"agj_stream_wait_event", "event", {AGJ_KIND_EVENT}, [](const Fixture &f, int64_t h) { return agj_stream_wait_event(f.stream, h); }},
-        {"agj_event_synchronize", "event", {AGJ_KIND_EVENT}, [](const Fixture &, int64_t h) { return agj_event_synchronize(h); }},
-        {"agj_event_query", "event", {AGJ_KIND_EVENT}, [](const Fixture &, int64_t h) { return agj_event_query(h, &sink32); }},
-        {"agj_capture_begin", "stream", {AGJ_KIND_STREAM},
+        {"agj_event_record",
+         "event",
+         {AGJ_KIND_EVENT},
+         [](const Fixture &f, int64_t h) { return agj_event_record(h, f.stream); }},
+        {"agj_event_record",
+         "stream",
+         {AGJ_KIND_STREAM},
+         [](const Fixture &f, int64_t h) { return agj_event_record(f.event, h); }},
+        {"agj_stream_wait_event",
+         "stream",
+         {AGJ_KIND_STREAM},
+         [](const Fixture &f, int64_t h) { return agj_stream_wait_event(h, f.event); }},
+        {"agj_stream_wait_event",
+         "event",
+         {AGJ_KIND_EVENT},
+         [](const Fixture &f, int64_t h) { return agj_stream_wait_event(f.stream, h); }},
+        {"agj_event_synchronize",
+         "event",
+         {AGJ_KIND_EVENT},
+         [](const Fixture &, int64_t h) { return agj_event_synchronize(h); }},
+        {"agj_event_query",
+         "event",
+         {AGJ_KIND_EVENT},
+         [](const Fixture &, int64_t h) { return agj_event_query(h, &sink32); }},
+        {"agj_capture_begin",
+         "stream",
+         {AGJ_KIND_STREAM},
          [](const Fixture &, int64_t h) { return agj_capture_begin(h, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL); }},
-        {"agj_capture_end", "stream", {AGJ_KIND_STREAM}, [](const Fixture &, int64_t h) { return agj_capture_end(h, &sink64); }},
-        {"agj_capture_status", "stream", {AGJ_KIND_STREAM}, [](const Fixture &, int64_t h) { return agj_capture_status(h, &sink32); }},
-        {"agj_capture_task_group_begin", "stream", {AGJ_KIND_STREAM},
+        {"agj_capture_end",
+         "stream",
+         {AGJ_KIND_STREAM},
+         [](const Fixture &, int64_t h) { return agj_capture_end(h, &sink64); }},
+        {"agj_capture_status",
+         "stream",
+         {AGJ_KIND_STREAM},
+         [](const Fixture &, int64_t h) { return agj_capture_status(h, &sink32); }},
+        {"agj_capture_task_group_begin",
+         "stream",
+         {AGJ_KIND_STREAM},
          [](const Fixture &, int64_t h) { return agj_capture_task_group_begin(h); }},
-        {"agj_capture_task_group_end", "stream", {AGJ_KIND_STREAM},
+        {"agj_capture_task_group_end",
+         "stream",
+         {AGJ_KIND_STREAM},
          [](const Fixture &, int64_t h) { return agj_capture_task_group_end(h, &sink64); }},
-        {"agj_capture_task_update_begin", "stream", {AGJ_KIND_STREAM},
+        {"agj_capture_task_update_begin",
+         "stream",
+         {AGJ_KIND_STREAM},
          [](const Fixture &f, int64_t h) { return agj_capture_task_update_begin(h, f.group); }},
-        {"agj_capture_task_update_begin", "task group", {AGJ_KIND_TASK_GROUP},
+        {"agj_capture_task_update_begin",
+         "task group",
+         {AGJ_KIND_TASK_GROUP},
          [](const Fixture &f, int64_t h) { return agj_capture_task_update_begin(f.stream, h); }},
-        {"agj_capture_task_update_end", "stream", {AGJ_KIND_STREAM},
+        {"agj_capture_task_update_end",
+         "stream",
+         {AGJ_KIND_STREAM},
          [](const Fixture &, int64_t h) { return agj_capture_task_update_end(h); }},
-        {"agj_model_execute_async", "model", {AGJ_KIND_MODEL},
+        {"agj_model_execute_async",
+         "model",
+         {AGJ_KIND_MODEL},
          [](const Fixture &f, int64_t h) { return agj_model_execute_async(h, f.stream); }},
-        {"agj_model_execute_async", "stream", {AGJ_KIND_STREAM},
+        {"agj_model_execute_async",
+         "stream",
+         {AGJ_KIND_STREAM},
          [](const Fixture &f, int64_t h) { return agj_model_execute_async(f.model, h); }},
-        {"agj_model_execute", "model", {AGJ_KIND_MODEL},
+        {"agj_model_execute",
+         "model",
+         {AGJ_KIND_MODEL},
          [](const Fixture &f, int64_t h) { return agj_model_execute(h, f.stream); }},
-        {"agj_model_execute", "stream", {AGJ_KIND_STREAM},
+        {"agj_model_execute",
+         "stream",
+         {AGJ_KIND_STREAM},
          [](const Fixture &f, int64_t h) { return agj_model_execute(f.model, h); }},
-        {"agj_bench_replay_loop", "model", {AGJ_KIND_MODEL},
+        {"agj_bench_replay_loop",
+         "model",
+         {AGJ_KIND_MODEL},
          [](const Fixture &f, int64_t h) { return agj_bench_replay_loop(h, f.stream, 1, &sink64); }},
-        {"agj_bench_replay_loop", "stream", {AGJ_KIND_STREAM},
+        {"agj_bench_replay_loop",
+         "stream",
+         {AGJ_KIND_STREAM},
          [](const Fixture &f, int64_t h) { return agj_bench_replay_loop(f.model, h, 1, &sink64); }},
-        {"agj_model_debug_json", "model", {AGJ_KIND_MODEL},
+        {"agj_model_debug_json",
+         "model",
+         {AGJ_KIND_MODEL},
          [jsonPath](const Fixture &, int64_t h) { return agj_model_debug_json(h, jsonPath.c_str()); }},
-        {"agj_model_debug_print", "model", {AGJ_KIND_MODEL}, [](const Fixture &, int64_t h) { return agj_model_debug_print(h); }},
-        {"agj_model_set_name", "model", {AGJ_KIND_MODEL}, [](const Fixture &, int64_t h) { return agj_model_set_name(h, "m"); }},
-        {"agj_model_get_name", "model", {AGJ_KIND_MODEL},
+        {"agj_model_debug_print",
+         "model",
+         {AGJ_KIND_MODEL},
+         [](const Fixture &, int64_t h) { return agj_model_debug_print(h); }},
+        {"agj_model_set_name",
+         "model",
+         {AGJ_KIND_MODEL},
+         [](const Fixture &, int64_t h) { return agj_model_set_name(h, "m"); }},
+        {"agj_model_get_name",
+         "model",
+         {AGJ_KIND_MODEL},
          [](const Fixture &, int64_t h) {
              char name[16];
              return agj_model_get_name(h, name, sizeof name);
          }},
-        {"agj_model_id", "model", {AGJ_KIND_MODEL}, [](const Fixture &, int64_t h) { return agj_model_id(h, &sink64); }},
-        {"agj_model_on_destroy", "model", {AGJ_KIND_MODEL}, [](const Fixture &, int64_t h) { return agj_model_on_destroy(h, 1); }},
-        {"agj_model_tasks", "model", {AGJ_KIND_MODEL},
+        {"agj_model_id",
+         "model",
+         {AGJ_KIND_MODEL},
+         [](const Fixture &, int64_t h) { return agj_model_id(h, &sink64); }},
+        {"agj_model_on_destroy",
+         "model",
+         {AGJ_KIND_MODEL},
+         [](const Fixture &, int64_t h) { return agj_model_on_destroy(h, 1); }},
+        {"agj_model_tasks",
+         "model",
+         {AGJ_KIND_MODEL},
          [](const Fixture &, int64_t h) {
              int32_t list[8];
              return agj_model_tasks(h, list, 8, &sink32);
@@ -230,8 +373,8 @@ bool Accepts(const HandleParam &param, int32_t kind) {
 
 // Handles that name nothing live: null, negative, forged, out-of-table, wrong generation.
 std::vector<int64_t> DeadHandles(const Fixture &fixture, int64_t stale) {
-    std::vector<int64_t> handles = {0, -1, -2, 1, 2, kI64Max, kI64Min, int64_t{1} << 32, (int64_t{1} << 32) | 0xffffff,
-                                    stale};
+    std::vector<int64_t> handles = {
+        0, -1, -2, 1, 2, kI64Max, kI64Min, int64_t{1} << 32, (int64_t{1} << 32) | 0xffffff, stale};
     for (auto [handle, kind] : fixture.all()) {
         handles.push_back(WithNextGeneration(handle));
         handles.push_back(WithIndex(handle, 0xffffff));
@@ -349,13 +492,15 @@ std::vector<std::pair<const char *, std::function<int32_t()>>> RuntimeCalls(int6
         {"agj_model_debug_print", [h] { return agj_model_debug_print(h); }},
         {"agj_runtime_features", [] { return agj_runtime_features(&sink64); }},
         {"agj_model_set_name", [h] { return agj_model_set_name(h, "m"); }},
-        {"agj_model_get_name", [h] {
+        {"agj_model_get_name",
+         [h] {
              char name[16];
              return agj_model_get_name(h, name, sizeof name);
          }},
         {"agj_model_id", [h] { return agj_model_id(h, &sink64); }},
         {"agj_model_on_destroy", [h] { return agj_model_on_destroy(h, 1); }},
-        {"agj_model_tasks", [h] {
+        {"agj_model_tasks",
+         [h] {
              int32_t list[8];
              return agj_model_tasks(h, list, 8, &sink32);
          }},
@@ -400,8 +545,8 @@ TEST_CASE("diagnostics never fail") {
     CHECK_EQ(agj_live_count(0), 1);
     CHECK_EQ(agj_live_count(AGJ_KIND_DEVICE), 1);
     CHECK(std::string(agj_live_report()).find("device 0") != std::string::npos);
-    for (int64_t handle : {int64_t{0}, int64_t{-1}, kI64Max, kI64Min, WithKind(device, AGJ_KIND_STREAM),
-                           WithNextGeneration(device)}) {
+    for (int64_t handle :
+         {int64_t{0}, int64_t{-1}, kI64Max, kI64Min, WithKind(device, AGJ_KIND_STREAM), WithNextGeneration(device)}) {
         CHECK_EQ(agj_handle_kind(handle), 0);
     }
 }
@@ -450,24 +595,29 @@ TEST_CASE("null out pointers are refused") {
     EXPECT_REFUSED(agj_stream_create(f.device, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_stream_create");
     EXPECT_REFUSED(agj_stream_query(f.stream, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_stream_query");
     EXPECT_REFUSED(agj_device_buffer_alloc(f.device, 64, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_device_buffer_alloc");
-    EXPECT_REFUSED(agj_host_buffer_alloc(f.device, 64, nullptr, &sink), AGJ_ERR_INVALID_ARGUMENT, "agj_host_buffer_alloc");
-    EXPECT_REFUSED(agj_host_buffer_alloc(f.device, 64, &sink, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_host_buffer_alloc");
+    EXPECT_REFUSED(agj_host_buffer_alloc(f.device, 64, nullptr, &sink), AGJ_ERR_INVALID_ARGUMENT,
+                   "agj_host_buffer_alloc");
+    EXPECT_REFUSED(agj_host_buffer_alloc(f.device, 64, &sink, nullptr), AGJ_ERR_INVALID_ARGUMENT,
+                   "agj_host_buffer_alloc");
     EXPECT_REFUSED(agj_buffer_size(f.deviceBuffer, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_buffer_size");
     EXPECT_REFUSED(agj_tensor_create(f.deviceBuffer, ACL_FLOAT, dims, 1, nullptr, 0, nullptr), AGJ_ERR_INVALID_ARGUMENT,
                    "agj_tensor_create");
-    EXPECT_REFUSED(agj_tensor_create(f.deviceBuffer, ACL_FLOAT, nullptr, 1, nullptr, 0, &sink), AGJ_ERR_INVALID_ARGUMENT,
-                   "dims is null");
-    EXPECT_REFUSED(agj_scalar_create_double(ACL_FLOAT, 1.0, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_scalar_create_double");
+    EXPECT_REFUSED(agj_tensor_create(f.deviceBuffer, ACL_FLOAT, nullptr, 1, nullptr, 0, &sink),
+                   AGJ_ERR_INVALID_ARGUMENT, "dims is null");
+    EXPECT_REFUSED(agj_scalar_create_double(ACL_FLOAT, 1.0, nullptr), AGJ_ERR_INVALID_ARGUMENT,
+                   "agj_scalar_create_double");
     EXPECT_REFUSED(agj_scalar_create_long(ACL_INT64, 1, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_scalar_create_long");
     EXPECT_REFUSED(agj_executor_prepare(AGJ_OP_ADD, f.tensor, f.tensor2, f.scalar, f.tensor, 0, nullptr),
                    AGJ_ERR_INVALID_ARGUMENT, "agj_executor_prepare");
-    EXPECT_REFUSED(agj_executor_workspace_size(f.executor, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_executor_workspace_size");
+    EXPECT_REFUSED(agj_executor_workspace_size(f.executor, nullptr), AGJ_ERR_INVALID_ARGUMENT,
+                   "agj_executor_workspace_size");
     EXPECT_REFUSED(agj_event_create(f.device, 0, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_event_create");
     EXPECT_REFUSED(agj_event_query(f.event, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_event_query");
     EXPECT_REFUSED(agj_capture_end(f.stream, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_capture_end");
     EXPECT_REFUSED(agj_capture_status(f.stream, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_capture_status");
     EXPECT_REFUSED(agj_capture_exchange_mode(0, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_capture_exchange_mode");
-    EXPECT_REFUSED(agj_capture_task_group_end(f.stream, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_capture_task_group_end");
+    EXPECT_REFUSED(agj_capture_task_group_end(f.stream, nullptr), AGJ_ERR_INVALID_ARGUMENT,
+                   "agj_capture_task_group_end");
     EXPECT_REFUSED(agj_model_debug_json(f.model, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_model_debug_json");
     EXPECT_REFUSED(agj_model_debug_json(f.model, ""), AGJ_ERR_INVALID_ARGUMENT, "agj_model_debug_json");
     EXPECT_REFUSED(agj_runtime_features(nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_runtime_features");
@@ -538,7 +688,8 @@ TEST_CASE("sizes: zero, negative, huge and overflowing") {
     Fixture f;
     int64_t sink = 0, address = 0;
     for (int64_t bytes : {int64_t{0}, int64_t{-1}, int64_t{-64}, kI64Min}) {
-        EXPECT_REFUSED(agj_device_buffer_alloc(f.device, bytes, &sink), AGJ_ERR_INVALID_ARGUMENT, "size must be positive");
+        EXPECT_REFUSED(agj_device_buffer_alloc(f.device, bytes, &sink), AGJ_ERR_INVALID_ARGUMENT,
+                       "size must be positive");
         EXPECT_REFUSED(agj_host_buffer_alloc(f.device, bytes, &sink, &address), AGJ_ERR_INVALID_ARGUMENT,
                        "size must be positive");
     }
@@ -552,25 +703,41 @@ TEST_CASE("sizes: zero, negative, huge and overflowing") {
     struct Range {
         int64_t dstOffset, srcOffset, bytes;
     };
-    const Range bad[] = {{-1, 0, 8},      {0, -1, 8},        {0, 0, -1},        {0, 0, 65},         {64, 0, 1},
-                         {0, 64, 1},      {57, 0, 8},        {0, 57, 8},        {kI64Max, 0, 1},    {0, kI64Max, 1},
-                         {1, 0, kI64Max}, {0, 1, kI64Max},   {kI64Max, kI64Max, kI64Max},           {kI64Min, 0, 8},
-                         {0, kI64Min, 8}, {0, 0, kI64Min},   {65, 0, 0},        {0, 65, 0}};
+    const Range bad[] = {{-1, 0, 8},
+                         {0, -1, 8},
+                         {0, 0, -1},
+                         {0, 0, 65},
+                         {64, 0, 1},
+                         {0, 64, 1},
+                         {57, 0, 8},
+                         {0, 57, 8},
+                         {kI64Max, 0, 1},
+                         {0, kI64Max, 1},
+                         {1, 0, kI64Max},
+                         {0, 1, kI64Max},
+                         {kI64Max, kI64Max, kI64Max},
+                         {kI64Min, 0, 8},
+                         {0, kI64Min, 8},
+                         {0, 0, kI64Min},
+                         {65, 0, 0},
+                         {0, 65, 0}};
     for (const Range &r : bad) {
         EXPECT_REFUSED(agj_memcpy_async(f.stream, f.deviceBuffer, r.dstOffset, f.hostBuffer, r.srcOffset, r.bytes),
                        AGJ_ERR_INVALID_ARGUMENT, "agj_memcpy_async");
-        EXPECT_REFUSED(agj_memcpy(f.hostBuffer, r.dstOffset, f.deviceBuffer, r.srcOffset, r.bytes), AGJ_ERR_INVALID_ARGUMENT,
-                       "agj_memcpy");
+        EXPECT_REFUSED(agj_memcpy(f.hostBuffer, r.dstOffset, f.deviceBuffer, r.srcOffset, r.bytes),
+                       AGJ_ERR_INVALID_ARGUMENT, "agj_memcpy");
         if (r.srcOffset == 0) {
-            EXPECT_REFUSED(agj_memset_async(f.stream, f.deviceBuffer, r.dstOffset, 0x5a, r.bytes), AGJ_ERR_INVALID_ARGUMENT,
-                           "agj_memset_async");
-            EXPECT_REFUSED(agj_memset(f.hostBuffer, r.dstOffset, 0x5a, r.bytes), AGJ_ERR_INVALID_ARGUMENT, "agj_memset");
+            EXPECT_REFUSED(agj_memset_async(f.stream, f.deviceBuffer, r.dstOffset, 0x5a, r.bytes),
+                           AGJ_ERR_INVALID_ARGUMENT, "agj_memset_async");
+            EXPECT_REFUSED(agj_memset(f.hostBuffer, r.dstOffset, 0x5a, r.bytes), AGJ_ERR_INVALID_ARGUMENT,
+                           "agj_memset");
         }
     }
     // The edges that fit, including empty ranges at either end.
     CHECK_EQ(agj_memcpy_async(f.stream, f.deviceBuffer, 56, f.hostBuffer, 0, 8), AGJ_OK);
     CHECK_EQ(agj_memcpy_async(f.stream, f.deviceBuffer, 64, f.hostBuffer, 64, 0), AGJ_OK);
-    CHECK_EQ(agj_memset_async(f.stream, f.deviceBuffer, 0, kI32Min, 64), AGJ_OK);
+    CHECK_EQ(agj_memset_async(f.stream, f.deviceBuffer, 0, -128, 64), AGJ_OK);
+    CHECK_EQ(agj_memset_async(f.stream, f.deviceBuffer, 0, 255, 64), AGJ_OK);
     CHECK_EQ(agj_stream_synchronize(f.stream), AGJ_OK);
     CHECK_EQ(agj_memcpy(f.hostBuffer, 0, f.deviceBuffer, 0, 64), AGJ_OK);
     CHECK_EQ(agj_memset(f.hostBuffer, 0, -1, 0), AGJ_OK);
@@ -583,6 +750,48 @@ TEST_CASE("sizes: zero, negative, huge and overflowing") {
     CHECK_EQ(agj_stream_synchronize_timeout(f.stream, -1), AGJ_OK);
 }
 
+TEST_CASE("copies and memsets: byte values, the stream's device, host to host") {
+    OpenRuntime runtime;
+    Fixture f;
+    for (int32_t value : {256, -129, kI32Max, kI32Min}) {
+        EXPECT_REFUSED(agj_memset_async(f.stream, f.deviceBuffer, 0, value, 8), AGJ_ERR_INVALID_ARGUMENT,
+                       "the fill value " + std::to_string(value) + " is not a byte");
+        EXPECT_REFUSED(agj_memset(f.hostBuffer, 0, value, 8), AGJ_ERR_INVALID_ARGUMENT,
+                       "the fill value " + std::to_string(value) + " is not a byte");
+    }
+    // Device memory of another device on this device's stream; host memory of any device is fine.
+    int64_t otherDevice = 0, otherBuffer = 0, otherHost = 0, otherAddress = 0;
+    CHECK_EQ(agj_device_open(1, &otherDevice), AGJ_OK);
+    CHECK_EQ(agj_device_buffer_alloc(otherDevice, 64, &otherBuffer), AGJ_OK);
+    CHECK_EQ(agj_host_buffer_alloc(otherDevice, 64, &otherHost, &otherAddress), AGJ_OK);
+    EXPECT_REFUSED(agj_memcpy_async(f.stream, f.deviceBuffer, 0, otherBuffer, 0, 8), AGJ_ERR_INVALID_ARGUMENT,
+                   "the source (64 bytes on device 1) is not on the stream's device 0");
+    EXPECT_REFUSED(agj_memcpy_async(f.stream, otherBuffer, 0, f.hostBuffer, 0, 8), AGJ_ERR_INVALID_ARGUMENT,
+                   "the destination (64 bytes on device 1) is not on the stream's device 0");
+    EXPECT_REFUSED(agj_memset_async(f.stream, otherBuffer, 0, 7, 8), AGJ_ERR_INVALID_ARGUMENT,
+                   "the memory (64 bytes on device 1) is not on the stream's device 0");
+    EXPECT_REFUSED(agj_memcpy_async(f.stream, f.hostBuffer, 0, otherHost, 0, 8), AGJ_ERR_INVALID_ARGUMENT,
+                   "both source and destination are host memory");
+    CHECK_EQ(agj_memcpy_async(f.stream, f.deviceBuffer, 0, otherHost, 0, 8), AGJ_OK);
+    CHECK_EQ(agj_memset_async(f.stream, otherHost, 0, 7, 8), AGJ_OK);
+    CHECK_EQ(agj_stream_synchronize(f.stream), AGJ_OK);
+    CHECK_EQ(agj_memcpy(f.hostBuffer, 0, otherHost, 0, 8), AGJ_OK);
+    for (int64_t handle : {otherHost, otherBuffer, otherDevice}) {
+        CHECK_EQ(agj_release(handle), AGJ_OK);
+    }
+}
+
+TEST_CASE("model names: empty, blank and too long") {
+    OpenRuntime runtime;
+    Fixture f;
+    EXPECT_REFUSED(agj_model_set_name(f.model, ""), AGJ_ERR_INVALID_ARGUMENT, "the name is empty");
+    EXPECT_REFUSED(agj_model_set_name(f.model, " \t\n"), AGJ_ERR_INVALID_ARGUMENT, "is blank");
+    EXPECT_REFUSED(agj_model_set_name(f.model, std::string(256, 'm').c_str()), AGJ_ERR_INVALID_ARGUMENT,
+                   "the name has 256 bytes: a model's name must be 1 to 255 bytes");
+    // 255 bytes is a name: whatever the backend says of it, it is not refused as an argument.
+    CHECK(agj_model_set_name(f.model, std::string(255, 'm').c_str()) != AGJ_ERR_INVALID_ARGUMENT);
+}
+
 TEST_CASE("tensor views: bad ranks, shapes, strides, offsets and data types") {
     OpenRuntime runtime;
     Fixture f; // 64-byte device buffer: 16 floats
@@ -590,8 +799,8 @@ TEST_CASE("tensor views: bad ranks, shapes, strides, offsets and data types") {
     const int64_t dims2[] = {4, 2};
     const int64_t nine[] = {1, 1, 1, 1, 1, 1, 1, 1, 1};
     for (int32_t rank : {-1, 9, kI32Min, kI32Max}) {
-        EXPECT_REFUSED(agj_tensor_create(f.deviceBuffer, ACL_FLOAT, nine, rank, nullptr, 0, &t), AGJ_ERR_INVALID_ARGUMENT,
-                       "rank");
+        EXPECT_REFUSED(agj_tensor_create(f.deviceBuffer, ACL_FLOAT, nine, rank, nullptr, 0, &t),
+                       AGJ_ERR_INVALID_ARGUMENT, "rank");
     }
     for (int32_t dataType : {-1, int32_t{ACL_DT_UNDEFINED}, 99, kI32Max, kI32Min}) {
         EXPECT_REFUSED(agj_tensor_create(f.deviceBuffer, dataType, dims2, 2, nullptr, 0, &t), AGJ_ERR_INVALID_ARGUMENT,
@@ -627,18 +836,14 @@ TEST_CASE("tensor views: bad ranks, shapes, strides, offsets and data types") {
     };
     for (const View &view : bad) {
         const int64_t *strides = view.strides.empty() ? nullptr : view.strides.data();
-        EXPECT_REFUSED(agj_tensor_create(f.deviceBuffer, ACL_FLOAT, view.dims.data(), static_cast<int32_t>(view.dims.size()),
-                                         strides, view.offset, &t),
+        EXPECT_REFUSED(agj_tensor_create(f.deviceBuffer, ACL_FLOAT, view.dims.data(),
+                                         static_cast<int32_t>(view.dims.size()), strides, view.offset, &t),
                        AGJ_ERR_INVALID_ARGUMENT, view.needle);
     }
     // Views that fit: the whole buffer, a 0-d tensor at the last element, broadcast strides, an
     // empty tensor.
-    const View good[] = {{{16}, {}, 0, ""},
-                         {{}, {}, 15, ""},
-                         {{4, 4}, {0, 1}, 12, ""},
-                         {{8, 2}, {2, 1}, 0, ""},
-                         {{0, 4}, {}, 0, ""},
-                         {{1, 1, 1, 1, 1, 1, 1, 16}, {}, 0, ""}};
+    const View good[] = {{{16}, {}, 0, ""},       {{}, {}, 15, ""},    {{4, 4}, {0, 1}, 12, ""},
+                         {{8, 2}, {2, 1}, 0, ""}, {{0, 4}, {}, 0, ""}, {{1, 1, 1, 1, 1, 1, 1, 16}, {}, 0, ""}};
     for (const View &view : good) {
         const int64_t *strides = view.strides.empty() ? nullptr : view.strides.data();
         int32_t status = agj_tensor_create(f.deviceBuffer, ACL_FLOAT, view.dims.data(),
@@ -660,13 +865,16 @@ TEST_CASE("scalars: bad data types and values that do not fit") {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     const double inf = std::numeric_limits<double>::infinity();
     // Integer types take integral doubles within the 64-bit range (unsigned for UINT64).
-    for (int32_t dataType : {ACL_INT8, ACL_UINT8, ACL_INT16, ACL_UINT16, ACL_INT32, ACL_UINT32, ACL_INT64, ACL_UINT64}) {
+    for (int32_t dataType :
+         {ACL_INT8, ACL_UINT8, ACL_INT16, ACL_UINT16, ACL_INT32, ACL_UINT32, ACL_INT64, ACL_UINT64}) {
         for (double value : {nan, inf, -inf, 0.5, -1.25, 1e300, -1e300, -9.3e18, 1.9e19, 18446744073709551616.0}) {
-            EXPECT_REFUSED(agj_scalar_create_double(dataType, value, &s), AGJ_ERR_INVALID_ARGUMENT, "agj_scalar_create_double");
+            EXPECT_REFUSED(agj_scalar_create_double(dataType, value, &s), AGJ_ERR_INVALID_ARGUMENT,
+                           "agj_scalar_create_double");
         }
         if (dataType != ACL_UINT64) {
             EXPECT_REFUSED(agj_scalar_create_double(dataType, 9.3e18, &s), AGJ_ERR_INVALID_ARGUMENT, "range");
-            EXPECT_REFUSED(agj_scalar_create_double(dataType, 9223372036854775808.0, &s), AGJ_ERR_INVALID_ARGUMENT, "range");
+            EXPECT_REFUSED(agj_scalar_create_double(dataType, 9223372036854775808.0, &s), AGJ_ERR_INVALID_ARGUMENT,
+                           "range");
         }
     }
     for (double value : {9.3e18, 9223372036854775808.0, 18446744073709549568.0}) {
@@ -707,15 +915,16 @@ TEST_CASE("scalars: bad data types and values that do not fit") {
         int64_t max;
     };
     for (Edge edge : {Edge{ACL_INT8, -128, 127}, Edge{ACL_UINT8, 0, 255}, Edge{ACL_INT16, -32768, 32767},
-                      Edge{ACL_UINT16, 0, 65535}, Edge{ACL_INT32, kI32Min, kI32Max},
-                      Edge{ACL_UINT32, 0, 4294967295LL}, Edge{ACL_UINT64, 0, kI64Max}}) {
+                      Edge{ACL_UINT16, 0, 65535}, Edge{ACL_INT32, kI32Min, kI32Max}, Edge{ACL_UINT32, 0, 4294967295LL},
+                      Edge{ACL_UINT64, 0, kI64Max}}) {
         for (int64_t value : {edge.min, edge.max}) {
             CHECK_EQ(agj_scalar_create_long(edge.dataType, value, &s), AGJ_OK);
             CHECK_EQ(agj_release(s), AGJ_OK);
             CHECK_EQ(agj_scalar_create_double(edge.dataType, static_cast<double>(value), &s), AGJ_OK);
             CHECK_EQ(agj_release(s), AGJ_OK);
         }
-        EXPECT_REFUSED(agj_scalar_create_long(edge.dataType, edge.min - 1, &s), AGJ_ERR_INVALID_ARGUMENT, "does not fit");
+        EXPECT_REFUSED(agj_scalar_create_long(edge.dataType, edge.min - 1, &s), AGJ_ERR_INVALID_ARGUMENT,
+                       "does not fit");
         if (edge.max < kI64Max) {
             EXPECT_REFUSED(agj_scalar_create_long(edge.dataType, edge.max + 1, &s), AGJ_ERR_INVALID_ARGUMENT,
                            "does not fit");
@@ -737,18 +946,18 @@ TEST_CASE("operators: unknown ops, flags and operand kinds") {
     Fixture f;
     int64_t e = 0;
     for (int32_t op : {0, static_cast<int32_t>(AGJ_OP_END_), -1, kI32Max, kI32Min}) {
-        EXPECT_REFUSED(agj_executor_prepare(op, f.tensor, f.tensor2, f.scalar, f.tensor, 0, &e), AGJ_ERR_INVALID_ARGUMENT,
-                       "unknown operator");
+        EXPECT_REFUSED(agj_executor_prepare(op, f.tensor, f.tensor2, f.scalar, f.tensor, 0, &e),
+                       AGJ_ERR_INVALID_ARGUMENT, "unknown operator");
     }
     for (int32_t flags : {2, -1, kI32Min, 0x100}) {
         EXPECT_REFUSED(agj_executor_prepare(AGJ_OP_ADD, f.tensor, f.tensor2, f.scalar, f.tensor, flags, &e),
                        AGJ_ERR_INVALID_ARGUMENT, "flags");
     }
     // ADD takes a tensor other, ADDS a scalar one; the in-place variants ignore out.
-    EXPECT_REFUSED(agj_executor_prepare(AGJ_OP_ADD, f.tensor, f.scalar, f.scalar, f.tensor, 0, &e), AGJ_ERR_INVALID_HANDLE,
-                   "names a scalar, not a tensor");
-    EXPECT_REFUSED(agj_executor_prepare(AGJ_OP_ADDS, f.tensor, f.tensor2, f.scalar, f.tensor, 0, &e), AGJ_ERR_INVALID_HANDLE,
-                   "names a tensor, not a scalar");
+    EXPECT_REFUSED(agj_executor_prepare(AGJ_OP_ADD, f.tensor, f.scalar, f.scalar, f.tensor, 0, &e),
+                   AGJ_ERR_INVALID_HANDLE, "names a scalar, not a tensor");
+    EXPECT_REFUSED(agj_executor_prepare(AGJ_OP_ADDS, f.tensor, f.tensor2, f.scalar, f.tensor, 0, &e),
+                   AGJ_ERR_INVALID_HANDLE, "names a tensor, not a scalar");
     CHECK_EQ(agj_executor_prepare(AGJ_OP_INPLACE_ADDS, f.tensor, f.scalar, f.scalar, -12345, 0, &e), AGJ_OK);
     CHECK_EQ(agj_release(e), AGJ_OK);
     // A single-use executor launched once is used up; released, it is dead.
@@ -793,9 +1002,9 @@ TEST_CASE("every operator refuses an output whose view names an element twice, a
     OpenRuntime runtime;
     Fixture f;
     const int64_t dims[] = {4, 2};
-    const int64_t rowsOfOne[] = {0, 1};     // a broadcast stride: four rows on one
-    const int64_t interleaved[] = {1, 1};   // rows one element apart: element 1 is (0,1) and (1,0)
-    const int64_t transposed[] = {1, 4};    // column-major: every element once
+    const int64_t rowsOfOne[] = {0, 1};   // a broadcast stride: four rows on one
+    const int64_t interleaved[] = {1, 1}; // rows one element apart: element 1 is (0,1) and (1,0)
+    const int64_t transposed[] = {1, 4};  // column-major: every element once
     int64_t broadcast = 0, overlapping = 0, columnMajor = 0;
     REQUIRE(agj_tensor_create(f.deviceBuffer, ACL_FLOAT, dims, 2, rowsOfOne, 0, &broadcast) == AGJ_OK);
     REQUIRE(agj_tensor_create(f.deviceBuffer, ACL_FLOAT, dims, 2, interleaved, 0, &overlapping) == AGJ_OK);

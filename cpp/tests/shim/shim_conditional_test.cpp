@@ -11,7 +11,9 @@
 
 namespace {
 
-std::string LastError() { return agj_last_error_message(); }
+std::string LastError() {
+    return agj_last_error_message();
+}
 
 struct Runtime {
     Runtime() { CHECK_EQ(agj_runtime_open("sim"), AGJ_OK); }

@@ -41,7 +41,9 @@ struct Seed {
 
 constexpr int64_t kBytes = 8 * sizeof(float);
 
-std::string LastError() { return agj_last_error_message(); }
+std::string LastError() {
+    return agj_last_error_message();
+}
 
 Seed::Seed(int32_t executorFlags) {
     Seed &seed = *this;
@@ -285,8 +287,8 @@ TEST_CASE("a model keeps the objects its tasks use after they are released") {
     REQUIRE(model != 0);
     int64_t before = agj_live_count(AGJ_KIND_TENSOR);
     // Drop every handle the model's tasks use; the model must keep them working.
-    for (int64_t handle : {seed.self, seed.other, seed.out, seed.alpha, seed.add, seed.selfBuffer,
-                           seed.otherBuffer, seed.outBuffer, seed.selfHost}) {
+    for (int64_t handle : {seed.self, seed.other, seed.out, seed.alpha, seed.add, seed.selfBuffer, seed.otherBuffer,
+                           seed.outBuffer, seed.selfHost}) {
         CHECK_EQ(agj_release(handle), AGJ_OK);
     }
     CHECK_EQ(agj_live_count(AGJ_KIND_TENSOR), before);
@@ -456,7 +458,7 @@ TEST_CASE("replay and wait in one call: the seed's values, and nothing kept once
 
 TEST_CASE("a handle released while another thread's call uses it dies when that call ends") {
     OpenRuntime runtime;
-    GatedStream g;  // `blocked` waits until `gate` is recorded
+    GatedStream g; // `blocked` waits until `gate` is recorded
     std::atomic<bool> waiting{false};
     int32_t synchronized = -1;
     std::thread waiter([&] {
@@ -483,7 +485,7 @@ TEST_CASE("a handle released while another thread's call uses it dies when that 
 
 TEST_CASE("releasing a stream waits for its work also while another thread synchronises it") {
     OpenRuntime runtime;
-    GatedStream g;  // `blocked` waits until `gate` is recorded
+    GatedStream g; // `blocked` waits until `gate` is recorded
     std::thread waiter([&] { agj_stream_synchronize(g.blocked); });
     std::atomic<bool> recorded{false};
     std::thread recorder([&] {
@@ -500,7 +502,7 @@ TEST_CASE("releasing a stream waits for its work also while another thread synch
 
 TEST_CASE("a synchronisation blocked on another thread holds up releases of what it waits for only") {
     OpenRuntime runtime;
-    GatedStream g;  // `blocked` waits until `gate` is recorded
+    GatedStream g; // `blocked` waits until `gate` is recorded
     int64_t waitedEvent = 0;
     CHECK_EQ(agj_event_create(g.device, 0, &waitedEvent), AGJ_OK);
     CHECK_EQ(agj_event_record(waitedEvent, g.blocked), AGJ_OK); // completes once `blocked` runs
@@ -556,8 +558,8 @@ TEST_CASE("lookups racing releases and reuse of the same slots") {
                     int64_t bytes = 0;
                     int32_t status = agj_buffer_size(handle, &bytes);
                     // A peer's buffer is either live (and its own size) or already released.
-                    bool right = status == AGJ_OK ? bytes == 64 * (peer + 1)
-                                                  : status == AGJ_ERR_INVALID_HANDLE && peer != t;
+                    bool right =
+                        status == AGJ_OK ? bytes == 64 * (peer + 1) : status == AGJ_ERR_INVALID_HANDLE && peer != t;
                     wrong[t] += right ? 0 : 1;
                 }
                 wrong[t] += agj_release(buffer) != AGJ_OK;
@@ -653,8 +655,9 @@ TEST_CASE("replays of one model on several threads and streams") {
     int64_t emptySelf = 0, emptyOut = 0;
     CHECK_EQ(agj_tensor_create(seed.selfBuffer, ACL_FLOAT, none, 1, nullptr, 0, &emptySelf), AGJ_OK);
     CHECK_EQ(agj_tensor_create(seed.outBuffer, ACL_FLOAT, none, 1, nullptr, 0, &emptyOut), AGJ_OK);
-    CHECK_EQ(agj_executor_prepare(AGJ_OP_ADD, emptySelf, emptySelf, seed.alpha, emptyOut, AGJ_EXECUTOR_REPEATABLE, &kernel),
-             AGJ_OK);
+    CHECK_EQ(
+        agj_executor_prepare(AGJ_OP_ADD, emptySelf, emptySelf, seed.alpha, emptyOut, AGJ_EXECUTOR_REPEATABLE, &kernel),
+        AGJ_OK);
 #endif
     CHECK_EQ(agj_capture_begin(seed.stream, ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL), AGJ_OK);
     CHECK_EQ(agj_executor_launch(kernel, seed.stream), AGJ_OK);

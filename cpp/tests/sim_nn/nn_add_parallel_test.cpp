@@ -20,9 +20,9 @@ TEST_CASE("large contiguous adds of several dtypes match the reference") {
         auto self = Make(type, {kLarge});
         auto other = Make(type, {kLarge});
         auto out = Make(type, {kLarge});
-        CHECK(CheckAdd(*self, *other, type == ACL_INT32 || type == ACL_INT8 ? HostScalar::Int64(-3)
-                                                                            : HostScalar::Float(1.1f),
-                       *out, type, std::string("large ") + TypeName(type)));
+        CHECK(CheckAdd(*self, *other,
+                       type == ACL_INT32 || type == ACL_INT8 ? HostScalar::Int64(-3) : HostScalar::Float(1.1f), *out,
+                       type, std::string("large ") + TypeName(type)));
     }
 }
 

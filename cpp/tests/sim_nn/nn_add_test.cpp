@@ -10,7 +10,6 @@ using namespace nntest;
 
 namespace {
 
-
 // An alpha the promoted type accepts, not 1 (so the Axpy / Mul+Add paths run).
 HostScalar AlphaFor(aclDataType promoted) {
     if (promoted == ACL_BOOL) {
@@ -27,7 +26,9 @@ HostScalar AlphaFor(aclDataType promoted) {
 
 // CANN's CanCast as its code (op::CanCast) has it: nothing but BOOL casts to BOOL, complex only to
 // complex, a floating type not to an integer type.
-bool IsFloating(aclDataType t) { return t == ACL_FLOAT16 || t == ACL_BF16 || t == ACL_FLOAT || t == ACL_DOUBLE; }
+bool IsFloating(aclDataType t) {
+    return t == ACL_FLOAT16 || t == ACL_BF16 || t == ACL_FLOAT || t == ACL_DOUBLE;
+}
 
 bool ExpectCastable(aclDataType from, aclDataType to) {
     if (to == ACL_BOOL) {
@@ -39,7 +40,9 @@ bool ExpectCastable(aclDataType from, aclDataType to) {
     return !(IsFloating(from) && IsInteger(to));
 }
 
-std::string Pair(aclDataType a, aclDataType b) { return std::string(TypeName(a)) + "+" + TypeName(b); }
+std::string Pair(aclDataType a, aclDataType b) {
+    return std::string(TypeName(a)) + "+" + TypeName(b);
+}
 
 } // namespace
 
@@ -178,12 +181,18 @@ TEST_CASE("alpha of several dtypes is converted to the promoted type") {
         HostScalar alpha;
     };
     const Case cases[] = {
-        {ACL_FLOAT, HostScalar::Int64(3)},        {ACL_FLOAT, HostScalar::Double(0.1)},
-        {ACL_FLOAT, HostScalar::Bool(true)},      {ACL_DOUBLE, HostScalar::Float(0.1f)},
-        {ACL_INT32, HostScalar::Int32(-7)},       {ACL_UINT8, HostScalar::Int64(300)},  // wraps to 44
-        {ACL_INT16, HostScalar::Bool(true)},      {ACL_BOOL, HostScalar::Int64(5)},
-        {ACL_FLOAT16, HostScalar::Double(1e-4)},  {ACL_BF16, HostScalar::Float(1.1f)},
-        {ACL_COMPLEX64, HostScalar::Complex64(1.5f, 2.0f)}, {ACL_COMPLEX128, HostScalar::Int32(2)},
+        {ACL_FLOAT, HostScalar::Int64(3)},
+        {ACL_FLOAT, HostScalar::Double(0.1)},
+        {ACL_FLOAT, HostScalar::Bool(true)},
+        {ACL_DOUBLE, HostScalar::Float(0.1f)},
+        {ACL_INT32, HostScalar::Int32(-7)},
+        {ACL_UINT8, HostScalar::Int64(300)}, // wraps to 44
+        {ACL_INT16, HostScalar::Bool(true)},
+        {ACL_BOOL, HostScalar::Int64(5)},
+        {ACL_FLOAT16, HostScalar::Double(1e-4)},
+        {ACL_BF16, HostScalar::Float(1.1f)},
+        {ACL_COMPLEX64, HostScalar::Complex64(1.5f, 2.0f)},
+        {ACL_COMPLEX128, HostScalar::Int32(2)},
     };
     for (const Case &c : cases) {
         auto self = Make(c.tensors, {4, 3});
@@ -215,8 +224,8 @@ TEST_CASE("an alpha that can't be cast to the promoted type is refused") {
     };
     uint16_t unsignedShort = 2;
     const Case cases[] = {
-        {ACL_INT32, HostScalar::Complex64(1, 1)},  // complex never casts to an integer
-        {ACL_BOOL, HostScalar::Float(1.0f)},       // BOOL needs a BOOL or integer alpha
+        {ACL_INT32, HostScalar::Complex64(1, 1)}, // complex never casts to an integer
+        {ACL_BOOL, HostScalar::Float(1.0f)},      // BOOL needs a BOOL or integer alpha
         {ACL_BOOL, HostScalar::Complex64(1, 0)},
         {ACL_FLOAT, HostScalar::Of(ACL_UINT16, unsignedShort)}, // not one of the operator's types
     };
@@ -258,10 +267,18 @@ TEST_CASE("broadcasting: scalar-like, rows, columns, rank padding, both sides") 
         std::vector<int64_t> self, other, out;
     };
     const Case cases[] = {
-        {{4, 5}, {1}, {4, 5}},          {{4, 5}, {}, {4, 5}},            {{}, {4, 5}, {4, 5}},
-        {{4, 5}, {5}, {4, 5}},          {{4, 5}, {4, 1}, {4, 5}},        {{4, 1}, {1, 5}, {4, 5}},
-        {{2, 3, 4}, {4}, {2, 3, 4}},    {{2, 3, 4}, {3, 1}, {2, 3, 4}},  {{2, 1, 4}, {3, 1}, {2, 3, 4}},
-        {{1}, {1}, {1}},                {{}, {}, {}},                    {{1, 1, 7}, {7, 1, 1}, {7, 1, 7}},
+        {{4, 5}, {1}, {4, 5}},
+        {{4, 5}, {}, {4, 5}},
+        {{}, {4, 5}, {4, 5}},
+        {{4, 5}, {5}, {4, 5}},
+        {{4, 5}, {4, 1}, {4, 5}},
+        {{4, 1}, {1, 5}, {4, 5}},
+        {{2, 3, 4}, {4}, {2, 3, 4}},
+        {{2, 3, 4}, {3, 1}, {2, 3, 4}},
+        {{2, 1, 4}, {3, 1}, {2, 3, 4}},
+        {{1}, {1}, {1}},
+        {{}, {}, {}},
+        {{1, 1, 7}, {7, 1, 1}, {7, 1, 7}},
         {{2, 1, 3, 1, 2, 1, 2, 1}, {2, 1, 2, 1, 2, 1, 2}, {2, 2, 3, 2, 2, 2, 2, 2}}, // 8 dims
     };
     for (aclDataType type : {ACL_FLOAT, ACL_INT64, ACL_FLOAT16}) {
@@ -285,7 +302,7 @@ TEST_CASE("incompatible shapes, a wrong out shape and more than 8 dims are refus
     const Case cases[] = {
         {{3}, {4}, {4}, "cannot be broadcast"},
         {{2, 3}, {3, 3}, {3, 3}, "cannot be broadcast"},
-        {{4, 5}, {5}, {5}, "shape of out"},       // out is never resized
+        {{4, 5}, {5}, {5}, "shape of out"}, // out is never resized
         {{4, 5}, {5}, {1, 4, 5}, "shape of out"},
         {{4, 1}, {1, 5}, {4, 1}, "shape of out"},
         {{1, 1, 1, 1, 1, 1, 1, 1, 2}, {2}, {1, 1, 1, 1, 1, 1, 1, 1, 2}, "at most 8"},
@@ -434,8 +451,8 @@ TEST_CASE("empty tensors give an executor that launches nothing") {
                                           c.self.data(), c.self.size(), nullptr);
         aclTensor *other = aclCreateTensor(c.other.data(), c.other.size(), ACL_FLOAT, nullptr, 0, ACL_FORMAT_ND,
                                            c.other.data(), c.other.size(), nullptr);
-        aclTensor *out = aclCreateTensor(c.out.data(), c.out.size(), ACL_FLOAT, nullptr, 0, ACL_FORMAT_ND,
-                                         c.out.data(), c.out.size(), nullptr);
+        aclTensor *out = aclCreateTensor(c.out.data(), c.out.size(), ACL_FLOAT, nullptr, 0, ACL_FORMAT_ND, c.out.data(),
+                                         c.out.size(), nullptr);
         REQUIRE(self != nullptr && other != nullptr && out != nullptr);
         uint64_t workspaceSize = 123;
         aclOpExecutor *executor = nullptr;
@@ -505,10 +522,10 @@ TEST_CASE("aclnnAdds and aclnnInplaceAdds promote a scalar other by category onl
         aclDataType promoted;
     };
     const Case cases[] = {
-        {ACL_INT32, HostScalar::Int64(7), ACL_INT32, ACL_INT32},          // same category: self's type
-        {ACL_INT8, HostScalar::Int64(1000), ACL_INT8, ACL_INT8},          // the scalar wraps to INT8
-        {ACL_INT32, HostScalar::Float(2.5f), ACL_FLOAT, ACL_FLOAT},       // category lifted to float
-        {ACL_INT32, HostScalar::Double(2.5), ACL_FLOAT, ACL_FLOAT},       // double scalar, float out
+        {ACL_INT32, HostScalar::Int64(7), ACL_INT32, ACL_INT32},    // same category: self's type
+        {ACL_INT8, HostScalar::Int64(1000), ACL_INT8, ACL_INT8},    // the scalar wraps to INT8
+        {ACL_INT32, HostScalar::Float(2.5f), ACL_FLOAT, ACL_FLOAT}, // category lifted to float
+        {ACL_INT32, HostScalar::Double(2.5), ACL_FLOAT, ACL_FLOAT}, // double scalar, float out
         {ACL_INT32, HostScalar::Double(2.5), ACL_DOUBLE, ACL_DOUBLE},
         {ACL_BOOL, HostScalar::Int64(3), ACL_INT64, ACL_INT64},
         {ACL_BOOL, HostScalar::Bool(true), ACL_BOOL, ACL_BOOL},
@@ -520,8 +537,8 @@ TEST_CASE("aclnnAdds and aclnnInplaceAdds promote a scalar other by category onl
         {ACL_UINT8, HostScalar::Int64(-1), ACL_UINT8, ACL_UINT8},
     };
     for (const Case &c : cases) {
-        const std::string what = std::string("adds ") + TypeName(c.self) + " + " + TypeName(c.other.type) + " -> " +
-                                 TypeName(c.out);
+        const std::string what =
+            std::string("adds ") + TypeName(c.self) + " + " + TypeName(c.other.type) + " -> " + TypeName(c.out);
         auto self = Make(c.self, {3, 4}, {1, 3});
         auto out = Make(c.out, {3, 4});
         const HostScalar alpha = c.promoted == ACL_BOOL ? HostScalar::Bool(true) : HostScalar::Int64(2);
@@ -708,11 +725,11 @@ TEST_CASE("a captured model records Add, Axpy or Mul+Add and replays with alpha 
     REQUIRE(aclmdlRICaptureBegin(stream, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL) == ACL_SUCCESS);
     uint64_t ws = 0;
     aclOpExecutor *executor = nullptr;
-    CHECK_EQ(aclnnAddGetWorkspaceSize(*x, *y, one, *z, &ws, &executor), 0);   // Add
+    CHECK_EQ(aclnnAddGetWorkspaceSize(*x, *y, one, *z, &ws, &executor), 0); // Add
     CHECK_EQ(aclnnAdd(nullptr, 0, executor, stream), 0);
     CHECK_EQ(aclnnAddGetWorkspaceSize(*x, *y, other, *z, &ws, &executor), 0); // Axpy (FLOAT)
     CHECK_EQ(aclnnAdd(nullptr, 0, executor, stream), 0);
-    CHECK_EQ(aclnnAddGetWorkspaceSize(*d, *d, two, *d, &ws, &executor), 0);   // Mul+Add (DOUBLE)
+    CHECK_EQ(aclnnAddGetWorkspaceSize(*d, *d, two, *d, &ws, &executor), 0); // Mul+Add (DOUBLE)
     CHECK_EQ(aclnnAdd(nullptr, 0, executor, stream), 0);
     REQUIRE(aclmdlRICaptureEnd(stream, &model) == ACL_SUCCESS);
     REQUIRE(model != nullptr);

@@ -31,9 +31,22 @@ void ForSampleFloats(Visit visit) {
     for (uint64_t bits = 0; bits <= 0xFFFFFFFFull; bits += 4099) {
         visit(FromBits(static_cast<uint32_t>(bits)));
     }
-    const float edges[] = {0.0f,     -0.0f,      65504.0f,  65519.99f, 65520.0f,     -65520.0f,  6.1035156e-05f,
-                           5.96e-08f, 2.98e-08f,  2.99e-08f, 1e-30f,    3.0517578e-05f, 2049.0f,  2051.0f,
-                           std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity()};
+    const float edges[] = {0.0f,
+                           -0.0f,
+                           65504.0f,
+                           65519.99f,
+                           65520.0f,
+                           -65520.0f,
+                           6.1035156e-05f,
+                           5.96e-08f,
+                           2.98e-08f,
+                           2.99e-08f,
+                           1e-30f,
+                           3.0517578e-05f,
+                           2049.0f,
+                           2051.0f,
+                           std::numeric_limits<float>::infinity(),
+                           -std::numeric_limits<float>::infinity()};
     for (float edge : edges) {
         visit(edge);
         visit(std::nextafter(edge, 0.0f));
@@ -56,7 +69,8 @@ int SampleMismatches(Convert convert, Expect expect, IsNaN isNaN) {
         const uint32_t actual = convert(value);
         const bool wrong = std::isnan(value) ? !isNaN(actual) : actual != expect(value);
         if (wrong && mismatches++ < 5) {
-            std::fprintf(stderr, "  %a: got 0x%08x, want 0x%08x\n", value, actual, std::isnan(value) ? 0u : expect(value));
+            std::fprintf(stderr, "  %a: got 0x%08x, want 0x%08x\n", value, actual,
+                         std::isnan(value) ? 0u : expect(value));
         }
     });
     return mismatches;
@@ -81,18 +95,18 @@ TEST_CASE("FLOAT16 to float is exact for all 65536 encodings") {
 }
 
 TEST_CASE("float to FLOAT16 rounds to nearest even, overflows to infinity, keeps NaN") {
-    const int mismatches = SampleMismatches(
-        [](float value) { return uint32_t{FloatToHalfBits(value)}; },
-        [](float value) { return uint32_t{HalfBitsOf(static_cast<_Float16>(value))}; },
-        [](uint32_t half) { return (half & 0x7C00u) == 0x7C00u && (half & 0x3FFu) != 0; });
+    const int mismatches =
+        SampleMismatches([](float value) { return uint32_t{FloatToHalfBits(value)}; },
+                         [](float value) { return uint32_t{HalfBitsOf(static_cast<_Float16>(value))}; },
+                         [](uint32_t half) { return (half & 0x7C00u) == 0x7C00u && (half & 0x3FFu) != 0; });
     CHECK_EQ(mismatches, 0);
 }
 
 TEST_CASE("float to BF16 rounds to nearest even; BF16 to float is exact") {
-    const int mismatches = SampleMismatches(
-        [](float value) { return BitsOf(BFloat16BitsToFloat(FloatToBFloat16Bits(value))); },
-        [](float value) { return BitsOf(nntest::RoundBf16(value)); },
-        [](uint32_t widened) { return std::isnan(FromBits(widened)); });
+    const int mismatches =
+        SampleMismatches([](float value) { return BitsOf(BFloat16BitsToFloat(FloatToBFloat16Bits(value))); },
+                         [](float value) { return BitsOf(nntest::RoundBf16(value)); },
+                         [](uint32_t widened) { return std::isnan(FromBits(widened)); });
     CHECK_EQ(mismatches, 0);
 }
 

@@ -288,8 +288,8 @@ const UnaryCase kUnaryCases[] = {
 };
 
 OpCall UnaryCall(Unary op, aclTensor *self, aclTensor *out) {
-    const UnaryCase &row = *std::find_if(std::begin(kUnaryCases), std::end(kUnaryCases),
-                                         [op](const UnaryCase &c) { return c.op == op; });
+    const UnaryCase &row =
+        *std::find_if(std::begin(kUnaryCases), std::end(kUnaryCases), [op](const UnaryCase &c) { return c.op == op; });
     const UnaryPrepare prepare = row.prepare;
     return {[=](uint64_t *ws, aclOpExecutor **ex) { return prepare(self, out, ws, ex); }, row.launch};
 }
@@ -523,8 +523,7 @@ TEST_CASE("Cast converts between every pair of stored dtypes") {
             }
         });
         CHECK_EQ(Run(CastCall(*self, to, *out)), 0);
-        CHECK(SameStorage(to, out->Download(), expected,
-                          std::string("Cast ") + TypeName(from) + "->" + TypeName(to)));
+        CHECK(SameStorage(to, out->Download(), expected, std::string("Cast ") + TypeName(from) + "->" + TypeName(to)));
     });
 }
 

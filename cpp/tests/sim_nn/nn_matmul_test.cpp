@@ -121,8 +121,8 @@ TEST_CASE("Mm over shapes crossing every block edge of the packed kernel") {
         auto self = Make(ACL_FLOAT, {shape[0], shape[1]});
         auto mat2 = Make(ACL_FLOAT, {shape[1], shape[2]});
         auto out = Make(ACL_FLOAT, {shape[0], shape[2]});
-        const std::string what = "Mm " + std::to_string(shape[0]) + "x" + std::to_string(shape[1]) + "x" +
-                                 std::to_string(shape[2]);
+        const std::string what =
+            "Mm " + std::to_string(shape[0]) + "x" + std::to_string(shape[1]) + "x" + std::to_string(shape[2]);
         CHECK_EQ(Run(MatmulCall(Api::kMm, *self, *mat2, *out)), 0);
         CHECK(CheckProduct(*self, *mat2, *out, false, what));
     }
@@ -130,9 +130,9 @@ TEST_CASE("Mm over shapes crossing every block edge of the packed kernel") {
 
 TEST_CASE("transposed, offset and strided operands and outputs") {
     REQUIRE(Session().ok);
-    auto selfT = Make(ACL_FLOAT, {20, 30}, {1, 20});            // the transpose of a 30 x 20 matrix
-    auto mat2 = Make(ACL_FLOAT, {30, 18}, {40, 2}, 5, 1300);    // every other column, from offset 5
-    auto out = Make(ACL_FLOAT, {20, 18}, {1, 20});               // column-major
+    auto selfT = Make(ACL_FLOAT, {20, 30}, {1, 20});         // the transpose of a 30 x 20 matrix
+    auto mat2 = Make(ACL_FLOAT, {30, 18}, {40, 2}, 5, 1300); // every other column, from offset 5
+    auto out = Make(ACL_FLOAT, {20, 18}, {1, 20});           // column-major
     CHECK_EQ(Run(MatmulCall(Api::kMm, *selfT, *mat2, *out)), 0);
     CHECK(CheckProduct(*selfT, *mat2, *out, false, "transposed and strided"));
     auto outF16 = Make(ACL_FLOAT16, {20, 18}, {20, 1}, 3, 400);
@@ -146,11 +146,11 @@ TEST_CASE("Matmul follows torch.matmul: 1-d operands, batch broadcasting") {
         std::vector<int64_t> a, b, out;
     };
     const Case cases[] = {
-        {{7}, {7}, {}},                       // dot product
-        {{7}, {7, 5}, {5}},                   // row vector
-        {{4, 7}, {7}, {4}},                   // matrix-vector
-        {{3, 4, 7}, {7}, {3, 4}},             // batched matrix-vector
-        {{7}, {2, 7, 5}, {2, 5}},             // vector-batched matrix
+        {{7}, {7}, {}},                          // dot product
+        {{7}, {7, 5}, {5}},                      // row vector
+        {{4, 7}, {7}, {4}},                      // matrix-vector
+        {{3, 4, 7}, {7}, {3, 4}},                // batched matrix-vector
+        {{7}, {2, 7, 5}, {2, 5}},                // vector-batched matrix
         {{2, 1, 4, 5}, {3, 5, 6}, {2, 3, 4, 6}}, // broadcast batch dims
         {{1, 2, 1, 2, 3, 4}, {2, 1, 4, 5}, {1, 2, 2, 2, 3, 5}},
     };
@@ -241,13 +241,13 @@ TEST_CASE("refusals: NULL 161001; dtypes, shapes, ranks, cubeMathType and overla
     CHECK_EQ(Prepare(MatmulCall(Api::kMm, *a, *bBf16, *c)), kInvalid);    // FLOAT with BF16
     CHECK_EQ(Prepare(MatmulCall(Api::kMm, *a, *wrongK, *c)), kInvalid);
     CHECK_EQ(Prepare(MatmulCall(Api::kMm, *a, *b, *wrongOut)), kInvalid);
-    CHECK_EQ(Prepare(MatmulCall(Api::kMm, *a3, *b3, *c3)), kInvalid);      // Mm is 2-d only
-    CHECK_EQ(Prepare(MatmulCall(Api::kBatchMatMul, *a, *b, *c)), kInvalid); // BatchMatMul is 3-d only
+    CHECK_EQ(Prepare(MatmulCall(Api::kMm, *a3, *b3, *c3)), kInvalid);          // Mm is 2-d only
+    CHECK_EQ(Prepare(MatmulCall(Api::kBatchMatMul, *a, *b, *c)), kInvalid);    // BatchMatMul is 3-d only
     CHECK_EQ(Prepare(MatmulCall(Api::kBatchMatMul, *a3, *b3, *c3)), kInvalid); // batch 2 vs 3
-    CHECK_EQ(Prepare(MatmulCall(Api::kMatmul, *a3, *b3, *c3)), kInvalid);  // 2 and 3 don't broadcast
+    CHECK_EQ(Prepare(MatmulCall(Api::kMatmul, *a3, *b3, *c3)), kInvalid);      // 2 and 3 don't broadcast
     CHECK_EQ(Prepare(MatmulCall(Api::kMatmul, *sevenDims, *b, *c)), kInvalid);
     CHECK_EQ(Prepare(MatmulCall(Api::kMm, *aF16, *bF16, *c, 3)), kInvalid); // USE_HF32 needs FLOAT
-    CHECK_EQ(Prepare(MatmulCall(Api::kMm, *aF16, *b, *c, 3)), 0);         // FLOAT16 with FLOAT promotes to FLOAT
+    CHECK_EQ(Prepare(MatmulCall(Api::kMm, *aF16, *b, *c, 3)), 0);           // FLOAT16 with FLOAT promotes to FLOAT
     CHECK_EQ(Prepare(MatmulCall(Api::kMm, *aBf16, *bBf16, *cBf16, 2)), kInvalid); // USE_FP16 not for BF16
     CHECK_EQ(Prepare(MatmulCall(Api::kMm, *a, *b, *c, 7)), kInvalid);
     CHECK_EQ(Prepare(MatmulCall(Api::kMm, *a, *b, *overlapping)), kInvalid);

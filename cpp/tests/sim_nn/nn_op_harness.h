@@ -151,8 +151,8 @@ inline bool CloseStorage(aclDataType t, const std::vector<unsigned char> &actual
     for (size_t at = 0; at + size <= actual.size() && at + size <= expected.size(); at += size) {
         const double a = ReadAs<double>(t, &actual[at]);
         const double e = ReadAs<double>(t, &expected[at]);
-        const bool close = (std::isnan(a) && std::isnan(e)) || a == e ||
-                           std::fabs(a - e) <= absolute + relative * std::fabs(e);
+        const bool close =
+            (std::isnan(a) && std::isnan(e)) || a == e || std::fabs(a - e) <= absolute + relative * std::fabs(e);
         if (!close && differences++ < 4) {
             std::fprintf(stderr, "  %s: element %zu is %.9g, expected %.9g\n", what.c_str(), at / size, a, e);
         }

@@ -202,7 +202,8 @@ void ScalarSoftmaxRow(const float *x, float *y, int64_t n) {
 TEST_CASE("float32 Softmax rows give the bits of the scalar definition (vectorised e^x, maximum and sum)") {
     REQUIRE(Session().ok);
     // Row lengths around the vector widths and a long one; values spread over [-60, 60].
-    for (int64_t length : {int64_t{1}, int64_t{7}, int64_t{8}, int64_t{17}, int64_t{33}, int64_t{1003}, int64_t{4096}}) {
+    for (int64_t length :
+         {int64_t{1}, int64_t{7}, int64_t{8}, int64_t{17}, int64_t{33}, int64_t{1003}, int64_t{4096}}) {
         auto self = Make(ACL_FLOAT, {3, length});
         std::vector<float> x(static_cast<size_t>(3 * length));
         for (size_t i = 0; i < x.size(); ++i) {

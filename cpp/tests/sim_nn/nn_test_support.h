@@ -28,8 +28,8 @@ constexpr aclnnStatus kNullptr = 161001;
 constexpr aclnnStatus kInvalid = 161002;
 
 // The twelve types of the aclnnAdd family, in promotion order.
-const aclDataType kAllTypes[] = {ACL_BOOL,  ACL_UINT8, ACL_INT8, ACL_INT16, ACL_INT32,     ACL_INT64,
-                                 ACL_FLOAT16, ACL_BF16, ACL_FLOAT, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128};
+const aclDataType kAllTypes[] = {ACL_BOOL,    ACL_UINT8, ACL_INT8,  ACL_INT16,  ACL_INT32,     ACL_INT64,
+                                 ACL_FLOAT16, ACL_BF16,  ACL_FLOAT, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128};
 
 // Calls visit(a, b) for every ordered pair of stored data types (the dtype matrices of the operator
 // tests).
@@ -131,7 +131,9 @@ inline size_t SizeOf(aclDataType t) {
     }
 }
 
-inline bool IsComplex(aclDataType t) { return t == ACL_COMPLEX64 || t == ACL_COMPLEX128; }
+inline bool IsComplex(aclDataType t) {
+    return t == ACL_COMPLEX64 || t == ACL_COMPLEX128;
+}
 inline bool IsFloat(aclDataType t) {
     return t == ACL_FLOAT16 || t == ACL_BF16 || t == ACL_FLOAT || t == ACL_DOUBLE;
 }
@@ -188,7 +190,9 @@ To RefCast(From v) {
     }
 }
 
-inline float RoundHalf(float x) { return static_cast<float>(static_cast<_Float16>(x)); }
+inline float RoundHalf(float x) {
+    return static_cast<float>(static_cast<_Float16>(x));
+}
 
 // Nearest-even to bf16's 8 significant bits (normal range), by frexp and nearbyint.
 inline float RoundBf16(float x) {
@@ -387,8 +391,8 @@ public:
         }
         Upload();
         const int64_t storageDims[1] = {storage};
-        tensor_ = aclCreateTensor(spec_.dims.data(), spec_.dims.size(), spec_.type, spec_.strides.data(),
-                                  spec_.offset, ACL_FORMAT_ND, storageDims, 1, device_);
+        tensor_ = aclCreateTensor(spec_.dims.data(), spec_.dims.size(), spec_.type, spec_.strides.data(), spec_.offset,
+                                  ACL_FORMAT_ND, storageDims, 1, device_);
     }
     ~DeviceTensor() {
         aclDestroyTensor(tensor_);
@@ -433,7 +437,8 @@ inline std::unique_ptr<DeviceTensor> Make(aclDataType type, std::vector<int64_t>
 // One tensor of `shape` per data type in `types`, for the operand sets of dtype refusals:
 // auto [f32, f16] = MakeEach({ACL_FLOAT, ACL_FLOAT16}, {2, 3});
 template <size_t N>
-std::array<std::unique_ptr<DeviceTensor>, N> MakeEach(const aclDataType (&types)[N], const std::vector<int64_t> &shape) {
+std::array<std::unique_ptr<DeviceTensor>, N> MakeEach(const aclDataType (&types)[N],
+                                                      const std::vector<int64_t> &shape) {
     std::array<std::unique_ptr<DeviceTensor>, N> tensors;
     for (size_t i = 0; i < N; ++i) {
         tensors[i] = Make(types[i], shape);
@@ -620,27 +625,35 @@ aclnnStatus RunPhases(Prepare prepare, aclnnStatus (*launch)(void *, uint64_t, a
 }
 
 inline aclnnStatus RunAdd(aclTensor *self, aclTensor *other, aclScalar *alpha, aclTensor *out) {
-    return RunPhases([&](uint64_t *workspaceSize, aclOpExecutor **executor) {
-        return aclnnAddGetWorkspaceSize(self, other, alpha, out, workspaceSize, executor);
-    }, aclnnAdd);
+    return RunPhases(
+        [&](uint64_t *workspaceSize, aclOpExecutor **executor) {
+            return aclnnAddGetWorkspaceSize(self, other, alpha, out, workspaceSize, executor);
+        },
+        aclnnAdd);
 }
 
 inline aclnnStatus RunAdds(aclTensor *self, aclScalar *other, aclScalar *alpha, aclTensor *out) {
-    return RunPhases([&](uint64_t *workspaceSize, aclOpExecutor **executor) {
-        return aclnnAddsGetWorkspaceSize(self, other, alpha, out, workspaceSize, executor);
-    }, aclnnAdds);
+    return RunPhases(
+        [&](uint64_t *workspaceSize, aclOpExecutor **executor) {
+            return aclnnAddsGetWorkspaceSize(self, other, alpha, out, workspaceSize, executor);
+        },
+        aclnnAdds);
 }
 
 inline aclnnStatus RunInplaceAdd(aclTensor *selfRef, aclTensor *other, aclScalar *alpha) {
-    return RunPhases([&](uint64_t *workspaceSize, aclOpExecutor **executor) {
-        return aclnnInplaceAddGetWorkspaceSize(selfRef, other, alpha, workspaceSize, executor);
-    }, aclnnInplaceAdd);
+    return RunPhases(
+        [&](uint64_t *workspaceSize, aclOpExecutor **executor) {
+            return aclnnInplaceAddGetWorkspaceSize(selfRef, other, alpha, workspaceSize, executor);
+        },
+        aclnnInplaceAdd);
 }
 
 inline aclnnStatus RunInplaceAdds(aclTensor *selfRef, aclScalar *other, aclScalar *alpha) {
-    return RunPhases([&](uint64_t *workspaceSize, aclOpExecutor **executor) {
-        return aclnnInplaceAddsGetWorkspaceSize(selfRef, other, alpha, workspaceSize, executor);
-    }, aclnnInplaceAdds);
+    return RunPhases(
+        [&](uint64_t *workspaceSize, aclOpExecutor **executor) {
+            return aclnnInplaceAddsGetWorkspaceSize(selfRef, other, alpha, workspaceSize, executor);
+        },
+        aclnnInplaceAdds);
 }
 
 // out's storage as the reference leaves it: self + alpha * other (computed in `promoted`) written into

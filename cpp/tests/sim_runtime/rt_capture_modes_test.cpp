@@ -8,13 +8,15 @@
 
 namespace {
 
-constexpr int kNoCapture = 3;  // the runtime's internal MAX: no capture
+constexpr int kNoCapture = 3; // the runtime's internal MAX: no capture
 constexpr size_t kBytes = 256;
 
 // The rule, verbatim from the spec (Context::IsCaptureModeSupport).
 bool Denied(int contextMode, int threadMode, int exchangeMode) {
-    if (contextMode == kNoCapture) return false;
-    if (exchangeMode == ACL_MODEL_RI_CAPTURE_MODE_RELAXED) return false;
+    if (contextMode == kNoCapture)
+        return false;
+    if (exchangeMode == ACL_MODEL_RI_CAPTURE_MODE_RELAXED)
+        return false;
     if (exchangeMode == ACL_MODEL_RI_CAPTURE_MODE_GLOBAL) {
         return contextMode == ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || threadMode == ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL;
     }
@@ -56,7 +58,7 @@ Results UnsafeCalls(const Targets &t, unsigned char value) {
     r.codes[1] = aclrtMemset(t.dsts[1], kBytes, value, kBytes);
     r.codes[2] = aclrtMemcpy2d(t.dsts[2], 32, host.data(), 32, 32, kBytes / 32, ACL_MEMCPY_HOST_TO_DEVICE);
     r.codes[3] = aclrtMemcpyAsync(t.dsts[3], kBytes, host.data(), kBytes, ACL_MEMCPY_HOST_TO_DEVICE, t.plainStream);
-    return r;  // `host` dies here: an allowed pageable async copy has completed already
+    return r; // `host` dies here: an allowed pageable async copy has completed already
 }
 
 // Checks the codes and, after the capture ended, the effects of UnsafeCalls.
@@ -79,8 +81,8 @@ void CheckCalls(const Targets &t, const Results &r, bool denied, unsigned char v
         bool untouched = rt::AllBytes(rt::ReadBytes(t.dsts[static_cast<size_t>(i)], kBytes), 0);
         if (denied ? !untouched : !written) {
             testsupport::fail(__FILE__, __LINE__,
-                              label + ": " + kCallNames[i] + (denied ? " wrote memory although refused"
-                                                                     : " did not write its data"));
+                              label + ": " + kCallNames[i] +
+                                  (denied ? " wrote memory although refused" : " did not write its data"));
         }
     }
 }
@@ -88,7 +90,9 @@ void CheckCalls(const Targets &t, const Results &r, bool denied, unsigned char v
 using rt::EndAndDestroy;
 
 // A memset as the probe for the restriction tests.
-aclError Probe(void *p) { return aclrtMemset(p, 16, 1, 16); }
+aclError Probe(void *p) {
+    return aclrtMemset(p, 16, 1, 16);
+}
 aclError ProbeOnThread(aclrtContext context, void *p, aclmdlRICaptureMode exchange) {
     aclError rc = -1;
     rt::RunOnThread(context, [&] {
@@ -104,9 +108,9 @@ aclError ProbeOnThread(aclrtContext context, void *p, aclmdlRICaptureMode exchan
 enum class Act { kBegin, kEnd, kStillActive, kProbeHere, kProbeElsewhere };
 struct Step {
     Act act;
-    size_t stream;             // kBegin, kEnd, kStillActive
-    aclmdlRICaptureMode mode;  // the capture mode (kBegin) or the exchange mode (the probes)
-    aclError code;             // what the call must return
+    size_t stream;            // kBegin, kEnd, kStillActive
+    aclmdlRICaptureMode mode; // the capture mode (kBegin) or the exchange mode (the probes)
+    aclError code;            // what the call must return
 };
 
 // Runs `steps` on three fresh streams and a probe buffer; every step is checked at `line`.
@@ -123,9 +127,7 @@ void RunScenario(std::initializer_list<Step> steps, int line) {
         case Act::kBegin:
             rt::Expect(aclmdlRICaptureBegin(s[step.stream], step.mode), step.code, what.c_str(), __FILE__, line);
             break;
-        case Act::kEnd:
-            rt::Expect(EndAndDestroy(s[step.stream]), step.code, what.c_str(), __FILE__, line);
-            break;
+        case Act::kEnd: rt::Expect(EndAndDestroy(s[step.stream]), step.code, what.c_str(), __FILE__, line); break;
         case Act::kStillActive:
             rt::Expect(rt::StatusOf(s[step.stream]), rt::kActive, what.c_str(), __FILE__, line);
             break;
@@ -144,13 +146,23 @@ void RunScenario(std::initializer_list<Step> steps, int line) {
 constexpr aclError kDenied = ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT;
 constexpr aclError kAllowed = ACL_SUCCESS;
 
-Step Begin(size_t stream, aclmdlRICaptureMode mode) { return {Act::kBegin, stream, mode, ACL_SUCCESS}; }
-Step End(size_t stream) { return {Act::kEnd, stream, rt::kGlobal, ACL_SUCCESS}; }
-Step StillActive(size_t stream) { return {Act::kStillActive, stream, rt::kGlobal, ACL_SUCCESS}; }
+Step Begin(size_t stream, aclmdlRICaptureMode mode) {
+    return {Act::kBegin, stream, mode, ACL_SUCCESS};
+}
+Step End(size_t stream) {
+    return {Act::kEnd, stream, rt::kGlobal, ACL_SUCCESS};
+}
+Step StillActive(size_t stream) {
+    return {Act::kStillActive, stream, rt::kGlobal, ACL_SUCCESS};
+}
 // A probe on this thread, under exchange mode GLOBAL unless given.
-Step Here(aclError code, aclmdlRICaptureMode exchange = rt::kGlobal) { return {Act::kProbeHere, 0, exchange, code}; }
+Step Here(aclError code, aclmdlRICaptureMode exchange = rt::kGlobal) {
+    return {Act::kProbeHere, 0, exchange, code};
+}
 // A probe on another thread of the context, under `exchange`.
-Step Elsewhere(aclmdlRICaptureMode exchange, aclError code) { return {Act::kProbeElsewhere, 0, exchange, code}; }
+Step Elsewhere(aclmdlRICaptureMode exchange, aclError code) {
+    return {Act::kProbeElsewhere, 0, exchange, code};
+}
 
 } // namespace
 
@@ -181,7 +193,8 @@ TEST_CASE("unsafe-call matrix: capture mode x exchange mode x capturing / other 
             for (int onCapturingThread = 1; onCapturingThread >= 0; --onCapturingThread) {
                 ++value;
                 std::string label = std::string("capture ") + rt::ModeName(captureMode) + ", exchange " +
-                                    rt::ModeName(exchange) + (onCapturingThread ? ", capturing thread" : ", other thread");
+                                    rt::ModeName(exchange) +
+                                    (onCapturingThread ? ", capturing thread" : ", other thread");
                 REQUIRE(t.Clear());
                 REQUIRE(aclmdlRICaptureBegin(capturing, captureMode) == ACL_SUCCESS);
                 Results r;
@@ -216,31 +229,52 @@ TEST_CASE("unsafe-call matrix: capture mode x exchange mode x capturing / other 
 }
 
 TEST_CASE("the restriction lasts until the last non-RELAXED capture ends (GLOBAL ended first)") {
-    RunScenario({
-        Begin(0, rt::kGlobal), Begin(1, rt::kThreadLocal), Begin(2, rt::kRelaxed),
-        // context GLOBAL, this thread GLOBAL.
-        Here(kDenied), Elsewhere(rt::kGlobal, kDenied), Elsewhere(rt::kThreadLocal, kAllowed),
-        End(0),
-        // context THREAD_LOCAL, this thread THREAD_LOCAL.
-        Here(kDenied), Here(kDenied, rt::kThreadLocal), Here(kAllowed, rt::kRelaxed),
-        Elsewhere(rt::kGlobal, kAllowed),
-        End(1),
-        // Only the RELAXED capture is left: nobody is restricted.
-        Here(kAllowed), Elsewhere(rt::kGlobal, kAllowed), StillActive(2),
-        End(2),
-        Here(kAllowed),
-    }, __LINE__);
+    RunScenario(
+        {
+            Begin(0, rt::kGlobal),
+            Begin(1, rt::kThreadLocal),
+            Begin(2, rt::kRelaxed),
+            // context GLOBAL, this thread GLOBAL.
+            Here(kDenied),
+            Elsewhere(rt::kGlobal, kDenied),
+            Elsewhere(rt::kThreadLocal, kAllowed),
+            End(0),
+            // context THREAD_LOCAL, this thread THREAD_LOCAL.
+            Here(kDenied),
+            Here(kDenied, rt::kThreadLocal),
+            Here(kAllowed, rt::kRelaxed),
+            Elsewhere(rt::kGlobal, kAllowed),
+            End(1),
+            // Only the RELAXED capture is left: nobody is restricted.
+            Here(kAllowed),
+            Elsewhere(rt::kGlobal, kAllowed),
+            StillActive(2),
+            End(2),
+            Here(kAllowed),
+        },
+        __LINE__);
 }
 
 TEST_CASE("the restriction lasts until the last non-RELAXED capture ends (RELAXED ended first)") {
-    RunScenario({
-        Begin(2, rt::kRelaxed), Here(kAllowed),
-        Begin(1, rt::kThreadLocal), Here(kDenied), Elsewhere(rt::kGlobal, kAllowed),
-        Begin(0, rt::kGlobal), Elsewhere(rt::kGlobal, kDenied),
-        End(2), Here(kDenied), Elsewhere(rt::kGlobal, kDenied),
-        End(0), Here(kDenied) /* THREAD_LOCAL capture of this thread */, Elsewhere(rt::kGlobal, kAllowed),
-        End(1), Here(kAllowed),
-    }, __LINE__);
+    RunScenario(
+        {
+            Begin(2, rt::kRelaxed),
+            Here(kAllowed),
+            Begin(1, rt::kThreadLocal),
+            Here(kDenied),
+            Elsewhere(rt::kGlobal, kAllowed),
+            Begin(0, rt::kGlobal),
+            Elsewhere(rt::kGlobal, kDenied),
+            End(2),
+            Here(kDenied),
+            Elsewhere(rt::kGlobal, kDenied),
+            End(0),
+            Here(kDenied) /* THREAD_LOCAL capture of this thread */,
+            Elsewhere(rt::kGlobal, kAllowed),
+            End(1),
+            Here(kAllowed),
+        },
+        __LINE__);
 }
 
 TEST_CASE("a GLOBAL capture begun on another thread restricts this thread until it ends") {
@@ -263,7 +297,7 @@ TEST_CASE("a GLOBAL capture begun on another thread restricts this thread until 
     CHECK_EQ(begun.get_future().get(), ACL_SUCCESS);
     CHECK_EQ(Probe(p), kDenied);
     {
-        rt::ExchangeModeScope scope(rt::kThreadLocal);  // this thread captures nothing itself
+        rt::ExchangeModeScope scope(rt::kThreadLocal); // this thread captures nothing itself
         CHECK_EQ(Probe(p), ACL_SUCCESS);
     }
     // A RELAXED capture of this thread does not lift the other thread's GLOBAL one.
@@ -283,7 +317,7 @@ TEST_CASE("the exchange mode persists on the thread after the capture ends") {
     aclmdlRICaptureMode mode = rt::kRelaxed;
     CHECK_EQ(aclmdlRICaptureThreadExchangeMode(&mode), ACL_SUCCESS);
     CHECK_EQ(mode, rt::kGlobal);
-    for (int capture = 0; capture < 2; ++capture) {  // the second time: still RELAXED
+    for (int capture = 0; capture < 2; ++capture) { // the second time: still RELAXED
         rt::BeginCapture(stream);
         CHECK_EQ(Probe(p), ACL_SUCCESS);
         CHECK_EQ(EndAndDestroy(stream), ACL_SUCCESS);

@@ -82,8 +82,8 @@ TEST_CASE("seed flow through the C API: replay i leaves 1.1 * i; replays on anot
     rt::Model model = rt::EndCapture(stream);
     REQUIRE(model.ok());
     CHECK_EQ(rt::StatusOf(stream), rt::kNone);
-    CHECK(rt::AllEqual(selfHost.data(), kN, 0.0f));                 // nothing ran at capture time
-    CHECK(rt::AllEqual(rt::ReadFloats(otherDevice, kN), 1.0f));     // the relaxed copy ran once
+    CHECK(rt::AllEqual(selfHost.data(), kN, 0.0f));             // nothing ran at capture time
+    CHECK(rt::AllEqual(rt::ReadFloats(otherDevice, kN), 1.0f)); // the relaxed copy ran once
 
     for (int replay = 1; replay <= 8; ++replay) {
         rt::Replay(model, stream);
@@ -143,7 +143,8 @@ TEST_CASE("an empty capture succeeds and its model replays") {
     rt::Stream stream;
     REQUIRE(stream.ok());
     for (auto mode : kAllModes) {
-        rt::Model model = rt::Capture(stream, [] {}, mode);
+        rt::Model model = rt::Capture(
+            stream, [] {}, mode);
         REQUIRE(model.ok());
         CHECK_EQ(aclmdlRIExecuteAsync(model, stream), ACL_SUCCESS);
         rt::Replay(model, stream);
@@ -188,7 +189,8 @@ TEST_CASE("aclmdlRICaptureBegin on a capturing stream -> 107027; the first captu
 }
 
 // ApiImpl::StreamEndCapture: NULL modelRI is checked only when the stream captures a main model.
-TEST_CASE("aclmdlRICaptureEnd: NULL stream -> 100000, NULL modelRI while capturing -> 107000, not capturing -> 107029") {
+TEST_CASE(
+    "aclmdlRICaptureEnd: NULL stream -> 100000, NULL modelRI while capturing -> 107000, not capturing -> 107029") {
     rt::NoLeaks leaks;
     rt::Stream stream;
     REQUIRE(stream.ok());
@@ -200,9 +202,9 @@ TEST_CASE("aclmdlRICaptureEnd: NULL stream -> 100000, NULL modelRI while capturi
     aclmdlRI model = &dummy;
     CHECK_EQ(aclmdlRICaptureEnd(nullptr, &model), ACL_ERROR_INVALID_PARAM);
     CHECK_EQ(aclmdlRICaptureEnd(stream, nullptr), ACL_ERROR_RT_PARAM_INVALID);
-    CHECK_EQ(rt::StatusOf(stream), rt::kActive);  // parameter errors leave the capture going
+    CHECK_EQ(rt::StatusOf(stream), rt::kActive); // parameter errors leave the capture going
     CHECK(rt::EndCapture(stream).ok());
-    rt::EndCaptureFails(stream, ACL_ERROR_RT_STREAM_NOT_CAPTURED);  // ended already
+    rt::EndCaptureFails(stream, ACL_ERROR_RT_STREAM_NOT_CAPTURED); // ended already
     CHECK(StreamUsable(stream));
 }
 
@@ -330,13 +332,16 @@ TEST_CASE("aclrtMemcpyAsync of pageable host memory on a capturing stream -> 107
     CHECK_EQ(aclrtMemset(device, 256, 0x10, 256), ACL_SUCCESS);
     std::vector<unsigned char> pageable(256, 0x99);
     for (auto mode : {rt::kGlobal, rt::kRelaxed}) {
-        rt::Model model = rt::Capture(stream, [&] {
-            CHECK_EQ(aclrtMemcpyAsync(device, 256, pageable.data(), 256, ACL_MEMCPY_HOST_TO_DEVICE, stream),
-                     ACL_ERROR_RT_PARAM_INVALID);
-            CHECK_EQ(aclrtMemcpyAsync(pageable.data(), 256, device, 256, ACL_MEMCPY_DEVICE_TO_HOST, stream),
-                     ACL_ERROR_RT_PARAM_INVALID);
-            CHECK_EQ(rt::StatusOf(stream), rt::kActive);
-        }, mode);
+        rt::Model model = rt::Capture(
+            stream,
+            [&] {
+                CHECK_EQ(aclrtMemcpyAsync(device, 256, pageable.data(), 256, ACL_MEMCPY_HOST_TO_DEVICE, stream),
+                         ACL_ERROR_RT_PARAM_INVALID);
+                CHECK_EQ(aclrtMemcpyAsync(pageable.data(), 256, device, 256, ACL_MEMCPY_DEVICE_TO_HOST, stream),
+                         ACL_ERROR_RT_PARAM_INVALID);
+                CHECK_EQ(rt::StatusOf(stream), rt::kActive);
+            },
+            mode);
         REQUIRE(model.ok());
         rt::Replay(model, stream);
     }
@@ -349,13 +354,14 @@ TEST_CASE("any task on the default stream while a capture is active in the conte
     rt::Stream stream;
     rt::Stream helper;
     REQUIRE(stream.ok() && helper.ok());
-    rt::CapturedAddGraph earlier;  // a model to replay on the default stream
+    rt::CapturedAddGraph earlier; // a model to replay on the default stream
     REQUIRE(earlier.Init(1.0f, helper));
     rt::DeviceMemory device(256);
     rt::HostFloats pinned(64);
     REQUIRE(device.ok() && pinned.ok());
     CHECK_EQ(aclrtMemset(device, 256, 0x01, 256), ACL_SUCCESS);
-    for (size_t i = 0; i < 64; ++i) pinned[i] = 42.0f;
+    for (size_t i = 0; i < 64; ++i)
+        pinned[i] = 42.0f;
     rt::AddCall add;
     REQUIRE(add.Prepare(earlier.graph.in, earlier.graph.ones, earlier.graph.out, AddGraph::kN, 3.0f, true) == OK);
     rt::Event event;
@@ -429,8 +435,8 @@ TEST_CASE("aclmdlRIExecuteAsync: NULL -> 100000, model capturing -> 107026, stre
     rt::Model model = rt::EndCapture(stream);
     CHECK(model == capturing);
     CHECK_EQ(aclrtSynchronizeStream(other), ACL_SUCCESS);
-    CHECK_ALL(graph.Y(), -1.0f);  // the refused replay did not run
-    CHECK_EQ(aclmdlRIExecuteAsync(model, other), ACL_SUCCESS);  // the (empty) model now replays
+    CHECK_ALL(graph.Y(), -1.0f);                               // the refused replay did not run
+    CHECK_EQ(aclmdlRIExecuteAsync(model, other), ACL_SUCCESS); // the (empty) model now replays
     rt::Replay(ready, other);
     CHECK_ALL(graph.Y(), 1.0f);
 }
@@ -468,9 +474,8 @@ TEST_CASE("aclmdlRIDestroy waits for in-flight replays") {
     REQUIRE(s.ok());
     rt::SleepThenFlag slow;
     slow.ms = 40;
-    rt::Model model = rt::Capture(s[0], [&] {
-        CHECK_EQ(aclrtLaunchHostFunc(s[0], rt::SleepThenFlagHostFunc, &slow), ACL_SUCCESS);
-    });
+    rt::Model model =
+        rt::Capture(s[0], [&] { CHECK_EQ(aclrtLaunchHostFunc(s[0], rt::SleepThenFlagHostFunc, &slow), ACL_SUCCESS); });
     REQUIRE(model.ok());
     // Two replays queued behind a gate on s2 and one running on s1.
     Gate gate;
@@ -548,7 +553,7 @@ TEST_CASE("task submission fault inside a capture -> 207005, INVALIDATED, End 50
     CHECK_EQ(aclmdlRICaptureBegin(stream, rt::kGlobal), ACL_ERROR_RT_STREAM_CAPTURED);
     rt::EndCaptureFails(stream, ACL_ERROR_RT_STREAM_CAPTURE_INVALIDATED);
     rt::ExpectFreeStream(stream);
-    CHECK(rt::AllBytes(rt::ReadBytes(p, 64), 0x0F));  // nothing of the capture ran
+    CHECK(rt::AllBytes(rt::ReadBytes(p, 64), 0x0F)); // nothing of the capture ran
     // A new capture on the same stream works.
     rt::Model again = rt::Capture(stream, [&] { CHECK_EQ(aclrtMemsetAsync(p, 64, 0x03, 64, stream), ACL_SUCCESS); });
     REQUIRE(again.ok());
@@ -702,7 +707,7 @@ TEST_CASE("a capture whose beginning thread has exited: RELAXED ends elsewhere, 
             rt::BeginCapture(f.stream, mode);
             CHECK_EQ(aclrtMemsetAsync(f.p, 64, 0x71, 64, f.stream), ACL_SUCCESS);
             captured = rt::Model(rt::ModelOf(f.stream));
-        });  // the thread is gone now
+        }); // the thread is gone now
         REQUIRE(captured.ok());
         CHECK_EQ(rt::StatusOf(f.stream), rt::kActive);
         if (mode == rt::kRelaxed) {
@@ -713,7 +718,7 @@ TEST_CASE("a capture whose beginning thread has exited: RELAXED ends elsewhere, 
             rt::EndCaptureFails(f.stream, ACL_ERROR_RT_STREAM_CAPTURE_WRONG_THREAD);
         }
         CHECK_EQ(rt::StatusOf(f.stream), rt::kNone);
-        CHECK_EQ(aclrtMemset(f.p, 64, 0, 64), ACL_SUCCESS);  // no capture restricts anybody any more
+        CHECK_EQ(aclrtMemset(f.p, 64, 0, 64), ACL_SUCCESS); // no capture restricts anybody any more
         CHECK_EQ(captured.Destroy(), ACL_SUCCESS);
         CHECK(StreamUsable(f.stream));
     }

@@ -31,7 +31,8 @@ public:
         }
     }
     ~InplaceAdds() {
-        if (executor_ != nullptr) aclDestroyAclOpExecutor(executor_);
+        if (executor_ != nullptr)
+            aclDestroyAclOpExecutor(executor_);
         aclDestroyTensor(tensor_);
         aclDestroyScalar(other_);
         aclDestroyScalar(alpha_);
@@ -157,15 +158,20 @@ struct CondGraph {
     std::vector<aclmdlRI> bodies;
     aclError Build(Fixture &f, aclmdlRICondTaskType type, uint32_t size, uint32_t defaultValue = 0,
                    aclmdlRICondHandleFlag flag = static_cast<aclmdlRICondHandleFlag>(0)) {
-        if (aclError s = aclmdlRICaptureBegin(f.main, rt::kGlobal); s != ACL_SUCCESS) return s;
+        if (aclError s = aclmdlRICaptureBegin(f.main, rt::kGlobal); s != ACL_SUCCESS)
+            return s;
         aclmdlRI parent = rt::ModelOf(f.main);
-        if (aclError s = aclmdlRICondHandleCreate(parent, defaultValue, flag, &handle); s != ACL_SUCCESS) return s;
-        if (aclError s = aclmdlRICondHandleGetCondPtr(handle, &cell); s != ACL_SUCCESS) return s;
+        if (aclError s = aclmdlRICondHandleCreate(parent, defaultValue, flag, &handle); s != ACL_SUCCESS)
+            return s;
+        if (aclError s = aclmdlRICondHandleGetCondPtr(handle, &cell); s != ACL_SUCCESS)
+            return s;
         bodies.assign(size, nullptr);
         aclmdlRICondTaskParams params{handle, type, size, bodies.data()};
-        if (aclError s = aclmdlRIAddCondTask(params, f.main, 0); s != ACL_SUCCESS) return s;
+        if (aclError s = aclmdlRIAddCondTask(params, f.main, 0); s != ACL_SUCCESS)
+            return s;
         for (uint32_t i = 0; i < size; ++i) {
-            if (aclError s = f.CaptureMarkBody(bodies[i], i); s != ACL_SUCCESS) return s;
+            if (aclError s = f.CaptureMarkBody(bodies[i], i); s != ACL_SUCCESS)
+                return s;
         }
         return aclmdlRICaptureEnd(f.main, &model);
     }
@@ -377,8 +383,11 @@ void ExpectBranches(aclmdlRICondTaskType type, uint32_t bodies, std::initializer
 TEST_CASE("IF with one body: the value in device memory, set by the host between replays, decides at replay time") {
     // A 64-bit comparison with 0: the high word counts too.
     ExpectBranches(ACL_MODEL_RI_COND_TYPE_IF, 1,
-                   {{false, 0, "0"} /* the value starts at 0 */, {true, 1, "1"}, {true, 0, "0"},
-                    {true, 0x100000000ull, "1"}, {true, 0, "0"}},
+                   {{false, 0, "0"} /* the value starts at 0 */,
+                    {true, 1, "1"},
+                    {true, 0, "0"},
+                    {true, 0x100000000ull, "1"},
+                    {true, 0, "0"}},
                    __LINE__);
 }
 
@@ -401,21 +410,27 @@ struct WhileGraph {
     std::unique_ptr<InplaceAdds> count;
     std::unique_ptr<InplaceAdds> decrement;
     aclError Build(Fixture &f, uint32_t defaultValue, aclmdlRICondHandleFlag flag) {
-        if (!acc.ok()) return ACL_ERROR_BAD_ALLOC;
-        if (aclError s = aclmdlRICaptureBegin(f.main, rt::kGlobal); s != ACL_SUCCESS) return s;
+        if (!acc.ok())
+            return ACL_ERROR_BAD_ALLOC;
+        if (aclError s = aclmdlRICaptureBegin(f.main, rt::kGlobal); s != ACL_SUCCESS)
+            return s;
         aclmdlRICondHandle handle = nullptr;
         if (aclError s = aclmdlRICondHandleCreate(rt::ModelOf(f.main), defaultValue, flag, &handle); s != ACL_SUCCESS)
             return s;
-        if (aclError s = aclmdlRICondHandleGetCondPtr(handle, &cell); s != ACL_SUCCESS) return s;
+        if (aclError s = aclmdlRICondHandleGetCondPtr(handle, &cell); s != ACL_SUCCESS)
+            return s;
         aclmdlRI body = nullptr;
         if (aclError s = aclmdlRIAddCondTask({handle, ACL_MODEL_RI_COND_TYPE_WHILE, 1, &body}, f.main, 0);
             s != ACL_SUCCESS)
             return s;
         count = std::make_unique<InplaceAdds>(acc, ACL_FLOAT, 1, 1.0);
         decrement = std::make_unique<InplaceAdds>(cell, ACL_INT64, 1, -1.0);
-        if (aclError s = aclmdlRICaptureToModelRIBegin(f.side, body, rt::kGlobal); s != ACL_SUCCESS) return s;
-        if (count->Launch(f.side) != OK || decrement->Launch(f.side) != OK) return ACL_ERROR_FAILURE;
-        if (aclError s = aclmdlRICaptureEnd(f.side, nullptr); s != ACL_SUCCESS) return s;
+        if (aclError s = aclmdlRICaptureToModelRIBegin(f.side, body, rt::kGlobal); s != ACL_SUCCESS)
+            return s;
+        if (count->Launch(f.side) != OK || decrement->Launch(f.side) != OK)
+            return ACL_ERROR_FAILURE;
+        if (aclError s = aclmdlRICaptureEnd(f.side, nullptr); s != ACL_SUCCESS)
+            return s;
         return aclmdlRICaptureEnd(f.main, &model);
     }
 };
@@ -524,9 +539,9 @@ TEST_CASE("nested: an IF with two bodies inside a WHILE body, its handle made on
     REQUIRE(aclmdlRICondHandleCreate(loopBody, 0, static_cast<aclmdlRICondHandleFlag>(0), &test) == ACL_SUCCESS);
     uint64_t *testValue = nullptr;
     REQUIRE(aclmdlRICondHandleGetCondPtr(test, &testValue) == ACL_SUCCESS);
-    CHECK_EQ(aclrtMemcpyAsync(testValue, sizeof(uint64_t), counter, sizeof(uint64_t), ACL_MEMCPY_DEVICE_TO_DEVICE,
-                              f.side),
-             ACL_SUCCESS);
+    CHECK_EQ(
+        aclrtMemcpyAsync(testValue, sizeof(uint64_t), counter, sizeof(uint64_t), ACL_MEMCPY_DEVICE_TO_DEVICE, f.side),
+        ACL_SUCCESS);
     InplaceAdds minusTwo(testValue, ACL_INT64, 1, -2.0);
     CHECK_EQ(minusTwo.Launch(f.side), OK);
     aclmdlRI branches[2] = {nullptr, nullptr};

@@ -111,7 +111,8 @@ TEST_CASE("overflow status inside a capture: both calls -> 107027, the capture a
 // (JsonParser::GetConfigStrFromFile: 100003), an empty one sets nothing, one the dump server cannot
 // parse is refused (100009). None of it reaches a stream: inside a capture every call behaves as
 // outside and the model is unchanged.
-TEST_CASE("dump configuration: order 100045/100002, NULL 100000, unreadable 100003, bad JSON 100009; a capture is unaffected") {
+TEST_CASE("dump configuration: order 100045/100002, NULL 100000, unreadable 100003, bad JSON 100009; a capture is "
+          "unaffected") {
     const std::string good = WriteFile("rt_dump_good.json", R"({"dump": {"dump_path": "./dump", "dump_list": []}})");
     const std::string empty = WriteFile("rt_dump_empty.json", "");
     const std::string bad = WriteFile("rt_dump_bad.json", R"({"dump": {"dump_path": )");
@@ -184,7 +185,8 @@ TEST_CASE("aclprofCreateConfig refuses bad device lists with NULL; aclprofDestro
 // same switches: CheckConfigConsistency -> 100010; a stop after aclprofFinalize is a no-op).
 // Profiling never reaches a stream: inside a capture every call behaves as outside, the model is
 // unchanged.
-TEST_CASE("aclprofStart/Stop: no switch -> 100000, unknown switch -> 200007, other switches -> 100010; a capture is unaffected") {
+TEST_CASE("aclprofStart/Stop: no switch -> 100000, unknown switch -> 200007, other switches -> 100010; a capture is "
+          "unaffected") {
     uint32_t device0[] = {0};
     aclprofConfig *api = aclprofCreateConfig(device0, 1, ACL_AICORE_NONE, nullptr, ACL_PROF_ACL_API);
     aclprofConfig *tasks =

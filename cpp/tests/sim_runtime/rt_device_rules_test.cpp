@@ -26,7 +26,8 @@ size_t Count(const std::string &text, const std::string &what) {
 } // namespace
 
 // ApiErrorDecorator::EventReset and ApiImpl::EventReset.
-TEST_CASE("aclrtResetEvent: aclrtCreateEvent/WithFlag(SYNC, EXTERNAL) events -> 0; Ex events, IPC, no wait task -> 207000") {
+TEST_CASE(
+    "aclrtResetEvent: aclrtCreateEvent/WithFlag(SYNC, EXTERNAL) events -> 0; Ex events, IPC, no wait task -> 207000") {
     rt::NoLeaks leaks;
     rt::Stream stream;
     REQUIRE(stream.ok());

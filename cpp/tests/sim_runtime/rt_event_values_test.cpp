@@ -31,9 +31,7 @@ struct TwoStreams {
     rt::Stream a;
     rt::Stream b;
     rt::DeviceMemory mark{kMarkBytes};
-    bool Init() {
-        return a.ok() && b.ok() && mark.ok() && aclrtMemset(mark, kMarkBytes, 0, kMarkBytes) == ACL_SUCCESS;
-    }
+    bool Init() { return a.ok() && b.ok() && mark.ok() && aclrtMemset(mark, kMarkBytes, 0, kMarkBytes) == ACL_SUCCESS; }
     bool Marked(unsigned char value) { return rt::AllBytes(rt::ReadBytes(mark, kMarkBytes), value); }
 };
 
@@ -47,8 +45,9 @@ rt::Model CaptureMarkThenRecord(TwoStreams &s, aclrtEvent event, unsigned char v
 
 // Queues `enqueue()` behind a closed gate on `gated`; 20 ms later `held` must still have work pending
 // (and `whileHeld()` may check more) before the gate opens.
-void BehindGate(aclrtStream gated, aclrtStream held, const std::function<void()> &enqueue,
-                const std::function<void()> &whileHeld = [] {}) {
+void BehindGate(
+    aclrtStream gated, aclrtStream held, const std::function<void()> &enqueue,
+    const std::function<void()> &whileHeld = [] {}) {
     rt::Gate gate;
     CHECK_EQ(aclrtLaunchHostFunc(gated, rt::Gate::HostFunc, &gate), ACL_SUCCESS);
     enqueue();
@@ -150,10 +149,13 @@ TEST_CASE("a replay waits (ACL_EVENT_WAIT_EXTERNAL) for the record an ordinary s
 
     for (int round = 0; round < 2; ++round) {
         REQUIRE(aclrtMemset(s.mark, kMarkBytes, 0, kMarkBytes) == ACL_SUCCESS);
-        BehindGate(s.b, s.a, [&] {
-            CHECK_EQ(aclrtRecordEvent(event, s.b), ACL_SUCCESS);
-            CHECK_EQ(aclmdlRIExecuteAsync(model, s.a), ACL_SUCCESS);
-        }, [&] { CHECK(s.Marked(0)); });  // held by the producer's record
+        BehindGate(
+            s.b, s.a,
+            [&] {
+                CHECK_EQ(aclrtRecordEvent(event, s.b), ACL_SUCCESS);
+                CHECK_EQ(aclmdlRIExecuteAsync(model, s.a), ACL_SUCCESS);
+            },
+            [&] { CHECK(s.Marked(0)); }); // held by the producer's record
         CHECK_EQ(aclrtSynchronizeStream(s.a), ACL_SUCCESS);
         CHECK(s.Marked(0x21));
         CHECK_EQ(aclrtSynchronizeStream(s.b), ACL_SUCCESS);
@@ -173,15 +175,18 @@ TEST_CASE("a replay records (ACL_EVENT_RECORD_EXTERNAL) an event that ordinary s
         REQUIRE(aclrtMemset(s.mark, kMarkBytes, 0, kMarkBytes) == ACL_SUCCESS);
         REQUIRE(aclrtMemset(after, kMarkBytes, 0, kMarkBytes) == ACL_SUCCESS);
         aclrtEventRecordedStatus status = ACL_EVENT_RECORDED_STATUS_COMPLETE;
-        BehindGate(s.a, s.b, [&] {
-            CHECK_EQ(aclmdlRIExecuteAsync(model, s.a), ACL_SUCCESS);
-            // The consumer waits for this launch's record, not an earlier one.
-            CHECK_EQ(aclrtStreamWaitEvent(s.b, event), ACL_SUCCESS);
-            CHECK_EQ(aclrtMemsetAsync(after, kMarkBytes, 0x32, kMarkBytes, s.b), ACL_SUCCESS);
-        }, [&] {
-            CHECK_EQ(aclrtQueryEventStatus(event, &status), ACL_SUCCESS);
-            CHECK_EQ(status, ACL_EVENT_RECORDED_STATUS_NOT_READY);
-        });
+        BehindGate(
+            s.a, s.b,
+            [&] {
+                CHECK_EQ(aclmdlRIExecuteAsync(model, s.a), ACL_SUCCESS);
+                // The consumer waits for this launch's record, not an earlier one.
+                CHECK_EQ(aclrtStreamWaitEvent(s.b, event), ACL_SUCCESS);
+                CHECK_EQ(aclrtMemsetAsync(after, kMarkBytes, 0x32, kMarkBytes, s.b), ACL_SUCCESS);
+            },
+            [&] {
+                CHECK_EQ(aclrtQueryEventStatus(event, &status), ACL_SUCCESS);
+                CHECK_EQ(status, ACL_EVENT_RECORDED_STATUS_NOT_READY);
+            });
         CHECK_EQ(aclrtSynchronizeEvent(event), ACL_SUCCESS);
         CHECK(s.Marked(0x31));
         CHECK_EQ(aclrtSynchronizeStream(s.b), ACL_SUCCESS);
@@ -295,7 +300,7 @@ TEST_CASE("aclrtValueWrite / aclrtValueWait refusals (aclrtValueWriteImpl, ApiEr
     char *word = wordMemory.As<char>();
     uint64_t pageable[2] = {0, 0};
     struct Call {
-        bool write;  // aclrtValueWrite, else aclrtValueWait
+        bool write; // aclrtValueWrite, else aclrtValueWait
         void *address;
         uint32_t flag;
         aclError expected;
@@ -303,12 +308,12 @@ TEST_CASE("aclrtValueWrite / aclrtValueWait refusals (aclrtValueWriteImpl, ApiEr
     const Call calls[] = {
         {true, nullptr, 0, ACL_ERROR_INVALID_PARAM},
         {false, nullptr, 0, ACL_ERROR_INVALID_PARAM},
-        {true, word, 1, ACL_ERROR_RT_PARAM_INVALID},            // unknown flag
+        {true, word, 1, ACL_ERROR_RT_PARAM_INVALID}, // unknown flag
         {false, word, 4, ACL_ERROR_RT_PARAM_INVALID},
-        {true, pinned.get(), 0, ACL_ERROR_RT_PARAM_INVALID},    // not device memory
+        {true, pinned.get(), 0, ACL_ERROR_RT_PARAM_INVALID}, // not device memory
         {false, pageable, 0, ACL_ERROR_RT_PARAM_INVALID},
-        {true, word + 12, 0, ACL_ERROR_RT_PARAM_INVALID},       // past the end of the allocation
-        {true, word + 4, 0, ACL_ERROR_RT_PARAM_INVALID},        // misaligned
+        {true, word + 12, 0, ACL_ERROR_RT_PARAM_INVALID}, // past the end of the allocation
+        {true, word + 4, 0, ACL_ERROR_RT_PARAM_INVALID},  // misaligned
     };
     for (const Call &c : calls) {
         aclError rc = c.write ? aclrtValueWrite(c.address, 1, c.flag, s.a) : aclrtValueWait(c.address, 1, c.flag, s.a);
@@ -330,7 +335,7 @@ TEST_CASE("aclrtValueWait blocks its stream until the condition holds: GEQ (sign
     struct Case {
         uint32_t flag;
         uint64_t waitFor;
-        uint64_t blocking; // a value that keeps the wait blocked
+        uint64_t blocking;  // a value that keeps the wait blocked
         uint64_t releasing; // a value that releases it
     };
     const Case cases[] = {

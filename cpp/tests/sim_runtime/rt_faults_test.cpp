@@ -85,13 +85,19 @@ TEST_CASE("fault skip / count: the next `skip` operations succeed, then `count` 
     rt::LeakCheck leaks;
     aclsimClearFaults();
     CHECK_EQ(aclsimInjectFault(ACLSIM_FAULT_DEVICE_ALLOC, 2, 3), ACL_SUCCESS);
-    aclError expected[] = {ACL_SUCCESS, ACL_SUCCESS, ACL_ERROR_RT_MEMORY_ALLOCATION, ACL_ERROR_RT_MEMORY_ALLOCATION,
-                           ACL_ERROR_RT_MEMORY_ALLOCATION, ACL_SUCCESS, ACL_SUCCESS};
+    aclError expected[] = {ACL_SUCCESS,
+                           ACL_SUCCESS,
+                           ACL_ERROR_RT_MEMORY_ALLOCATION,
+                           ACL_ERROR_RT_MEMORY_ALLOCATION,
+                           ACL_ERROR_RT_MEMORY_ALLOCATION,
+                           ACL_SUCCESS,
+                           ACL_SUCCESS};
     std::vector<void *> allocated;
     for (aclError want : expected) {
         void *p = nullptr;
         CHECK_EQ(aclrtMalloc(&p, 64, ACL_MEM_MALLOC_HUGE_FIRST), want);
-        if (p != nullptr) allocated.push_back(p);
+        if (p != nullptr)
+            allocated.push_back(p);
     }
     CHECK_EQ(allocated.size(), 4u);
     CHECK_EQ(aclsimFaultsFired(ACLSIM_FAULT_DEVICE_ALLOC), 3u);
@@ -106,7 +112,8 @@ TEST_CASE("fault skip / count: the next `skip` operations succeed, then `count` 
     CHECK_EQ(aclrtMalloc(&p, 64, ACL_MEM_MALLOC_HUGE_FIRST), ACL_SUCCESS);
     allocated.push_back(p);
     CHECK_EQ(aclsimFaultsFired(ACLSIM_FAULT_DEVICE_ALLOC), 4u);
-    for (void *q : allocated) CHECK_EQ(aclrtFree(q), ACL_SUCCESS);
+    for (void *q : allocated)
+        CHECK_EQ(aclrtFree(q), ACL_SUCCESS);
     aclsimClearFaults();
     CHECK_EQ(aclsimFaultsFired(ACLSIM_FAULT_DEVICE_ALLOC), 0u);
     VERIFY_NO_LEAKS(leaks);
@@ -144,7 +151,7 @@ TEST_CASE("HOST_ALLOC fault: aclrtMallocHost -> 207001") {
     CHECK(h == nullptr);
     CHECK_EQ(aclsimFaultsFired(ACLSIM_FAULT_HOST_ALLOC), 1u);
     void *d = nullptr;
-    CHECK_EQ(aclrtMalloc(&d, 256, ACL_MEM_MALLOC_HUGE_FIRST), ACL_SUCCESS);  // other points unaffected
+    CHECK_EQ(aclrtMalloc(&d, 256, ACL_MEM_MALLOC_HUGE_FIRST), ACL_SUCCESS); // other points unaffected
     CHECK_EQ(aclrtMallocHost(&h, 256), ACL_SUCCESS);
     CHECK_EQ(aclrtFreeHost(h), ACL_SUCCESS);
     CHECK_EQ(aclrtFree(d), ACL_SUCCESS);
@@ -207,10 +214,10 @@ TEST_CASE("KERNEL_EXEC fault: the kernel fails, the next aclrtSynchronizeStream 
     rt::AddCall failing;
     REQUIRE(failing.Prepare(a, b, out, kN, 1.0f) == OK);
     CHECK_EQ(aclsimInjectFault(ACLSIM_FAULT_KERNEL_EXEC, 0, 1), ACL_SUCCESS);
-    CHECK_EQ(failing.Launch(f.stream), OK);  // the launch itself succeeds
+    CHECK_EQ(failing.Launch(f.stream), OK); // the launch itself succeeds
     CHECK_EQ(aclrtSynchronizeStream(f.stream), ACL_ERROR_RT_INTERNAL_ERROR);
     CHECK_EQ(aclsimFaultsFired(ACLSIM_FAULT_KERNEL_EXEC), 1u);
-    CHECK_EQ(aclrtSynchronizeStream(f.stream), ACL_SUCCESS);  // reported once
+    CHECK_EQ(aclrtSynchronizeStream(f.stream), ACL_SUCCESS); // reported once
     rt::AddCall working;
     REQUIRE(working.Prepare(a, b, out, kN, 1.0f) == OK);
     CHECK_EQ(working.Launch(f.stream), OK);

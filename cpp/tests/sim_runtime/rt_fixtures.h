@@ -22,8 +22,8 @@ inline bool Expect(long long got, long long want, const char *what, const char *
     if (got == want) {
         return true;
     }
-    testsupport::fail(file, line, std::string(what) + " returned " + std::to_string(got) + ", want " +
-                                      std::to_string(want));
+    testsupport::fail(file, line,
+                      std::string(what) + " returned " + std::to_string(got) + ", want " + std::to_string(want));
     return false;
 }
 
@@ -221,8 +221,7 @@ inline aclError EndAndDestroy(aclrtStream stream) {
 
 // The model of what `issue()` enqueues on `stream` inside a capture in `mode`.
 template <typename Issue>
-Model Capture(aclrtStream stream, Issue &&issue, aclmdlRICaptureMode mode = kGlobal, RT_CALLER_FILE,
-              RT_CALLER_LINE) {
+Model Capture(aclrtStream stream, Issue &&issue, aclmdlRICaptureMode mode = kGlobal, RT_CALLER_FILE, RT_CALLER_LINE) {
     BeginCapture(stream, mode, file, line);
     issue();
     return EndCapture(stream, file, line);
@@ -297,7 +296,7 @@ struct EagerWait {
         Expect(aclrtLaunchHostFunc(recorder, Gate::HostFunc, &gate), ACL_SUCCESS, "aclrtLaunchHostFunc", file, line);
         Expect(aclrtMemsetAsync(a, bytes, value, bytes, recorder), ACL_SUCCESS, "aclrtMemsetAsync", file, line);
         Link(recorder, event, waiter, file, line);
-        Expect(StatusOf(waiter), kNone, "the waiter's capture status", file, line);  // no capture joined
+        Expect(StatusOf(waiter), kNone, "the waiter's capture status", file, line); // no capture joined
         Expect(aclrtMemcpyAsync(b, bytes, a, bytes, ACL_MEMCPY_DEVICE_TO_DEVICE, waiter), ACL_SUCCESS,
                "aclrtMemcpyAsync", file, line);
         Expect(gate.WaitEntered(), true, "the gate's host function started", file, line);

@@ -51,27 +51,36 @@ public:
     // Issues the three tasks on `stream`; returns the first failing code (aclnn status for the kernel).
     int Issue(aclrtStream stream) {
         aclError rc = aclrtMemcpyAsync(in, kBytes, x, kBytes, ACL_MEMCPY_HOST_TO_DEVICE, stream);
-        if (rc != ACL_SUCCESS) return rc;
+        if (rc != ACL_SUCCESS)
+            return rc;
         aclnnStatus st = add.Launch(stream);
-        if (st != OK) return st;
+        if (st != OK)
+            return st;
         return aclrtMemcpyAsync(y, kBytes, out, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, stream);
     }
 
     void SetX(float value) {
-        for (int64_t i = 0; i < kN; ++i) x[i] = value;
+        for (int64_t i = 0; i < kN; ++i)
+            x[i] = value;
     }
     void SetY(float value) {
-        for (int64_t i = 0; i < kN; ++i) y[i] = value;
+        for (int64_t i = 0; i < kN; ++i)
+            y[i] = value;
     }
     std::vector<float> Y() const { return std::vector<float>(y, y + kN); }
 
     void Free() {
         add.Release();
-        if (in) aclrtFree(in);
-        if (ones) aclrtFree(ones);
-        if (out) aclrtFree(out);
-        if (x) aclrtFreeHost(x);
-        if (y) aclrtFreeHost(y);
+        if (in)
+            aclrtFree(in);
+        if (ones)
+            aclrtFree(ones);
+        if (out)
+            aclrtFree(out);
+        if (x)
+            aclrtFreeHost(x);
+        if (y)
+            aclrtFreeHost(y);
         in = ones = out = nullptr;
         x = y = nullptr;
     }
@@ -94,7 +103,8 @@ inline aclmdlRI CaptureAddGraph(AddGraph &graph, aclrtStream stream,
     aclmdlRI model = nullptr;
     aclError end = aclmdlRICaptureEnd(stream, &model);
     if (rc != 0 || end != ACL_SUCCESS) {
-        if (model != nullptr) aclmdlRIDestroy(model);
+        if (model != nullptr)
+            aclmdlRIDestroy(model);
         return nullptr;
     }
     return model;
@@ -104,7 +114,7 @@ inline aclmdlRI CaptureAddGraph(AddGraph &graph, aclrtStream stream,
 struct JsonRecord {
     std::string name;
     long pid = -1;
-    long tid = -1;  // N of "stream<N>"
+    long tid = -1; // N of "stream<N>"
     long ts = -1;
     double dur = -1;
     std::string ph;
@@ -115,7 +125,7 @@ struct JsonRecord {
 };
 
 struct JsonFile {
-    bool wellFormed = false;  // "[\n", one record per line, "]" at the end
+    bool wellFormed = false; // "[\n", one record per line, "]" at the end
     std::string problem;
     std::vector<JsonRecord> records;
 };
@@ -123,16 +133,19 @@ struct JsonFile {
 // The text between `open` and the next `close` in `text` (false when either is missing).
 inline bool Field(const std::string &text, const std::string &open, const std::string &close, std::string &out) {
     size_t begin = text.find(open);
-    if (begin == std::string::npos) return false;
+    if (begin == std::string::npos)
+        return false;
     begin += open.size();
     size_t end = text.find(close, begin);
-    if (end == std::string::npos) return false;
+    if (end == std::string::npos)
+        return false;
     out = text.substr(begin, end - begin);
     return true;
 }
 
 inline bool Digits(const std::string &text, long &out) {
-    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+        return false;
     out = std::strtol(text.c_str(), nullptr, 10);
     return true;
 }
@@ -146,7 +159,8 @@ inline JsonFile ParseDebugJson(const std::string &text) {
     std::istringstream lines(text.substr(2, text.size() - 3));
     std::string line;
     while (std::getline(lines, line)) {
-        if (line.empty()) continue;
+        if (line.empty())
+            continue;
         JsonRecord r;
         r.trailingComma = line.back() == ',';
         std::string body = r.trailingComma ? line.substr(0, line.size() - 1) : line;
@@ -160,7 +174,8 @@ inline JsonFile ParseDebugJson(const std::string &text) {
         ok = ok && Field(body, "\"tid\":\"stream", "\"", v) && Digits(v, r.tid);
         ok = ok && Field(body, "\"ts\":", ",", v) && Digits(v, r.ts);
         ok = ok && Field(body, "\"dur\":", ",", v) && !v.empty();
-        if (ok) r.dur = std::strtod(v.c_str(), nullptr);
+        if (ok)
+            r.dur = std::strtod(v.c_str(), nullptr);
         ok = ok && Field(body, "\"ph\":\"", "\"", r.ph);
         std::string args;
         ok = ok && Field(body, "\"args\":{", "}", args);
@@ -190,7 +205,8 @@ inline JsonFile ParseDebugJson(const std::string &text) {
 // A stream is usable: a memset on it runs and its synchronisation succeeds.
 inline bool StreamUsable(aclrtStream stream) {
     void *p = DevAlloc(64);
-    if (p == nullptr) return false;
+    if (p == nullptr)
+        return false;
     bool ok = aclrtMemsetAsync(p, 64, 0x5D, 64, stream) == ACL_SUCCESS &&
               aclrtSynchronizeStream(stream) == ACL_SUCCESS && AllBytes(ReadBytes(p, 64), 0x5D);
     aclrtFree(p);

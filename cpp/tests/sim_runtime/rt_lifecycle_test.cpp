@@ -18,12 +18,12 @@ uint32_t ExpectedDeviceCount() {
 } // namespace
 
 TEST_CASE("aclInit twice -> 100002, aclFinalize when not initialised -> 100037, init again works") {
-    CHECK_EQ(aclFinalize(), ACL_ERROR_REPEAT_FINALIZE);  // never initialised yet in this process
+    CHECK_EQ(aclFinalize(), ACL_ERROR_REPEAT_FINALIZE); // never initialised yet in this process
     CHECK_EQ(aclInit(nullptr), ACL_SUCCESS);
     CHECK_EQ(aclInit(nullptr), ACL_ERROR_REPEAT_INITIALIZE);
-    CHECK_EQ(aclFinalize(), ACL_SUCCESS);                // zeroes the count in one call
+    CHECK_EQ(aclFinalize(), ACL_SUCCESS); // zeroes the count in one call
     CHECK_EQ(aclFinalize(), ACL_ERROR_REPEAT_FINALIZE);
-    CHECK_EQ(aclInit(nullptr), ACL_SUCCESS);             // again after finalize
+    CHECK_EQ(aclInit(nullptr), ACL_SUCCESS); // again after finalize
     CHECK_EQ(aclrtSetDevice(0), ACL_SUCCESS);
     aclrtStream stream = nullptr;
     CHECK_EQ(aclrtCreateStream(&stream), ACL_SUCCESS);
@@ -97,7 +97,7 @@ TEST_CASE("SetDevice is counted; at zero ResetDevice destroys the default contex
     CHECK_EQ(aclrtMemsetAsync(buffer, 64, 0x5A, 64, stream), ACL_SUCCESS);
     CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
     CHECK(rt::AllBytes(rt::ReadBytes(buffer, 64), 0x5A));
-    CHECK_EQ(aclrtMemsetAsync(buffer, 64, 0x11, 64, nullptr), ACL_SUCCESS);  // default stream still there
+    CHECK_EQ(aclrtMemsetAsync(buffer, 64, 0x11, 64, nullptr), ACL_SUCCESS); // default stream still there
     CHECK_EQ(aclrtSynchronizeStream(nullptr), ACL_SUCCESS);
     CHECK(rt::AllBytes(rt::ReadBytes(buffer, 64), 0x11));
     CHECK_EQ(aclrtFree(buffer), ACL_SUCCESS);
@@ -205,7 +205,7 @@ TEST_CASE("the last ResetDevice releases streams with queued replays and an acti
     CHECK_EQ(aclrtLaunchHostFunc(busy, rt::SleepThenFlagHostFunc, &slow), ACL_SUCCESS);
     CHECK_EQ(aclmdlRIExecuteAsync(model, busy), ACL_SUCCESS);
     CHECK_EQ(aclmdlRIExecuteAsync(model, busy), ACL_SUCCESS);
-    CHECK_EQ(aclmdlRIDestroy(model), ACL_SUCCESS);  // waits for the queued replays
+    CHECK_EQ(aclmdlRIDestroy(model), ACL_SUCCESS); // waits for the queued replays
     CHECK_EQ(slow.done.load(), 1);
     CHECK_EQ(aclmdlRICaptureBegin(capturing, rt::kGlobal), ACL_SUCCESS);
     CHECK_EQ(aclrtRecordEvent(event, capturing), ACL_SUCCESS);

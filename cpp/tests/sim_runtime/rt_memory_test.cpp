@@ -41,7 +41,8 @@ struct MemoryFixture {
     // Every row through aclrtMemcpy, then through aclrtMemcpyAsync on the stream (synchronised after
     // each call); `after` checks what must hold after each round (nothing written, say).
     template <size_t N, typename After = void (*)()>
-    void ExpectCopies(const CopyRow (&rows)[N], After after = [] {}) {
+    void ExpectCopies(
+        const CopyRow (&rows)[N], After after = [] {}) {
         for (int async = 0; async < 2; ++async) {
             for (const CopyRow &row : rows) {
                 // (The kind is converted in the call: some rows hold values outside the enumeration.)
@@ -52,8 +53,9 @@ struct MemoryFixture {
                 if (async) {
                     aclrtSynchronizeStream(stream);
                 }
-                rt::Expect(rc, row.expected, (std::string(async ? "aclrtMemcpyAsync: " : "aclrtMemcpy: ") + row.what).c_str(),
-                           __FILE__, __LINE__);
+                rt::Expect(rc, row.expected,
+                           (std::string(async ? "aclrtMemcpyAsync: " : "aclrtMemcpy: ") + row.what).c_str(), __FILE__,
+                           __LINE__);
             }
             after();
         }
@@ -109,11 +111,11 @@ TEST_CASE("aclrtFree / aclrtFreeHost: NULL -> 100000, unknown pointer -> 107000"
     void *device = rt::DevAlloc(128);
     float *host = rt::HostAlloc(32);
     REQUIRE(device != nullptr && host != nullptr);
-    CHECK_EQ(aclrtFree(host), ACL_ERROR_RT_PARAM_INVALID);        // pinned host is not device memory
-    CHECK_EQ(aclrtFreeHost(device), ACL_ERROR_RT_PARAM_INVALID);  // device memory is not pinned host memory
-    CHECK_EQ(aclrtFree(static_cast<char *>(device) + 64), ACL_ERROR_RT_PARAM_INVALID);  // not the start
+    CHECK_EQ(aclrtFree(host), ACL_ERROR_RT_PARAM_INVALID);       // pinned host is not device memory
+    CHECK_EQ(aclrtFreeHost(device), ACL_ERROR_RT_PARAM_INVALID); // device memory is not pinned host memory
+    CHECK_EQ(aclrtFree(static_cast<char *>(device) + 64), ACL_ERROR_RT_PARAM_INVALID); // not the start
     CHECK_EQ(aclrtFree(device), ACL_SUCCESS);
-    CHECK_EQ(aclrtFree(device), ACL_ERROR_RT_PARAM_INVALID);  // double free
+    CHECK_EQ(aclrtFree(device), ACL_ERROR_RT_PARAM_INVALID); // double free
     CHECK_EQ(aclrtFreeHost(host), ACL_SUCCESS);
     CHECK_EQ(aclrtFreeHost(host), ACL_ERROR_RT_PARAM_INVALID);
     VERIFY_NO_LEAKS(leaks);
@@ -126,7 +128,7 @@ TEST_CASE("aclrtMemcpy / aclrtMemcpyAsync: count 0 succeeds before any other che
     CHECK_EQ(aclrtMemcpy(nullptr, 0, nullptr, 0, badKind), ACL_SUCCESS);
     CHECK_EQ(aclrtMemcpyAsync(nullptr, 0, nullptr, 0, badKind, stream), ACL_SUCCESS);
     int x = 0;
-    CHECK_EQ(aclrtMemcpy(&x, 0, &x, 0, ACL_MEMCPY_HOST_TO_DEVICE), ACL_SUCCESS);  // direction not checked
+    CHECK_EQ(aclrtMemcpy(&x, 0, &x, 0, ACL_MEMCPY_HOST_TO_DEVICE), ACL_SUCCESS); // direction not checked
     CHECK_EQ(aclrtMemcpyAsync(&x, 0, &x, 0, ACL_MEMCPY_HOST_TO_HOST, stream), ACL_SUCCESS);
 
     // Even inside a GLOBAL capture (before the capture-mode check), and nothing is recorded.
@@ -149,8 +151,10 @@ TEST_CASE("aclrtMemcpy / aclrtMemcpyAsync: NULL -> 100000, kind outside 0..7 -> 
         {"kind 8", device, kBytes, host, kBytes, 8, ACL_ERROR_INVALID_PARAM},
         {"kind -1", device, kBytes, host, kBytes, -1, ACL_ERROR_INVALID_PARAM},
         {"kind 1000", device, kBytes, host, kBytes, 1000, ACL_ERROR_INVALID_PARAM},
-        {"H2D count > destMax", device, kBytes / 2, host, kBytes, ACL_MEMCPY_HOST_TO_DEVICE, ACL_ERROR_RT_PARAM_INVALID},
-        {"D2H count > destMax", host, kBytes / 2, device, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, ACL_ERROR_RT_PARAM_INVALID},
+        {"H2D count > destMax", device, kBytes / 2, host, kBytes, ACL_MEMCPY_HOST_TO_DEVICE,
+         ACL_ERROR_RT_PARAM_INVALID},
+        {"D2H count > destMax", host, kBytes / 2, device, kBytes, ACL_MEMCPY_DEVICE_TO_HOST,
+         ACL_ERROR_RT_PARAM_INVALID},
     };
     f.ExpectCopies(rows);
     CHECK_EQ(aclrtMemcpyAsync(device, kBytes, host, kBytes, ACL_MEMCPY_HOST_TO_DEVICE, f.stream), ACL_SUCCESS);
@@ -282,11 +286,11 @@ TEST_CASE("aclrtMemcpyAsync with pageable host memory (no capture) completes bef
     std::vector<unsigned char> pageable(kBytes, 0);
     CHECK_EQ(aclrtMemcpyAsync(pageable.data(), kBytes, device, kBytes, ACL_MEMCPY_DEVICE_TO_HOST, f.stream),
              ACL_SUCCESS);
-    CHECK(rt::AllBytes(pageable, 0x3C));  // no synchronisation needed
+    CHECK(rt::AllBytes(pageable, 0x3C)); // no synchronisation needed
     CHECK_EQ(slow.done.load(), 1);
     auto src = Pattern(kBytes, 17);
     CHECK_EQ(aclrtMemcpyAsync(device, kBytes, src.data(), kBytes, ACL_MEMCPY_HOST_TO_DEVICE, f.stream), ACL_SUCCESS);
-    src.assign(kBytes, 0);  // the copy already took place
+    src.assign(kBytes, 0); // the copy already took place
     CHECK(rt::ReadBytes(device, kBytes) == Pattern(kBytes, 17));
 }
 
@@ -317,8 +321,10 @@ TEST_CASE("aclrtMemset / aclrtMemsetAsync: count 0 -> success, NULL -> 100000, c
     auto bytes = rt::ReadBytes(device, kBytes);
     for (size_t i = 0; i < kBytes; ++i) {
         unsigned char want = 0x01;
-        if (i >= 16 && i < 48) want = 0x02;
-        if (i >= 100 && i < 110) want = 0xAB;
+        if (i >= 16 && i < 48)
+            want = 0x02;
+        if (i >= 100 && i < 110)
+            want = 0xAB;
         if (bytes[i] != want) {
             CHECK_EQ(static_cast<int>(bytes[i]), static_cast<int>(want));
             break;

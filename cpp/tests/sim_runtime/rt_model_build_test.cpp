@@ -20,7 +20,8 @@ aclrtStream PersistentStream() {
 struct Buffer {
     void *data = rt::DevAlloc(kBytes);
     ~Buffer() {
-        if (data) aclrtFree(data);
+        if (data)
+            aclrtFree(data);
     }
     int First() const { return rt::ReadBytes(data, 1)[0]; }
     void Clear() const { aclrtMemset(data, kBytes, 0, kBytes); }
@@ -31,7 +32,8 @@ struct DeviceInt {
     void *data = rt::DevAlloc(sizeof(int32_t));
     explicit DeviceInt(int32_t value) { Set(value); }
     ~DeviceInt() {
-        if (data) aclrtFree(data);
+        if (data)
+            aclrtFree(data);
     }
     void Set(int32_t value) const { aclrtMemcpy(data, sizeof value, &value, sizeof value, ACL_MEMCPY_HOST_TO_DEVICE); }
 };
@@ -41,21 +43,26 @@ struct Built {
     aclmdlRI model = nullptr;
     std::vector<aclrtStream> streams;
     bool Init(size_t count, bool bindAll = true) {
-        if (aclmdlRIBuildBegin(&model, 0) != ACL_SUCCESS) return false;
+        if (aclmdlRIBuildBegin(&model, 0) != ACL_SUCCESS)
+            return false;
         for (size_t i = 0; i < count; ++i) {
             aclrtStream s = PersistentStream();
-            if (s == nullptr) return false;
+            if (s == nullptr)
+                return false;
             streams.push_back(s);
-            if (bindAll && aclmdlRIBindStream(model, s, i == 0 ? ACL_MODEL_STREAM_FLAG_HEAD
-                                                              : ACL_MODEL_STREAM_FLAG_DEFAULT) != ACL_SUCCESS) {
+            if (bindAll &&
+                aclmdlRIBindStream(model, s, i == 0 ? ACL_MODEL_STREAM_FLAG_HEAD : ACL_MODEL_STREAM_FLAG_DEFAULT) !=
+                    ACL_SUCCESS) {
                 return false;
             }
         }
         return true;
     }
     ~Built() {
-        if (model) aclmdlRIDestroy(model);
-        for (aclrtStream s : streams) aclrtDestroyStream(s);
+        if (model)
+            aclmdlRIDestroy(model);
+        for (aclrtStream s : streams)
+            aclrtDestroyStream(s);
     }
 };
 
@@ -88,7 +95,8 @@ TEST_CASE("a built model runs what its head stream was given, once per aclmdlRIE
         // A bound stream cannot launch a model (ApiErrorDecorator::ModelExecuteAsync).
         CHECK_EQ(aclmdlRIExecuteAsync(b.model, b.streams[0]), ACL_ERROR_RT_PARAM_INVALID);
         CHECK_EQ(aclrtDestroyStream(exec), ACL_SUCCESS);
-        for (aclrtStream s : b.streams) CHECK_EQ(aclmdlRIUnbindStream(b.model, s), ACL_SUCCESS);
+        for (aclrtStream s : b.streams)
+            CHECK_EQ(aclmdlRIUnbindStream(b.model, s), ACL_SUCCESS);
     }
     VERIFY_NO_LEAKS(leaks);
 }
@@ -108,8 +116,10 @@ TEST_CASE("aclmdlRIBindStream refusals (rtsModelBindStream, ApiErrorDecorator::M
     REQUIRE(aclrtCreateStream(&plain) == ACL_SUCCESS);
     CHECK_EQ(aclmdlRIBindStream(nullptr, b.streams[0], ACL_MODEL_STREAM_FLAG_HEAD), ACL_ERROR_INVALID_PARAM);
     CHECK_EQ(aclmdlRIBindStream(b.model, b.streams[0], 1), ACL_ERROR_RT_PARAM_INVALID); // flag
-    CHECK_EQ(aclmdlRIBindStream(b.model, plain, ACL_MODEL_STREAM_FLAG_HEAD), ACL_ERROR_RT_PARAM_INVALID); // not persistent
-    CHECK_EQ(aclmdlRIBindStream(b.model, nullptr, ACL_MODEL_STREAM_FLAG_HEAD), ACL_ERROR_RT_PARAM_INVALID); // default stream
+    CHECK_EQ(aclmdlRIBindStream(b.model, plain, ACL_MODEL_STREAM_FLAG_HEAD),
+             ACL_ERROR_RT_PARAM_INVALID); // not persistent
+    CHECK_EQ(aclmdlRIBindStream(b.model, nullptr, ACL_MODEL_STREAM_FLAG_HEAD),
+             ACL_ERROR_RT_PARAM_INVALID); // default stream
     CHECK_EQ(aclmdlRIBindStream(b.model, b.streams[0], ACL_MODEL_STREAM_FLAG_HEAD), ACL_SUCCESS);
     CHECK_EQ(aclmdlRIBindStream(b.model, b.streams[0], ACL_MODEL_STREAM_FLAG_HEAD), ACL_ERROR_RT_STREAM_MODEL);
     aclmdlRI other = nullptr;
@@ -145,7 +155,8 @@ TEST_CASE("aclmdlRIBindStream refusals (rtsModelBindStream, ApiErrorDecorator::M
     aclrtDestroyStream(gone);
     CHECK_EQ(aclmdlRIBindStream(b.model, gone, ACL_MODEL_STREAM_FLAG_DEFAULT), ACL_ERROR_RT_INVALID_HANDLE);
     CHECK_EQ(aclmdlRIUnbindStream(b.model, b.streams[0]), ACL_SUCCESS);
-    for (aclrtStream s : {plain, capturing, spare, fast}) aclrtDestroyStream(s);
+    for (aclrtStream s : {plain, capturing, spare, fast})
+        aclrtDestroyStream(s);
 }
 
 TEST_CASE("aclmdlRIEndTask: one per model (507000), on a stream bound to it (507000); aclmdlRIExecute without it "
@@ -162,8 +173,8 @@ TEST_CASE("aclmdlRIEndTask: one per model (507000), on a stream bound to it (507
     REQUIRE(aclmdlRIBindStream(second, loose, ACL_MODEL_STREAM_FLAG_HEAD) == ACL_SUCCESS);
     CHECK_EQ(aclmdlRIEndTask(second, loose), ACL_SUCCESS);
     CHECK_EQ(aclmdlRIEndTask(second, loose), ACL_ERROR_RT_INTERNAL_ERROR); // only one end graph
-    CHECK_EQ(aclmdlRIDestroy(second), ACL_SUCCESS); // unbinds its streams
-    Buffer out; // an ordinary stream again: its work runs
+    CHECK_EQ(aclmdlRIDestroy(second), ACL_SUCCESS);                        // unbinds its streams
+    Buffer out;                                                            // an ordinary stream again: its work runs
     CHECK_EQ(aclrtMemsetAsync(out.data, kBytes, 4, kBytes, loose), ACL_SUCCESS);
     CHECK_EQ(aclrtSynchronizeStream(loose), ACL_SUCCESS);
     CHECK_EQ(out.First(), 4);
@@ -341,9 +352,9 @@ TEST_CASE("aclrtActiveStream/aclrtSwitchStream refusals (aclrtActiveStreamImpl, 
         return aclrtSwitchStream(left, c, value.data, t, onTrue, reserved, on);
     };
     CHECK_EQ(sw(nullptr, 0, 0, b.streams[1], nullptr, b.streams[0]), ACL_ERROR_INVALID_PARAM);
-    CHECK_EQ(sw(value.data, 0, 0, b.streams[1], plain, b.streams[0]), ACL_ERROR_INVALID_PARAM); // falseStream
+    CHECK_EQ(sw(value.data, 0, 0, b.streams[1], plain, b.streams[0]), ACL_ERROR_INVALID_PARAM);      // falseStream
     CHECK_EQ(sw(value.data, 6, 0, b.streams[1], nullptr, b.streams[0]), ACL_ERROR_RT_PARAM_INVALID); // condition
-    CHECK_EQ(sw(&host, 0, 0, b.streams[1], nullptr, b.streams[0]), ACL_ERROR_RT_PARAM_INVALID); // host memory
+    CHECK_EQ(sw(&host, 0, 0, b.streams[1], nullptr, b.streams[0]), ACL_ERROR_RT_PARAM_INVALID);      // host memory
     CHECK_EQ(sw(value.data, 0, 0, plain, nullptr, b.streams[0]), ACL_ERROR_RT_STREAM_MODEL);
     CHECK_EQ(sw(value.data, 0, 0, b.streams[1], nullptr, plain), ACL_ERROR_RT_STREAM_MODEL);
     // Streams of two different models.
@@ -375,7 +386,7 @@ TEST_CASE("aclmdlRIAbort: replays queued or running stop before their next task 
     CHECK_EQ(aclmdlRIAbort(b.model), ACL_SUCCESS); // returns once the replay stopped
     opener.join();
     CHECK_EQ(aclrtSynchronizeStream(exec), ACL_ERROR_RT_MODEL_ABORT_NORMAL);
-    CHECK_EQ(out.First(), 0); // the memset after the host function did not run
+    CHECK_EQ(out.First(), 0);                            // the memset after the host function did not run
     CHECK_EQ(aclmdlRIExecute(b.model, -1), ACL_SUCCESS); // the gate is open now
     CHECK_EQ(out.First(), 9);
     CHECK_EQ(aclmdlRIAbort(nullptr), ACL_ERROR_RT_PARAM_INVALID); // ApiErrorDecorator::ModelAbort

@@ -9,9 +9,15 @@ using CapturedModel = rt::CapturedOnStream;
 
 // Destroy callbacks append their tag to a shared log.
 std::vector<int> gCallbackLog;
-void LogA(void *tag) { gCallbackLog.push_back(100 + *static_cast<int *>(tag)); }
-void LogB(void *tag) { gCallbackLog.push_back(200 + *static_cast<int *>(tag)); }
-void LogC(void *tag) { gCallbackLog.push_back(300 + *static_cast<int *>(tag)); }
+void LogA(void *tag) {
+    gCallbackLog.push_back(100 + *static_cast<int *>(tag));
+}
+void LogB(void *tag) {
+    gCallbackLog.push_back(200 + *static_cast<int *>(tag));
+}
+void LogC(void *tag) {
+    gCallbackLog.push_back(300 + *static_cast<int *>(tag));
+}
 
 } // namespace
 
@@ -78,7 +84,7 @@ TEST_CASE("aclmdlRIGetId: each model has its own id (ApiImpl::ModelGetId), with 
     CHECK_EQ(aclmdlRIGetId(a.model, &again), ACL_SUCCESS);
     CHECK_EQ(again, idA);
     char name[8] = {};
-    CHECK_EQ(aclmdlRISetName(a.model, "x"), ACL_ERROR_RT_MODEL_CONTEXT);   // ApiImpl::ModelNameSet
+    CHECK_EQ(aclmdlRISetName(a.model, "x"), ACL_ERROR_RT_MODEL_CONTEXT);               // ApiImpl::ModelNameSet
     CHECK_EQ(aclmdlRIGetName(a.model, sizeof name, name), ACL_ERROR_RT_MODEL_CONTEXT); // ApiImpl::ModelGetName
     REQUIRE(aclrtSetCurrentContext(home) == ACL_SUCCESS);
     CHECK_EQ(aclrtDestroyContext(other), ACL_SUCCESS);
@@ -119,7 +125,8 @@ TEST_CASE("destroy callbacks run once at aclmdlRIDestroy in the order of their f
                                                            {reinterpret_cast<uintptr_t>(&LogC), 303}};
         std::sort(expected.begin(), expected.end());
         std::vector<int> want;
-        for (const auto &entry : expected) want.push_back(entry.second);
+        for (const auto &entry : expected)
+            want.push_back(entry.second);
         CHECK(gCallbackLog == want);
     }
     CHECK_EQ(gCallbackLog.size(), size_t{3}); // the fixture's teardown ran nothing more

@@ -36,8 +36,9 @@ struct Captured : rt::CapturedOnStream {
 
 // A model captured on `origin` that forks to `side` through `fork` and joins back through `join`;
 // `onSide()` enqueues the side stream's work in between.
-rt::Model CaptureForkJoin(aclrtStream origin, aclrtStream side, aclrtEvent fork, aclrtEvent join,
-                          const std::function<void()> &onSide = [] {}) {
+rt::Model CaptureForkJoin(
+    aclrtStream origin, aclrtStream side, aclrtEvent fork, aclrtEvent join,
+    const std::function<void()> &onSide = [] {}) {
     return rt::Capture(origin, [&] {
         rt::Link(origin, fork, side);
         onSide();
@@ -50,10 +51,12 @@ struct Filled {
     void *data = nullptr;
     explicit Filled(float value) {
         data = rt::DevAlloc(AddGraph::kBytes);
-        if (data != nullptr) rt::WriteFloats(data, std::vector<float>(AddGraph::kN, value));
+        if (data != nullptr)
+            rt::WriteFloats(data, std::vector<float>(AddGraph::kN, value));
     }
     ~Filled() {
-        if (data) aclrtFree(data);
+        if (data)
+            aclrtFree(data);
     }
 };
 
@@ -107,8 +110,8 @@ TEST_CASE("aclmdlRIGetStreams: NULL array gives the count; a larger array is NUL
         rt::DeviceMemory buffer(64);
         REQUIRE(origin.ok() && side.ok() && fork.ok() && join.ok() && buffer.ok());
         aclmdlRI model = CaptureForkJoin(origin, side, fork, join, [&] {
-            CHECK_EQ(aclrtMemsetAsync(buffer, 64, 1, 64, side), ACL_SUCCESS);
-        }).Release();
+                             CHECK_EQ(aclrtMemsetAsync(buffer, 64, 1, 64, side), ACL_SUCCESS);
+                         }).Release();
         REQUIRE(model != nullptr);
 
         uint32_t count = 99;
@@ -399,7 +402,7 @@ TEST_CASE("aclmdlRITaskSetParams: several changes, one aclmdlRIUpdate; the args 
     float alpha = 2.0f;
     std::memcpy(args.data() + 24, &alpha, sizeof alpha);
     CHECK_EQ(SetKernelArgs(c.kernel(), args), ACL_SUCCESS); // still UPDATING: accepted
-    std::fill(args.begin(), args.end(), 0);                // the caller's buffer is not read at replay
+    std::fill(args.begin(), args.end(), 0);                 // the caller's buffer is not read at replay
     CHECK_EQ(aclmdlRIUpdate(c.model), ACL_SUCCESS);
     CHECK_NEAR(c.Run(1.0f), 11.0, 1e-6);
 }
@@ -476,7 +479,7 @@ TEST_CASE("aclmdlRITaskSetParams/TaskDisable while a replay runs -> 107040, the 
     gate.Open();
     CHECK_EQ(aclrtSynchronizeStream(c.stream), ACL_SUCCESS);
     CHECK_NEAR(c.graph.y[0], 2.0, 1e-6);
-    CHECK_NEAR(c.Run(5.0f), 6.0, 1e-6); // still READY
+    CHECK_NEAR(c.Run(5.0f), 6.0, 1e-6);                                // still READY
     CHECK_EQ(aclmdlRITaskSetParams(c.kernel(), &params), ACL_SUCCESS); // idle now
     CHECK_EQ(aclmdlRIUpdate(c.model), ACL_SUCCESS);
 }
@@ -608,8 +611,7 @@ TEST_CASE("aclmdlRITaskSetParams keeps opInfo and numBlocks for aclmdlRITaskGetP
     CHECK_EQ(aclmdlRITaskSetParams(c.kernel(), &params), ACL_SUCCESS);
     aclmdlRITaskParams read = ParamsOf(c.kernel());
     CHECK_EQ(read.opInfoSize, sizeof info);
-    CHECK(read.opInfoPtr != nullptr && read.opInfoPtr != info &&
-          std::memcmp(read.opInfoPtr, info, sizeof info) == 0);
+    CHECK(read.opInfoPtr != nullptr && read.opInfoPtr != info && std::memcmp(read.opInfoPtr, info, sizeof info) == 0);
     CHECK_EQ(read.kernelTaskParams.numBlocks, 24u);
     CHECK_EQ(aclmdlRITaskDisable(c.kernel()), ACL_SUCCESS);
     read = ParamsOf(c.kernel());

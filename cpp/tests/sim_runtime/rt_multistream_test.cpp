@@ -53,7 +53,7 @@ TEST_CASE("waiting on an event recorded in the capture joins a stream, transitiv
     CHECK_EQ(aclrtStreamWaitEvent(s[1], m.event(0)), ACL_SUCCESS);
     CHECK_EQ(rt::StatusOf(s[1]), rt::kActive);
     CHECK(rt::ModelOf(s[1]) == model);
-    rt::Link(s[1], m.event(1), s[2]);  // s2 joins through s1
+    rt::Link(s[1], m.event(1), s[2]); // s2 joins through s1
     CHECK_EQ(rt::StatusOf(s[2]), rt::kActive);
     CHECK(rt::ModelOf(s[2]) == model);
     // A joined stream is capturing: its sync and destroy are refused too.
@@ -87,7 +87,8 @@ TEST_CASE("fork/join capture writing two halves of a buffer; replays honour the 
     auto *ones = onesMemory.As<float>();
     auto *mid = midMemory.As<float>();
     auto *out = outMemory.As<float>();
-    for (size_t i = 0; i < kN; ++i) onesHost[i] = 1.0f;
+    for (size_t i = 0; i < kN; ++i)
+        onesHost[i] = 1.0f;
     CHECK_EQ(aclrtMemcpy(ones, kBytes, onesHost, kBytes, ACL_MEMCPY_HOST_TO_DEVICE), ACL_SUCCESS);
     // Branch 1: mid[0:h] = in[0:h] + 2; branch 2: mid[h:] = in[h:] + 3; join: out = mid + 10.
     rt::AddCall left;
@@ -131,14 +132,20 @@ TEST_CASE("fork/join capture writing two halves of a buffer; replays honour the 
     int copies = 0;
     for (const auto &r : json.records) {
         tids.insert(r.tid);
-        if (r.name.rfind("EVENT_RECORD_", 0) == 0) recordIds.insert(r.name.substr(13));
-        if (r.name.rfind("EVENT_WAIT_", 0) == 0) waitIds.insert(r.name.substr(11));
-        if (r.name == "MEMCPY_ASYNC") ++copies;
+        if (r.name.rfind("EVENT_RECORD_", 0) == 0)
+            recordIds.insert(r.name.substr(13));
+        if (r.name.rfind("EVENT_WAIT_", 0) == 0)
+            waitIds.insert(r.name.substr(11));
+        if (r.name == "MEMCPY_ASYNC")
+            ++copies;
         CHECK_EQ(r.streamId, r.tid);
         // The device's nominal clock: a record costs 5, a wait 15 (durations 0.5 less).
-        if (r.name.rfind("EVENT_RECORD_", 0) == 0) CHECK_NEAR(r.dur, 4.5, 1e-9);
-        if (r.name.rfind("EVENT_WAIT_", 0) == 0) CHECK_NEAR(r.dur, 14.5, 1e-9);
-        if (r.ts == 0) startedAtZero.insert(r.tid);
+        if (r.name.rfind("EVENT_RECORD_", 0) == 0)
+            CHECK_NEAR(r.dur, 4.5, 1e-9);
+        if (r.name.rfind("EVENT_WAIT_", 0) == 0)
+            CHECK_NEAR(r.dur, 14.5, 1e-9);
+        if (r.ts == 0)
+            startedAtZero.insert(r.tid);
     }
     CHECK(startedAtZero == tids); // each stream's clock starts at 0
     CHECK(tids.size() >= 3);
@@ -158,8 +165,8 @@ TEST_CASE("fork/join capture writing two halves of a buffer; replays honour the 
             if (y[i] != want) {
                 ok = false;
                 testsupport::fail(__FILE__, __LINE__,
-                                  "replay " + std::to_string(replay) + ": y[" + std::to_string(i) + "] = " +
-                                      std::to_string(y[i]) + ", want " + std::to_string(want));
+                                  "replay " + std::to_string(replay) + ": y[" + std::to_string(i) +
+                                      "] = " + std::to_string(y[i]) + ", want " + std::to_string(want));
             }
         }
     }
@@ -221,7 +228,7 @@ TEST_CASE("a capturing stream waiting on an event recorded outside the capture -
     REQUIRE(m.ok());
     const rt::Streams &s = m.s;
     aclrtEvent outside = m.event(0);
-    CHECK_EQ(aclrtRecordEvent(outside, s[1]), ACL_SUCCESS);  // eager record
+    CHECK_EQ(aclrtRecordEvent(outside, s[1]), ACL_SUCCESS); // eager record
     CHECK_EQ(aclrtSynchronizeStream(s[1]), ACL_SUCCESS);
     rt::BeginCapture(s[0]);
     CHECK_EQ(aclrtStreamWaitEvent(s[0], outside), ACL_ERROR_RT_CAPTURE_DEPENDENCY);
@@ -249,7 +256,8 @@ TEST_CASE("events linking two different captures -> 107032 and both captures are
         CHECK_EQ(rt::StatusOf(s[i]), rt::kNone);
     }
     // (Usability is checked once both captures ended: StreamUsable reads back with an unsafe call.)
-    for (size_t i = 0; i < 2; ++i) CHECK(StreamUsable(s[i]));
+    for (size_t i = 0; i < 2; ++i)
+        CHECK(StreamUsable(s[i]));
 }
 
 TEST_CASE("legacy events recorded or waited on a capturing stream -> 207000") {
@@ -259,7 +267,7 @@ TEST_CASE("legacy events recorded or waited on a capturing stream -> 207000") {
     rt::Event legacy = rt::Event::Legacy();
     rt::Event legacyFlag = rt::Event::WithFlag(ACL_EVENT_SYNC);
     REQUIRE(legacy.ok() && legacyFlag.ok());
-    CHECK_EQ(aclrtRecordEvent(legacyFlag, s[1]), ACL_SUCCESS);  // eager record elsewhere is fine
+    CHECK_EQ(aclrtRecordEvent(legacyFlag, s[1]), ACL_SUCCESS); // eager record elsewhere is fine
     CHECK_EQ(aclrtSynchronizeStream(s[1]), ACL_SUCCESS);
     rt::BeginCapture(s[0]);
     for (aclrtEvent event : {legacy.get(), legacyFlag.get()}) {
@@ -306,7 +314,8 @@ TEST_CASE("several threads each capture and replay on their own streams") {
                 ++o.wrongValues;
             }
         }
-        if (aclmdlRIDestroy(model) != ACL_SUCCESS) ++o.replayFailures;
+        if (aclmdlRIDestroy(model) != ACL_SUCCESS)
+            ++o.replayFailures;
     });
     for (size_t t = 0; t < kThreads; ++t) {
         const Outcome &o = outcomes[t];
@@ -335,22 +344,27 @@ TEST_CASE("one model replayed from several streams (and threads) concurrently") 
     REQUIRE(add.Prepare(a, b, out, kN, 1.5f) == OK);
     std::atomic<int> calls{0};
     aclrtStream origin = s[kStreams];
-    rt::Model model = rt::Capture(origin, [&] {
-        CHECK_EQ(aclrtLaunchHostFunc(origin, rt::CountHostFunc, &calls), ACL_SUCCESS);
+    rt::Model model = rt::Capture(
+        origin,
+        [&] {
+            CHECK_EQ(aclrtLaunchHostFunc(origin, rt::CountHostFunc, &calls), ACL_SUCCESS);
 #if !RT_UNDER_TSAN
-        // Concurrent replays write identical values to `out`: a benign race of this test program
-        // that ThreadSanitizer would report, so the kernel is left out of the TSan build.
-        CHECK_EQ(add.Launch(origin), OK);
+            // Concurrent replays write identical values to `out`: a benign race of this test program
+            // that ThreadSanitizer would report, so the kernel is left out of the TSan build.
+            CHECK_EQ(add.Launch(origin), OK);
 #endif
-        CHECK_EQ(aclrtLaunchHostFunc(origin, rt::CountHostFunc, &calls), ACL_SUCCESS);
-    }, rt::kRelaxed);
+            CHECK_EQ(aclrtLaunchHostFunc(origin, rt::CountHostFunc, &calls), ACL_SUCCESS);
+        },
+        rt::kRelaxed);
     REQUIRE(model.ok());
 
     // Several streams from one thread, no synchronisation in between.
     for (int i = 0; i < kReplaysPerStream; ++i) {
-        for (size_t k = 0; k < kStreams; ++k) CHECK_EQ(aclmdlRIExecuteAsync(model, s[k]), ACL_SUCCESS);
+        for (size_t k = 0; k < kStreams; ++k)
+            CHECK_EQ(aclmdlRIExecuteAsync(model, s[k]), ACL_SUCCESS);
     }
-    for (size_t k = 0; k < kStreams; ++k) CHECK_EQ(aclrtSynchronizeStream(s[k]), ACL_SUCCESS);
+    for (size_t k = 0; k < kStreams; ++k)
+        CHECK_EQ(aclrtSynchronizeStream(s[k]), ACL_SUCCESS);
     CHECK_EQ(calls.load(), 2 * kStreams * kReplaysPerStream);
 
     // Several threads, each with its own stream.
@@ -360,13 +374,17 @@ TEST_CASE("one model replayed from several streams (and threads) concurrently") 
         threads.emplace_back([&, k] {
             aclrtSetCurrentContext(context);
             for (int i = 0; i < kReplaysPerStream; ++i) {
-                if (aclmdlRIExecuteAsync(model, s[k]) != ACL_SUCCESS) ++failures[k];
+                if (aclmdlRIExecuteAsync(model, s[k]) != ACL_SUCCESS)
+                    ++failures[k];
             }
-            if (aclrtSynchronizeStream(s[k]) != ACL_SUCCESS) ++failures[k];
+            if (aclrtSynchronizeStream(s[k]) != ACL_SUCCESS)
+                ++failures[k];
         });
     }
-    for (auto &thread : threads) thread.join();
-    for (int f : failures) CHECK_EQ(f, 0);
+    for (auto &thread : threads)
+        thread.join();
+    for (int f : failures)
+        CHECK_EQ(f, 0);
     CHECK_EQ(calls.load(), 4 * kStreams * kReplaysPerStream);
 #if !RT_UNDER_TSAN
     CHECK_ALL(rt::ReadFloats(out, kN), 8.0f);
@@ -406,7 +424,8 @@ void RightBranch(void *p) {
 void JoinPoint(void *p) {
     auto *c = static_cast<BranchCounters *>(p);
     int k = c->joins.fetch_add(1) + 1;
-    if (c->left.load() < k || c->right.load() < k) c->violations.fetch_add(1);
+    if (c->left.load() < k || c->right.load() < k)
+        c->violations.fetch_add(1);
 }
 
 } // namespace
@@ -509,31 +528,42 @@ TEST_CASE("stress: threads capturing, making unsafe calls and replaying concurre
         int &failed = failures[t];
         void *p = rt::DevAlloc(256);
         void *q = rt::DevAlloc(256);
-        if (p == nullptr || q == nullptr) ++failed;
+        if (p == nullptr || q == nullptr)
+            ++failed;
         for (int round = 0; round < kRounds && failed == 0; ++round) {
             auto mode = static_cast<aclmdlRICaptureMode>((static_cast<int>(t) + round) % 3);
-            if (aclmdlRICaptureBegin(stream, mode) != ACL_SUCCESS) ++failed;
-            if (aclrtMemsetAsync(p, 256, round, 256, stream) != ACL_SUCCESS) ++failed;
+            if (aclmdlRICaptureBegin(stream, mode) != ACL_SUCCESS)
+                ++failed;
+            if (aclrtMemsetAsync(p, 256, round, 256, stream) != ACL_SUCCESS)
+                ++failed;
             // Unsafe call: allowed or refused depending on the other threads' captures.
             aclError unsafe = aclrtMemset(q, 256, 0, 256);
-            if (unsafe != ACL_SUCCESS && unsafe != ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT) ++failed;
+            if (unsafe != ACL_SUCCESS && unsafe != ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT)
+                ++failed;
             {
                 rt::ExchangeModeScope relaxed(rt::kRelaxed);
-                if (aclrtMemset(q, 256, 0, 256) != ACL_SUCCESS) ++failed;  // RELAXED is never refused
+                if (aclrtMemset(q, 256, 0, 256) != ACL_SUCCESS)
+                    ++failed; // RELAXED is never refused
             }
             aclmdlRI model = nullptr;
             if (aclmdlRICaptureEnd(stream, &model) != ACL_SUCCESS || model == nullptr) {
                 ++failed;
                 continue;
             }
-            if (aclmdlRIExecuteAsync(model, stream) != ACL_SUCCESS) ++failed;
-            if (aclrtSynchronizeStream(stream) != ACL_SUCCESS) ++failed;
-            if (aclmdlRIDestroy(model) != ACL_SUCCESS) ++failed;
+            if (aclmdlRIExecuteAsync(model, stream) != ACL_SUCCESS)
+                ++failed;
+            if (aclrtSynchronizeStream(stream) != ACL_SUCCESS)
+                ++failed;
+            if (aclmdlRIDestroy(model) != ACL_SUCCESS)
+                ++failed;
         }
-        if (p) aclrtFree(p);
-        if (q) aclrtFree(q);
+        if (p)
+            aclrtFree(p);
+        if (q)
+            aclrtFree(q);
     });
-    for (size_t t = 0; t < kThreads; ++t) CHECK_EQ(failures[t] + streamFailures[t], 0);
+    for (size_t t = 0; t < kThreads; ++t)
+        CHECK_EQ(failures[t] + streamFailures[t], 0);
     // All captures ended: nothing is restricted any more.
     rt::DeviceMemory p(16);
     CHECK_EQ(aclrtMemset(p, 16, 0, 16), ACL_SUCCESS);

@@ -9,7 +9,6 @@ using rt::Gate;
 
 namespace {
 
-
 // A test's streams and device buffers of `bytes` each, released and leak-checked at its end.
 struct StreamsAndBuffers {
     rt::NoLeaks leaks;
@@ -21,8 +20,7 @@ struct StreamsAndBuffers {
         }
     }
     bool ok() const {
-        return s.ok() &&
-               std::all_of(buffers.begin(), buffers.end(), [](const rt::DeviceMemory &b) { return b.ok(); });
+        return s.ok() && std::all_of(buffers.begin(), buffers.end(), [](const rt::DeviceMemory &b) { return b.ok(); });
     }
     void *buffer(size_t i) const { return buffers[i]; }
 };
@@ -64,7 +62,7 @@ TEST_CASE("a stream runs its tasks asynchronously and in order") {
     gate.Open();
     CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
     CHECK_EQ(QueryStream(stream), ACL_STREAM_STATUS_COMPLETE);
-    CHECK(rt::AllBytes(rt::ReadBytes(b, 256), 1));  // the copy saw the first memset, not the second
+    CHECK(rt::AllBytes(rt::ReadBytes(b, 256), 1)); // the copy saw the first memset, not the second
     CHECK(rt::AllBytes(rt::ReadBytes(a, 256), 2));
 }
 
@@ -104,7 +102,7 @@ TEST_CASE("aclrtSynchronizeStreamWithTimeout: timeout < -1 or 0 -> 107000, expir
     for (int32_t invalid : {-2, -100, 0}) {
         CHECK_EQ(aclrtSynchronizeStreamWithTimeout(stream, invalid), ACL_ERROR_RT_PARAM_INVALID);
     }
-    CHECK_EQ(aclrtSynchronizeStreamWithTimeout(stream, 100), ACL_SUCCESS);  // idle stream
+    CHECK_EQ(aclrtSynchronizeStreamWithTimeout(stream, 100), ACL_SUCCESS); // idle stream
 
     Gate gate;
     CHECK_EQ(aclrtLaunchHostFunc(stream, Gate::HostFunc, &gate), ACL_SUCCESS);
@@ -252,7 +250,7 @@ TEST_CASE("aclGetRecentErrMsg names the failed call and is cleared by reading") 
             testsupport::fail(__FILE__, line, std::string("unexpected message: ") + again);
         }
     };
-    aclGetRecentErrMsg();  // drop anything left by earlier cases
+    aclGetRecentErrMsg(); // drop anything left by earlier cases
     CHECK_EQ(aclrtMalloc(nullptr, 64, ACL_MEM_MALLOC_HUGE_FIRST), ACL_ERROR_INVALID_PARAM);
     const char *message = aclGetRecentErrMsg();
     REQUIRE(message != nullptr);

@@ -115,7 +115,8 @@ TEST_CASE("peer access: devices see each other; the same device -> 100000; a mis
 // ApiErrorDecorator::SetStreamOverflowSwitch refuses a capturing stream (107027, the capture goes
 // on); ApiImpl::SetDeviceSatMode sets the process-wide mode, capture or not, and puts nothing in
 // the model.
-TEST_CASE("overflow configuration: a capturing stream's switch -> 107027; the saturation mode is set, the model unchanged") {
+TEST_CASE(
+    "overflow configuration: a capturing stream's switch -> 107027; the saturation mode is set, the model unchanged") {
     rt::LeakCheck leaks;
     aclrtStream stream = nullptr;
     REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);

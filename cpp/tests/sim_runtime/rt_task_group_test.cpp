@@ -23,13 +23,14 @@ struct Fixture {
     rt::DeviceMemory out{kBytes};
     rt::DeviceMemory out2{kBytes};
     rt::HostFloats result{kN};
-    rt::AddCall add;  // out = self + alpha * other
+    rt::AddCall add; // out = self + alpha * other
 
     bool Init(float alpha) {
-        const std::pair<void *, float> fills[] = {{self, 10.0f}, {other, 1.0f}, {other2, 5.0f}, {out, 0.0f},
-                                                  {out2, 0.0f}};
+        const std::pair<void *, float> fills[] = {
+            {self, 10.0f}, {other, 1.0f}, {other2, 5.0f}, {out, 0.0f}, {out2, 0.0f}};
         for (const auto &fill : fills) {
-            if (fill.first == nullptr || rt::WriteFloats(fill.first, std::vector<float>(kN, fill.second)) != ACL_SUCCESS) {
+            if (fill.first == nullptr ||
+                rt::WriteFloats(fill.first, std::vector<float>(kN, fill.second)) != ACL_SUCCESS) {
                 return false;
             }
         }
@@ -55,8 +56,8 @@ aclrtTaskGrp CaptureGroup(aclrtStream stream, std::initializer_list<rt::AddCall 
 }
 
 // Replaces the kernels of `group` by `adds` launched on `updater`: the code of TaskUpdateEnd.
-aclError UpdateGroup(aclrtStream updater, aclrtTaskGrp group, std::initializer_list<rt::AddCall *> adds,
-                     RT_CALLER_FILE, RT_CALLER_LINE) {
+aclError UpdateGroup(aclrtStream updater, aclrtTaskGrp group, std::initializer_list<rt::AddCall *> adds, RT_CALLER_FILE,
+                     RT_CALLER_LINE) {
     rt::Expect(aclmdlRICaptureTaskUpdateBegin(updater, group), ACL_SUCCESS, "aclmdlRICaptureTaskUpdateBegin", file,
                line);
     for (rt::AddCall *add : adds) {
@@ -119,7 +120,7 @@ TEST_CASE("aclmdlRICaptureTaskGrpEnd: NULL handle -> 100000, not in a group -> 1
     CHECK_EQ(aclmdlRICaptureTaskGrpBegin(f.stream), ACL_SUCCESS);
     CHECK_EQ(f.add.Launch(f.stream), OK);
     CHECK_EQ(aclmdlRICaptureTaskGrpEnd(f.stream, nullptr), ACL_ERROR_INVALID_PARAM);
-    CHECK_EQ(aclmdlRICaptureTaskGrpEnd(f.stream, &handle), ACL_SUCCESS);  // the group was still open
+    CHECK_EQ(aclmdlRICaptureTaskGrpEnd(f.stream, &handle), ACL_SUCCESS); // the group was still open
     CHECK(handle != nullptr);
     CHECK_EQ(aclmdlRICaptureTaskGrpEnd(f.stream, &handle), ACL_ERROR_STREAM_TASK_GROUP_STATUS);
     CHECK_EQ(rt::StatusOf(f.stream), rt::kActive);
@@ -198,7 +199,7 @@ TEST_CASE("task update with fewer kernels than the group -> 507000") {
     rt::AddCall replacement;
     REQUIRE(replacement.Prepare(f.self, f.other, f.out, kN, 3.0f) == OK);
     CHECK_EQ(UpdateGroup(f.updater, handle, {&replacement}), ACL_ERROR_RT_INTERNAL_ERROR);
-    CHECK_EQ(aclmdlRICaptureTaskUpdateEnd(f.updater), ACL_ERROR_STREAM_TASK_GROUP_STATUS);  // left update mode
+    CHECK_EQ(aclmdlRICaptureTaskUpdateEnd(f.updater), ACL_ERROR_STREAM_TASK_GROUP_STATUS); // left update mode
     CHECK(StreamUsable(f.updater));
 }
 
@@ -215,11 +216,12 @@ TEST_CASE("task update with a new executor changes the arguments of the next rep
     REQUIRE(model.ok() && handle != nullptr);
 
     auto replay = [&](aclrtStream on) {
-        for (int64_t i = 0; i < kN; ++i) f.result[i] = -1.0f;
+        for (int64_t i = 0; i < kN; ++i)
+            f.result[i] = -1.0f;
         rt::Replay(model, on);
     };
     replay(f.stream);
-    CHECK(rt::AllEqual(f.result.data(), kN, 12.0f));  // 10 + 2 * 1
+    CHECK(rt::AllEqual(f.result.data(), kN, 12.0f)); // 10 + 2 * 1
 
     // New alpha.
     rt::AddCall newAlpha;
@@ -229,7 +231,7 @@ TEST_CASE("task update with a new executor changes the arguments of the next rep
     // The update itself computed nothing.
     CHECK(rt::AllEqual(rt::ReadFloats(f.out, kN), 12.0f));
     replay(f.stream);
-    CHECK(rt::AllEqual(f.result.data(), kN, 17.0f));  // 10 + 7 * 1
+    CHECK(rt::AllEqual(f.result.data(), kN, 17.0f)); // 10 + 7 * 1
     replay(f.updater);
     CHECK(rt::AllEqual(f.result.data(), kN, 17.0f));
 
@@ -240,7 +242,7 @@ TEST_CASE("task update with a new executor changes the arguments of the next rep
     CHECK_EQ(aclrtSynchronizeStream(f.updater), ACL_SUCCESS);
     for (int i = 0; i < 3; ++i) {
         replay(f.stream);
-        CHECK(rt::AllEqual(f.result.data(), kN, 15.0f));  // 10 + 1 * 5
+        CHECK(rt::AllEqual(f.result.data(), kN, 15.0f)); // 10 + 1 * 5
     }
     // The updater stream is an ordinary stream again.
     CHECK(StreamUsable(f.updater));

@@ -113,8 +113,9 @@ public:
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
-        static const char *names[] = {"device allocations", "host allocations", "streams", "events", "models",
-                                      "tensors", "scalars", "executors", "contexts"};
+        static const char *names[] = {
+            "device allocations", "host allocations", "streams", "events", "models", "tensors", "scalars",
+            "executors",          "contexts"};
         for (int k = 0; k < ACLSIM_OBJ_KIND_COUNT; ++k) {
             uint64_t now = aclsimLiveObjects(static_cast<aclsimObjectKind>(k));
             if (now != start_[k]) {
@@ -137,6 +138,18 @@ private:
 // failing test cannot hang the suite).
 class Gate {
 public:
+    Gate() = default;
+    Gate(const Gate &) = delete;
+    Gate &operator=(const Gate &) = delete;
+    // The stream's worker may still be inside Wait() after Open() returns (woken, not yet out):
+    // the gate outlives it, so its mutex and condition are never used after destruction.
+    ~Gate() {
+        Open();
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+        while (entered_.load() && !left_.load() && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+    }
     void Open() {
         std::lock_guard<std::mutex> lock(mutex_);
         open_ = true;
@@ -159,17 +172,23 @@ public:
 private:
     void Wait() {
         entered_.store(true);
-        std::unique_lock<std::mutex> lock(mutex_);
-        condition_.wait_for(lock, std::chrono::seconds(10), [this] { return open_; });
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            condition_.wait_for(lock, std::chrono::seconds(10), [this] { return open_; });
+        }
+        left_.store(true); // the last touch of the gate by the worker
     }
     std::mutex mutex_;
     std::condition_variable condition_;
     bool open_ = false;
     std::atomic<bool> entered_{false};
+    std::atomic<bool> left_{false};
 };
 
 // Host function incrementing an std::atomic<int>.
-inline void CountHostFunc(void *counter) { static_cast<std::atomic<int> *>(counter)->fetch_add(1); }
+inline void CountHostFunc(void *counter) {
+    static_cast<std::atomic<int> *>(counter)->fetch_add(1);
+}
 
 // Host function sleeping `ms` (an int) and then setting a flag.
 struct SleepThenFlag {
@@ -183,7 +202,9 @@ inline void SleepThenFlagHostFunc(void *arg) {
 }
 
 // Host function sleeping `ms` (an int*) without touching anything else.
-inline void SleepHostFunc(void *ms) { std::this_thread::sleep_for(std::chrono::milliseconds(*static_cast<int *>(ms))); }
+inline void SleepHostFunc(void *ms) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(*static_cast<int *>(ms)));
+}
 
 // ------------------------------------------------------------------ memory helpers
 
@@ -253,14 +274,14 @@ inline std::string Describe(const std::vector<float> &v) {
     return os.str();
 }
 
-#define CHECK_ALL(vec, value)                                                                            \
-    do {                                                                                                 \
-        auto rt_v = (vec);                                                                               \
-        if (!rt::AllEqual(rt_v, (value))) {                                                              \
-            std::ostringstream rt_os;                                                                    \
-            rt_os << #vec << " all == " << (value) << " (got " << rt::Describe(rt_v) << ")";             \
-            testsupport::fail(__FILE__, __LINE__, rt_os.str());                                          \
-        }                                                                                                \
+#define CHECK_ALL(vec, value)                                                                \
+    do {                                                                                     \
+        auto rt_v = (vec);                                                                   \
+        if (!rt::AllEqual(rt_v, (value))) {                                                  \
+            std::ostringstream rt_os;                                                        \
+            rt_os << #vec << " all == " << (value) << " (got " << rt::Describe(rt_v) << ")"; \
+            testsupport::fail(__FILE__, __LINE__, rt_os.str());                              \
+        }                                                                                    \
     } while (0)
 
 // ------------------------------------------------------------------ aclnnAdd
@@ -316,10 +337,14 @@ public:
             executor_ = nullptr;
         }
         repeatable_ = false;
-        if (self_ != nullptr) aclDestroyTensor(self_);
-        if (other_ != nullptr) aclDestroyTensor(other_);
-        if (out_ != nullptr) aclDestroyTensor(out_);
-        if (alpha_ != nullptr) aclDestroyScalar(alpha_);
+        if (self_ != nullptr)
+            aclDestroyTensor(self_);
+        if (other_ != nullptr)
+            aclDestroyTensor(other_);
+        if (out_ != nullptr)
+            aclDestroyTensor(out_);
+        if (alpha_ != nullptr)
+            aclDestroyScalar(alpha_);
         self_ = other_ = out_ = nullptr;
         alpha_ = nullptr;
         if (workspace_ != nullptr) {
@@ -378,20 +403,20 @@ inline std::string ReadFile(const std::string &path) {
 
 // main() of a suite program: the whole program runs with ACL initialised and device 0 set on the
 // main thread (its default context shared by every test case).
-#define RT_TEST_MAIN()                                                                  \
-    int main(int argc, char **argv) {                                                   \
-        if (aclInit(nullptr) != ACL_SUCCESS || aclrtSetDevice(0) != ACL_SUCCESS) {      \
-            std::fprintf(stderr, "cannot initialise ACL / set device 0\n");             \
-            return 1;                                                                   \
-        }                                                                               \
+#define RT_TEST_MAIN()                                                                   \
+    int main(int argc, char **argv) {                                                    \
+        if (aclInit(nullptr) != ACL_SUCCESS || aclrtSetDevice(0) != ACL_SUCCESS) {       \
+            std::fprintf(stderr, "cannot initialise ACL / set device 0\n");              \
+            return 1;                                                                    \
+        }                                                                                \
         /* The default stream may be created lazily: create it before any leak check. */ \
-        aclrtSynchronizeStream(nullptr);                                                \
-        int rc = testsupport::runAll(argc, argv);                                       \
-        if (aclrtResetDevice(0) != ACL_SUCCESS || aclFinalize() != ACL_SUCCESS) {       \
-            std::fprintf(stderr, "aclrtResetDevice / aclFinalize failed\n");            \
-            rc = 1;                                                                     \
-        }                                                                               \
-        return rc;                                                                      \
+        aclrtSynchronizeStream(nullptr);                                                 \
+        int rc = testsupport::runAll(argc, argv);                                        \
+        if (aclrtResetDevice(0) != ACL_SUCCESS || aclFinalize() != ACL_SUCCESS) {        \
+            std::fprintf(stderr, "aclrtResetDevice / aclFinalize failed\n");             \
+            rc = 1;                                                                      \
+        }                                                                                \
+        return rc;                                                                       \
     }
 
 #endif

@@ -158,7 +158,9 @@ AGJ_API int32_t agj_host_buffer_alloc(int64_t device, int64_t bytes, int64_t *bu
 /* Size in bytes of a device or host buffer. */
 AGJ_API int32_t agj_buffer_size(int64_t buffer, int64_t *bytesOut);
 /* Copies between buffers (host or device, any direction), bounds-checked: asynchronously on a
- * stream, or synchronously (an "unsafe" call under capture rules). */
+ * stream, or synchronously (an "unsafe" call under capture rules). On a stream, device buffers
+ * must be of the stream's device and at most one side host memory. A memset's value is a byte:
+ * 0..255, or -128..-1 for the same bytes; AGJ_ERR_INVALID_ARGUMENT otherwise. */
 AGJ_API int32_t agj_memcpy_async(int64_t stream, int64_t dst, int64_t dstOffset, int64_t src, int64_t srcOffset,
                                  int64_t bytes);
 AGJ_API int32_t agj_memcpy(int64_t dst, int64_t dstOffset, int64_t src, int64_t srcOffset, int64_t bytes);
@@ -191,8 +193,8 @@ AGJ_API int32_t agj_operator_prepare(int32_t op, const int64_t *handles, int32_t
 /* The Add family's form of agj_operator_prepare (ADD, ADDS, INPLACE_ADD, INPLACE_ADDS only):
  * for ADD/INPLACE_ADD other is a tensor, for the *S variants a scalar; out is ignored (0) for the
  * in-place variants. */
-AGJ_API int32_t agj_executor_prepare(int32_t op, int64_t self, int64_t other, int64_t alpha, int64_t out,
-                                     int32_t flags, int64_t *executorOut);
+AGJ_API int32_t agj_executor_prepare(int32_t op, int64_t self, int64_t other, int64_t alpha, int64_t out, int32_t flags,
+                                     int64_t *executorOut);
 AGJ_API int32_t agj_executor_workspace_size(int64_t executor, int64_t *bytesOut);
 /* Launches the executor on a stream (recorded when the stream is capturing). A single-use executor
  * is used up by its first launch. */
@@ -229,7 +231,8 @@ AGJ_API int32_t agj_model_debug_json(int64_t model, const char *path);
 AGJ_API int32_t agj_model_debug_print(int64_t model);
 /* A model's name and id (aclmdlRISetName/GetName: AGJ_FEATURE_MODEL_NAMES; aclmdlRIGetId:
  * AGJ_FEATURE_MODEL_IDS); AGJ_ERR_BACKEND when the backend lacks the function. get_name writes a
- * NUL-terminated name of at most capacity - 1 bytes (capacity >= 2). */
+ * NUL-terminated name of at most capacity - 1 bytes (capacity >= 2). set_name takes 1 to 255 bytes,
+ * not all blanks (AGJ_ERR_INVALID_ARGUMENT otherwise). */
 AGJ_API int32_t agj_model_set_name(int64_t model, const char *name);
 AGJ_API int32_t agj_model_get_name(int64_t model, char *nameOut, int32_t capacity);
 AGJ_API int32_t agj_model_id(int64_t model, int64_t *idOut);
@@ -286,8 +289,7 @@ AGJ_API int32_t agj_stream_wait_event_external(int64_t stream, int64_t event);
  * buffer at an 8-byte aligned offset, or hold the stream until the value there meets `condition`
  * (AGJ_VALUE_WAIT_*) against `value`. */
 AGJ_API int32_t agj_value_write_async(int64_t stream, int64_t buffer, int64_t offset, int64_t value);
-AGJ_API int32_t agj_value_wait_async(int64_t stream, int64_t buffer, int64_t offset, int64_t value,
-                                     int32_t condition);
+AGJ_API int32_t agj_value_wait_async(int64_t stream, int64_t buffer, int64_t offset, int64_t value, int32_t condition);
 
 #ifdef __cplusplus
 }

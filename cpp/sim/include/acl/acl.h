@@ -3,8 +3,8 @@
 #ifndef ACLSIM_ACL_ACL_H
 #define ACLSIM_ACL_ACL_H
 
-#include "acl/acl_rt.h"
-#include "acl/acl_op.h"
 #include "acl/acl_mdl.h"
+#include "acl/acl_op.h"
+#include "acl/acl_rt.h"
 
 #endif

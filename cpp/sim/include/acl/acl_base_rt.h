@@ -4,8 +4,8 @@
 #ifndef ACLSIM_ACL_ACL_BASE_RT_H
 #define ACLSIM_ACL_ACL_BASE_RT_H
 
-#include <stdint.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #ifndef ACL_FUNC_VISIBILITY
 #define ACL_FUNC_VISIBILITY __attribute__((visibility("default")))

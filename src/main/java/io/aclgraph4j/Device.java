@@ -175,7 +175,6 @@ public final class Device extends NativeObject {
     public void fill(Memory memory, int value) {
         handle(); // throws when this device is closed
         Regions.Region region = Regions.region("Device.fill", "memory", memory);
-        Regions.checkFillValue("Device.fill", value);
         Regions.checkDevice("Device.fill", "memory", memory, id, "this device", "call fill on that memory's device");
         api().memset("Device.fill", region.handle(), region.offset(), value, region.bytes());
     }

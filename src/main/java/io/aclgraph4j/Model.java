@@ -50,10 +50,10 @@ public final class Model extends OnDevice {
      */
     public void name(String name) {
         Objects.requireNonNull(name, "Model.name: name is null");
-        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-        if (name.isBlank() || bytes > 255 || name.indexOf('\0') >= 0) {
-            throw InvalidArgumentException.refused("Model.name", "a model's name must be 1 to 255 bytes of UTF-8 "
-                    + "without NUL characters, not blank; got " + bytes + " bytes: \"" + name + "\"");
+        // The shim checks the name's length and blanks; a NUL it cannot see, the C string ends there.
+        if (name.indexOf('\0') >= 0) {
+            throw InvalidArgumentException.refused("Model.name", "a model's name cannot hold a NUL character: \""
+                    + name.replace("\0", "\\0") + "\"");
         }
         long handle = handle();
         runtime.require(Feature.MODEL_NAMES, "Model.name");

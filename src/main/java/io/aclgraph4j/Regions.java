@@ -1,6 +1,11 @@
 package io.aclgraph4j;
 
-/** The facade's checks of memory operands, and where a copy or fill reads and writes: not API. */
+/**
+ * The facade's checks of memory operands, and where a copy or fill reads and writes: not API. The
+ * shim owns the rules it can see (ranges inside buffers, fill values, the stream's device, host to
+ * host); these are the ones it cannot: it is given buffers, offsets and one byte count, so a
+ * tensor view's extent and the {@link Device} a synchronous call was made on are Java's to check.
+ */
 final class Regions {
     private Regions() {}
 
@@ -33,7 +38,8 @@ final class Regions {
 
     /**
      * Refuses device memory of a device other than {@code deviceId} (page-locked host memory may
-     * come from any device). {@code where} names what the memory must be used with.
+     * come from any device). {@link Device#copy} and {@link Device#fill} need it because the shim's
+     * synchronous copy and memset take no device; the shim checks a stream's copies and fills.
      */
     static void checkDevice(String operation, String role, Memory memory, int deviceId, String where,
                             String remedy) {
@@ -47,14 +53,7 @@ final class Regions {
         }
     }
 
-    /** A byte value for a fill: 0..255, or -128..-1 for the same bytes. */
-    static void checkFillValue(String operation, int value) {
-        if (value < Byte.MIN_VALUE || value > 0xFF) {
-            throw InvalidArgumentException.refused(operation, "the fill value " + value + " is not a byte: every byte "
-                    + "is set to it, so give 0..255 (or -128..127)");
-        }
-    }
-
+    /** A whole-memory copy: the shim copies one byte count and cannot see where a view ends. */
     static void checkSameSize(String operation, Region source, Region target) {
         if (source.bytes() != target.bytes()) {
             throw InvalidArgumentException.refused(operation, "source has " + source.bytes()

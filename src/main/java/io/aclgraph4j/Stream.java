@@ -41,7 +41,6 @@ public final class Stream extends OnDevice {
         Regions.Region source = Regions.region("Stream.copyAsync", "source", from);
         Regions.Region target = Regions.region("Stream.copyAsync", "destination", to);
         Regions.checkSameSize("Stream.copyAsync", source, target);
-        checkCopyOperands(from, to);
         api().memcpyAsync("Stream.copyAsync", handle(), target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
         CapturedGraph graph = capturedGraph();
         if (graph != null) {
@@ -62,13 +61,13 @@ public final class Stream extends OnDevice {
         checkOnlyKernels("Stream.copyAsync");
         Regions.Region source = Regions.region("Stream.copyAsync", "source", from);
         Regions.Region target = Regions.region("Stream.copyAsync", "destination", to);
+        // Within the memories given (a view may be part of its buffer): the shim sees only the buffers.
         if (fromOffset < 0 || toOffset < 0 || bytes < 0 || fromOffset > source.bytes() - bytes
                 || toOffset > target.bytes() - bytes) {
             throw InvalidArgumentException.refused("Stream.copyAsync", "copying " + bytes + " bytes from offset "
                     + fromOffset + " of " + source.bytes() + " into offset " + toOffset + " of " + target.bytes()
                     + " goes out of bounds");
         }
-        checkCopyOperands(from, to);
         api().memcpyAsync("Stream.copyAsync", handle(), target.handle(), target.offset() + toOffset, source.handle(),
                 source.offset() + fromOffset, bytes);
         CapturedGraph graph = capturedGraph();
@@ -86,9 +85,6 @@ public final class Stream extends OnDevice {
     public void fillAsync(Memory memory, int value) {
         checkOnlyKernels("Stream.fillAsync");
         Regions.Region region = Regions.region("Stream.fillAsync", "memory", memory);
-        Regions.checkFillValue("Stream.fillAsync", value);
-        Regions.checkDevice("Stream.fillAsync", "memory", memory, device.id(), "the stream",
-                "fill it on a stream of its own device");
         api().memsetAsync("Stream.fillAsync", handle(), region.handle(), region.offset(), value, region.bytes());
         CapturedGraph graph = capturedGraph();
         if (graph != null) {
@@ -126,16 +122,6 @@ public final class Stream extends OnDevice {
             throw new TaskUpdateException(operation, "the stream is updating a task group, which takes operator "
                     + "launches only: issue copies, fills, events and replays outside TaskGroup.update's body");
         }
-    }
-
-    private void checkCopyOperands(Memory from, Memory to) {
-        if (from instanceof HostBuffer && to instanceof HostBuffer) {
-            throw InvalidArgumentException.refused("Stream.copyAsync", "both " + from + " and " + to + " are host "
-                    + "memory, which a stream cannot copy asynchronously: use Device.copy, or the buffers' views");
-        }
-        String remedy = "issue the copy on a stream of that device, or copy through a HostBuffer";
-        Regions.checkDevice("Stream.copyAsync", "source", from, device.id(), "the stream", remedy);
-        Regions.checkDevice("Stream.copyAsync", "destination", to, device.id(), "the stream", remedy);
     }
 
     /** Waits until every task issued so far has run. Refused while the stream captures. */

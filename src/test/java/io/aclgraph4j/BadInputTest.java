@@ -197,8 +197,8 @@ class BadInputTest extends SimulatorTest {
                 "copy through a HostBuffer");
         refused(InvalidArgumentException.class, () -> device1.copy(four, host), "source", "is on device 0");
         for (int value : new int[] {256, -129, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
-            refused(InvalidArgumentException.class, () -> device.fill(host, value), "Device.fill",
-                    "the fill value " + value + " is not a byte", "0..255");
+            refused(InvalidArgumentException.class, -2, () -> device.fill(host, value),
+                    "Device.fill failed", "the fill value " + value + " is not a byte", "0..255");
         }
         refused(InvalidArgumentException.class, () -> device.fill(onDevice1, 0), "is on device 1");
         refused(NullPointerException.class, () -> device.fill(null, 0), "Device.fill");
@@ -357,23 +357,27 @@ class BadInputTest extends SimulatorTest {
         refused(NullPointerException.class, () -> stream.fillAsync(null, 0), "Stream.fillAsync: memory is null");
         refused(InvalidArgumentException.class, -2, () -> stream.copyAsync(host, eight), "Stream.copyAsync",
                 "source has 16 bytes but destination has 32", "give offsets and a length");
+        // The shim refuses host to host and memory of another device, in the words of Stream.copyAsync.
         refused(InvalidArgumentException.class, -2, () -> stream.copyAsync(host, otherHost),
-                "are host memory, which a stream cannot copy asynchronously", "use Device.copy");
+                "Stream.copyAsync failed", "both source and destination are host memory, which a stream cannot copy "
+                        + "asynchronously", "copy them synchronously");
         refused(InvalidArgumentException.class, -2, () -> stream.copyAsync(host, onDevice1),
-                "the destination Tensor#", "FLOAT[4] on device 1 is on device 1 but the stream is on device 0",
-                "issue the copy on a stream of that device, or copy through a HostBuffer");
-        refused(InvalidArgumentException.class, () -> stream.copyAsync(onDevice1, 0, host, 0, 16), "source",
-                "is on device 1");
+                "Stream.copyAsync failed", "the destination (16 bytes on device 1) is not on the stream's device 0",
+                "use a stream of that device, or copy through host memory");
+        refused(InvalidArgumentException.class, () -> stream.copyAsync(onDevice1, 0, host, 0, 16),
+                "Stream.copyAsync failed", "the source (16 bytes on device 1) is not on the stream's device 0");
         long[][] badRanges = {{-1, 0, 4}, {0, -1, 4}, {0, 0, -1}, {0, 0, 17}, {12, 0, 8}, {0, 28, 8},
                 {Long.MAX_VALUE, 0, 1}, {0, 0, Long.MAX_VALUE}, {1, 1, Long.MAX_VALUE}};
         for (long[] range : badRanges) {
             refused(InvalidArgumentException.class, () -> stream.copyAsync(host, range[0], eight, range[1], range[2]),
                     "Stream.copyAsync", "goes out of bounds");
         }
-        refused(InvalidArgumentException.class, () -> stream.fillAsync(host, 256), "Stream.fillAsync",
-                "is not a byte");
-        refused(InvalidArgumentException.class, () -> stream.fillAsync(onDevice1, 0), "Stream.fillAsync",
-                "is on device 1 but the stream is on device 0");
+        for (int value : new int[] {256, -129, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
+            refused(InvalidArgumentException.class, -2, () -> stream.fillAsync(host, value),
+                    "Stream.fillAsync failed", "the fill value " + value + " is not a byte", "0..255");
+        }
+        refused(InvalidArgumentException.class, -2, () -> stream.fillAsync(onDevice1, 0),
+                "Stream.fillAsync failed", "the memory (16 bytes on device 1) is not on the stream's device 0");
         // Zero bytes, and a range ending exactly at the end, are fine.
         stream.copyAsync(host, 16, eight, 32, 0);
         stream.copyAsync(host, 0, eight, 16, 16);
@@ -545,6 +549,16 @@ class BadInputTest extends SimulatorTest {
         try (Stream capturing = device.createStream(); Capture capture = capturing.beginCapture(CaptureMode.GLOBAL)) {
             refused(CaptureException.class, 107027, () -> model.executeAsync(capturing), "Model.executeAsync",
                     "a model cannot be launched inside a capture");
+        }
+        refused(InvalidArgumentException.class, -2, () -> model.name("a\0b"), "Model.name", "cannot hold a NUL");
+        if (runtime.supports(Feature.MODEL_NAMES)) { // the shim refuses what no backend takes
+            refused(InvalidArgumentException.class, -2, () -> model.name(" \t"), "Model.name failed", "the name",
+                    "is blank");
+            refused(InvalidArgumentException.class, -2, () -> model.name("é".repeat(128)),
+                    "Model.name failed", "the name has 256 bytes: a model's name must be 1 to 255 bytes of UTF-8");
+            String longest = "é".repeat(127) + "m";
+            model.name(longest);
+            assertEquals(longest, model.name());
         }
         model.close();
         for (Executable call : List.<Executable>of(() -> model.execute(stream), () -> model.executeAsync(stream),

@@ -95,4 +95,30 @@ class ErrorLabelsTest extends SimulatorTest {
             labelled("Stream.beginCapture", CaptureException.class, () -> stream.beginCapture(CaptureMode.GLOBAL));
         }
     }
+
+    @Test
+    void rulesTheShimOwnsNameTheMethodCalled() {
+        Device device1 = runtime.device(1);
+        try (DeviceBuffer onDevice1 = device1.allocate(16);
+             DeviceBuffer onDevice0 = device.allocate(16);
+             HostBuffer host = device.allocateHost(16);
+             HostBuffer otherHost = device.allocateHost(16)) {
+            labelled("Device.fill", InvalidArgumentException.class, () -> device.fill(host, 256), "not a byte");
+            labelled("Stream.fillAsync", InvalidArgumentException.class, () -> stream.fillAsync(host, -129),
+                    "not a byte");
+            labelled("Stream.fillAsync", InvalidArgumentException.class, () -> stream.fillAsync(onDevice1, 0),
+                    "not on the stream's device 0");
+            labelled("Stream.copyAsync", InvalidArgumentException.class, () -> stream.copyAsync(onDevice1, host),
+                    "not on the stream's device 0");
+            labelled("Stream.copyAsync", InvalidArgumentException.class, () -> stream.copyAsync(host, otherHost),
+                    "both source and destination are host memory");
+            Model model = stream.capture(CaptureMode.GLOBAL, s -> s.fillAsync(onDevice0, 1));
+            try (model) {
+                if (runtime.supports(Feature.MODEL_NAMES)) {
+                    labelled("Model.name", InvalidArgumentException.class, () -> model.name("x".repeat(256)),
+                            "1 to 255 bytes");
+                }
+            }
+        }
+    }
 }

@@ -136,9 +136,8 @@ class FeatureDetectionTest {
         Stream stream = openWithFeatures(bits(Feature.MODEL_NAMES, Feature.MODEL_IDS));
         Model model = stream.capture(CaptureMode.GLOBAL, s -> { });
         refused(NullPointerException.class, () -> model.name(null), "Model.name: name is null");
-        refused(InvalidArgumentException.class, () -> model.name(" "), "Model.name", "1 to 255 bytes");
-        refused(InvalidArgumentException.class, () -> model.name("a\0b"), "without NUL");
-        refused(InvalidArgumentException.class, () -> model.name("é".repeat(128)), "got 256 bytes");
+        // Length and blanks are the shim's to refuse (BadInputTest); a NUL would end the C string early.
+        refused(InvalidArgumentException.class, () -> model.name("a\0b"), "Model.name", "cannot hold a NUL");
         verify(api, never()).modelSetName(anyString(), anyLong(), anyString());
         model.name("décode");
         verify(api).modelSetName("Model.name", MODEL, "décode");

@@ -47,7 +47,7 @@ abstract class WalkWork extends WalkCreation {
         return sameSize && from.floats() != to.floats() ? Expect.invalid(-2) : null;
     }
 
-    /** Stream.copyAsync's own checks after the regions: host to host, memory of another device. */
+    /** The shim's checks of a stream's copy after the ranges: host to host, memory of another device. */
     static Expect streamOperands(Mem from, Mem to, StreamM stream) {
         if (from.isHost() && to.isHost()) {
             return Expect.invalid(-2);
@@ -112,11 +112,11 @@ abstract class WalkWork extends WalkCreation {
         if (expected == null && ranged && toOffset + count > to.floats()) {
             expected = Expect.invalid(-2);
         }
-        if (expected == null) {
-            expected = streamOperands(from, to, stream);
-        }
         if (expected == null && !stream.open) {
             expected = Expect.CLOSED;
+        }
+        if (expected == null) {
+            expected = streamOperands(from, to, stream);
         }
         boolean noTask = count == 0 || (from.storage() == to.storage()
                 && from.base() + fromOffset == to.base() + toOffset);
@@ -157,14 +157,15 @@ abstract class WalkWork extends WalkCreation {
         prepareIssue(stream);
         int value = chance(0.05) ? 300 : chance(0.7) ? 0 : 0x40;
         Expect expected = memory.regionFailure();
+        if (expected == null && !stream.open) {
+            expected = Expect.CLOSED;
+        }
+        // The shim's rules, checked once Java has the stream's handle.
         if (expected == null && value > 0xFF) {
             expected = Expect.invalid(-2);
         }
         if (expected == null && !memory.isHost() && memory.deviceId() != stream.deviceId) {
             expected = Expect.invalid(-2);
-        }
-        if (expected == null && !stream.open) {
-            expected = Expect.CLOSED;
         }
         if (expected == null) {
             expected = Expect.OK;
