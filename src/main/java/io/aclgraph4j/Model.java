@@ -120,22 +120,32 @@ public final class Model extends OnDevice {
 
     /**
      * The model's tasks in capture order, each with its stream, its position there, what it is and
-     * what it takes (operator, operands' data types and shapes, events, task group). Task updates
-     * show: a group's kernels have the operands of its latest update. Where the backend lists a
-     * model's tasks itself ({@link Feature#TASK_INTROSPECTION}: {@code aclmdlRIGetStreams},
-     * {@code aclmdlRIGetTasksByStream}, {@code aclmdlRITaskGetType}, {@code aclmdlRITaskGetSeqId})
-     * the list is the backend's: every task the model's streams run, in their order, labelled with
-     * the operators and operands the capture recorded; tasks this SDK did not issue (such as the
-     * NOPs the runtime puts before a task group) are {@link ModelTask.Type#OTHER}. Otherwise it is
-     * the capture's record of what was issued through this SDK (as it is, too, once the model is
-     * closed).
+     * what it takes (operator, operands' data types and shapes, events, task group). The tasks of a
+     * conditional task's bodies follow it, each naming the conditional task and body that hold it
+     * ({@link ModelTask#condition()}, {@link ModelTask#body()}; nested bodies after their own
+     * conditional task). Task updates show: a group's kernels have the operands of its latest
+     * update. Where the backend lists a model's tasks itself ({@link Feature#TASK_INTROSPECTION}:
+     * {@code aclmdlRIGetStreams}, {@code aclmdlRIGetTasksByStream}, {@code aclmdlRITaskGetType},
+     * {@code aclmdlRITaskGetSeqId}) the model-level list is the backend's: every task the model's
+     * streams run, in their order, labelled with the operators and operands the capture recorded
+     * (matched stream by stream on the backend's task types and the record's order, and on where
+     * task groups began); tasks this SDK did not issue (such as the NOPs the runtime puts before a
+     * task group) are {@link ModelTask.Type#OTHER}, as are DEFAULT tasks (copies, fills,
+     * conditional tasks) in a stretch whose count the record cannot account for. The runtime does
+     * not list the tasks of bodies: those come from the record. Without the feature (and once the
+     * model is closed) the list is the capture's record of what was issued through this SDK.
      *
      * @return the tasks
      */
     public List<ModelTask> tasks() {
         if (!isClosed() && runtime.supports(Feature.TASK_INTROSPECTION)) {
-            return TaskListing.merge(api().modelTasks("Model.tasks", handle()), graph.tasks());
+            return TaskListing.merge(api().modelTasks("Model.tasks", handle()), graph.snapshot());
         }
+        return graph.tasks();
+    }
+
+    /** What the capture recorded, whatever the backend lists (for tests). */
+    List<ModelTask> recordedTasks() {
         return graph.tasks();
     }
 
@@ -154,8 +164,10 @@ public final class Model extends OnDevice {
      * The model as a Graphviz DOT graph, the counterpart of CUDA's {@code cudaGraphDebugDotPrint}:
      * one node per task labelled with its operator and its operands' data types and shapes (copies,
      * fills and events with what they move or name), solid edges in each stream's order, dashed
-     * edges from an event record to the waits on it, one cluster per stream and per task group.
-     * Render it with {@code dot -Tsvg model.dot -o model.svg}.
+     * edges from an event record to the waits on it, one cluster per stream and per task group,
+     * and one per body of a conditional task (nested for nested conditionals), which the
+     * conditional task points to with an edge labelled then, else, loop or case n. Render it with
+     * {@code dot -Tsvg model.dot -o model.svg}.
      *
      * @return the DOT text
      */

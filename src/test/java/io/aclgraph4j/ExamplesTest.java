@@ -80,6 +80,17 @@ class ExamplesTest {
                 output);
         assertTrue(output.contains("if/else with condition 1: out = [2.0, 4.0, 6.0, 8.0]"), output);
         assertTrue(output.contains("if/else with condition 0: out = [-1.0, -2.0, -3.0, -4.0]"), output);
+        // The loop's listing: the body's tasks under the WHILE task.
+        assertContains(output,
+                "  task 2: CONDITION WHILE on Condition#1 on device 0 with 1 body\n"
+                        + "    body 0 (loop):\n"
+                        + "      task 0: KERNEL inplaceAdd(FLOAT[4], FLOAT[4], FLOAT 1.0)\n"
+                        + "      task 1: KERNEL inplaceAdds(INT64[1], INT64 -1, INT64 1)\n"
+                        + "      task 2: COPY 8 bytes device to Condition#1 on device 0\n"
+                        + "  task 3: COPY 16 bytes device to host",
+                "wrote conditional.dot");
+        String dot = Files.readString(folder.resolve("conditional.dot"));
+        assertTrue(dot.contains("subgraph cluster_t2_body0 {") && dot.contains("label=\"loop\""), dot);
     }
 
     @Test
