@@ -126,8 +126,8 @@ final class Conditionals {
     }
 
     /**
-     * Captures body {@code index}; its tasks go into {@code graph} as a body
-     * of the task recorded at {@code recorded}.
+     * Captures body {@code index}; its tasks go into {@code graph} (if any) as a body of the task
+     * recorded there at {@code recorded}.
      */
     private void captureBody(String operation, Condition condition, int index, ConditionType type,
                              Consumer<Body> lambda, CapturedGraph graph, int recorded) {

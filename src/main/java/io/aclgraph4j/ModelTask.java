@@ -17,7 +17,7 @@ import java.util.List;
  * @param operands a kernel's tensors and scalars in the operator's order (empty for other tasks)
  * @param event the event a record or wait task names, else null
  * @param group the index of the task group the kernel belongs to (among the capture's groups), or -1
- * @param condition the {@link #index} of the {@link Type#CONDITION} task whose body holds this task, or -1
+ * @param condition the {@link #index()} of the {@link Type#CONDITION} task whose body holds this task, or -1
  *                  for a task of the model itself
  * @param body which body of that conditional task holds it (0 for THEN, a loop's body and the first
  *             case, 1 for ELSE and the second case, ...), or -1
