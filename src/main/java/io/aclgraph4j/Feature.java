@@ -46,7 +46,13 @@ public enum Feature {
      * follows (without it the capture's record of what this SDK issued does).
      */
     TASK_INTROSPECTION(9, "9.1.0", "aclmdlRIGetStreams", "aclmdlRIGetTasksByStream", "aclmdlRITaskGetType",
-            "aclmdlRITaskGetSeqId");
+            "aclmdlRITaskGetSeqId"),
+    /**
+     * A captured kernel's operands replaced in place through the runtime's task calls
+     * ({@link Model#update(Stream, ModelTask, Runnable)}; without it, task groups do).
+     */
+    TASK_UPDATE(10, "9.1.0", "aclmdlRIGetStreams", "aclmdlRIGetTasksByStream", "aclmdlRITaskGetType",
+            "aclmdlRITaskGetParams", "aclmdlRITaskSetParams", "aclmdlRIUpdate", "aclrtLaunchHostFunc");
 
     private final int bit;
     private final String cannRelease;

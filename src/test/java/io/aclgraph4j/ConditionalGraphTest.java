@@ -293,6 +293,9 @@ class ConditionalGraphTest {
             assertTrue(dot.contains(edge), edge + " in\n" + dot);
         }
         assertFalse(dot.contains("t5 -> t6"), "a body's order does not continue into its parent's:\n" + dot);
+        ModelTask inBody = model.tasks().get(6);
+        refused(TaskUpdateException.class, () -> model.update(stream, inBody, () -> { }), "Model.update",
+                "task 6 is in body 0 of conditional task 1", "sub-graphs");
         model.close();
     }
 
