@@ -65,11 +65,13 @@ final class TestSupport {
     }
 
     /**
-     * Gives the garbage collector up to a second to find dropped {@link HostBuffer} views, whose
-     * memory (and runtime) stays until then: returns once {@code liveCount} is 0 or time is up.
+     * Gives the garbage collector up to a second (ten under emulation, where collection and the
+     * Cleaner run about ten times slower) to find dropped {@link HostBuffer} views, whose memory (and
+     * runtime) stays until then: returns once {@code liveCount} is 0 or time is up.
      */
     static void awaitCollectedViews(java.util.function.LongSupplier liveCount) {
-        for (int attempt = 0; attempt < 50 && liveCount.getAsLong() != 0; attempt++) {
+        int attempts = ChildJvm.emulated() ? 500 : 50;
+        for (int attempt = 0; attempt < attempts && liveCount.getAsLong() != 0; attempt++) {
             System.gc();
             try {
                 Thread.sleep(20);
