@@ -55,7 +55,8 @@ public class ConcurrentReplay {
                 }));
             }
             for (int t = 0; t < threads; t++) {
-                System.out.println("thread " + t + ": " + replaysPerThread + " replays, out[1023] = " + results.get(t).get());
+                System.out.println(
+                        "thread " + t + ": " + replaysPerThread + " replays, out[1023] = " + results.get(t).get());
             }
             pool.shutdown();
             model.close();

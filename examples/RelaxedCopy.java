@@ -28,11 +28,13 @@ public class RelaxedCopy {
 
             for (CaptureMode mode : new CaptureMode[] {CaptureMode.GLOBAL, CaptureMode.THREAD_LOCAL}) {
                 try (Capture capture = stream.beginCapture(mode)) {
-                    System.out.println(mode + " capture, copy on the capturing thread: " + tryCopy(device, host, weights));
+                    System.out.println(
+                            mode + " capture, copy on the capturing thread: " + tryCopy(device, host, weights));
                     String other = CompletableFuture.supplyAsync(() -> tryCopy(device, host, weights)).join();
                     System.out.println(mode + " capture, copy on another thread:     " + other);
                     try (CaptureModeScope relaxed = runtime.captureMode(CaptureMode.RELAXED)) {
-                        System.out.println(mode + " capture, after switching to RELAXED: " + tryCopy(device, host, weights));
+                        System.out.println(
+                                mode + " capture, after switching to RELAXED: " + tryCopy(device, host, weights));
                     }
                     capture.end().close();
                 }

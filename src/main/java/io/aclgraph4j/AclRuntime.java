@@ -149,8 +149,8 @@ public final class AclRuntime implements AutoCloseable {
                     String reason = "unknown backend '" + backend + "': "
                             + (path ? library + " does not exist" : "it is neither sim, cann nor auto, nor a library")
                             + ". Choose sim (the bundled simulator), cann (the CANN toolkit, found through "
-                            + "ASCEND_HOME_PATH), auto (cann when ASCEND_HOME_PATH is set, else sim) or a ':'-separated "
-                            + "list of library paths";
+                            + "ASCEND_HOME_PATH), auto (cann when ASCEND_HOME_PATH is set, else sim) or a "
+                            + "':'-separated list of library paths";
                     throw new BackendUnavailableException(-3, "AclRuntime.open", reason, reason, null);
                 }
             }
@@ -290,7 +290,8 @@ public final class AclRuntime implements AutoCloseable {
     public Scalar scalar(DataType dataType, double value) {
         checkOpen();
         Objects.requireNonNull(dataType, "dataType");
-        return new Scalar(this, api.scalarCreateDouble("AclRuntime.scalar", dataType.code(), value), dataType, Double.toString(value));
+        return new Scalar(this, api.scalarCreateDouble("AclRuntime.scalar", dataType.code(), value), dataType,
+                Double.toString(value));
     }
 
     /**
@@ -305,7 +306,8 @@ public final class AclRuntime implements AutoCloseable {
     public Scalar scalar(DataType dataType, long value) {
         checkOpen();
         Objects.requireNonNull(dataType, "dataType");
-        return new Scalar(this, api.scalarCreateLong("AclRuntime.scalar", dataType.code(), value), dataType, Long.toString(value));
+        return new Scalar(this, api.scalarCreateLong("AclRuntime.scalar", dataType.code(), value), dataType,
+                Long.toString(value));
     }
 
     /**

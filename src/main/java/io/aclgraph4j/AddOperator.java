@@ -106,8 +106,8 @@ public final class AddOperator extends Operator {
         Objects.requireNonNull(alpha, "AddOperator.addOnce: alpha is null");
         NativeApi api = self.api();
         KernelLaunches launches = stream.kernelLaunches();
-        long executor = api.executorPrepare("AddOperator.addOnce", NativeApi.OP_ADD, self.handle(), other.handle(), alpha.handle(),
-                out.handle(), 0);
+        long executor = api.executorPrepare("AddOperator.addOnce", NativeApi.OP_ADD, self.handle(), other.handle(),
+                alpha.handle(), out.handle(), 0);
         if (launches != null && launches.deferred()) {
             launches.add(new KernelLaunches.Launch(executor, signature("add", self, other, alpha, out), true, "add",
                     new Object[] {self, other, alpha, out}));

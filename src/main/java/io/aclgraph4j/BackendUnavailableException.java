@@ -16,7 +16,8 @@ public class BackendUnavailableException extends AclException {
      * @param explanation the runtime's reason in this API's words; null or empty for none
      * @param remedy what to do about it; null when the explanation says it
      */
-    public BackendUnavailableException(int code, String operation, String runtimeMessage, String explanation, String remedy) {
+    public BackendUnavailableException(int code, String operation, String runtimeMessage, String explanation,
+            String remedy) {
         super(code, operation, runtimeMessage, explanation, remedy);
     }
 }

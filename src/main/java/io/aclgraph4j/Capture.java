@@ -130,15 +130,16 @@ public final class Capture implements AutoCloseable, ConditionalScope {
             stream.kernelLaunches(null);
             if (!bodyCompleted) {
                 try {
-                    stream.api().release("Capture.taskGroup", stream.api().taskGroupEnd("Capture.taskGroup", stream.handle()));
+                    stream.api().release("Capture.taskGroup",
+                            stream.api().taskGroupEnd("Capture.taskGroup", stream.handle()));
                 } catch (RuntimeException ignored) {
                     // The body's exception is the one to report.
                 }
             }
         }
         List<String> signatures = kernels.launches().stream().map(KernelLaunches.Launch::signature).toList();
-        TaskGroup group = new TaskGroup(stream.device(), stream.api().taskGroupEnd("Capture.taskGroup", stream.handle()), signatures, graph,
-                groupIndex);
+        long handle = stream.api().taskGroupEnd("Capture.taskGroup", stream.handle());
+        TaskGroup group = new TaskGroup(stream.device(), handle, signatures, graph, groupIndex);
         groups.add(group);
         return group;
     }

@@ -20,7 +20,8 @@ public final class Condition extends NativeObject {
     private volatile Model model;
 
     Condition(Device device, long handle, Conditionals scope) {
-        super(device.runtime, device.owned(), handle, numbered(device.runtime, "Condition", "on device " + device.id()));
+        super(device.runtime, device.owned(), handle,
+                numbered(device.runtime, "Condition", "on device " + device.id()));
         this.device = device;
         this.scope = scope;
     }

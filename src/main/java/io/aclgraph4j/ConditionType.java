@@ -8,9 +8,15 @@ package io.aclgraph4j;
 public enum ConditionType {
     /** Body 0 runs when the value is non-zero, else body 1 if there is one ({@link ConditionalScope#ifElse}). */
     IF(0),
-    /** The body runs again and again as long as the value is non-zero, tested before each run ({@link ConditionalScope#whileLoop}). */
+    /**
+     * The body runs again and again as long as the value is non-zero, tested before each run
+     * ({@link ConditionalScope#whileLoop}).
+     */
     WHILE(1),
-    /** Body {@code value} runs when the value is below the number of bodies, else none ({@link ConditionalScope#switchOn}). */
+    /**
+     * Body {@code value} runs when the value is below the number of bodies, else none
+     * ({@link ConditionalScope#switchOn}).
+     */
     SWITCH(2);
 
     private final int code;

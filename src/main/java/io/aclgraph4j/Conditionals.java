@@ -127,7 +127,8 @@ final class Conditionals {
         }
     }
 
-    private void captureBody(String operation, Condition condition, int index, ConditionType type, Consumer<Body> lambda) {
+    private void captureBody(String operation, Condition condition, int index, ConditionType type,
+            Consumer<Body> lambda) {
         Stream bodyStream;
         try {
             bodyStream = stream.device().createStream();

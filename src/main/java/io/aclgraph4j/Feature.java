@@ -7,8 +7,8 @@ import java.util.List;
  * ACL function it needs (resolved at run time, never linked). {@link AclRuntime#features()} lists
  * those present; calling a method that needs a missing one throws
  * {@link FeatureUnavailableException} naming the CANN release that brings it. The bundled
- * simulator has those whose functions it implements. (The rows of cpp/shim/include/aclgraph4j/shim_features.def; a test checks
- * this copy against them.)
+ * simulator has those whose functions it implements. (The rows of
+ * cpp/shim/include/aclgraph4j/shim_features.def; a test checks this copy against them.)
  */
 public enum Feature {
     /** Task groups and their updates ({@link Capture#taskGroup}, {@link TaskGroup#update}). */
@@ -36,7 +36,10 @@ public enum Feature {
      */
     EXTERNAL_EVENTS(7, "9.2.0", "aclrtRecordEventWithFlag", "aclrtStreamWaitEventWithFlag",
             "aclrtCreateEventExWithFlag"),
-    /** Value tasks: write a 64-bit word, or hold a stream until it meets a condition ({@link Stream#writeValueAsync}, {@link Stream#waitValueAsync}). */
+    /**
+     * Value tasks: write a 64-bit word, or hold a stream until it meets a condition
+     * ({@link Stream#writeValueAsync}, {@link Stream#waitValueAsync}).
+     */
     VALUE_TASKS(8, "8.5.0", "aclrtValueWrite", "aclrtValueWait");
 
     private final int bit;

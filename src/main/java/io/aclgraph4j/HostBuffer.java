@@ -185,7 +185,8 @@ public final class HostBuffer extends OnDevice implements Memory {
     public float[] toFloatArray() {
         if (bytes % Float.BYTES != 0 || bytes / Float.BYTES > Integer.MAX_VALUE - 8) {
             throw InvalidArgumentException.refused("HostBuffer.toFloatArray", "the buffer has " + bytes
-                    + " bytes, " + (bytes % Float.BYTES != 0 ? "not a multiple of 4" : "more floats than an array holds")
+                    + " bytes, "
+                    + (bytes % Float.BYTES != 0 ? "not a multiple of 4" : "more floats than an array holds")
                     + ": read it with read(byte[]) or through slice(offset, length)");
         }
         float[] values = new float[(int) (bytes / Float.BYTES)];

@@ -266,8 +266,8 @@ public final class Model extends OnDevice {
         int tasks = graph.taskCount();
         int streams = graph.streams().size();
         int groups = graph.groupCount();
-        return title() + (isClosed() ? " (closed)" : "") + ", " + tasks + (tasks == 1 ? " task" : " tasks") + " on " + streams
-                + (streams == 1 ? " stream" : " streams") + (groups == 0 ? "" : ", " + groups
+        return title() + (isClosed() ? " (closed)" : "") + ", " + tasks + (tasks == 1 ? " task" : " tasks") + " on "
+                + streams + (streams == 1 ? " stream" : " streams") + (groups == 0 ? "" : ", " + groups
                 + (groups == 1 ? " task group" : " task groups"));
     }
 

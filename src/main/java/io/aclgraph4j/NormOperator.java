@@ -51,7 +51,8 @@ public final class NormOperator extends Operator {
                 .intArray("normalizedShape", normalizedShape).optionalTensor(weight).optionalTensor(bias).real(eps)
                 .tensor("out", out).optionalTensor(mean).optionalTensor(rstd).prepare(NativeApi.OP_LAYER_NORM, true);
         return new NormOperator(input, handle, "NormOperator(layerNorm " + input + ")",
-                signature("layerNorm", input, java.util.Arrays.toString(normalizedShape), weight, bias, out, mean, rstd),
+                signature("layerNorm", input, java.util.Arrays.toString(normalizedShape), weight, bias, out, mean,
+                        rstd),
                 input, weight, bias, out, mean, rstd);
     }
 }

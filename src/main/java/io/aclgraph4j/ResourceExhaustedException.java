@@ -15,7 +15,8 @@ public class ResourceExhaustedException extends AclException {
      * @param explanation the runtime's reason in this API's words; null or empty for none
      * @param remedy what to do about it; null when the explanation says it
      */
-    public ResourceExhaustedException(int code, String operation, String runtimeMessage, String explanation, String remedy) {
+    public ResourceExhaustedException(int code, String operation, String runtimeMessage, String explanation,
+            String remedy) {
         super(code, operation, runtimeMessage, explanation, remedy);
     }
 }

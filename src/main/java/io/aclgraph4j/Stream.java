@@ -41,7 +41,8 @@ public final class Stream extends OnDevice {
         Regions.Region source = Regions.region("Stream.copyAsync", "source", from);
         Regions.Region target = Regions.region("Stream.copyAsync", "destination", to);
         Regions.checkSameSize("Stream.copyAsync", source, target);
-        api().memcpyAsync("Stream.copyAsync", handle(), target.handle(), target.offset(), source.handle(), source.offset(), source.bytes());
+        api().memcpyAsync("Stream.copyAsync", handle(), target.handle(), target.offset(), source.handle(),
+                source.offset(), source.bytes());
         CapturedGraph graph = capturedGraph();
         if (graph != null) {
             graph.copy(this, from, to, source.bytes());

@@ -7,7 +7,10 @@ package io.aclgraph4j;
  * a test checks this copy against them).
  */
 public enum ValueCondition {
-    /** {@code current - value >= 0} as signed 64-bit numbers (a counter that reached {@code value}, wrapping allowed). */
+    /**
+     * {@code current - value >= 0} as signed 64-bit numbers (a counter that reached {@code value},
+     * wrapping allowed).
+     */
     GEQ(0),
     /** {@code current == value}. */
     EQ(1),

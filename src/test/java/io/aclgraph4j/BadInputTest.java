@@ -252,8 +252,8 @@ class BadInputTest extends SimulatorTest {
         Tensor view = buffer.view(DataType.FLOAT, new long[] {4}, null, 12);
         Tensor other = floats(device, new float[] {1, 2, 3, 4}, 4);
         buffer.close();
-        refused(IllegalStateException.class, () -> buffer.view(DataType.FLOAT, 4), "DeviceBuffer#", "64 bytes on device 0"
-                + " is closed");
+        refused(IllegalStateException.class, () -> buffer.view(DataType.FLOAT, 4), "DeviceBuffer#",
+                "64 bytes on device 0 is closed");
         refused(IllegalStateException.class, () -> device.copy(other, view), "Device.copy",
                 "views DeviceBuffer#", "64 bytes on device 0 (closed)", "copies and fills need its buffer open");
         try (AddOperator add = AddOperator.add(other, other, one, view)) {
@@ -605,7 +605,8 @@ class BadInputTest extends SimulatorTest {
                 "AddOperator.add failed", "promoted dtype FLOAT can't be cast to the desired output dtype INT32");
         refused(InvalidArgumentException.class, 161002, () -> AddOperator.inplaceAdd(ints, floats, one),
                 "AddOperator.inplaceAdd failed", "can't be cast");
-        try (Scalar two = runtime.scalar(DataType.INT32, 2); AddOperator add = AddOperator.add(ints, ints, two, intOut)) {
+        try (Scalar two = runtime.scalar(DataType.INT32, 2);
+                AddOperator add = AddOperator.add(ints, ints, two, intOut)) {
             assertEquals(0, add.workspaceSize() < 0 ? 1 : 0);
         }
         // BF16's largest finite value is 3.3895314e38: 3.4e38 would round to infinity.

@@ -74,7 +74,8 @@ class CaptureScopeTest {
 
     @Test
     void aFailingEndInsideTheScopeIsNotRepeatedOnClose() {
-        when(api.captureEnd(anyString(), eq(STREAM))).thenThrow(new CaptureException(507903, "Capture.end", "invalidated", "invalidated", null));
+        when(api.captureEnd(anyString(), eq(STREAM)))
+                .thenThrow(new CaptureException(507903, "Capture.end", "invalidated", "invalidated", null));
         CaptureException thrown = assertThrows(CaptureException.class, () -> {
             try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
                 capture.end();
@@ -115,7 +116,8 @@ class CaptureScopeTest {
 
     @Test
     void aCaptureModeScopeRestoresThePreviousMode() {
-        when(api.captureExchangeMode("AclRuntime.captureMode", CaptureMode.RELAXED.code())).thenReturn(CaptureMode.GLOBAL.code());
+        when(api.captureExchangeMode("AclRuntime.captureMode", CaptureMode.RELAXED.code()))
+                .thenReturn(CaptureMode.GLOBAL.code());
         try (CaptureModeScope scope = runtime.captureMode(CaptureMode.RELAXED)) {
             assertEquals(CaptureMode.GLOBAL, scope.previous());
         }

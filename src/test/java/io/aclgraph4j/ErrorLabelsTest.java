@@ -82,7 +82,8 @@ class ErrorLabelsTest extends SimulatorTest {
             model.close(); // the runtime destroys it: the group has no model left to update
             try (group) {
                 IllegalStateException gone = refused(IllegalStateException.class,
-                        () -> group.update(stream, () -> increment.launch(stream)), "the model this task group belongs to was released");
+                        () -> group.update(stream, () -> increment.launch(stream)),
+                        "the model this task group belongs to was released");
                 assertTrue(gone.getMessage().startsWith("TaskGroup.update: "), gone.getMessage());
             }
         }

@@ -134,7 +134,8 @@ class FacadeLogicTest {
         assertThrows(InvalidArgumentException.class, () -> stream.copyAsync(host, strided));
         assertThrows(InvalidArgumentException.class, () -> stream.copyAsync(host, 0, eight, 24, 16));
         stream.copyAsync(host, 0, eight, 16, 16);
-        verify(api).memcpyAsync("Stream.copyAsync", stream.handle(), eight.storage().handle(), 16, host.handle(), 0, 16);
+        verify(api).memcpyAsync("Stream.copyAsync", stream.handle(), eight.storage().handle(), 16, host.handle(), 0,
+                16);
         assertThrows(NullPointerException.class, () -> stream.copyAsync(null, eight));
     }
 

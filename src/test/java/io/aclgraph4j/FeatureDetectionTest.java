@@ -165,13 +165,14 @@ class FeatureDetectionTest {
         });
         model.onDestroy(() -> ran.add("third"));
         org.mockito.ArgumentCaptor<Long> cookies = org.mockito.ArgumentCaptor.forClass(Long.class);
-        verify(api, org.mockito.Mockito.times(3)).modelOnDestroy(org.mockito.ArgumentMatchers.eq("Model.onDestroy"), org.mockito.ArgumentMatchers.eq(MODEL),
-                cookies.capture());
+        verify(api, org.mockito.Mockito.times(3)).modelOnDestroy(org.mockito.ArgumentMatchers.eq("Model.onDestroy"),
+                org.mockito.ArgumentMatchers.eq(MODEL), cookies.capture());
         long[] registered = cookies.getAllValues().stream().mapToLong(Long::longValue).toArray();
         when(api.takeDestroyed("Stream.synchronize")).thenReturn(new long[0]);
         stream.synchronize();
         assertEquals(java.util.List.of(), ran, "not destroyed yet");
-        when(api.takeDestroyed("Model.close")).thenReturn(new long[] {registered[2], 999L, registered[0], registered[1]});
+        when(api.takeDestroyed("Model.close"))
+                .thenReturn(new long[] {registered[2], 999L, registered[0], registered[1]});
         model.close(); // the native release destroys it
         assertEquals(java.util.List.of("third", "first"), ran, "in the order the native layer reported");
         when(api.takeDestroyed("Stream.synchronize")).thenReturn(registered);

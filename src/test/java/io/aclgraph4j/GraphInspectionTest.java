@@ -256,7 +256,8 @@ class GraphInspectionTest extends SimulatorTest {
     void theJsonDumpFollowsTheDevicesFormat() {
         Model model = forkJoin(4);
         String json = model.debugJson();
-        Pattern record = Pattern.compile("\\{\"name\":\"([A-Za-z_0-9]+)\",\"pid\":\"\\d+ aclGraph\",\"tid\":\"stream(\\d+)\","
+        Pattern record = Pattern.compile("\\{\"name\":\"([A-Za-z_0-9]+)\",\"pid\":\"\\d+ aclGraph\","
+                + "\"tid\":\"stream(\\d+)\","
                 + "\"ts\":(\\d+),\"dur\":([0-9.]+),\"ph\":\"X\",\"args\":\\{\"Model Id\":\\d+,\"Stream Id\":(\\d+),"
                 + "\"Task Id\":(\\d+),\"Task Type\":\"([A-Z_]+)\"\\}\\}");
         java.util.Map<String, Long> clock = new java.util.HashMap<>();

@@ -41,7 +41,8 @@ class OperatorTableTest {
                     new float[] {11, 12, 13, 14}),
             new Row("INPLACE_ADD", NativeApi.OP_INPLACE_ADD, o -> AddOperator.inplaceAdd(o.self(), o.other(), o.two()),
                     true, new float[] {21, 42, 63, 84}),
-            new Row("INPLACE_ADDS", NativeApi.OP_INPLACE_ADDS, o -> AddOperator.inplaceAdds(o.self(), o.five(), o.two()),
+            new Row("INPLACE_ADDS", NativeApi.OP_INPLACE_ADDS,
+                    o -> AddOperator.inplaceAdds(o.self(), o.five(), o.two()),
                     true, new float[] {11, 12, 13, 14}));
 
     @Test

@@ -76,7 +76,8 @@ class SeedFlowTest extends SimulatorTest {
         other.close();
         out.close();
         IllegalStateException closed = assertThrows(IllegalStateException.class, () -> stream.copyAsync(out, host));
-        assertTrue(closed.getMessage().matches("Tensor#\\d+ FLOAT\\[4, 2\\] on device 0 is closed"), closed.getMessage());
+        assertTrue(closed.getMessage().matches("Tensor#\\d+ FLOAT\\[4, 2\\] on device 0 is closed"),
+                closed.getMessage());
         host.write(new float[8]);
         model.execute(stream);
         assertEquals(3f, host.toFloatArray()[7], 1e-6f);

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.opentest4j.AssertionFailedError;
 import io.aclgraph4j.WalkModel.*;
 
-/** The random walk's actions that create objects: devices, streams, buffers, tensors and views, scalars, operators, events. */
+/**
+ * The random walk's actions that create objects: devices, streams, buffers, tensors and views, scalars, operators,
+ * events.
+ */
 abstract class WalkCreation extends WalkHarness {
     WalkCreation(long seed, int actions) {
         super(seed, actions);

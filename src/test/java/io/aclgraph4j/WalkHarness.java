@@ -76,8 +76,8 @@ abstract class WalkHarness {
 
     String statistics() {
         return outcomeCounts[0] + " calls succeeded, " + outcomeCounts[1] + " failed as predicted, "
-                + checkedValues + " values compared, " + multiStreamModels + " multi-stream models\n  actions " + actionCounts + "\n  predicted failures "
-                + failureCounts;
+                + checkedValues + " values compared, " + multiStreamModels + " multi-stream models\n  actions "
+                + actionCounts + "\n  predicted failures " + failureCounts;
     }
 
 
@@ -126,8 +126,9 @@ abstract class WalkHarness {
     }
 
     AssertionFailedError failure(String message, Throwable cause) {
-        return new AssertionFailedError("random walk seed " + seed + " (replay with -D" + RandomWalkTest.SEED_PROPERTY + "="
-                + seed + "), action " + index + ": " + message + "\nlast actions:\n  "
+        return new AssertionFailedError("random walk seed " + seed + " (replay with -D"
+                + RandomWalkTest.SEED_PROPERTY + "=" + seed + "), action " + index + ": " + message
+                + "\nlast actions:\n  "
                 + String.join("\n  ", recent) + "\nactive captures: " + active + ", thread mode " + walkMode,
                 cause);
     }

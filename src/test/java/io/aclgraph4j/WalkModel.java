@@ -533,7 +533,8 @@ final class WalkModel {
 
         @Override
         public String toString() {
-            return "capture#" + id + "(" + mode + (invalidated ? ", invalidated" : "") + (active ? "" : ", ended") + ")";
+            return "capture#" + id + "(" + mode + (invalidated ? ", invalidated" : "") + (active ? "" : ", ended")
+                    + ")";
         }
     }
 

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.opentest4j.AssertionFailedError;
 import io.aclgraph4j.WalkModel.*;
 
-/** The random walk's actions that issue work: copies, fills, launches, events, synchronisation, unsafe calls and host access. */
+/**
+ * The random walk's actions that issue work: copies, fills, launches, events, synchronisation, unsafe calls and
+ * host access.
+ */
 abstract class WalkWork extends WalkCreation {
     WalkWork(long seed, int actions) {
         super(seed, actions);

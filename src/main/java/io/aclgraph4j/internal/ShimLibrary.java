@@ -186,7 +186,8 @@ final class ShimLibrary {
     static native int agj_sim_clear_faults();
 
     // Measurement hooks: used by the benchmarks (benchmarks/, io.aclgraph4j.internal.SeedRatio).
-    static native int agj_bench_replay_loop(long model, long stream, long iterations, @Cast("int64_t*") long[] nanosOut);
+    static native int agj_bench_replay_loop(long model, long stream, long iterations,
+            @Cast("int64_t*") long[] nanosOut);
 
     static native int agj_bench_spin_handoff(long iterations, @Cast("int64_t*") long[] nanosOut);
 }

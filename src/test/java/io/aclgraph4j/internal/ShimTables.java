@@ -34,17 +34,21 @@ final class ShimTables {
         try {
             return Files.readString(INCLUDE.resolve(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the shim's table " + file + " (run from the project folder)", e);
+            throw new UncheckedIOException(
+                    "cannot read the shim's table " + file + " (run from the project folder)", e);
         }
     }
 
-    /** The rows of `macro` in `file` (lines that start with the macro's name). */
+    /**
+     * The rows of `macro` in `file`: each starts a line with the macro's name and ends at its closing parenthesis,
+     * possibly lines later (a long row wraps inside the parentheses; line breaks read as spaces).
+     */
     static List<Row> rows(String file, String macro) {
+        String text = read(file);
         List<Row> rows = new ArrayList<>();
-        for (String line : read(file).split("\n")) {
-            if (line.startsWith(macro + "(")) {
-                rows.add(new Row(macro, splitArguments(line.substring(macro.length() + 1, line.lastIndexOf(')')))));
-            }
+        Matcher start = Pattern.compile("(?m)^" + Pattern.quote(macro) + "\\(").matcher(text);
+        while (start.find()) {
+            rows.add(new Row(macro, splitArguments(file, text, start.end())));
         }
         if (rows.isEmpty()) {
             throw new AssertionError(file + " has no " + macro + " rows");
@@ -52,27 +56,29 @@ final class ShimTables {
         return rows;
     }
 
-    private static List<String> splitArguments(String text) {
+    /** The arguments from `from` (just after the opening parenthesis) to the matching closing one. */
+    private static List<String> splitArguments(String file, String text, int from) {
         List<String> arguments = new ArrayList<>();
         int depth = 0;
         boolean quoted = false;
         StringBuilder current = new StringBuilder();
-        for (char c : text.toCharArray()) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && c == '(') {
                 depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
+            } else if (!quoted && c == ')' && depth-- == 0) {
+                arguments.add(current.toString().trim().replaceAll("\\s+", " "));
+                return arguments;
             } else if (!quoted && depth == 0 && c == ',') {
-                arguments.add(current.toString().trim());
+                arguments.add(current.toString().trim().replaceAll("\\s+", " "));
                 current.setLength(0);
                 continue;
             }
             current.append(c);
         }
-        arguments.add(current.toString().trim());
-        return arguments;
+        throw new AssertionError(file + ": a row has no closing parenthesis");
     }
 
     /** The value of `#define NAME value` in shim.h. */

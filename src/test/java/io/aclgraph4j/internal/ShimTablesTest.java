@@ -100,7 +100,8 @@ class ShimTablesTest {
         Method ofCode = CaptureStatus.class.getDeclaredMethod("ofCode", int.class);
         ofCode.setAccessible(true);
         for (var row : statuses) {
-            assertEquals(CaptureStatus.valueOf(row.name()), ofCode.invoke(null, row.code()), "capture status " + row.name());
+            assertEquals(CaptureStatus.valueOf(row.name()), ofCode.invoke(null, row.code()),
+                    "capture status " + row.name());
         }
         assertSameNames(statuses, CaptureStatus.class, "the same capture statuses");
     }

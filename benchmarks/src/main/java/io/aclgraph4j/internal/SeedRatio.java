@@ -78,7 +78,8 @@ public final class SeedRatio {
                 results.add(new double[] {floorBefore, c, java, floorAfter});
                 if (round % 50 == 0) {
                     System.err.printf(Locale.ROOT,
-                            "  round %3d: floor %7.1f ns, C API %7.1f ns, Java %7.1f ns, floor %7.1f ns, Java / C %.3f%n",
+                            "  round %3d: floor %7.1f ns, C API %7.1f ns, Java %7.1f ns, floor %7.1f ns,"
+                                    + " Java / C %.3f%n",
                             round, floorBefore, c, java, floorAfter, java / c);
                 }
             }
@@ -86,8 +87,8 @@ public final class SeedRatio {
             for (int i = 0; i < results.size(); i++) {
                 double[] r = results.get(i);
                 json.append(String.format(Locale.ROOT,
-                        "  {\"floor_before\": %.2f, \"c\": %.2f, \"java\": %.2f, \"floor_after\": %.2f}%s%n", r[0], r[1],
-                        r[2], r[3], i + 1 < results.size() ? "," : ""));
+                        "  {\"floor_before\": %.2f, \"c\": %.2f, \"java\": %.2f, \"floor_after\": %.2f}%s%n",
+                        r[0], r[1], r[2], r[3], i + 1 < results.size() ? "," : ""));
             }
             json.append("]}\n");
             Files.writeString(out, json.toString(), StandardCharsets.UTF_8);
