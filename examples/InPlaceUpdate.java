@@ -1,8 +1,10 @@
-// Shows a model whose operands change between replays without capturing again: the captured
-// kernel sits in a task group, and TaskGroup.update swaps in an operator of the same shape with
-// other operands (here another alpha). An update is a task of its stream: issued on the stream
-// the model replays on while replays are still queued, it takes effect after them, and the
-// replays issued after it see it, with no host synchronisation in between.
+// Shows a model whose operands change between replays without capturing again: Model.update swaps
+// an operator of the same shape with other operands (here another alpha) into one of the model's
+// kernel tasks (from model.tasks()). On a backend with CANN 9.1's task calls any kernel can be
+// updated (aclmdlRITaskSetParams); a kernel that is alone in a task group is updated through the
+// group on any backend. Issued on the stream the model replays on while replays are still queued,
+// an update takes effect after them and the replays issued after it see it, with no
+// synchronisation in between.
 //
 // Run: java -cp target/aclgraph4j.jar:target/lib/javacpp.jar examples/InPlaceUpdate.java
 import io.aclgraph4j.AclRuntime;
@@ -13,9 +15,9 @@ import io.aclgraph4j.DataType;
 import io.aclgraph4j.Device;
 import io.aclgraph4j.HostBuffer;
 import io.aclgraph4j.Model;
+import io.aclgraph4j.ModelTask;
 import io.aclgraph4j.Scalar;
 import io.aclgraph4j.Stream;
-import io.aclgraph4j.TaskGroup;
 import io.aclgraph4j.Tensor;
 import java.util.Arrays;
 
@@ -35,38 +37,41 @@ public class InPlaceUpdate {
             for (int i = 0; i < scale.length; i++) {
                 scale[i] = AddOperator.add(x, x, runtime.scalar(DataType.FLOAT, i + 1), out);
             }
-            TaskGroup group;
             Model model;
             try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
-                group = capture.taskGroup(() -> scale[0].launch(main));
+                scale[0].launch(main);
                 main.copyAsync(out, host);
                 model = capture.end();
             }
+            ModelTask kernel = model.tasks().get(0); // KERNEL add(FLOAT[4], FLOAT[4], FLOAT 1.0, FLOAT[4])
             for (int i = 0; i < scale.length; i++) {
                 AddOperator next = scale[i];
-                group.update(main, () -> next.launch(main));
+                model.update(main, kernel, () -> next.launch(main));
                 model.execute(main); // replays (after the update) and waits, to print the result
                 System.out.println("alpha " + (i + 1) + ": out = " + Arrays.toString(host.toFloatArray()));
             }
 
             // Pipelined: 30 replays of an in-place x += alpha, each preceded by an update that
-            // changes alpha, all queued without waiting; one synchronisation at the end.
+            // changes alpha, all queued without waiting; one synchronisation at the end. The kernel
+            // is alone in a task group, so each update is a task of the stream, ordered on the
+            // device (through the task calls, a replay would wait until the update before it ran).
             Tensor counter = device.tensor(DataType.FLOAT, 4);
             device.fill(counter, 0);
             AddOperator[] add = new AddOperator[3];
             for (int i = 0; i < add.length; i++) {
                 add[i] = AddOperator.inplaceAdds(counter, runtime.scalar(DataType.FLOAT, i + 1), one);
             }
-            TaskGroup counting;
             Model accumulate;
             try (Capture capture = main.beginCapture(CaptureMode.GLOBAL)) {
-                counting = capture.taskGroup(() -> add[0].launch(main));
+                capture.taskGroup(() -> add[0].launch(main));
                 accumulate = capture.end();
             }
+            ModelTask counting = accumulate.tasks().stream()
+                    .filter(task -> task.type() == ModelTask.Type.KERNEL).findFirst().orElseThrow();
             float expected = 0;
             for (int i = 0; i < 30; i++) {
                 AddOperator next = add[i % 3];
-                counting.update(main, () -> next.launch(main)); // stream order: after the replays before it
+                accumulate.update(main, counting, () -> next.launch(main)); // after the replays before it
                 accumulate.executeAsync(main);
                 expected += i % 3 + 1;
             }

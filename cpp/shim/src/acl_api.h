@@ -79,6 +79,32 @@ struct CondTaskParams {
     aclmdlRI *modelRIArray;
 };
 
+// aclmdlRITaskParams of CANN 9.1 (acl_rt.h) with its kernel member, for building against older
+// headers: the task type (aclmdlRITaskType, int-sized), the task group, the operator information,
+// then a 128-byte union whose kernel form is aclmdlRIKernelTaskParams.
+struct KernelTaskParams {
+    void *funcHandle;
+    void *cfg; // aclrtLaunchKernelCfg *
+    void *args;
+    uint32_t isHostArgs;
+    size_t argsSize;
+    uint32_t numBlocks;
+    uint32_t rsv[10];
+};
+struct TaskParams {
+    int32_t type;
+    uint32_t rsv0[3];
+    void *taskGrp;
+    void *opInfoPtr;
+    size_t opInfoSize;
+    uint8_t rsv1[32];
+    union {
+        uint8_t rsv2[128];
+        KernelTaskParams kernel;
+    };
+};
+constexpr int32_t kTaskTypeKernel = 1; // ACL_MODEL_RI_TASK_KERNEL
+
 // X(name, return type, parameters): optional functions newer than the headers the shim may be
 // built against (CANN 8.x, or a simulator without them), declared here by their CANN prototypes
 // (acl/acl_rt.h of CANN 9.x) so that the shim builds either way; null when the backend lacks them.
@@ -96,7 +122,15 @@ struct CondTaskParams {
     X(aclrtRecordEventWithFlag, aclError, (aclrtEvent event, aclrtStream stream, uint32_t flag))                       \
     X(aclrtStreamWaitEventWithFlag, aclError, (aclrtStream stream, aclrtEvent event, uint32_t timeout, uint32_t flag)) \
     X(aclrtValueWrite, aclError, (void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream))                   \
-    X(aclrtValueWait, aclError, (void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream))
+    X(aclrtValueWait, aclError, (void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream))                    \
+    X(aclrtLaunchHostFunc, aclError, (aclrtStream stream, void (*fn)(void *), void *args))                             \
+    /* aclmdlRITask is a void *, aclmdlRITaskType an int-sized enum: spelt so for older headers */                     \
+    X(aclmdlRIGetStreams, aclError, (aclmdlRI modelRI, aclrtStream * streams, uint32_t * numStreams))                  \
+    X(aclmdlRIGetTasksByStream, aclError, (aclrtStream stream, void **tasks, uint32_t *numTasks))                      \
+    X(aclmdlRITaskGetType, aclError, (void *task, int32_t *type))                                                      \
+    X(aclmdlRITaskGetParams, aclError, (void *task, ::agj::TaskParams *params))                                        \
+    X(aclmdlRITaskSetParams, aclError, (void *task, ::agj::TaskParams *params))                                        \
+    X(aclmdlRIUpdate, aclError, (aclmdlRI modelRI))
 
 using LaunchFn = aclnnStatus (*)(void *, uint64_t, aclOpExecutor *, aclrtStream);
 

@@ -14,6 +14,7 @@
 #include "aclgraph4j/shim.h"
 #include "capture_registry.h"
 #include "retention.h"
+#include "task_update.h"
 #include "tensor_layout.h"
 
 namespace agj {
@@ -209,11 +210,13 @@ public:
         bool multiStream = false;                 // replayed on two streams: record after every replay
     };
     ReplayOrder &replayOrder() noexcept { return replayOrder_; }
+    KernelUpdates &kernelUpdates() noexcept { return kernelUpdates_; }
 
 private:
     std::shared_ptr<Device> device_;
     std::shared_ptr<CaptureRecord> record_;
     ReplayOrder replayOrder_;
+    KernelUpdates kernelUpdates_; // after replayOrder_: its scratch models go first
 };
 
 class TaskGroup final : public Object {

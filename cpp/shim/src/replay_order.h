@@ -20,6 +20,14 @@ void MarkReplaysBeforeCapture(Stream &s);
 // stream only costs a lock more than the replay.
 int32_t ExecuteAfterPreviousReplay(const char *entry, const Found<Model> &m, const Found<Stream> &s);
 
+// With the model's replay order locked: whether a replay of the model may still be queued or
+// running (its latest replay's stream has work left).
+bool ReplayMayBeInFlight(Model &m);
+
+// With the model's replay order locked: makes `s` wait, on the device, for the end of the model's
+// latest replay when that went to another stream.
+int32_t WaitForPreviousReplay(const char *entry, const std::shared_ptr<Model> &m, Stream &s);
+
 } // namespace agj
 
 #endif

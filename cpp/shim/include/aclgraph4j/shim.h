@@ -45,7 +45,7 @@ extern "C" {
  *  3.0  the version split into major and minor; the simulator and benchmark hooks moved to
  *       shim_testing.h. */
 #define AGJ_API_VERSION_MAJOR 4
-#define AGJ_API_VERSION_MINOR 1
+#define AGJ_API_VERSION_MINOR 2
 #define AGJ_API_VERSION (AGJ_API_VERSION_MAJOR * 65536 + AGJ_API_VERSION_MINOR)
 
 /* Shim errors (ACL errors are positive): AGJ_ERR_* from shim_errors.def. */
@@ -243,6 +243,20 @@ AGJ_API int32_t agj_model_on_destroy(int64_t model, int64_t cookie);
 /* Takes up to `capacity` queued cookies of destroyed models into cookiesOut, oldest first;
  * *countOut receives how many. Works while the runtime is closed too (its close destroys models). */
 AGJ_API int32_t agj_take_destroyed(int64_t *cookiesOut, int32_t capacity, int32_t *countOut);
+/* Replaces the operands of one kernel task of a captured model with those of `executor`'s launch
+ * (AGJ_FEATURE_TASK_UPDATE, CANN 9.1; AGJ_ERR_BACKEND without it): the launch is captured into a
+ * scratch model whose kernel task gives the new parameters (aclmdlRITaskGetParams), then set on the
+ * model's task (aclmdlRITaskSetParams) and made effective (aclmdlRIUpdate). The task is the
+ * `kernel`-th kernel task (from 0, aclmdlRITaskGetType KERNEL) of the model's stream `modelStream`
+ * (aclmdlRIGetStreams order: the capturing stream first). The launch must be one kernel.
+ * Ordered on `stream`: the runtime refuses to change a model with replays queued or running, so when
+ * a replay may still be in flight the change is queued on `stream` (aclrtLaunchHostFunc, after an
+ * event wait when the previous replay went to another stream) and applied when the stream reaches
+ * it; replays of the model issued before then wait, in agj_model_execute(_async), until it has
+ * been applied (and report its failure). Otherwise it is applied at once. The model keeps the
+ * executor (with its operands) until the task is changed again or the model is destroyed. */
+AGJ_API int32_t agj_model_update_kernel(int64_t model, int32_t modelStream, int32_t kernel, int64_t executor,
+                                        int64_t stream);
 
 /* ---- conditional sub-graphs (AGJ_FEATURE_CONDITIONAL_GRAPHS; AGJ_ERR_BACKEND without it) ----
  * A condition is a 64-bit value in device memory that decides, when a replay reaches its

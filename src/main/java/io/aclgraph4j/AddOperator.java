@@ -117,7 +117,7 @@ public final class AddOperator extends Operator {
             api.executorLaunch("AddOperator.addOnce", executor, stream.handle());
             CapturedGraph graph = stream.capturedGraph();
             if (graph != null) {
-                graph.kernel(stream, "add", self, other, alpha, out);
+                graph.kernel(stream, "add", signature("add", self, other, alpha, out), self, other, alpha, out);
             }
             if (launches != null) {
                 launches.add(new KernelLaunches.Launch(0, signature("add", self, other, alpha, out), true, "add",

@@ -140,6 +140,7 @@ public final class Capture implements AutoCloseable, ConditionalScope {
         List<String> signatures = kernels.launches().stream().map(KernelLaunches.Launch::signature).toList();
         long handle = stream.api().taskGroupEnd("Capture.taskGroup", stream.handle());
         TaskGroup group = new TaskGroup(stream.device(), handle, signatures, graph, groupIndex);
+        graph.groupMade(groupIndex, group);
         groups.add(group);
         return group;
     }

@@ -40,7 +40,13 @@ public enum Feature {
      * Value tasks: write a 64-bit word, or hold a stream until it meets a condition
      * ({@link Stream#writeValueAsync}, {@link Stream#waitValueAsync}).
      */
-    VALUE_TASKS(8, "8.5.0", "aclrtValueWrite", "aclrtValueWait");
+    VALUE_TASKS(8, "8.5.0", "aclrtValueWrite", "aclrtValueWait"),
+    /**
+     * A captured kernel's operands replaced in place through the runtime's task calls
+     * ({@link Model#update(Stream, ModelTask, Runnable)}; without it, task groups do).
+     */
+    TASK_UPDATE(10, "9.1.0", "aclmdlRIGetStreams", "aclmdlRIGetTasksByStream", "aclmdlRITaskGetType",
+            "aclmdlRITaskGetParams", "aclmdlRITaskSetParams", "aclmdlRIUpdate", "aclrtLaunchHostFunc");
 
     private final int bit;
     private final String cannRelease;

@@ -185,6 +185,96 @@ public final class Model extends OnDevice {
     }
 
     /**
+     * Replaces the operands of one captured kernel, {@code task} (a {@link ModelTask.Type#KERNEL}
+     * of {@link #tasks()}), with those of the operator {@code body} launches on {@code stream}, without
+     * capturing again. {@code body} must launch exactly one operator of the same kind, with operands of
+     * the same data types, shapes and strides as the task's (new tensors, buffers and alpha values are
+     * what it replaces); it is held back until {@code body} returns and checked first, and otherwise
+     * {@link TaskUpdateException} says what differs and nothing changes.
+     *
+     * <p>A task that is the only kernel of a task group ({@link Capture#taskGroup}) is updated through
+     * the group ({@link TaskGroup#update}): the update is a task of {@code stream}, ordered on the
+     * device after what was issued to it before. Any other kernel task needs {@link Feature#TASK_UPDATE}
+     * (CANN 9.1: {@code aclmdlRITaskSetParams}, {@code aclmdlRIUpdate}; without it
+     * {@link FeatureUnavailableException}). The runtime changes a model only while
+     * none of its replays is queued or running, so an update issued while a replay may be in flight
+     * is queued on {@code stream}: it takes effect once the stream reaches it (after the model's
+     * replays issued before it, also those on other streams), and the replays issued after it wait,
+     * when they are issued, until it has (a failure then surfaces from that replay). The calling
+     * thread never waits for the update itself. The model keeps the operator (and its operands) until
+     * the task is updated again or the model is closed.
+     *
+     * @param stream a stream of the model's device, not capturing
+     * @param task a kernel task of this model, from {@link #tasks()}
+     * @param body launches the replacement operator on {@code stream}
+     */
+    public void update(Stream stream, ModelTask task, Runnable body) {
+        String operation = "Model.update";
+        Objects.requireNonNull(stream, operation + ": stream is null");
+        Objects.requireNonNull(task, operation + ": task is null");
+        Objects.requireNonNull(body, operation + ": body is null");
+        long handle = handle();
+        if (stream.capturedGraph() != null) {
+            throw new TaskUpdateException(operation, "the stream is capturing: update the model on a stream that is "
+                    + "not, after the capture");
+        }
+        CapturedGraph.KernelTask target = graph.kernelTask(task, tasks());
+        if (target == null) {
+            throw task.type() == ModelTask.Type.KERNEL
+                    ? InvalidArgumentException.refused(operation, "task " + task.index() + " (" + task
+                            + ") is not one of this model's tasks: take it from this model's tasks()")
+                    : new TaskUpdateException(operation, "task " + task.index() + " is a " + task.type()
+                            + " task; only KERNEL tasks (operator launches) can be updated");
+        }
+        // A task group's update is a task of the stream, ordered on the device: preferred where it
+        // covers the task alone. Otherwise the runtime's task calls.
+        TaskGroup group = target.group() >= 0 ? graph.group(target.group()) : null;
+        boolean throughGroup = group != null && group.kernelCount() == 1 && !group.isClosed();
+        if (!throughGroup) {
+            runtime.require(Feature.TASK_UPDATE, operation); // throws, naming the functions and release
+        }
+        List<KernelLaunches.Launch> launched = TaskGroup.launchesOf(operation, stream, body);
+        if (throughGroup) {
+            group.apply(operation, stream, launched);
+            return;
+        }
+        FlightEvents.UpdateEvent flightEvent = new FlightEvents.UpdateEvent();
+        flightEvent.begin();
+        boolean updated = false;
+        try {
+            if (launched.size() != 1) {
+                throw new TaskUpdateException(operation, "the body launched " + launched.size() + " operators; a "
+                        + "task takes exactly one: launch one operator on the stream; nothing was changed");
+            }
+            KernelLaunches.Launch launch = launched.get(0);
+            if (!launch.signature().equals(target.signature())) {
+                throw new TaskUpdateException(operation, "task " + task.index() + " was captured as "
+                        + target.signature() + " but the update launches " + launch.signature() + ", which its kernel "
+                        + "cannot take: give an operator of the same kind with operands of the same data types, "
+                        + "shapes and strides; nothing was changed");
+            }
+            api().modelUpdateKernel(operation, handle, target.stream(), target.kernel(), launch.executor(),
+                    stream.handle());
+            updated = true;
+            graph.replaceKernel(target, launch);
+        } finally {
+            flightEvent.end();
+            if (flightEvent.shouldCommit()) {
+                flightEvent.taskGroup = describe() + " task " + task.index();
+                flightEvent.stream = stream.describe();
+                flightEvent.kernels = launched.size();
+                flightEvent.succeeded = updated;
+                flightEvent.commit();
+            }
+            for (KernelLaunches.Launch launch : launched) {
+                if (launch.singleUse()) {
+                    api().release(operation, launch.executor());
+                }
+            }
+        }
+    }
+
+    /**
      * Replays once on {@code stream} and waits for the stream, as {@link #executeAsync} then
      * {@link Stream#synchronize()} would, in one native call.
      *

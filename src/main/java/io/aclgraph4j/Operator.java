@@ -89,7 +89,7 @@ public class Operator extends NativeObject {
         api().executorLaunch(launchOperation, handle(), stream.handle());
         CapturedGraph graph = stream.capturedGraph();
         if (graph != null) {
-            graph.kernel(stream, kernelName, operands);
+            graph.kernel(stream, kernelName, signature, operands);
         }
         if (launches != null) {
             launches.add(new KernelLaunches.Launch(0, signature, false, kernelName, operands));

@@ -120,8 +120,9 @@ public final class Stream extends OnDevice {
     void checkOnlyKernels(String operation) {
         KernelLaunches launches = kernelLaunches;
         if (launches != null && launches.deferred()) {
-            throw new TaskUpdateException(operation, "the stream is updating a task group, which takes operator "
-                    + "launches only: issue copies, fills, events and replays outside TaskGroup.update's body");
+            throw new TaskUpdateException(operation, "the stream is in a task update (TaskGroup.update or "
+                    + "Model.update), which takes operator launches only: issue copies, fills, events and replays "
+                    + "outside its body");
         }
     }
 

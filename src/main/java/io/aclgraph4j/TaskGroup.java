@@ -68,32 +68,40 @@ public final class TaskGroup extends OnDevice {
         Objects.requireNonNull(stream, "TaskGroup.update: stream is null");
         Objects.requireNonNull(body, "TaskGroup.update: body is null");
         handle();
+        apply("TaskGroup.update", stream, launchesOf("TaskGroup.update", stream, body));
+    }
+
+    /** The operator launches {@code body} makes on {@code stream}, held back (not issued). */
+    static List<KernelLaunches.Launch> launchesOf(String operation, Stream stream, Runnable body) {
         stream.handle();
         if (stream.kernelLaunches() != null) {
-            throw new TaskUpdateException("TaskGroup.update", "the stream is already capturing or updating a task "
+            throw new TaskUpdateException(operation, "the stream is already capturing or updating a task "
                     + "group: update it once that has ended");
         }
         KernelLaunches launches = KernelLaunches.deferring();
         stream.kernelLaunches(launches);
-        List<KernelLaunches.Launch> launched;
         try {
             body.run();
         } finally {
             stream.kernelLaunches(null);
-            launched = launches.launches();
         }
+        return launches.launches();
+    }
+
+    /** Replaces the group's kernels by {@code launched} (checked whole first); releases their single-use executors. */
+    void apply(String operation, Stream stream, List<KernelLaunches.Launch> launched) {
         FlightEvents.UpdateEvent flightEvent = new FlightEvents.UpdateEvent();
         flightEvent.begin();
         boolean updated = false;
         try {
-            check(launched);
-            api().taskUpdateBegin("TaskGroup.update", stream.handle(), handle());
+            check(operation, launched);
+            api().taskUpdateBegin(operation, stream.handle(), handle());
             try {
                 for (KernelLaunches.Launch launch : launched) {
-                    api().executorLaunch("TaskGroup.update", launch.executor(), stream.handle());
+                    api().executorLaunch(operation, launch.executor(), stream.handle());
                 }
             } finally {
-                api().taskUpdateEnd("TaskGroup.update", stream.handle());
+                api().taskUpdateEnd(operation, stream.handle());
             }
             updated = true;
             graph.replaceGroup(index, launched);
@@ -108,15 +116,15 @@ public final class TaskGroup extends OnDevice {
             }
             for (KernelLaunches.Launch launch : launched) {
                 if (launch.singleUse()) {
-                    api().release("TaskGroup.update", launch.executor());
+                    api().release(operation, launch.executor());
                 }
             }
         }
     }
 
-    private void check(List<KernelLaunches.Launch> launched) {
+    private void check(String operation, List<KernelLaunches.Launch> launched) {
         if (launched.size() != kernels.size()) {
-            throw new TaskUpdateException("TaskGroup.update", "the group holds " + kernels.size() + " kernel"
+            throw new TaskUpdateException(operation, "the group holds " + kernels.size() + " kernel"
                     + (kernels.size() == 1 ? "" : "s") + " but the update launched " + launched.size()
                     + ": launch exactly as many operators, in the captured order; nothing was changed");
         }
@@ -124,7 +132,7 @@ public final class TaskGroup extends OnDevice {
             String captured = kernels.get(i);
             String replacement = launched.get(i).signature();
             if (!captured.equals(replacement)) {
-                throw new TaskUpdateException("TaskGroup.update", "kernel " + i + " of the group was captured as "
+                throw new TaskUpdateException(operation, "kernel " + i + " of the group was captured as "
                         + captured + " but the update launches " + replacement + ", which its kernel cannot take: "
                         + "give an operator of the same kind with operands of the same data types, shapes and "
                         + "strides; nothing was changed");

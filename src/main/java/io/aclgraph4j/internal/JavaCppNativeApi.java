@@ -8,7 +8,7 @@ public final class JavaCppNativeApi implements NativeApi {
     /** The shim API version this facade was written for (AGJ_API_VERSION_MAJOR / _MINOR of shim.h). */
     static final int API_VERSION_MAJOR = 4;
 
-    static final int API_VERSION_MINOR = 1;
+    static final int API_VERSION_MINOR = 2;
 
     /** Room for a model's name read back from the runtime (Model.name caps names below it). */
     static final int MODEL_NAME_BYTES = 256;
@@ -329,6 +329,12 @@ public final class JavaCppNativeApi implements NativeApi {
     @Override
     public void taskUpdateEnd(String operation, long stream) {
         check(operation, ShimLibrary.agj_capture_task_update_end(stream));
+    }
+
+    @Override
+    public void modelUpdateKernel(String operation, long model, int modelStream, int kernel, long executor,
+                                  long stream) {
+        check(operation, ShimLibrary.agj_model_update_kernel(model, modelStream, kernel, executor, stream));
     }
 
     @Override

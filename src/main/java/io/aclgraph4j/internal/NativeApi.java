@@ -160,6 +160,13 @@ public interface NativeApi {
 
     void modelExecuteAsync(String operation, long model, long stream);
 
+    /**
+     * Replaces the operands of the model's {@code kernel}-th kernel task on its stream
+     * {@code modelStream} with those of {@code executor}'s launch (aclmdlRITaskSetParams and
+     * aclmdlRIUpdate, CANN 9.1), ordered on {@code stream} after the model's replays in flight.
+     */
+    void modelUpdateKernel(String operation, long model, int modelStream, int kernel, long executor, long stream);
+
     /** Replays the model and waits for the stream, in one native call. */
     void modelExecute(String operation, long model, long stream);
 

@@ -140,6 +140,8 @@ final class ShimLibrary {
 
     static native int agj_model_execute_async(long model, long stream);
 
+    static native int agj_model_update_kernel(long model, int modelStream, int kernel, long executor, long stream);
+
     static native int agj_model_execute(long model, long stream);
 
     static native int agj_model_debug_json(long model, @Cast("const char*") String path);

@@ -6,7 +6,9 @@ import io.aclgraph4j.Capture;
 import io.aclgraph4j.CaptureMode;
 import io.aclgraph4j.DataType;
 import io.aclgraph4j.Device;
+import io.aclgraph4j.Feature;
 import io.aclgraph4j.Model;
+import io.aclgraph4j.ModelTask;
 import io.aclgraph4j.Scalar;
 import io.aclgraph4j.Stream;
 import io.aclgraph4j.TaskGroup;
@@ -24,9 +26,12 @@ import java.util.Locale;
  * in-place add), two ways, in alternating rounds within one process: pipelined on the replay
  * stream (stream order orders them on the device; nothing waited for until the round's end)
  * against synchronise–update–replay (the host waits for the previous replay, then for the update
- * on a second stream, before each replay). Writes
- * {@code {"rounds": [{"pipelined": ns, "synchronous": ns}, ...]}} (nanoseconds per update +
- * replay) and prints the median ratio synchronous ÷ pipelined.
+ * on a second stream, before each replay). The same two ways again with the kernel in no task group,
+ * updated through the runtime's task calls ({@code Model.update}: {@code aclmdlRITaskSetParams},
+ * {@code aclmdlRIUpdate}) where the backend has them ({@code Feature.TASK_UPDATE}). Writes
+ * {@code {"rounds": [{"pipelined": ns, "synchronous": ns, "taskCallsPipelined": ns,
+ * "taskCallsSynchronous": ns}, ...]}} (nanoseconds per update + replay; the task-call pair only with
+ * the feature) and prints the median ratios synchronous ÷ pipelined.
  *
  * <p>Usage: {@code UpdatePipelineRatio out.json [rounds]}
  */
@@ -53,30 +58,54 @@ public final class UpdatePipelineRatio {
                 group = capture.taskGroup(() -> adds[0].launch(main));
                 model = capture.end();
             }
+            boolean taskCalls = runtime.supports(Feature.TASK_UPDATE);
+            Model plain = main.capture(CaptureMode.GLOBAL, s -> adds[0].launch(s)); // the kernel in no group
+            ModelTask kernel = plain.tasks().get(0);
             for (int warm = 0; warm < 20; warm++) {
                 pipelined(model, group, adds, main);
                 synchronous(model, group, adds, main, updater);
+                if (taskCalls) {
+                    pipelinedTaskCalls(plain, kernel, adds, main);
+                    synchronousTaskCalls(plain, kernel, adds, main, updater);
+                }
             }
             List<long[]> results = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 long pipelined = pipelined(model, group, adds, main);
                 long synchronous = synchronous(model, group, adds, main, updater);
-                results.add(new long[] {pipelined, synchronous});
+                long callsPipelined = taskCalls ? pipelinedTaskCalls(plain, kernel, adds, main) : 0;
+                long callsSynchronous = taskCalls ? synchronousTaskCalls(plain, kernel, adds, main, updater) : 0;
+                results.add(new long[] {pipelined, synchronous, callsPipelined, callsSynchronous});
             }
             StringBuilder json = new StringBuilder("{\"rounds\": [");
             List<Double> ratios = new ArrayList<>();
+            List<Double> taskCallRatios = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
                 long[] r = results.get(i);
                 json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                        "{\"pipelined\": %.1f, \"synchronous\": %.1f}", r[0] / (double) UPDATES_PER_ROUND,
+                        "{\"pipelined\": %.1f, \"synchronous\": %.1f", r[0] / (double) UPDATES_PER_ROUND,
                         r[1] / (double) UPDATES_PER_ROUND));
+                if (taskCalls) {
+                    json.append(String.format(Locale.ROOT, ", \"taskCallsPipelined\": %.1f, "
+                            + "\"taskCallsSynchronous\": %.1f", r[2] / (double) UPDATES_PER_ROUND,
+                            r[3] / (double) UPDATES_PER_ROUND));
+                    taskCallRatios.add(r[3] / (double) r[2]);
+                }
+                json.append('}');
                 ratios.add(r[1] / (double) r[0]);
             }
             Files.writeString(out, json.append("]}\n").toString(), StandardCharsets.UTF_8);
             ratios.sort(null);
-            System.out.printf(Locale.ROOT, "update + replay: synchronise-update-replay / pipelined = %.2f "
-                    + "(median of %d rounds of %d)%n", ratios.get(ratios.size() / 2), rounds, UPDATES_PER_ROUND);
+            System.out.printf(Locale.ROOT, "update + replay, task group: synchronise-update-replay / pipelined = "
+                    + "%.2f (median of %d rounds of %d)%n", ratios.get(ratios.size() / 2), rounds, UPDATES_PER_ROUND);
+            if (taskCalls) {
+                taskCallRatios.sort(null);
+                System.out.printf(Locale.ROOT, "update + replay, task calls (aclmdlRITaskSetParams): "
+                        + "synchronise-update-replay / pipelined = %.2f (median of %d rounds of %d)%n",
+                        taskCallRatios.get(taskCallRatios.size() / 2), rounds, UPDATES_PER_ROUND);
+            }
             model.close();
+            plain.close();
         }
     }
 
@@ -86,6 +115,33 @@ public final class UpdatePipelineRatio {
         for (int i = 0; i < UPDATES_PER_ROUND; i++) {
             AddOperator next = adds[i & 1];
             group.update(main, () -> next.launch(main));
+            model.executeAsync(main);
+        }
+        main.synchronize();
+        return System.nanoTime() - start;
+    }
+
+    /** As {@link #pipelined}, through the task calls: each update is queued on `main` behind the replay in flight. */
+    private static long pipelinedTaskCalls(Model model, ModelTask kernel, AddOperator[] adds, Stream main) {
+        long start = System.nanoTime();
+        for (int i = 0; i < UPDATES_PER_ROUND; i++) {
+            AddOperator next = adds[i & 1];
+            model.update(main, kernel, () -> next.launch(main));
+            model.executeAsync(main);
+        }
+        main.synchronize();
+        return System.nanoTime() - start;
+    }
+
+    /** As {@link #synchronous}, through the task calls. */
+    private static long synchronousTaskCalls(Model model, ModelTask kernel, AddOperator[] adds, Stream main,
+                                             Stream updater) {
+        long start = System.nanoTime();
+        for (int i = 0; i < UPDATES_PER_ROUND; i++) {
+            AddOperator next = adds[i & 1];
+            main.synchronize();
+            model.update(updater, kernel, () -> next.launch(updater));
+            updater.synchronize();
             model.executeAsync(main);
         }
         main.synchronize();
