@@ -8,6 +8,8 @@
 
 #include "acl/acl.h"
 #include "aclgraph4j/shim.h"
+#include "aclgraph4j/shim_testing.h"
+#include "aclsim/aclsim.h"
 #include "test_support.h"
 
 // The shim declares CANN 9.1's aclmdlRITaskParams itself (acl_api.h) for older headers; its layout
@@ -182,6 +184,40 @@ TEST_CASE("a model released with an update queued is destroyed once the stream h
     CHECK_EQ(agj_live_count(AGJ_KIND_MODEL), 0);
     CHECK_EQ(agj_live_count(AGJ_KIND_EXECUTOR), 0);
     CHECK_EQ(f.Counter(), 1.0f);
+}
+
+TEST_CASE("a runtime failure while updating is the update's error, and the model keeps its kernel") {
+    Runtime runtime;
+    Fixture f;
+    int64_t four = f.Adds(4.0);
+    // The scratch stream the new launch is captured on cannot be made.
+    CHECK_EQ(agj_sim_inject_fault(ACLSIM_FAULT_STREAM_CREATE, 0, 1), AGJ_OK);
+    CHECK_EQ(agj_model_update_kernel(f.model, 0, 0, four, f.stream), ACL_ERROR_RT_NO_STREAM_RESOURCE);
+    CHECK(LastError().find("aclrtCreateStream failed with ACL error 207008") != std::string::npos);
+    // The scratch capture cannot begin.
+    CHECK_EQ(agj_sim_inject_fault(ACLSIM_FAULT_STREAM_CREATE, 1, 1), AGJ_OK);
+    CHECK_EQ(agj_model_update_kernel(f.model, 0, 0, four, f.stream), ACL_ERROR_RT_NO_STREAM_RESOURCE);
+    CHECK(LastError().find("aclmdlRICaptureBegin failed") != std::string::npos);
+    CHECK_EQ(agj_sim_clear_faults(), AGJ_OK);
+    CHECK_EQ(agj_model_execute(f.model, f.stream), AGJ_OK);
+    CHECK_EQ(f.Counter(), 1.0f);
+    // Queued behind a replay in flight: the host function cannot be queued (the first submission,
+    // the scratch capture's kernel, goes through).
+    f.CloseGate(f.stream);
+    CHECK_EQ(agj_model_execute_async(f.model, f.stream), AGJ_OK);
+    CHECK_EQ(agj_sim_inject_fault(ACLSIM_FAULT_TASK_SUBMIT, 1, 1), AGJ_OK);
+    CHECK_EQ(agj_model_update_kernel(f.model, 0, 0, four, f.stream), ACL_ERROR_RT_RESOURCE_ALLOC_FAIL);
+    CHECK(LastError().find("aclrtLaunchHostFunc failed") != std::string::npos);
+    CHECK_EQ(agj_sim_clear_faults(), AGJ_OK);
+    f.OpenGate();
+    CHECK_EQ(agj_model_execute(f.model, f.stream), AGJ_OK); // nothing queued to wait for
+    CHECK_EQ(f.Counter(), 3.0f);
+    // And a later update works.
+    CHECK_EQ(agj_model_update_kernel(f.model, 0, 0, four, f.stream), AGJ_OK);
+    CHECK_EQ(agj_model_execute(f.model, f.stream), AGJ_OK);
+    CHECK_EQ(f.Counter(), 7.0f);
+    CHECK_EQ(agj_release(four), AGJ_OK);
+    CHECK_EQ(agj_release(f.model), AGJ_OK);
 }
 
 } // namespace

@@ -191,6 +191,26 @@ class ModelUpdateTest extends SimulatorTest {
     }
 
     @Test
+    void aRuntimeFailureIsTheUpdatesExceptionAndTheModelKeepsItsKernel() {
+        Tensor x = device.tensor(DataType.FLOAT, 4);
+        device.fill(x, 0);
+        Counting counting = counting(stream, x);
+        AddOperator addFour = adds(x, 4);
+        Simulator simulator = runtime.simulator();
+        simulator.injectFault(Simulator.FaultPoint.STREAM_CREATE, 0, 1); // the scratch capture's stream
+        ResourceExhaustedException thrown = refused(ResourceExhaustedException.class, 207008,
+                () -> counting.model().update(stream, counting.kernel(), () -> addFour.launch(stream)),
+                "Model.update failed");
+        simulator.clearFaults();
+        counting.model().execute(stream);
+        assertEquals(1, read(device, x)[0], "the model still adds 1: " + thrown.getMessage());
+        counting.model().update(stream, counting.kernel(), () -> addFour.launch(stream));
+        counting.model().execute(stream);
+        assertEquals(5, read(device, x)[0]);
+        counting.model().close();
+    }
+
+    @Test
     void concurrentUpdatesAndReplaysFromSeveralThreadsLoseNothing() throws Exception {
         Tensor x = device.tensor(DataType.FLOAT, 1024);
         device.fill(x, 0);
