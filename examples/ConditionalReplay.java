@@ -2,7 +2,9 @@
 // and copies it into the loop's condition, so the graph itself decides how often the body runs;
 // and an IF/ELSE whose branch the host picks between replays by setting the condition. Bodies
 // are Java lambdas given a Body: its stream takes the body's tasks, and it can nest more
-// branches. What the bodies use is kept until the model is closed.
+// branches. What the bodies use is kept until the model is closed. The loop's model is printed
+// (its bodies' tasks under their conditional task) and drawn into conditional.dot in the working
+// folder (render: dot -Tsvg conditional.dot -o conditional.svg).
 //
 // Run: java -cp target/aclgraph4j.jar:target/lib/javacpp.jar examples/ConditionalReplay.java
 import io.aclgraph4j.AclRuntime;
@@ -17,6 +19,7 @@ import io.aclgraph4j.Model;
 import io.aclgraph4j.Scalar;
 import io.aclgraph4j.Stream;
 import io.aclgraph4j.Tensor;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 public class ConditionalReplay {
@@ -55,6 +58,9 @@ public class ConditionalReplay {
                 main.copyAsync(sum, host);
                 loop = capture.end();
             }
+            System.out.print(loop.debugPrint());
+            loop.toDot(Path.of("conditional.dot"));
+            System.out.println("wrote conditional.dot");
             for (long n : new long[] {3, 0, 5}) {
                 count.write(new long[] {n});
                 device.copy(count, counter);

@@ -128,6 +128,7 @@ constexpr int32_t kTaskTypeKernel = 1; // ACL_MODEL_RI_TASK_KERNEL
     X(aclmdlRIGetStreams, aclError, (aclmdlRI modelRI, aclrtStream * streams, uint32_t * numStreams))                  \
     X(aclmdlRIGetTasksByStream, aclError, (aclrtStream stream, void **tasks, uint32_t *numTasks))                      \
     X(aclmdlRITaskGetType, aclError, (void *task, int32_t *type))                                                      \
+    X(aclmdlRITaskGetSeqId, aclError, (void *task, uint32_t *id))                                                      \
     X(aclmdlRITaskGetParams, aclError, (void *task, ::agj::TaskParams *params))                                        \
     X(aclmdlRITaskSetParams, aclError, (void *task, ::agj::TaskParams *params))                                        \
     X(aclmdlRIUpdate, aclError, (aclmdlRI modelRI))

@@ -67,6 +67,7 @@ int32_t agj_capture_end(int64_t stream, int64_t *modelOut) {
             if (after == ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
                 // The stream left capture without giving us the model: it must not leak.
                 if (status == ACL_ERROR_RT_STREAM_CAPTURE_WRONG_THREAD && record) {
+                    record->awaitEagerWrites();
                     api.aclmdlRIDestroy(record->model);
                 }
                 forget();

@@ -325,13 +325,17 @@ int32_t agj_condition_copy_async(int64_t stream, int64_t condition, int64_t sour
         }
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         // Captured into another model, the copy would outlive the value (which dies with its own model).
-        if (auto capturing = Captures().find(s->handle()); capturing && capturing != record) {
+        auto capturing = Captures().find(s->handle());
+        if (capturing && capturing != record) {
             return InvalidArgument(entry, "the stream captures another model than the one this condition belongs to: "
                                           "copy into a condition from its own capture or one of its bodies");
         }
         const char *from = static_cast<const char *>(b->address()) + sourceOffset;
         AGJ_ACL_CHECK("aclrtMemcpyAsync", Api().aclrtMemcpyAsync(c->value(), kBytes, from, kBytes,
                                                                  ACL_MEMCPY_DEVICE_TO_DEVICE, s->handle()));
+        if (!capturing) { // runs now: the model's destroy must not free the value under it
+            AGJ_ACL_CHECK("aclrtRecordEvent", record->noteEagerWrite(s->handle()));
+        }
         RetainForTask(*s, {b.shared(), c.shared()});
         return AGJ_OK;
     });

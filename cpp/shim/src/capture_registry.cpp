@@ -19,6 +19,32 @@ CaptureRecord::~CaptureRecord() {
     for (auto &destroy : deferred_) {
         destroy();
     }
+    awaitEagerWrites(); // a record that never had a model destroyed through it
+}
+
+aclError CaptureRecord::noteEagerWrite(aclrtStream stream) {
+    const AclApi &api = Api();
+    std::lock_guard lock(eagerMutex_);
+    auto it = std::find_if(eagerWrites_.begin(), eagerWrites_.end(),
+                           [stream](const auto &write) { return write.first == stream; });
+    if (it == eagerWrites_.end()) {
+        aclrtEvent event = nullptr;
+        if (aclError status = api.aclrtCreateEventWithFlag(&event, ACL_EVENT_SYNC); status != ACL_SUCCESS) {
+            return status;
+        }
+        it = eagerWrites_.emplace(eagerWrites_.end(), stream, event);
+    }
+    return api.aclrtRecordEvent(it->second, stream);
+}
+
+void CaptureRecord::awaitEagerWrites() noexcept {
+    const AclApi &api = Api();
+    std::lock_guard lock(eagerMutex_);
+    for (const auto &[stream, event] : eagerWrites_) {
+        api.aclrtSynchronizeEvent(event); // a failed copy failed its stream: nothing left to wait for
+        api.aclrtDestroyEvent(event);
+    }
+    eagerWrites_.clear();
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "acl_api.h"
@@ -42,7 +43,17 @@ struct CaptureRecord {
     void addDestroyCookie(int64_t cookie);
     void notifyDestroyed() noexcept;
 
+    // Eager copies into the values of the model's conditions (agj_condition_copy_async on a stream
+    // that does not capture): destroying the model frees those values, so whoever destroys it first
+    // waits for each such stream's last copy. Records an event after the copy just issued on `stream`
+    // (the device's context current); ACL's error.
+    aclError noteEagerWrite(aclrtStream stream);
+    // Waits for the noted copies (the device's context current) and forgets them.
+    void awaitEagerWrites() noexcept;
+
 private:
+    std::mutex eagerMutex_;
+    std::vector<std::pair<aclrtStream, aclrtEvent>> eagerWrites_; // one event per stream, re-recorded
     std::mutex destroyMutex_;
     std::vector<int64_t> destroyCookies_;
     bool destroyNotified_ = false;

@@ -158,6 +158,9 @@ Stream::~Stream() {
         aclmdlRI model = nullptr;
         aclError ended = api.aclmdlRICaptureEnd(stream_, &model);
         if (ended == ACL_SUCCESS && model != nullptr) {
+            if (record) {
+                record->awaitEagerWrites();
+            }
             api.aclmdlRIDestroy(model);
         }
         aclmdlRICaptureStatus after = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
@@ -175,6 +178,7 @@ Stream::~Stream() {
         }
         if (record && after == ACL_MODEL_RI_CAPTURE_STATUS_NONE) {
             if (ended == ACL_ERROR_RT_STREAM_CAPTURE_WRONG_THREAD) {
+                record->awaitEagerWrites();
                 api.aclmdlRIDestroy(record->model); // the runtime left the model to us
             }
             Captures().forget(record->model);
@@ -408,6 +412,7 @@ Model::Model(std::shared_ptr<Device> device, std::shared_ptr<CaptureRecord> reco
 Model::~Model() {
     device_->makeCurrent();
     record_->modelReleased.store(true);
+    record_->awaitEagerWrites(); // the destroy frees the conditions' values those copies write
     Api().aclmdlRIDestroy(record_->model);
     record_->notifyDestroyed(); // done already if the runtime's destroy callback ran
     if (replayOrder_.previousDone != nullptr) {

@@ -1,6 +1,7 @@
 // The aclmdlRI calls around a model's lifetime: its name and id, destroy callbacks, and the
 // details the introspection and update calls share (model_details.h).
 #include <cstring>
+#include <string_view>
 
 #include "model_details.h"
 
@@ -61,8 +62,17 @@ aclError RefuseBuilt(const char *call, const Model &model) {
 
 aclmdlRITaskType TaskTypeOf(const Task &task) {
     switch (task.kind) {
-    case TaskKind::Kernel: // the runtime's own kernels (stream control, end graph, conditions) are not
-        return std::atomic_load(&task.kernel)->function() ? ACL_MODEL_RI_TASK_KERNEL : ACL_MODEL_RI_TASK_DEFAULT;
+    case TaskKind::Kernel: { // the runtime's own kernels (stream control, end graph, conditions) are not,
+        // but its value write and wait tasks are typed (TS_TASK_TYPE_MEM_WRITE_VALUE/MEM_WAIT_VALUE)
+        const std::shared_ptr<const DeviceKernel> kernel = std::atomic_load(&task.kernel);
+        if (kernel->function()) {
+            return ACL_MODEL_RI_TASK_KERNEL;
+        }
+        const std::string_view name = kernel->name();
+        return name == "MEM_WRITE_VALUE"  ? ACL_MODEL_RI_TASK_VALUE_WRITE
+               : name == "MEM_WAIT_VALUE" ? ACL_MODEL_RI_TASK_VALUE_WAIT
+                                          : ACL_MODEL_RI_TASK_DEFAULT;
+    }
     case TaskKind::EventRecord: return ACL_MODEL_RI_TASK_EVENT_RECORD;
     case TaskKind::EventWait: return ACL_MODEL_RI_TASK_EVENT_WAIT;
     case TaskKind::EventReset: return ACL_MODEL_RI_TASK_EVENT_RESET;

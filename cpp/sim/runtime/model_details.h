@@ -83,7 +83,8 @@ aclError RefuseBody(const char *call, const Model &model);
 // (ApiImpl::TaskGetSeqId, GetKernelTaskParams, CheckCaptureModelForUpdate, ApiErrorDecorator::ModelUpdate).
 aclError RefuseBuilt(const char *call, const Model &model);
 // ConvertTaskType: what the device calls a task of each simulated kind. Copies, memsets, host
-// functions, model launches and the task group's prefetch NOPs are RT_TASK_DEFAULT there too.
+// functions, model launches, conditional tasks and the task group's prefetch NOPs are
+// RT_TASK_DEFAULT there too; value writes and waits are RT_TASK_VALUE_WRITE/VALUE_WAIT.
 aclmdlRITaskType TaskTypeOf(const Task &task);
 
 } // namespace aclsim

@@ -350,6 +350,13 @@ std::vector<HandleParam> HandleParams(const std::string &jsonPath) {
          "model",
          {AGJ_KIND_MODEL},
          [](const Fixture &, int64_t h) { return agj_model_on_destroy(h, 1); }},
+        {"agj_model_tasks",
+         "model",
+         {AGJ_KIND_MODEL},
+         [](const Fixture &, int64_t h) {
+             int32_t list[8];
+             return agj_model_tasks(h, list, 8, &sink32);
+         }},
         {"agj_release", "handle", {}, [](const Fixture &, int64_t h) { return agj_release(h); }},
     };
     return params;
@@ -492,6 +499,11 @@ std::vector<std::pair<const char *, std::function<int32_t()>>> RuntimeCalls(int6
          }},
         {"agj_model_id", [h] { return agj_model_id(h, &sink64); }},
         {"agj_model_on_destroy", [h] { return agj_model_on_destroy(h, 1); }},
+        {"agj_model_tasks",
+         [h] {
+             int32_t list[8];
+             return agj_model_tasks(h, list, 8, &sink32);
+         }},
         {"agj_sim_inject_fault", [] { return agj_sim_inject_fault(ACLSIM_FAULT_DEVICE_ALLOC, 0, 1); }},
         {"agj_sim_clear_faults", [] { return agj_sim_clear_faults(); }},
     };
@@ -616,6 +628,11 @@ TEST_CASE("null out pointers are refused") {
     EXPECT_REFUSED(agj_model_get_name(f.model, name, 1), AGJ_ERR_INVALID_ARGUMENT, "at least 2 bytes");
     EXPECT_REFUSED(agj_model_get_name(f.model, name, -5), AGJ_ERR_INVALID_ARGUMENT, "at least 2 bytes");
     EXPECT_REFUSED(agj_model_id(f.model, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_model_id");
+    int32_t list[4];
+    int32_t length = 0;
+    EXPECT_REFUSED(agj_model_tasks(f.model, list, 4, nullptr), AGJ_ERR_INVALID_ARGUMENT, "agj_model_tasks");
+    EXPECT_REFUSED(agj_model_tasks(f.model, nullptr, 4, &length), AGJ_ERR_INVALID_ARGUMENT, "at NULL");
+    EXPECT_REFUSED(agj_model_tasks(f.model, list, -1, &length), AGJ_ERR_INVALID_ARGUMENT, "capacity");
     int64_t cookies[2];
     int32_t count = -1;
     EXPECT_REFUSED(agj_take_destroyed(nullptr, 2, &count), AGJ_ERR_INVALID_ARGUMENT, "agj_take_destroyed");

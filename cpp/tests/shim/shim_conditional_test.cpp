@@ -2,8 +2,10 @@
 // WHILE loop whose body counts the condition down (its objects released by the caller before the
 // replays: the model keeps them), an IF chosen from the host, refusals of a stale condition and of
 // bodies out of order, value tasks and an EXTERNAL record.
+#include <chrono>
 #include <cstring>
 #include <string>
+#include <thread>
 
 #include "acl/acl.h"
 #include "aclgraph4j/shim.h"
@@ -162,6 +164,42 @@ TEST_CASE("IF/ELSE chosen from the host; a capture discarded leaves its conditio
     CHECK_EQ(agj_condition_set(unused, 1), AGJ_ERR_STATE);
     CHECK(LastError().find("without a model") != std::string::npos);
     CHECK_EQ(agj_condition_create(f.stream, 0, 0, &unused), AGJ_ERR_STATE); // not capturing
+}
+
+TEST_CASE("releasing a model waits for an eager copy into its condition still queued behind a value wait") {
+    Runtime runtime;
+    Fixture f;
+    int64_t gate = 0, source = 0, condition = 0, model = 0, opener = 0;
+    CHECK_EQ(agj_device_buffer_alloc(f.device, 8, &gate), AGJ_OK);
+    CHECK_EQ(agj_device_buffer_alloc(f.device, 8, &source), AGJ_OK);
+    f.Write64(gate, 0);
+    f.Write64(source, 1);
+    REQUIRE(agj_capture_begin(f.stream, AGJ_CAPTURE_MODE_GLOBAL) == AGJ_OK);
+    CHECK_EQ(agj_condition_create(f.stream, 0, 0, &condition), AGJ_OK);
+    CHECK_EQ(agj_condition_add_task(f.stream, condition, AGJ_CONDITION_TYPE_IF, 1), AGJ_OK);
+    CHECK_EQ(agj_condition_body_begin(f.body, condition, 0, AGJ_CAPTURE_MODE_GLOBAL), AGJ_OK);
+    CHECK_EQ(agj_condition_body_end(f.body, condition, 0), AGJ_OK);
+    REQUIRE(agj_capture_end(f.stream, &model) == AGJ_OK);
+    // f.body holds the copy until another stream opens the gate, 100 ms after the release began.
+    CHECK_EQ(agj_value_wait_async(f.body, gate, 0, 1, AGJ_VALUE_WAIT_EQ), AGJ_OK);
+    CHECK_EQ(agj_condition_copy_async(f.body, condition, source, 0), AGJ_OK);
+    CHECK_EQ(agj_stream_create(f.device, &opener), AGJ_OK);
+    std::thread opening([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        CHECK_EQ(agj_value_write_async(opener, gate, 0, 1), AGJ_OK);
+        CHECK_EQ(agj_stream_synchronize(opener), AGJ_OK);
+    });
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_EQ(agj_release(model), AGJ_OK); // frees the condition's value once the copy ran
+    const auto waited = std::chrono::steady_clock::now() - start;
+    opening.join();
+    CHECK(waited >= std::chrono::milliseconds(80));
+    CHECK_EQ(agj_stream_synchronize(f.body), AGJ_OK); // the copy did not meet freed memory
+    CHECK_EQ(agj_condition_set(condition, 1), AGJ_ERR_STATE);
+    CHECK_EQ(agj_release(condition), AGJ_OK);
+    CHECK_EQ(agj_release(opener), AGJ_OK);
+    CHECK_EQ(agj_release(gate), AGJ_OK);
+    CHECK_EQ(agj_release(source), AGJ_OK);
 }
 
 TEST_CASE("value tasks order two streams; an EXTERNAL record is a task of a capture only") {

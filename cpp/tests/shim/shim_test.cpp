@@ -1,8 +1,10 @@
 // The shim's C API on the simulator backend: the seed flow through handles, what models keep
 // alive, and how stale, forged and wrong-kind handles are refused.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -220,6 +222,30 @@ TEST_CASE("features: the backend's optional functions, and what a model's name a
         CHECK_EQ(id, -1);
     }
     ReplayAndCheck(seed, model, 2); // none of it disturbs the model
+}
+
+TEST_CASE("task listing: the backend's streams and tasks of a model, with their types and sequence ids") {
+    OpenRuntime runtime;
+    int64_t features = 0;
+    CHECK_EQ(agj_runtime_features(&features), AGJ_OK);
+    REQUIRE((features >> AGJ_FEATURE_TASK_INTROSPECTION & 1) == 1); // the simulator has CANN 9.1's calls
+    Seed seed(AGJ_EXECUTOR_REPEATABLE);
+    int64_t model = CaptureSeed(seed);
+    // One stream: copy in (ACL_MODEL_RI_TASK_DEFAULT), the add (KERNEL), copy out; ids 0, 1, 2.
+    const std::vector<int32_t> expected = {3, 0, 0, 1, 1, 0, 2};
+    int32_t length = -1;
+    CHECK_EQ(agj_model_tasks(model, nullptr, 0, &length), AGJ_OK); // asks for the length only
+    CHECK_EQ(length, 7);
+    int32_t list[10];
+    std::fill(std::begin(list), std::end(list), -7);
+    CHECK_EQ(agj_model_tasks(model, list, 4, &length), AGJ_OK); // too small: the first 4, nothing beyond
+    CHECK_EQ(length, 7);
+    CHECK(std::equal(list, list + 4, expected.begin()));
+    CHECK_EQ(list[4], -7);
+    CHECK_EQ(agj_model_tasks(model, list, 10, &length), AGJ_OK);
+    CHECK(std::vector<int32_t>(list, list + length) == expected);
+    CHECK_EQ(list[7], -7);
+    ReplayAndCheck(seed, model, 2); // the listing does not disturb the model
 }
 
 TEST_CASE("destroy notices: queued once the model is destroyed, after its last replay") {

@@ -377,6 +377,21 @@ TEST_CASE("captured value tasks: a replay writes its word and waits for a value 
     });
     REQUIRE(model.ok());
     CHECK_EQ(ReadWord(done), 0u); // captured, not run
+    // ConvertTaskType: TS_TASK_TYPE_MEM_WAIT_VALUE / MEM_WRITE_VALUE are typed, unlike copies and fills.
+    aclrtStream modelStream = nullptr;
+    uint32_t streams = 1;
+    REQUIRE(aclmdlRIGetStreams(model, &modelStream, &streams) == ACL_SUCCESS);
+    aclmdlRITask tasks[3] = {};
+    uint32_t count = 3;
+    REQUIRE(aclmdlRIGetTasksByStream(modelStream, tasks, &count) == ACL_SUCCESS);
+    REQUIRE(count == 3);
+    const aclmdlRITaskType expected[] = {ACL_MODEL_RI_TASK_VALUE_WAIT, ACL_MODEL_RI_TASK_VALUE_WRITE,
+                                         ACL_MODEL_RI_TASK_VALUE_WRITE};
+    for (uint32_t i = 0; i < count; ++i) {
+        aclmdlRITaskType type = ACL_MODEL_RI_TASK_DEFAULT;
+        CHECK_EQ(aclmdlRITaskGetType(tasks[i], &type), ACL_SUCCESS);
+        CHECK_EQ(type, expected[i]);
+    }
     for (int round = 0; round < 2; ++round) {
         REQUIRE(aclrtValueWrite(done, 0, 0, s.b) == ACL_SUCCESS);
         REQUIRE(aclrtSynchronizeStream(s.b) == ACL_SUCCESS);

@@ -45,7 +45,7 @@ extern "C" {
  *  3.0  the version split into major and minor; the simulator and benchmark hooks moved to
  *       shim_testing.h. */
 #define AGJ_API_VERSION_MAJOR 4
-#define AGJ_API_VERSION_MINOR 2
+#define AGJ_API_VERSION_MINOR 3
 #define AGJ_API_VERSION (AGJ_API_VERSION_MAJOR * 65536 + AGJ_API_VERSION_MINOR)
 
 /* Shim errors (ACL errors are positive): AGJ_ERR_* from shim_errors.def. */
@@ -243,6 +243,13 @@ AGJ_API int32_t agj_model_on_destroy(int64_t model, int64_t cookie);
 /* Takes up to `capacity` queued cookies of destroyed models into cookiesOut, oldest first;
  * *countOut receives how many. Works while the runtime is closed too (its close destroys models). */
 AGJ_API int32_t agj_take_destroyed(int64_t *cookiesOut, int32_t capacity, int32_t *countOut);
+/* The model's tasks as the backend lists them (aclmdlRIGetStreams, aclmdlRIGetTasksByStream,
+ * aclmdlRITaskGetType, aclmdlRITaskGetSeqId: AGJ_FEATURE_TASK_INTROSPECTION; AGJ_ERR_BACKEND
+ * without it): for each of the model's streams in the backend's order, its task count, then per
+ * task its aclmdlRITaskType and its sequence id (its position in capture order). *lengthOut
+ * receives the whole list's length; listOut gets its first `capacity` ints (call again with a
+ * larger array when *lengthOut > capacity). */
+AGJ_API int32_t agj_model_tasks(int64_t model, int32_t *listOut, int32_t capacity, int32_t *lengthOut);
 /* Replaces the operands of one kernel task of a captured model with those of `executor`'s launch
  * (AGJ_FEATURE_TASK_UPDATE, CANN 9.1; AGJ_ERR_BACKEND without it): the launch is captured into a
  * scratch model whose kernel task gives the new parameters (aclmdlRITaskGetParams), then set on the

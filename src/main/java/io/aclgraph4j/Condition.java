@@ -113,6 +113,10 @@ public final class Condition extends NativeObject {
                     + stream.device().id() + " but " + describe() + " is of device " + device.id());
         }
         api().conditionCopyAsync("Condition.copyFromAsync", stream.handle(), handle, region.handle(), region.offset());
+        CapturedGraph graph = stream.capturedGraph();
+        if (graph != null) {
+            graph.conditionCopy(stream, this);
+        }
     }
 
     /** {@code "Condition#2 on device 0, WHILE"} (its type once given a task). */

@@ -117,18 +117,20 @@ final class Conditionals {
         }
         stream.api().conditionAddTask(operation, stream.handle(), handle, type.code(), bodies.size());
         condition.type(type);
-        CapturedGraph graph = stream.capturedGraph(); // null in a body: its tasks are not listed
-        if (graph != null) {
-            graph.conditional(stream, type + " on " + condition.describe() + " with " + bodies.size()
-                    + (bodies.size() == 1 ? " body" : " bodies"));
-        }
+        CapturedGraph graph = stream.capturedGraph();
+        int recorded = graph == null ? -1 : graph.conditional(stream, type + " on " + condition.describe() + " with "
+                + bodies.size() + (bodies.size() == 1 ? " body" : " bodies"));
         for (int i = 0; i < bodies.size(); i++) {
-            captureBody(operation, condition, i, type, bodies.get(i));
+            captureBody(operation, condition, i, type, bodies.get(i), graph, recorded);
         }
     }
 
+    /**
+     * Captures body {@code index}; its tasks go into {@code graph} (if any) as a body of the task
+     * recorded there at {@code recorded}.
+     */
     private void captureBody(String operation, Condition condition, int index, ConditionType type,
-            Consumer<Body> lambda) {
+                             Consumer<Body> lambda, CapturedGraph graph, int recorded) {
         Stream bodyStream;
         try {
             bodyStream = stream.device().createStream();
@@ -148,6 +150,10 @@ final class Conditionals {
                 throw e;
             }
             openChild = scope;
+            if (graph != null) {
+                graph.beginBody(bodyStream, recorded, index);
+                bodyStream.bodyGraph(graph);
+            }
             try {
                 lambda.accept(new Body(scope, index));
             } catch (Throwable thrown) {
@@ -157,6 +163,10 @@ final class Conditionals {
             } finally {
                 openChild = null;
                 scope.ended = true;
+                if (graph != null) {
+                    bodyStream.bodyGraph(null);
+                    graph.endBody(bodyStream);
+                }
                 try {
                     stream.api().conditionBodyEnd(operation, bodyStream.handle(), condition.handle(), index);
                 } catch (RuntimeException e) {

@@ -42,6 +42,12 @@ public enum Feature {
      */
     VALUE_TASKS(8, "8.5.0", "aclrtValueWrite", "aclrtValueWait"),
     /**
+     * The runtime's own listing of a model's streams and tasks, which {@link Model#tasks()} then
+     * follows (without it the capture's record of what this SDK issued does).
+     */
+    TASK_INTROSPECTION(9, "9.1.0", "aclmdlRIGetStreams", "aclmdlRIGetTasksByStream", "aclmdlRITaskGetType",
+            "aclmdlRITaskGetSeqId"),
+    /**
      * A captured kernel's operands replaced in place through the runtime's task calls
      * ({@link Model#update(Stream, ModelTask, Runnable)}; without it, task groups do).
      */

@@ -63,5 +63,10 @@ final class GraphBoundary {
         } else {
             stream.api().valueWaitAsync(operation, handle, region.handle(), region.offset(), value, condition.code());
         }
+        CapturedGraph graph = stream.capturedGraph();
+        if (graph != null) {
+            graph.value(stream, condition == null, condition == null ? "write " + value : "wait " + condition + " "
+                    + value);
+        }
     }
 }

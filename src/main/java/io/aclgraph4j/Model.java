@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -119,26 +120,60 @@ public final class Model extends OnDevice {
 
     /**
      * The model's tasks in capture order, each with its stream, its position there, what it is and
-     * what it takes (operator, operands' data types and shapes, events, task group). Task updates
-     * show: a group's kernels have the operands of its latest update.
+     * what it takes (operator, operands' data types and shapes, events, task group). The tasks of a
+     * conditional task's bodies follow it, each naming the conditional task and body that hold it
+     * ({@link ModelTask#condition()}, {@link ModelTask#body()}; nested bodies after their own
+     * conditional task). Task updates show: a group's kernels have the operands of its latest
+     * update. Where the backend lists a model's tasks itself ({@link Feature#TASK_INTROSPECTION}:
+     * {@code aclmdlRIGetStreams}, {@code aclmdlRIGetTasksByStream}, {@code aclmdlRITaskGetType},
+     * {@code aclmdlRITaskGetSeqId}) the model-level list is the backend's: every task the model's
+     * streams run, in their order, labelled with the operators and operands the capture recorded
+     * (matched stream by stream on the backend's task types and the record's order, and on where
+     * task groups began); tasks this SDK did not issue (such as the NOPs the runtime puts before a
+     * task group) are {@link ModelTask.Type#OTHER}, as are DEFAULT tasks (copies, fills,
+     * conditional tasks) in a stretch whose count the record cannot account for. The runtime does
+     * not list the tasks of bodies: those come from the record. Without the feature (and once the
+     * model is closed) the list is the capture's record of what was issued through this SDK.
      *
-     * @return the tasks issued through this SDK while the capture recorded
+     * @return the tasks
      */
     public List<ModelTask> tasks() {
+        if (!isClosed() && runtime.supports(Feature.TASK_INTROSPECTION)) {
+            return TaskListing.merge(api().modelTasks("Model.tasks", handle()), graph.snapshot());
+        }
         return graph.tasks();
+    }
+
+    /** What the capture recorded, whatever the backend lists (for tests). */
+    List<ModelTask> recordedTasks() {
+        return graph.tasks();
+    }
+
+    /** The streams' names for a listing or picture of {@code tasks}, one per stream they use. */
+    private List<String> streamNames(List<ModelTask> tasks) {
+        List<String> names = new ArrayList<>(graph.streamNames());
+        for (ModelTask task : tasks) {
+            while (names.size() <= task.stream()) {
+                names.add("model stream " + names.size());
+            }
+        }
+        return names;
     }
 
     /**
      * The model as a Graphviz DOT graph, the counterpart of CUDA's {@code cudaGraphDebugDotPrint}:
      * one node per task labelled with its operator and its operands' data types and shapes (copies,
      * fills and events with what they move or name), solid edges in each stream's order, dashed
-     * edges from an event record to the waits on it, one cluster per stream and per task group.
-     * Render it with {@code dot -Tsvg model.dot -o model.svg}.
+     * edges from an event record to the waits on it, one cluster per stream and per task group,
+     * and one per body of a conditional task (nested for nested conditionals), which the
+     * conditional task points to with an edge labelled then, else, loop or case n. Render it with
+     * {@code dot -Tsvg model.dot -o model.svg}.
      *
      * @return the DOT text
      */
     public String toDot() {
-        return GraphText.dot(title(), graph.streamNames(), graph.tasks());
+        List<ModelTask> tasks = tasks();
+        return GraphText.dot(title(), streamNames(tasks), tasks);
     }
 
     /**
@@ -217,6 +252,11 @@ public final class Model extends OnDevice {
         if (stream.capturedGraph() != null) {
             throw new TaskUpdateException(operation, "the stream is capturing: update the model on a stream that is "
                     + "not, after the capture");
+        }
+        if (task.inBody()) {
+            throw new TaskUpdateException(operation, "task " + task.index() + " is in body " + task.body()
+                    + " of conditional task " + task.condition() + ": CANN's task calls do not reach the tasks of "
+                    + "conditional bodies (sub-graphs), so it cannot be updated in place; capture again instead");
         }
         CapturedGraph.KernelTask target = graph.kernelTask(task, tasks());
         if (target == null) {
@@ -335,7 +375,8 @@ public final class Model extends OnDevice {
      */
     public String debugPrint() {
         handle(); // closed: throws
-        return GraphText.listing(toString(), graph.streamNames(), graph.tasks());
+        List<ModelTask> tasks = tasks();
+        return GraphText.listing(toString(), streamNames(tasks), tasks);
     }
 
     /**

@@ -23,6 +23,8 @@ public final class Stream extends OnDevice {
     private volatile KernelLaunches kernelLaunches;
     /** The capture this stream takes part in (began it, or joined it through an event), else null. */
     private volatile Capture capture;
+    /** The graph a conditional body this stream captures goes into, else null. */
+    private volatile CapturedGraph bodyGraph;
 
     Stream(Device device, long handle) {
         super(device, handle, "Stream", "on device " + device.id(), false);
@@ -102,10 +104,17 @@ public final class Stream extends OnDevice {
         capture = taking;
     }
 
-    /** The graph of the capture this stream takes part in (where a task just issued goes), or null. */
+    /**
+     * The graph of the capture this stream takes part in, or of the capture whose conditional body
+     * it captures (where a task just issued goes), or null.
+     */
     CapturedGraph capturedGraph() {
         Capture taking = capture;
-        return taking == null ? null : taking.graph();
+        return taking != null ? taking.graph() : bodyGraph;
+    }
+
+    void bodyGraph(CapturedGraph graph) {
+        bodyGraph = graph;
     }
 
     KernelLaunches kernelLaunches() {

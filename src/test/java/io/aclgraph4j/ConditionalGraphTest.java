@@ -6,6 +6,7 @@ import static io.aclgraph4j.TestSupport.refused;
 import static io.aclgraph4j.TestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,9 +126,11 @@ class ConditionalGraphTest {
         assertArrayEquals(new float[] {2}, read(device, elseCount));
         assertTrue(choice.toString().contains("IF"), choice::toString);
         List<ModelTask> tasks = model.tasks();
-        assertEquals(1, tasks.size(), tasks::toString);
+        assertEquals(3, tasks.size(), tasks::toString);
         assertEquals(ModelTask.Type.CONDITION, tasks.get(0).type());
         assertEquals("IF on " + choice.describe() + " with 2 bodies", tasks.get(0).name());
+        assertEquals(List.of("0/0 inplaceAdds", "0/1 inplaceAdds"), tasks.subList(1, 3).stream()
+                .map(t -> t.condition() + "/" + t.body() + " " + t.name()).toList(), "THEN's task, then ELSE's");
         assertTrue(model.toDot().contains("conditional\\nIF on Condition#"), model::toDot);
         model.close();
     }
@@ -200,6 +203,137 @@ class ConditionalGraphTest {
         }
         assertSame(ConditionType.IF, inner.get().type());
         model.close();
+    }
+
+    /** How deep in braces {@code index} of {@code dot} is (its labels hold none). */
+    private static int depth(String dot, int index) {
+        int depth = 0;
+        for (int i = 0; i < index; i++) {
+            depth += dot.charAt(i) == '{' ? 1 : dot.charAt(i) == '}' ? -1 : 0;
+        }
+        return depth;
+    }
+
+    @Test
+    void theTasksOfBodiesAreListedAndDrawnAsNestedClusters() {
+        Tensor thenCount = floats(device, new float[] {0}, 1);
+        Tensor counter = device.tensor(DataType.INT64, 1);
+        Tensor difference = device.tensor(DataType.INT64, 1);
+        Tensor[] counts = {floats(device, new float[] {0}, 1), floats(device, new float[] {0}, 1)};
+        Condition[] made = new Condition[3];
+        Model model;
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            Condition loop = capture.condition();
+            made[0] = loop;
+            loop.copyFromAsync(stream, counter);
+            capture.whileLoop(loop, body -> {
+                Stream s = body.stream();
+                Condition test = body.condition();
+                made[1] = test;
+                try (AddOperator minusTwo = AddOperator.adds(counter, minusOne, oneLong, difference)) {
+                    minusTwo.launch(s);
+                }
+                test.copyFromAsync(s, difference);
+                body.ifElse(test, counting(thenCount), otherwise -> { });
+                try (AddOperator decrement = AddOperator.inplaceAdds(counter, minusOne, oneLong)) {
+                    decrement.launch(s);
+                }
+                loop.copyFromAsync(s, counter);
+            });
+            made[2] = capture.condition();
+            capture.switchOn(made[2], List.of(counting(counts[0]), counting(counts[1])));
+            model = capture.end();
+        }
+        List<String> described = model.tasks().stream().map(t -> t.index() + " " + t.stream() + ":" + t.position()
+                + " " + t.type() + " " + t.name() + (t.inBody() ? " in t" + t.condition() + "/" + t.body() : ""))
+                .toList();
+        String kernel = " KERNEL inplaceAdds";
+        assertEquals(List.of("0 0:0 COPY 8 bytes device to " + made[0].describe(),
+                "1 0:1 CONDITION WHILE on " + made[0].describe() + " with 1 body",
+                "2 0:0 KERNEL adds in t1/0",
+                "3 0:1 COPY 8 bytes device to " + made[1].describe() + " in t1/0",
+                "4 0:2 CONDITION IF on " + made[1].describe() + " with 2 bodies in t1/0",
+                "5 0:0" + kernel + " in t4/0",
+                "6 0:3" + kernel + " in t1/0",
+                "7 0:4 COPY 8 bytes device to " + made[0].describe() + " in t1/0",
+                "8 0:2 CONDITION SWITCH on " + made[2].describe() + " with 2 bodies",
+                "9 0:0" + kernel + " in t8/0",
+                "10 0:0" + kernel + " in t8/1"), described);
+        assertEquals(described, model.recordedTasks().stream().map(t -> t.index() + " " + t.stream() + ":"
+                + t.position() + " " + t.type() + " " + t.name() + (t.inBody() ? " in t" + t.condition() + "/"
+                + t.body() : "")).toList(), "the backend's list and the record agree");
+
+        List<String> lines = model.debugPrint().lines().toList();
+        int loop = lines.indexOf("  task 1: CONDITION WHILE on " + made[0].describe() + " with 1 body");
+        assertTrue(loop > 0, String.join("\n", lines));
+        assertEquals(List.of("    body 0 (loop):", "      task 0: KERNEL adds(INT64[1], INT64 -1, INT64 1, INT64[1])",
+                "      task 1: COPY 8 bytes device to " + made[1].describe(),
+                "      task 2: CONDITION IF on " + made[1].describe() + " with 2 bodies",
+                "        body 0 (then):", "          task 0: KERNEL inplaceAdds(FLOAT[1], FLOAT 1.0, FLOAT 1.0)",
+                "        body 1 (else):", "      task 3: KERNEL inplaceAdds(INT64[1], INT64 -1, INT64 1)"),
+                lines.subList(loop + 1, loop + 9));
+
+        String dot = model.toDot();
+        int whileBody = dot.indexOf("subgraph cluster_t1_body0 {");
+        int thenBody = dot.indexOf("subgraph cluster_t4_body0 {");
+        int elseBody = dot.indexOf("subgraph cluster_t4_body1 {");
+        assertTrue(whileBody > 0 && thenBody > whileBody && elseBody > thenBody, dot);
+        assertEquals(depth(dot, whileBody) + 1, depth(dot, thenBody), "the IF's bodies inside the loop's:\n" + dot);
+        assertEquals(depth(dot, thenBody), depth(dot, elseBody));
+        assertEquals(depth(dot, thenBody) + 1, depth(dot, dot.indexOf("  t5 [label=")), "t5 in the THEN body");
+        assertEquals(depth(dot, whileBody) + 1, depth(dot, dot.indexOf("  t6 [label=")), "t6 in the loop's body");
+        assertEquals(depth(dot, whileBody), depth(dot, dot.indexOf("subgraph cluster_t8_body1 {")));
+        assertTrue(dot.contains("label=\"body 1 (else) of task 2\""), dot);
+        assertTrue(dot.contains("t4_body1 [label=\"empty\""), "an empty body is drawn:\n" + dot);
+        for (String edge : List.of("t1 -> t2 [lhead=cluster_t1_body0, color=darkorange, label=\"loop\"]",
+                "t4 -> t5 [lhead=cluster_t4_body0, color=darkorange, label=\"then\"]",
+                "t4 -> t4_body1 [lhead=cluster_t4_body1, color=darkorange, label=\"else\"]",
+                "t8 -> t10 [lhead=cluster_t8_body1, color=darkorange, label=\"case 1\"]",
+                "t7 -> t1 [ltail=cluster_t1_body0", "  t0 -> t1;", "  t1 -> t8;", "  t2 -> t3;", "  t4 -> t6;")) {
+            assertTrue(dot.contains(edge), edge + " in\n" + dot);
+        }
+        assertFalse(dot.contains("t5 -> t6"), "a body's order does not continue into its parent's:\n" + dot);
+        ModelTask inBody = model.tasks().get(6);
+        refused(TaskUpdateException.class, () -> model.update(stream, inBody, () -> { }), "Model.update",
+                "task 6 is in body 0 of conditional task 1", "sub-graphs");
+        model.close();
+    }
+
+    @Test
+    void closingAModelWaitsForAnEagerCopyIntoItsConditionStillInFlight() throws Exception {
+        Tensor counter = device.tensor(DataType.INT64, 1);
+        writeLong(counter, 1);
+        DeviceBuffer gate = device.allocate(8);
+        writeLong(gate, 0);
+        Condition choice;
+        Model model;
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            choice = capture.condition();
+            capture.ifThen(choice, body -> body.stream().fillAsync(counter, 0));
+            model = capture.end();
+        }
+        try (Stream held = device.createStream(); Stream opener = device.createStream()) {
+            held.waitValueAsync(gate, 1, ValueCondition.EQ);
+            choice.copyFromAsync(held, counter); // queued behind the gate: not run yet
+            long openAfterMillis = 300;
+            Thread opening = new Thread(() -> {
+                try {
+                    Thread.sleep(openAfterMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                opener.writeValueAsync(gate, 1);
+                opener.synchronize();
+            });
+            long start = System.nanoTime();
+            opening.start();
+            model.close(); // frees the condition's value: after the copy into it
+            long closedMillis = (System.nanoTime() - start) / 1_000_000;
+            opening.join();
+            held.synchronize(); // the copy found its destination alive
+            assertTrue(closedMillis >= openAfterMillis - 50, "close returned after " + closedMillis
+                    + " ms, before the copy into the condition could run");
+        }
     }
 
     @Test

@@ -53,14 +53,16 @@ class ExamplesTest {
         assertTrue(output.contains("backend features: [TASK_GROUPS, DEBUG_PRINT, DEBUG_JSON"), output);
         assertTrue(output.lines().anyMatch(l -> l.matches("Model#1 on device 0, 11 tasks on 2 streams, 1 task group")),
                 output);
+        // The runtime's list (TASK_INTROSPECTION) has the eight NOPs it puts before the task group.
         assertContains(output,
                 "stream 1: Stream#2 on device 0",
                 "task 4 on stream 1: EVENT_RECORD record Event#2 on device 0",
                 "task 5 on stream 0: KERNEL matmul(FLOAT[2, 4], FLOAT[4, 3], FLOAT[2, 3])",
+                "task 6 on stream 0: OTHER DEFAULT",
                 "KERNEL inplaceAdd(FLOAT[2, 3], FLOAT[2, 3], FLOAT 1.0) [group 0]",
                 "task 3 on stream 1: KERNEL inplaceMuls(FLOAT[2, 3], FLOAT 0.5)",
-                "task 7 on stream 0: KERNEL gelu(FLOAT[2, 3], FLOAT[2, 3])",
-                "wrote model.dot (11 nodes)");
+                "task 15 on stream 0: KERNEL gelu(FLOAT[2, 3], FLOAT[2, 3])",
+                "wrote model.dot (19 nodes)");
         String dot = Files.readString(folder.resolve("model.dot"));
         assertTrue(dot.startsWith("digraph \"Model#1 on device 0\""), dot);
         assertTrue(dot.contains("cluster_group0") && dot.contains("style=dashed, color=red"), dot);
@@ -78,6 +80,17 @@ class ExamplesTest {
                 output);
         assertTrue(output.contains("if/else with condition 1: out = [2.0, 4.0, 6.0, 8.0]"), output);
         assertTrue(output.contains("if/else with condition 0: out = [-1.0, -2.0, -3.0, -4.0]"), output);
+        // The loop's listing: the body's tasks under the WHILE task.
+        assertContains(output,
+                "  task 2: CONDITION WHILE on Condition#1 on device 0 with 1 body\n"
+                        + "    body 0 (loop):\n"
+                        + "      task 0: KERNEL inplaceAdd(FLOAT[4], FLOAT[4], FLOAT 1.0)\n"
+                        + "      task 1: KERNEL inplaceAdds(INT64[1], INT64 -1, INT64 1)\n"
+                        + "      task 2: COPY 8 bytes device to Condition#1 on device 0\n"
+                        + "  task 3: COPY 16 bytes device to host",
+                "wrote conditional.dot");
+        String dot = Files.readString(folder.resolve("conditional.dot"));
+        assertTrue(dot.contains("subgraph cluster_t2_body0 {") && dot.contains("label=\"loop\""), dot);
     }
 
     @Test

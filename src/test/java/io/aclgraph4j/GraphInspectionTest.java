@@ -127,8 +127,9 @@ class GraphInspectionTest extends SimulatorTest {
         assertTrue(dot.contains("subgraph cluster_stream0 {"), dot);
         assertTrue(dot.contains("subgraph cluster_stream1 {"), dot);
         assertTrue(dot.contains("subgraph cluster_group0 {"), dot);
-        assertTrue(dot.indexOf("cluster_group0") < dot.indexOf("  t6 [label="), dot);
-        assertEquals(0, tasks.get(6).group());
+        ModelTask grouped = tasks.stream().filter(t -> t.group() == 0).findFirst().orElseThrow();
+        assertEquals("add", grouped.name());
+        assertTrue(dot.indexOf("cluster_group0") < dot.indexOf("  t" + grouped.index() + " [label="), dot);
         Path file = folder.resolve("model.dot");
         model.toDot(file);
         assertEquals(dot, Files.readString(file));
@@ -147,6 +148,105 @@ class GraphInspectionTest extends SimulatorTest {
         return new Edges(solid, dashed);
     }
 
+    private static ModelTask kernel(Model model) {
+        return model.tasks().stream().filter(t -> t.type() == ModelTask.Type.KERNEL).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theRuntimesListShowsTheNopsBeforeATaskGroup() {
+        assertTrue(runtime.supports(Feature.TASK_INTROSPECTION), runtime.features()::toString);
+        Tensor x = device.tensor(DataType.FLOAT, 4, 2);
+        HostBuffer host = device.allocateHost(32);
+        Tensor y = device.tensor(DataType.FLOAT, 4, 2);
+        AddOperator sum = AddOperator.add(x, x, one, y);
+        Model model;
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            stream.copyAsync(host, x);
+            capture.taskGroup(() -> sum.launch(stream));
+            model = capture.end();
+        }
+        List<ModelTask> tasks = model.tasks();
+        assertEquals(1 + 8 + 1, tasks.size(), tasks::toString);
+        assertEquals(ModelTask.Type.COPY, tasks.get(0).type());
+        for (int i = 1; i <= 8; i++) {
+            assertEquals(new ModelTask(i, 0, i, ModelTask.Type.OTHER, "DEFAULT", List.of(), null, -1, -1, -1),
+                    tasks.get(i));
+        }
+        assertEquals("KERNEL add(FLOAT[4, 2], FLOAT[4, 2], FLOAT 1.0, FLOAT[4, 2]) [group 0]", tasks.get(9).toString());
+        assertEquals(9, tasks.get(9).position());
+        assertTrue(model.debugPrint().contains("\n  task 1: OTHER DEFAULT\n"), model::debugPrint);
+        assertTrue(model.toDot().contains("  t1 [label=\"DEFAULT\", style=\"rounded,dashed\"];"), model::toDot);
+        assertEquals(model.describe() + ", 2 tasks on 1 stream, 1 task group", model.toString());
+        model.close();
+    }
+
+    /** "TYPE name" of each task, the way the tests below compare listings. */
+    private static List<String> described(List<ModelTask> tasks) {
+        return tasks.stream().map(t -> t.stream() + ":" + t.position() + " " + t.type() + " " + t.name()
+                + (t.inBody() ? " in t" + t.condition() + "/" + t.body() : "")).toList();
+    }
+
+    @Test
+    void theRuntimesListIsLabelledOnEveryStreamAroundNopsConditionalsEventsCopiesAndFills() {
+        assertTrue(runtime.supports(Feature.CONDITIONAL_GRAPHS), runtime.features()::toString);
+        Tensor x = device.tensor(DataType.FLOAT, 4, 2);
+        Tensor y = device.tensor(DataType.FLOAT, 4, 2);
+        HostBuffer host = device.allocateHost(32);
+        Tensor counter = device.tensor(DataType.INT64, 1);
+        DeviceBuffer word = device.allocate(8);
+        AddOperator increment = AddOperator.inplaceAdds(x, one, one);
+        AddOperator sum = AddOperator.add(x, x, one, y);
+        Model model;
+        Condition[] chosen = new Condition[1];
+        try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {
+            stream.copyAsync(host, x);
+            fork.record(stream);
+            side.waitFor(fork);
+            side.fillAsync(y, 0);
+            side.writeValueAsync(word, 1);
+            increment.launch(side);
+            capture.taskGroup(() -> { }); // its prefetch NOPs, then a copy: both DEFAULT on the device
+            stream.copyAsync(host, y);
+            chosen[0] = capture.condition();
+            chosen[0].copyFromAsync(stream, counter);
+            capture.ifElse(chosen[0], body -> increment.launch(body.stream()),
+                    body -> body.stream().fillAsync(x, 0));
+            capture.taskGroup(() -> sum.launch(stream));
+            join.record(side);
+            stream.waitFor(join);
+            stream.copyAsync(y, host);
+            model = capture.end();
+        }
+        String ifTask = "IF on " + chosen[0].describe() + " with 2 bodies";
+        String nop = " OTHER DEFAULT";
+        List<String> expected = new java.util.ArrayList<>(List.of("0:0 COPY 32 bytes host to device",
+                "0:1 EVENT_RECORD record", "1:0 EVENT_WAIT wait", "1:1 FILL 32 bytes of device with 0",
+                "1:2 VALUE_WRITE write 1", "1:3 KERNEL inplaceAdds"));
+        for (int i = 0; i < 8; i++) {
+            expected.add("0:" + (2 + i) + nop);
+        }
+        expected.addAll(List.of("0:10 COPY 32 bytes host to device", "0:11 COPY 8 bytes device to "
+                + chosen[0].describe(), "0:12 CONDITION " + ifTask, "0:0 KERNEL inplaceAdds in t16/0",
+                "0:0 FILL 32 bytes of device with 0 in t16/1"));
+        for (int i = 0; i < 8; i++) {
+            expected.add("0:" + (13 + i) + nop);
+        }
+        expected.addAll(List.of("0:21 KERNEL add", "1:4 EVENT_RECORD record", "0:22 EVENT_WAIT wait",
+                "0:23 COPY 32 bytes device to host"));
+        List<ModelTask> tasks = model.tasks();
+        assertEquals(expected, described(tasks), tasks::toString);
+        assertEquals(1, tasks.get(27).group(), "the second task group's kernel");
+        assertEquals(-1, tasks.get(5).group(), "the kernel on the side stream is in no group");
+        assertEquals(List.of(fork.describe(), join.describe()), List.of(tasks.get(1).event(), tasks.get(28).event()));
+        assertEquals(List.of(16, 16), List.of(tasks.get(17).condition(), tasks.get(18).condition()));
+        // The record alone (what a backend without the introspection calls gives) has the same labels.
+        assertEquals(expected.stream().filter(t -> !t.endsWith(nop)).map(t -> t.replace(" in t16/", " in t8/"))
+                .map(t -> t.replaceFirst("^0:(\\d+) ", "0:# ").replaceFirst("^1:(\\d+) ", "1:# ")).toList(),
+                described(model.recordedTasks()).stream().map(t -> t.replaceFirst("^0:(\\d+) ", "0:# ")
+                        .replaceFirst("^1:(\\d+) ", "1:# ")).toList());
+        model.close();
+    }
+
     @Test
     void anUpdateShowsInTheTasks() {
         Tensor a = floats(device, new float[] {1, 2}, 2);
@@ -160,12 +260,12 @@ class GraphInspectionTest extends SimulatorTest {
             group[0] = capture.taskGroup(() -> first.launch(stream));
             model = capture.end();
         }
-        assertEquals("FLOAT 1.0", model.tasks().get(0).operands().get(2).toString());
+        assertEquals("FLOAT 1.0", kernel(model).operands().get(2).toString());
         assertTrue(group[0].toString().matches("TaskGroup#\\d+ on device 0, 1 kernel"), group[0].toString());
         assertTrue(model.toString().endsWith(", 1 task on 1 stream, 1 task group"), model.toString());
         group[0].update(stream, () -> second.launch(stream));
         stream.synchronize();
-        assertEquals("FLOAT 2.0", model.tasks().get(0).operands().get(2).toString(), "the update's alpha");
+        assertEquals("FLOAT 2.0", kernel(model).operands().get(2).toString(), "the update's alpha");
         model.execute(stream);
         assertArrayEquals(new float[] {30, 60}, read(device, out), 0f);
     }

@@ -162,7 +162,7 @@ class ModelUpdateTest extends SimulatorTest {
         refused(TaskUpdateException.class, () -> copying.update(stream, copying.tasks().get(0),
                 () -> fits.launch(stream)), "task 0 is a COPY task; only KERNEL tasks");
         Model another = counting(stream, y).model();
-        ModelTask foreign = new ModelTask(0, 0, 7, ModelTask.Type.KERNEL, "inplaceAdds", List.of(), null, -1);
+        ModelTask foreign = new ModelTask(0, 0, 7, ModelTask.Type.KERNEL, "inplaceAdds", List.of(), null, -1, -1, -1);
         refused(InvalidArgumentException.class, () -> another.update(stream, foreign, () -> fits.launch(stream)),
                 "is not one of this model's tasks");
         refused(NullPointerException.class, () -> model.update(null, kernel, () -> { }),

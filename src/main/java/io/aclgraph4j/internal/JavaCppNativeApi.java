@@ -8,7 +8,7 @@ public final class JavaCppNativeApi implements NativeApi {
     /** The shim API version this facade was written for (AGJ_API_VERSION_MAJOR / _MINOR of shim.h). */
     static final int API_VERSION_MAJOR = 4;
 
-    static final int API_VERSION_MINOR = 2;
+    static final int API_VERSION_MINOR = 3;
 
     /** Room for a model's name read back from the runtime (Model.name caps names below it). */
     static final int MODEL_NAME_BYTES = 256;
@@ -451,6 +451,19 @@ public final class JavaCppNativeApi implements NativeApi {
     @Override
     public void valueWaitAsync(String operation, long stream, long buffer, long offset, long value, int condition) {
         check(operation, ShimLibrary.agj_value_wait_async(stream, buffer, offset, value, condition));
+    }
+
+    @Override
+    public int[] modelTasks(String operation, long model) {
+        int[] list = new int[256];
+        int[] length = new int[1];
+        while (true) {
+            check(operation, ShimLibrary.agj_model_tasks(model, list, list.length, length));
+            if (length[0] <= list.length) {
+                return java.util.Arrays.copyOf(list, length[0]);
+            }
+            list = new int[length[0]];
+        }
     }
 
     @Override

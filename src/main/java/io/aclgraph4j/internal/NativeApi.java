@@ -215,6 +215,12 @@ public interface NativeApi {
     /** condition: a ValueCondition code. */
     void valueWaitAsync(String operation, long stream, long buffer, long offset, long value, int condition);
 
+    /**
+     * The model's tasks as the backend lists them: per model stream, its task count, then per task
+     * its {@code aclmdlRITaskType} and sequence id (needs Feature.TASK_INTROSPECTION).
+     */
+    int[] modelTasks(String operation, long model);
+
     void simInjectFault(String operation, int point, long skip, long count);
 
     void simClearFaults(String operation);

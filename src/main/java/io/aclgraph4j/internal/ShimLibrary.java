@@ -182,6 +182,9 @@ final class ShimLibrary {
     static native int agj_take_destroyed(
             @Cast("int64_t*") long[] cookiesOut, int capacity, @Cast("int32_t*") int[] countOut);
 
+    static native int agj_model_tasks(
+            long model, @Cast("int32_t*") int[] listOut, int capacity, @Cast("int32_t*") int[] lengthOut);
+
     // Testing hooks (shim_testing.h).
     static native int agj_sim_inject_fault(int point, long skip, long count);
 
