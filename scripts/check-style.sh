@@ -4,6 +4,7 @@
 #     corpus's inputs aside): UTF-8, LF line ends, no tabs (Makefiles aside), no trailing white
 #     space (Markdown aside, where it is a line break), a final newline, and at most 120 columns
 #     (characters, not bytes) in C++ (.cpp, .h, .c), the .def tables and Java;
+#     Outside a git checkout (a source archive) it checks nothing and says so.
 #  2. .clang-format on every tracked C++ file under cpp/, with clang-format 14 (the version the
 #     tree is laid out with; CI installs it). Without it that part is skipped with a notice,
 #     never failed: another major version lays some lines out differently.
@@ -22,6 +23,12 @@ case "${1:-}" in
         exit 2
         ;;
 esac
+
+# The checks read git's list of tracked files: a source archive (no checkout of its own) has none.
+if [[ "$(git rev-parse --show-toplevel 2>/dev/null)" != "$(pwd -P)" ]]; then
+    echo "check-style: NOTICE: $(pwd -P) is not a git checkout; nothing was checked"
+    exit 0
+fi
 
 status=0
 # report TITLE FINDINGS: FINDINGS holds one finding a line (file:line:text); none is the good case.

@@ -14,10 +14,47 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a scenario in a JVM of its own, for what could crash the JVM (a crash there fails the
- * test with the child's output instead of ending the test run).
+ * test with the child's output instead of ending the test run); also the commands that start this
+ * JVM's programs for the tests that run examples ({@link #command(String)}).
+ *
+ * <p>Under emulation (the linux-arm64 JVM in qemu-user on an x86_64 host, scripts/ci-arm64.sh) the
+ * host cannot execute the arm64 {@code java} itself unless binfmt_misc hands it to qemu: the
+ * system property {@value #LAUNCHER_PROPERTY} then names the emulator, which every command here
+ * starts the program with.
  */
 final class ChildJvm {
+    /** The command (words separated by whitespace) put before every program this JVM starts. */
+    static final String LAUNCHER_PROPERTY = "aclgraph4j.test.launcher";
+
+    /** How much longer a child JVM may take under emulation: qemu-user runs Java about ten times slower. */
+    private static final int EMULATED_SLOWDOWN = 10;
+
     private ChildJvm() {}
+
+    /** Whether this JVM runs under an emulator that its child processes must be started with. */
+    static boolean emulated() {
+        return !launcher().isEmpty();
+    }
+
+    /**
+     * The command that starts {@code program} (java, jshell) of this JVM's home: the program
+     * itself, or under emulation the emulator with the program as its argument.
+     */
+    static List<String> command(String program) {
+        List<String> command = new ArrayList<>(launcher());
+        command.add(Path.of(System.getProperty("java.home"), "bin", program).toString());
+        return command;
+    }
+
+    /** {@code seconds} for a child process natively; under emulation ten times as long. */
+    static int seconds(int seconds) {
+        return emulated() ? seconds * EMULATED_SLOWDOWN : seconds;
+    }
+
+    private static List<String> launcher() {
+        String launcher = System.getProperty(LAUNCHER_PROPERTY, "").strip();
+        return launcher.isEmpty() ? List.of() : List.of(launcher.split("\\s+"));
+    }
 
     /**
      * Runs {@code mainClass} with {@code args} on the test class path (plus {@code jvmOptions}) and
@@ -49,12 +86,11 @@ final class ChildJvm {
     private static String run(int seconds, long virtualKilobytes, List<String> jvmOptions,
                               Map<String, String> environment, Class<?> mainClass, String... args)
             throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>();
         if (virtualKilobytes > 0) {
             command.addAll(List.of("/bin/sh", "-c", "ulimit -v " + virtualKilobytes + " && exec \"$@\"", "sh"));
         }
-        command.add(java.toString());
+        command.addAll(command("java"));
         String cacheDir = System.getProperty("org.bytedeco.javacpp.cachedir");
         if (cacheDir != null) {
             command.add("-Dorg.bytedeco.javacpp.cachedir=" + cacheDir);
@@ -76,13 +112,14 @@ final class ChildJvm {
                 builder.environment().put("MALLOC_ARENA_MAX", "2"); // glibc reserves 64 MiB per arena
             }
             Process process = builder.start();
-            boolean finished = process.waitFor(seconds, TimeUnit.SECONDS);
+            int timeout = seconds(seconds);
+            boolean finished = process.waitFor(timeout, TimeUnit.SECONDS);
             if (!finished) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertTrue(finished, () -> String.join(" ", args) + " did not finish in " + seconds + " s:\n" + output);
+            assertTrue(finished, () -> String.join(" ", args) + " did not finish in " + timeout + " s:\n" + output);
             assertEquals(0, process.exitValue(), () -> String.join(" ", args) + " ended with exit code "
                     + process.exitValue() + ":\n" + output);
             return output;

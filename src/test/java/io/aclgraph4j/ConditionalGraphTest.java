@@ -2,8 +2,10 @@ package io.aclgraph4j;
 
 import static io.aclgraph4j.TestSupport.floats;
 import static io.aclgraph4j.TestSupport.read;
+import static io.aclgraph4j.TestSupport.readLong;
 import static io.aclgraph4j.TestSupport.refused;
 import static io.aclgraph4j.TestSupport.write;
+import static io.aclgraph4j.TestSupport.writeLong;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,22 +61,6 @@ class ConditionalGraphTest {
         };
     }
 
-    private void writeLong(Memory target, long value) {
-        try (HostBuffer host = device.allocateHost(8)) {
-            host.write(new long[] {value});
-            device.copy(host, target);
-        }
-    }
-
-    private long readLong(Memory source) {
-        try (HostBuffer host = device.allocateHost(8)) {
-            device.copy(source, host);
-            long[] value = new long[1];
-            host.read(value);
-            return value[0];
-        }
-    }
-
     @Test
     void aWhileLoopRunsUntilItsBodyCountsTheConditionDown() {
         Tensor sum = device.tensor(DataType.FLOAT, 1);
@@ -97,10 +83,10 @@ class ConditionalGraphTest {
         assertSame(ConditionType.WHILE, more.type());
         for (long n : new long[] {5, 0, 1, 12}) {
             write(device, sum, new float[] {0});
-            writeLong(counter, n);
+            writeLong(device, counter, n);
             model.execute(stream);
             assertArrayEquals(new float[] {n}, read(device, sum), "iterations for " + n);
-            assertEquals(0, readLong(counter));
+            assertEquals(0, readLong(device, counter));
             assertEquals(0, more.get(), "the body left the condition at 0");
         }
         model.close();
@@ -196,7 +182,7 @@ class ConditionalGraphTest {
             model = capture.end();
         }
         for (int replay = 1; replay <= 2; replay++) {
-            writeLong(counter, 4);
+            writeLong(device, counter, 4);
             model.execute(stream);
             assertArrayEquals(new float[] {3 * replay}, read(device, thenCount), "counter 4, 3 and 1");
             assertArrayEquals(new float[] {replay}, read(device, elseCount), "counter 2");
@@ -302,9 +288,9 @@ class ConditionalGraphTest {
     @Test
     void closingAModelWaitsForAnEagerCopyIntoItsConditionStillInFlight() throws Exception {
         Tensor counter = device.tensor(DataType.INT64, 1);
-        writeLong(counter, 1);
+        writeLong(device, counter, 1);
         DeviceBuffer gate = device.allocate(8);
-        writeLong(gate, 0);
+        writeLong(device, gate, 0);
         Condition choice;
         Model model;
         try (Capture capture = stream.beginCapture(CaptureMode.GLOBAL)) {

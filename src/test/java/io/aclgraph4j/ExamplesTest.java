@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +19,12 @@ class ExamplesTest {
     static final Path EXAMPLES = Path.of(System.getProperty("aclgraph4j.examplesDir", "examples"));
 
     static String runExample(Path workingDirectory, String file) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        List<String> command = ChildJvm.command("java");
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 EXAMPLES.resolve(file).toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
                 .start();
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        boolean finished = process.waitFor(ChildJvm.seconds(120), TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {
             process.destroyForcibly();
@@ -154,20 +153,36 @@ class ExamplesTest {
         }
     }
 
+    /**
+     * The command that runs {@code script} in JShell with the startup script; {@code options} go to
+     * jshell ({@code -R} ones to the JVM that runs the snippets). JShell runs snippets in a JVM it
+     * launches from its java.home, which under emulation the host cannot execute: there the
+     * snippets run in jshell's own JVM ({@code --execution local}), their options given as {@code -J},
+     * with the class path on that JVM's too (local snippets do not find the SDK's classes otherwise).
+     */
+    private static List<String> jshellCommand(List<String> options, Path script) {
+        List<String> command = ChildJvm.command("jshell");
+        command.addAll(List.of("--class-path", System.getProperty("java.class.path"), "--startup", "DEFAULT",
+                "--startup", EXAMPLES.resolve("aclgraph4j.jsh").toAbsolutePath().toString()));
+        if (ChildJvm.emulated()) {
+            command.addAll(List.of("--execution", "local", "-J-cp", "-J" + System.getProperty("java.class.path")));
+            options.forEach(option -> command.add(option.startsWith("-R") ? "-J" + option.substring(2) : option));
+        } else {
+            command.addAll(options);
+        }
+        command.add(script.toString());
+        return command;
+    }
+
     /** Runs a scripted JShell session with the startup script; returns its output. */
     private static String jshell(Path folder, List<String> options, String... lines) throws Exception {
-        Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
         Path script = folder.resolve("session.jsh");
         Files.writeString(script, String.join("\n", lines) + "\n/exit\n");
-        List<String> command = new ArrayList<>(List.of(jshell.toString(), "--class-path",
-                System.getProperty("java.class.path"), "--startup", "DEFAULT", "--startup",
-                EXAMPLES.resolve("aclgraph4j.jsh").toAbsolutePath().toString()));
-        command.addAll(options);
-        command.add(script.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(jshellCommand(options, script)).directory(folder.toFile())
+                .redirectErrorStream(true);
         builder.environment().remove("ASCEND_HOME_PATH");
         Process process = builder.start();
-        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
+        boolean finished = process.waitFor(ChildJvm.seconds(180), TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {
             process.destroyForcibly();
@@ -202,7 +217,6 @@ class ExamplesTest {
 
     @Test
     void theJShellStartupScriptWorksInAScriptedSession(@TempDir Path folder) throws Exception {
-        Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
         Path script = folder.resolve("session.jsh");
         Files.writeString(script, String.join("\n",
                 "Tensor a = floats(new float[] {1, 2, 3, 4}, 2, 2);",
@@ -217,11 +231,9 @@ class ExamplesTest {
                 "runtime.close();",
                 "/exit (r[3] == 84f ? 0 : 1)",
                 ""));
-        List<String> command = List.of(jshell.toString(), "--class-path", System.getProperty("java.class.path"),
-                "--startup", "DEFAULT", "--startup", EXAMPLES.resolve("aclgraph4j.jsh").toAbsolutePath().toString(),
-                script.toString());
-        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
-        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
+        Process process = new ProcessBuilder(jshellCommand(List.of(), script)).directory(folder.toFile())
+                .redirectErrorStream(true).start();
+        boolean finished = process.waitFor(ChildJvm.seconds(180), TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {
             process.destroyForcibly();

@@ -2,6 +2,7 @@ package io.aclgraph4j;
 
 import static io.aclgraph4j.TestSupport.floats;
 import static io.aclgraph4j.TestSupport.read;
+import static io.aclgraph4j.TestSupport.readLong;
 import static io.aclgraph4j.TestSupport.refused;
 import static io.aclgraph4j.TestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -50,15 +51,6 @@ class GraphBoundaryTest {
         Thread.sleep(SETTLE_MS);
     }
 
-    private long readLong(Memory source) {
-        try (HostBuffer host = device.allocateHost(8)) {
-            device.copy(source, host);
-            long[] value = new long[1];
-            host.read(value);
-            return value[0];
-        }
-    }
-
     @Test
     void eagerValueTasksOrderTwoStreams() throws InterruptedException {
         DeviceBuffer flag = device.allocate(8);
@@ -78,7 +70,7 @@ class GraphBoundaryTest {
             main.synchronize();
         }
         assertArrayEquals(new float[] {1, 2}, read(device, y));
-        assertEquals(2, readLong(flag));
+        assertEquals(2, readLong(device, flag));
     }
 
     @Test
@@ -101,11 +93,11 @@ class GraphBoundaryTest {
             model.executeAsync(main);
             settle();
             assertFalse(main.isComplete(), "replay " + replay + " waits for the word");
-            assertEquals(0, readLong(done));
+            assertEquals(0, readLong(device, done));
             side.writeValueAsync(flag, 1);
             main.synchronize();
-            assertEquals(7, readLong(done));
-            assertEquals(0, readLong(flag));
+            assertEquals(7, readLong(device, done));
+            assertEquals(0, readLong(device, flag));
             assertArrayEquals(new float[] {replay}, read(device, y));
         }
         model.close();

@@ -10,7 +10,6 @@ import java.lang.module.ModuleReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -42,8 +41,7 @@ class ModulePathTest {
         String javacpp = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> Path.of(entry).getFileName().toString().startsWith("javacpp"))
                 .findFirst().orElseThrow(() -> new AssertionError("no javacpp jar on the class path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString()));
+        List<String> command = ChildJvm.command("java");
         String cacheDir = System.getProperty("org.bytedeco.javacpp.cachedir");
         if (cacheDir != null) {
             command.add("-Dorg.bytedeco.javacpp.cachedir=" + cacheDir);
@@ -53,7 +51,7 @@ class ModulePathTest {
         Path log = folder.resolve("output.txt");
         Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        boolean finished = process.waitFor(ChildJvm.seconds(120), TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly();
         }

@@ -46,6 +46,24 @@ final class TestSupport {
         }
     }
 
+    /** Writes one 64-bit value (native byte order) at the start of {@code target}, synchronously. */
+    static void writeLong(Device device, Memory target, long value) {
+        try (HostBuffer host = device.allocateHost(Long.BYTES)) {
+            host.write(new long[] {value});
+            device.copy(host, target);
+        }
+    }
+
+    /** The 64-bit value (native byte order) at the start of {@code source}, copied synchronously. */
+    static long readLong(Device device, Memory source) {
+        try (HostBuffer host = device.allocateHost(Long.BYTES)) {
+            device.copy(source, host);
+            long[] value = new long[1];
+            host.read(value);
+            return value[0];
+        }
+    }
+
     /**
      * Gives the garbage collector up to a second to find dropped {@link HostBuffer} views, whose
      * memory (and runtime) stays until then: returns once {@code liveCount} is 0 or time is up.
