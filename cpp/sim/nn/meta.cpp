@@ -256,37 +256,35 @@ std::shared_ptr<const aclsim::DeviceKernel> aclOpExecutor::Kernel() const {
 
 // ---- C API ----
 
-aclTensor *aclCreateTensor(const int64_t *viewDims, uint64_t viewDimsNum, aclDataType dataType, const int64_t *stride,
-                           int64_t offset, aclFormat format, const int64_t *storageDims, uint64_t storageDimsNum,
-                           void *tensorData) {
+namespace {
+
+// aclCreateTensor's and aclInitTensor's validation of a tensor description.
+aclnnStatus DescribeTensor(const char *api, const int64_t *viewDims, uint64_t viewDimsNum, aclDataType dataType,
+                           const int64_t *stride, int64_t offset, aclFormat format, const int64_t *storageDims,
+                           uint64_t storageDimsNum, void *tensorData, TensorDesc &desc) {
     using aclsim::nn::kAclnnErrParamInvalid;
     using aclsim::nn::kAclnnErrParamNullptr;
-    const char *api = "aclCreateTensor";
     if ((viewDims == nullptr && viewDimsNum > 0) || (storageDims == nullptr && storageDimsNum > 0)) {
-        Fail(kAclnnErrParamNullptr, api, "viewDims or storageDims is NULL while its count is not 0");
-        return nullptr;
+        return Fail(kAclnnErrParamNullptr, api, "viewDims or storageDims is NULL while its count is not 0");
     }
     if (viewDimsNum > kMaxCreateRank || storageDimsNum > kMaxCreateRank) {
-        Fail(kAclnnErrParamInvalid, api,
-             "a shape may have at most " + std::to_string(kMaxCreateRank) + " dims (viewDimsNum " +
-                 std::to_string(viewDimsNum) + ", storageDimsNum " + std::to_string(storageDimsNum) + ")");
-        return nullptr;
+        return Fail(kAclnnErrParamInvalid, api,
+                    "a shape may have at most " + std::to_string(kMaxCreateRank) + " dims (viewDimsNum " +
+                        std::to_string(viewDimsNum) + ", storageDimsNum " + std::to_string(storageDimsNum) + ")");
     }
     int64_t viewElements = 0;
     int64_t storageElements = 0;
     if (!CheckedProduct(viewDims, viewDimsNum, viewElements) ||
         !CheckedProduct(storageDims, storageDimsNum, storageElements)) {
-        Fail(kAclnnErrParamInvalid, api,
-             "view dims " + aclsim::nn::ShapeText({viewDims, viewDims + viewDimsNum}) + " or storage dims " +
-                 aclsim::nn::ShapeText({storageDims, storageDims + storageDimsNum}) +
-                 " have a negative dim or too many elements");
-        return nullptr;
+        return Fail(kAclnnErrParamInvalid, api,
+                    "view dims " + aclsim::nn::ShapeText({viewDims, viewDims + viewDimsNum}) + " or storage dims " +
+                        aclsim::nn::ShapeText({storageDims, storageDims + storageDimsNum}) +
+                        " have a negative dim or too many elements");
     }
     if (offset < 0) {
-        Fail(kAclnnErrParamInvalid, api, "offset " + std::to_string(offset) + " is negative; it counts elements");
-        return nullptr;
+        return Fail(kAclnnErrParamInvalid, api,
+                    "offset " + std::to_string(offset) + " is negative; it counts elements");
     }
-    TensorDesc desc;
     desc.viewDims.assign(viewDims, viewDims + viewDimsNum);
     if (stride != nullptr) {
         desc.strides.assign(stride, stride + viewDimsNum);
@@ -302,10 +300,40 @@ aclTensor *aclCreateTensor(const int64_t *viewDims, uint64_t viewDimsNum, aclDat
     desc.storageDims.assign(storageDims, storageDims + storageDimsNum);
     desc.data = tensorData;
     if (!CheckedReach(desc)) {
-        Fail(kAclnnErrParamInvalid, api, "the view's strides and offset reach beyond the addressable range");
+        return Fail(kAclnnErrParamInvalid, api, "the view's strides and offset reach beyond the addressable range");
+    }
+    return OK;
+}
+
+} // namespace
+
+aclTensor *aclCreateTensor(const int64_t *viewDims, uint64_t viewDimsNum, aclDataType dataType, const int64_t *stride,
+                           int64_t offset, aclFormat format, const int64_t *storageDims, uint64_t storageDimsNum,
+                           void *tensorData) {
+    TensorDesc desc;
+    if (DescribeTensor("aclCreateTensor", viewDims, viewDimsNum, dataType, stride, offset, format, storageDims,
+                       storageDimsNum, tensorData, desc) != OK) {
         return nullptr;
     }
     return new aclTensor(std::move(desc));
+}
+
+// Re-describes an existing tensor with aclCreateTensor's rules; on failure it stays as it was.
+aclnnStatus aclInitTensor(aclTensor *tensor, const int64_t *viewDims, uint64_t viewDimsNum, aclDataType dataType,
+                          const int64_t *stride, int64_t offset, aclFormat format, const int64_t *storageDims,
+                          uint64_t storageDimsNum, void *tensorDataAddr) {
+    const char *api = "aclInitTensor";
+    if (tensor == nullptr) {
+        return Fail(aclsim::nn::kAclnnErrParamNullptr, api, "tensor is NULL");
+    }
+    TensorDesc desc;
+    if (aclnnStatus status = DescribeTensor(api, viewDims, viewDimsNum, dataType, stride, offset, format, storageDims,
+                                            storageDimsNum, tensorDataAddr, desc);
+        status != OK) {
+        return status;
+    }
+    tensor->desc = std::move(desc);
+    return OK;
 }
 
 aclScalar *aclCreateScalar(void *value, aclDataType dataType) {

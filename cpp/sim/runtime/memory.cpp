@@ -29,6 +29,8 @@ struct MemoryTable {
 
 constexpr size_t kQuarantineMaxBytes = 64u << 20;
 constexpr size_t kQuarantineMaxBlocks = 256;
+// Device memory a simulated device reports (aclrtGetMemInfo): 64 GiB of HBM, as an Atlas A2.
+constexpr size_t kSimulatedDeviceMemory = size_t{64} << 30;
 
 MemoryTable &Table() {
     static MemoryTable table;
@@ -212,6 +214,102 @@ ACL_FUNC_VISIBILITY aclError aclrtMallocHost(void **hostPtr, size_t size) {
 
 ACL_FUNC_VISIBILITY aclError aclrtFreeHost(void *hostPtr) {
     return Release("aclrtFreeHost", hostPtr, true);
+}
+
+// aclrtMallocAlign32Impl and aclrtMallocCachedImpl: the same checks as aclrtMalloc (only the
+// device's padding and cache policy differ).
+ACL_FUNC_VISIBILITY aclError aclrtMallocAlign32(void **devPtr, size_t size, aclrtMemMallocPolicy policy) {
+    return Allocate("aclrtMallocAlign32", devPtr, size, false);
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtMallocCached(void **devPtr, size_t size, aclrtMemMallocPolicy policy) {
+    return Allocate("aclrtMallocCached", devPtr, size, false);
+}
+
+// aclrtMallocInnerWithCfg: devPtr, then a configuration naming attributes it does not hold, then
+// the size. The attributes (module id, device id, VA flag) change nothing here.
+ACL_FUNC_VISIBILITY aclError aclrtMallocWithCfg(void **devPtr, size_t size, aclrtMemMallocPolicy policy,
+                                                aclrtMallocConfig *cfg) {
+    const char *call = "aclrtMallocWithCfg";
+    if (devPtr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
+    }
+    if (cfg != nullptr && cfg->numAttrs != 0 && cfg->attrs == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "cfg->attrs is NULL while cfg->numAttrs is " + std::to_string(cfg->numAttrs));
+    }
+    return Allocate(call, devPtr, size, false);
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtMallocHostWithCfg(void **ptr, uint64_t size, aclrtMallocConfig *cfg) {
+    return Allocate("aclrtMallocHostWithCfg", ptr, static_cast<size_t>(size), true);
+}
+
+// rtFreeWithDevSync / rtFreeHostWithDevSync: the device finishes its work before the memory goes.
+ACL_FUNC_VISIBILITY aclError aclrtFreeWithDevSync(void *devPtr) {
+    const char *call = "aclrtFreeWithDevSync";
+    if (devPtr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
+    }
+    if (aclError status = aclrtSynchronizeDevice(); status != ACL_SUCCESS) {
+        return status;
+    }
+    return Release(call, devPtr, false);
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtFreeHostWithDevSync(void *hostPtr) {
+    const char *call = "aclrtFreeHostWithDevSync";
+    if (hostPtr == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "hostPtr is NULL");
+    }
+    if (CurrentContext()) {
+        if (aclError status = aclrtSynchronizeDevice(); status != ACL_SUCCESS) {
+            return status;
+        }
+    }
+    return Release(call, hostPtr, true);
+}
+
+// aclrtGetMemInfoImpl (NULL outputs: 100000) and ApiErrorDecorator::MemGetInfoEx (an attribute
+// outside the enumeration: 107016; no context: 107002). A simulated device has 64 GiB of HBM (an
+// Atlas A2 910B) and no device DDR.
+ACL_FUNC_VISIBILITY aclError aclrtGetMemInfo(aclrtMemAttr attr, size_t *free, size_t *total) {
+    const char *call = "aclrtGetMemInfo";
+    if (free == nullptr || total == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(free == nullptr ? "free" : "total") + " is NULL");
+    }
+    if (static_cast<int>(attr) < ACL_DDR_MEM || static_cast<int>(attr) > ACL_MEM_P2P_HUGE1G) {
+        return Fail(ACL_ERROR_RT_INVALID_MEMORY_TYPE, call,
+                    "attr " + std::to_string(static_cast<int>(attr)) + " is not an aclrtMemAttr");
+    }
+    std::shared_ptr<Context> context;
+    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
+        return status;
+    }
+    switch (attr) {
+    case ACL_DDR_MEM:
+    case ACL_DDR_MEM_HUGE:
+    case ACL_DDR_MEM_NORMAL:
+    case ACL_DDR_MEM_P2P_HUGE:
+    case ACL_DDR_MEM_P2P_NORMAL:
+        *free = 0;
+        *total = 0;
+        return ACL_SUCCESS;
+    default: break;
+    }
+    size_t used = 0;
+    {
+        auto &table = Table();
+        std::shared_lock lock(table.mutex);
+        for (const auto &[address, allocation] : table.allocations) {
+            if (!allocation.host && allocation.device == context->device()) {
+                used += allocation.size;
+            }
+        }
+    }
+    *total = kSimulatedDeviceMemory;
+    *free = used >= kSimulatedDeviceMemory ? 0 : kSimulatedDeviceMemory - used;
+    return ACL_SUCCESS;
 }
 
 } // extern "C"

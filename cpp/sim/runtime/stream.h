@@ -114,6 +114,9 @@ private:
 
 uint32_t NextStreamId();
 
+// Drops the stream's aclrtSubscribeReport binding (the stream is being destroyed).
+void ForgetStreamSubscription(const Stream &stream);
+
 // The stream must be of the current context (107002 without one, 107003 for another); `current`
 // receives it.
 aclError RequireStreamContext(const char *call, const Stream &stream, std::shared_ptr<Context> *current = nullptr);

@@ -167,6 +167,7 @@ static aclError DestroyStream(const char *call, aclrtStream handle, bool force) 
     Streams().remove(handle);
     stream->context()->removeStream(stream.get());
     stream->shutdown(force);
+    ForgetStreamSubscription(*stream);
     return ACL_SUCCESS;
 }
 

@@ -64,6 +64,9 @@ struct Task {
     uint64_t generation = 0;
     aclrtHostFunc hostFunc = nullptr;
     void *hostArgs = nullptr;
+    // What a runtime-made host function (aclrtLaunchCallback's report) needs, alive as long as the
+    // task: hostArgs points into it. Null for aclrtLaunchHostFunc, whose args the caller owns.
+    std::shared_ptr<void> hostState;
     // Memory epoch at which the ranges were last found valid (atomic: a model's task may be
     // replayed on several streams at once).
     mutable std::atomic<uint64_t> validatedEpoch{0};
@@ -74,7 +77,8 @@ struct Task {
           modelStream(other.modelStream), model(other.model), kernel(std::move(other.kernel)),
           event(std::move(other.event)), dst(other.dst), src(other.src), count(other.count), value(other.value),
           dstKind(other.dstKind), srcKind(other.srcKind), generation(other.generation), hostFunc(other.hostFunc),
-          hostArgs(other.hostArgs), validatedEpoch(other.validatedEpoch.load(std::memory_order_relaxed)) {}
+          hostArgs(other.hostArgs), hostState(std::move(other.hostState)),
+          validatedEpoch(other.validatedEpoch.load(std::memory_order_relaxed)) {}
     Task &operator=(Task &&) = delete; // tasks are built in place and never reassigned
     Task(const Task &) = delete;
     Task &operator=(const Task &) = delete;

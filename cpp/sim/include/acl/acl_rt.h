@@ -5,6 +5,7 @@
 #define ACLSIM_ACL_ACL_RT_H
 
 #include "acl/acl_base.h"
+#include "acl/acl_rt_allocator.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -307,5 +308,7 @@ ACL_FUNC_VISIBILITY aclError aclrtGetErrorVerbose(int32_t deviceId, aclrtErrorIn
 
 /* The model runtime instance (aclmdlRI) family, in a header of its own. */
 #include "acl/acl_rt_model_ri.h"
+/* The rest of CANN's acl_rt.h: types, constants and functions declared for compatibility. */
+#include "acl/acl_rt_declared.h"
 
 #endif
