@@ -48,8 +48,7 @@ using namespace agj;
 extern "C" {
 
 int32_t agj_event_record_external(int64_t event, int64_t stream) {
-    const char *entry = "agj_event_record_external";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         const AclApi &api = Api();
@@ -67,8 +66,7 @@ int32_t agj_event_record_external(int64_t event, int64_t stream) {
 }
 
 int32_t agj_stream_wait_event_external(int64_t stream, int64_t event) {
-    const char *entry = "agj_stream_wait_event_external";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
         const AclApi &api = Api();
@@ -87,8 +85,7 @@ int32_t agj_stream_wait_event_external(int64_t stream, int64_t event) {
 }
 
 int32_t agj_value_write_async(int64_t stream, int64_t buffer, int64_t offset, int64_t value) {
-    const char *entry = "agj_value_write_async";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Buffer, b, buffer, AGJ_KIND_DEVICE_BUFFER, "device buffer");
         const AclApi &api = Api();
@@ -104,8 +101,7 @@ int32_t agj_value_write_async(int64_t stream, int64_t buffer, int64_t offset, in
 }
 
 int32_t agj_value_wait_async(int64_t stream, int64_t buffer, int64_t offset, int64_t value, int32_t condition) {
-    const char *entry = "agj_value_wait_async";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Buffer, b, buffer, AGJ_KIND_DEVICE_BUFFER, "device buffer");
         const AclApi &api = Api();

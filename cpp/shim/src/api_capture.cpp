@@ -20,8 +20,7 @@ extern "C" {
 // ---- capture and replay ----
 
 int32_t agj_capture_begin(int64_t stream, int32_t mode) {
-    const char *entry = "agj_capture_begin";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         if (mode < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || mode > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
             return InvalidArgument(entry, "capture mode must be 0 (GLOBAL), 1 (THREAD_LOCAL) or 2 (RELAXED), not " +
@@ -45,8 +44,7 @@ int32_t agj_capture_begin(int64_t stream, int32_t mode) {
 }
 
 int32_t agj_capture_end(int64_t stream, int64_t *modelOut) {
-    const char *entry = "agj_capture_end";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(modelOut);
         *modelOut = 0;
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
@@ -93,8 +91,7 @@ int32_t agj_capture_end(int64_t stream, int64_t *modelOut) {
 }
 
 int32_t agj_capture_status(int64_t stream, int32_t *statusOut) {
-    const char *entry = "agj_capture_status";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(statusOut);
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
@@ -106,8 +103,7 @@ int32_t agj_capture_status(int64_t stream, int32_t *statusOut) {
 }
 
 int32_t agj_capture_exchange_mode(int32_t mode, int32_t *previousOut) {
-    const char *entry = "agj_capture_exchange_mode";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(previousOut);
         if (mode < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || mode > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
             return InvalidArgument(entry, "capture mode must be 0 (GLOBAL), 1 (THREAD_LOCAL) or 2 (RELAXED), not " +
@@ -121,8 +117,7 @@ int32_t agj_capture_exchange_mode(int32_t mode, int32_t *previousOut) {
 }
 
 int32_t agj_capture_task_group_begin(int64_t stream) {
-    const char *entry = "agj_capture_task_group_begin";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         const AclApi &api = Api();
         AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRICaptureTaskGrpBegin, "aclmdlRICaptureTaskGrpBegin"));
@@ -134,8 +129,7 @@ int32_t agj_capture_task_group_begin(int64_t stream) {
 }
 
 int32_t agj_capture_task_group_end(int64_t stream, int64_t *groupOut) {
-    const char *entry = "agj_capture_task_group_end";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(groupOut);
         *groupOut = 0;
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
@@ -166,8 +160,7 @@ int32_t agj_capture_task_group_end(int64_t stream, int64_t *groupOut) {
 }
 
 int32_t agj_capture_task_update_begin(int64_t stream, int64_t group) {
-    const char *entry = "agj_capture_task_update_begin";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(TaskGroup, g, group, AGJ_KIND_TASK_GROUP, "task group");
         const AclApi &api = Api();
@@ -185,8 +178,7 @@ int32_t agj_capture_task_update_begin(int64_t stream, int64_t group) {
 }
 
 int32_t agj_capture_task_update_end(int64_t stream) {
-    const char *entry = "agj_capture_task_update_end";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         const AclApi &api = Api();
         AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRICaptureTaskUpdateEnd, "aclmdlRICaptureTaskUpdateEnd"));
@@ -229,18 +221,15 @@ static int32_t ExecuteModel(const char *entry, int64_t model, int64_t stream, bo
 }
 
 int32_t agj_model_execute_async(int64_t model, int64_t stream) {
-    const char *entry = "agj_model_execute_async";
-    return Entry(entry, [&]() -> int32_t { return ExecuteModel(entry, model, stream, false); });
+    return Entry(__func__, [&](const char *entry) -> int32_t { return ExecuteModel(entry, model, stream, false); });
 }
 
 int32_t agj_model_execute(int64_t model, int64_t stream) {
-    const char *entry = "agj_model_execute";
-    return Entry(entry, [&]() -> int32_t { return ExecuteModel(entry, model, stream, true); });
+    return Entry(__func__, [&](const char *entry) -> int32_t { return ExecuteModel(entry, model, stream, true); });
 }
 
 int32_t agj_model_debug_json(int64_t model, const char *path) {
-    const char *entry = "agj_model_debug_json";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         if (path == nullptr || *path == '\0') {
             return InvalidArgument(entry, "path is empty");
@@ -255,8 +244,7 @@ int32_t agj_model_debug_json(int64_t model, const char *path) {
 }
 
 int32_t agj_model_debug_print(int64_t model) {
-    const char *entry = "agj_model_debug_print";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         const AclApi &api = Api();
         AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRIDebugPrint, "aclmdlRIDebugPrint"));

@@ -151,8 +151,7 @@ using namespace agj;
 extern "C" {
 
 int32_t agj_condition_create(int64_t stream, int64_t defaultValue, int32_t resetEachReplay, int64_t *conditionOut) {
-    const char *entry = "agj_condition_create";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(conditionOut);
         *conditionOut = 0;
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
@@ -181,8 +180,7 @@ int32_t agj_condition_create(int64_t stream, int64_t defaultValue, int32_t reset
 }
 
 int32_t agj_condition_add_task(int64_t stream, int64_t condition, int32_t type, int32_t bodies) {
-    const char *entry = "agj_condition_add_task";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Condition, c, condition, AGJ_KIND_CONDITION, "condition");
         AGJ_RETURN_IF_FAILED(RequireConditionals(entry));
@@ -211,8 +209,7 @@ int32_t agj_condition_add_task(int64_t stream, int64_t condition, int32_t type, 
 }
 
 int32_t agj_condition_body_begin(int64_t stream, int64_t condition, int32_t body, int32_t mode) {
-    const char *entry = "agj_condition_body_begin";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Condition, c, condition, AGJ_KIND_CONDITION, "condition");
         AGJ_RETURN_IF_FAILED(RequireConditionals(entry));
@@ -241,8 +238,7 @@ int32_t agj_condition_body_begin(int64_t stream, int64_t condition, int32_t body
 }
 
 int32_t agj_condition_body_end(int64_t stream, int64_t condition, int32_t body) {
-    const char *entry = "agj_condition_body_end";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Condition, c, condition, AGJ_KIND_CONDITION, "condition");
         AGJ_RETURN_IF_FAILED(RequireConditionals(entry));
@@ -274,8 +270,7 @@ int32_t agj_condition_body_end(int64_t stream, int64_t condition, int32_t body) 
 }
 
 int32_t agj_condition_set(int64_t condition, int64_t value) {
-    const char *entry = "agj_condition_set";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Condition, c, condition, AGJ_KIND_CONDITION, "condition");
         std::shared_ptr<CaptureRecord> record;
         AGJ_RETURN_IF_FAILED(c->requireLive(entry, record));
@@ -288,8 +283,7 @@ int32_t agj_condition_set(int64_t condition, int64_t value) {
 }
 
 int32_t agj_condition_get(int64_t condition, int64_t *valueOut) {
-    const char *entry = "agj_condition_get";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(valueOut);
         AGJ_FIND(Condition, c, condition, AGJ_KIND_CONDITION, "condition");
         std::shared_ptr<CaptureRecord> record;
@@ -304,8 +298,7 @@ int32_t agj_condition_get(int64_t condition, int64_t *valueOut) {
 }
 
 int32_t agj_condition_copy_async(int64_t stream, int64_t condition, int64_t source, int64_t sourceOffset) {
-    const char *entry = "agj_condition_copy_async";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Condition, c, condition, AGJ_KIND_CONDITION, "condition");
         AGJ_FIND(Buffer, b, source, AGJ_KIND_DEVICE_BUFFER, "source device buffer");

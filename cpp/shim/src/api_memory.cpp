@@ -29,8 +29,7 @@ extern "C" {
 // ---- memory ----
 
 int32_t agj_device_buffer_alloc(int64_t device, int64_t bytes, int64_t *bufferOut) {
-    const char *entry = "agj_device_buffer_alloc";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(bufferOut);
         AGJ_FIND(Device, dev, device, AGJ_KIND_DEVICE, "device");
         if (bytes <= 0) {
@@ -46,8 +45,7 @@ int32_t agj_device_buffer_alloc(int64_t device, int64_t bytes, int64_t *bufferOu
 }
 
 int32_t agj_host_buffer_alloc(int64_t device, int64_t bytes, int64_t *bufferOut, int64_t *addressOut) {
-    const char *entry = "agj_host_buffer_alloc";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(bufferOut);
         AGJ_REQUIRE_OUT(addressOut);
         AGJ_FIND(Device, dev, device, AGJ_KIND_DEVICE, "device");
@@ -78,8 +76,7 @@ static Found<Buffer> FindBuffer(int64_t handle) {
     }
 
 int32_t agj_buffer_size(int64_t buffer, int64_t *bytesOut) {
-    const char *entry = "agj_buffer_size";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(bytesOut);
         AGJ_FIND_BUFFER(b, buffer, "buffer");
         *bytesOut = b->bytes();
@@ -89,8 +86,7 @@ int32_t agj_buffer_size(int64_t buffer, int64_t *bytesOut) {
 
 int32_t agj_memcpy_async(int64_t stream, int64_t dst, int64_t dstOffset, int64_t src, int64_t srcOffset,
                          int64_t bytes) {
-    const char *entry = "agj_memcpy_async";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND_BUFFER(d, dst, "destination");
         AGJ_FIND_BUFFER(from, src, "source");
@@ -110,8 +106,7 @@ int32_t agj_memcpy_async(int64_t stream, int64_t dst, int64_t dstOffset, int64_t
 }
 
 int32_t agj_memcpy(int64_t dst, int64_t dstOffset, int64_t src, int64_t srcOffset, int64_t bytes) {
-    const char *entry = "agj_memcpy";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND_BUFFER(d, dst, "destination");
         AGJ_FIND_BUFFER(from, src, "source");
         AGJ_RETURN_IF_FAILED(CheckCopyRanges(entry, *d, dstOffset, *from, srcOffset, bytes));
@@ -126,8 +121,7 @@ int32_t agj_memcpy(int64_t dst, int64_t dstOffset, int64_t src, int64_t srcOffse
 }
 
 int32_t agj_memset_async(int64_t stream, int64_t buffer, int64_t offset, int32_t value, int64_t bytes) {
-    const char *entry = "agj_memset_async";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND_BUFFER(b, buffer, "buffer");
         AGJ_RETURN_IF_FAILED(CheckFillRange(entry, *b, offset, bytes));
@@ -143,8 +137,7 @@ int32_t agj_memset_async(int64_t stream, int64_t buffer, int64_t offset, int32_t
 }
 
 int32_t agj_memset(int64_t buffer, int64_t offset, int32_t value, int64_t bytes) {
-    const char *entry = "agj_memset";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND_BUFFER(b, buffer, "buffer");
         AGJ_RETURN_IF_FAILED(CheckFillRange(entry, *b, offset, bytes));
         AGJ_RETURN_IF_FAILED(CheckFillValue(entry, value));

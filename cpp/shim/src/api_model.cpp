@@ -18,8 +18,7 @@ using namespace agj;
 extern "C" {
 
 int32_t agj_model_set_name(int64_t model, const char *name) {
-    const char *entry = "agj_model_set_name";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         AGJ_RETURN_IF_FAILED(CheckModelName(entry, name));
         const AclApi &api = Api();
@@ -31,8 +30,7 @@ int32_t agj_model_set_name(int64_t model, const char *name) {
 }
 
 int32_t agj_model_get_name(int64_t model, char *nameOut, int32_t capacity) {
-    const char *entry = "agj_model_get_name";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(nameOut);
         if (capacity < 2) {
             return InvalidArgument(entry,
@@ -50,8 +48,7 @@ int32_t agj_model_get_name(int64_t model, char *nameOut, int32_t capacity) {
 }
 
 int32_t agj_model_id(int64_t model, int64_t *idOut) {
-    const char *entry = "agj_model_id";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(idOut);
         *idOut = -1;
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
@@ -66,8 +63,7 @@ int32_t agj_model_id(int64_t model, int64_t *idOut) {
 }
 
 int32_t agj_model_on_destroy(int64_t model, int64_t cookie) {
-    const char *entry = "agj_model_on_destroy";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         m->record().addDestroyCookie(cookie);
         return AGJ_OK;
@@ -75,9 +71,8 @@ int32_t agj_model_on_destroy(int64_t model, int64_t cookie) {
 }
 
 int32_t agj_take_destroyed(int64_t *cookiesOut, int32_t capacity, int32_t *countOut) {
-    const char *entry = "agj_take_destroyed";
     // Any gate: models are destroyed by the runtime's close too, and their notices read after it.
-    return Entry(entry, Gate::Any, [&]() -> int32_t {
+    return Entry(__func__, Gate::Any, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(countOut);
         *countOut = 0;
         AGJ_REQUIRE_OUT(cookiesOut);
@@ -90,8 +85,7 @@ int32_t agj_take_destroyed(int64_t *cookiesOut, int32_t capacity, int32_t *count
 }
 
 int32_t agj_model_tasks(int64_t model, int32_t *listOut, int32_t capacity, int32_t *lengthOut) {
-    const char *entry = "agj_model_tasks";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(lengthOut);
         *lengthOut = 0;
         if (capacity < 0 || (capacity > 0 && listOut == nullptr)) {

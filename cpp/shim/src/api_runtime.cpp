@@ -40,8 +40,7 @@ const char *agj_live_report(void) {
 // ---- runtime ----
 
 int32_t agj_runtime_open(const char *backend) {
-    const char *entry = "agj_runtime_open";
-    return Entry(entry, Gate::Exclusive, [&]() -> int32_t {
+    return Entry(__func__, Gate::Exclusive, [&](const char *entry) -> int32_t {
         RuntimeState &runtime = Runtime();
         std::string name = backend == nullptr || *backend == '\0' ? "sim" : backend;
         if (runtime.openCount > 0) {
@@ -70,8 +69,7 @@ int32_t agj_runtime_open(const char *backend) {
 }
 
 int32_t agj_runtime_close(void) {
-    const char *entry = "agj_runtime_close";
-    return Entry(entry, Gate::Exclusive, [&]() -> int32_t {
+    return Entry(__func__, Gate::Exclusive, [&](const char *entry) -> int32_t {
         RuntimeState &runtime = Runtime();
         if (runtime.openCount == 0) {
             return Fail(AGJ_ERR_STATE, entry, "the runtime is not open");
@@ -107,7 +105,7 @@ int32_t agj_runtime_close(void) {
 
 const char *agj_runtime_backend_description(void) {
     const char *description = "";
-    Entry("agj_runtime_backend_description", Gate::Any, [&]() -> int32_t {
+    Entry(__func__, Gate::Any, [&]() -> int32_t {
         if (Runtime().openCount > 0) {
             description = KeepForCaller(Backend().description);
         }
@@ -117,8 +115,7 @@ const char *agj_runtime_backend_description(void) {
 }
 
 int32_t agj_runtime_features(int64_t *featuresOut) {
-    const char *entry = "agj_runtime_features";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(featuresOut);
         *featuresOut = BackendFeatures(Api());
         return AGJ_OK;
@@ -126,8 +123,7 @@ int32_t agj_runtime_features(int64_t *featuresOut) {
 }
 
 int32_t agj_device_count(int32_t *countOut) {
-    const char *entry = "agj_device_count";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(countOut);
         uint32_t count = 0;
         AGJ_ACL_CHECK("aclrtGetDeviceCount", Api().aclrtGetDeviceCount(&count));
@@ -139,8 +135,7 @@ int32_t agj_device_count(int32_t *countOut) {
 // ---- objects ----
 
 int32_t agj_release(int64_t handle) {
-    const char *entry = "agj_release";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         std::shared_ptr<Stream> stream; // kept for the wait below: the drop may run at once
         if (auto found = Find<Stream>(handle, AGJ_KIND_STREAM)) {
             stream = found.shared();
@@ -163,7 +158,7 @@ int32_t agj_release(int64_t handle) {
 int32_t agj_handle_kind(int64_t handle) {
     int32_t kind = 0;
     // What the lookup finds stays alive until the call ends.
-    Entry("agj_handle_kind", Gate::Any, [&]() -> int32_t {
+    Entry(__func__, Gate::Any, [&]() -> int32_t {
         HandleTable::Lookup object = Runtime().handles.find(handle, 0);
         kind = object ? object.get()->kind() : 0;
         return AGJ_OK;
@@ -174,8 +169,7 @@ int32_t agj_handle_kind(int64_t handle) {
 // ---- devices ----
 
 int32_t agj_device_open(int32_t deviceId, int64_t *deviceOut) {
-    const char *entry = "agj_device_open";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(deviceOut);
         const AclApi &api = Api();
         uint32_t count = 0;
@@ -197,8 +191,7 @@ int32_t agj_device_open(int32_t deviceId, int64_t *deviceOut) {
 }
 
 int32_t agj_device_synchronize(int64_t device) {
-    const char *entry = "agj_device_synchronize";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Device, dev, device, AGJ_KIND_DEVICE, "device");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", dev->makeCurrent());
         CallGate::Wait wait(Runtime().gate, {dev.get()}); // releases of other objects need not wait for it

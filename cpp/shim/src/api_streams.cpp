@@ -18,8 +18,7 @@ using namespace agj;
 extern "C" {
 
 int32_t agj_stream_create(int64_t device, int64_t *streamOut) {
-    const char *entry = "agj_stream_create";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(streamOut);
         AGJ_FIND(Device, dev, device, AGJ_KIND_DEVICE, "device");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", dev->makeCurrent());
@@ -38,18 +37,15 @@ static int32_t SynchronizeStream(const char *entry, int64_t stream, int32_t time
 }
 
 int32_t agj_stream_synchronize(int64_t stream) {
-    const char *entry = "agj_stream_synchronize";
-    return Entry(entry, [&]() -> int32_t { return SynchronizeStream(entry, stream, -1); });
+    return Entry(__func__, [&](const char *entry) -> int32_t { return SynchronizeStream(entry, stream, -1); });
 }
 
 int32_t agj_stream_synchronize_timeout(int64_t stream, int32_t timeoutMs) {
-    const char *entry = "agj_stream_synchronize_timeout";
-    return Entry(entry, [&]() -> int32_t { return SynchronizeStream(entry, stream, timeoutMs); });
+    return Entry(__func__, [&](const char *entry) -> int32_t { return SynchronizeStream(entry, stream, timeoutMs); });
 }
 
 int32_t agj_stream_query(int64_t stream, int32_t *completeOut) {
-    const char *entry = "agj_stream_query";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(completeOut);
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
@@ -67,8 +63,7 @@ int32_t agj_stream_query(int64_t stream, int32_t *completeOut) {
 // ---- events ----
 
 int32_t agj_event_create(int64_t device, int32_t flags, int64_t *eventOut) {
-    const char *entry = "agj_event_create";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(eventOut);
         AGJ_FIND(Device, dev, device, AGJ_KIND_DEVICE, "device");
         if (flags < 0) {
@@ -90,8 +85,7 @@ int32_t agj_event_create(int64_t device, int32_t flags, int64_t *eventOut) {
 }
 
 int32_t agj_event_record(int64_t event, int64_t stream) {
-    const char *entry = "agj_event_record";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
@@ -102,8 +96,7 @@ int32_t agj_event_record(int64_t event, int64_t stream) {
 }
 
 int32_t agj_stream_wait_event(int64_t stream, int64_t event) {
-    const char *entry = "agj_stream_wait_event";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
@@ -115,8 +108,7 @@ int32_t agj_stream_wait_event(int64_t stream, int64_t event) {
 }
 
 int32_t agj_event_synchronize(int64_t event) {
-    const char *entry = "agj_event_synchronize";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", e->device()->makeCurrent());
         CallGate::Wait wait(Runtime().gate, {e.get()}); // releases of other objects need not wait for it
@@ -126,8 +118,7 @@ int32_t agj_event_synchronize(int64_t event) {
 }
 
 int32_t agj_event_query(int64_t event, int32_t *completeOut) {
-    const char *entry = "agj_event_query";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(completeOut);
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
         AGJ_ACL_CHECK("aclrtSetCurrentContext", e->device()->makeCurrent());

@@ -236,8 +236,7 @@ using namespace agj;
 extern "C" {
 
 int32_t agj_model_update_kernel(int64_t model, int32_t modelStream, int32_t kernel, int64_t executor, int64_t stream) {
-    const char *entry = "agj_model_update_kernel";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         AGJ_FIND(Executor, ex, executor, AGJ_KIND_EXECUTOR, "executor");
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");

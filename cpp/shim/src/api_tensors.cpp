@@ -24,8 +24,7 @@ extern "C" {
 
 int32_t agj_tensor_create(int64_t buffer, int32_t dataType, const int64_t *dims, int32_t rank, const int64_t *strides,
                           int64_t offset, int64_t *tensorOut) {
-    const char *entry = "agj_tensor_create";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(tensorOut);
         AGJ_FIND(Buffer, b, buffer, AGJ_KIND_DEVICE_BUFFER, "device buffer");
         TensorLayout layout;
@@ -55,13 +54,15 @@ static int32_t CreateScalar(const char *entry, int32_t dataType, double real, in
 }
 
 int32_t agj_scalar_create_double(int32_t dataType, double value, int64_t *scalarOut) {
-    const char *entry = "agj_scalar_create_double";
-    return Entry(entry, [&]() -> int32_t { return CreateScalar(entry, dataType, value, 0, true, scalarOut); });
+    return Entry(__func__, [&](const char *entry) -> int32_t {
+        return CreateScalar(entry, dataType, value, 0, true, scalarOut);
+    });
 }
 
 int32_t agj_scalar_create_long(int32_t dataType, int64_t value, int64_t *scalarOut) {
-    const char *entry = "agj_scalar_create_long";
-    return Entry(entry, [&]() -> int32_t { return CreateScalar(entry, dataType, 0.0, value, false, scalarOut); });
+    return Entry(__func__, [&](const char *entry) -> int32_t {
+        return CreateScalar(entry, dataType, 0.0, value, false, scalarOut);
+    });
 }
 
 // ---- operators ----
@@ -69,8 +70,7 @@ int32_t agj_scalar_create_long(int32_t dataType, int64_t value, int64_t *scalarO
 int32_t agj_operator_prepare(int32_t op, const int64_t *handles, int32_t handleCount, const int64_t *ints,
                              int32_t intCount, const double *floats, int32_t floatCount, int32_t flags,
                              int64_t *executorOut) {
-    const char *entry = "agj_operator_prepare";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         OperatorOperands operands{handles, handleCount, ints, intCount, floats, floatCount};
         return PrepareOperator(entry, op, operands, flags, executorOut);
     });
@@ -78,8 +78,7 @@ int32_t agj_operator_prepare(int32_t op, const int64_t *handles, int32_t handleC
 
 int32_t agj_executor_prepare(int32_t op, int64_t self, int64_t other, int64_t alpha, int64_t out, int32_t flags,
                              int64_t *executorOut) {
-    const char *entry = "agj_executor_prepare";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         // The Add family's operands in their table order: self, other, alpha[, out].
         const int64_t handles[] = {self, other, alpha, out};
         bool inPlace = op == AGJ_OP_INPLACE_ADD || op == AGJ_OP_INPLACE_ADDS;
@@ -94,8 +93,7 @@ int32_t agj_executor_prepare(int32_t op, int64_t self, int64_t other, int64_t al
 }
 
 int32_t agj_executor_workspace_size(int64_t executor, int64_t *bytesOut) {
-    const char *entry = "agj_executor_workspace_size";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(bytesOut);
         AGJ_FIND(Executor, ex, executor, AGJ_KIND_EXECUTOR, "executor");
         *bytesOut = static_cast<int64_t>(ex->workspaceBytes());
@@ -104,8 +102,7 @@ int32_t agj_executor_workspace_size(int64_t executor, int64_t *bytesOut) {
 }
 
 int32_t agj_executor_launch(int64_t executor, int64_t stream) {
-    const char *entry = "agj_executor_launch";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Executor, ex, executor, AGJ_KIND_EXECUTOR, "executor");
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         if (s->device()->id() != ex->device()->id()) {

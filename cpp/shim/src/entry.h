@@ -6,6 +6,7 @@
 
 #include <new>
 #include <string>
+#include <type_traits>
 
 #include "runtime_state.h"
 
@@ -48,21 +49,31 @@ int32_t FailFromException(const char *entry) noexcept; // inside a catch block
 int32_t NotOpen(const char *entry) noexcept;
 } // namespace detail
 
+// Runs `body`, the work of the entry point `entry` (its name in messages: give __func__), through
+// the call gate, turning every exception into a status. A body that reports errors takes the name
+// as its parameter (`[&](const char *entry) -> int32_t {...}`), so no entry point spells its own name.
 template <typename Body>
 int32_t Entry(const char *entry, Gate gate, Body &&body) noexcept {
+    auto run = [&]() -> int32_t {
+        if constexpr (std::is_invocable_v<Body &, const char *>) {
+            return body(entry);
+        } else {
+            return body();
+        }
+    };
     try {
         RuntimeState &runtime = Runtime();
         if (gate == Gate::Exclusive) {
             CallGate::Exclusive exclusive(runtime.gate);
             tLastCallFailed = false;
-            return body();
+            return run();
         }
         CallGate::Call call(runtime.gate);
         if (gate == Gate::Open && runtime.openCount == 0) {
             return detail::NotOpen(entry);
         }
         tLastCallFailed = false;
-        return body();
+        return run();
     } catch (...) {
         return detail::FailFromException(entry);
     }

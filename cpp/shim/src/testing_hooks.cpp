@@ -31,8 +31,7 @@ extern "C" {
 // ---- simulator only ----
 
 int32_t agj_sim_inject_fault(int32_t point, int64_t skip, int64_t count) {
-    const char *entry = "agj_sim_inject_fault";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         auto inject = reinterpret_cast<decltype(&::aclsimInjectFault)>(Backend().find("aclsimInjectFault"));
         if (inject == nullptr) {
             return Fail(AGJ_ERR_BACKEND, entry, "fault injection exists only on the simulator backend");
@@ -52,8 +51,7 @@ int32_t agj_sim_inject_fault(int32_t point, int64_t skip, int64_t count) {
 }
 
 int32_t agj_sim_clear_faults(void) {
-    const char *entry = "agj_sim_clear_faults";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         auto clear = reinterpret_cast<decltype(&::aclsimClearFaults)>(Backend().find("aclsimClearFaults"));
         if (clear == nullptr) {
             return Fail(AGJ_ERR_BACKEND, entry, "fault injection exists only on the simulator backend");
@@ -66,8 +64,7 @@ int32_t agj_sim_clear_faults(void) {
 // ---- measurement hooks ----
 
 int32_t agj_bench_replay_loop(int64_t model, int64_t stream, int64_t iterations, int64_t *nanosOut) {
-    const char *entry = "agj_bench_replay_loop";
-    return Entry(entry, [&]() -> int32_t {
+    return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(nanosOut);
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
@@ -90,8 +87,7 @@ int32_t agj_bench_replay_loop(int64_t model, int64_t stream, int64_t iterations,
 }
 
 int32_t agj_bench_spin_handoff(int64_t iterations, int64_t *nanosOut) {
-    const char *entry = "agj_bench_spin_handoff";
-    return Entry(entry, Gate::Any, [&]() -> int32_t {
+    return Entry(__func__, Gate::Any, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(nanosOut);
         if (iterations <= 0) {
             return InvalidArgument(entry, "iterations must be positive");

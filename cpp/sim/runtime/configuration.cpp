@@ -199,11 +199,9 @@ extern "C" {
 ACL_FUNC_VISIBILITY aclError aclrtGetOverflowStatus(void *outputAddr, size_t outputSize, aclrtStream stream) {
     const char *call = "aclrtGetOverflowStatus";
     // aclrtGetOverflowStatusImpl, then rtGetDeviceSatStatus and ApiErrorDecorator::GetDeviceSatStatus.
-    if (outputAddr == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "outputAddr is NULL");
-    }
     std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
+    if (aclError status = RequireThenFind(call, outputAddr, "outputAddr", ResolveStream, stream, target);
+        status != ACL_SUCCESS) {
         return status;
     }
     if (outputSize != kOverflowStatusBytes) {

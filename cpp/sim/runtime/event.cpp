@@ -361,11 +361,8 @@ ACL_FUNC_VISIBILITY aclError aclrtSynchronizeEventWithTimeout(aclrtEvent event, 
 
 ACL_FUNC_VISIBILITY aclError aclrtQueryEventStatus(aclrtEvent event, aclrtEventRecordedStatus *status) {
     const char *call = "aclrtQueryEventStatus";
-    if (status == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "status is NULL");
-    }
     std::shared_ptr<Event> target;
-    if (aclError result = FindEvent(call, event, target); result != ACL_SUCCESS) {
+    if (aclError result = RequireThenFind(call, status, "status", FindEvent, event, target); result != ACL_SUCCESS) {
         return result;
     }
     if (aclError status = RefuseCapturedRecord(call, *target); status != ACL_SUCCESS) {

@@ -409,11 +409,9 @@ ACL_FUNC_VISIBILITY aclError aclrtEventElapsedTime(float *ms, aclrtEvent startEv
 ACL_FUNC_VISIBILITY aclError aclrtValueWrite(void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream) {
     const char *call = "aclrtValueWrite";
     // aclrtValueWriteImpl, then ApiErrorDecorator::MemWriteValue and ApiImpl::MemWriteValue.
-    if (devAddr == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "devAddr is NULL");
-    }
     std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
+    if (aclError status = RequireThenFind(call, devAddr, "devAddr", ResolveStream, stream, target);
+        status != ACL_SUCCESS) {
         return status;
     }
     if (flag != 0) {
@@ -434,11 +432,9 @@ ACL_FUNC_VISIBILITY aclError aclrtValueWrite(void *devAddr, uint64_t value, uint
 ACL_FUNC_VISIBILITY aclError aclrtValueWait(void *devAddr, uint64_t value, uint32_t flag, aclrtStream stream) {
     const char *call = "aclrtValueWait";
     // aclrtValueWaitImpl, then ApiErrorDecorator::MemWaitValue and ApiImpl::MemWaitValue.
-    if (devAddr == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "devAddr is NULL");
-    }
     std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
+    if (aclError status = RequireThenFind(call, devAddr, "devAddr", ResolveStream, stream, target);
+        status != ACL_SUCCESS) {
         return status;
     }
     if (flag > ACL_STREAM_WAIT_VALUE_NOR) {

@@ -214,11 +214,9 @@ ACL_FUNC_VISIBILITY aclError aclrtSynchronizeStreamWithTimeout(aclrtStream strea
 
 ACL_FUNC_VISIBILITY aclError aclrtStreamQuery(aclrtStream stream, aclrtStreamStatus *status) {
     const char *call = "aclrtStreamQuery";
-    if (status == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "status is NULL");
-    }
     std::shared_ptr<Stream> target;
-    if (aclError result = ResolveStream(call, stream, target); result != ACL_SUCCESS) {
+    if (aclError result = RequireThenFind(call, status, "status", ResolveStream, stream, target);
+        result != ACL_SUCCESS) {
         return result;
     }
     if (aclError result = RefuseIfCapturing(call, *target, "querying it"); result != ACL_SUCCESS) {

@@ -336,11 +336,8 @@ ACL_FUNC_VISIBILITY aclError aclrtSetStreamOverflowSwitch(aclrtStream stream, ui
 
 ACL_FUNC_VISIBILITY aclError aclrtGetStreamOverflowSwitch(aclrtStream stream, uint32_t *flag) {
     const char *call = "aclrtGetStreamOverflowSwitch";
-    if (flag == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "flag is NULL");
-    }
     std::shared_ptr<Stream> target;
-    if (aclError status = ContextStream(call, stream, target); status != ACL_SUCCESS) {
+    if (aclError status = RequireThenFind(call, flag, "flag", ContextStream, stream, target); status != ACL_SUCCESS) {
         return status;
     }
     *flag = target->overflowSwitch.load(std::memory_order_relaxed);

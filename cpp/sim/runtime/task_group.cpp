@@ -122,11 +122,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpEnd(aclrtStream stream, aclrt
 
 ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskUpdateBegin(aclrtStream stream, aclrtTaskGrp handle) {
     const char *call = "aclmdlRICaptureTaskUpdateBegin";
-    if (handle == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "handle is NULL");
-    }
     std::shared_ptr<Stream> target;
-    if (aclError status = FindCaptureStream(call, stream, target); status != ACL_SUCCESS) {
+    if (aclError status = RequireThenFind(call, handle, "handle", FindCaptureStream, stream, target);
+        status != ACL_SUCCESS) {
         return status;
     }
     auto group = TaskGroups().find(handle);
