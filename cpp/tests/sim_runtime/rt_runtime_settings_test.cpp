@@ -1,6 +1,6 @@
 // Device and process settings and queries around a capture program, and the calls the simulator
 // declares without simulating (cpp/sim/runtime/runtime_settings.cpp, memory.cpp,
-// not_simulated.cpp). Each case names the CANN function whose rules it checks.
+// not_simulated_*.cpp). Each case names the CANN function whose rules it checks.
 #include <cmath>
 #include <cstring>
 
