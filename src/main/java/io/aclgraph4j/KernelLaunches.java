@@ -1,5 +1,6 @@
 package io.aclgraph4j;
 
+import io.aclgraph4j.internal.NativeApi;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,28 @@ final class KernelLaunches {
      * operator's name and operands as the captured graph describes them.
      */
     record Launch(long executor, String signature, boolean singleUse, String operator, Object[] operands) {}
+
+    /**
+     * Ends an update of {@code owner}'s task {@code task} (or of the whole task group when it is
+     * negative) with {@code launched}: commits its flight-recorder event (described only when
+     * recorded) and releases the executors of single-use launches (held only while it runs).
+     */
+    static void endUpdate(NativeApi api, String operation, FlightEvents.UpdateEvent event, NativeObject owner,
+            int task, Stream stream, List<Launch> launched, boolean updated) {
+        event.end();
+        if (event.shouldCommit()) {
+            event.taskGroup = task < 0 ? owner.describe() : owner.describe() + " task " + task;
+            event.stream = stream.describe();
+            event.kernels = launched.size();
+            event.succeeded = updated;
+            event.commit();
+        }
+        for (Launch launch : launched) {
+            if (launch.singleUse()) {
+                api.release(operation, launch.executor());
+            }
+        }
+    }
 
     private final boolean deferred;
     private final List<Launch> launches = new ArrayList<>();

@@ -298,19 +298,7 @@ public final class Model extends OnDevice {
             updated = true;
             graph.replaceKernel(target, launch);
         } finally {
-            flightEvent.end();
-            if (flightEvent.shouldCommit()) {
-                flightEvent.taskGroup = describe() + " task " + task.index();
-                flightEvent.stream = stream.describe();
-                flightEvent.kernels = launched.size();
-                flightEvent.succeeded = updated;
-                flightEvent.commit();
-            }
-            for (KernelLaunches.Launch launch : launched) {
-                if (launch.singleUse()) {
-                    api().release(operation, launch.executor());
-                }
-            }
+            KernelLaunches.endUpdate(api(), operation, flightEvent, this, task.index(), stream, launched, updated);
         }
     }
 

@@ -106,19 +106,7 @@ public final class TaskGroup extends OnDevice {
             updated = true;
             graph.replaceGroup(index, launched);
         } finally {
-            flightEvent.end();
-            if (flightEvent.shouldCommit()) {
-                flightEvent.taskGroup = describe();
-                flightEvent.stream = stream.describe();
-                flightEvent.kernels = launched.size();
-                flightEvent.succeeded = updated;
-                flightEvent.commit();
-            }
-            for (KernelLaunches.Launch launch : launched) {
-                if (launch.singleUse()) {
-                    api().release(operation, launch.executor());
-                }
-            }
+            KernelLaunches.endUpdate(api(), operation, flightEvent, this, -1, stream, launched, updated);
         }
     }
 
