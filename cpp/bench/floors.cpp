@@ -19,9 +19,6 @@
 #endif
 
 namespace bench {
-namespace {
-
-using Clock = std::chrono::steady_clock;
 
 double Seconds(Clock::time_point from, Clock::time_point to) {
     return std::chrono::duration<double>(to - from).count();
@@ -33,10 +30,28 @@ double Median(std::vector<double> values) {
     return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+namespace {
+
 __attribute__((noinline)) void AddRange(float *__restrict out, const float *__restrict a, const float *__restrict b,
                                         float alpha, size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
         out[i] = a[i] + alpha * b[i];
+    }
+}
+
+// Spins until `stop`, calling `onNew(value)` each time `published` takes a new value: how a worker
+// kept hot waits for its next piece of work.
+template <typename OnNew>
+void SpinForNew(const std::atomic<bool> &stop, const std::atomic<uint64_t> &published, OnNew &&onNew) {
+    uint64_t seen = 0;
+    while (!stop.load(std::memory_order_acquire)) {
+        uint64_t value = published.load(std::memory_order_acquire);
+        if (value == seen) {
+            BENCH_PAUSE();
+            continue;
+        }
+        seen = value;
+        onNew(value);
     }
 }
 
@@ -70,17 +85,10 @@ public:
 
 private:
     void Work(int index) {
-        uint64_t seen = 0;
-        while (!stop_.load(std::memory_order_acquire)) {
-            uint64_t generation = generation_.load(std::memory_order_acquire);
-            if (generation == seen) {
-                BENCH_PAUSE();
-                continue;
-            }
-            seen = generation;
+        SpinForNew(stop_, generation_, [&](uint64_t) {
             task_(context_, index);
             finished_.fetch_add(1, std::memory_order_acq_rel);
-        }
+        });
     }
     int threads_;
     std::vector<std::thread> workers_;
@@ -151,17 +159,10 @@ double SpinHandoffNanos(double budgetSeconds) {
     std::atomic<bool> stop{false};
     void (*volatile task)() = &NoOp;
     std::thread worker([&] {
-        uint64_t seen = 0;
-        while (!stop.load(std::memory_order_acquire)) {
-            uint64_t r = request.load(std::memory_order_acquire);
-            if (r == seen) {
-                BENCH_PAUSE();
-                continue;
-            }
-            seen = r;
+        SpinForNew(stop, request, [&](uint64_t r) {
             task();
             done.store(r, std::memory_order_release);
-        }
+        });
     });
     uint64_t next = 0;
     auto roundTrip = [&] {

@@ -3,9 +3,19 @@
 #ifndef ACLGRAPH4J_BENCH_FLOORS_H
 #define ACLGRAPH4J_BENCH_FLOORS_H
 
+#include <chrono>
 #include <cstddef>
+#include <vector>
 
 namespace bench {
+
+using Clock = std::chrono::steady_clock;
+
+// Seconds from `from` to `to`.
+double Seconds(Clock::time_point from, Clock::time_point to);
+
+// The median of `values` (the mean of the middle two when there is an even number).
+double Median(std::vector<double> values);
 
 // out[i] = a[i] + alpha * b[i] for i in [0, n), split in `threads` equal parts run by a pool of
 // spinning threads (the caller runs part 0). Returns the median seconds of one pass.

@@ -36,20 +36,12 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::Median;
+using bench::Seconds;
 
 bool gQuick = false;
 bool gOperatorsOnly = false; // --operators: only section 4
-
-double Seconds(Clock::time_point from, Clock::time_point to) {
-    return std::chrono::duration<double>(to - from).count();
-}
-
-double Median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 #define CHECK(call)                                                                           \
     do {                                                                                      \
@@ -82,6 +74,18 @@ double TimePerCall(const std::function<void(size_t)> &run, double budget, size_t
         samples.push_back(Seconds(start, Clock::now()) / reps);
     }
     return Median(samples);
+}
+
+// Median seconds of one replay of `model` followed by a synchronize of `stream` (TimePerCall's sampling).
+double ReplaySyncSeconds(aclmdlRI model, aclrtStream stream, double budget, size_t minSamples) {
+    return TimePerCall(
+        [&](size_t reps) {
+            for (size_t r = 0; r < reps; ++r) {
+                CHECK(aclmdlRIExecuteAsync(model, stream));
+                CHECK(aclrtSynchronizeStream(stream));
+            }
+        },
+        budget, minSamples);
 }
 
 // Native heap in use (glibc: arenas plus mmapped chunks).
@@ -248,14 +252,7 @@ void SeedBenchmarks(Json &json, aclrtStream stream) {
     std::vector<double> replays, floors;
     for (int round = 0; round < rounds; ++round) {
         floors.push_back(bench::SpinHandoffNanos(0.15));
-        replays.push_back(1e9 * TimePerCall(
-                                    [&](size_t reps) {
-                                        for (size_t r = 0; r < reps; ++r) {
-                                            CHECK(aclmdlRIExecuteAsync(model, stream));
-                                            CHECK(aclrtSynchronizeStream(stream));
-                                        }
-                                    },
-                                    0.15, 5));
+        replays.push_back(1e9 * ReplaySyncSeconds(model, stream, 0.15, 5));
         std::fprintf(stderr, "  round %d: replay + synchronize %.1f ns, handoff floor %.1f ns\n", round, replays.back(),
                      floors.back());
     }
@@ -414,14 +411,7 @@ void ReplayBenchmarks(Json &json, aclrtStream stream) {
     Chain chain(8);
     for (int64_t k : {1, 2, 4, 8, 16, 32, 64, 128, 256, 1024}) {
         aclmdlRI model = chain.Capture(stream, k);
-        double seconds = TimePerCall(
-            [&](size_t reps) {
-                for (size_t r = 0; r < reps; ++r) {
-                    CHECK(aclmdlRIExecuteAsync(model, stream));
-                    CHECK(aclrtSynchronizeStream(stream));
-                }
-            },
-            0.4, 9);
+        double seconds = ReplaySyncSeconds(model, stream, 0.4, 9);
         json.Row("replay", "{\"k\": " + std::to_string(k) + ", \"ns\": " + Json::Number(seconds * 1e9) + "}");
         std::fprintf(stderr, "  K = %5lld  %12.1f ns per replay  %9.1f ns per task\n", static_cast<long long>(k),
                      seconds * 1e9, seconds * 1e9 / static_cast<double>(k));
@@ -457,14 +447,7 @@ void ReplayBenchmarks(Json &json, aclrtStream stream) {
         heap.push_back((static_cast<double>(heapAfter) - static_cast<double>(heapBefore)) / static_cast<double>(k));
         rss.push_back((static_cast<double>(rssAfter) - static_cast<double>(rssBefore)) / static_cast<double>(k));
         if (round == 0) {
-            double replay = TimePerCall(
-                [&](size_t reps) {
-                    for (size_t r = 0; r < reps; ++r) {
-                        CHECK(aclmdlRIExecuteAsync(model, stream));
-                        CHECK(aclrtSynchronizeStream(stream));
-                    }
-                },
-                0.5, 3);
+            double replay = ReplaySyncSeconds(model, stream, 0.5, 3);
             json.Metric("replay_k" + std::to_string(k) + "_ns_per_task", replay * 1e9 / static_cast<double>(k), "ns");
         }
         CHECK(aclmdlRIDestroy(model));

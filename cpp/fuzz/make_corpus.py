@@ -86,6 +86,11 @@ class Program:
         self.emit(HOST_ALLOC, self.sel(dev), size, fill)
         return self.new(HBUF)
 
+    def device_tensors(self, dev, count):
+        """`count` device buffers, then a [4, 2] float tensor over each: (buffers, tensors)."""
+        buffers = [self.device_buffer(dev) for _ in range(count)]
+        return buffers, [self.tensor(buffer) for buffer in buffers]
+
     def buf(self, ref):
         return (1 if ref[0] == HBUF else 0, self.sel(ref))
 
@@ -199,8 +204,7 @@ def task_groups():
     p = Program()
     dev = p.device()
     s, update = p.stream(dev), p.stream(dev)
-    a_b, b_b = p.device_buffer(dev), p.device_buffer(dev)
-    a, b = p.tensor(a_b), p.tensor(b_b)
+    _, (a, b) = p.device_tensors(dev, 2)
     alpha = p.scalar()
     beta = p.scalar(real=1)
     first = p.executor(OP_INPLACE_ADD, a, b, alpha)
@@ -230,8 +234,7 @@ def two_streams():
     dev = p.device()
     s1, s2 = p.stream(dev), p.stream(dev)
     e1, e2 = p.event(dev), p.event(dev)
-    x_b, y_b = p.device_buffer(dev), p.device_buffer(dev)
-    x, y = p.tensor(x_b), p.tensor(y_b)
+    (x_b, y_b), (x, y) = p.device_tensors(dev, 2)
     alpha = p.scalar()
     add = p.executor(OP_INPLACE_ADD, x, y, alpha)
     p.begin(s1, MODE_RELAXED)
@@ -390,8 +393,7 @@ def operators():
     p = Program()
     dev = p.device()
     s = p.stream(dev)
-    a_b, b_b, c_b = p.device_buffer(dev), p.device_buffer(dev), p.device_buffer(dev)
-    a, b, c = p.tensor(a_b), p.tensor(b_b), p.tensor(c_b)
+    (_, _, c_b), (a, b, c) = p.device_tensors(dev, 3)
     mul = p.operator(ROW_MUL, p.sel(a), p.sel(b), p.sel(c))
     exp = p.operator(ROW_EXP, p.sel(a), p.sel(c))
     softmax = p.operator(ROW_SOFTMAX, p.sel(a), INT_MINUS_1, p.sel(c))

@@ -3,6 +3,7 @@
 // wrote last, so line i holds 1.1 * i. Before the capture it checks the overflow status and turns
 // data dump on, configuration a program sets up outside its captures.
 #include <cstdio>
+#include <initializer_list>
 #include <vector>
 
 #include "acl/acl.h"
@@ -31,12 +32,13 @@ int main() {
     CHECK_RET(aclrtMalloc(&otherDevice, bytes, ACL_MEM_MALLOC_HUGE_FIRST));
     CHECK_RET(aclrtMalloc(&outDevice, bytes, ACL_MEM_MALLOC_HUGE_FIRST));
     CHECK_RET(aclrtMalloc(&status, 64, ACL_MEM_MALLOC_HUGE_FIRST));
-    aclTensor *self = aclCreateTensor(shape.data(), 2, ACL_FLOAT, strides.data(), 0, ACL_FORMAT_ND, shape.data(), 2,
-                                      selfDevice);
-    aclTensor *other = aclCreateTensor(shape.data(), 2, ACL_FLOAT, strides.data(), 0, ACL_FORMAT_ND, shape.data(), 2,
-                                       otherDevice);
-    aclTensor *out = aclCreateTensor(shape.data(), 2, ACL_FLOAT, strides.data(), 0, ACL_FORMAT_ND, shape.data(), 2,
-                                     outDevice);
+    // A contiguous FLOAT tensor of `shape` over device memory.
+    auto tensorOver = [&](void *data) {
+        return aclCreateTensor(shape.data(), 2, ACL_FLOAT, strides.data(), 0, ACL_FORMAT_ND, shape.data(), 2, data);
+    };
+    aclTensor *self = tensorOver(selfDevice);
+    aclTensor *other = tensorOver(otherDevice);
+    aclTensor *out = tensorOver(outDevice);
     float alphaValue = 1.1f;
     aclScalar *alpha = aclCreateScalar(&alphaValue, ACL_FLOAT);
     if (self == nullptr || other == nullptr || out == nullptr || alpha == nullptr) {
@@ -83,16 +85,16 @@ int main() {
 
     CHECK_RET(aclmdlFinalizeDump());
     CHECK_RET(aclmdlRIDestroy(model));
-    CHECK_RET(aclDestroyTensor(self));
-    CHECK_RET(aclDestroyTensor(other));
-    CHECK_RET(aclDestroyTensor(out));
+    for (aclTensor *tensor : {self, other, out}) {
+        CHECK_RET(aclDestroyTensor(tensor));
+    }
     CHECK_RET(aclDestroyScalar(alpha));
-    CHECK_RET(aclrtFree(selfDevice));
-    CHECK_RET(aclrtFree(otherDevice));
-    CHECK_RET(aclrtFree(outDevice));
-    CHECK_RET(aclrtFree(status));
-    CHECK_RET(aclrtFreeHost(selfHost));
-    CHECK_RET(aclrtFreeHost(otherHost));
+    for (void *device : {selfDevice, otherDevice, outDevice, status}) {
+        CHECK_RET(aclrtFree(device));
+    }
+    for (float *host : {selfHost, otherHost}) {
+        CHECK_RET(aclrtFreeHost(host));
+    }
     CHECK_RET(aclrtDestroyStream(stream));
     CHECK_RET(aclrtResetDevice(0));
     CHECK_RET(aclFinalize());

@@ -18,26 +18,43 @@ namespace {
 #include "aclgraph4j/shim_conditions.def"
 #undef AGJ_VALUE_WAIT
 
+constexpr NamedCode kValueWaits[] = {
+#define AGJ_VALUE_WAIT(name, code) {code, #name},
+#include "aclgraph4j/shim_conditions.def"
+#undef AGJ_VALUE_WAIT
+};
+
 // ACL_EVENT_RECORD_EXTERNAL and ACL_EVENT_WAIT_EXTERNAL (acl_rt.h of CANN 9.2): both 1.
 constexpr uint32_t kExternal = 1;
 
-int32_t RequireExternalEvents(const char *entry, const void *function, const char *name) {
-    return RequireOptional(entry, function, (std::string(name) + " (CANN 9.2 or later)").c_str());
+// An EXTERNAL record of `e` on `s` (`wait` false) or wait of `s` for `e` (CANN 9.2): the event must be
+// of the stream's device.
+int32_t ExternalEventTask(const char *entry, Stream &s, const Found<Event> &e, bool wait) {
+    const AclApi &api = Api();
+    const char *call = wait ? "aclrtStreamWaitEventWithFlag" : "aclrtRecordEventWithFlag";
+    const void *function = wait ? reinterpret_cast<const void *>(api.aclrtStreamWaitEventWithFlag)
+                                : reinterpret_cast<const void *>(api.aclrtRecordEventWithFlag);
+    AGJ_RETURN_IF_FAILED(RequireOptional(entry, function, (std::string(call) + " (CANN 9.2 or later)").c_str()));
+    AGJ_RETURN_IF_FAILED(RequireStreamDevice(entry, "event", e->device()->id(), s.device()->id()));
+    return IssueTask(s, e, call, [&] {
+        return wait ? api.aclrtStreamWaitEventWithFlag(s.handle(), e->handle(), 0, kExternal)
+                    : api.aclrtRecordEventWithFlag(e->handle(), s.handle(), kExternal);
+    });
 }
 
-// A device buffer's 8-byte word at `offset`, on the stream's device.
-int32_t ValueAddress(const char *entry, const Stream &s, const Buffer &b, int64_t offset, void *&address) {
-    if (offset < 0 || offset % 8 != 0 || offset > b.bytes() - 8) {
+// A value task of `s` on the 8-byte word at `offset` of device buffer `b`: `issue(address)` is the
+// ACL call named `call`.
+template <typename Issue>
+int32_t ValueTask(const char *entry, Stream &s, const Found<Buffer> &b, int64_t offset, const char *call,
+                  Issue &&issue) {
+    if (offset < 0 || offset % 8 != 0 || offset > b->bytes() - 8) {
         return InvalidArgument(entry, "the value is 8 bytes at an offset that is a multiple of 8 inside the buffer's " +
-                                          std::to_string(b.bytes()) + " bytes, not at offset " +
+                                          std::to_string(b->bytes()) + " bytes, not at offset " +
                                           std::to_string(offset));
     }
-    if (b.device()->id() != s.device()->id()) {
-        return InvalidArgument(entry, "the buffer is of device " + std::to_string(b.device()->id()) +
-                                          " but the stream is of device " + std::to_string(s.device()->id()));
-    }
-    address = static_cast<char *>(b.address()) + offset;
-    return AGJ_OK;
+    AGJ_RETURN_IF_FAILED(RequireStreamDevice(entry, "buffer", b->device()->id(), s.device()->id()));
+    void *address = static_cast<char *>(b->address()) + offset;
+    return IssueTask(s, b, call, [&] { return issue(address); });
 }
 
 } // namespace
@@ -51,17 +68,7 @@ int32_t agj_event_record_external(int64_t event, int64_t stream) {
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
-        const AclApi &api = Api();
-        AGJ_RETURN_IF_FAILED(RequireExternalEvents(entry, reinterpret_cast<const void *>(api.aclrtRecordEventWithFlag),
-                                                   "aclrtRecordEventWithFlag"));
-        if (e->device()->id() != s->device()->id()) {
-            return InvalidArgument(entry, "the event is of device " + std::to_string(e->device()->id()) +
-                                              " but the stream is of device " + std::to_string(s->device()->id()));
-        }
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
-        AGJ_ACL_CHECK("aclrtRecordEventWithFlag", api.aclrtRecordEventWithFlag(e->handle(), s->handle(), kExternal));
-        RetainForTask(*s, {e});
-        return AGJ_OK;
+        return ExternalEventTask(entry, *s, e, false);
     });
 }
 
@@ -69,18 +76,7 @@ int32_t agj_stream_wait_event_external(int64_t stream, int64_t event) {
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
-        const AclApi &api = Api();
-        AGJ_RETURN_IF_FAILED(RequireExternalEvents(
-            entry, reinterpret_cast<const void *>(api.aclrtStreamWaitEventWithFlag), "aclrtStreamWaitEventWithFlag"));
-        if (e->device()->id() != s->device()->id()) {
-            return InvalidArgument(entry, "the event is of device " + std::to_string(e->device()->id()) +
-                                              " but the stream is of device " + std::to_string(s->device()->id()));
-        }
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
-        AGJ_ACL_CHECK("aclrtStreamWaitEventWithFlag",
-                      api.aclrtStreamWaitEventWithFlag(s->handle(), e->handle(), 0, kExternal));
-        RetainForTask(*s, {e});
-        return AGJ_OK;
+        return ExternalEventTask(entry, *s, e, true);
     });
 }
 
@@ -89,14 +85,10 @@ int32_t agj_value_write_async(int64_t stream, int64_t buffer, int64_t offset, in
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Buffer, b, buffer, AGJ_KIND_DEVICE_BUFFER, "device buffer");
         const AclApi &api = Api();
-        AGJ_RETURN_IF_FAILED(RequireOptional(entry, reinterpret_cast<const void *>(api.aclrtValueWrite),
-                                             "aclrtValueWrite (CANN 8.5 or later)"));
-        void *address = nullptr;
-        AGJ_RETURN_IF_FAILED(ValueAddress(entry, *s, *b, offset, address));
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
-        AGJ_ACL_CHECK("aclrtValueWrite", api.aclrtValueWrite(address, static_cast<uint64_t>(value), 0, s->handle()));
-        RetainForTask(*s, {b});
-        return AGJ_OK;
+        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclrtValueWrite, "aclrtValueWrite (CANN 8.5 or later)"));
+        return ValueTask(entry, *s, b, offset, "aclrtValueWrite", [&](void *address) {
+            return api.aclrtValueWrite(address, static_cast<uint64_t>(value), 0, s->handle());
+        });
     });
 }
 
@@ -105,19 +97,12 @@ int32_t agj_value_wait_async(int64_t stream, int64_t buffer, int64_t offset, int
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Buffer, b, buffer, AGJ_KIND_DEVICE_BUFFER, "device buffer");
         const AclApi &api = Api();
-        AGJ_RETURN_IF_FAILED(RequireOptional(entry, reinterpret_cast<const void *>(api.aclrtValueWait),
-                                             "aclrtValueWait (CANN 8.5 or later)"));
-        if (condition < AGJ_VALUE_WAIT_GEQ || condition > AGJ_VALUE_WAIT_NOR) {
-            return InvalidArgument(entry, "condition must be 0 (GEQ), 1 (EQ), 2 (AND) or 3 (NOR), not " +
-                                              std::to_string(condition));
-        }
-        void *address = nullptr;
-        AGJ_RETURN_IF_FAILED(ValueAddress(entry, *s, *b, offset, address));
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
-        AGJ_ACL_CHECK("aclrtValueWait", api.aclrtValueWait(address, static_cast<uint64_t>(value),
-                                                           static_cast<uint32_t>(condition), s->handle()));
-        RetainForTask(*s, {b});
-        return AGJ_OK;
+        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclrtValueWait, "aclrtValueWait (CANN 8.5 or later)"));
+        AGJ_RETURN_IF_FAILED(RequireOneOf(entry, "condition", condition, kValueWaits));
+        return ValueTask(entry, *s, b, offset, "aclrtValueWait", [&](void *address) {
+            return api.aclrtValueWait(address, static_cast<uint64_t>(value), static_cast<uint32_t>(condition),
+                                      s->handle());
+        });
     });
 }
 

@@ -22,10 +22,7 @@ extern "C" {
 int32_t agj_capture_begin(int64_t stream, int32_t mode) {
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
-        if (mode < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || mode > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
-            return InvalidArgument(entry, "capture mode must be 0 (GLOBAL), 1 (THREAD_LOCAL) or 2 (RELAXED), not " +
-                                              std::to_string(mode));
-        }
+        AGJ_RETURN_IF_FAILED(RequireCaptureMode(entry, mode));
         const AclApi &api = Api();
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         MarkReplaysBeforeCapture(*s);
@@ -94,9 +91,9 @@ int32_t agj_capture_status(int64_t stream, int32_t *statusOut) {
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(statusOut);
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         aclmdlRICaptureStatus status = ACL_MODEL_RI_CAPTURE_STATUS_NONE;
-        AGJ_ACL_CHECK("aclmdlRICaptureGetInfo", Api().aclmdlRICaptureGetInfo(s->handle(), &status, nullptr));
+        AGJ_RETURN_IF_FAILED(CallOn(*s->device(), Api().aclmdlRICaptureGetInfo, "aclmdlRICaptureGetInfo", s->handle(),
+                                    &status, nullptr));
         *statusOut = static_cast<int32_t>(status);
         return AGJ_OK;
     });
@@ -105,10 +102,7 @@ int32_t agj_capture_status(int64_t stream, int32_t *statusOut) {
 int32_t agj_capture_exchange_mode(int32_t mode, int32_t *previousOut) {
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(previousOut);
-        if (mode < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || mode > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
-            return InvalidArgument(entry, "capture mode must be 0 (GLOBAL), 1 (THREAD_LOCAL) or 2 (RELAXED), not " +
-                                              std::to_string(mode));
-        }
+        AGJ_RETURN_IF_FAILED(RequireCaptureMode(entry, mode));
         aclmdlRICaptureMode exchanged = static_cast<aclmdlRICaptureMode>(mode);
         AGJ_ACL_CHECK("aclmdlRICaptureThreadExchangeMode", Api().aclmdlRICaptureThreadExchangeMode(&exchanged));
         *previousOut = static_cast<int32_t>(exchanged);
@@ -119,10 +113,8 @@ int32_t agj_capture_exchange_mode(int32_t mode, int32_t *previousOut) {
 int32_t agj_capture_task_group_begin(int64_t stream) {
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
-        const AclApi &api = Api();
-        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRICaptureTaskGrpBegin, "aclmdlRICaptureTaskGrpBegin"));
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
-        AGJ_ACL_CHECK("aclmdlRICaptureTaskGrpBegin", api.aclmdlRICaptureTaskGrpBegin(s->handle()));
+        AGJ_RETURN_IF_FAILED(CallOptional(entry, *s->device(), Api().aclmdlRICaptureTaskGrpBegin,
+                                          "aclmdlRICaptureTaskGrpBegin", "", s->handle()));
         s->setOpenGroup(std::make_shared<Retention>());
         return AGJ_OK;
     });
@@ -234,23 +226,15 @@ int32_t agj_model_debug_json(int64_t model, const char *path) {
         if (path == nullptr || *path == '\0') {
             return InvalidArgument(entry, "path is empty");
         }
-        const AclApi &api = Api();
-        AGJ_RETURN_IF_FAILED(
-            RequireOptional(entry, api.aclmdlRIDebugJsonPrint, "aclmdlRIDebugJsonPrint (CANN 8.3 or later)"));
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
-        AGJ_ACL_CHECK("aclmdlRIDebugJsonPrint", api.aclmdlRIDebugJsonPrint(m->handle(), path, 0));
-        return AGJ_OK;
+        return CallOptional(entry, *m->device(), Api().aclmdlRIDebugJsonPrint, "aclmdlRIDebugJsonPrint",
+                            " (CANN 8.3 or later)", m->handle(), path, 0);
     });
 }
 
 int32_t agj_model_debug_print(int64_t model) {
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
-        const AclApi &api = Api();
-        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRIDebugPrint, "aclmdlRIDebugPrint"));
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
-        AGJ_ACL_CHECK("aclmdlRIDebugPrint", api.aclmdlRIDebugPrint(m->handle()));
-        return AGJ_OK;
+        return CallOptional(entry, *m->device(), Api().aclmdlRIDebugPrint, "aclmdlRIDebugPrint", "", m->handle());
     });
 }
 

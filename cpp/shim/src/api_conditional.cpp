@@ -20,6 +20,12 @@ namespace {
 
 constexpr const char *kNeeds = " (CANN 9.1 or later)";
 
+constexpr NamedCode kConditionTypes[] = {
+#define AGJ_CONDITION_TYPE(name, code) {code, #name},
+#include "aclgraph4j/shim_conditions.def"
+#undef AGJ_CONDITION_TYPE
+};
+
 class Condition final : public Object {
 public:
     Condition(std::shared_ptr<Device> device, void *handle, uint64_t *value, std::weak_ptr<CaptureRecord> record)
@@ -28,12 +34,11 @@ public:
 
     std::string describe() const override {
         std::lock_guard lock(mutex_);
-        std::string text = "condition";
-        switch (type_) {
-        case AGJ_CONDITION_TYPE_IF: text += " IF"; break;
-        case AGJ_CONDITION_TYPE_WHILE: text += " WHILE"; break;
-        case AGJ_CONDITION_TYPE_SWITCH: text += " SWITCH"; break;
-        default: text += " without a task"; break;
+        std::string text = "condition without a task";
+        for (const NamedCode &type : kConditionTypes) {
+            if (type.code == type_) {
+                text = std::string("condition ") + type.name;
+            }
         }
         if (!bodies_.empty()) {
             text += " with " + std::to_string(bodies_.size()) + (bodies_.size() == 1 ? " body" : " bodies");
@@ -184,9 +189,7 @@ int32_t agj_condition_add_task(int64_t stream, int64_t condition, int32_t type, 
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Condition, c, condition, AGJ_KIND_CONDITION, "condition");
         AGJ_RETURN_IF_FAILED(RequireConditionals(entry));
-        if (type < AGJ_CONDITION_TYPE_IF || type > AGJ_CONDITION_TYPE_SWITCH) {
-            return InvalidArgument(entry, "type must be 0 (IF), 1 (WHILE) or 2 (SWITCH), not " + std::to_string(type));
-        }
+        AGJ_RETURN_IF_FAILED(RequireOneOf(entry, "type", type, kConditionTypes));
         if (bodies < 1 || bodies > 1024) {
             return InvalidArgument(entry, "a conditional task has 1 to 1024 bodies, not " + std::to_string(bodies));
         }
@@ -195,10 +198,7 @@ int32_t agj_condition_add_task(int64_t stream, int64_t condition, int32_t type, 
         if (c->hasTask()) {
             return Fail(AGJ_ERR_STATE, entry, "the condition has its task already: make a condition per task");
         }
-        if (s->device()->id() != c->device()->id()) {
-            return InvalidArgument(entry, "the condition is of device " + std::to_string(c->device()->id()) +
-                                              " but the stream is of device " + std::to_string(s->device()->id()));
-        }
+        AGJ_RETURN_IF_FAILED(RequireStreamDevice(entry, "condition", c->device()->id(), s->device()->id()));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         std::vector<aclmdlRI> made(static_cast<size_t>(bodies), nullptr);
         CondTaskParams params{c->handle(), type, static_cast<uint32_t>(bodies), made.data()};
@@ -213,10 +213,7 @@ int32_t agj_condition_body_begin(int64_t stream, int64_t condition, int32_t body
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Condition, c, condition, AGJ_KIND_CONDITION, "condition");
         AGJ_RETURN_IF_FAILED(RequireConditionals(entry));
-        if (mode < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL || mode > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
-            return InvalidArgument(entry, "capture mode must be 0 (GLOBAL), 1 (THREAD_LOCAL) or 2 (RELAXED), not " +
-                                              std::to_string(mode));
-        }
+        AGJ_RETURN_IF_FAILED(RequireCaptureMode(entry, mode));
         std::shared_ptr<CaptureRecord> record;
         AGJ_RETURN_IF_FAILED(c->requireLive(entry, record));
         aclmdlRI model = nullptr;
@@ -224,10 +221,7 @@ int32_t agj_condition_body_begin(int64_t stream, int64_t condition, int32_t body
         if (c->captured(body)) {
             return Fail(AGJ_ERR_STATE, entry, "body " + std::to_string(body) + " was captured already");
         }
-        if (s->device()->id() != c->device()->id()) {
-            return InvalidArgument(entry, "the condition is of device " + std::to_string(c->device()->id()) +
-                                              " but the stream is of device " + std::to_string(s->device()->id()));
-        }
+        AGJ_RETURN_IF_FAILED(RequireStreamDevice(entry, "condition", c->device()->id(), s->device()->id()));
         AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
         MarkReplaysBeforeCapture(*s);
         AGJ_ACL_CHECK("aclmdlRICaptureToModelRIBegin",
@@ -274,11 +268,9 @@ int32_t agj_condition_set(int64_t condition, int64_t value) {
         AGJ_FIND(Condition, c, condition, AGJ_KIND_CONDITION, "condition");
         std::shared_ptr<CaptureRecord> record;
         AGJ_RETURN_IF_FAILED(c->requireLive(entry, record));
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", c->device()->makeCurrent());
         uint64_t bits = static_cast<uint64_t>(value);
-        AGJ_ACL_CHECK("aclrtMemcpy",
-                      Api().aclrtMemcpy(c->value(), sizeof bits, &bits, sizeof bits, ACL_MEMCPY_HOST_TO_DEVICE));
-        return AGJ_OK;
+        return CallOn(*c->device(), Api().aclrtMemcpy, "aclrtMemcpy", c->value(), sizeof bits, &bits, sizeof bits,
+                      ACL_MEMCPY_HOST_TO_DEVICE);
     });
 }
 
@@ -288,10 +280,9 @@ int32_t agj_condition_get(int64_t condition, int64_t *valueOut) {
         AGJ_FIND(Condition, c, condition, AGJ_KIND_CONDITION, "condition");
         std::shared_ptr<CaptureRecord> record;
         AGJ_RETURN_IF_FAILED(c->requireLive(entry, record));
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", c->device()->makeCurrent());
         uint64_t bits = 0;
-        AGJ_ACL_CHECK("aclrtMemcpy",
-                      Api().aclrtMemcpy(&bits, sizeof bits, c->value(), sizeof bits, ACL_MEMCPY_DEVICE_TO_HOST));
+        AGJ_RETURN_IF_FAILED(CallOn(*c->device(), Api().aclrtMemcpy, "aclrtMemcpy", &bits, sizeof bits, c->value(),
+                                    sizeof bits, ACL_MEMCPY_DEVICE_TO_HOST));
         *valueOut = static_cast<int64_t>(bits);
         return AGJ_OK;
     });

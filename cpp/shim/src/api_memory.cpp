@@ -19,6 +19,21 @@ aclrtMemcpyKind CopyKind(const Buffer &dst, const Buffer &src) {
     return dst.isHost() ? ACL_MEMCPY_DEVICE_TO_HOST : ACL_MEMCPY_DEVICE_TO_DEVICE;
 }
 
+// A new buffer of `kind`, `bytes` long, on `device`, at `address`: `allocate(&address, size)` is the
+// ACL call named `call`.
+template <typename Allocate>
+int32_t NewBuffer(const char *entry, int64_t device, int64_t bytes, int32_t kind, const char *call, Allocate &&allocate,
+                  int64_t &bufferOut, void *&address) {
+    AGJ_FIND(Device, dev, device, AGJ_KIND_DEVICE, "device");
+    if (bytes <= 0) {
+        return InvalidArgument(entry, "size must be positive, not " + std::to_string(bytes));
+    }
+    AGJ_ACL_CHECK("aclrtSetCurrentContext", dev->makeCurrent());
+    AGJ_ACL_CHECK(call, allocate(&address, static_cast<size_t>(bytes)));
+    bufferOut = Publish(std::make_shared<Buffer>(kind, dev, address, bytes));
+    return AGJ_OK;
+}
+
 } // namespace
 } // namespace agj
 
@@ -31,16 +46,11 @@ extern "C" {
 int32_t agj_device_buffer_alloc(int64_t device, int64_t bytes, int64_t *bufferOut) {
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(bufferOut);
-        AGJ_FIND(Device, dev, device, AGJ_KIND_DEVICE, "device");
-        if (bytes <= 0) {
-            return InvalidArgument(entry, "size must be positive, not " + std::to_string(bytes));
-        }
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", dev->makeCurrent());
         void *address = nullptr;
-        AGJ_ACL_CHECK("aclrtMalloc",
-                      Api().aclrtMalloc(&address, static_cast<size_t>(bytes), ACL_MEM_MALLOC_HUGE_FIRST));
-        *bufferOut = Publish(std::make_shared<Buffer>(AGJ_KIND_DEVICE_BUFFER, dev, address, bytes));
-        return AGJ_OK;
+        return NewBuffer(
+            entry, device, bytes, AGJ_KIND_DEVICE_BUFFER, "aclrtMalloc",
+            [](void **at, size_t size) { return Api().aclrtMalloc(at, size, ACL_MEM_MALLOC_HUGE_FIRST); }, *bufferOut,
+            address);
     });
 }
 
@@ -48,14 +58,10 @@ int32_t agj_host_buffer_alloc(int64_t device, int64_t bytes, int64_t *bufferOut,
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(bufferOut);
         AGJ_REQUIRE_OUT(addressOut);
-        AGJ_FIND(Device, dev, device, AGJ_KIND_DEVICE, "device");
-        if (bytes <= 0) {
-            return InvalidArgument(entry, "size must be positive, not " + std::to_string(bytes));
-        }
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", dev->makeCurrent());
         void *address = nullptr;
-        AGJ_ACL_CHECK("aclrtMallocHost", Api().aclrtMallocHost(&address, static_cast<size_t>(bytes)));
-        *bufferOut = Publish(std::make_shared<Buffer>(AGJ_KIND_HOST_BUFFER, dev, address, bytes));
+        AGJ_RETURN_IF_FAILED(NewBuffer(
+            entry, device, bytes, AGJ_KIND_HOST_BUFFER, "aclrtMallocHost",
+            [](void **at, size_t size) { return Api().aclrtMallocHost(at, size); }, *bufferOut, address));
         *addressOut = static_cast<int64_t>(reinterpret_cast<uintptr_t>(address));
         return AGJ_OK;
     });

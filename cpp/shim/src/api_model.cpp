@@ -21,11 +21,8 @@ int32_t agj_model_set_name(int64_t model, const char *name) {
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
         AGJ_RETURN_IF_FAILED(CheckModelName(entry, name));
-        const AclApi &api = Api();
-        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRISetName, "aclmdlRISetName (CANN 8.5 or later)"));
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
-        AGJ_ACL_CHECK("aclmdlRISetName", api.aclmdlRISetName(m->handle(), name));
-        return AGJ_OK;
+        return CallOptional(entry, *m->device(), Api().aclmdlRISetName, "aclmdlRISetName", " (CANN 8.5 or later)",
+                            m->handle(), name);
     });
 }
 
@@ -38,10 +35,9 @@ int32_t agj_model_get_name(int64_t model, char *nameOut, int32_t capacity) {
         }
         *nameOut = '\0';
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
-        const AclApi &api = Api();
-        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRIGetName, "aclmdlRIGetName (CANN 8.5 or later)"));
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
-        AGJ_ACL_CHECK("aclmdlRIGetName", api.aclmdlRIGetName(m->handle(), static_cast<uint32_t>(capacity), nameOut));
+        AGJ_RETURN_IF_FAILED(CallOptional(entry, *m->device(), Api().aclmdlRIGetName, "aclmdlRIGetName",
+                                          " (CANN 8.5 or later)", m->handle(), static_cast<uint32_t>(capacity),
+                                          nameOut));
         nameOut[capacity - 1] = '\0'; // whatever the runtime wrote, the caller gets a terminated string
         return AGJ_OK;
     });
@@ -52,11 +48,9 @@ int32_t agj_model_id(int64_t model, int64_t *idOut) {
         AGJ_REQUIRE_OUT(idOut);
         *idOut = -1;
         AGJ_FIND(Model, m, model, AGJ_KIND_MODEL, "model");
-        const AclApi &api = Api();
-        AGJ_RETURN_IF_FAILED(RequireOptional(entry, api.aclmdlRIGetId, "aclmdlRIGetId (CANN 9.1 or later)"));
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", m->device()->makeCurrent());
         uint32_t id = 0;
-        AGJ_ACL_CHECK("aclmdlRIGetId", api.aclmdlRIGetId(m->handle(), &id));
+        AGJ_RETURN_IF_FAILED(CallOptional(entry, *m->device(), Api().aclmdlRIGetId, "aclmdlRIGetId",
+                                          " (CANN 9.1 or later)", m->handle(), &id));
         *idOut = id;
         return AGJ_OK;
     });

@@ -88,10 +88,7 @@ int32_t agj_event_record(int64_t event, int64_t stream) {
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
-        AGJ_ACL_CHECK("aclrtRecordEvent", Api().aclrtRecordEvent(e->handle(), s->handle()));
-        RetainForTask(*s, {e});
-        return AGJ_OK;
+        return IssueTask(*s, e, "aclrtRecordEvent", [&] { return Api().aclrtRecordEvent(e->handle(), s->handle()); });
     });
 }
 
@@ -99,11 +96,10 @@ int32_t agj_stream_wait_event(int64_t stream, int64_t event) {
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_FIND(Stream, s, stream, AGJ_KIND_STREAM, "stream");
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", s->device()->makeCurrent());
-        MarkReplaysBeforeCapture(*s); // the wait may join the stream to a capture
-        AGJ_ACL_CHECK("aclrtStreamWaitEvent", Api().aclrtStreamWaitEvent(s->handle(), e->handle()));
-        RetainForTask(*s, {e});
-        return AGJ_OK;
+        return IssueTask(*s, e, "aclrtStreamWaitEvent", [&] {
+            MarkReplaysBeforeCapture(*s); // the wait may join the stream to a capture
+            return Api().aclrtStreamWaitEvent(s->handle(), e->handle());
+        });
     });
 }
 
@@ -121,9 +117,9 @@ int32_t agj_event_query(int64_t event, int32_t *completeOut) {
     return Entry(__func__, [&](const char *entry) -> int32_t {
         AGJ_REQUIRE_OUT(completeOut);
         AGJ_FIND(Event, e, event, AGJ_KIND_EVENT, "event");
-        AGJ_ACL_CHECK("aclrtSetCurrentContext", e->device()->makeCurrent());
         aclrtEventRecordedStatus status = ACL_EVENT_RECORDED_STATUS_NOT_READY;
-        AGJ_ACL_CHECK("aclrtQueryEventStatus", Api().aclrtQueryEventStatus(e->handle(), &status));
+        AGJ_RETURN_IF_FAILED(
+            CallOn(*e->device(), Api().aclrtQueryEventStatus, "aclrtQueryEventStatus", e->handle(), &status));
         *completeOut = status == ACL_EVENT_RECORDED_STATUS_COMPLETE ? 1 : 0;
         return AGJ_OK;
     });

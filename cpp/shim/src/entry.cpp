@@ -69,6 +69,37 @@ int32_t RequireOptional(const char *entry, const void *function, const char *nam
     return AGJ_OK;
 }
 
+int32_t RequireOneOf(const char *entry, const char *what, int32_t value, const NamedCode *rows, size_t count) {
+    for (size_t i = 0; i < count; ++i) {
+        if (rows[i].code == value) {
+            return AGJ_OK;
+        }
+    }
+    std::string listed;
+    for (size_t i = 0; i < count; ++i) {
+        listed += i == 0 ? "" : i + 1 == count ? " or " : ", ";
+        listed += std::to_string(rows[i].code) + " (" + rows[i].name + ")";
+    }
+    return InvalidArgument(entry, std::string(what) + " must be " + listed + ", not " + std::to_string(value));
+}
+
+int32_t RequireCaptureMode(const char *entry, int32_t mode) {
+    static constexpr NamedCode kModes[] = {
+#define AGJ_CAPTURE_MODE(name, code) {code, #name},
+#include "aclgraph4j/shim_capture.def"
+#undef AGJ_CAPTURE_MODE
+    };
+    return RequireOneOf(entry, "capture mode", mode, kModes);
+}
+
+int32_t RequireStreamDevice(const char *entry, const char *what, int32_t objectDevice, int32_t streamDevice) {
+    if (objectDevice != streamDevice) {
+        return InvalidArgument(entry, std::string("the ") + what + " is of device " + std::to_string(objectDevice) +
+                                          " but the stream is of device " + std::to_string(streamDevice));
+    }
+    return AGJ_OK;
+}
+
 const char *KeepForCaller(std::string text) noexcept {
     tKept.swap(text); // no allocation: the caller's string moves in
     return tKept.c_str();

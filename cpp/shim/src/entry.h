@@ -34,6 +34,23 @@ template <typename Function>
 int32_t RequireOptional(const char *entry, Function *function, const char *name) {
     return RequireOptional(entry, reinterpret_cast<const void *>(function), name);
 }
+// A row of a code table (aclgraph4j/*.def): its code and its name.
+struct NamedCode {
+    int32_t code;
+    const char *name;
+};
+// AGJ_ERR_INVALID_ARGUMENT unless `value` is the code of one of `count` `rows`; the message lists
+// them: "<what> must be 0 (A), 1 (B) or 2 (C), not <value>".
+int32_t RequireOneOf(const char *entry, const char *what, int32_t value, const NamedCode *rows, size_t count);
+template <size_t N>
+int32_t RequireOneOf(const char *entry, const char *what, int32_t value, const NamedCode (&rows)[N]) {
+    return RequireOneOf(entry, what, value, rows, N);
+}
+// RequireOneOf the capture modes of shim_capture.def.
+int32_t RequireCaptureMode(const char *entry, int32_t mode);
+// AGJ_ERR_INVALID_ARGUMENT unless the object (`what`: "event", "buffer", ...) on device `objectDevice`
+// is of the stream's device `streamDevice`.
+int32_t RequireStreamDevice(const char *entry, const char *what, int32_t objectDevice, int32_t streamDevice);
 // Keeps `text` for the caller until the thread's next call; returns it.
 const char *KeepForCaller(std::string text) noexcept;
 
@@ -127,5 +144,28 @@ inline int64_t Publish(ObjectRef object) {
             return agj_status;                                         \
         }                                                              \
     } while (0)
+
+namespace agj {
+
+// Calls the ACL function `function` (`name` in messages) with `args` on `device`.
+template <typename Function, typename... Args>
+int32_t CallOn(const Device &device, Function *function, const char *name, Args &&...args) {
+    AGJ_ACL_CHECK("aclrtSetCurrentContext", device.makeCurrent());
+    AGJ_ACL_CHECK(name, function(std::forward<Args>(args)...));
+    return AGJ_OK;
+}
+
+// CallOn for a function the backend may lack: then AGJ_ERR_BACKEND naming `name` and `since`
+// (" (CANN 8.5 or later)", or "").
+template <typename Function, typename... Args>
+int32_t CallOptional(const char *entry, const Device &device, Function *function, const char *name, const char *since,
+                     Args &&...args) {
+    if (function == nullptr) {
+        return RequireOptional(entry, function, (std::string(name) + since).c_str());
+    }
+    return CallOn(device, function, name, std::forward<Args>(args)...);
+}
+
+} // namespace agj
 
 #endif

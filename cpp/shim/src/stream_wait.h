@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "entry.h"
 #include "objects.h"
 
 namespace agj {
@@ -22,6 +23,16 @@ inline void RetainForTask(Stream &stream, std::initializer_list<ObjectRef> objec
     for (const auto &object : objects) {
         stream.retainForTask(object);
     }
+}
+
+// Issues a task on `s` that uses `used` (an event recorded or waited for, a value's buffer): `issue()`
+// is the ACL call named `call`, made on the stream's device; `used` is kept until the task has run.
+template <typename Issue>
+int32_t IssueTask(Stream &s, const ObjectRef &used, const char *call, Issue &&issue) {
+    AGJ_ACL_CHECK("aclrtSetCurrentContext", s.device()->makeCurrent());
+    AGJ_ACL_CHECK(call, issue());
+    s.retainForTask(used);
+    return AGJ_OK;
 }
 
 } // namespace agj

@@ -18,18 +18,17 @@
 #include "aclgraph4j/shim_testing.h"
 #include "aclsim/aclsim.h"
 #include "operator_rows.h"
-#include "test_support.h"
+#include "shim_test_fixture.h"
 
 namespace {
+
+using shimtest::LastError;
+using shimtest::OpenRuntime;
 
 constexpr int64_t kI64Max = std::numeric_limits<int64_t>::max();
 constexpr int64_t kI64Min = std::numeric_limits<int64_t>::min();
 constexpr int32_t kI32Max = std::numeric_limits<int32_t>::max();
 constexpr int32_t kI32Min = std::numeric_limits<int32_t>::min();
-
-std::string LastError() {
-    return agj_last_error_message();
-}
 
 // status == expected, a non-empty message that names `needle` (the entry point, usually).
 #define EXPECT_REFUSED(call, expected, needle)                                                                 \
@@ -97,14 +96,6 @@ struct Fixture {
             }
         }
         return 0;
-    }
-};
-
-struct OpenRuntime {
-    OpenRuntime() { CHECK_EQ(agj_runtime_open("sim"), AGJ_OK); }
-    ~OpenRuntime() {
-        CHECK_EQ(agj_runtime_close(), AGJ_OK);
-        CHECK_EQ(agj_live_count(0), 0);
     }
 };
 

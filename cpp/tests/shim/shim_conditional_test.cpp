@@ -9,33 +9,16 @@
 
 #include "acl/acl.h"
 #include "aclgraph4j/shim.h"
-#include "test_support.h"
+#include "shim_test_fixture.h"
 
 namespace {
 
-std::string LastError() {
-    return agj_last_error_message();
-}
+using shimtest::LastError;
 
-struct Runtime {
-    Runtime() { CHECK_EQ(agj_runtime_open("sim"), AGJ_OK); }
-    ~Runtime() {
-        CHECK_EQ(agj_runtime_close(), AGJ_OK);
-        CHECK_EQ(agj_live_count(0), 0);
-    }
-};
-
-struct Fixture {
-    int64_t device = 0, stream = 0, body = 0, host = 0;
-    void *hostData = nullptr;
-    Fixture() {
-        CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
-        CHECK_EQ(agj_stream_create(device, &stream), AGJ_OK);
-        CHECK_EQ(agj_stream_create(device, &body), AGJ_OK);
-        int64_t address = 0;
-        CHECK_EQ(agj_host_buffer_alloc(device, 8, &host, &address), AGJ_OK);
-        hostData = reinterpret_cast<void *>(address);
-    }
+struct Fixture : shimtest::DeviceStream {
+    int64_t body = 0;
+    void *hostData = reinterpret_cast<void *>(hostAddress);
+    Fixture() : DeviceStream(8) { CHECK_EQ(agj_stream_create(device, &body), AGJ_OK); }
     // A one-element tensor of `type` over a new buffer (the buffer handle is released: the tensor keeps it).
     int64_t Tensor(int32_t type, int64_t *bufferOut = nullptr) {
         int64_t buffer = 0, tensor = 0;
@@ -68,23 +51,16 @@ struct Fixture {
     }
 };
 
-// counterTensor += delta (INT64), as an executor launched on `stream`; the executor is released.
+// tensor += delta, as an executor launched on `stream`; the executor is released.
 void LaunchAdds(int64_t tensor, int32_t type, double delta, int64_t stream) {
-    int64_t other = 0, alpha = 0, executor = 0;
-    CHECK_EQ(agj_scalar_create_double(type, delta, &other), AGJ_OK);
-    CHECK_EQ(agj_scalar_create_double(type, 1.0, &alpha), AGJ_OK);
-    CHECK_EQ(agj_executor_prepare(AGJ_OP_INPLACE_ADDS, tensor, other, alpha, 0, AGJ_EXECUTOR_REPEATABLE, &executor),
-             AGJ_OK);
+    int64_t executor = shimtest::PrepareAdds(tensor, type, delta);
     CHECK_EQ(agj_executor_launch(executor, stream), AGJ_OK);
-    for (int64_t handle : {other, alpha, executor}) {
-        CHECK_EQ(agj_release(handle), AGJ_OK);
-    }
+    CHECK_EQ(agj_release(executor), AGJ_OK);
 }
 
 } // namespace
 
 TEST_CASE("WHILE: the body counts the condition down; what it used is kept by the model") {
-    Runtime runtime;
     Fixture f;
     int64_t sumBuffer = 0, counterBuffer = 0;
     int64_t sum = f.Tensor(ACL_FLOAT, &sumBuffer);
@@ -128,7 +104,6 @@ TEST_CASE("WHILE: the body counts the condition down; what it used is kept by th
 }
 
 TEST_CASE("IF/ELSE chosen from the host; a capture discarded leaves its condition stale") {
-    Runtime runtime;
     Fixture f;
     int64_t thenBuffer = 0, elseBuffer = 0;
     int64_t thenCount = f.Tensor(ACL_FLOAT, &thenBuffer);
@@ -138,6 +113,7 @@ TEST_CASE("IF/ELSE chosen from the host; a capture discarded leaves its conditio
     CHECK_EQ(agj_condition_create(f.stream, 1ll << 32, 0, &condition), AGJ_ERR_INVALID_ARGUMENT);
     CHECK_EQ(agj_condition_create(f.stream, 0, 0, &condition), AGJ_OK);
     CHECK_EQ(agj_condition_add_task(f.stream, condition, 7, 2), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK(LastError().find("type must be 0 (IF), 1 (WHILE) or 2 (SWITCH), not 7") != std::string::npos);
     CHECK_EQ(agj_condition_add_task(f.stream, condition, AGJ_CONDITION_TYPE_IF, 2), AGJ_OK);
     int64_t counts[] = {thenCount, elseCount};
     for (int32_t body = 0; body < 2; ++body) {
@@ -167,7 +143,6 @@ TEST_CASE("IF/ELSE chosen from the host; a capture discarded leaves its conditio
 }
 
 TEST_CASE("releasing a model waits for an eager copy into its condition still queued behind a value wait") {
-    Runtime runtime;
     Fixture f;
     int64_t gate = 0, source = 0, condition = 0, model = 0, opener = 0;
     CHECK_EQ(agj_device_buffer_alloc(f.device, 8, &gate), AGJ_OK);
@@ -203,7 +178,6 @@ TEST_CASE("releasing a model waits for an eager copy into its condition still qu
 }
 
 TEST_CASE("value tasks order two streams; an EXTERNAL record is a task of a capture only") {
-    Runtime runtime;
     Fixture f;
     int64_t flag = 0, event = 0, model = 0;
     CHECK_EQ(agj_device_buffer_alloc(f.device, 16, &flag), AGJ_OK);
@@ -211,6 +185,7 @@ TEST_CASE("value tasks order two streams; an EXTERNAL record is a task of a capt
     CHECK_EQ(agj_value_write_async(f.stream, flag, 4, 1), AGJ_ERR_INVALID_ARGUMENT);
     CHECK_EQ(agj_value_write_async(f.stream, flag, 16, 1), AGJ_ERR_INVALID_ARGUMENT);
     CHECK_EQ(agj_value_wait_async(f.stream, flag, 8, 1, 9), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK(LastError().find("condition must be 0 (GEQ), 1 (EQ), 2 (AND) or 3 (NOR), not 9") != std::string::npos);
     CHECK_EQ(agj_value_wait_async(f.stream, flag, 8, 3, AGJ_VALUE_WAIT_GEQ), AGJ_OK);
     CHECK_EQ(agj_value_write_async(f.stream, flag, 0, 42), AGJ_OK); // runs after the wait
     int32_t complete = 1;

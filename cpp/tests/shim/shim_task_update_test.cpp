@@ -10,7 +10,7 @@
 #include "aclgraph4j/shim.h"
 #include "aclgraph4j/shim_testing.h"
 #include "aclsim/aclsim.h"
-#include "test_support.h"
+#include "shim_test_fixture.h"
 
 // The shim declares CANN 9.1's aclmdlRITaskParams itself (acl_api.h) for older headers; its layout
 // must be the header's. Checked here against the simulator's copy of the header.
@@ -21,30 +21,15 @@ static_assert(offsetof(aclmdlRIKernelTaskParams, args) == 16 && offsetof(aclmdlR
 
 namespace {
 
-std::string LastError() {
-    return agj_last_error_message();
-}
-
-struct Runtime {
-    Runtime() { CHECK_EQ(agj_runtime_open("sim"), AGJ_OK); }
-    ~Runtime() {
-        CHECK_EQ(agj_runtime_close(), AGJ_OK);
-        CHECK_EQ(agj_live_count(0), 0);
-    }
-};
+using shimtest::LastError;
 
 // A FLOAT[4] counter and a model that adds to it in place (counter += 1), captured on `stream`.
-struct Fixture {
-    int64_t device = 0, stream = 0, other = 0, host = 0, counter = 0, counterBuffer = 0, gate = 0, model = 0;
-    float *hostData = nullptr;
+struct Fixture : shimtest::DeviceStream {
+    int64_t other = 0, counter = 0, counterBuffer = 0, gate = 0, model = 0;
+    float *hostData = reinterpret_cast<float *>(hostAddress);
 
-    Fixture() {
-        CHECK_EQ(agj_device_open(0, &device), AGJ_OK);
-        CHECK_EQ(agj_stream_create(device, &stream), AGJ_OK);
+    Fixture() : DeviceStream(16) {
         CHECK_EQ(agj_stream_create(device, &other), AGJ_OK);
-        int64_t address = 0;
-        CHECK_EQ(agj_host_buffer_alloc(device, 16, &host, &address), AGJ_OK);
-        hostData = reinterpret_cast<float *>(address);
         const int64_t dims[] = {4};
         CHECK_EQ(agj_device_buffer_alloc(device, 16, &counterBuffer), AGJ_OK);
         CHECK_EQ(agj_memset(counterBuffer, 0, 0, 16), AGJ_OK);
@@ -60,13 +45,7 @@ struct Fixture {
 
     // counter += delta, as a repeatable executor (its scalars released: it keeps them).
     int64_t Adds(double delta, int32_t flags = AGJ_EXECUTOR_REPEATABLE) {
-        int64_t value = 0, alpha = 0, executor = 0;
-        CHECK_EQ(agj_scalar_create_double(ACL_FLOAT, delta, &value), AGJ_OK);
-        CHECK_EQ(agj_scalar_create_double(ACL_FLOAT, 1.0, &alpha), AGJ_OK);
-        CHECK_EQ(agj_executor_prepare(AGJ_OP_INPLACE_ADDS, counter, value, alpha, 0, flags, &executor), AGJ_OK);
-        CHECK_EQ(agj_release(value), AGJ_OK);
-        CHECK_EQ(agj_release(alpha), AGJ_OK);
-        return executor;
+        return shimtest::PrepareAdds(counter, ACL_FLOAT, delta, flags);
     }
 
     float Counter() {
@@ -80,7 +59,6 @@ struct Fixture {
 };
 
 TEST_CASE("an update between replays changes what the next replays add; the model keeps the executors") {
-    Runtime runtime;
     Fixture f;
     CHECK_EQ(agj_model_execute(f.model, f.stream), AGJ_OK);
     CHECK_EQ(f.Counter(), 1.0f);
@@ -102,7 +80,6 @@ TEST_CASE("an update between replays changes what the next replays add; the mode
 }
 
 TEST_CASE("an update issued while replays are in flight returns at once and takes effect after them") {
-    Runtime runtime;
     Fixture f;
     f.CloseGate(f.stream);
     for (int i = 0; i < 3; ++i) {
@@ -121,7 +98,6 @@ TEST_CASE("an update issued while replays are in flight returns at once and take
 }
 
 TEST_CASE("an update on another stream waits on the device for the replay in flight") {
-    Runtime runtime;
     Fixture f;
     f.CloseGate(f.stream);
     CHECK_EQ(agj_model_execute_async(f.model, f.stream), AGJ_OK);
@@ -140,7 +116,6 @@ TEST_CASE("an update on another stream waits on the device for the replay in fli
 }
 
 TEST_CASE("refusals: exact codes, messages naming what is wrong, nothing changed") {
-    Runtime runtime;
     Fixture f;
     int64_t two = f.Adds(2.0);
     CHECK_EQ(agj_model_update_kernel(f.model, 1, 0, two, f.stream), AGJ_ERR_INVALID_ARGUMENT);
@@ -170,7 +145,6 @@ TEST_CASE("refusals: exact codes, messages naming what is wrong, nothing changed
 }
 
 TEST_CASE("a model released with an update queued is destroyed once the stream has passed it") {
-    Runtime runtime;
     Fixture f;
     f.CloseGate(f.stream);
     CHECK_EQ(agj_model_execute_async(f.model, f.stream), AGJ_OK);
@@ -187,7 +161,6 @@ TEST_CASE("a model released with an update queued is destroyed once the stream h
 }
 
 TEST_CASE("a runtime failure while updating is the update's error, and the model keeps its kernel") {
-    Runtime runtime;
     Fixture f;
     int64_t four = f.Adds(4.0);
     // The scratch stream the new launch is captured on cannot be made.

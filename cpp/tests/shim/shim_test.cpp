@@ -12,7 +12,7 @@
 #include "acl/acl.h"
 #include "aclgraph4j/shim.h"
 #include "aclgraph4j/shim_testing.h"
-#include "test_support.h"
+#include "shim_test_fixture.h"
 
 #if defined(__SANITIZE_THREAD__)
 #define SHIM_UNDER_TSAN 1
@@ -27,6 +27,9 @@
 
 namespace {
 
+using shimtest::LastError;
+using shimtest::OpenRuntime;
+
 // The seed flow's objects (out = self + 1.1 * other on 4x2 floats, pinned host inputs 0 and 1),
 // made by the constructor with an executor of `executorFlags`.
 struct Seed {
@@ -40,10 +43,6 @@ struct Seed {
 };
 
 constexpr int64_t kBytes = 8 * sizeof(float);
-
-std::string LastError() {
-    return agj_last_error_message();
-}
 
 Seed::Seed(int32_t executorFlags) {
     Seed &seed = *this;
@@ -155,14 +154,6 @@ void ReplayAndCheck(Seed &seed, int64_t model, int replays, bool oneCall = false
         }
     }
 }
-
-struct OpenRuntime {
-    OpenRuntime() { CHECK_EQ(agj_runtime_open("sim"), AGJ_OK); }
-    ~OpenRuntime() {
-        CHECK_EQ(agj_runtime_close(), AGJ_OK);
-        CHECK_EQ(agj_live_count(0), 0);
-    }
-};
 
 } // namespace
 
@@ -351,6 +342,8 @@ TEST_CASE("bad arguments are refused before reaching ACL") {
     CHECK_EQ(agj_memcpy_async(stream, buffer, 60, host, 0, INT64_MAX), AGJ_ERR_INVALID_ARGUMENT);
     CHECK_EQ(agj_memcpy_async(stream, buffer, 0, host, 0, 64), AGJ_OK);
     CHECK_EQ(agj_capture_begin(stream, 7), AGJ_ERR_INVALID_ARGUMENT);
+    CHECK(LastError().find("capture mode must be 0 (GLOBAL), 1 (THREAD_LOCAL) or 2 (RELAXED), not 7") !=
+          std::string::npos);
     int32_t previous = 0;
     CHECK_EQ(agj_capture_exchange_mode(3, &previous), AGJ_ERR_INVALID_ARGUMENT);
     CHECK_EQ(agj_stream_synchronize_timeout(stream, 0), AGJ_ERR_INVALID_ARGUMENT);
