@@ -3,8 +3,9 @@ package io.aclgraph4j;
 /**
  * The enums that mirror an ACL enumeration numbered 0, 1, 2... ({@link CaptureMode}, {@link CaptureStatus},
  * {@link ConditionType}, {@link CubeMathType}, {@link ValueCondition}) declare their constants in code order,
- * so a constant's code is its ordinal (ShimTablesTest checks every one against the shim's tables); this turns a
- * code the runtime gives back into its constant.
+ * so a constant's code is its ordinal (ShimTablesTest checks them against the shim's tables, OrdinalCodesTest
+ * checks CubeMathType, which has none, against CANN's values); this turns a code the runtime gives back into
+ * its constant.
  */
 final class OrdinalCodes {
     private OrdinalCodes() {}
