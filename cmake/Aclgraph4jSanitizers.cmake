@@ -11,7 +11,9 @@ elseif(ACLGRAPH4J_SANITIZE STREQUAL "thread")
   add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
   add_link_options(-fsanitize=thread)
   # GCC warns that TSan does not model atomic_thread_fence (the call gate's fallback when
-  # membarrier(2) is missing); that is known, and must not fail a build with warnings as errors.
+  # membarrier(2) is missing, the simulator's wake-up fences); that is known — what orders data
+  # between threads there is release/acquire pairs TSan does see — and must not fail a build
+  # with warnings as errors.
   include(CheckCXXCompilerFlag)
   check_cxx_compiler_flag(-Wno-tsan AGJ_HAS_WNO_TSAN)
   if(AGJ_HAS_WNO_TSAN)

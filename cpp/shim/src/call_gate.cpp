@@ -258,6 +258,9 @@ void CallGate::runAllDeferred() noexcept {
 void CallGate::lockExclusive() {
     exclusiveMutex_.lock();
     exclusive_.store(true, std::memory_order_seq_cst);
+    // Orders the flag before the look at calls (Dekker with enter's exchange); needed under
+    // emulators that leave a seq_cst store and a later seq_cst load unordered (Signal::notify).
+    std::atomic_thread_fence(std::memory_order_seq_cst);
     ThreadSlot *mine = tSlot;
     for (ThreadSlot *slot = slots_.load(std::memory_order_acquire); slot != nullptr; slot = slot->next) {
         if (slot == mine) {

@@ -330,6 +330,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIAbort(aclmdlRI modelRI) {
     // call returns once none is left, as the device's abort waits for the model's streams.
     Model &m = *model;
     m.aborting.store(true, std::memory_order_seq_cst);
+    std::atomic_thread_fence(std::memory_order_seq_cst); // a launch this misses sees `aborting`
     uint64_t launched = m.launched.load(std::memory_order_seq_cst);
     bool idle =
         m.idleSignal.waitUntil([&m, launched] { return m.finished.load(std::memory_order_seq_cst) >= launched; },

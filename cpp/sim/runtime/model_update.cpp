@@ -15,7 +15,9 @@ aclError BeginUpdate(const char *call, Model &model) {
     case Model::State::Ready: {
         model.state.store(Model::State::Updating, std::memory_order_seq_cst);
         // aclmdlRIExecuteAsync counts a launch before it reads the state, so a launch this misses
-        // sees UPDATING and is refused.
+        // sees UPDATING and is refused. The fence keeps the store before the loads below even
+        // under emulators that reorder STLR;LDAR (Signal::notify).
+        std::atomic_thread_fence(std::memory_order_seq_cst);
         if (model.launched.load(std::memory_order_seq_cst) == model.finished.load(std::memory_order_seq_cst)) {
             return ACL_SUCCESS;
         }

@@ -136,8 +136,8 @@ void Stream::enqueue(Task &&task) {
         }
         new (tailBlock_->slots[tailIndex_].bytes) Task(std::move(task));
         ++tailIndex_;
-        // Sequentially consistent: notify() below must see a worker that went to sleep before it.
-        submitted_.store(++submittedCount_, std::memory_order_seq_cst);
+        // notify() below fences this store before it looks for a sleeping worker.
+        submitted_.store(++submittedCount_, std::memory_order_release);
         if (tailIndex_ < TaskBlock::kSlots) {
             // Own the next slot before it is needed: the worker last read it a whole block ago,
             // and taking the line then would delay publishing the next task.
@@ -181,7 +181,7 @@ void Stream::workerLoop() {
         }
         task.~Task(); // release what the task holds before reporting it done
         ++headIndex_;
-        completed_.store(++taken, std::memory_order_seq_cst);
+        completed_.store(++taken, std::memory_order_release); // notify() fences it
         workDone_.notify();
     }
 }

@@ -69,11 +69,15 @@ public:
         waitUntil(done, std::chrono::steady_clock::time_point::max());
     }
 
-    // Call after making the condition true with a seq_cst store or read-modify-write, and read the
-    // condition with seq_cst loads: then either the waiter sees it before sleeping or this sees
-    // the sleeper (loads of either order cost a plain load on x86 and AArch64's LDAR).
+    // Call after making the condition true; the waiter reads the condition with seq_cst loads.
+    // The fence orders that store before the look at sleepers_ (Dekker: either the waiter sees
+    // the condition before sleeping or this sees the sleeper). A seq_cst store followed by a
+    // seq_cst load would be enough on hardware, but qemu-user on x86_64 runs arm64 code with
+    // STLR;LDAR unordered (store-buffer litmus: 4 % of rounds show both old values) and a
+    // replay's wake-up was lost there; a fence it translates into a full host barrier.
     void notify() {
-        if (sleepers_.load(std::memory_order_seq_cst) > 0) {
+        std::atomic_thread_fence(std::memory_order_seq_cst);
+        if (sleepers_.load(std::memory_order_relaxed) > 0) {
             std::lock_guard lock(mutex_);
             condition_.notify_all();
         }
