@@ -6,17 +6,11 @@ package io.aclgraph4j;
  */
 public enum CaptureMode {
     /** No thread may make unsafe calls while the capture is active (unless it switches itself to RELAXED). */
-    GLOBAL(0),
+    GLOBAL,
     /** Only the capturing thread may not make unsafe calls. */
-    THREAD_LOCAL(1),
+    THREAD_LOCAL,
     /** Nobody is restricted. */
-    RELAXED(2);
-
-    private final int code;
-
-    CaptureMode(int code) {
-        this.code = code;
-    }
+    RELAXED;
 
     /**
      * The ACL {@code aclmdlRICaptureMode} value.
@@ -24,15 +18,10 @@ public enum CaptureMode {
      * @return the code ACL's headers give this mode
      */
     public int code() {
-        return code;
+        return ordinal(); // declared in code order: see OrdinalCodes
     }
 
     static CaptureMode ofCode(int code) {
-        for (CaptureMode mode : values()) {
-            if (mode.code == code) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("unknown capture mode code " + code);
+        return OrdinalCodes.constant(values(), code, "capture mode");
     }
 }

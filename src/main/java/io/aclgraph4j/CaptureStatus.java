@@ -10,11 +10,6 @@ public enum CaptureStatus {
     INVALIDATED;
 
     static CaptureStatus ofCode(int code) {
-        return switch (code) {
-            case 0 -> NONE;
-            case 1 -> ACTIVE;
-            case 2 -> INVALIDATED;
-            default -> throw new IllegalArgumentException("unknown capture status code " + code);
-        };
+        return OrdinalCodes.constant(values(), code, "capture status");
     }
 }

@@ -7,23 +7,17 @@ package io.aclgraph4j;
  */
 public enum ConditionType {
     /** Body 0 runs when the value is non-zero, else body 1 if there is one ({@link ConditionalScope#ifElse}). */
-    IF(0),
+    IF,
     /**
      * The body runs again and again as long as the value is non-zero, tested before each run
      * ({@link ConditionalScope#whileLoop}).
      */
-    WHILE(1),
+    WHILE,
     /**
      * Body {@code value} runs when the value is below the number of bodies, else none
      * ({@link ConditionalScope#switchOn}).
      */
-    SWITCH(2);
-
-    private final int code;
-
-    ConditionType(int code) {
-        this.code = code;
-    }
+    SWITCH;
 
     /**
      * The ACL {@code aclmdlRICondTaskType} value.
@@ -31,6 +25,6 @@ public enum ConditionType {
      * @return the code ACL's headers give this type
      */
     public int code() {
-        return code;
+        return ordinal(); // declared in code order: see OrdinalCodes
     }
 }

@@ -8,19 +8,13 @@ package io.aclgraph4j;
  */
 public enum CubeMathType {
     /** Compute in the inputs' data type (0). */
-    KEEP_DTYPE(0),
+    KEEP_DTYPE,
     /** The device may lower FLOAT inputs to HFLOAT32 (1). */
-    ALLOW_FP32_DOWN_PRECISION(1),
+    ALLOW_FP32_DOWN_PRECISION,
     /** Round the inputs to FLOAT16; not for BF16 (2). */
-    USE_FP16(2),
+    USE_FP16,
     /** Round FLOAT inputs to HFLOAT32; FLOAT inputs only (3). */
-    USE_HF32(3);
-
-    private final int code;
-
-    CubeMathType(int code) {
-        this.code = code;
-    }
+    USE_HF32;
 
     /**
      * The value CANN's {@code int8_t cubeMathType} takes.
@@ -28,6 +22,6 @@ public enum CubeMathType {
      * @return the mode's code, 0 to 3
      */
     public int code() {
-        return code;
+        return ordinal(); // declared in code order: see OrdinalCodes
     }
 }

@@ -27,31 +27,24 @@ import java.util.Map;
  * introspection calls refuse a body's tasks), come from the record, after their conditional task.
  */
 final class TaskListing {
-    /** aclmdlRITaskType values (acl_rt.h). */
-    private static final String[] BACKEND_TYPES = {"DEFAULT", "KERNEL", "EVENT_RECORD", "EVENT_WAIT", "EVENT_RESET",
-            "VALUE_WRITE", "VALUE_WAIT"};
-    private static final int DEFAULT = 0;
-    private static final int KERNEL = 1;
-    private static final int EVENT_RECORD = 2;
-    private static final int EVENT_WAIT = 3;
-    private static final int VALUE_WRITE = 5;
-    private static final int VALUE_WAIT = 6;
+    /** The aclmdlRITaskType values (acl_rt.h), in code order: a value is its ordinal. */
+    private enum BackendType { DEFAULT, KERNEL, EVENT_RECORD, EVENT_WAIT, EVENT_RESET, VALUE_WRITE, VALUE_WAIT }
+
+    private static final BackendType[] BACKEND_TYPES = BackendType.values();
+    private static final int DEFAULT = BackendType.DEFAULT.ordinal();
 
     private TaskListing() {}
 
     /** The backend's type name of an {@code aclmdlRITaskType} value. */
     static String backendTypeName(int type) {
-        return type >= 0 && type < BACKEND_TYPES.length ? BACKEND_TYPES[type] : "type " + type;
+        return type >= 0 && type < BACKEND_TYPES.length ? BACKEND_TYPES[type].name() : "type " + type;
     }
 
-    /** The backend type a recorded task of {@code type} has. */
+    /** The backend type a recorded task of {@code type} has: the one of the same name, else DEFAULT. */
     private static int backendType(ModelTask.Type type) {
         return switch (type) {
-            case KERNEL -> KERNEL;
-            case EVENT_RECORD -> EVENT_RECORD;
-            case EVENT_WAIT -> EVENT_WAIT;
-            case VALUE_WRITE -> VALUE_WRITE;
-            case VALUE_WAIT -> VALUE_WAIT;
+            case KERNEL, EVENT_RECORD, EVENT_WAIT, VALUE_WRITE, VALUE_WAIT ->
+                    BackendType.valueOf(type.name()).ordinal();
             case COPY, FILL, CONDITION, OTHER -> DEFAULT;
         };
     }

@@ -11,19 +11,13 @@ public enum ValueCondition {
      * {@code current - value >= 0} as signed 64-bit numbers (a counter that reached {@code value},
      * wrapping allowed).
      */
-    GEQ(0),
+    GEQ,
     /** {@code current == value}. */
-    EQ(1),
+    EQ,
     /** {@code (current & value) != 0}: one of the bits of {@code value} is set. */
-    AND(2),
+    AND,
     /** {@code ~(current | value) != 0}: some bit is clear in both. */
-    NOR(3);
-
-    private final int code;
-
-    ValueCondition(int code) {
-        this.code = code;
-    }
+    NOR;
 
     /**
      * The ACL {@code ACL_STREAM_WAIT_VALUE_*} flag.
@@ -31,6 +25,6 @@ public enum ValueCondition {
      * @return the code ACL's headers give this condition
      */
     public int code() {
-        return code;
+        return ordinal(); // declared in code order: see OrdinalCodes
     }
 }

@@ -16,40 +16,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Conditional sub-graphs on the simulator: IF/ELSE, WHILE and SWITCH bodies captured from lambdas,
  * nested, decided by a value set from the host or computed by captured tasks; what the bodies use
  * kept until the model is closed; misuse refused with exceptions.
  */
-@ExtendWith(NoNativeLeaks.class)
-class ConditionalGraphTest {
-    private AclRuntime runtime;
-    private Device device;
-    private Stream stream;
-    private Scalar one;
+class ConditionalGraphTest extends SimulatorTest {
     private Scalar minusOne;
     private Scalar oneLong;
 
     @BeforeEach
-    void open() {
-        runtime = AclRuntime.open("sim");
-        device = runtime.device(0);
-        stream = device.createStream();
-        one = runtime.scalar(DataType.FLOAT, 1.0);
+    void openScalars() {
         minusOne = runtime.scalar(DataType.INT64, -1L);
         oneLong = runtime.scalar(DataType.INT64, 1L);
-    }
-
-    @AfterEach
-    void close() {
-        runtime.close();
-        TestSupport.awaitCollectedViews(runtime::liveObjectCount);
-        assertEquals(0, runtime.liveObjectCount(), runtime::liveObjects);
     }
 
     /** A body adding 1 to {@code counter} (a FLOAT tensor): its operator is made and closed inside the lambda. */

@@ -3,6 +3,7 @@ package io.aclgraph4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each example runs as its users run it: a single-file program on the SDK's class path. */
@@ -24,13 +28,19 @@ class ExamplesTest {
                 EXAMPLES.resolve(file).toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
                 .start();
-        boolean finished = process.waitFor(ChildJvm.seconds(120), TimeUnit.SECONDS);
+        String output = outputOf(process, 120, file);
+        assertEquals(0, process.exitValue(), file + " failed:\n" + output);
+        return output;
+    }
+
+    /** What {@code process} printed (output and errors), failing unless it finished within {@code seconds}. */
+    private static String outputOf(Process process, int seconds, String what) throws IOException, InterruptedException {
+        boolean finished = process.waitFor(ChildJvm.seconds(seconds), TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {
             process.destroyForcibly();
         }
-        assertTrue(finished, file + " did not finish in time:\n" + output);
-        assertEquals(0, process.exitValue(), file + " failed:\n" + output);
+        assertTrue(finished, what + " did not finish in time:\n" + output);
         return output;
     }
 
@@ -93,16 +103,6 @@ class ExamplesTest {
     }
 
     @Test
-    void inPlaceUpdateReplaysWithTheOperandsOfEachUpdate(@TempDir Path folder) throws Exception {
-        String output = runExample(folder, "InPlaceUpdate.java");
-        assertContains(output,
-                "alpha 1: out = [2.0, 4.0, 6.0, 8.0]",
-                "alpha 2: out = [3.0, 6.0, 9.0, 12.0]",
-                "alpha 3: out = [4.0, 8.0, 12.0, 16.0]",
-                "pipelined: 30 updates and replays, counter = 60.0 (expected 60.0)");
-    }
-
-    @Test
     void mlpCaptureMatchesThePlainJavaStepOnEveryReplay(@TempDir Path folder) throws Exception {
         String output = runExample(folder, "MlpCapture.java");
         List<String> replays = output.lines().filter(line -> line.startsWith("replay ")).toList();
@@ -114,35 +114,40 @@ class ExamplesTest {
                 () -> "every replay saw its new input: " + output);
     }
 
-    @Test
-    void relaxedCopyShowsWhichThreadsEachModeRestricts(@TempDir Path folder) throws Exception {
-        String output = runExample(folder, "RelaxedCopy.java");
-        assertContains(output,
-                "GLOBAL capture, copy on the capturing thread: refused with "
-                        + "ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT (107030)",
-                "GLOBAL capture, copy on another thread:     refused",
-                "GLOBAL capture, after switching to RELAXED: copied",
-                "THREAD_LOCAL capture, copy on the capturing thread: refused",
-                "THREAD_LOCAL capture, copy on another thread:     copied");
+    /**
+     * The examples checked by what they print, each with lines it must print: InPlaceUpdate replays with the
+     * operands of each update; RelaxedCopy shows which threads each mode restricts; CaptureRecovery refuses
+     * rule breaks and keeps going; MultiStreamCapture replays both branches.
+     */
+    static List<Arguments> examplesAndTheirLines() {
+        return List.of(
+                arguments("InPlaceUpdate.java", List.of(
+                        "alpha 1: out = [2.0, 4.0, 6.0, 8.0]",
+                        "alpha 2: out = [3.0, 6.0, 9.0, 12.0]",
+                        "alpha 3: out = [4.0, 8.0, 12.0, 16.0]",
+                        "pipelined: 30 updates and replays, counter = 60.0 (expected 60.0)")),
+                arguments("RelaxedCopy.java", List.of(
+                        "GLOBAL capture, copy on the capturing thread: refused with "
+                                + "ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT (107030)",
+                        "GLOBAL capture, copy on another thread:     refused",
+                        "GLOBAL capture, after switching to RELAXED: copied",
+                        "THREAD_LOCAL capture, copy on the capturing thread: refused",
+                        "THREAD_LOCAL capture, copy on another thread:     copied")),
+                arguments("CaptureRecovery.java", List.of(
+                        "refused: ACL_ERROR_RT_STREAM_CAPTURED (107027); capture is ACTIVE",
+                        "refused: ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT (107030); capture is ACTIVE",
+                        "after one replay: [2.0, 4.0, 6.0, 8.0]",
+                        "stream is NONE",
+                        "after an eager launch: [4.0, 8.0, 12.0, 16.0]")),
+                arguments("MultiStreamCapture.java", List.of(
+                        "replay 1: c = [3.0, 3.0, 3.0, 3.0]",
+                        "replay 3: c = [9.0, 9.0, 9.0, 9.0]")));
     }
 
-    @Test
-    void captureRecoveryRefusesRuleBreaksAndKeepsGoing(@TempDir Path folder) throws Exception {
-        String output = runExample(folder, "CaptureRecovery.java");
-        assertContains(output,
-                "refused: ACL_ERROR_RT_STREAM_CAPTURED (107027); capture is ACTIVE",
-                "refused: ACL_ERROR_RT_CAPTURE_MODE_NOT_SUPPORT (107030); capture is ACTIVE",
-                "after one replay: [2.0, 4.0, 6.0, 8.0]",
-                "stream is NONE",
-                "after an eager launch: [4.0, 8.0, 12.0, 16.0]");
-    }
-
-    @Test
-    void multiStreamCaptureReplaysBothBranches(@TempDir Path folder) throws Exception {
-        String output = runExample(folder, "MultiStreamCapture.java");
-        assertContains(output,
-                "replay 1: c = [3.0, 3.0, 3.0, 3.0]",
-                "replay 3: c = [9.0, 9.0, 9.0, 9.0]");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examplesAndTheirLines")
+    void examplePrintsItsLines(String file, List<String> lines, @TempDir Path folder) throws Exception {
+        assertContains(runExample(folder, file), lines.toArray(String[]::new));
     }
 
     @Test
@@ -181,14 +186,7 @@ class ExamplesTest {
         ProcessBuilder builder = new ProcessBuilder(jshellCommand(options, script)).directory(folder.toFile())
                 .redirectErrorStream(true);
         builder.environment().remove("ASCEND_HOME_PATH");
-        Process process = builder.start();
-        boolean finished = process.waitFor(ChildJvm.seconds(180), TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        assertTrue(finished, "jshell did not finish:\n" + output);
-        return output;
+        return outputOf(builder.start(), 180, "jshell");
     }
 
     @Test
@@ -233,12 +231,7 @@ class ExamplesTest {
                 ""));
         Process process = new ProcessBuilder(jshellCommand(List.of(), script)).directory(folder.toFile())
                 .redirectErrorStream(true).start();
-        boolean finished = process.waitFor(ChildJvm.seconds(180), TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        assertTrue(finished, "jshell did not finish:\n" + output);
+        String output = outputOf(process, 180, "jshell");
         assertContains(output,
                 "aclgraph4j ready",
                 "RESULT [21.0, 42.0, 63.0, 84.0]");

@@ -1,5 +1,6 @@
 package io.aclgraph4j;
 
+import static io.aclgraph4j.TestSupport.assertUpdatesFollowStreamOrder;
 import static io.aclgraph4j.TestSupport.read;
 import static io.aclgraph4j.TestSupport.refused;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -34,6 +35,12 @@ class ModelUpdateTest extends SimulatorTest {
 
     private static ModelTask firstKernel(Model model) {
         return model.tasks().stream().filter(task -> task.type() == ModelTask.Type.KERNEL).findFirst().orElseThrow();
+    }
+
+    private Tensor zeros(int elements) {
+        Tensor x = device.tensor(DataType.FLOAT, elements);
+        device.fill(x, 0);
+        return x;
     }
 
     private AddOperator adds(Tensor x, double value) {
@@ -80,35 +87,16 @@ class ModelUpdateTest extends SimulatorTest {
 
     @Test
     void anUpdateIssuedWhileReplaysAreQueuedTakesEffectAfterThem() {
-        Tensor x = device.tensor(DataType.FLOAT, ELEMENTS);
-        device.fill(x, 0);
+        Tensor x = zeros(ELEMENTS);
         Counting counting = counting(stream, x);
-        AddOperator addOne = adds(x, 1);
-        AddOperator addTen = adds(x, 10);
-        for (int round = 0; round < 10; round++) {
-            counting.model().executeAsync(stream);
-            counting.model().executeAsync(stream);
-            AddOperator next = round % 2 == 0 ? addTen : addOne;
-            counting.model().update(stream, counting.kernel(), () -> next.launch(stream)); // no synchronisation
-        }
-        counting.model().executeAsync(stream);
-        stream.synchronize();
-        float expected = 0;
-        float alpha = 1;
-        for (int round = 0; round < 10; round++) {
-            expected += 2 * alpha;
-            alpha = round % 2 == 0 ? 10 : 1;
-        }
-        expected += alpha;
-        assertEquals(expected, read(device, x)[0]);
-        assertEquals(expected, read(device, x)[ELEMENTS - 1]);
+        assertUpdatesFollowStreamOrder(device, stream, counting.model(), x, adds(x, 1), adds(x, 10),
+                next -> counting.model().update(stream, counting.kernel(), () -> next.launch(stream)));
         counting.model().close();
     }
 
     @Test
     void anUpdateOnAnotherStreamRunsAfterTheReplayInFlight() {
-        Tensor x = device.tensor(DataType.FLOAT, ELEMENTS);
-        device.fill(x, 0);
+        Tensor x = zeros(ELEMENTS);
         Counting counting = counting(stream, x);
         AddOperator addFive = adds(x, 5);
         try (Stream updater = device.createStream()) {
@@ -126,8 +114,7 @@ class ModelUpdateTest extends SimulatorTest {
 
     @Test
     void anUpdateThatDoesNotFitTheTaskIsRefusedAndChangesNothing() {
-        Tensor x = device.tensor(DataType.FLOAT, 4);
-        device.fill(x, 0);
+        Tensor x = zeros(4);
         Counting counting = counting(stream, x);
         Model model = counting.model();
         ModelTask kernel = counting.kernel();
@@ -192,8 +179,7 @@ class ModelUpdateTest extends SimulatorTest {
 
     @Test
     void aRuntimeFailureIsTheUpdatesExceptionAndTheModelKeepsItsKernel() {
-        Tensor x = device.tensor(DataType.FLOAT, 4);
-        device.fill(x, 0);
+        Tensor x = zeros(4);
         Counting counting = counting(stream, x);
         AddOperator addFour = adds(x, 4);
         Simulator simulator = runtime.simulator();
@@ -212,8 +198,7 @@ class ModelUpdateTest extends SimulatorTest {
 
     @Test
     void concurrentUpdatesAndReplaysFromSeveralThreadsLoseNothing() throws Exception {
-        Tensor x = device.tensor(DataType.FLOAT, 1024);
-        device.fill(x, 0);
+        Tensor x = zeros(1024);
         Counting counting = counting(stream, x);
         AddOperator addTwo = adds(x, 2);
         int threads = 4;

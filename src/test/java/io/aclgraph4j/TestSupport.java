@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.function.Executable;
 
 /** Helpers shared by the simulator-backed tests. */
@@ -159,6 +160,35 @@ final class TestSupport {
         onSide.run();
         join.record(side);
         main.waitFor(join);
+    }
+
+    /**
+     * Ten rounds of two replays of {@code model} (which adds its kernel's alpha to {@code x}, a FLOAT tensor
+     * of zeros) queued on {@code stream}, then {@code update} to {@code addTen} and {@code addOne} by turns,
+     * with no synchronisation anywhere; then a last replay. Asserts that both ends of {@code x} hold what
+     * stream order gives: each update lands after the replays queued before it and before those after it.
+     */
+    static void assertUpdatesFollowStreamOrder(Device device, Stream stream, Model model, Tensor x,
+                                               AddOperator addOne, AddOperator addTen,
+                                               Consumer<AddOperator> update) {
+        for (int round = 0; round < 10; round++) {
+            model.executeAsync(stream);
+            model.executeAsync(stream);
+            update.accept(round % 2 == 0 ? addTen : addOne);
+        }
+        model.executeAsync(stream);
+        stream.synchronize();
+        // Rounds: 2 replays at the current alpha, then the update; alpha 1, 10, 1, 10, ...
+        float expected = 0;
+        float alpha = 1;
+        for (int round = 0; round < 10; round++) {
+            expected += 2 * alpha;
+            alpha = round % 2 == 0 ? 10 : 1;
+        }
+        expected += alpha;
+        float[] values = read(device, x);
+        assertEquals(expected, values[0]);
+        assertEquals(expected, values[values.length - 1]);
     }
 
     /**

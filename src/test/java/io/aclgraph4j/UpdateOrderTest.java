@@ -1,7 +1,6 @@
 package io.aclgraph4j;
 
-import static io.aclgraph4j.TestSupport.read;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.aclgraph4j.TestSupport.assertUpdatesFollowStreamOrder;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,23 +24,7 @@ class UpdateOrderTest extends SimulatorTest {
             group = capture.taskGroup(() -> addOne.launch(main));
             model = capture.end();
         }
-        for (int round = 0; round < 10; round++) {
-            model.executeAsync(main);
-            model.executeAsync(main);
-            AddOperator next = round % 2 == 0 ? addTen : addOne;
-            group.update(main, () -> next.launch(main)); // no synchronisation anywhere
-        }
-        model.executeAsync(main);
-        main.synchronize();
-        // Rounds: 2 replays at the current alpha, then the update; alpha 1, 10, 1, 10, ...
-        float expected = 0;
-        float alpha = 1;
-        for (int round = 0; round < 10; round++) {
-            expected += 2 * alpha;
-            alpha = round % 2 == 0 ? 10 : 1;
-        }
-        expected += alpha;
-        assertEquals(expected, read(device, x)[0]);
-        assertEquals(expected, read(device, x)[ELEMENTS - 1]);
+        assertUpdatesFollowStreamOrder(device, main, model, x, addOne, addTen,
+                next -> group.update(main, () -> next.launch(main))); // no synchronisation anywhere
     }
 }
