@@ -16,6 +16,16 @@
 // API and the operators are separate libraries that export these to one another.
 #define ACLSIM_INTERNAL __attribute__((visibility("default")))
 
+// Ends the calling function with the status `expression` gives unless that is success (0: ACL_SUCCESS,
+// and aclnn's kAclnnSuccess): the checks a call makes in turn, each recording its own message; the
+// first failure wins.
+#define ACLSIM_RETURN_IF_FAILED(expression)                                \
+    do {                                                                   \
+        if (const auto aclsimFailed_ = (expression); aclsimFailed_ != 0) { \
+            return aclsimFailed_;                                          \
+        }                                                                  \
+    } while (false)
+
 namespace aclsim {
 
 class DeviceKernel;

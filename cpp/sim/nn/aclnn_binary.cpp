@@ -223,103 +223,50 @@ aclnnStatus InplaceTensors(const char *api, const char *opName, const BinaryOper
 
 using namespace aclsim::nn;
 
-// ---- C API: first phases ----
+// ---- C API ----
 
-aclnnStatus aclnnAddGetWorkspaceSize(const aclTensor *self, const aclTensor *other, const aclScalar *alpha,
-                                     aclTensor *out, uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return BinaryTensors("aclnnAddGetWorkspaceSize", "aclnnAdd", kAdd, self, other, alpha, out, "self", "out",
-                         workspaceSize, executor);
-}
+// Both phases of the four forms of a binary operator: aclnn<Name> (other a tensor), aclnn<Name>s
+// (other a scalar), aclnnInplace<Name> and aclnnInplace<Name>s (the result in selfRef, of type
+// `SelfRef *` in CANN's prototypes). `alphaParameter` is `(const aclScalar *alpha,)` for the
+// operators that scale other by alpha and `()` for the others, whose `alpha` is then nullptr.
+#define ACLSIM_PARAMETERS(...) __VA_ARGS__
+#define ACLSIM_BINARY_OPERATOR(Name, op, SelfRef, alphaParameter, alpha)                                               \
+    aclnnStatus aclnn##Name##GetWorkspaceSize(const aclTensor *self, const aclTensor *other,                           \
+                                              ACLSIM_PARAMETERS alphaParameter aclTensor *out,                         \
+                                              uint64_t *workspaceSize, aclOpExecutor **executor) {                     \
+        return BinaryTensors("aclnn" #Name "GetWorkspaceSize", "aclnn" #Name, op, self, other, alpha, out, "self",     \
+                             "out", workspaceSize, executor);                                                          \
+    }                                                                                                                  \
+    aclnnStatus aclnn##Name##sGetWorkspaceSize(const aclTensor *self, const aclScalar *other,                          \
+                                               ACLSIM_PARAMETERS alphaParameter aclTensor *out,                        \
+                                               uint64_t *workspaceSize, aclOpExecutor **executor) {                    \
+        return BinaryScalar("aclnn" #Name "sGetWorkspaceSize", "aclnn" #Name "s", op, self, other, alpha, out, "self", \
+                            "out", workspaceSize, executor);                                                           \
+    }                                                                                                                  \
+    aclnnStatus aclnnInplace##Name##GetWorkspaceSize(SelfRef *selfRef, const aclTensor *other,                         \
+                                                     ACLSIM_PARAMETERS alphaParameter uint64_t *workspaceSize,         \
+                                                     aclOpExecutor **executor) {                                       \
+        return InplaceTensors("aclnnInplace" #Name "GetWorkspaceSize", "aclnnInplace" #Name, op,                       \
+                              const_cast<aclTensor *>(selfRef), other, alpha, workspaceSize, executor);                \
+    }                                                                                                                  \
+    aclnnStatus aclnnInplace##Name##sGetWorkspaceSize(SelfRef *selfRef, const aclScalar *other,                        \
+                                                      ACLSIM_PARAMETERS alphaParameter uint64_t *workspaceSize,        \
+                                                      aclOpExecutor **executor) {                                      \
+        return BinaryScalar("aclnnInplace" #Name "sGetWorkspaceSize", "aclnnInplace" #Name "s", op, selfRef, other,    \
+                            alpha, selfRef, "selfRef", "selfRef", workspaceSize, executor);                            \
+    }                                                                                                                  \
+    ACLSIM_SECOND_PHASE(aclnn##Name)                                                                                   \
+    ACLSIM_SECOND_PHASE(aclnn##Name##s)                                                                                \
+    ACLSIM_SECOND_PHASE(aclnnInplace##Name)                                                                            \
+    ACLSIM_SECOND_PHASE(aclnnInplace##Name##s)
 
-aclnnStatus aclnnAddsGetWorkspaceSize(const aclTensor *self, const aclScalar *other, const aclScalar *alpha,
-                                      aclTensor *out, uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return BinaryScalar("aclnnAddsGetWorkspaceSize", "aclnnAdds", kAdd, self, other, alpha, out, "self", "out",
-                        workspaceSize, executor);
-}
+ACLSIM_BINARY_OPERATOR(Add, kAdd, const aclTensor, (const aclScalar *alpha, ), alpha)
+ACLSIM_BINARY_OPERATOR(Sub, kSub, aclTensor, (const aclScalar *alpha, ), alpha)
+ACLSIM_BINARY_OPERATOR(Mul, kMul, aclTensor, (), nullptr)
+ACLSIM_BINARY_OPERATOR(Div, kDiv, aclTensor, (), nullptr)
 
-aclnnStatus aclnnInplaceAddGetWorkspaceSize(const aclTensor *selfRef, const aclTensor *other, const aclScalar *alpha,
-                                            uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return InplaceTensors("aclnnInplaceAddGetWorkspaceSize", "aclnnInplaceAdd", kAdd, const_cast<aclTensor *>(selfRef),
-                          other, alpha, workspaceSize, executor);
-}
-
-aclnnStatus aclnnInplaceAddsGetWorkspaceSize(const aclTensor *selfRef, const aclScalar *other, const aclScalar *alpha,
-                                             uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return BinaryScalar("aclnnInplaceAddsGetWorkspaceSize", "aclnnInplaceAdds", kAdd, selfRef, other, alpha, selfRef,
-                        "selfRef", "selfRef", workspaceSize, executor);
-}
-
-aclnnStatus aclnnSubGetWorkspaceSize(const aclTensor *self, const aclTensor *other, const aclScalar *alpha,
-                                     aclTensor *out, uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return BinaryTensors("aclnnSubGetWorkspaceSize", "aclnnSub", kSub, self, other, alpha, out, "self", "out",
-                         workspaceSize, executor);
-}
-
-aclnnStatus aclnnSubsGetWorkspaceSize(const aclTensor *self, const aclScalar *other, const aclScalar *alpha,
-                                      aclTensor *out, uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return BinaryScalar("aclnnSubsGetWorkspaceSize", "aclnnSubs", kSub, self, other, alpha, out, "self", "out",
-                        workspaceSize, executor);
-}
-
-aclnnStatus aclnnInplaceSubGetWorkspaceSize(aclTensor *selfRef, const aclTensor *other, const aclScalar *alpha,
-                                            uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return InplaceTensors("aclnnInplaceSubGetWorkspaceSize", "aclnnInplaceSub", kSub, selfRef, other, alpha,
-                          workspaceSize, executor);
-}
-
-aclnnStatus aclnnInplaceSubsGetWorkspaceSize(aclTensor *selfRef, const aclScalar *other, const aclScalar *alpha,
-                                             uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return BinaryScalar("aclnnInplaceSubsGetWorkspaceSize", "aclnnInplaceSubs", kSub, selfRef, other, alpha, selfRef,
-                        "selfRef", "selfRef", workspaceSize, executor);
-}
-
-aclnnStatus aclnnMulGetWorkspaceSize(const aclTensor *self, const aclTensor *other, aclTensor *out,
-                                     uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return BinaryTensors("aclnnMulGetWorkspaceSize", "aclnnMul", kMul, self, other, nullptr, out, "self", "out",
-                         workspaceSize, executor);
-}
-
-aclnnStatus aclnnMulsGetWorkspaceSize(const aclTensor *self, const aclScalar *other, aclTensor *out,
-                                      uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return BinaryScalar("aclnnMulsGetWorkspaceSize", "aclnnMuls", kMul, self, other, nullptr, out, "self", "out",
-                        workspaceSize, executor);
-}
-
-aclnnStatus aclnnInplaceMulGetWorkspaceSize(aclTensor *selfRef, const aclTensor *other, uint64_t *workspaceSize,
-                                            aclOpExecutor **executor) {
-    return InplaceTensors("aclnnInplaceMulGetWorkspaceSize", "aclnnInplaceMul", kMul, selfRef, other, nullptr,
-                          workspaceSize, executor);
-}
-
-aclnnStatus aclnnInplaceMulsGetWorkspaceSize(aclTensor *selfRef, const aclScalar *other, uint64_t *workspaceSize,
-                                             aclOpExecutor **executor) {
-    return BinaryScalar("aclnnInplaceMulsGetWorkspaceSize", "aclnnInplaceMuls", kMul, selfRef, other, nullptr, selfRef,
-                        "selfRef", "selfRef", workspaceSize, executor);
-}
-
-aclnnStatus aclnnDivGetWorkspaceSize(const aclTensor *self, const aclTensor *other, aclTensor *out,
-                                     uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return BinaryTensors("aclnnDivGetWorkspaceSize", "aclnnDiv", kDiv, self, other, nullptr, out, "self", "out",
-                         workspaceSize, executor);
-}
-
-aclnnStatus aclnnDivsGetWorkspaceSize(const aclTensor *self, const aclScalar *other, aclTensor *out,
-                                      uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return BinaryScalar("aclnnDivsGetWorkspaceSize", "aclnnDivs", kDiv, self, other, nullptr, out, "self", "out",
-                        workspaceSize, executor);
-}
-
-aclnnStatus aclnnInplaceDivGetWorkspaceSize(aclTensor *selfRef, const aclTensor *other, uint64_t *workspaceSize,
-                                            aclOpExecutor **executor) {
-    return InplaceTensors("aclnnInplaceDivGetWorkspaceSize", "aclnnInplaceDiv", kDiv, selfRef, other, nullptr,
-                          workspaceSize, executor);
-}
-
-aclnnStatus aclnnInplaceDivsGetWorkspaceSize(aclTensor *selfRef, const aclScalar *other, uint64_t *workspaceSize,
-                                             aclOpExecutor **executor) {
-    return BinaryScalar("aclnnInplaceDivsGetWorkspaceSize", "aclnnInplaceDivs", kDiv, selfRef, other, nullptr, selfRef,
-                        "selfRef", "selfRef", workspaceSize, executor);
-}
+#undef ACLSIM_BINARY_OPERATOR
+#undef ACLSIM_PARAMETERS
 
 aclnnStatus aclnnMaximumGetWorkspaceSize(const aclTensor *self, const aclTensor *other, aclTensor *out,
                                          uint64_t *workspaceSize, aclOpExecutor **executor) {
@@ -327,22 +274,4 @@ aclnnStatus aclnnMaximumGetWorkspaceSize(const aclTensor *self, const aclTensor 
                          "out", workspaceSize, executor);
 }
 
-// ---- C API: second phases ----
-
-ACLSIM_SECOND_PHASE(aclnnAdd)
-ACLSIM_SECOND_PHASE(aclnnAdds)
-ACLSIM_SECOND_PHASE(aclnnInplaceAdd)
-ACLSIM_SECOND_PHASE(aclnnInplaceAdds)
-ACLSIM_SECOND_PHASE(aclnnSub)
-ACLSIM_SECOND_PHASE(aclnnSubs)
-ACLSIM_SECOND_PHASE(aclnnInplaceSub)
-ACLSIM_SECOND_PHASE(aclnnInplaceSubs)
-ACLSIM_SECOND_PHASE(aclnnMul)
-ACLSIM_SECOND_PHASE(aclnnMuls)
-ACLSIM_SECOND_PHASE(aclnnInplaceMul)
-ACLSIM_SECOND_PHASE(aclnnInplaceMuls)
-ACLSIM_SECOND_PHASE(aclnnDiv)
-ACLSIM_SECOND_PHASE(aclnnDivs)
-ACLSIM_SECOND_PHASE(aclnnInplaceDiv)
-ACLSIM_SECOND_PHASE(aclnnInplaceDivs)
 ACLSIM_SECOND_PHASE(aclnnMaximum)

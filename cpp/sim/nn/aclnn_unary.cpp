@@ -102,42 +102,31 @@ aclnnStatus Inplace(const char *api, const char *opName, const UnaryOperator &op
 
 using namespace aclsim::nn;
 
-aclnnStatus aclnnNegGetWorkspaceSize(const aclTensor *self, aclTensor *out, uint64_t *workspaceSize,
-                                     aclOpExecutor **executor) {
-    return Unary("aclnnNegGetWorkspaceSize", "aclnnNeg", kNeg, self, out, "self", "out", workspaceSize, executor);
-}
+// Both phases of aclnn<Name> (`Out` is its out parameter's type in CANN's prototype) and of
+// aclnnInplace<Name>.
+#define ACLSIM_UNARY_OPERATOR(Name, op, Out)                                                                       \
+    aclnnStatus aclnn##Name##GetWorkspaceSize(const aclTensor *self, Out *out, uint64_t *workspaceSize,            \
+                                              aclOpExecutor **executor) {                                          \
+        return Unary("aclnn" #Name "GetWorkspaceSize", "aclnn" #Name, op, self, out, "self", "out", workspaceSize, \
+                     executor);                                                                                    \
+    }                                                                                                              \
+    ACLSIM_SECOND_PHASE(aclnn##Name)
+#define ACLSIM_INPLACE_UNARY_OPERATOR(Name, op)                                                                   \
+    aclnnStatus aclnnInplace##Name##GetWorkspaceSize(aclTensor *selfRef, uint64_t *workspaceSize,                 \
+                                                     aclOpExecutor **executor) {                                  \
+        return Inplace("aclnnInplace" #Name "GetWorkspaceSize", "aclnnInplace" #Name, op, selfRef, workspaceSize, \
+                       executor);                                                                                 \
+    }                                                                                                             \
+    ACLSIM_SECOND_PHASE(aclnnInplace##Name)
 
-aclnnStatus aclnnInplaceNegGetWorkspaceSize(aclTensor *selfRef, uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return Inplace("aclnnInplaceNegGetWorkspaceSize", "aclnnInplaceNeg", kNeg, selfRef, workspaceSize, executor);
-}
-
-aclnnStatus aclnnExpGetWorkspaceSize(const aclTensor *self, aclTensor *out, uint64_t *workspaceSize,
-                                     aclOpExecutor **executor) {
-    return Unary("aclnnExpGetWorkspaceSize", "aclnnExp", kExp, self, out, "self", "out", workspaceSize, executor);
-}
-
-aclnnStatus aclnnInplaceExpGetWorkspaceSize(aclTensor *selfRef, uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return Inplace("aclnnInplaceExpGetWorkspaceSize", "aclnnInplaceExp", kExp, selfRef, workspaceSize, executor);
-}
-
-aclnnStatus aclnnReluGetWorkspaceSize(const aclTensor *self, const aclTensor *out, uint64_t *workspaceSize,
-                                      aclOpExecutor **executor) {
-    return Unary("aclnnReluGetWorkspaceSize", "aclnnRelu", kRelu, self, out, "self", "out", workspaceSize, executor);
-}
-
-aclnnStatus aclnnInplaceReluGetWorkspaceSize(aclTensor *selfRef, uint64_t *workspaceSize, aclOpExecutor **executor) {
-    return Inplace("aclnnInplaceReluGetWorkspaceSize", "aclnnInplaceRelu", kRelu, selfRef, workspaceSize, executor);
-}
-
-aclnnStatus aclnnGeluGetWorkspaceSize(const aclTensor *self, aclTensor *out, uint64_t *workspaceSize,
-                                      aclOpExecutor **executor) {
-    return Unary("aclnnGeluGetWorkspaceSize", "aclnnGelu", kGelu, self, out, "self", "out", workspaceSize, executor);
-}
-
-aclnnStatus aclnnSiluGetWorkspaceSize(const aclTensor *self, aclTensor *out, uint64_t *workspaceSize,
-                                      aclOpExecutor **executor) {
-    return Unary("aclnnSiluGetWorkspaceSize", "aclnnSilu", kSilu, self, out, "self", "out", workspaceSize, executor);
-}
+ACLSIM_UNARY_OPERATOR(Neg, kNeg, aclTensor)
+ACLSIM_INPLACE_UNARY_OPERATOR(Neg, kNeg)
+ACLSIM_UNARY_OPERATOR(Exp, kExp, aclTensor)
+ACLSIM_INPLACE_UNARY_OPERATOR(Exp, kExp)
+ACLSIM_UNARY_OPERATOR(Relu, kRelu, const aclTensor)
+ACLSIM_INPLACE_UNARY_OPERATOR(Relu, kRelu)
+ACLSIM_UNARY_OPERATOR(Gelu, kGelu, aclTensor)
+ACLSIM_UNARY_OPERATOR(Silu, kSilu, aclTensor)
 
 // Cast: out must be of `dtype`; the value is converted as CastValue defines (float to integer
 // truncates and saturates, NaN gives 0; complex to real drops the imaginary part).
@@ -184,13 +173,5 @@ aclnnStatus aclnnInplaceCopyGetWorkspaceSize(aclTensor *selfRef, const aclTensor
                                    {selfRef, src}, {1}, workspaceSize, executor);
 }
 
-ACLSIM_SECOND_PHASE(aclnnNeg)
-ACLSIM_SECOND_PHASE(aclnnInplaceNeg)
-ACLSIM_SECOND_PHASE(aclnnExp)
-ACLSIM_SECOND_PHASE(aclnnInplaceExp)
-ACLSIM_SECOND_PHASE(aclnnRelu)
-ACLSIM_SECOND_PHASE(aclnnInplaceRelu)
-ACLSIM_SECOND_PHASE(aclnnGelu)
-ACLSIM_SECOND_PHASE(aclnnSilu)
 ACLSIM_SECOND_PHASE(aclnnCast)
 ACLSIM_SECOND_PHASE(aclnnInplaceCopy)

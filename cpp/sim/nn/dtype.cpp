@@ -47,21 +47,7 @@ aclDataType PromoteWithComplex(aclDataType a, aclDataType b) {
 } // namespace
 
 bool IsAddSupportedType(aclDataType dtype) {
-    switch (dtype) {
-    case ACL_FLOAT:
-    case ACL_FLOAT16:
-    case ACL_BF16:
-    case ACL_DOUBLE:
-    case ACL_INT8:
-    case ACL_INT16:
-    case ACL_INT32:
-    case ACL_INT64:
-    case ACL_UINT8:
-    case ACL_BOOL:
-    case ACL_COMPLEX64:
-    case ACL_COMPLEX128: return true;
-    default: return false;
-    }
+    return VisitElementType(dtype, [](auto) {}); // the types with kernel storage (ACLSIM_ELEMENT_TYPES)
 }
 
 const char *AddSupportedTypeList() {

@@ -200,25 +200,32 @@ To ConvertElement(From value) {
 
 // ---- the data types of the aclnnAdd family ----
 
+// The data types with kernel storage, X(aclDataType, storage type): the twelve aclnnAdd accepts.
+#define ACLSIM_ELEMENT_TYPES(X) \
+    X(ACL_FLOAT, float)         \
+    X(ACL_FLOAT16, Half)        \
+    X(ACL_BF16, BFloat16)       \
+    X(ACL_DOUBLE, double)       \
+    X(ACL_INT8, int8_t)         \
+    X(ACL_INT16, int16_t)       \
+    X(ACL_INT32, int32_t)       \
+    X(ACL_INT64, int64_t)       \
+    X(ACL_UINT8, uint8_t)       \
+    X(ACL_BOOL, BoolByte)       \
+    X(ACL_COMPLEX64, Complex64) \
+    X(ACL_COMPLEX128, Complex128)
+
 // Calls visit(TypeTag<Storage>{}) for the storage type of `dtype`; false when the operator
 // library has no kernel storage for that type.
 template <class Visitor>
 bool VisitElementType(aclDataType dtype, Visitor &&visit) {
+#define ACLSIM_VISIT_CASE(dtype, Storage) \
+    case dtype: visit(TypeTag<Storage>{}); return true;
     switch (dtype) {
-    case ACL_FLOAT: visit(TypeTag<float>{}); return true;
-    case ACL_FLOAT16: visit(TypeTag<Half>{}); return true;
-    case ACL_BF16: visit(TypeTag<BFloat16>{}); return true;
-    case ACL_DOUBLE: visit(TypeTag<double>{}); return true;
-    case ACL_INT8: visit(TypeTag<int8_t>{}); return true;
-    case ACL_INT16: visit(TypeTag<int16_t>{}); return true;
-    case ACL_INT32: visit(TypeTag<int32_t>{}); return true;
-    case ACL_INT64: visit(TypeTag<int64_t>{}); return true;
-    case ACL_UINT8: visit(TypeTag<uint8_t>{}); return true;
-    case ACL_BOOL: visit(TypeTag<BoolByte>{}); return true;
-    case ACL_COMPLEX64: visit(TypeTag<Complex64>{}); return true;
-    case ACL_COMPLEX128: visit(TypeTag<Complex128>{}); return true;
+        ACLSIM_ELEMENT_TYPES(ACLSIM_VISIT_CASE)
     default: return false;
     }
+#undef ACLSIM_VISIT_CASE
 }
 
 // True for the twelve types aclnnAdd accepts (A2/A3 list, with BF16).

@@ -120,19 +120,33 @@ ACLSIM_VECTOR_CLONES void StoreAsWide(const ArithOf<P> *source, size_t n, unsign
 template <class T>
 constexpr bool kIsHalfType = std::is_same_v<T, Half> || std::is_same_v<T, BFloat16>;
 
+// The F16C conversions when this build has them and the CPU runs them; null otherwise.
+struct F16CConversions {
+    LoadFn<float> load = nullptr;
+    StoreFn<float> store = nullptr;
+};
+
+inline F16CConversions AvailableF16C() {
+    F16CConversions f16c;
+#ifdef ACLSIM_F16C_CONVERSIONS
+    if (HasF16C()) {
+        f16c.load = &LoadHalfF16C;
+        f16c.store = &StoreHalfF16C;
+    }
+#endif
+    return f16c;
+}
+
 template <class A>
 LoadFn<A> SelectLoad(aclDataType storage) {
     LoadFn<A> load = nullptr;
     VisitElementType(storage, [&](auto tag) {
         using S = typename decltype(tag)::type;
-#ifdef ACLSIM_F16C_CONVERSIONS
         if constexpr (std::is_same_v<S, Half> && std::is_same_v<A, float>) {
-            if (HasF16C()) {
-                load = &LoadHalfF16C;
+            if ((load = AvailableF16C().load) != nullptr) {
                 return;
             }
         }
-#endif
         if constexpr (kIsHalfType<S>) {
             load = &LoadAsWide<S, A>;
         } else {
@@ -150,14 +164,11 @@ StoreFn<A> SelectStore(aclDataType promoted, aclDataType out) {
         if constexpr (std::is_same_v<ArithOf<P>, A>) {
             VisitElementType(out, [&](auto outTag) {
                 using O = typename decltype(outTag)::type;
-#ifdef ACLSIM_F16C_CONVERSIONS
                 if constexpr (std::is_same_v<P, Half> && std::is_same_v<O, Half>) {
-                    if (HasF16C()) {
-                        store = &StoreHalfF16C;
+                    if ((store = AvailableF16C().store) != nullptr) {
                         return;
                     }
                 }
-#endif
                 if constexpr (kIsHalfType<P> || kIsHalfType<O>) {
                     store = &StoreAsWide<P, O>;
                 } else {

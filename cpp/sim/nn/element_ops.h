@@ -45,6 +45,15 @@ inline float PowerOfTwo(uint32_t exponent) {
     return FloatFromBits((exponent + 127u) << 23);
 }
 
+// c0 r^n + c1 r^(n-1) + ... + cn by Horner's scheme, unrolled at compile time: each step is
+// p * r + c, in that order, as if written out by hand.
+template <class T, class... Coefficients>
+inline T Horner(T r, T c0, Coefficients... rest) {
+    T p = c0;
+    ((p = p * r + rest), ...);
+    return p;
+}
+
 // e^x in float32 without a library call, branch-free so that loops over it vectorise (and every
 // platform gives the same bits: no FMA contraction, the same operations in every lane): e^r by a
 // degree-6 polynomial fitted to e^r's relative error on |r| <= ln2 / 2 (below 1e-7 evaluated in
@@ -54,14 +63,8 @@ inline float ExpFloat(float x) {
     float clamped = SelectFloat(x < -104.0f, -104.0f, x); // e^-104 is below the smallest subnormal
     clamped = SelectFloat(x > 89.0f, 89.0f, clamped);     // e^89 is above the largest float
     const ExpReduction reduced = ReduceForExp(clamped);
-    const float r = reduced.r;
-    float p = 1.384393545e-03f;
-    p = p * r + 8.374169469e-03f;
-    p = p * r + 4.166799784e-02f;
-    p = p * r + 1.666643173e-01f;
-    p = p * r + 4.999999404e-01f;
-    p = p * r + 1.0f;
-    p = p * r + 1.0f;
+    const float p = Horner(reduced.r, 1.384393545e-03f, 8.374169469e-03f, 4.166799784e-02f, 1.666643173e-01f,
+                           4.999999404e-01f, 1.0f, 1.0f);
     const uint32_t exponent = reduced.shiftedBits - FloatBits(kFloatRoundMagic); // n in [-150, 129]
     const uint32_t half = static_cast<uint32_t>(static_cast<int32_t>(exponent) >> 1);
     return SelectFloat(x != x, x, p * PowerOfTwo(half) * PowerOfTwo(exponent - half));
@@ -75,13 +78,8 @@ inline float ExpForLogistic(float y) {
     float clamped = SelectFloat(y < -88.0f, -88.0f, y);
     clamped = SelectFloat(y > 89.0f, 89.0f, clamped);
     const ExpReduction reduced = ReduceForExp(clamped);
-    const float r = reduced.r;
-    float p = 8.290269412e-03f;
-    p = p * r + 4.189795628e-02f;
-    p = p * r + 1.666763723e-01f;
-    p = p * r + 4.999915063e-01f;
-    p = p * r + 9.999997020e-01f;
-    p = p * r + 1.0f;
+    const float p = Horner(reduced.r, 8.290269412e-03f, 4.189795628e-02f, 1.666763723e-01f, 4.999915063e-01f,
+                           9.999997020e-01f, 1.0f);
     return p * PowerOfTwo(reduced.shiftedBits - FloatBits(kFloatRoundMagic));
 }
 

@@ -40,41 +40,42 @@ inline float MaybeHalf(float value, bool toHalf) {
     return toHalf ? RoundTo<Half>(value) : value;
 }
 
-// A's rows [0, mc) x cols [0, kc) from `base`: panel p holds rows p*kMr.., laid out k-major.
-template <class S>
-void PackA(const unsigned char *base, int64_t rowStride, int64_t colStride, int64_t mc, int64_t kc, bool toHalf,
-           float *packed) {
-    for (int64_t i0 = 0; i0 < mc; i0 += kMr, packed += kc * kMr) {
-        const int64_t rows = std::min<int64_t>(kMr, mc - i0);
-        for (int64_t k = 0; k < kc; ++k) {
-            for (int i = 0; i < kMr; ++i) {
-                const float value = i < rows ? LoadFloat<S>(base, (i0 + i) * rowStride + k * colStride) : 0.0f;
-                packed[k * kMr + i] = MaybeHalf(value, toHalf);
+// Lines [0, lines) x depth [0, depth) of a matrix at `base` (element (l, k) at l * lineStride +
+// k * depthStride) in panels of kWidth lines: panel p holds lines p*kWidth.., laid out k-major,
+// zero-padded to whole panels. A's panels are rows (kMr), B's columns (kNr).
+template <int kWidth, class S>
+void PackPanels(const unsigned char *base, int64_t lineStride, int64_t depthStride, int64_t lines, int64_t depth,
+                bool toHalf, float *packed) {
+    for (int64_t l0 = 0; l0 < lines; l0 += kWidth, packed += depth * kWidth) {
+        const int64_t width = std::min<int64_t>(kWidth, lines - l0);
+        for (int64_t k = 0; k < depth; ++k) {
+            float *row = packed + k * kWidth;
+            if (width == kWidth && lineStride == 1) { // a whole panel of adjacent elements
+                for (int l = 0; l < kWidth; ++l) {
+                    row[l] = MaybeHalf(LoadFloat<S>(base, k * depthStride + l0 + l), toHalf);
+                }
+                continue;
+            }
+            for (int l = 0; l < kWidth; ++l) {
+                const float value = l < width ? LoadFloat<S>(base, (l0 + l) * lineStride + k * depthStride) : 0.0f;
+                row[l] = MaybeHalf(value, toHalf);
             }
         }
     }
 }
 
-// B's rows [0, kc) x cols [0, nc): panel p holds cols p*kNr.., laid out k-major.
+// A's rows [0, mc) x cols [0, kc): panel p holds rows p*kMr...
+template <class S>
+void PackA(const unsigned char *base, int64_t rowStride, int64_t colStride, int64_t mc, int64_t kc, bool toHalf,
+           float *packed) {
+    PackPanels<kMr, S>(base, rowStride, colStride, mc, kc, toHalf, packed);
+}
+
+// B's rows [0, kc) x cols [0, nc): panel p holds cols p*kNr...
 template <class S>
 void PackB(const unsigned char *base, int64_t rowStride, int64_t colStride, int64_t kc, int64_t nc, bool toHalf,
            float *packed) {
-    for (int64_t j0 = 0; j0 < nc; j0 += kNr, packed += kc * kNr) {
-        const int64_t cols = std::min<int64_t>(kNr, nc - j0);
-        for (int64_t k = 0; k < kc; ++k) {
-            float *row = packed + k * kNr;
-            if (cols == kNr && colStride == 1) {
-                for (int j = 0; j < kNr; ++j) {
-                    row[j] = MaybeHalf(LoadFloat<S>(base, k * rowStride + j0 + j), toHalf);
-                }
-                continue;
-            }
-            for (int j = 0; j < kNr; ++j) {
-                const float value = j < cols ? LoadFloat<S>(base, k * rowStride + (j0 + j) * colStride) : 0.0f;
-                row[j] = MaybeHalf(value, toHalf);
-            }
-        }
-    }
+    PackPanels<kNr, S>(base, colStride, rowStride, nc, kc, toHalf, packed);
 }
 
 using PackFn = void (*)(const unsigned char *, int64_t, int64_t, int64_t, int64_t, bool, float *);

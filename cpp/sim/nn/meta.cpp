@@ -305,6 +305,32 @@ aclnnStatus DescribeTensor(const char *api, const int64_t *viewDims, uint64_t vi
     return OK;
 }
 
+// The executor argument of aclSetAclOpExecutorRepeatable and aclDestroyAclOpExecutor: not NULL,
+// and `accept` (a liveness check, or the release itself) takes it; `why` ends the message if not.
+template <class Accept>
+aclnnStatus TakeExecutor(const char *api, aclOpExecutor *executor, Accept &&accept, const char *why) {
+    if (executor == nullptr) {
+        return Fail(aclsim::nn::kAclnnErrInnerNullptr, api, "executor is NULL");
+    }
+    if (!accept(executor)) {
+        return Fail(aclsim::nn::kAclnnErrParamInvalid, api, std::string("executor is not a live executor") + why);
+    }
+    return OK;
+}
+
+// aclSetInputTensorAddr / aclSetOutputTensorAddr: every pointer set and a live executor, then the
+// executor rebinds its input or `output` tensor `index`.
+aclnnStatus RebindTensor(const char *api, aclOpExecutor *executor, bool output, size_t index, aclTensor *tensor,
+                         void *addr) {
+    if (executor == nullptr || tensor == nullptr || addr == nullptr) {
+        return Fail(aclsim::nn::kAclnnErrParamNullptr, api, "executor, tensor and addr must not be NULL");
+    }
+    if (!aclsim::nn::IsLiveExecutor(executor)) {
+        return Fail(aclsim::nn::kAclnnErrParamInvalid, api, "executor is not a live executor");
+    }
+    return executor->Rebind(api, output, index, tensor, addr);
+}
+
 } // namespace
 
 aclTensor *aclCreateTensor(const int64_t *viewDims, uint64_t viewDimsNum, aclDataType dataType, const int64_t *stride,
@@ -361,68 +387,26 @@ aclIntArray *aclCreateIntArray(const int64_t *value, uint64_t size) {
     return array;
 }
 
-aclnnStatus aclDestroyTensor(const aclTensor *tensor) {
-    delete tensor;
-    return OK;
-}
-
-aclnnStatus aclDestroyScalar(const aclScalar *scalar) {
-    delete scalar;
-    return OK;
-}
-
-aclnnStatus aclDestroyIntArray(const aclIntArray *array) {
-    delete array;
-    return OK;
-}
-
 aclnnStatus aclSetAclOpExecutorRepeatable(aclOpExecutor *executor) {
-    const char *api = "aclSetAclOpExecutorRepeatable";
-    if (executor == nullptr) {
-        return Fail(aclsim::nn::kAclnnErrInnerNullptr, api, "executor is NULL");
-    }
-    if (!aclsim::nn::IsLiveExecutor(executor)) {
-        return Fail(aclsim::nn::kAclnnErrParamInvalid, api,
-                    "executor is not a live executor (already launched or destroyed); call this right after the "
-                    "first phase");
-    }
+    ACLSIM_RETURN_IF_FAILED(TakeExecutor("aclSetAclOpExecutorRepeatable", executor, aclsim::nn::IsLiveExecutor,
+                                         " (already launched or destroyed); call this right after the first phase"));
     executor->repeatable = true;
     return OK;
 }
 
 aclnnStatus aclDestroyAclOpExecutor(aclOpExecutor *executor) {
-    const char *api = "aclDestroyAclOpExecutor";
-    if (executor == nullptr) {
-        return Fail(aclsim::nn::kAclnnErrInnerNullptr, api, "executor is NULL");
-    }
-    if (!aclsim::nn::ReleaseExecutor(executor)) {
-        return Fail(aclsim::nn::kAclnnErrParamInvalid, api,
-                    "executor is not a live executor: a non-repeatable executor was already freed by its launch, "
-                    "or this executor was destroyed before");
-    }
-    return OK; // the unique_ptr returned by ReleaseExecutor deleted it
+    // The unique_ptr ReleaseExecutor returns deletes the executor.
+    return TakeExecutor("aclDestroyAclOpExecutor", executor, aclsim::nn::ReleaseExecutor,
+                        ": a non-repeatable executor was already freed by its launch, or this executor was destroyed "
+                        "before");
 }
 
 aclnnStatus aclSetInputTensorAddr(aclOpExecutor *executor, const size_t index, aclTensor *tensor, void *addr) {
-    const char *api = "aclSetInputTensorAddr";
-    if (executor == nullptr || tensor == nullptr || addr == nullptr) {
-        return Fail(aclsim::nn::kAclnnErrParamNullptr, api, "executor, tensor and addr must not be NULL");
-    }
-    if (!aclsim::nn::IsLiveExecutor(executor)) {
-        return Fail(aclsim::nn::kAclnnErrParamInvalid, api, "executor is not a live executor");
-    }
-    return executor->Rebind(api, false, index, tensor, addr);
+    return RebindTensor("aclSetInputTensorAddr", executor, false, index, tensor, addr);
 }
 
 aclnnStatus aclSetOutputTensorAddr(aclOpExecutor *executor, const size_t index, aclTensor *tensor, void *addr) {
-    const char *api = "aclSetOutputTensorAddr";
-    if (executor == nullptr || tensor == nullptr || addr == nullptr) {
-        return Fail(aclsim::nn::kAclnnErrParamNullptr, api, "executor, tensor and addr must not be NULL");
-    }
-    if (!aclsim::nn::IsLiveExecutor(executor)) {
-        return Fail(aclsim::nn::kAclnnErrParamInvalid, api, "executor is not a live executor");
-    }
-    return executor->Rebind(api, true, index, tensor, addr);
+    return RebindTensor("aclSetOutputTensorAddr", executor, true, index, tensor, addr);
 }
 
 aclnnStatus aclnnInit(const char *configPath) {

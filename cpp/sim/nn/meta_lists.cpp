@@ -113,25 +113,21 @@ aclScalarList *aclCreateScalarList(const aclScalar *const *value, uint64_t size)
     return CreateList("aclCreateScalarList", value, size, &aclScalarList::scalars);
 }
 
-aclnnStatus aclDestroyFloatArray(const aclFloatArray *array) {
-    delete array;
-    return OK;
-}
-
-aclnnStatus aclDestroyBoolArray(const aclBoolArray *array) {
-    delete array;
-    return OK;
-}
-
-aclnnStatus aclDestroyTensorList(const aclTensorList *array) {
-    delete array; // and the tensors it holds
-    return OK;
-}
-
-aclnnStatus aclDestroyScalarList(const aclScalarList *array) {
-    delete array; // and the scalars it holds
-    return OK;
-}
+// aclDestroy<Kind> for every meta object, in one list: NULL is accepted, and a list takes the
+// tensors or scalars it holds with it.
+#define ACLSIM_DESTROY_META(Kind)                           \
+    aclnnStatus aclDestroy##Kind(const acl##Kind *object) { \
+        delete object;                                      \
+        return OK;                                          \
+    }
+ACLSIM_DESTROY_META(Tensor)
+ACLSIM_DESTROY_META(Scalar)
+ACLSIM_DESTROY_META(IntArray)
+ACLSIM_DESTROY_META(FloatArray)
+ACLSIM_DESTROY_META(BoolArray)
+ACLSIM_DESTROY_META(TensorList)
+ACLSIM_DESTROY_META(ScalarList)
+#undef ACLSIM_DESTROY_META
 
 aclnnStatus aclGetIntArraySize(const aclIntArray *array, uint64_t *size) {
     return GiveSize("aclGetIntArraySize", array, size, array == nullptr ? 0 : array->values.size());

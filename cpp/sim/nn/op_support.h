@@ -17,14 +17,6 @@
 
 namespace aclsim::nn {
 
-// Returns the status of a check that failed (its message is already recorded).
-#define ACLSIM_RETURN_IF_FAILED(expression)                                       \
-    do {                                                                          \
-        if (const aclnnStatus status_ = (expression); status_ != kAclnnSuccess) { \
-            return status_;                                                       \
-        }                                                                         \
-    } while (0)
-
 // Defines the second phase of an operator: it launches the executor's kernel.
 #define ACLSIM_SECOND_PHASE(name)                                                                            \
     aclnnStatus name(void *workspace, uint64_t workspaceSize, aclOpExecutor *executor, aclrtStream stream) { \

@@ -55,12 +55,9 @@ bool AllJoined(Capture &capture, std::string &unjoined) {
 }
 
 const char *ModeName(int mode) {
-    switch (mode) {
-    case ACL_MODEL_RI_CAPTURE_MODE_GLOBAL: return "GLOBAL";
-    case ACL_MODEL_RI_CAPTURE_MODE_THREAD_LOCAL: return "THREAD_LOCAL";
-    case ACL_MODEL_RI_CAPTURE_MODE_RELAXED: return "RELAXED";
-    }
-    return "?";
+    // aclmdlRICaptureMode: GLOBAL (0), THREAD_LOCAL, RELAXED.
+    static constexpr const char *kNames[] = {"GLOBAL", "THREAD_LOCAL", "RELAXED"};
+    return mode >= ACL_MODEL_RI_CAPTURE_MODE_GLOBAL && mode <= ACL_MODEL_RI_CAPTURE_MODE_RELAXED ? kNames[mode] : "?";
 }
 
 } // namespace
@@ -93,24 +90,14 @@ aclError RecordIntoCapture(const char *call, Capture &capture, Stream &stream, T
     // a stream without one interrupts it (Stream::IsTaskGroupBreak); the model is invalidated and
     // the code kept for aclmdlRICaptureTaskGrpEnd (Stream::SetTaskGroupErrCode).
     if (capture.openGroups > 0 && !stream.openGroup) {
-        if (capture.groupError == ACL_SUCCESS) {
-            capture.groupError = ACL_ERROR_STREAM_TASK_GROUP_INTR;
-        }
-        InvalidateCapture(capture);
-        return Fail(ACL_ERROR_STREAM_TASK_GROUP_INTR, call,
-                    "another stream of this capture has a task group open: the group is interrupted and the capture "
-                    "invalidated (issue a group's tasks on its stream only, until aclmdlRICaptureTaskGrpEnd)");
+        return FailTaskGroup(
+            call, capture, ACL_ERROR_STREAM_TASK_GROUP_INTR,
+            "another stream of this capture has a task group open: the group is interrupted and the capture "
+            "invalidated (issue a group's tasks on its stream only, until aclmdlRICaptureTaskGrpEnd)");
     }
     // Stream::PackingTaskGroup: only kernels can be part of a task group.
     if (stream.openGroup && task.kind != TaskKind::Kernel) {
-        if (capture.groupError == ACL_SUCCESS) {
-            capture.groupError = ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT;
-        }
-        InvalidateCapture(capture);
-        return Fail(ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT, call,
-                    std::string(task.typeName()) +
-                        " tasks cannot be part of a task group (only operator kernels can); the capture is "
-                        "invalidated");
+        return FailNonKernelInGroup(call, capture, task.typeName());
     }
     Capture::Member *member = capture.member(&stream);
     if (member == nullptr) {
@@ -140,6 +127,29 @@ void InvalidateCapture(Capture &capture) {
 void InvalidateStreamCapture(Capture &capture, Stream &stream) {
     stream.captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_INVALIDATED;
     capture.invalidated = true;
+}
+
+aclError FailTaskGroup(const char *call, Capture &capture, aclError code, const std::string &reason) {
+    if (capture.groupError == ACL_SUCCESS) {
+        capture.groupError = code;
+    }
+    InvalidateCapture(capture);
+    return Fail(code, call, reason);
+}
+
+aclError FailNonKernelInGroup(const char *call, Capture &capture, const std::string &tasks) {
+    return FailTaskGroup(call, capture, ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT,
+                         tasks + " tasks cannot be part of a task group (only operator kernels can); the capture is "
+                                 "invalidated");
+}
+
+aclError InjectedCaptureFault(const char *call, Capture &capture, Stream &stream, const char *what) {
+    if (!ShouldInjectFault(ACLSIM_FAULT_TASK_SUBMIT)) {
+        return ACL_SUCCESS;
+    }
+    InvalidateStreamCapture(capture, stream);
+    return Fail(ACL_ERROR_RT_RESOURCE_ALLOC_FAIL, call,
+                std::string("cannot add ") + what + " to the capture (injected fault); the capture is invalidated");
 }
 
 void LeaveCapture(Capture &capture) {
@@ -189,22 +199,16 @@ using namespace aclsim;
 
 aclError aclsim::BeginCapture(const char *call, aclrtStream stream, aclmdlRICaptureMode mode,
                               const std::shared_ptr<Model> &body) {
-    if (aclError status = RefuseDefaultStream(call, stream); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RefuseDefaultStream(call, stream));
     std::shared_ptr<Stream> target;
-    if (aclError status = FindCaptureStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCaptureStream(call, stream, target));
     if (static_cast<int>(mode) < ACL_MODEL_RI_CAPTURE_MODE_GLOBAL ||
         static_cast<int>(mode) > ACL_MODEL_RI_CAPTURE_MODE_RELAXED) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "mode " + std::to_string(static_cast<int>(mode)) + " is not an aclmdlRICaptureMode");
     }
     std::shared_ptr<Context> context;
-    if (aclError status = RequireStreamContext(call, *target, &context); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireStreamContext(call, *target, &context));
     // StreamFlagIsSupportCapture: AI CPU (ACL_STREAM_CPU_SCHEDULE) and device-only streams cannot
     // capture; persistent ones can.
     if ((target->flags() & (ACL_STREAM_DEVICE_USE_ONLY | ACL_STREAM_CPU_SCHEDULE)) != 0) {
@@ -267,9 +271,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureGetInfo(aclrtStream stream, aclmdlRI
         return Fail(ACL_ERROR_INVALID_PARAM, call, "status and modelRI are both NULL");
     }
     std::shared_ptr<Stream> target;
-    if (aclError result = FindCaptureStream(call, stream, target); result != ACL_SUCCESS) {
-        return result;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCaptureStream(call, stream, target));
     std::lock_guard lock(CaptureMutex());
     if (status != nullptr) {
         *status = target->capture ? target->captureStatus : ACL_MODEL_RI_CAPTURE_STATUS_NONE;
@@ -285,13 +287,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureEnd(aclrtStream stream, aclmdlRI *mo
     if (modelRI != nullptr) {
         *modelRI = nullptr;
     }
-    if (aclError status = RefuseDefaultStream(call, stream); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RefuseDefaultStream(call, stream));
     std::shared_ptr<Stream> target;
-    if (aclError status = FindCaptureStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCaptureStream(call, stream, target));
     std::shared_ptr<Model> discarded; // released after the lock
     std::lock_guard lock(CaptureMutex());
     auto capture = target->capture;

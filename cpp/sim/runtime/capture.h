@@ -59,6 +59,15 @@ void InvalidateCapture(Capture &capture);
 // Under CaptureMutex(): one stream's part failed (Stream::SingleStreamTerminateCapture): that
 // stream becomes INVALIDATED and the model with it.
 void InvalidateStreamCapture(Capture &capture, Stream &stream);
+// Under CaptureMutex(): a task-group rule broken (Stream::SetTaskGroupErrCode): the first such code
+// is kept for aclmdlRICaptureTaskGrpEnd, the capture is invalidated and the call fails with `code`.
+aclError FailTaskGroup(const char *call, Capture &capture, aclError code, const std::string &reason);
+// Under CaptureMutex(): Stream::PackingTaskGroup refused a task of kind `tasks` (a group holds
+// operator kernels only), as FailTaskGroup.
+aclError FailNonKernelInGroup(const char *call, Capture &capture, const std::string &tasks);
+// Under CaptureMutex(): the injected ACLSIM_FAULT_TASK_SUBMIT fault while adding `what` to the
+// capture invalidates the stream's part and fails; ACL_SUCCESS when no fault is injected.
+aclError InjectedCaptureFault(const char *call, Capture &capture, Stream &stream, const char *what);
 // Under CaptureMutex(): takes every member stream out of the capture and releases the mode
 // restrictions it imposed.
 void LeaveCapture(Capture &capture);

@@ -83,9 +83,7 @@ public:
             return c.bodies.size() > 1 ? c.bodies[1]->replay() : ACL_SUCCESS;
         case ACL_MODEL_RI_COND_TYPE_WHILE:
             while (value() != 0) {
-                if (aclError status = c.bodies[0]->replay(); status != ACL_SUCCESS) {
-                    return status;
-                }
+                ACLSIM_RETURN_IF_FAILED(c.bodies[0]->replay());
             }
             return ACL_SUCCESS;
         case ACL_MODEL_RI_COND_TYPE_SWITCH: {
@@ -213,9 +211,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICondHandleCreate(aclmdlRI modelRI, uint32_t
         return Fail(ACL_ERROR_INVALID_PARAM, call, "handle is NULL: pass where the condition handle is to be stored");
     }
     std::shared_ptr<Model> model;
-    if (aclError status = FindLive(call, Models(), modelRI, "model", model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindLive(call, Models(), modelRI, "model", model));
     if (static_cast<uint32_t>(flag) > ACL_MODEL_RI_COND_HANDLE_ASSIGN_DEFAULT) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "flag " + std::to_string(static_cast<uint32_t>(flag)) +
@@ -230,9 +226,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICondHandleCreate(aclmdlRI modelRI, uint32_t
                             " is not capturing: condition handles are made while their model captures");
         }
     }
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireModelContext(call, *model));
     auto condition =
         std::make_shared<Conditional>(model, defaultLaunchValue, flag == ACL_MODEL_RI_COND_HANDLE_ASSIGN_DEFAULT);
     // CondHandle::Setup: eight bytes of device memory, set to 0.
@@ -265,13 +259,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICondHandleGetCondPtr(aclmdlRICondHandle han
                     "ptr is NULL: pass where the value's device address is to be stored");
     }
     std::shared_ptr<Conditional> condition;
-    if (aclError status = FindCondition(call, handle, ACL_ERROR_INVALID_PARAM, condition); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCondition(call, handle, ACL_ERROR_INVALID_PARAM, condition));
     std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireContext(call, current));
     *ptr = condition->cell;
     return ACL_SUCCESS;
 }
@@ -281,16 +271,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIAddCondTask(aclmdlRICondTaskParams params, 
     // aclmdlRIAddCondTaskImpl (stream), rtStreamAddCondTask (handles), ApiErrorDecorator (type,
     // flags, NULLs), ApiImpl::StreamAddCondTaskParasCheck (the rest), in that order.
     std::shared_ptr<Stream> target;
-    if (aclError status =
-            FindLive(call, Streams(), stream, "stream", target, " (the default stream takes no part in captures)");
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(
+        FindLive(call, Streams(), stream, "stream", target, " (the default stream takes no part in captures)"));
     std::shared_ptr<Conditional> condition;
-    if (aclError status = FindCondition(call, params.handle, ACL_ERROR_RT_PARAM_INVALID, condition);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCondition(call, params.handle, ACL_ERROR_RT_PARAM_INVALID, condition));
     if (static_cast<uint32_t>(params.type) > ACL_MODEL_RI_COND_TYPE_SWITCH) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "type " + std::to_string(static_cast<uint32_t>(params.type)) +
@@ -303,9 +287,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIAddCondTask(aclmdlRICondTaskParams params, 
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "modelRIArray is NULL: pass an array of size bodies");
     }
     std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireContext(call, current));
     std::vector<std::shared_ptr<Model>> bodies;
     {
         std::lock_guard lock(CaptureMutex());
@@ -313,38 +295,20 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIAddCondTask(aclmdlRICondTaskParams params, 
             return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                         "the handle was given a conditional task already: make a new handle for another task");
         }
-        if (aclError status =
-                CheckContext(call, "stream", *target->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT);
-            status != ACL_SUCCESS) {
-            return status;
-        }
+        ACLSIM_RETURN_IF_FAILED(
+            CheckContext(call, "stream", *target->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT));
         std::shared_ptr<Capture> capture;
-        if (aclError status = RequireCapture(call, *target, capture, ": a conditional task is added to a capture");
-            status != ACL_SUCCESS) {
-            return status;
-        }
+        ACLSIM_RETURN_IF_FAILED(RequireCapture(call, *target, capture, ": a conditional task is added to a capture"));
         if (capture->model != condition->parent.lock()) {
             return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                         "the handle was made on another model than the one this stream captures");
         }
-        if (aclError status = CheckBodyCount(call, params); status != ACL_SUCCESS) {
-            return status;
-        }
+        ACLSIM_RETURN_IF_FAILED(CheckBodyCount(call, params));
         // Stream::PackingTaskGroup: a task group holds kernels only; the capture is invalidated.
         if (target->openGroup) {
-            if (capture->groupError == ACL_SUCCESS) {
-                capture->groupError = ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT;
-            }
-            InvalidateCapture(*capture);
-            return Fail(ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT, call,
-                        "CAPTURE_CONDITION tasks cannot be part of a task group (only operator kernels can); the "
-                        "capture is invalidated");
+            return FailNonKernelInGroup(call, *capture, "CAPTURE_CONDITION");
         }
-        if (ShouldInjectFault(ACLSIM_FAULT_TASK_SUBMIT)) {
-            InvalidateStreamCapture(*capture, *target);
-            return Fail(ACL_ERROR_RT_RESOURCE_ALLOC_FAIL, call,
-                        "cannot add the task to the capture (injected fault); the capture is invalidated");
-        }
+        ACLSIM_RETURN_IF_FAILED(InjectedCaptureFault(call, *capture, *target, "the task"));
         // Context::CreateSubCaptureModels: the bodies, registered (they are handles) but owned by
         // the condition handle, and so by the parent.
         for (uint32_t i = 0; i < params.size; ++i) {
@@ -380,9 +344,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureToModelRIBegin(aclrtStream stream, a
         return Fail(ACL_ERROR_INVALID_PARAM, call, "stream is NULL (the default stream takes no part in captures)");
     }
     std::shared_ptr<Model> body;
-    if (aclError status = FindLive(call, Models(), modelRI, "model", body); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindLive(call, Models(), modelRI, "model", body));
     if (!body->isBody) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "the model is not a body of a conditional task (aclmdlRIAddCondTask makes those); begin other "

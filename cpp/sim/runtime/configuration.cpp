@@ -182,9 +182,7 @@ aclError CheckDumpOrder(const char *call, bool needsInitDump, DumpState &state) 
 // aclmdlSetDump and aclmdlFinalizeDump: the order checks, before and again under the dump's lock,
 // which `lock` then holds.
 aclError LockInitialisedDump(const char *call, DumpState &state, std::unique_lock<std::mutex> &lock) {
-    if (aclError status = CheckDumpOrder(call, false, state); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckDumpOrder(call, false, state));
     lock = std::unique_lock(state.mutex);
     return CheckDumpOrder(call, true, state);
 }
@@ -200,18 +198,13 @@ ACL_FUNC_VISIBILITY aclError aclrtGetOverflowStatus(void *outputAddr, size_t out
     const char *call = "aclrtGetOverflowStatus";
     // aclrtGetOverflowStatusImpl, then rtGetDeviceSatStatus and ApiErrorDecorator::GetDeviceSatStatus.
     std::shared_ptr<Stream> target;
-    if (aclError status = RequireThenFind(call, outputAddr, "outputAddr", ResolveStream, stream, target);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireThenFind(call, outputAddr, "outputAddr", ResolveStream, stream, target));
     if (outputSize != kOverflowStatusBytes) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "outputSize is " + std::to_string(outputSize) + ": only " + std::to_string(kOverflowStatusBytes) +
                         " bytes are supported");
     }
-    if (aclError status = CheckStatusStream(call, stream, *target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckStatusStream(call, stream, *target));
     // ApiImpl::GetDeviceSatStatus copies the context's status area to outputAddr (device to
     // device, on the stream). Nothing overflows in the simulator: the status read is all zeros.
     if (ClassifyRange(outputAddr, outputSize) != RangeKind::Device) {
@@ -233,12 +226,8 @@ ACL_FUNC_VISIBILITY aclError aclrtResetOverflowStatus(aclrtStream stream) {
     // aclrtResetOverflowStatusImpl, rtCleanDeviceSatStatus and ApiErrorDecorator::CleanDeviceSatStatus:
     // the device clears the context's status area with a memset task on the stream.
     std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = CheckStatusStream(call, stream, *target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, stream, target));
+    ACLSIM_RETURN_IF_FAILED(CheckStatusStream(call, stream, *target));
     Task task;
     task.kind = TaskKind::Nop;
     return SubmitTask(call, target, std::move(task));
@@ -247,9 +236,7 @@ ACL_FUNC_VISIBILITY aclError aclrtResetOverflowStatus(aclrtStream stream) {
 ACL_FUNC_VISIBILITY aclError aclmdlInitDump() {
     const char *call = "aclmdlInitDump";
     auto &state = Dump();
-    if (aclError status = CheckDumpOrder(call, false, state); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckDumpOrder(call, false, state));
     std::lock_guard lock(state.mutex);
     if (state.initialised) {
         return Fail(ACL_ERROR_REPEAT_INITIALIZE, call, "This API cannot be called repeatedly");
@@ -262,9 +249,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlSetDump(const char *dumpCfgPath) {
     const char *call = "aclmdlSetDump";
     auto &state = Dump();
     std::unique_lock<std::mutex> lock;
-    if (aclError status = LockInitialisedDump(call, state, lock); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(LockInitialisedDump(call, state, lock));
     if (dumpCfgPath == nullptr) {
         return Fail(ACL_ERROR_INVALID_PARAM, call, "dumpCfgPath is NULL");
     }
@@ -300,9 +285,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlFinalizeDump() {
     const char *call = "aclmdlFinalizeDump";
     auto &state = Dump();
     std::unique_lock<std::mutex> lock;
-    if (aclError status = LockInitialisedDump(call, state, lock); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(LockInitialisedDump(call, state, lock));
     state.initialised = false;
     return ACL_SUCCESS;
 }

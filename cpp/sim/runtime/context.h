@@ -61,6 +61,17 @@ bool AclInitialized();
 // The calling thread's current context, or a 107002 failure naming `call`.
 std::shared_ptr<Context> CurrentContext();
 aclError RequireContext(const char *call, std::shared_ptr<Context> &out);
+// The output `name` must not be NULL (ACL_ERROR_INVALID_PARAM), then as RequireContext.
+aclError RequireThenContext(const char *call, const void *output, const char *name, std::shared_ptr<Context> &out);
+// The queries of the current context: `output` (named `name`) receives read(context), after
+// RequireThenContext's checks.
+template <typename Out, typename Read>
+aclError ReadCurrentContext(const char *call, Out *output, const char *name, Read read) {
+    std::shared_ptr<Context> context;
+    ACLSIM_RETURN_IF_FAILED(RequireThenContext(call, output, name, context));
+    *output = read(*context);
+    return ACL_SUCCESS;
+}
 // ApiImpl's context rule: an object (`what`: "stream", "model") of context `owner` is used where
 // `expected` is the context (NULL: none); another gives `code` (107003 for a stream, 107004 for a
 // model) with `remedy`.

@@ -50,13 +50,9 @@ void ReleaseDefaultContext(std::shared_ptr<Context> context) {
 }
 
 aclError SynchronizeContext(const char *call, int32_t timeoutMs) {
-    if (aclError status = CheckTimeout(call, timeoutMs); status != ACL_SUCCESS) { // -1 passes
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckTimeout(call, timeoutMs)); // -1 passes
     std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireContext(call, context));
     if (context->activeCaptures.load(std::memory_order_acquire) > 0) {
         std::lock_guard lock(CaptureMutex());
         for (const auto &stream : context->streams()) {
@@ -126,6 +122,13 @@ aclError RequireContext(const char *call, std::shared_ptr<Context> &out) {
     return ACL_SUCCESS;
 }
 
+aclError RequireThenContext(const char *call, const void *output, const char *name, std::shared_ptr<Context> &out) {
+    if (output == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(name) + " is NULL");
+    }
+    return RequireContext(call, out);
+}
+
 aclError CheckContext(const char *call, const char *what, const Context &owner, const Context *expected, aclError code,
                       const char *remedy) {
     if (&owner == expected) {
@@ -139,12 +142,8 @@ aclError CheckContext(const char *call, const char *what, const Context &owner, 
 aclError RequireCurrentContext(const char *call, const char *what, const Context &owner, aclError code,
                                std::shared_ptr<Context> *current) {
     std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = CheckContext(call, what, owner, context.get(), code); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireContext(call, context));
+    ACLSIM_RETURN_IF_FAILED(CheckContext(call, what, owner, context.get(), code));
     if (current != nullptr) {
         *current = std::move(context);
     }
@@ -351,9 +350,7 @@ ACL_FUNC_VISIBILITY aclError aclrtGetDeviceCount(uint32_t *count) {
 
 ACL_FUNC_VISIBILITY aclError aclrtSetDevice(int32_t deviceId) {
     const char *call = "aclrtSetDevice";
-    if (aclError status = CheckDeviceId(call, deviceId); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckDeviceId(call, deviceId));
     auto &table = Devices();
     std::shared_ptr<Context> context;
     {
@@ -375,9 +372,7 @@ ACL_FUNC_VISIBILITY aclError aclrtSetDevice(int32_t deviceId) {
 }
 
 static aclError ResetDevice(const char *call, int32_t deviceId, bool force) {
-    if (aclError status = CheckDeviceId(call, deviceId); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckDeviceId(call, deviceId));
     auto &table = Devices();
     std::shared_ptr<Context> released;
     {
@@ -407,16 +402,8 @@ ACL_FUNC_VISIBILITY aclError aclrtResetDeviceForce(int32_t deviceId) {
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtGetDevice(int32_t *deviceId) {
-    const char *call = "aclrtGetDevice";
-    if (deviceId == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "deviceId is NULL");
-    }
-    std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-        return status;
-    }
-    *deviceId = context->device();
-    return ACL_SUCCESS;
+    return ReadCurrentContext("aclrtGetDevice", deviceId, "deviceId",
+                              [](Context &context) { return context.device(); });
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtCreateContext(aclrtContext *context, int32_t deviceId) {
@@ -424,9 +411,7 @@ ACL_FUNC_VISIBILITY aclError aclrtCreateContext(aclrtContext *context, int32_t d
     if (context == nullptr) {
         return Fail(ACL_ERROR_INVALID_PARAM, call, "context is NULL");
     }
-    if (aclError status = CheckDeviceId(call, deviceId); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckDeviceId(call, deviceId));
     auto created = std::make_shared<Context>(deviceId, false);
     created->defaultStream();
     Contexts().add(created);
@@ -443,9 +428,7 @@ ACL_FUNC_VISIBILITY aclError aclrtCreateContext(aclrtContext *context, int32_t d
 ACL_FUNC_VISIBILITY aclError aclrtDestroyContext(aclrtContext context) {
     const char *call = "aclrtDestroyContext";
     std::shared_ptr<Context> found;
-    if (aclError status = FindLive(call, Contexts(), context, "context", found); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindLive(call, Contexts(), context, "context", found));
     if (found->isDefault()) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "a device's default context is released by aclrtResetDevice, not aclrtDestroyContext");
@@ -468,9 +451,7 @@ ACL_FUNC_VISIBILITY aclError aclrtDestroyContext(aclrtContext context) {
 ACL_FUNC_VISIBILITY aclError aclrtSetCurrentContext(aclrtContext context) {
     const char *call = "aclrtSetCurrentContext";
     std::shared_ptr<Context> found;
-    if (aclError status = FindLive(call, Contexts(), context, "context", found); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindLive(call, Contexts(), context, "context", found));
     if (found->destroyed()) {
         return Fail(ACL_ERROR_RT_INVALID_HANDLE, call, "the context's device was reset");
     }
@@ -479,16 +460,8 @@ ACL_FUNC_VISIBILITY aclError aclrtSetCurrentContext(aclrtContext context) {
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtGetCurrentContext(aclrtContext *context) {
-    const char *call = "aclrtGetCurrentContext";
-    if (context == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "context is NULL");
-    }
-    std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
-        return status;
-    }
-    *context = current.get();
-    return ACL_SUCCESS;
+    return ReadCurrentContext("aclrtGetCurrentContext", context, "context",
+                              [](Context &current) -> aclrtContext { return &current; });
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtSynchronizeDevice(void) {

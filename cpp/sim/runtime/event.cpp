@@ -43,6 +43,18 @@ aclError RefuseCapturedRecord(const char *call, const Event &event, const char *
     return ACL_SUCCESS;
 }
 
+bool WithoutWaitTask(const Event &event) {
+    return (event.flags() & (ACL_EVENT_SYNC | ACL_EVENT_EXTERNAL | ACL_EVENT_IPC)) == 0;
+}
+
+aclError RefuseWithoutWaitTask(const char *call, const Event &event, const char *consequence) {
+    if (!WithoutWaitTask(event)) {
+        return ACL_SUCCESS;
+    }
+    return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                std::string("the event has none of ACL_EVENT_SYNC, ACL_EVENT_EXTERNAL, ACL_EVENT_IPC: ") + consequence);
+}
+
 namespace {
 
 aclError CreateEvent(const char *call, aclrtEvent *handle, uint32_t flags, bool extended) {
@@ -55,9 +67,7 @@ aclError CreateEvent(const char *call, aclrtEvent *handle, uint32_t flags, bool 
                     "unknown event flag bits " + std::to_string(flags & ~kKnownEventFlags));
     }
     std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireContext(call, context));
     auto event = std::make_shared<Event>(context, flags, extended);
     Events().add(event);
     *handle = event.get();
@@ -79,24 +89,21 @@ aclError CheckCapturable(const char *call, const Event &event) {
     return ACL_SUCCESS;
 }
 
-// Event::IsEventWithoutWaitTask: an event with none of the SYNC, EXTERNAL and IPC flags only
-// marks a point in a stream; nothing can wait for it (nor reset it).
-bool WithoutWaitTask(const Event &event) {
-    return (event.flags() & (ACL_EVENT_SYNC | ACL_EVENT_EXTERNAL | ACL_EVENT_IPC)) == 0;
+// A record, reset or wait task on `event`; `generation` is the record it stands for.
+Task EventTask(TaskKind kind, std::shared_ptr<Event> event, bool external, uint64_t generation = 0) {
+    Task task;
+    task.kind = kind;
+    task.event = std::move(event);
+    task.external = external;
+    task.generation = generation;
+    return task;
 }
 
 aclError SynchronizeEvent(const char *call, aclrtEvent handle, int32_t timeoutMs) {
-    if (aclError status = CheckTimeout(call, timeoutMs); status != ACL_SUCCESS) { // -1 passes
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckTimeout(call, timeoutMs)); // -1 passes
     std::shared_ptr<Event> event;
-    if (aclError status = FindEvent(call, handle, event); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RefuseCapturedRecord(call, *event, "; it completes only when the model is replayed");
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindEvent(call, handle, event));
+    ACLSIM_RETURN_IF_FAILED(RefuseCapturedRecord(call, *event, "; it completes only when the model is replayed"));
     uint64_t target = event->recorded.load(std::memory_order_acquire);
     Event &e = *event;
     if (!e.signal.waitUntil([&e, target] { return e.completed.load(std::memory_order_seq_cst) >= target; },
@@ -142,23 +149,14 @@ ACL_FUNC_VISIBILITY aclError aclrtDestroyEvent(aclrtEvent event) {
 ACL_FUNC_VISIBILITY aclError aclrtRecordEvent(aclrtEvent event, aclrtStream stream) {
     const char *call = "aclrtRecordEvent";
     std::shared_ptr<Event> target;
-    if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindEvent(call, event, target));
     std::shared_ptr<Stream> recorder;
-    if (aclError status = ResolveStream(call, stream, recorder); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = ClaimOperationFlag(call, target->recordFlag, ACL_EVENT_RECORD_DEFAULT, true);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, stream, recorder));
+    ACLSIM_RETURN_IF_FAILED(ClaimOperationFlag(call, target->recordFlag, ACL_EVENT_RECORD_DEFAULT, true));
     {
         std::lock_guard lock(CaptureMutex());
         if (auto capture = recorder->capture) {
-            if (aclError status = CheckCapturable(call, *target); status != ACL_SUCCESS) {
-                return status;
-            }
+            ACLSIM_RETURN_IF_FAILED(CheckCapturable(call, *target));
             // ApiImpl::EventRecord: a capturing stream's record of an event nothing can wait for
             // is accepted and dropped.
             if (WithoutWaitTask(*target)) {
@@ -176,18 +174,11 @@ ACL_FUNC_VISIBILITY aclError aclrtRecordEvent(aclrtEvent event, aclrtStream stre
                             "the event's latest record belongs to another capture still in progress: two captures "
                             "cannot share an event; both are invalidated");
             }
-            if (ShouldInjectFault(ACLSIM_FAULT_TASK_SUBMIT)) {
-                InvalidateStreamCapture(*capture, *recorder);
-                return Fail(ACL_ERROR_RT_RESOURCE_ALLOC_FAIL, call,
-                            "cannot add the event record to the capture (injected fault); the capture is invalidated");
-            }
-            Task task;
-            task.kind = TaskKind::EventRecord;
-            task.event = target;
-            task.external = target->external();
+            ACLSIM_RETURN_IF_FAILED(InjectedCaptureFault(call, *capture, *recorder, "the event record"));
             uint64_t sequence = target->captureSequence + 1;
-            task.generation = task.external ? 0 : sequence;
-            aclError status = RecordIntoCapture(call, *capture, *recorder, std::move(task));
+            aclError status = RecordIntoCapture(
+                call, *capture, *recorder,
+                EventTask(TaskKind::EventRecord, target, target->external(), target->external() ? 0 : sequence));
             if (status == ACL_SUCCESS && !target->external()) {
                 target->captureSequence = sequence;
                 target->capture = capture;
@@ -198,13 +189,9 @@ ACL_FUNC_VISIBILITY aclError aclrtRecordEvent(aclrtEvent event, aclrtStream stre
             target->capture.reset(); // an eager record replaces a captured one
         }
     }
-    Task task;
-    task.kind = TaskKind::EventRecord;
-    task.event = target;
-    task.external = target->external();
-    task.generation = target->recorded.fetch_add(1, std::memory_order_acq_rel) + 1;
-    uint64_t generation = task.generation;
-    aclError status = SubmitTask(call, recorder, std::move(task));
+    uint64_t generation = target->recorded.fetch_add(1, std::memory_order_acq_rel) + 1;
+    aclError status =
+        SubmitTask(call, recorder, EventTask(TaskKind::EventRecord, target, target->external(), generation));
     if (status != ACL_SUCCESS) {
         target->complete(generation); // the record never happens: nobody may wait for it
     }
@@ -214,22 +201,14 @@ ACL_FUNC_VISIBILITY aclError aclrtRecordEvent(aclrtEvent event, aclrtStream stre
 ACL_FUNC_VISIBILITY aclError aclrtResetEvent(aclrtEvent event, aclrtStream stream) {
     const char *call = "aclrtResetEvent";
     std::shared_ptr<Event> target;
-    if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindEvent(call, event, target));
     // ApiErrorDecorator::EventReset: IPC events and events nothing waits for cannot be reset.
     if ((target->flags() & ACL_EVENT_IPC) != 0) {
         return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call, "IPC events cannot be reset");
     }
-    if (WithoutWaitTask(*target)) {
-        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
-                    "the event has none of ACL_EVENT_SYNC, ACL_EVENT_EXTERNAL, ACL_EVENT_IPC: nothing waits for it, "
-                    "so there is nothing to reset");
-    }
+    ACLSIM_RETURN_IF_FAILED(RefuseWithoutWaitTask(call, *target, "nothing waits for it, so there is nothing to reset"));
     std::shared_ptr<Stream> resetter;
-    if (aclError status = ResolveStream(call, stream, resetter); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, stream, resetter));
     // ApiImpl::EventReset: events from aclrtCreateEventExWithFlag cannot be reset (they are
     // re-armed by their next record); events from aclrtCreateEvent/aclrtCreateEventWithFlag can,
     // but not on a capturing stream unless they are ACL_EVENT_EXTERNAL (Event::ToBeCaptured).
@@ -245,40 +224,24 @@ ACL_FUNC_VISIBILITY aclError aclrtResetEvent(aclrtEvent event, aclrtStream strea
                         "the stream is capturing and the event is not ACL_EVENT_EXTERNAL: a capture cannot reset it");
         }
     }
-    Task task;
-    task.kind = TaskKind::EventReset;
-    task.event = target;
-    task.external = target->external();
-    return SubmitTask(call, resetter, std::move(task));
+    return SubmitTask(call, resetter, EventTask(TaskKind::EventReset, target, target->external()));
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEvent(aclrtStream stream, aclrtEvent event) {
     const char *call = "aclrtStreamWaitEvent";
     std::shared_ptr<Event> target;
-    if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindEvent(call, event, target));
     // ApiErrorDecorator::StreamWaitEvent: nothing can wait for an event without a wait task.
-    if (WithoutWaitTask(*target)) {
-        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
-                    "the event has none of ACL_EVENT_SYNC, ACL_EVENT_EXTERNAL, ACL_EVENT_IPC: it cannot be waited for "
-                    "(create it with ACL_EVENT_SYNC)");
-    }
+    ACLSIM_RETURN_IF_FAILED(
+        RefuseWithoutWaitTask(call, *target, "it cannot be waited for (create it with ACL_EVENT_SYNC)"));
     std::shared_ptr<Stream> waiter;
-    if (aclError status = ResolveStream(call, stream, waiter); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = ClaimOperationFlag(call, target->waitFlag, ACL_EVENT_WAIT_DEFAULT, false);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, stream, waiter));
+    ACLSIM_RETURN_IF_FAILED(ClaimOperationFlag(call, target->waitFlag, ACL_EVENT_WAIT_DEFAULT, false));
     {
         std::lock_guard lock(CaptureMutex());
         auto waiterCapture = waiter->capture;
         if (waiterCapture) {
-            if (aclError status = CheckCapturable(call, *target); status != ACL_SUCCESS) {
-                return status;
-            }
+            ACLSIM_RETURN_IF_FAILED(CheckCapturable(call, *target));
         }
         auto eventCapture = target->capture.lock();
         if (eventCapture && !eventCapture->active) {
@@ -314,11 +277,8 @@ ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEvent(aclrtStream stream, aclrtEvent
                 waiter->captureStatus = ACL_MODEL_RI_CAPTURE_STATUS_ACTIVE;
                 waiter->captureFlag.store(true, std::memory_order_release);
             }
-            Task task;
-            task.kind = TaskKind::EventWait;
-            task.event = target;
-            task.generation = target->captureSequence;
-            aclError status = RecordIntoCapture(call, *eventCapture, *waiter, std::move(task));
+            aclError status = RecordIntoCapture(call, *eventCapture, *waiter,
+                                                EventTask(TaskKind::EventWait, target, false, target->captureSequence));
             if (status == ACL_SUCCESS) {
                 eventCapture->waits.push_back({target.get(), target->captureSequence, waiter.get()});
             }
@@ -326,11 +286,7 @@ ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEvent(aclrtStream stream, aclrtEvent
         }
         if (waiterCapture) {
             if (target->external()) {
-                Task task;
-                task.kind = TaskKind::EventWait;
-                task.event = target;
-                task.external = true;
-                return RecordIntoCapture(call, *waiterCapture, *waiter, std::move(task));
+                return RecordIntoCapture(call, *waiterCapture, *waiter, EventTask(TaskKind::EventWait, target, true));
             }
             // ApiImpl::StreamWaitEvent: an aclrtCreateEventExWithFlag event never recorded outside
             // a capture has nothing to wait for; the wait is accepted as a no-op.
@@ -343,31 +299,18 @@ ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEvent(aclrtStream stream, aclrtEvent
                         "ACL_EVENT_EXTERNAL event)");
         }
     }
-    Task task;
-    task.kind = TaskKind::EventWait;
-    task.event = target;
-    task.external = target->external();
-    task.generation = target->recorded.load(std::memory_order_acquire);
-    return SubmitTask(call, waiter, std::move(task));
+    return SubmitTask(
+        call, waiter,
+        EventTask(TaskKind::EventWait, target, target->external(), target->recorded.load(std::memory_order_acquire)));
 }
 
-ACL_FUNC_VISIBILITY aclError aclrtSynchronizeEvent(aclrtEvent event) {
-    return SynchronizeEvent("aclrtSynchronizeEvent", event, -1);
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtSynchronizeEventWithTimeout(aclrtEvent event, int32_t timeout) {
-    return SynchronizeEvent("aclrtSynchronizeEventWithTimeout", event, timeout);
-}
+ACLSIM_SYNCHRONIZE_ENTRY_POINTS(Event, aclrtEvent, SynchronizeEvent)
 
 ACL_FUNC_VISIBILITY aclError aclrtQueryEventStatus(aclrtEvent event, aclrtEventRecordedStatus *status) {
     const char *call = "aclrtQueryEventStatus";
     std::shared_ptr<Event> target;
-    if (aclError result = RequireThenFind(call, status, "status", FindEvent, event, target); result != ACL_SUCCESS) {
-        return result;
-    }
-    if (aclError status = RefuseCapturedRecord(call, *target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireThenFind(call, status, "status", FindEvent, event, target));
+    ACLSIM_RETURN_IF_FAILED(RefuseCapturedRecord(call, *target));
     *status = target->settled() ? ACL_EVENT_RECORDED_STATUS_COMPLETE : ACL_EVENT_RECORDED_STATUS_NOT_READY;
     return ACL_SUCCESS;
 }

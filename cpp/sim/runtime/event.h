@@ -62,6 +62,12 @@ private:
 // Takes CaptureMutex(): 107028 when the event's latest record is part of a capture still in
 // progress, with `detail` after the reason.
 aclError RefuseCapturedRecord(const char *call, const Event &event, const char *detail = "");
+// Event::IsEventWithoutWaitTask: an event with none of the SYNC, EXTERNAL and IPC flags only marks
+// a point in a stream; nothing can wait for it (nor reset it).
+bool WithoutWaitTask(const Event &event);
+// ACL_ERROR_RT_FEATURE_NOT_SUPPORT for such an event, saying what that means for the call
+// (`consequence`); ACL_SUCCESS for any other.
+aclError RefuseWithoutWaitTask(const char *call, const Event &event, const char *consequence);
 // Claims `flag` as the event's record (wait) flag: 107000 when another flag was used before.
 aclError ClaimOperationFlag(const char *call, std::atomic<uint32_t> &slot, uint32_t flag, bool record);
 

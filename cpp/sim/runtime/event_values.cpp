@@ -73,31 +73,21 @@ aclError CaptureExternal(const char *call, const std::shared_ptr<Event> &event, 
                     std::string(flagName) + " needs an event created by aclrtCreateEventExWithFlag with ACL_EVENT_SYNC "
                                             "(and no other flag)");
     }
-    if (aclError status = ClaimOperationFlag(call, record ? event->recordFlag : event->waitFlag, 1, record);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ClaimOperationFlag(call, record ? event->recordFlag : event->waitFlag, 1, record));
     std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireContext(call, current));
     std::lock_guard lock(CaptureMutex());
     if (InBody(*stream)) {
         return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
                     std::string(flagName) + " is not supported in the body of a conditional task");
     }
-    if (aclError status = CheckContext(call, "stream", *stream->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(
+        CheckContext(call, "stream", *stream->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT));
     std::shared_ptr<Capture> capture;
-    if (aclError status = RequireCapture(call, *stream, capture,
-                                         std::string(": ") + flagName +
-                                             " connects a captured model with work outside it (use the DEFAULT flag "
-                                             "on ordinary streams)");
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireCapture(call, *stream, capture,
+                                           std::string(": ") + flagName +
+                                               " connects a captured model with work outside it (use the DEFAULT flag "
+                                               "on ordinary streams)"));
     // CaptureModel::CheckExternalEventConstraints: one external record and one external wait per
     // event and graph, never both.
     Model &model = *capture->model;
@@ -112,21 +102,13 @@ aclError CaptureExternal(const char *call, const std::shared_ptr<Event> &event, 
         }
     }
     if (stream->openGroup) { // Stream::PackingTaskGroup: a task group holds kernels only
-        if (capture->groupError == ACL_SUCCESS) {
-            capture->groupError = ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT;
-        }
-        InvalidateCapture(*capture);
-        return Fail(ACL_ERROR_RT_TASK_TYPE_NOT_SUPPORT, call,
-                    "external event tasks cannot be part of a task group (only operator kernels can); the capture is "
-                    "invalidated");
+        return FailNonKernelInGroup(call, *capture, "external event");
     }
     auto kernel = std::make_shared<ExternalEventTask>(event, record);
     Task task;
     task.kind = TaskKind::Kernel;
     task.kernel = kernel;
-    if (aclError status = RecordIntoCapture(call, *capture, *stream, std::move(task)); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RecordIntoCapture(call, *capture, *stream, std::move(task)));
     model.externalEvents.push_back(kernel);
     return ACL_SUCCESS;
 }
@@ -255,9 +237,7 @@ aclError CheckOperationFlag(const char *call, aclrtEvent event, uint32_t flag, c
 // The event and the stream (NULL: the default stream) of an EXTERNAL record or wait.
 aclError FindEventAndStream(const char *call, aclrtEvent eventHandle, aclrtStream streamHandle,
                             std::shared_ptr<Event> &event, std::shared_ptr<Stream> &stream) {
-    if (aclError status = FindEvent(call, eventHandle, event); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindEvent(call, eventHandle, event));
     return ResolveStream(call, streamHandle, stream);
 }
 
@@ -290,17 +270,13 @@ extern "C" {
 ACL_FUNC_VISIBILITY aclError aclrtRecordEventWithFlag(aclrtEvent event, aclrtStream stream, uint32_t flag) {
     const char *call = "aclrtRecordEventWithFlag";
     // aclrtRecordEventWithFlagImpl: NULL event and unknown flags are the ACL layer's (100000).
-    if (aclError status = CheckOperationFlag(call, event, flag, kRecordFlags); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckOperationFlag(call, event, flag, kRecordFlags));
     if (flag == ACL_EVENT_RECORD_DEFAULT) {
         return aclrtRecordEvent(event, stream);
     }
     std::shared_ptr<Event> target;
     std::shared_ptr<Stream> recorder;
-    if (aclError status = FindEventAndStream(call, event, stream, target, recorder); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindEventAndStream(call, event, stream, target, recorder));
     return CaptureExternal(call, target, recorder, true);
 }
 
@@ -309,9 +285,7 @@ ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEventWithFlag(aclrtStream stream, ac
     const char *call = "aclrtStreamWaitEventWithFlag";
     // aclrtStreamWaitEventWithFlagImpl (100000), then rtStreamWaitEventWithFlag and
     // ApiErrorDecorator::StreamWaitEvent.
-    if (aclError status = CheckOperationFlag(call, event, flag, kWaitFlags); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckOperationFlag(call, event, flag, kWaitFlags));
     if (flag == ACL_EVENT_WAIT_DEFAULT) {
         return aclrtStreamWaitEvent(stream, event);
     }
@@ -320,13 +294,8 @@ ACL_FUNC_VISIBILITY aclError aclrtStreamWaitEventWithFlag(aclrtStream stream, ac
     }
     std::shared_ptr<Event> target;
     std::shared_ptr<Stream> waiter;
-    if (aclError status = FindEventAndStream(call, event, stream, target, waiter); status != ACL_SUCCESS) {
-        return status;
-    }
-    if ((target->flags() & (ACL_EVENT_SYNC | ACL_EVENT_EXTERNAL | ACL_EVENT_IPC)) == 0) {
-        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
-                    "the event has none of ACL_EVENT_SYNC, ACL_EVENT_EXTERNAL, ACL_EVENT_IPC: it cannot be waited for");
-    }
+    ACLSIM_RETURN_IF_FAILED(FindEventAndStream(call, event, stream, target, waiter));
+    ACLSIM_RETURN_IF_FAILED(RefuseWithoutWaitTask(call, *target, "it cannot be waited for"));
     return CaptureExternal(call, target, waiter, false);
 }
 
@@ -336,9 +305,7 @@ ACL_FUNC_VISIBILITY aclError aclrtQueryEvent(aclrtEvent event, aclrtEventStatus 
         return Fail(ACL_ERROR_INVALID_PARAM, call, event == nullptr ? "event is NULL" : "status is NULL");
     }
     std::shared_ptr<Event> target;
-    if (aclError result = FindEvent(call, event, target); result != ACL_SUCCESS) {
-        return result;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindEvent(call, event, target));
     // ApiImplEvent::EventQuery: not for aclrtCreateEventExWithFlag, EXTERNAL or IPC events.
     if (target->extended()) {
         return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
@@ -347,9 +314,7 @@ ACL_FUNC_VISIBILITY aclError aclrtQueryEvent(aclrtEvent event, aclrtEventStatus 
     if (target->flags() == ACL_EVENT_EXTERNAL || (target->flags() & ACL_EVENT_IPC) != 0) {
         return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call, "ACL_EVENT_EXTERNAL and IPC events cannot be queried");
     }
-    if (aclError status = RefuseCapturedRecord(call, *target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RefuseCapturedRecord(call, *target));
     // Event::Query: NOT_READY while the latest record is still pending, else (also never recorded)
     // COMPLETE.
     *status = target->settled() ? ACL_EVENT_STATUS_COMPLETE : ACL_EVENT_STATUS_NOT_READY;
@@ -358,20 +323,11 @@ ACL_FUNC_VISIBILITY aclError aclrtQueryEvent(aclrtEvent event, aclrtEventStatus 
 
 ACL_FUNC_VISIBILITY aclError aclrtEventGetTimestamp(aclrtEvent event, uint64_t *timestamp) {
     const char *call = "aclrtEventGetTimestamp";
-    if (timestamp == nullptr || event == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, timestamp == nullptr ? "timestamp is NULL" : "event is NULL");
-    }
     std::shared_ptr<Event> target;
-    if (aclError status = FindEvent(call, event, target); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = ElapsedTimeChecks(call, *target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireThenFind(call, timestamp, "timestamp", FindEvent, event, target));
+    ACLSIM_RETURN_IF_FAILED(ElapsedTimeChecks(call, *target));
     int64_t ns = 0;
-    if (aclError status = RecordTime(call, *target, ns); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RecordTime(call, *target, ns));
     *timestamp = static_cast<uint64_t>(ns / 1000);
     return ACL_SUCCESS;
 }
@@ -383,25 +339,15 @@ ACL_FUNC_VISIBILITY aclError aclrtEventElapsedTime(float *ms, aclrtEvent startEv
     }
     std::shared_ptr<Event> start;
     std::shared_ptr<Event> end;
-    if (aclError status = FindEvent(call, startEvent, start); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = FindEvent(call, endEvent, end); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindEvent(call, startEvent, start));
+    ACLSIM_RETURN_IF_FAILED(FindEvent(call, endEvent, end));
     for (const Event *event : {start.get(), end.get()}) {
-        if (aclError status = ElapsedTimeChecks(call, *event); status != ACL_SUCCESS) {
-            return status;
-        }
+        ACLSIM_RETURN_IF_FAILED(ElapsedTimeChecks(call, *event));
     }
     int64_t startNs = 0;
     int64_t endNs = 0;
-    if (aclError status = RecordTime(call, *end, endNs); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RecordTime(call, *start, startNs); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RecordTime(call, *end, endNs));
+    ACLSIM_RETURN_IF_FAILED(RecordTime(call, *start, startNs));
     *ms = static_cast<float>(static_cast<double>(endNs - startNs) / 1e6);
     return ACL_SUCCESS;
 }
@@ -410,19 +356,12 @@ ACL_FUNC_VISIBILITY aclError aclrtValueWrite(void *devAddr, uint64_t value, uint
     const char *call = "aclrtValueWrite";
     // aclrtValueWriteImpl, then ApiErrorDecorator::MemWriteValue and ApiImpl::MemWriteValue.
     std::shared_ptr<Stream> target;
-    if (aclError status = RequireThenFind(call, devAddr, "devAddr", ResolveStream, stream, target);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireThenFind(call, devAddr, "devAddr", ResolveStream, stream, target));
     if (flag != 0) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "flag is reserved and must be 0");
     }
-    if (aclError status = CheckValueAddress(call, devAddr); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RequireStreamContext(call, *target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckValueAddress(call, devAddr));
+    ACLSIM_RETURN_IF_FAILED(RequireStreamContext(call, *target));
     Task task;
     task.kind = TaskKind::Kernel;
     task.kernel = std::make_shared<ValueWriteKernel>(static_cast<uint64_t *>(devAddr), value);
@@ -433,21 +372,14 @@ ACL_FUNC_VISIBILITY aclError aclrtValueWait(void *devAddr, uint64_t value, uint3
     const char *call = "aclrtValueWait";
     // aclrtValueWaitImpl, then ApiErrorDecorator::MemWaitValue and ApiImpl::MemWaitValue.
     std::shared_ptr<Stream> target;
-    if (aclError status = RequireThenFind(call, devAddr, "devAddr", ResolveStream, stream, target);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireThenFind(call, devAddr, "devAddr", ResolveStream, stream, target));
     if (flag > ACL_STREAM_WAIT_VALUE_NOR) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "flag " + std::to_string(flag) +
                         " is not an ACL_STREAM_WAIT_VALUE_* mode (GEQ 0, EQ 1, AND 2, NOR 3)");
     }
-    if (aclError status = CheckValueAddress(call, devAddr); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RequireStreamContext(call, *target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckValueAddress(call, devAddr));
+    ACLSIM_RETURN_IF_FAILED(RequireStreamContext(call, *target));
     Task task;
     task.kind = TaskKind::Kernel;
     task.kernel = std::make_shared<ValueWaitKernel>(static_cast<const uint64_t *>(devAddr), value, flag);

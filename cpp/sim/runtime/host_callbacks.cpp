@@ -82,9 +82,16 @@ void ReportCallback(void *state) {
     }
 }
 
-// The stream a subscription call names (NULL: the current context's default stream).
-aclError SubscriptionStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &stream) {
-    return ResolveStream(call, handle, stream);
+// aclrtSubscribeReport / aclrtUnSubscribeReport: the stream `handle` names (NULL: the current
+// context's default stream), then edit(thread of each subscribed stream, that stream's id) under
+// the table's lock.
+template <class Edit>
+aclError EditSubscription(const char *call, aclrtStream handle, Edit edit) {
+    std::shared_ptr<Stream> stream;
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, handle, stream));
+    auto &table = Table();
+    std::lock_guard lock(table.mutex);
+    return edit(table.threadOfStream, stream->id());
 }
 
 } // namespace
@@ -103,39 +110,31 @@ extern "C" {
 
 ACL_FUNC_VISIBILITY aclError aclrtSubscribeReport(uint64_t threadId, aclrtStream stream) {
     const char *call = "aclrtSubscribeReport";
-    std::shared_ptr<Stream> target;
-    if (aclError status = SubscriptionStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
-    auto &table = Table();
-    std::lock_guard lock(table.mutex);
-    auto [entry, inserted] = table.threadOfStream.emplace(target->id(), threadId);
-    if (!inserted) {
-        return Fail(ACL_ERROR_RT_STREAM_SUBSCRIBE, call,
-                    "the stream is subscribed to a thread already (" + std::to_string(entry->second) +
-                        "); call aclrtUnSubscribeReport first");
-    }
-    return ACL_SUCCESS;
+    return EditSubscription(call, stream, [&](auto &threadOfStream, uint32_t streamId) -> aclError {
+        auto [entry, inserted] = threadOfStream.emplace(streamId, threadId);
+        if (!inserted) {
+            return Fail(ACL_ERROR_RT_STREAM_SUBSCRIBE, call,
+                        "the stream is subscribed to a thread already (" + std::to_string(entry->second) +
+                            "); call aclrtUnSubscribeReport first");
+        }
+        return ACL_SUCCESS;
+    });
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtUnSubscribeReport(uint64_t threadId, aclrtStream stream) {
     const char *call = "aclrtUnSubscribeReport";
-    std::shared_ptr<Stream> target;
-    if (aclError status = SubscriptionStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
-    auto &table = Table();
-    std::lock_guard lock(table.mutex);
-    auto entry = table.threadOfStream.find(target->id());
-    if (entry == table.threadOfStream.end()) {
-        return Fail(ACL_ERROR_RT_STREAM_SUBSCRIBE, call, "the stream is not subscribed to any thread");
-    }
-    if (entry->second != threadId) {
-        return Fail(ACL_ERROR_RT_THREAD_SUBSCRIBE, call,
-                    "the stream is subscribed to another thread (" + std::to_string(entry->second) + ")");
-    }
-    table.threadOfStream.erase(entry);
-    return ACL_SUCCESS;
+    return EditSubscription(call, stream, [&](auto &threadOfStream, uint32_t streamId) -> aclError {
+        auto entry = threadOfStream.find(streamId);
+        if (entry == threadOfStream.end()) {
+            return Fail(ACL_ERROR_RT_STREAM_SUBSCRIBE, call, "the stream is not subscribed to any thread");
+        }
+        if (entry->second != threadId) {
+            return Fail(ACL_ERROR_RT_THREAD_SUBSCRIBE, call,
+                        "the stream is subscribed to another thread (" + std::to_string(entry->second) + ")");
+        }
+        threadOfStream.erase(entry);
+        return ACL_SUCCESS;
+    });
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtLaunchCallback(aclrtCallback fn, void *userData, aclrtCallbackBlockType blockType,
@@ -150,16 +149,10 @@ ACL_FUNC_VISIBILITY aclError aclrtLaunchCallback(aclrtCallback fn, void *userDat
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "fn is NULL");
     }
     std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireContext(call, current));
     std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RequireStreamContext(call, *target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, stream, target));
+    ACLSIM_RETURN_IF_FAILED(RequireStreamContext(call, *target));
     uint64_t threadId = 0;
     {
         auto &table = Table();

@@ -85,9 +85,7 @@ aclError Allocate(const char *call, void **out, size_t size, bool host) {
     int32_t device = -1;
     if (!host) {
         std::shared_ptr<Context> context;
-        if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-            return status;
-        }
+        ACLSIM_RETURN_IF_FAILED(RequireContext(call, context));
         device = context->device();
     }
     if (ShouldInjectFault(host ? ACLSIM_FAULT_HOST_ALLOC : ACLSIM_FAULT_DEVICE_ALLOC)) {
@@ -251,9 +249,7 @@ ACL_FUNC_VISIBILITY aclError aclrtFreeWithDevSync(void *devPtr) {
     if (devPtr == nullptr) {
         return Fail(ACL_ERROR_INVALID_PARAM, call, "devPtr is NULL");
     }
-    if (aclError status = aclrtSynchronizeDevice(); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(aclrtSynchronizeDevice());
     return Release(call, devPtr, false);
 }
 
@@ -263,9 +259,7 @@ ACL_FUNC_VISIBILITY aclError aclrtFreeHostWithDevSync(void *hostPtr) {
         return Fail(ACL_ERROR_INVALID_PARAM, call, "hostPtr is NULL");
     }
     if (CurrentContext()) {
-        if (aclError status = aclrtSynchronizeDevice(); status != ACL_SUCCESS) {
-            return status;
-        }
+        ACLSIM_RETURN_IF_FAILED(aclrtSynchronizeDevice());
     }
     return Release(call, hostPtr, true);
 }
@@ -283,9 +277,7 @@ ACL_FUNC_VISIBILITY aclError aclrtGetMemInfo(aclrtMemAttr attr, size_t *free, si
                     "attr " + std::to_string(static_cast<int>(attr)) + " is not an aclrtMemAttr");
     }
     std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireContext(call, context));
     switch (attr) {
     case ACL_DDR_MEM:
     case ACL_DDR_MEM_HUGE:

@@ -148,12 +148,8 @@ ACL_FUNC_VISIBILITY aclError aclrtMemset(void *devPtr, size_t maxCount, int32_t 
         return ACL_SUCCESS;
     }
     CheckedRange range;
-    if (aclError status = PlanMemset(call, devPtr, maxCount, count, range); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(PlanMemset(call, devPtr, maxCount, count, range));
+    ACLSIM_RETURN_IF_FAILED(CheckUnsafeCall(call));
     std::memset(devPtr, value, count);
     return ACL_SUCCESS;
 }
@@ -165,9 +161,7 @@ ACL_FUNC_VISIBILITY aclError aclrtMemsetAsync(void *devPtr, size_t maxCount, int
         return ACL_SUCCESS;
     }
     CheckedRange range;
-    if (aclError status = PlanMemset(call, devPtr, maxCount, count, range); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(PlanMemset(call, devPtr, maxCount, count, range));
     Task task;
     task.kind = TaskKind::Memset;
     task.dst = devPtr;
@@ -188,12 +182,8 @@ ACL_FUNC_VISIBILITY aclError aclrtMemcpy(void *dst, size_t destMax, const void *
         return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(dst == nullptr ? "dst" : "src") + " is NULL");
     }
     CopyPlan plan;
-    if (aclError status = PlanCopy(call, dst, destMax, src, count, kind, plan); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(PlanCopy(call, dst, destMax, src, count, kind, plan));
+    ACLSIM_RETURN_IF_FAILED(CheckUnsafeCall(call));
     if (dst != src) {
         std::memmove(dst, src, count);
     }
@@ -214,17 +204,13 @@ ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsync(void *dst, size_t destMax, const v
                     "asynchronous host-to-host copies are not supported; use aclrtMemcpy or memcpy");
     }
     CopyPlan plan;
-    if (aclError status = PlanCopy(call, dst, destMax, src, count, kind, plan); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(PlanCopy(call, dst, destMax, src, count, kind, plan));
     if (plan.dst.kind != RangeKind::Device && plan.src.kind != RangeKind::Device) {
         return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
                     "asynchronous host-to-host copies are not supported; use aclrtMemcpy or memcpy");
     }
     std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, stream, target));
     if (dst == src) {
         return ACL_SUCCESS;
     }
@@ -257,10 +243,7 @@ ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsync(void *dst, size_t destMax, const v
                         "the copy of pageable memory was turned into a synchronous copy, which the capture mode "
                         "in force does not permit: use aclrtMallocHost memory or ACL_MODEL_RI_CAPTURE_MODE_RELAXED");
         }
-        if (aclError status = target->synchronize(std::chrono::steady_clock::time_point::max());
-            status != ACL_SUCCESS) {
-            return status;
-        }
+        ACLSIM_RETURN_IF_FAILED(target->synchronize(std::chrono::steady_clock::time_point::max()));
         std::memmove(dst, src, count);
         return ACL_SUCCESS;
     }
@@ -309,9 +292,7 @@ ACL_FUNC_VISIBILITY aclError aclrtMemcpy2d(void *dst, size_t dpitch, const void 
                         " over " + std::to_string(dstExtent) + " bytes, source is " + RangeName(srcKind) + " over " +
                         std::to_string(srcExtent) + " bytes");
     }
-    if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckUnsafeCall(call));
     for (size_t row = 0; row < height; ++row) {
         std::memmove(static_cast<char *>(dst) + row * dpitch, static_cast<const char *>(src) + row * spitch, width);
     }

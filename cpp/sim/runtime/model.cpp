@@ -25,9 +25,7 @@ aclError RequireModelContext(const char *call, const Model &model, std::shared_p
 }
 
 aclError FindCurrentModel(const char *call, aclmdlRI handle, aclError nullCode, std::shared_ptr<Model> &out) {
-    if (aclError status = FindModel(call, handle, nullCode, out); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindModel(call, handle, nullCode, out));
     return RequireModelContext(call, *out);
 }
 
@@ -66,13 +64,9 @@ extern "C" {
 ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream stream) {
     const char *call = "aclmdlRIExecuteAsync";
     std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model));
     std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, stream, target));
     // In the device's order: the stream (ApiErrorDecorator::ModelExecute), then the model's context
     // against the current one (ApiImpl::ModelExecute), then the stream's context against the
     // model's (Model::Execute), then the model's own state.
@@ -95,14 +89,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
         return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
                     "the model is a body of a conditional task: it runs inside its parent's replay only");
     }
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = CheckContext(call, "stream", *target->context(), model->context().get(),
-                                       ACL_ERROR_RT_STREAM_CONTEXT, "launch the model on a stream of its own context");
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireModelContext(call, *model));
+    ACLSIM_RETURN_IF_FAILED(CheckContext(call, "stream", *target->context(), model->context().get(),
+                                         ACL_ERROR_RT_STREAM_CONTEXT,
+                                         "launch the model on a stream of its own context"));
     // Counted as launched before its state is read: an update (aclmdlRITaskSetParams) leaves READY
     // before it reads the count, so either it sees this launch or this sees its state.
     model->launched.fetch_add(1, std::memory_order_seq_cst);
@@ -145,12 +135,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecuteAsync(aclmdlRI modelRI, aclrtStream 
 ACL_FUNC_VISIBILITY aclError aclmdlRIExecute(aclmdlRI modelRI, int32_t timeout) {
     const char *call = "aclmdlRIExecute";
     std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = CheckTimeout(call, timeout); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model));
+    ACLSIM_RETURN_IF_FAILED(CheckTimeout(call, timeout));
     if (model->built) {
         return ExecuteBuiltModel(call, model, timeout);
     }
@@ -162,9 +148,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIExecute(aclmdlRI modelRI, int32_t timeout) 
 ACL_FUNC_VISIBILITY aclError aclmdlRIDestroy(aclmdlRI modelRI) {
     const char *call = "aclmdlRIDestroy";
     std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model));
     if (model->isBody) { // ApiErrorDecorator::ModelDestroy
         return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
                     "the model is a body of a conditional task: it is destroyed with its parent model");

@@ -34,12 +34,8 @@ aclError RequireBuilt(const char *call, const Model &model) {
 // built without capture.
 aclError FindBuiltModelAndStream(const char *call, aclmdlRI modelRI, aclrtStream stream, std::shared_ptr<Model> &model,
                                  std::shared_ptr<Stream> &target) {
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model));
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, stream, target));
     return RequireBuilt(call, *model);
 }
 
@@ -99,9 +95,7 @@ std::vector<std::pair<aclrtStream, uint32_t>> BoundStreamsOf(const Model &model)
 
 aclError ExecuteBuiltModel(const char *call, const std::shared_ptr<Model> &model, int32_t timeoutMs) {
     // ApiImpl::ModelExecuteSync, then Model::SynchronizeExecute.
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireModelContext(call, *model));
     if (model->state.load(std::memory_order_acquire) != Model::State::Ready) {
         return Fail(ACL_ERROR_RT_MODEL_EXECUTE, call, "the model is still being built: call aclmdlRIBuildEnd first");
     }
@@ -113,9 +107,7 @@ aclError ExecuteBuiltModel(const char *call, const std::shared_ptr<Model> &model
         }
     }
     std::shared_ptr<Stream> stream; // Model::GetExecuteStream: the context's default stream
-    if (aclError status = ResolveStream(call, nullptr, stream); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, nullptr, stream));
     model->launched.fetch_add(1, std::memory_order_seq_cst);
     Task task;
     task.kind = TaskKind::ModelRun;
@@ -124,14 +116,8 @@ aclError ExecuteBuiltModel(const char *call, const std::shared_ptr<Model> &model
         model->finishReplay();
         return status;
     }
-    aclError status = stream->synchronize(DeadlineAfter(timeoutMs));
-    if (status == ACL_ERROR_RT_STREAM_SYNC_TIMEOUT) {
-        return Fail(status, call, "the model did not finish within " + std::to_string(timeoutMs) + " ms");
-    }
-    if (status != ACL_SUCCESS) {
-        return Fail(status, call, "the model's execution failed (see the error before this one)");
-    }
-    return ACL_SUCCESS;
+    return AwaitStream(call, *stream, timeoutMs, "the model",
+                       "the model's execution failed (see the error before this one)");
 }
 
 } // namespace aclsim
@@ -149,9 +135,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIBuildBegin(aclmdlRI *modelRI, uint32_t flag
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "flag is reserved and must be 0");
     }
     std::shared_ptr<Context> context; // ApiImpl::ModelCreate
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireContext(call, context));
     auto model = std::make_shared<Model>(context);
     model->built = std::make_shared<BuiltModel>();
     model->state.store(Model::State::Building, std::memory_order_release);
@@ -163,9 +147,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIBuildBegin(aclmdlRI *modelRI, uint32_t flag
 ACL_FUNC_VISIBILITY aclError aclmdlRIBindStream(aclmdlRI modelRI, aclrtStream stream, uint32_t flag) {
     const char *call = "aclmdlRIBindStream";
     std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model));
     // rtsModelBindStream: the flag, the handles, a persistent stream not bound yet.
     if (flag != kHeadStream && flag != kDefaultStream) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
@@ -173,9 +155,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIBindStream(aclmdlRI modelRI, aclrtStream st
                         " is not ACL_MODEL_STREAM_FLAG_HEAD or ACL_MODEL_STREAM_FLAG_DEFAULT");
     }
     std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) { // NULL: the default stream
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, stream, target)); // NULL: the default stream
     if ((target->flags() & ACL_STREAM_PERSISTENT) == 0) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
                     "a non-persistent stream cannot be bound to a model: create it with ACL_STREAM_PERSISTENT");
@@ -187,12 +167,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIBindStream(aclmdlRI modelRI, aclrtStream st
                         ") already and cannot be bound to another");
     }
     // ApiErrorDecorator::ModelBindStream.
-    if (aclError status = RequireBuilt(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RefuseCapturing(call, *target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireBuilt(call, *model));
+    ACLSIM_RETURN_IF_FAILED(RefuseCapturing(call, *target));
     if ((target->flags() & ACL_STREAM_DEVICE_USE_ONLY) != 0) {
         return Fail(ACL_ERROR_RT_INTERNAL_ERROR, call,
                     "a stream created with ACL_STREAM_DEVICE_USE_ONLY cannot be bound to a model");
@@ -202,9 +178,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIBindStream(aclmdlRI modelRI, aclrtStream st
                     "a stream created with ACL_STREAM_FAST_LAUNCH cannot be bound to a model");
     }
     // ApiImpl::ModelBindStream.
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireModelContext(call, *model));
     if (model->state.load(std::memory_order_acquire) != Model::State::Building) {
         return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
                     "the model's build ended (aclmdlRIBuildEnd): no stream can join it");
@@ -225,21 +199,13 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIEndTask(aclmdlRI modelRI, aclrtStream strea
     // ApiErrorDecorator::ModelEndGraph, ApiImpl::ModelEndGraph, Context::ModelAddEndGraph.
     std::shared_ptr<Model> model;
     std::shared_ptr<Stream> target;
-    if (aclError status = FindBuiltModelAndStream(call, modelRI, stream, model, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindBuiltModelAndStream(call, modelRI, stream, model, target));
     {
         std::lock_guard lock(CaptureMutex());
-        if (aclError status = RefuseCapturing(call, *target); status != ACL_SUCCESS) {
-            return status;
-        }
+        ACLSIM_RETURN_IF_FAILED(RefuseCapturing(call, *target));
     }
-    if (aclError status = RequireStreamContext(call, *target); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireStreamContext(call, *target));
+    ACLSIM_RETURN_IF_FAILED(RequireModelContext(call, *model));
     std::lock_guard lock(CaptureMutex());
     if (model->built->endGraph) {
         return Fail(ACL_ERROR_RT_INTERNAL_ERROR, call, "the model has its end graph already: it must have only one");
@@ -251,9 +217,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIEndTask(aclmdlRI modelRI, aclrtStream strea
     Task task;
     task.kind = TaskKind::Kernel;
     task.kernel = std::make_shared<EndGraphKernel>();
-    if (aclError status = RecordIntoBuiltModel(call, *target, std::move(task)); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RecordIntoBuiltModel(call, *target, std::move(task)));
     model->built->endGraph = true;
     return ACL_SUCCESS;
 }
@@ -267,16 +231,10 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIBuildEnd(aclmdlRI modelRI, void *reserve) {
         return Fail(ACL_ERROR_INVALID_PARAM, call, "reserve is a reserved parameter and must be NULL");
     }
     std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model));
     // ApiErrorDecorator::ModelLoadComplete, ApiImpl::ModelLoadComplete.
-    if (aclError status = RequireBuilt(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireBuilt(call, *model));
+    ACLSIM_RETURN_IF_FAILED(RequireModelContext(call, *model));
     std::lock_guard lock(CaptureMutex()); // no task is being added while the build ends
     if (model->state.load(std::memory_order_acquire) == Model::State::Building) {
         model->tasks.shrink_to_fit();
@@ -290,17 +248,11 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIUnbindStream(aclmdlRI modelRI, aclrtStream 
     // ApiErrorDecorator::ModelUnbindStream, ApiImpl::ModelUnbindStream, Model::UnbindStream.
     std::shared_ptr<Model> model;
     std::shared_ptr<Stream> target;
-    if (aclError status = FindBuiltModelAndStream(call, modelRI, stream, model, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindBuiltModelAndStream(call, modelRI, stream, model, target));
     std::shared_ptr<Model> released; // the stream's reference, dropped after the lock
     std::lock_guard lock(CaptureMutex());
-    if (aclError status = RefuseCapturing(call, *target); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RefuseCapturing(call, *target));
+    ACLSIM_RETURN_IF_FAILED(RequireModelContext(call, *model));
     if (target->boundModel != model) {
         return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
                     "the stream is not bound to this model (model_id=" + std::to_string(model->id()) + ")");

@@ -53,9 +53,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDebugPrint(aclmdlRI modelRI) {
     // ApiImpl::ModelDebugDotPrint / ModelDebugJsonPrint: the model must belong to the current
     // context; a model still capturing is printed as captured so far.
     std::shared_ptr<Model> model;
-    if (aclError status = FindCurrentModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCurrentModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model));
     std::lock_guard lock(CaptureMutex()); // a capture may be appending to the model
     // The device writes these lines to its runtime log; the simulator's log is standard error.
     int32_t device = model->context()->device();
@@ -81,9 +79,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDebugJsonPrint(aclmdlRI modelRI, const char
     // ApiImpl::ModelDebugDotPrint / ModelDebugJsonPrint: the model must belong to the current
     // context; a model still capturing is printed as captured so far.
     std::shared_ptr<Model> model;
-    if (aclError status = FindCurrentModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCurrentModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model));
     std::lock_guard lock(CaptureMutex()); // a capture may be appending to the model
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) {

@@ -88,9 +88,7 @@ aclError FindCallbackModel(const char *call, aclmdlRI modelRI, aclrtCallback fun
     if (modelRI == nullptr) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "modelRI is NULL");
     }
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_RT_PARAM_INVALID, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindModel(call, modelRI, ACL_ERROR_RT_PARAM_INVALID, model));
     if (func == nullptr) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "func is NULL");
     }
@@ -143,9 +141,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRISetName(aclmdlRI modelRI, const char *name)
         return Fail(ACL_ERROR_INVALID_PARAM, call, "name is NULL");
     }
     std::shared_ptr<Model> model;
-    if (aclError status = FindCurrentModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCurrentModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model));
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
     details.name = name;
@@ -158,16 +154,12 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetName(aclmdlRI modelRI, uint32_t maxLen, 
         return Fail(ACL_ERROR_INVALID_PARAM, call, "name is NULL");
     }
     std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model));
     // ApiErrorDecorator::ModelGetName, then ApiImpl::ModelGetName.
     if (maxLen == 0) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "maxLen is 0: pass the size of the name buffer");
     }
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireModelContext(call, *model));
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
     // Model::GetModelName copies the name with its terminator or fails as a whole.
@@ -186,9 +178,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetId(aclmdlRI modelRI, uint32_t *modelRIId
         return Fail(ACL_ERROR_INVALID_PARAM, call, "modelRIId is NULL");
     }
     std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindModel(call, modelRI, ACL_ERROR_INVALID_PARAM, model));
     *modelRIId = static_cast<uint32_t>(model->id()); // ApiImpl::ModelGetId: no context check
     return ACL_SUCCESS;
 }
@@ -196,9 +186,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetId(aclmdlRI modelRI, uint32_t *modelRIId
 ACL_FUNC_VISIBILITY aclError aclmdlRIDestroyRegisterCallback(aclmdlRI modelRI, aclrtCallback func, void *userData) {
     const char *call = "aclmdlRIDestroyRegisterCallback";
     std::shared_ptr<Model> model;
-    if (aclError status = FindCallbackModel(call, modelRI, func, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCallbackModel(call, modelRI, func, model));
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
     auto [it, inserted] =
@@ -213,9 +201,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIDestroyRegisterCallback(aclmdlRI modelRI, a
 ACL_FUNC_VISIBILITY aclError aclmdlRIDestroyUnregisterCallback(aclmdlRI modelRI, aclrtCallback func) {
     const char *call = "aclmdlRIDestroyUnregisterCallback";
     std::shared_ptr<Model> model;
-    if (aclError status = FindCallbackModel(call, modelRI, func, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCallbackModel(call, modelRI, func, model));
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
     if (details.destroyCallbacks.erase(reinterpret_cast<uintptr_t>(func)) == 0) {

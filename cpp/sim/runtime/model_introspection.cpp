@@ -56,9 +56,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetStreams(aclmdlRI modelRI, aclrtStream *s
     // rtModelGetStreams: the handle is validated first, then numStreams, then (decorator) NULL.
     std::shared_ptr<Model> model;
     if (modelRI != nullptr) {
-        if (aclError status = FindModel(call, modelRI, ACL_ERROR_RT_PARAM_INVALID, model); status != ACL_SUCCESS) {
-            return status;
-        }
+        ACLSIM_RETURN_IF_FAILED(FindModel(call, modelRI, ACL_ERROR_RT_PARAM_INVALID, model));
     }
     if (numStreams == nullptr) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "numStreams is NULL");
@@ -66,12 +64,8 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIGetStreams(aclmdlRI modelRI, aclrtStream *s
     if (!model) {
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "modelRI is NULL");
     }
-    if (aclError status = RefuseBody(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RequireModelContext(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RefuseBody(call, *model));
+    ACLSIM_RETURN_IF_FAILED(RequireModelContext(call, *model));
     std::lock_guard captureLock(CaptureMutex()); // a capture may still add streams
     if (model->built) {                          // a built model's streams are the ones bound to it
         const auto bound = BoundStreamsOf(*model);
@@ -144,10 +138,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetType(aclmdlRITask task, aclmdlRITask
     // ApiErrorDecorator::TaskGetType checks both; the runtime does not validate task handles (the
     // simulator does: 107017 for a task of a destroyed model).
     FoundTask found;
-    if (aclError status = FindTask(call, task, type, "type", ACL_ERROR_RT_PARAM_INVALID, found);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindTask(call, task, type, "type", ACL_ERROR_RT_PARAM_INVALID, found));
     auto &[model, index] = found;
     std::lock_guard captureLock(CaptureMutex());
     *type = TaskTypeOf(model->tasks[index]);
@@ -157,13 +148,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetType(aclmdlRITask task, aclmdlRITask
 ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetSeqId(aclmdlRITask task, uint32_t *id) {
     const char *call = "aclmdlRITaskGetSeqId";
     FoundTask found;
-    if (aclError status = FindTask(call, task, id, "id", ACL_ERROR_RT_PARAM_INVALID, found); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindTask(call, task, id, "id", ACL_ERROR_RT_PARAM_INVALID, found));
     auto &[model, index] = found;
-    if (aclError status = RefuseBuilt(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RefuseBuilt(call, *model));
     // ApiImpl::TaskGetSeqId: the position in which the capture added the task (GenerateSeqId).
     *id = static_cast<uint32_t>(index);
     return ACL_SUCCESS;
@@ -172,10 +159,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetSeqId(aclmdlRITask task, uint32_t *i
 ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetParams(aclmdlRITask task, aclmdlRITaskParams *params) {
     const char *call = "aclmdlRITaskGetParams";
     FoundTask found;
-    if (aclError status = FindTask(call, task, params, "params", ACL_ERROR_RT_PARAM_INVALID, found);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindTask(call, task, params, "params", ACL_ERROR_RT_PARAM_INVALID, found));
     auto &[model, index] = found;
     const DetailsLock locked(*model);
     const Task &target = model->tasks[index];
@@ -190,9 +174,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskGetParams(aclmdlRITask task, aclmdlRITa
     params->type = type;
     switch (type) {
     case ACL_MODEL_RI_TASK_KERNEL: { // GetKernelTaskParams
-        if (aclError status = RefuseBuilt(call, *model); status != ACL_SUCCESS) {
-            return status;
-        }
+        ACLSIM_RETURN_IF_FAILED(RefuseBuilt(call, *model));
         std::shared_ptr<const DeviceKernel> kernel = std::atomic_load(&target.kernel);
         std::shared_ptr<const KernelFunction> function = kernel->function();
         if (!function) {
@@ -243,10 +225,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRIKernelTaskGetAttribute(aclmdlRITask task, a
     const char *call = "aclmdlRIKernelTaskGetAttribute";
     // aclmdlRIKernelTaskGetAttributeImpl checks both pointers.
     FoundTask found;
-    if (aclError status = FindTask(call, task, attrValue, "attrValue", ACL_ERROR_INVALID_PARAM, found);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindTask(call, task, attrValue, "attrValue", ACL_ERROR_INVALID_PARAM, found));
     auto &[model, index] = found;
     const DetailsLock locked(*model);
     // GetKernelAttribute.

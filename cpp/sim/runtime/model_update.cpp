@@ -58,16 +58,11 @@ struct TaskChange {
 // (built models are refused) and the switch to UPDATING.
 aclError BeginTaskChange(const char *call, aclmdlRITask task, const void *output, const char *outputName,
                          TaskChange &change) {
-    if (aclError status = FindTask(call, task, output, outputName, ACL_ERROR_RT_PARAM_INVALID, change.found);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindTask(call, task, output, outputName, ACL_ERROR_RT_PARAM_INVALID, change.found));
     Model &model = *change.found.model;
     change.details = &DetailsOf(model);
     change.lock = std::unique_lock(change.details->mutex);
-    if (aclError status = RefuseBuilt(call, model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RefuseBuilt(call, model));
     return BeginUpdate(call, model);
 }
 
@@ -173,9 +168,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskSetParams(aclmdlRITask task, aclmdlRITa
     const char *call = "aclmdlRITaskSetParams";
     // ApiImpl::TaskSetParams: CheckCaptureModelForUpdate, UPDATING, then the change by type.
     TaskChange change;
-    if (aclError status = BeginTaskChange(call, task, params, "params", change); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(BeginTaskChange(call, task, params, "params", change));
     auto &[model, index] = change.found;
     int type = 0; // read as the int a C caller may have stored, whatever its value
     std::memcpy(&type, &params->type, sizeof type);
@@ -196,9 +189,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskDisable(aclmdlRITask task) {
     const char *call = "aclmdlRITaskDisable";
     // ApiImpl::ModelTaskDisable.
     TaskChange change;
-    if (aclError status = BeginTaskChange(call, task, nullptr, nullptr, change); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(BeginTaskChange(call, task, nullptr, nullptr, change));
     auto &[model, index] = change.found;
     Task &target = model->tasks[index];
     if (TaskTypeOf(target) == ACL_MODEL_RI_TASK_DEFAULT) {
@@ -216,15 +207,9 @@ ACL_FUNC_VISIBILITY aclError aclmdlRITaskDisable(aclmdlRITask task) {
 ACL_FUNC_VISIBILITY aclError aclmdlRIUpdate(aclmdlRI modelRI) {
     const char *call = "aclmdlRIUpdate";
     std::shared_ptr<Model> model;
-    if (aclError status = FindModel(call, modelRI, ACL_ERROR_RT_PARAM_INVALID, model); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RefuseBody(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RefuseBuilt(call, *model); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindModel(call, modelRI, ACL_ERROR_RT_PARAM_INVALID, model));
+    ACLSIM_RETURN_IF_FAILED(RefuseBody(call, *model));
+    ACLSIM_RETURN_IF_FAILED(RefuseBuilt(call, *model));
     ModelDetails &details = DetailsOf(*model);
     std::lock_guard lock(details.mutex);
     // ApiImpl::ModelUpdate: nothing to do when READY; only an UPDATING model can be made READY.

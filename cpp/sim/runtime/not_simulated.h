@@ -17,4 +17,16 @@ inline aclError NotSimulated(const char *call) {
 
 } // namespace aclsim
 
+// One declared-but-not-simulated function, named once: `params` is CANN's parameter list in parentheses. The _NULL form
+// is for a function that returns a handle or pointer instead of a code.
+#define ACLSIM_NOT_SIMULATED(name, params)     \
+    ACL_FUNC_VISIBILITY aclError name params { \
+        return ::aclsim::NotSimulated(#name);  \
+    }
+#define ACLSIM_NOT_SIMULATED_NULL(type, name, params) \
+    ACL_FUNC_VISIBILITY type name params {            \
+        (void)::aclsim::NotSimulated(#name);          \
+        return nullptr;                               \
+    }
+
 #endif

@@ -4,40 +4,24 @@
 #include "acl/acl_dump.h"
 #include "not_simulated.h"
 
-using aclsim::NotSimulated;
-
 extern "C" {
 
 ACL_DUMP_API aclError acldumpRegCallback(int32_t (*const messageCallback)(const acldumpChunk *, int32_t),
                                          int32_t flag) {
-    return NotSimulated("acldumpRegCallback");
+    return aclsim::NotSimulated("acldumpRegCallback");
 }
 
 ACL_DUMP_API void acldumpUnregCallback() {
-    (void)NotSimulated("acldumpUnregCallback");
+    (void)aclsim::NotSimulated("acldumpUnregCallback");
 }
 
-ACL_FUNC_VISIBILITY aclError aclopStartDumpArgs(uint32_t dumpType, const char *path) {
-    return NotSimulated("aclopStartDumpArgs");
-}
+ACLSIM_NOT_SIMULATED(aclopStartDumpArgs, (uint32_t dumpType, const char *path))
+ACLSIM_NOT_SIMULATED(aclopStopDumpArgs, (uint32_t dumpType))
+ACLSIM_NOT_SIMULATED_NULL(const char *, acldumpGetPath, (acldumpType dumpType))
 
-ACL_FUNC_VISIBILITY aclError aclopStopDumpArgs(uint32_t dumpType) {
-    return NotSimulated("aclopStopDumpArgs");
-}
+ACL_DUMP_WEAK ACLSIM_NOT_SIMULATED(acldumpSaveExceptionInfo, (const char *fileName, const char *userTag,
+                                                              const acldumpTensorInfo *tensors, size_t tensorCount))
 
-ACL_FUNC_VISIBILITY const char *acldumpGetPath(acldumpType dumpType) {
-    (void)NotSimulated("acldumpGetPath");
-    return nullptr;
-}
-
-ACL_DUMP_WEAK ACL_FUNC_VISIBILITY aclError acldumpSaveExceptionInfo(const char *fileName, const char *userTag,
-                                                                    const acldumpTensorInfo *tensors,
-                                                                    size_t tensorCount) {
-    return NotSimulated("acldumpSaveExceptionInfo");
-}
-
-ACL_DUMP_WEAK ACL_FUNC_VISIBILITY aclError acldumpGetExceptionInfoPath(char *path, size_t maxLen) {
-    return NotSimulated("acldumpGetExceptionInfoPath");
-}
+    ACL_DUMP_WEAK ACLSIM_NOT_SIMULATED(acldumpGetExceptionInfoPath, (char *path, size_t maxLen))
 
 } // extern "C"

@@ -4,423 +4,140 @@
 // docs/simulator.md ("Declared, not simulated").
 #include "not_simulated.h"
 
-using aclsim::NotSimulated;
-
 extern "C" {
 
-ACL_FUNC_VISIBILITY aclError aclrtMallocForTaskScheduler(void **devPtr, size_t size, aclrtMemMallocPolicy policy,
-                                                         aclrtMallocConfig *cfg) {
-    return NotSimulated("aclrtMallocForTaskScheduler");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtPointerGetAttributes(const void *ptr, aclrtPtrAttributes *attributes) {
-    return NotSimulated("aclrtPointerGetAttributes");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemManagedGetAttr(aclrtMemManagedRangeAttribute attribute, const void *ptr,
-                                                    size_t size, void *data, size_t dataSize) {
-    return NotSimulated("aclrtMemManagedGetAttr");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemManagedGetAttrs(aclrtMemManagedRangeAttribute *attributes, size_t numAttributes,
-                                                     const void *ptr, size_t size, void **data, size_t *dataSizes) {
-    return NotSimulated("aclrtMemManagedGetAttrs");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtHostRegister(void *ptr, uint64_t size, aclrtHostRegisterType type, void **devPtr) {
-    return NotSimulated("aclrtHostRegister");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtHostRegisterV2(void *ptr, uint64_t size, uint32_t flag) {
-    return NotSimulated("aclrtHostRegisterV2");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtHostGetDevicePointer(void *pHost, void **pDevice, uint32_t flag) {
-    return NotSimulated("aclrtHostGetDevicePointer");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtHostUnregister(void *ptr) {
-    return NotSimulated("aclrtHostUnregister");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtHostMemMapCapabilities(uint32_t deviceId, aclrtHacType hacType,
-                                                         aclrtHostMemMapCapability *capabilities) {
-    return NotSimulated("aclrtHostMemMapCapabilities");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemFlush(void *devPtr, size_t size) {
-    return NotSimulated("aclrtMemFlush");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemInvalidate(void *devPtr, size_t size) {
-    return NotSimulated("aclrtMemInvalidate");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemAllocManaged(void **ptr, uint64_t size, uint32_t flag) {
-    return NotSimulated("aclrtMemAllocManaged");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemsetD32(void *ptr, size_t memSize, uint32_t value, size_t N) {
-    return NotSimulated("aclrtMemsetD32");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemsetD32Async(void *ptr, size_t memSize, uint32_t value, size_t N,
-                                                 aclrtStream stream) {
-    return NotSimulated("aclrtMemsetD32Async");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsyncWithCondition(void *dst, size_t destMax, const void *src, size_t count,
-                                                           aclrtMemcpyKind kind, aclrtStream stream) {
-    return NotSimulated("aclrtMemcpyAsyncWithCondition");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemcpy2dAsync(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width,
-                                                size_t height, aclrtMemcpyKind kind, aclrtStream stream) {
-    return NotSimulated("aclrtMemcpy2dAsync");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemManagedAdvise(const void *const ptr, uint64_t size,
-                                                   aclrtMemManagedAdviseType advise, aclrtMemManagedLocation location) {
-    return NotSimulated("aclrtMemManagedAdvise");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtReserveMemAddress(void **virPtr, size_t size, size_t alignment, void *expectPtr,
-                                                    uint64_t flags) {
-    return NotSimulated("aclrtReserveMemAddress");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtReleaseMemAddress(void *virPtr) {
-    return NotSimulated("aclrtReleaseMemAddress");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMallocPhysical(aclrtDrvMemHandle *handle, size_t size,
-                                                 const aclrtPhysicalMemProp *prop, uint64_t flags) {
-    return NotSimulated("aclrtMallocPhysical");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtFreePhysical(aclrtDrvMemHandle handle) {
-    return NotSimulated("aclrtFreePhysical");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMapMem(void *virPtr, size_t size, size_t offset, aclrtDrvMemHandle handle,
-                                         uint64_t flags) {
-    return NotSimulated("aclrtMapMem");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtUnmapMem(void *virPtr) {
-    return NotSimulated("aclrtUnmapMem");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemMapNoAccess(void *virPtr, size_t size, size_t offset, aclrtDrvMemHandle handle,
-                                                 uint64_t flags) {
-    return NotSimulated("aclrtMemMapNoAccess");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtGetMemUsageInfo(int32_t deviceId, aclrtMemUsageInfo *memUsageInfo, size_t inputNum,
-                                                  size_t *outputNum) {
-    return NotSimulated("aclrtGetMemUsageInfo");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemExportToShareableHandle(aclrtDrvMemHandle handle, aclrtMemHandleType handleType,
-                                                             uint64_t flags, uint64_t *shareableHandle) {
-    return NotSimulated("aclrtMemExportToShareableHandle");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemExportToShareableHandleV2(aclrtDrvMemHandle handle, uint64_t flags,
-                                                               aclrtMemSharedHandleType shareType,
-                                                               void *shareableHandle) {
-    return NotSimulated("aclrtMemExportToShareableHandleV2");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemImportFromShareableHandle(uint64_t shareableHandle, int32_t deviceId,
-                                                               aclrtDrvMemHandle *handle) {
-    return NotSimulated("aclrtMemImportFromShareableHandle");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemImportFromShareableHandleV2(void *shareableHandle,
-                                                                 aclrtMemSharedHandleType shareType, uint64_t flags,
-                                                                 aclrtDrvMemHandle *handle) {
-    return NotSimulated("aclrtMemImportFromShareableHandleV2");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemSetPidToShareableHandle(uint64_t shareableHandle, int32_t *pid, size_t pidNum) {
-    return NotSimulated("aclrtMemSetPidToShareableHandle");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemSetPidToShareableHandleV2(void *shareableHandle,
-                                                               aclrtMemSharedHandleType shareType, int32_t *pid,
-                                                               size_t pidNum) {
-    return NotSimulated("aclrtMemSetPidToShareableHandleV2");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemGetAllocationGranularity(aclrtPhysicalMemProp *prop,
-                                                              aclrtMemGranularityOptions option, size_t *granularity) {
-    return NotSimulated("aclrtMemGetAllocationGranularity");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtCmoAsync(void *src, size_t size, aclrtCmoType cmoType, aclrtStream stream) {
-    return NotSimulated("aclrtCmoAsync");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtGetMemUceInfo(int32_t deviceId, aclrtMemUceInfo *memUceInfoArray, size_t arraySize,
-                                                size_t *retSize) {
-    return NotSimulated("aclrtGetMemUceInfo");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemUceRepair(int32_t deviceId, aclrtMemUceInfo *memUceInfoArray, size_t arraySize) {
-    return NotSimulated("aclrtMemUceRepair");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtGetMemcpyDescSize(aclrtMemcpyKind kind, size_t *descSize) {
-    return NotSimulated("aclrtGetMemcpyDescSize");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtSetMemcpyDesc(void *desc, aclrtMemcpyKind kind, void *srcAddr, void *dstAddr,
-                                                size_t count, void *config) {
-    return NotSimulated("aclrtSetMemcpyDesc");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsyncWithOffset(void **dst, size_t destMax, size_t dstDataOffset,
-                                                        const void **src, size_t count, size_t srcDataOffset,
-                                                        aclrtMemcpyKind kind, aclrtStream stream) {
-    return NotSimulated("aclrtMemcpyAsyncWithOffset");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsyncWithDesc(void *desc, aclrtMemcpyKind kind, aclrtStream stream) {
-    return NotSimulated("aclrtMemcpyAsyncWithDesc");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtReduceAsync(void *dst, const void *src, uint64_t count, aclrtReduceKind kind,
-                                              aclDataType type, aclrtStream stream, void *reserve) {
-    return NotSimulated("aclrtReduceAsync");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtGetBufFromChain(aclrtMbuf headBuf, uint32_t index, aclrtMbuf *buf) {
-    return NotSimulated("aclrtGetBufFromChain");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtGetBufChainNum(aclrtMbuf headBuf, uint32_t *num) {
-    return NotSimulated("aclrtGetBufChainNum");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtAppendBufChain(aclrtMbuf headBuf, aclrtMbuf buf) {
-    return NotSimulated("aclrtAppendBufChain");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtCopyBufRef(const aclrtMbuf buf, aclrtMbuf *newBuf) {
-    return NotSimulated("aclrtCopyBufRef");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtGetBufUserData(const aclrtMbuf buf, void *dataPtr, size_t size, size_t offset) {
-    return NotSimulated("aclrtGetBufUserData");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtSetBufUserData(aclrtMbuf buf, const void *dataPtr, size_t size, size_t offset) {
-    return NotSimulated("aclrtSetBufUserData");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtGetBufData(const aclrtMbuf buf, void **dataPtr, size_t *size) {
-    return NotSimulated("aclrtGetBufData");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtGetBufDataLen(aclrtMbuf buf, size_t *len) {
-    return NotSimulated("aclrtGetBufDataLen");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtSetBufDataLen(aclrtMbuf buf, size_t len) {
-    return NotSimulated("aclrtSetBufDataLen");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtFreeBuf(aclrtMbuf buf) {
-    return NotSimulated("aclrtFreeBuf");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtAllocBuf(aclrtMbuf *buf, size_t size) {
-    return NotSimulated("aclrtAllocBuf");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtCmoAsyncWithBarrier(void *src, size_t size, aclrtCmoType cmoType, uint32_t barrierId,
-                                                      aclrtStream stream) {
-    return NotSimulated("aclrtCmoAsyncWithBarrier");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtCmoWaitBarrier(aclrtBarrierTaskInfo *taskInfo, aclrtStream stream, uint32_t flag) {
-    return NotSimulated("aclrtCmoWaitBarrier");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemcpyBatch(void **dsts, size_t *destMaxs, void **srcs, size_t *sizes,
-                                              size_t numBatches, aclrtMemcpyBatchAttr *attrs, size_t *attrsIndexes,
-                                              size_t numAttrs, size_t *failIndex) {
-    return NotSimulated("aclrtMemcpyBatch");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemcpyBatchV2(void **dsts, size_t *destMaxs, void **srcs, size_t *sizes,
-                                                size_t numBatches, aclrtMemcpyBatchAttr *attrs, size_t *attrsIndexes,
-                                                size_t numAttrs) {
-    return NotSimulated("aclrtMemcpyBatchV2");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemcpyBatchAsync(void **dsts, size_t *destMaxs, void **srcs, size_t *sizes,
-                                                   size_t numBatches, aclrtMemcpyBatchAttr *attrs, size_t *attrsIndexes,
-                                                   size_t numAttrs, size_t *failIndex, aclrtStream stream) {
-    return NotSimulated("aclrtMemcpyBatchAsync");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemcpyBatchAsyncV2(void **dsts, size_t *destMaxs, void **srcs, size_t *sizes,
-                                                     size_t numBatches, aclrtMemcpyBatchAttr *attrs,
-                                                     size_t *attrsIndexes, size_t numAttrs, aclrtStream stream) {
-    return NotSimulated("aclrtMemcpyBatchAsyncV2");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtIpcMemGetExportKey(void *devPtr, size_t size, char *key, size_t len, uint64_t flags) {
-    return NotSimulated("aclrtIpcMemGetExportKey");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtIpcMemClose(const char *key) {
-    return NotSimulated("aclrtIpcMemClose");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtIpcMemImportByKey(void **devPtr, const char *key, uint64_t flags) {
-    return NotSimulated("aclrtIpcMemImportByKey");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtIpcMemSetImportPid(const char *key, int32_t *pid, size_t num) {
-    return NotSimulated("aclrtIpcMemSetImportPid");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtIpcMemSetAttr(const char *key, aclrtIpcMemAttrType type, uint64_t attr) {
-    return NotSimulated("aclrtIpcMemSetAttr");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtIpcMemImportPidInterServer(const char *key, aclrtServerPid *serverPids, size_t num) {
-    return NotSimulated("aclrtIpcMemImportPidInterServer");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtCheckMemType(void **addrList, uint32_t size, uint32_t memType, uint32_t *checkResult,
-                                               uint32_t reserve) {
-    return NotSimulated("aclrtCheckMemType");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtRandomNumAsync(const aclrtRandomNumTaskInfo *taskInfo, const aclrtStream stream,
-                                                 void *reserve) {
-    return NotSimulated("aclrtRandomNumAsync");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtCmoGetDescSize(size_t *size) {
-    return NotSimulated("aclrtCmoGetDescSize");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtCmoSetDesc(void *cmoDesc, void *src, size_t size) {
-    return NotSimulated("aclrtCmoSetDesc");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtCmoAsyncWithDesc(void *cmoDesc, aclrtCmoType cmoType, aclrtStream stream,
-                                                   const void *reserve) {
-    return NotSimulated("aclrtCmoAsyncWithDesc");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemSetAccess(void *virPtr, size_t size, aclrtMemAccessDesc *desc, size_t count) {
-    return NotSimulated("aclrtMemSetAccess");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemGetAccess(void *virPtr, aclrtMemLocation *location, uint64_t *flag) {
-    return NotSimulated("aclrtMemGetAccess");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemRetainAllocationHandle(void *virPtr, aclrtDrvMemHandle *handle) {
-    return NotSimulated("aclrtMemRetainAllocationHandle");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemGetAllocationPropertiesFromHandle(aclrtDrvMemHandle handle,
-                                                                       aclrtPhysicalMemProp *prop) {
-    return NotSimulated("aclrtMemGetAllocationPropertiesFromHandle");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtReserveMemAddressNoUCMemory(void **virPtr, size_t size, size_t alignment,
-                                                              void *expectPtr, uint64_t flags) {
-    return NotSimulated("aclrtReserveMemAddressNoUCMemory");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemGetAddressRange(void *ptr, void **pbase, size_t *psize) {
-    return NotSimulated("aclrtMemGetAddressRange");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemP2PMap(void *devPtr, size_t size, int32_t dstDevId, uint64_t flags) {
-    return NotSimulated("aclrtMemP2PMap");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemManagedPrefetchAsync(const void *ptr, size_t size,
-                                                          aclrtMemManagedLocation location, uint32_t flags,
-                                                          aclrtStream stream) {
-    return NotSimulated("aclrtMemManagedPrefetchAsync");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemManagedPrefetchBatchAsync(const void **ptrs, size_t *sizes, size_t count,
-                                                               aclrtMemManagedLocation *prefetchLocs,
-                                                               size_t *prefetchLocIdxs, size_t numPrefetchLocs,
-                                                               uint64_t flags, aclrtStream stream) {
-    return NotSimulated("aclrtMemManagedPrefetchBatchAsync");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemMapSelectedLink(void *virPtrDst, size_t size, void *virPtrSrc, uint32_t linkIdx) {
-    return NotSimulated("aclrtMemMapSelectedLink");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtDeviceL2CacheFlush(void *rsv) {
-    return NotSimulated("aclrtDeviceL2CacheFlush");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtMemMapSetLink(aclrtDrvMemHandle handle, aclrtMemLinkType adviceLink) {
-    return NotSimulated("aclrtMemMapSetLink");
-}
-
-ACL_FUNC_VISIBILITY aclrtAllocatorDesc aclrtAllocatorCreateDesc() {
-    (void)NotSimulated("aclrtAllocatorCreateDesc");
-    return nullptr;
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtAllocatorDestroyDesc(aclrtAllocatorDesc allocatorDesc) {
-    return NotSimulated("aclrtAllocatorDestroyDesc");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtAllocatorSetObjToDesc(aclrtAllocatorDesc allocatorDesc, aclrtAllocator allocator) {
-    return NotSimulated("aclrtAllocatorSetObjToDesc");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtAllocatorSetAllocFuncToDesc(aclrtAllocatorDesc allocatorDesc,
-                                                              aclrtAllocatorAllocFunc func) {
-    return NotSimulated("aclrtAllocatorSetAllocFuncToDesc");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtAllocatorSetFreeFuncToDesc(aclrtAllocatorDesc allocatorDesc,
-                                                             aclrtAllocatorFreeFunc func) {
-    return NotSimulated("aclrtAllocatorSetFreeFuncToDesc");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtAllocatorSetAllocAdviseFuncToDesc(aclrtAllocatorDesc allocatorDesc,
-                                                                    aclrtAllocatorAllocAdviseFunc func) {
-    return NotSimulated("aclrtAllocatorSetAllocAdviseFuncToDesc");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtAllocatorSetGetAddrFromBlockFuncToDesc(aclrtAllocatorDesc allocatorDesc,
-                                                                         aclrtAllocatorGetAddrFromBlockFunc func) {
-    return NotSimulated("aclrtAllocatorSetGetAddrFromBlockFuncToDesc");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtAllocatorRegister(aclrtStream stream, aclrtAllocatorDesc allocatorDesc) {
-    return NotSimulated("aclrtAllocatorRegister");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtAllocatorGetByStream(aclrtStream stream, aclrtAllocatorDesc *allocatorDesc,
-                                                       aclrtAllocator *allocator, aclrtAllocatorAllocFunc *allocFunc,
-                                                       aclrtAllocatorFreeFunc *freeFunc,
-                                                       aclrtAllocatorAllocAdviseFunc *allocAdviseFunc,
-                                                       aclrtAllocatorGetAddrFromBlockFunc *getAddrFromBlockFunc) {
-    return NotSimulated("aclrtAllocatorGetByStream");
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtAllocatorUnregister(aclrtStream stream) {
-    return NotSimulated("aclrtAllocatorUnregister");
-}
+ACLSIM_NOT_SIMULATED(aclrtMallocForTaskScheduler,
+                     (void **devPtr, size_t size, aclrtMemMallocPolicy policy, aclrtMallocConfig *cfg))
+ACLSIM_NOT_SIMULATED(aclrtPointerGetAttributes, (const void *ptr, aclrtPtrAttributes *attributes))
+ACLSIM_NOT_SIMULATED(aclrtMemManagedGetAttr, (aclrtMemManagedRangeAttribute attribute, const void *ptr, size_t size,
+                                              void *data, size_t dataSize))
+ACLSIM_NOT_SIMULATED(aclrtMemManagedGetAttrs, (aclrtMemManagedRangeAttribute * attributes, size_t numAttributes,
+                                               const void *ptr, size_t size, void **data, size_t *dataSizes))
+ACLSIM_NOT_SIMULATED(aclrtHostRegister, (void *ptr, uint64_t size, aclrtHostRegisterType type, void **devPtr))
+ACLSIM_NOT_SIMULATED(aclrtHostRegisterV2, (void *ptr, uint64_t size, uint32_t flag))
+ACLSIM_NOT_SIMULATED(aclrtHostGetDevicePointer, (void *pHost, void **pDevice, uint32_t flag))
+ACLSIM_NOT_SIMULATED(aclrtHostUnregister, (void *ptr))
+ACLSIM_NOT_SIMULATED(aclrtHostMemMapCapabilities,
+                     (uint32_t deviceId, aclrtHacType hacType, aclrtHostMemMapCapability *capabilities))
+ACLSIM_NOT_SIMULATED(aclrtMemFlush, (void *devPtr, size_t size))
+ACLSIM_NOT_SIMULATED(aclrtMemInvalidate, (void *devPtr, size_t size))
+ACLSIM_NOT_SIMULATED(aclrtMemAllocManaged, (void **ptr, uint64_t size, uint32_t flag))
+ACLSIM_NOT_SIMULATED(aclrtMemsetD32, (void *ptr, size_t memSize, uint32_t value, size_t N))
+ACLSIM_NOT_SIMULATED(aclrtMemsetD32Async, (void *ptr, size_t memSize, uint32_t value, size_t N, aclrtStream stream))
+ACLSIM_NOT_SIMULATED(aclrtMemcpyAsyncWithCondition, (void *dst, size_t destMax, const void *src, size_t count,
+                                                     aclrtMemcpyKind kind, aclrtStream stream))
+ACLSIM_NOT_SIMULATED(aclrtMemcpy2dAsync, (void *dst, size_t dpitch, const void *src, size_t spitch, size_t width,
+                                          size_t height, aclrtMemcpyKind kind, aclrtStream stream))
+ACLSIM_NOT_SIMULATED(aclrtMemManagedAdvise, (const void *const ptr, uint64_t size, aclrtMemManagedAdviseType advise,
+                                             aclrtMemManagedLocation location))
+ACLSIM_NOT_SIMULATED(aclrtReserveMemAddress,
+                     (void **virPtr, size_t size, size_t alignment, void *expectPtr, uint64_t flags))
+ACLSIM_NOT_SIMULATED(aclrtReleaseMemAddress, (void *virPtr))
+ACLSIM_NOT_SIMULATED(aclrtMallocPhysical,
+                     (aclrtDrvMemHandle * handle, size_t size, const aclrtPhysicalMemProp *prop, uint64_t flags))
+ACLSIM_NOT_SIMULATED(aclrtFreePhysical, (aclrtDrvMemHandle handle))
+ACLSIM_NOT_SIMULATED(aclrtMapMem, (void *virPtr, size_t size, size_t offset, aclrtDrvMemHandle handle, uint64_t flags))
+ACLSIM_NOT_SIMULATED(aclrtUnmapMem, (void *virPtr))
+ACLSIM_NOT_SIMULATED(aclrtMemMapNoAccess,
+                     (void *virPtr, size_t size, size_t offset, aclrtDrvMemHandle handle, uint64_t flags))
+ACLSIM_NOT_SIMULATED(aclrtGetMemUsageInfo,
+                     (int32_t deviceId, aclrtMemUsageInfo *memUsageInfo, size_t inputNum, size_t *outputNum))
+ACLSIM_NOT_SIMULATED(aclrtMemExportToShareableHandle, (aclrtDrvMemHandle handle, aclrtMemHandleType handleType,
+                                                       uint64_t flags, uint64_t *shareableHandle))
+ACLSIM_NOT_SIMULATED(aclrtMemExportToShareableHandleV2, (aclrtDrvMemHandle handle, uint64_t flags,
+                                                         aclrtMemSharedHandleType shareType, void *shareableHandle))
+ACLSIM_NOT_SIMULATED(aclrtMemImportFromShareableHandle,
+                     (uint64_t shareableHandle, int32_t deviceId, aclrtDrvMemHandle *handle))
+ACLSIM_NOT_SIMULATED(aclrtMemImportFromShareableHandleV2, (void *shareableHandle, aclrtMemSharedHandleType shareType,
+                                                           uint64_t flags, aclrtDrvMemHandle *handle))
+ACLSIM_NOT_SIMULATED(aclrtMemSetPidToShareableHandle, (uint64_t shareableHandle, int32_t *pid, size_t pidNum))
+ACLSIM_NOT_SIMULATED(aclrtMemSetPidToShareableHandleV2,
+                     (void *shareableHandle, aclrtMemSharedHandleType shareType, int32_t *pid, size_t pidNum))
+ACLSIM_NOT_SIMULATED(aclrtMemGetAllocationGranularity,
+                     (aclrtPhysicalMemProp * prop, aclrtMemGranularityOptions option, size_t *granularity))
+ACLSIM_NOT_SIMULATED(aclrtCmoAsync, (void *src, size_t size, aclrtCmoType cmoType, aclrtStream stream))
+ACLSIM_NOT_SIMULATED(aclrtGetMemUceInfo,
+                     (int32_t deviceId, aclrtMemUceInfo *memUceInfoArray, size_t arraySize, size_t *retSize))
+ACLSIM_NOT_SIMULATED(aclrtMemUceRepair, (int32_t deviceId, aclrtMemUceInfo *memUceInfoArray, size_t arraySize))
+ACLSIM_NOT_SIMULATED(aclrtGetMemcpyDescSize, (aclrtMemcpyKind kind, size_t *descSize))
+ACLSIM_NOT_SIMULATED(aclrtSetMemcpyDesc,
+                     (void *desc, aclrtMemcpyKind kind, void *srcAddr, void *dstAddr, size_t count, void *config))
+ACLSIM_NOT_SIMULATED(aclrtMemcpyAsyncWithOffset,
+                     (void **dst, size_t destMax, size_t dstDataOffset, const void **src, size_t count,
+                      size_t srcDataOffset, aclrtMemcpyKind kind, aclrtStream stream))
+ACLSIM_NOT_SIMULATED(aclrtMemcpyAsyncWithDesc, (void *desc, aclrtMemcpyKind kind, aclrtStream stream))
+ACLSIM_NOT_SIMULATED(aclrtReduceAsync, (void *dst, const void *src, uint64_t count, aclrtReduceKind kind,
+                                        aclDataType type, aclrtStream stream, void *reserve))
+ACLSIM_NOT_SIMULATED(aclrtGetBufFromChain, (aclrtMbuf headBuf, uint32_t index, aclrtMbuf *buf))
+ACLSIM_NOT_SIMULATED(aclrtGetBufChainNum, (aclrtMbuf headBuf, uint32_t *num))
+ACLSIM_NOT_SIMULATED(aclrtAppendBufChain, (aclrtMbuf headBuf, aclrtMbuf buf))
+ACLSIM_NOT_SIMULATED(aclrtCopyBufRef, (const aclrtMbuf buf, aclrtMbuf *newBuf))
+ACLSIM_NOT_SIMULATED(aclrtGetBufUserData, (const aclrtMbuf buf, void *dataPtr, size_t size, size_t offset))
+ACLSIM_NOT_SIMULATED(aclrtSetBufUserData, (aclrtMbuf buf, const void *dataPtr, size_t size, size_t offset))
+ACLSIM_NOT_SIMULATED(aclrtGetBufData, (const aclrtMbuf buf, void **dataPtr, size_t *size))
+ACLSIM_NOT_SIMULATED(aclrtGetBufDataLen, (aclrtMbuf buf, size_t *len))
+ACLSIM_NOT_SIMULATED(aclrtSetBufDataLen, (aclrtMbuf buf, size_t len))
+ACLSIM_NOT_SIMULATED(aclrtFreeBuf, (aclrtMbuf buf))
+ACLSIM_NOT_SIMULATED(aclrtAllocBuf, (aclrtMbuf * buf, size_t size))
+ACLSIM_NOT_SIMULATED(aclrtCmoAsyncWithBarrier,
+                     (void *src, size_t size, aclrtCmoType cmoType, uint32_t barrierId, aclrtStream stream))
+ACLSIM_NOT_SIMULATED(aclrtCmoWaitBarrier, (aclrtBarrierTaskInfo * taskInfo, aclrtStream stream, uint32_t flag))
+ACLSIM_NOT_SIMULATED(aclrtMemcpyBatch,
+                     (void **dsts, size_t *destMaxs, void **srcs, size_t *sizes, size_t numBatches,
+                      aclrtMemcpyBatchAttr *attrs, size_t *attrsIndexes, size_t numAttrs, size_t *failIndex))
+ACLSIM_NOT_SIMULATED(aclrtMemcpyBatchV2, (void **dsts, size_t *destMaxs, void **srcs, size_t *sizes, size_t numBatches,
+                                          aclrtMemcpyBatchAttr *attrs, size_t *attrsIndexes, size_t numAttrs))
+ACLSIM_NOT_SIMULATED(aclrtMemcpyBatchAsync, (void **dsts, size_t *destMaxs, void **srcs, size_t *sizes,
+                                             size_t numBatches, aclrtMemcpyBatchAttr *attrs, size_t *attrsIndexes,
+                                             size_t numAttrs, size_t *failIndex, aclrtStream stream))
+ACLSIM_NOT_SIMULATED(aclrtMemcpyBatchAsyncV2,
+                     (void **dsts, size_t *destMaxs, void **srcs, size_t *sizes, size_t numBatches,
+                      aclrtMemcpyBatchAttr *attrs, size_t *attrsIndexes, size_t numAttrs, aclrtStream stream))
+ACLSIM_NOT_SIMULATED(aclrtIpcMemGetExportKey, (void *devPtr, size_t size, char *key, size_t len, uint64_t flags))
+ACLSIM_NOT_SIMULATED(aclrtIpcMemClose, (const char *key))
+ACLSIM_NOT_SIMULATED(aclrtIpcMemImportByKey, (void **devPtr, const char *key, uint64_t flags))
+ACLSIM_NOT_SIMULATED(aclrtIpcMemSetImportPid, (const char *key, int32_t *pid, size_t num))
+ACLSIM_NOT_SIMULATED(aclrtIpcMemSetAttr, (const char *key, aclrtIpcMemAttrType type, uint64_t attr))
+ACLSIM_NOT_SIMULATED(aclrtIpcMemImportPidInterServer, (const char *key, aclrtServerPid *serverPids, size_t num))
+ACLSIM_NOT_SIMULATED(aclrtCheckMemType,
+                     (void **addrList, uint32_t size, uint32_t memType, uint32_t *checkResult, uint32_t reserve))
+ACLSIM_NOT_SIMULATED(aclrtRandomNumAsync,
+                     (const aclrtRandomNumTaskInfo *taskInfo, const aclrtStream stream, void *reserve))
+ACLSIM_NOT_SIMULATED(aclrtCmoGetDescSize, (size_t * size))
+ACLSIM_NOT_SIMULATED(aclrtCmoSetDesc, (void *cmoDesc, void *src, size_t size))
+ACLSIM_NOT_SIMULATED(aclrtCmoAsyncWithDesc,
+                     (void *cmoDesc, aclrtCmoType cmoType, aclrtStream stream, const void *reserve))
+ACLSIM_NOT_SIMULATED(aclrtMemSetAccess, (void *virPtr, size_t size, aclrtMemAccessDesc *desc, size_t count))
+ACLSIM_NOT_SIMULATED(aclrtMemGetAccess, (void *virPtr, aclrtMemLocation *location, uint64_t *flag))
+ACLSIM_NOT_SIMULATED(aclrtMemRetainAllocationHandle, (void *virPtr, aclrtDrvMemHandle *handle))
+ACLSIM_NOT_SIMULATED(aclrtMemGetAllocationPropertiesFromHandle, (aclrtDrvMemHandle handle, aclrtPhysicalMemProp *prop))
+ACLSIM_NOT_SIMULATED(aclrtReserveMemAddressNoUCMemory,
+                     (void **virPtr, size_t size, size_t alignment, void *expectPtr, uint64_t flags))
+ACLSIM_NOT_SIMULATED(aclrtMemGetAddressRange, (void *ptr, void **pbase, size_t *psize))
+ACLSIM_NOT_SIMULATED(aclrtMemP2PMap, (void *devPtr, size_t size, int32_t dstDevId, uint64_t flags))
+ACLSIM_NOT_SIMULATED(aclrtMemManagedPrefetchAsync, (const void *ptr, size_t size, aclrtMemManagedLocation location,
+                                                    uint32_t flags, aclrtStream stream))
+ACLSIM_NOT_SIMULATED(aclrtMemManagedPrefetchBatchAsync,
+                     (const void **ptrs, size_t *sizes, size_t count, aclrtMemManagedLocation *prefetchLocs,
+                      size_t *prefetchLocIdxs, size_t numPrefetchLocs, uint64_t flags, aclrtStream stream))
+ACLSIM_NOT_SIMULATED(aclrtMemMapSelectedLink, (void *virPtrDst, size_t size, void *virPtrSrc, uint32_t linkIdx))
+ACLSIM_NOT_SIMULATED(aclrtDeviceL2CacheFlush, (void *rsv))
+ACLSIM_NOT_SIMULATED(aclrtMemMapSetLink, (aclrtDrvMemHandle handle, aclrtMemLinkType adviceLink))
+ACLSIM_NOT_SIMULATED_NULL(aclrtAllocatorDesc, aclrtAllocatorCreateDesc, ())
+ACLSIM_NOT_SIMULATED(aclrtAllocatorDestroyDesc, (aclrtAllocatorDesc allocatorDesc))
+ACLSIM_NOT_SIMULATED(aclrtAllocatorSetObjToDesc, (aclrtAllocatorDesc allocatorDesc, aclrtAllocator allocator))
+ACLSIM_NOT_SIMULATED(aclrtAllocatorSetAllocFuncToDesc, (aclrtAllocatorDesc allocatorDesc, aclrtAllocatorAllocFunc func))
+ACLSIM_NOT_SIMULATED(aclrtAllocatorSetFreeFuncToDesc, (aclrtAllocatorDesc allocatorDesc, aclrtAllocatorFreeFunc func))
+ACLSIM_NOT_SIMULATED(aclrtAllocatorSetAllocAdviseFuncToDesc,
+                     (aclrtAllocatorDesc allocatorDesc, aclrtAllocatorAllocAdviseFunc func))
+ACLSIM_NOT_SIMULATED(aclrtAllocatorSetGetAddrFromBlockFuncToDesc,
+                     (aclrtAllocatorDesc allocatorDesc, aclrtAllocatorGetAddrFromBlockFunc func))
+ACLSIM_NOT_SIMULATED(aclrtAllocatorRegister, (aclrtStream stream, aclrtAllocatorDesc allocatorDesc))
+ACLSIM_NOT_SIMULATED(aclrtAllocatorGetByStream,
+                     (aclrtStream stream, aclrtAllocatorDesc *allocatorDesc, aclrtAllocator *allocator,
+                      aclrtAllocatorAllocFunc *allocFunc, aclrtAllocatorFreeFunc *freeFunc,
+                      aclrtAllocatorAllocAdviseFunc *allocAdviseFunc,
+                      aclrtAllocatorGetAddrFromBlockFunc *getAddrFromBlockFunc))
+ACLSIM_NOT_SIMULATED(aclrtAllocatorUnregister, (aclrtStream stream))
 
 } // extern "C"

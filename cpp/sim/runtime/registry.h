@@ -112,11 +112,24 @@ aclError FindLive(const char *call, const Registry<T> &registry, const void *han
     return ACL_SUCCESS;
 }
 
-Registry<Stream> &Streams();
-Registry<Event> &Events();
-Registry<Model> &Models();
-Registry<Context> &Contexts();
-Registry<TaskGroup> &TaskGroups();
+// The one registry of each kind of live object, made on first use (instantiated in support.cpp).
+template <typename T>
+Registry<T> &LiveRegistry();
+inline Registry<Stream> &Streams() {
+    return LiveRegistry<Stream>();
+}
+inline Registry<Event> &Events() {
+    return LiveRegistry<Event>();
+}
+inline Registry<Model> &Models() {
+    return LiveRegistry<Model>();
+}
+inline Registry<Context> &Contexts() {
+    return LiveRegistry<Context>();
+}
+inline Registry<TaskGroup> &TaskGroups() {
+    return LiveRegistry<TaskGroup>();
+}
 
 // Guards every capture's bookkeeping and the capture fields of streams, events and contexts.
 std::mutex &CaptureMutex();

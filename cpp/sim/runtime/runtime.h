@@ -14,4 +14,14 @@
 #include "task.h"
 #include "waiting.h"
 
+// aclrtSynchronize<Object> and aclrtSynchronize<Object>WithTimeout, one body `impl(call, handle,
+// timeoutMs)` for both: without a timeout the call waits as long as it takes (-1).
+#define ACLSIM_SYNCHRONIZE_ENTRY_POINTS(Object, Handle, impl)                                            \
+    ACL_FUNC_VISIBILITY aclError aclrtSynchronize##Object(Handle handle) {                               \
+        return impl("aclrtSynchronize" #Object, handle, -1);                                             \
+    }                                                                                                    \
+    ACL_FUNC_VISIBILITY aclError aclrtSynchronize##Object##WithTimeout(Handle handle, int32_t timeout) { \
+        return impl("aclrtSynchronize" #Object "WithTimeout", handle, timeout);                          \
+    }
+
 #endif

@@ -110,13 +110,27 @@ int LogThreshold() {
 }
 
 const char *LevelName(aclLogLevel level) {
-    switch (level) {
-    case ACL_DEBUG: return "DEBUG";
-    case ACL_INFO: return "INFO";
-    case ACL_WARNING: return "WARNING";
-    case ACL_ERROR: return "ERROR";
+    static constexpr const char *kNames[] = {"DEBUG", "INFO", "WARNING", "ERROR"}; // ACL_DEBUG (0) .. ACL_ERROR
+    return level >= ACL_DEBUG && level <= ACL_ERROR ? kNames[level] : "?";
+}
+
+// Stores one process-wide setting under the settings' lock.
+template <typename Field, typename Value>
+aclError StoreSetting(Field Settings::*field, Value value) {
+    std::lock_guard lock(Current().mutex);
+    Current().*field = value;
+    return ACL_SUCCESS;
+}
+
+// aclrtExceptionInfoCallbackRegister / Unregister: `edit` adds or removes a non-NULL callback.
+template <typename Edit>
+aclError EditExceptionCallbacks(const char *call, aclrtExceptionInfoCallback callback, Edit edit) {
+    if (callback == nullptr) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "callback is NULL");
     }
-    return "?";
+    std::lock_guard lock(Current().mutex);
+    edit(Current().registeredExceptionCallbacks);
+    return ACL_SUCCESS;
 }
 
 } // namespace
@@ -144,38 +158,25 @@ ACL_FUNC_VISIBILITY aclError aclrtDeviceGetStreamPriorityRange(int32_t *leastPri
 
 // aclrtSetOpWaitTimeoutImpl: kept; event waits are not timed here.
 ACL_FUNC_VISIBILITY aclError aclrtSetOpWaitTimeout(uint32_t timeout) {
-    std::lock_guard lock(Current().mutex);
-    Current().opWaitTimeoutS = timeout;
-    return ACL_SUCCESS;
+    return StoreSetting(&Settings::opWaitTimeoutS, timeout);
 }
 
 // aclrtSetOpExecuteTimeOutImpl (seconds), ...WithMsImpl (milliseconds), ...V2Impl (microseconds,
 // NULL actualTimeout 100000, no context 107002): kept; the simulator's kernels never time out.
 ACL_FUNC_VISIBILITY aclError aclrtSetOpExecuteTimeOut(uint32_t timeout) {
-    std::lock_guard lock(Current().mutex);
-    Current().opExecuteTimeoutUs = uint64_t{timeout} * 1000000U;
-    return ACL_SUCCESS;
+    return StoreSetting(&Settings::opExecuteTimeoutUs, uint64_t{timeout} * 1000000U);
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtSetOpExecuteTimeOutWithMs(uint32_t timeout) {
-    std::lock_guard lock(Current().mutex);
-    Current().opExecuteTimeoutUs = uint64_t{timeout} * 1000U;
-    return ACL_SUCCESS;
+    return StoreSetting(&Settings::opExecuteTimeoutUs, uint64_t{timeout} * 1000U);
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtSetOpExecuteTimeOutV2(uint64_t timeout, uint64_t *actualTimeout) {
     const char *call = "aclrtSetOpExecuteTimeOutV2";
-    if (actualTimeout == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "actualTimeout is NULL");
-    }
     std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-        return status;
-    }
-    std::lock_guard lock(Current().mutex);
-    Current().opExecuteTimeoutUs = timeout;
+    ACLSIM_RETURN_IF_FAILED(RequireThenContext(call, actualTimeout, "actualTimeout", context));
     *actualTimeout = timeout;
-    return ACL_SUCCESS;
+    return StoreSetting(&Settings::opExecuteTimeoutUs, timeout);
 }
 
 // aclrtGetOpExecuteTimeoutImpl: NULL 100000; the timeout last set, in milliseconds (0: not set).
@@ -192,27 +193,17 @@ ACL_FUNC_VISIBILITY aclError aclrtGetOpExecuteTimeout(uint32_t *const timeoutMs)
 // Register/Unregister pair keeps any number (NULL: 107000). A simulated device raises no
 // exceptions, so none of them is ever called.
 ACL_FUNC_VISIBILITY aclError aclrtSetExceptionInfoCallback(aclrtExceptionInfoCallback callback) {
-    std::lock_guard lock(Current().mutex);
-    Current().exceptionCallback = callback;
-    return ACL_SUCCESS;
+    return StoreSetting(&Settings::exceptionCallback, callback);
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtExceptionInfoCallbackRegister(aclrtExceptionInfoCallback callback) {
-    if (callback == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, "aclrtExceptionInfoCallbackRegister", "callback is NULL");
-    }
-    std::lock_guard lock(Current().mutex);
-    Current().registeredExceptionCallbacks.insert(callback);
-    return ACL_SUCCESS;
+    return EditExceptionCallbacks("aclrtExceptionInfoCallbackRegister", callback,
+                                  [callback](auto &callbacks) { callbacks.insert(callback); });
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtExceptionInfoCallbackUnregister(aclrtExceptionInfoCallback callback) {
-    if (callback == nullptr) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, "aclrtExceptionInfoCallbackUnregister", "callback is NULL");
-    }
-    std::lock_guard lock(Current().mutex);
-    Current().registeredExceptionCallbacks.erase(callback);
-    return ACL_SUCCESS;
+    return EditExceptionCallbacks("aclrtExceptionInfoCallbackUnregister", callback,
+                                  [callback](auto &callbacks) { callbacks.erase(callback); });
 }
 
 // aclrtGet*FromExceptionInfoImpl: 0xFFFFFFFF without exception information. The simulator never

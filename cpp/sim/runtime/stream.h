@@ -127,6 +127,9 @@ aclError ResolveStream(const char *call, aclrtStream handle, std::shared_ptr<Str
 // Issues a task on a stream: runs it asynchronously, records it when the stream captures, or
 // refuses it (default stream during a capture, task-update mode, injected fault).
 aclError SubmitTask(const char *call, const std::shared_ptr<Stream> &stream, Task &&task);
+// Waits for the tasks queued on `stream` for at most `timeoutMs` (-1: no limit): on a timeout the
+// call fails saying `work` did not finish in time, on a failed task with its code and `failure`.
+aclError AwaitStream(const char *call, Stream &stream, int32_t timeoutMs, const char *work, const char *failure);
 // 107027 when the stream is capturing: "the stream is capturing: <remedy> (the capture goes on)".
 aclError RefuseCapturingStream(const char *call, const Stream &stream, const std::string &remedy);
 // Resolves `handle` (ResolveStream), then submits `task` to it.

@@ -8,9 +8,7 @@ namespace aclsim {
 aclError ResolveStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
     if (handle == nullptr) {
         std::shared_ptr<Context> context;
-        if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-            return status;
-        }
+        ACLSIM_RETURN_IF_FAILED(RequireContext(call, context));
         out = context->defaultStream();
         return ACL_SUCCESS;
     }
@@ -28,9 +26,7 @@ aclError ResolveStream(const char *call, aclrtStream handle, std::shared_ptr<Str
 
 aclError SubmitToStream(const char *call, aclrtStream handle, Task &&task) {
     std::shared_ptr<Stream> stream;
-    if (aclError status = ResolveStream(call, handle, stream); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, handle, stream));
     return SubmitTask(call, stream, std::move(task));
 }
 
@@ -72,11 +68,7 @@ aclError SubmitTask(const char *call, const std::shared_ptr<Stream> &stream, Tas
             return RecordIntoBuiltModel(call, *stream, std::move(task));
         }
         if (auto capture = stream->capture) {
-            if (ShouldInjectFault(ACLSIM_FAULT_TASK_SUBMIT)) {
-                InvalidateStreamCapture(*capture, *stream);
-                return Fail(ACL_ERROR_RT_RESOURCE_ALLOC_FAIL, call,
-                            "cannot add the task to the capture (injected fault); the capture is invalidated");
-            }
+            ACLSIM_RETURN_IF_FAILED(InjectedCaptureFault(call, *capture, *stream, "the task"));
             return RecordIntoCapture(call, *capture, *stream, std::move(task));
         }
     }
@@ -106,25 +98,23 @@ static aclError RefuseIfCapturing(const char *call, const Stream &stream, const 
     return RefuseCapturingStream(call, stream, std::string(what) + " is not allowed until aclmdlRICaptureEnd");
 }
 
-static aclError SynchronizeStream(const char *call, aclrtStream handle, int32_t timeoutMs) {
-    if (aclError status = CheckTimeout(call, timeoutMs); status != ACL_SUCCESS) { // -1 passes
-        return status;
-    }
-    std::shared_ptr<Stream> stream;
-    if (aclError status = ResolveStream(call, handle, stream); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RefuseIfCapturing(call, *stream, "synchronising it"); status != ACL_SUCCESS) {
-        return status;
-    }
-    aclError status = stream->synchronize(DeadlineAfter(timeoutMs));
+aclError AwaitStream(const char *call, Stream &stream, int32_t timeoutMs, const char *work, const char *failure) {
+    aclError status = stream.synchronize(DeadlineAfter(timeoutMs));
     if (status == ACL_ERROR_RT_STREAM_SYNC_TIMEOUT) {
-        return Fail(status, call, "the stream's tasks did not finish within " + std::to_string(timeoutMs) + " ms");
+        return Fail(status, call, std::string(work) + " did not finish within " + std::to_string(timeoutMs) + " ms");
     }
     if (status != ACL_SUCCESS) {
-        return Fail(status, call, "a task of the stream failed");
+        return Fail(status, call, failure);
     }
     return ACL_SUCCESS;
+}
+
+static aclError SynchronizeStream(const char *call, aclrtStream handle, int32_t timeoutMs) {
+    ACLSIM_RETURN_IF_FAILED(CheckTimeout(call, timeoutMs)); // -1 passes
+    std::shared_ptr<Stream> stream;
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, handle, stream));
+    ACLSIM_RETURN_IF_FAILED(RefuseIfCapturing(call, *stream, "synchronising it"));
+    return AwaitStream(call, *stream, timeoutMs, "the stream's tasks", "a task of the stream failed");
 }
 
 static aclError CreateStream(const char *call, aclrtStream *handle, uint32_t flags) {
@@ -133,9 +123,7 @@ static aclError CreateStream(const char *call, aclrtStream *handle, uint32_t fla
     }
     *handle = nullptr;
     std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireContext(call, context));
     if (ShouldInjectFault(ACLSIM_FAULT_STREAM_CREATE)) {
         return Fail(ACL_ERROR_RT_NO_STREAM_RESOURCE, call, "stream resources are insufficient (injected fault)");
     }
@@ -148,11 +136,8 @@ static aclError CreateStream(const char *call, aclrtStream *handle, uint32_t fla
 
 static aclError DestroyStream(const char *call, aclrtStream handle, bool force) {
     std::shared_ptr<Stream> stream;
-    if (aclError status =
-            FindLive(call, Streams(), handle, "stream", stream, " (the default stream cannot be destroyed)");
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(
+        FindLive(call, Streams(), handle, "stream", stream, " (the default stream cannot be destroyed)"));
     {
         std::lock_guard lock(CaptureMutex());
         if (Capturing(*stream)) {
@@ -204,24 +189,13 @@ ACL_FUNC_VISIBILITY aclError aclrtDestroyStreamForce(aclrtStream stream) {
     return DestroyStream("aclrtDestroyStreamForce", stream, true);
 }
 
-ACL_FUNC_VISIBILITY aclError aclrtSynchronizeStream(aclrtStream stream) {
-    return SynchronizeStream("aclrtSynchronizeStream", stream, -1);
-}
-
-ACL_FUNC_VISIBILITY aclError aclrtSynchronizeStreamWithTimeout(aclrtStream stream, int32_t timeout) {
-    return SynchronizeStream("aclrtSynchronizeStreamWithTimeout", stream, timeout);
-}
+ACLSIM_SYNCHRONIZE_ENTRY_POINTS(Stream, aclrtStream, SynchronizeStream)
 
 ACL_FUNC_VISIBILITY aclError aclrtStreamQuery(aclrtStream stream, aclrtStreamStatus *status) {
     const char *call = "aclrtStreamQuery";
     std::shared_ptr<Stream> target;
-    if (aclError result = RequireThenFind(call, status, "status", ResolveStream, stream, target);
-        result != ACL_SUCCESS) {
-        return result;
-    }
-    if (aclError result = RefuseIfCapturing(call, *target, "querying it"); result != ACL_SUCCESS) {
-        return result;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireThenFind(call, status, "status", ResolveStream, stream, target));
+    ACLSIM_RETURN_IF_FAILED(RefuseIfCapturing(call, *target, "querying it"));
     *status = target->idle() ? ACL_STREAM_STATUS_COMPLETE : ACL_STREAM_STATUS_NOT_READY;
     return ACL_SUCCESS;
 }

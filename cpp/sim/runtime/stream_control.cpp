@@ -26,9 +26,7 @@ struct BuiltReplay {
             if (model.aborting.load(std::memory_order_relaxed)) {
                 return ACL_ERROR_RT_MODEL_ABORT_NORMAL; // aclmdlRIAbort
             }
-            if (aclError status = RunTask(model.tasks[task], true); status != ACL_SUCCESS) {
-                return status;
-            }
+            ACLSIM_RETURN_IF_FAILED(RunTask(model.tasks[task], true));
         }
         return ACL_SUCCESS;
     }
@@ -117,6 +115,25 @@ aclError ReplayBuilt(const Model &model) {
     return status;
 }
 
+// The issuing `stream` and the stream it activates (`activated`, named `activatedName`) must both be
+// bound (checked in the order `activatedFirst` says), to the same model; `index` receives the
+// activated stream's place in that model.
+static aclError BoundTogether(const char *call, const Stream &stream, const Stream &activated,
+                              const char *activatedName, bool activatedFirst, uint32_t &index) {
+    std::lock_guard lock(CaptureMutex());
+    ACLSIM_RETURN_IF_FAILED(
+        RequireBound(call, activatedFirst ? activated : stream, activatedFirst ? activatedName : "stream"));
+    ACLSIM_RETURN_IF_FAILED(
+        RequireBound(call, activatedFirst ? stream : activated, activatedFirst ? "stream" : activatedName));
+    if (activated.boundModel != stream.boundModel) {
+        return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
+                    std::string(activatedName) +
+                        " is bound to another model than stream: a stream activates streams of its model");
+    }
+    index = activated.boundIndex;
+    return ACL_SUCCESS;
+}
+
 } // namespace aclsim
 
 using namespace aclsim;
@@ -130,37 +147,15 @@ ACL_FUNC_VISIBILITY aclError aclrtActiveStream(aclrtStream activeStream, aclrtSt
     }
     std::shared_ptr<Stream> active;
     std::shared_ptr<Stream> target;
-    if (aclError status = FindLive(call, Streams(), activeStream, "stream (activeStream)", active);
-        status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = FindLive(call, Streams(), stream, "stream", target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindLive(call, Streams(), activeStream, "stream (activeStream)", active));
+    ACLSIM_RETURN_IF_FAILED(FindLive(call, Streams(), stream, "stream", target));
     std::shared_ptr<Context> current;
-    if (aclError status = RequireContext(call, current); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireContext(call, current));
+    // ApiImpl::StreamActive: both streams bound, the issuing one of the current context.
     uint32_t activeIndex = 0;
-    {
-        // ApiImpl::StreamActive: both streams bound, the issuing one of the current context.
-        std::lock_guard lock(CaptureMutex());
-        if (aclError status = RequireBound(call, *target, "stream"); status != ACL_SUCCESS) {
-            return status;
-        }
-        if (aclError status = RequireBound(call, *active, "activeStream"); status != ACL_SUCCESS) {
-            return status;
-        }
-        if (active->boundModel != target->boundModel) {
-            return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
-                        "activeStream is bound to another model than stream: a stream activates streams of its model");
-        }
-        activeIndex = active->boundIndex;
-    }
-    if (aclError status = CheckContext(call, "stream", *target->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(BoundTogether(call, *target, *active, "activeStream", false, activeIndex));
+    ACLSIM_RETURN_IF_FAILED(
+        CheckContext(call, "stream", *target->context(), current.get(), ACL_ERROR_RT_STREAM_CONTEXT));
     Task task;
     task.kind = TaskKind::Kernel;
     task.kernel = std::make_shared<ActivateStreamKernel>(activeIndex);
@@ -180,12 +175,8 @@ ACL_FUNC_VISIBILITY aclError aclrtSwitchStream(void *leftValue, aclrtCondition c
     }
     std::shared_ptr<Stream> onTrue;
     std::shared_ptr<Stream> target;
-    if (aclError status = FindLive(call, Streams(), trueStream, "stream (trueStream)", onTrue); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = FindLive(call, Streams(), stream, "stream", target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindLive(call, Streams(), trueStream, "stream (trueStream)", onTrue));
+    ACLSIM_RETURN_IF_FAILED(FindLive(call, Streams(), stream, "stream", target));
     // ApiErrorDecorator::StreamSwitchEx: the condition and the data type.
     int condition = 0;
     int type = 0;
@@ -206,25 +197,10 @@ ACL_FUNC_VISIBILITY aclError aclrtSwitchStream(void *leftValue, aclrtCondition c
                     "leftValue and rightValue must each point to " + std::to_string(size) +
                         " bytes of device memory (aclrtMalloc)");
     }
+    // ApiImpl::StreamSwitchEx: both streams bound, then the context.
     uint32_t trueIndex = 0;
-    {
-        // ApiImpl::StreamSwitchEx: both streams bound, then the context.
-        std::lock_guard lock(CaptureMutex());
-        if (aclError status = RequireBound(call, *onTrue, "trueStream"); status != ACL_SUCCESS) {
-            return status;
-        }
-        if (aclError status = RequireBound(call, *target, "stream"); status != ACL_SUCCESS) {
-            return status;
-        }
-        if (onTrue->boundModel != target->boundModel) {
-            return Fail(ACL_ERROR_RT_STREAM_MODEL, call,
-                        "trueStream is bound to another model than stream: a stream activates streams of its model");
-        }
-        trueIndex = onTrue->boundIndex;
-    }
-    if (aclError status = RequireStreamContext(call, *target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(BoundTogether(call, *target, *onTrue, "trueStream", true, trueIndex));
+    ACLSIM_RETURN_IF_FAILED(RequireStreamContext(call, *target));
     Task task;
     task.kind = TaskKind::Kernel;
     task.kernel = std::make_shared<SwitchStreamKernel>(leftValue, static_cast<aclrtCondition>(condition), rightValue,

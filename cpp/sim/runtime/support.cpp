@@ -250,26 +250,16 @@ std::chrono::steady_clock::time_point DeadlineAfter(int32_t timeoutMs) {
 
 // ---------------------------------------------------------------- registries
 
-Registry<Stream> &Streams() {
-    static Registry<Stream> registry;
+template <typename T>
+Registry<T> &LiveRegistry() {
+    static Registry<T> registry;
     return registry;
 }
-Registry<Event> &Events() {
-    static Registry<Event> registry;
-    return registry;
-}
-Registry<Model> &Models() {
-    static Registry<Model> registry;
-    return registry;
-}
-Registry<Context> &Contexts() {
-    static Registry<Context> registry;
-    return registry;
-}
-Registry<TaskGroup> &TaskGroups() {
-    static Registry<TaskGroup> registry;
-    return registry;
-}
+template Registry<Stream> &LiveRegistry<Stream>();
+template Registry<Event> &LiveRegistry<Event>();
+template Registry<Model> &LiveRegistry<Model>();
+template Registry<Context> &LiveRegistry<Context>();
+template Registry<TaskGroup> &LiveRegistry<TaskGroup>();
 
 std::mutex &CaptureMutex() {
     static std::mutex mutex;

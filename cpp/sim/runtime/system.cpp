@@ -50,9 +50,7 @@ aclError CheckDevice(const char *call, int32_t device, const char *what) {
 
 aclError CurrentDevice(const char *call, int32_t &device) {
     std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireContext(call, context));
     device = context->device();
     return ACL_SUCCESS;
 }
@@ -60,9 +58,7 @@ aclError CurrentDevice(const char *call, int32_t &device) {
 // The peer of aclrtDeviceEnablePeerAccess / DisablePeerAccess: a device other than the current
 // one (`device` receives it).
 aclError PeerOfCurrentDevice(const char *call, int32_t peerDeviceId, int32_t &device) {
-    if (aclError status = CurrentDevice(call, device); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CurrentDevice(call, device));
     if (device == peerDeviceId) {
         return Fail(ACL_ERROR_INVALID_PARAM, call,
                     "peerDeviceId cannot be the current device " + std::to_string(device));
@@ -70,11 +66,22 @@ aclError PeerOfCurrentDevice(const char *call, int32_t peerDeviceId, int32_t &de
     return CheckDevice(call, peerDeviceId, "peerDeviceId");
 }
 
+// Records (`enable`) or forgets that the current device reads and writes peerDeviceId's memory.
+aclError SetPeerAccess(const char *call, int32_t peerDeviceId, bool enable) {
+    int32_t device = 0;
+    ACLSIM_RETURN_IF_FAILED(PeerOfCurrentDevice(call, peerDeviceId, device));
+    std::lock_guard lock(gPeerMutex);
+    if (enable) {
+        gPeerAccess.insert({device, peerDeviceId});
+    } else {
+        gPeerAccess.erase({device, peerDeviceId});
+    }
+    return ACL_SUCCESS;
+}
+
 // A stream of the current context (NULL: its default stream), as the configuration calls take it.
 aclError ContextStream(const char *call, aclrtStream handle, std::shared_ptr<Stream> &out) {
-    if (aclError status = ResolveStream(call, handle, out); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, handle, out));
     return CheckContext(call, "stream", *out->context(), CurrentContext().get(), ACL_ERROR_RT_STREAM_CONTEXT);
 }
 
@@ -85,14 +92,24 @@ void CopyText(char *target, size_t capacity, const std::string &text) {
 // The stream queries share one shape: a non-null out pointer, a live stream, one field read.
 template <typename Out, typename Read>
 aclError QueryStream(const char *call, aclrtStream stream, Out *out, const char *outName, Read read) {
-    if (out == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(outName) + " is NULL");
-    }
     std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireThenFind(call, out, outName, ResolveStream, stream, target));
     *out = read(*target);
+    return ACL_SUCCESS;
+}
+
+// aclsysGetVersionStr / aclsysGetVersionNum: both pointers set (the output `outputName` named first),
+// and a package the simulator has a version for.
+aclError CheckVersionQuery(const char *call, const char *pkgName, const void *output, const char *outputName) {
+    if (output == nullptr || pkgName == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    std::string(output == nullptr ? outputName : "pkgName") + " is NULL");
+    }
+    if (!KnownPackage(pkgName)) {
+        return Fail(ACL_ERROR_INVALID_FILE, call,
+                    std::string("no version information for package '") + pkgName +
+                        "' (the simulator provides 'runtime')");
+    }
     return ACL_SUCCESS;
 }
 
@@ -107,31 +124,13 @@ extern "C" {
 // ---------------------------------------------------------------- versions and attributes
 
 ACL_FUNC_VISIBILITY aclError aclsysGetVersionStr(char *pkgName, char *versionStr) {
-    const char *call = "aclsysGetVersionStr";
-    if (versionStr == nullptr || pkgName == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call,
-                    std::string(versionStr == nullptr ? "versionStr" : "pkgName") + " is NULL");
-    }
-    if (!KnownPackage(pkgName)) {
-        return Fail(ACL_ERROR_INVALID_FILE, call,
-                    std::string("no version information for package '") + pkgName +
-                        "' (the simulator provides 'runtime')");
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckVersionQuery("aclsysGetVersionStr", pkgName, versionStr, "versionStr"));
     CopyText(versionStr, ACL_PKG_VERSION_MAX_SIZE, ReleaseVersionText());
     return ACL_SUCCESS;
 }
 
 ACL_FUNC_VISIBILITY aclError aclsysGetVersionNum(char *pkgName, int32_t *versionNum) {
-    const char *call = "aclsysGetVersionNum";
-    if (versionNum == nullptr || pkgName == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call,
-                    std::string(versionNum == nullptr ? "versionNum" : "pkgName") + " is NULL");
-    }
-    if (!KnownPackage(pkgName)) {
-        return Fail(ACL_ERROR_INVALID_FILE, call,
-                    std::string("no version information for package '") + pkgName +
-                        "' (the simulator provides 'runtime')");
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckVersionQuery("aclsysGetVersionNum", pkgName, versionNum, "versionNum"));
     // CalculateVersionNum: major x 10^7 + minor x 10^5 + patch x 10^3.
     uint32_t release = SimulatedRelease();
     *versionNum = static_cast<int32_t>(release / 100) * 10000000 + static_cast<int32_t>(release % 100) * 100000;
@@ -215,16 +214,8 @@ ACL_FUNC_VISIBILITY aclError aclrtGetRunMode(aclrtRunMode *runMode) {
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtCtxGetCurrentDefaultStream(aclrtStream *stream) {
-    const char *call = "aclrtCtxGetCurrentDefaultStream";
-    if (stream == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, "stream is NULL");
-    }
-    std::shared_ptr<Context> context;
-    if (aclError status = RequireContext(call, context); status != ACL_SUCCESS) {
-        return status;
-    }
-    *stream = context->defaultStream().get();
-    return ACL_SUCCESS;
+    return ReadCurrentContext("aclrtCtxGetCurrentDefaultStream", stream, "stream",
+                              [](Context &context) -> aclrtStream { return context.defaultStream().get(); });
 }
 
 // ---------------------------------------------------------------- stream configuration
@@ -254,12 +245,8 @@ ACL_FUNC_VISIBILITY aclError aclrtDeviceCanAccessPeer(int32_t *canAccessPeer, in
         return Fail(ACL_ERROR_INVALID_PARAM, call,
                     "deviceId " + std::to_string(deviceId) + " cannot be equal to peerDeviceId");
     }
-    if (aclError status = CheckDevice(call, peerDeviceId, "peerDeviceId"); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = CheckDevice(call, deviceId, "deviceId"); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckDevice(call, peerDeviceId, "peerDeviceId"));
+    ACLSIM_RETURN_IF_FAILED(CheckDevice(call, deviceId, "deviceId"));
     *canAccessPeer = 1; // every simulated device shares the host's memory
     return ACL_SUCCESS;
 }
@@ -269,24 +256,11 @@ ACL_FUNC_VISIBILITY aclError aclrtDeviceEnablePeerAccess(int32_t peerDeviceId, u
     if (flags != 0) {
         return Fail(ACL_ERROR_FEATURE_UNSUPPORTED, call, "flags is reserved and must be 0");
     }
-    int32_t device = 0;
-    if (aclError status = PeerOfCurrentDevice(call, peerDeviceId, device); status != ACL_SUCCESS) {
-        return status;
-    }
-    std::lock_guard lock(gPeerMutex);
-    gPeerAccess.insert({device, peerDeviceId});
-    return ACL_SUCCESS;
+    return SetPeerAccess(call, peerDeviceId, true);
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtDeviceDisablePeerAccess(int32_t peerDeviceId) {
-    const char *call = "aclrtDeviceDisablePeerAccess";
-    int32_t device = 0;
-    if (aclError status = PeerOfCurrentDevice(call, peerDeviceId, device); status != ACL_SUCCESS) {
-        return status;
-    }
-    std::lock_guard lock(gPeerMutex);
-    gPeerAccess.erase({device, peerDeviceId});
-    return ACL_SUCCESS;
+    return SetPeerAccess("aclrtDeviceDisablePeerAccess", peerDeviceId, false);
 }
 
 // ---------------------------------------------------------------- overflow detection configuration
@@ -318,18 +292,11 @@ ACL_FUNC_VISIBILITY aclError aclrtSetStreamOverflowSwitch(aclrtStream stream, ui
         return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "flag must be 0 (off) or 1 (on)");
     }
     std::shared_ptr<Stream> target;
-    if (aclError status = ResolveStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = RefuseCapturingStream(call, *target, "set its overflow switch before aclmdlRICaptureBegin");
-        status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status =
-            CheckContext(call, "stream", *target->context(), CurrentContext().get(), ACL_ERROR_RT_STREAM_CONTEXT);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, stream, target));
+    ACLSIM_RETURN_IF_FAILED(
+        RefuseCapturingStream(call, *target, "set its overflow switch before aclmdlRICaptureBegin"));
+    ACLSIM_RETURN_IF_FAILED(
+        CheckContext(call, "stream", *target->context(), CurrentContext().get(), ACL_ERROR_RT_STREAM_CONTEXT));
     target->overflowSwitch.store(flag, std::memory_order_relaxed);
     return ACL_SUCCESS;
 }
@@ -337,9 +304,7 @@ ACL_FUNC_VISIBILITY aclError aclrtSetStreamOverflowSwitch(aclrtStream stream, ui
 ACL_FUNC_VISIBILITY aclError aclrtGetStreamOverflowSwitch(aclrtStream stream, uint32_t *flag) {
     const char *call = "aclrtGetStreamOverflowSwitch";
     std::shared_ptr<Stream> target;
-    if (aclError status = RequireThenFind(call, flag, "flag", ContextStream, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireThenFind(call, flag, "flag", ContextStream, stream, target));
     *flag = target->overflowSwitch.load(std::memory_order_relaxed);
     return ACL_SUCCESS;
 }

@@ -40,9 +40,7 @@ struct CapturingStream {
 };
 
 aclError FindCapturingStream(const char *call, aclrtStream handle, CapturingStream &out) {
-    if (aclError status = FindCaptureStream(call, handle, out.stream); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCaptureStream(call, handle, out.stream));
     out.lock = std::unique_lock(CaptureMutex());
     return RequireCapture(call, *out.stream, out.capture);
 }
@@ -57,9 +55,7 @@ extern "C" {
 ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpBegin(aclrtStream stream) {
     const char *call = "aclmdlRICaptureTaskGrpBegin";
     CapturingStream found;
-    if (aclError status = FindCapturingStream(call, stream, found); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCapturingStream(call, stream, found));
     auto &[target, lock, capture] = found;
     // Context::StreamBeginTaskGrp: one group at a time per stream (other streams of the capture
     // may open their own).
@@ -75,9 +71,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpBegin(aclrtStream stream) {
     for (int i = 0; i < kTaskPrefetchCount; ++i) {
         Task nop;
         nop.kind = TaskKind::Nop;
-        if (aclError status = RecordIntoCapture(call, *capture, *target, std::move(nop)); status != ACL_SUCCESS) {
-            return status;
-        }
+        ACLSIM_RETURN_IF_FAILED(RecordIntoCapture(call, *capture, *target, std::move(nop)));
     }
     auto group = std::make_shared<TaskGroup>();
     group->model = capture->model;
@@ -93,9 +87,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpEnd(aclrtStream stream, aclrt
     }
     *handle = nullptr;
     CapturingStream found;
-    if (aclError status = FindCapturingStream(call, stream, found); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCapturingStream(call, stream, found));
     auto &[target, lock, capture] = found;
     if (!target->openGroup) {
         return Fail(ACL_ERROR_STREAM_TASK_GROUP_STATUS, call,
@@ -123,10 +115,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskGrpEnd(aclrtStream stream, aclrt
 ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskUpdateBegin(aclrtStream stream, aclrtTaskGrp handle) {
     const char *call = "aclmdlRICaptureTaskUpdateBegin";
     std::shared_ptr<Stream> target;
-    if (aclError status = RequireThenFind(call, handle, "handle", FindCaptureStream, stream, target);
-        status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(RequireThenFind(call, handle, "handle", FindCaptureStream, stream, target));
     auto group = TaskGroups().find(handle);
     auto model = group ? group->model.lock() : nullptr;
     if (!model) {
@@ -154,9 +143,7 @@ ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskUpdateBegin(aclrtStream stream, 
 ACL_FUNC_VISIBILITY aclError aclmdlRICaptureTaskUpdateEnd(aclrtStream stream) {
     const char *call = "aclmdlRICaptureTaskUpdateEnd";
     std::shared_ptr<Stream> target;
-    if (aclError status = FindCaptureStream(call, stream, target); status != ACL_SUCCESS) {
-        return status;
-    }
+    ACLSIM_RETURN_IF_FAILED(FindCaptureStream(call, stream, target));
     std::shared_ptr<TaskGroup> group;
     std::vector<std::shared_ptr<const DeviceKernel>> kernels;
     {

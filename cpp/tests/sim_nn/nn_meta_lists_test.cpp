@@ -20,6 +20,26 @@ aclTensor *Tensor(std::vector<int64_t> dims, void *data = nullptr) {
                            data);
 }
 
+// The value a one-value tensor query writes (status 0 checked); -1 (also ACL_FORMAT_UNDEFINED and
+// ACL_DT_UNDEFINED) if it writes none.
+template <typename T>
+T Queried(aclnnStatus (*query)(const aclTensor *, T *), const aclTensor *tensor) {
+    T value = static_cast<T>(-1);
+    CHECK_EQ(query(tensor, &value), 0);
+    return value;
+}
+
+// The dims a shape or strides query hands out (status 0 checked), its array deleted.
+std::vector<int64_t> QueriedDims(aclnnStatus (*query)(const aclTensor *, int64_t **, uint64_t *),
+                                 const aclTensor *tensor) {
+    int64_t *dims = nullptr;
+    uint64_t count = 0;
+    CHECK_EQ(query(tensor, &dims, &count), 0);
+    std::vector<int64_t> values(dims, dims + count);
+    delete[] dims;
+    return values;
+}
+
 } // namespace
 
 // aclGetViewShape.md / aclGetViewStrides.md / aclGetStorageShape.md / aclGetViewOffset.md /
@@ -31,31 +51,15 @@ TEST_CASE("tensor queries give the creation's description; NULL -> 161001") {
     int data = 0;
     aclTensor *tensor = aclCreateTensor(view, 2, ACL_FLOAT16, strides, 4, ACL_FORMAT_NCHW, storage, 2, &data);
     REQUIRE(tensor != nullptr);
+    CHECK(QueriedDims(aclGetViewShape, tensor) == std::vector<int64_t>({2, 4}));
+    CHECK(QueriedDims(aclGetViewStrides, tensor) == std::vector<int64_t>({4, 1}));
+    CHECK(QueriedDims(aclGetStorageShape, tensor) == std::vector<int64_t>({3, 4}));
+    CHECK_EQ(Queried(aclGetViewOffset, tensor), 4);
+    CHECK_EQ(Queried(aclGetFormat, tensor), ACL_FORMAT_NCHW);
+    CHECK_EQ(Queried(aclGetDataType, tensor), ACL_FLOAT16);
     int64_t *dims = nullptr;
     uint64_t count = 0;
-    CHECK_EQ(aclGetViewShape(tensor, &dims, &count), 0);
-    REQUIRE(count == 2);
-    CHECK_EQ(dims[0], 2);
-    CHECK_EQ(dims[1], 4);
-    delete[] dims;
-    CHECK_EQ(aclGetViewStrides(tensor, &dims, &count), 0);
-    REQUIRE(count == 2);
-    CHECK_EQ(dims[0], 4);
-    CHECK_EQ(dims[1], 1);
-    delete[] dims;
-    CHECK_EQ(aclGetStorageShape(tensor, &dims, &count), 0);
-    REQUIRE(count == 2);
-    CHECK_EQ(dims[0], 3);
-    delete[] dims;
-    int64_t offset = -1;
-    CHECK_EQ(aclGetViewOffset(tensor, &offset), 0);
-    CHECK_EQ(offset, 4);
     aclFormat format = ACL_FORMAT_UNDEFINED;
-    CHECK_EQ(aclGetFormat(tensor, &format), 0);
-    CHECK_EQ(format, ACL_FORMAT_NCHW);
-    aclDataType dtype = ACL_DT_UNDEFINED;
-    CHECK_EQ(aclGetDataType(tensor, &dtype), 0);
-    CHECK_EQ(dtype, ACL_FLOAT16);
     void *address = nullptr;
     CHECK_EQ(aclGetRawTensorAddr(tensor, &address), 0);
     CHECK(address == &data);
@@ -84,19 +88,10 @@ TEST_CASE("aclInitTensor re-describes a tensor; NULL -> 161001, negative offset 
     const int64_t view[] = {2, 4};
     int data = 0;
     CHECK_EQ(aclInitTensor(tensor, view, 2, ACL_INT32, nullptr, 0, ACL_FORMAT_ND, view, 2, &data), 0);
-    int64_t *dims = nullptr;
-    uint64_t count = 0;
-    CHECK_EQ(aclGetViewStrides(tensor, &dims, &count), 0);
-    REQUIRE(count == 2);
-    CHECK_EQ(dims[0], 4); // contiguous strides of the new shape
-    delete[] dims;
+    CHECK(QueriedDims(aclGetViewStrides, tensor) == std::vector<int64_t>({4, 1})); // contiguous strides of the shape
     CHECK_EQ(aclInitTensor(tensor, view, 2, ACL_INT32, nullptr, -1, ACL_FORMAT_ND, view, 2, &data), kInvalid);
-    int64_t offset = -1;
-    CHECK_EQ(aclGetViewOffset(tensor, &offset), 0);
-    CHECK_EQ(offset, 0);
-    aclDataType dtype = ACL_DT_UNDEFINED;
-    CHECK_EQ(aclGetDataType(tensor, &dtype), 0);
-    CHECK_EQ(dtype, ACL_INT32);
+    CHECK_EQ(Queried(aclGetViewOffset, tensor), 0);
+    CHECK_EQ(Queried(aclGetDataType, tensor), ACL_INT32);
     CHECK_EQ(aclInitTensor(nullptr, view, 2, ACL_INT32, nullptr, 0, ACL_FORMAT_ND, view, 2, &data), kNullptr);
     CHECK_EQ(aclDestroyTensor(tensor), 0);
     aclGetRecentErrMsg();

@@ -6,7 +6,7 @@
 
 #include "acl/acl_dump.h"
 #include "acl/acl_prof.h"
-#include "rt_test_util.h"
+#include "rt_fixtures.h"
 
 namespace {
 
@@ -60,11 +60,11 @@ std::string WriteFile(const std::string &name, const std::string &content) {
 // context's status on the stream (NULL: the default stream); nothing overflows here, so it reads
 // zeros. aclrtResetOverflowStatus clears it with a task on the stream.
 TEST_CASE("overflow status outside a capture: 64 zero bytes copied to device memory; reset accepted") {
-    rt::LeakCheck leaks;
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    void *status = rt::DevAlloc(64);
-    for (aclrtStream on : {stream, static_cast<aclrtStream>(nullptr)}) {
+    rt::NoLeaks leaks;
+    rt::Stream stream;
+    REQUIRE(stream.ok());
+    rt::DeviceMemory status(64);
+    for (aclrtStream on : {static_cast<aclrtStream>(stream), static_cast<aclrtStream>(nullptr)}) {
         REQUIRE(aclrtMemset(status, 64, 0xAB, 64) == ACL_SUCCESS);
         CHECK_EQ(aclrtGetOverflowStatus(status, 64, on), ACL_SUCCESS);
         CHECK_EQ(aclrtSynchronizeStream(on), ACL_SUCCESS);
@@ -72,9 +72,6 @@ TEST_CASE("overflow status outside a capture: 64 zero bytes copied to device mem
         CHECK_EQ(aclrtResetOverflowStatus(on), ACL_SUCCESS);
         CHECK_EQ(aclrtSynchronizeStream(on), ACL_SUCCESS);
     }
-    CHECK_EQ(aclrtFree(status), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 // aclrtGetOverflowStatusImpl (NULL output: 100000), rtGetDeviceSatStatus (a stale stream: 107017

@@ -5,7 +5,7 @@
 #include <cstring>
 
 #include "acl/acl_prof.h"
-#include "rt_test_util.h"
+#include "rt_fixtures.h"
 
 namespace {
 
@@ -67,7 +67,7 @@ TEST_CASE("aclrtGetMemInfo: HBM total and free track allocations; NULL -> 100000
 // NULL with numAttrs > 0, then size 0: all 100000) / aclrtMallocHostWithCfgImpl /
 // aclrtFreeWithDevSyncImpl (NULL: 100000).
 TEST_CASE("malloc variants: device or pinned memory as aclrtMalloc/aclrtMallocHost; their NULL and size-0 codes") {
-    rt::LeakCheck leaks;
+    rt::NoLeaks leaks;
     void *device = nullptr;
     CHECK_EQ(aclrtMallocAlign32(&device, 100, ACL_MEM_MALLOC_HUGE_FIRST), ACL_SUCCESS);
     CHECK_EQ(aclrtMemset(device, 100, 1, 100), ACL_SUCCESS);
@@ -90,9 +90,9 @@ TEST_CASE("malloc variants: device or pinned memory as aclrtMalloc/aclrtMallocHo
     void *host = nullptr;
     CHECK_EQ(aclrtMallocHostWithCfg(&host, 128, nullptr), ACL_SUCCESS);
     // Pinned memory: a copy from it is allowed on a capturing stream.
-    aclrtStream stream = nullptr;
-    REQUIRE(aclrtCreateStream(&stream) == ACL_SUCCESS);
-    void *target = rt::DevAlloc(128);
+    rt::Stream stream;
+    REQUIRE(stream.ok());
+    rt::DeviceMemory target(128);
     REQUIRE(aclmdlRICaptureBegin(stream, rt::kGlobal) == ACL_SUCCESS);
     CHECK_EQ(aclrtMemcpyAsync(target, 128, host, 128, ACL_MEMCPY_HOST_TO_DEVICE, stream), ACL_SUCCESS);
     aclmdlRI model = nullptr;
@@ -102,9 +102,6 @@ TEST_CASE("malloc variants: device or pinned memory as aclrtMalloc/aclrtMallocHo
     CHECK_EQ(aclrtMallocHostWithCfg(&host, 0, nullptr), ACL_ERROR_INVALID_PARAM);
     CHECK_EQ(aclrtFreeWithDevSync(nullptr), ACL_ERROR_INVALID_PARAM);
     CHECK_EQ(aclrtFreeHostWithDevSync(nullptr), ACL_ERROR_INVALID_PARAM);
-    CHECK_EQ(aclrtFree(target), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(stream), ACL_SUCCESS);
-    VERIFY_NO_LEAKS(leaks);
 }
 
 // acl::FloatToFp16 / Fp16ToFloat (aclrt_impl/types/fp16_impl.cpp): round to nearest even,
@@ -172,17 +169,17 @@ TEST_CASE("exception callbacks: set/register accepted, NULL register -> 107000, 
     CHECK_EQ(aclrtSetExceptionInfoCallback(NoException), ACL_SUCCESS);
     CHECK_EQ(aclrtSetExceptionInfoCallback(nullptr), ACL_SUCCESS);
 #pragma GCC diagnostic pop
-    CHECK_EQ(aclrtExceptionInfoCallbackRegister(NoException), ACL_SUCCESS);
-    CHECK_EQ(aclrtExceptionInfoCallbackRegister(OtherNoException), ACL_SUCCESS);
-    CHECK_EQ(aclrtExceptionInfoCallbackRegister(nullptr), ACL_ERROR_RT_PARAM_INVALID);
-    CHECK_EQ(aclrtExceptionInfoCallbackUnregister(NoException), ACL_SUCCESS);
-    CHECK_EQ(aclrtExceptionInfoCallbackUnregister(OtherNoException), ACL_SUCCESS);
-    CHECK_EQ(aclrtExceptionInfoCallbackUnregister(nullptr), ACL_ERROR_RT_PARAM_INVALID);
-    CHECK_EQ(aclrtGetTaskIdFromExceptionInfo(nullptr), 0xFFFFFFFFU);
-    CHECK_EQ(aclrtGetStreamIdFromExceptionInfo(nullptr), 0xFFFFFFFFU);
-    CHECK_EQ(aclrtGetThreadIdFromExceptionInfo(nullptr), 0xFFFFFFFFU);
-    CHECK_EQ(aclrtGetDeviceIdFromExceptionInfo(nullptr), 0xFFFFFFFFU);
-    CHECK_EQ(aclrtGetErrorCodeFromExceptionInfo(nullptr), 0xFFFFFFFFU);
+    // Register, then Unregister: each takes both callbacks and refuses NULL.
+    for (auto edit : {aclrtExceptionInfoCallbackRegister, aclrtExceptionInfoCallbackUnregister}) {
+        CHECK_EQ(edit(NoException), ACL_SUCCESS);
+        CHECK_EQ(edit(OtherNoException), ACL_SUCCESS);
+        CHECK_EQ(edit(nullptr), ACL_ERROR_RT_PARAM_INVALID);
+    }
+    for (auto get :
+         {aclrtGetTaskIdFromExceptionInfo, aclrtGetStreamIdFromExceptionInfo, aclrtGetThreadIdFromExceptionInfo,
+          aclrtGetDeviceIdFromExceptionInfo, aclrtGetErrorCodeFromExceptionInfo}) {
+        CHECK_EQ(get(nullptr), 0xFFFFFFFFU);
+    }
 }
 
 // aclrtStreamWaitEventWithTimeoutImpl: a negative timeout -> ACL_ERROR_RT_PARAM_INVALID; otherwise
