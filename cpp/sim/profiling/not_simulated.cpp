@@ -4,163 +4,69 @@
 // aclGetRecentErrMsg; one that returns no code returns NULL, 0 or ACL_SUBSCRIBE_NONE. Listed in
 // docs/simulator.md ("Declared, not simulated").
 #include <string>
+#include <type_traits>
 
 #include "acl/acl_prof.h"
 #include "sim_internal.h"
 
 namespace {
 
-aclError NotSimulated(const char *call) {
+// Records why the call failed and returns what a function of that result type answers instead.
+template <typename Result>
+Result NotSimulated(const char *call) {
     aclsim::AppendErrorMessage(std::string(call) +
                                ": not simulated: the CPU simulator declares this profiling function so that programs "
                                "build, but collects no profiling data");
-    return ACL_ERROR_RT_FEATURE_NOT_SUPPORT;
+    if constexpr (std::is_same_v<Result, aclError>) {
+        return ACL_ERROR_RT_FEATURE_NOT_SUPPORT;
+    } else if constexpr (std::is_same_v<Result, aclprofSubscribeOpFlag>) {
+        return ACL_SUBSCRIBE_NONE;
+    } else if constexpr (!std::is_void_v<Result>) {
+        return Result{}; // NULL or 0
+    }
 }
 
 } // namespace
 
+// One definition a function: its result type, name and parameter types, as acl_prof.h declares it.
+#define ACLSIM_NOT_SIMULATED(Result, name, ...) \
+    MSVP_PROF_API Result name(__VA_ARGS__) {    \
+        return NotSimulated<Result>(#name);     \
+    }
+
 extern "C" {
 
-MSVP_PROF_API aclError aclprofSetConfig(aclprofConfigType configType, const char *config, size_t configLength) {
-    return NotSimulated("aclprofSetConfig");
-}
-
-MSVP_PROF_API aclError aclprofModelSubscribe(uint32_t modelId, const aclprofSubscribeConfig *profSubscribeConfig) {
-    return NotSimulated("aclprofModelSubscribe");
-}
-
-MSVP_PROF_API aclError aclprofModelUnSubscribe(uint32_t modelId) {
-    return NotSimulated("aclprofModelUnSubscribe");
-}
-
-MSVP_PROF_API aclprofSubscribeConfig *aclprofCreateSubscribeConfig(int8_t timeInfoSwitch,
-                                                                   aclprofAicoreMetrics aicoreMetrics, void *fd) {
-    (void)NotSimulated("aclprofCreateSubscribeConfig");
-    return nullptr;
-}
-
-MSVP_PROF_API aclError aclprofDestroySubscribeConfig(const aclprofSubscribeConfig *profSubscribeConfig) {
-    return NotSimulated("aclprofDestroySubscribeConfig");
-}
-
-MSVP_PROF_API aclError aclprofGetOpDescSize(size_t *opDescSize) {
-    return NotSimulated("aclprofGetOpDescSize");
-}
-
-MSVP_PROF_API aclError aclprofGetOpNum(const void *opInfo, size_t opInfoLen, uint32_t *opNumber) {
-    return NotSimulated("aclprofGetOpNum");
-}
-
-MSVP_PROF_API aclError aclprofGetOpTypeLen(const void *opInfo, size_t opInfoLen, uint32_t index, size_t *opTypeLen) {
-    return NotSimulated("aclprofGetOpTypeLen");
-}
-
-MSVP_PROF_API aclError aclprofGetOpType(const void *opInfo, size_t opInfoLen, uint32_t index, char *opType,
-                                        size_t opTypeLen) {
-    return NotSimulated("aclprofGetOpType");
-}
-
-MSVP_PROF_API aclError aclprofGetOpNameLen(const void *opInfo, size_t opInfoLen, uint32_t index, size_t *opNameLen) {
-    return NotSimulated("aclprofGetOpNameLen");
-}
-
-MSVP_PROF_API aclError aclprofGetOpName(const void *opInfo, size_t opInfoLen, uint32_t index, char *opName,
-                                        size_t opNameLen) {
-    return NotSimulated("aclprofGetOpName");
-}
-
-MSVP_PROF_API uint64_t aclprofGetOpStart(const void *opInfo, size_t opInfoLen, uint32_t index) {
-    (void)NotSimulated("aclprofGetOpStart");
-    return 0;
-}
-
-MSVP_PROF_API uint64_t aclprofGetOpEnd(const void *opInfo, size_t opInfoLen, uint32_t index) {
-    (void)NotSimulated("aclprofGetOpEnd");
-    return 0;
-}
-
-MSVP_PROF_API uint64_t aclprofGetOpDuration(const void *opInfo, size_t opInfoLen, uint32_t index) {
-    (void)NotSimulated("aclprofGetOpDuration");
-    return 0;
-}
-
-MSVP_PROF_API size_t aclprofGetModelId(const void *opInfo, size_t opInfoLen, uint32_t index) {
-    (void)NotSimulated("aclprofGetModelId");
-    return 0;
-}
-
-MSVP_PROF_API aclprofSubscribeOpFlag aclprofGetOpFlag(const void *opInfo, size_t opInfoLen, uint32_t index) {
-    (void)NotSimulated("aclprofGetOpFlag");
-    return ACL_SUBSCRIBE_NONE;
-}
-
-MSVP_PROF_API const char *aclprofGetOpAttriValue(const void *opInfo, size_t opInfoLen, uint32_t index,
-                                                 aclprofSubscribeOpAttri attri) {
-    (void)NotSimulated("aclprofGetOpAttriValue");
-    return nullptr;
-}
-
-MSVP_PROF_API aclError aclprofGetStepTimestamp(aclprofStepInfo *stepInfo, aclprofStepTag tag, aclrtStream stream) {
-    return NotSimulated("aclprofGetStepTimestamp");
-}
-
-MSVP_PROF_API aclprofStepInfo *aclprofCreateStepInfo() {
-    (void)NotSimulated("aclprofCreateStepInfo");
-    return nullptr;
-}
-
-MSVP_PROF_API void aclprofDestroyStepInfo(aclprofStepInfo *stepinfo) {
-    (void)NotSimulated("aclprofDestroyStepInfo");
-}
-
-MSVP_PROF_API void *aclprofCreateStamp() {
-    (void)NotSimulated("aclprofCreateStamp");
-    return nullptr;
-}
-
-MSVP_PROF_API void aclprofDestroyStamp(void *stamp) {
-    (void)NotSimulated("aclprofDestroyStamp");
-}
-
-MSVP_PROF_API aclError aclprofPush(void *stamp) {
-    return NotSimulated("aclprofPush");
-}
-
-MSVP_PROF_API aclError aclprofPop() {
-    return NotSimulated("aclprofPop");
-}
-
-MSVP_PROF_API aclError aclprofRangeStart(void *stamp, uint32_t *rangeId) {
-    return NotSimulated("aclprofRangeStart");
-}
-
-MSVP_PROF_API aclError aclprofRangeStop(uint32_t rangeId) {
-    return NotSimulated("aclprofRangeStop");
-}
-
-MSVP_PROF_API aclError aclprofSetStampTraceMessage(void *stamp, const char *msg, uint32_t msgLen) {
-    return NotSimulated("aclprofSetStampTraceMessage");
-}
-
-MSVP_PROF_API aclError aclprofMark(void *stamp) {
-    return NotSimulated("aclprofMark");
-}
-
-MSVP_PROF_API aclError aclprofMarkEx(const char *msg, size_t msgLen, aclrtStream stream) {
-    return NotSimulated("aclprofMarkEx");
-}
-
-MSVP_PROF_API uint64_t aclprofStr2Id(const char *message) {
-    (void)NotSimulated("aclprofStr2Id");
-    return 0;
-}
-
-MSVP_PROF_API aclError aclprofRangePushEx(aclprofEventAttributes *attr) {
-    return NotSimulated("aclprofRangePushEx");
-}
-
-MSVP_PROF_API aclError aclprofRangePop() {
-    return NotSimulated("aclprofRangePop");
-}
+ACLSIM_NOT_SIMULATED(aclError, aclprofSetConfig, aclprofConfigType, const char *, size_t)
+ACLSIM_NOT_SIMULATED(aclError, aclprofModelSubscribe, uint32_t, const aclprofSubscribeConfig *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofModelUnSubscribe, uint32_t)
+ACLSIM_NOT_SIMULATED(aclprofSubscribeConfig *, aclprofCreateSubscribeConfig, int8_t, aclprofAicoreMetrics, void *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofDestroySubscribeConfig, const aclprofSubscribeConfig *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofGetOpDescSize, size_t *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofGetOpNum, const void *, size_t, uint32_t *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofGetOpTypeLen, const void *, size_t, uint32_t, size_t *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofGetOpType, const void *, size_t, uint32_t, char *, size_t)
+ACLSIM_NOT_SIMULATED(aclError, aclprofGetOpNameLen, const void *, size_t, uint32_t, size_t *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofGetOpName, const void *, size_t, uint32_t, char *, size_t)
+ACLSIM_NOT_SIMULATED(uint64_t, aclprofGetOpStart, const void *, size_t, uint32_t)
+ACLSIM_NOT_SIMULATED(uint64_t, aclprofGetOpEnd, const void *, size_t, uint32_t)
+ACLSIM_NOT_SIMULATED(uint64_t, aclprofGetOpDuration, const void *, size_t, uint32_t)
+ACLSIM_NOT_SIMULATED(size_t, aclprofGetModelId, const void *, size_t, uint32_t)
+ACLSIM_NOT_SIMULATED(aclprofSubscribeOpFlag, aclprofGetOpFlag, const void *, size_t, uint32_t)
+ACLSIM_NOT_SIMULATED(const char *, aclprofGetOpAttriValue, const void *, size_t, uint32_t, aclprofSubscribeOpAttri)
+ACLSIM_NOT_SIMULATED(aclError, aclprofGetStepTimestamp, aclprofStepInfo *, aclprofStepTag, aclrtStream)
+ACLSIM_NOT_SIMULATED(aclprofStepInfo *, aclprofCreateStepInfo, void)
+ACLSIM_NOT_SIMULATED(void, aclprofDestroyStepInfo, aclprofStepInfo *)
+ACLSIM_NOT_SIMULATED(void *, aclprofCreateStamp, void)
+ACLSIM_NOT_SIMULATED(void, aclprofDestroyStamp, void *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofPush, void *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofPop, void)
+ACLSIM_NOT_SIMULATED(aclError, aclprofRangeStart, void *, uint32_t *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofRangeStop, uint32_t)
+ACLSIM_NOT_SIMULATED(aclError, aclprofSetStampTraceMessage, void *, const char *, uint32_t)
+ACLSIM_NOT_SIMULATED(aclError, aclprofMark, void *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofMarkEx, const char *, size_t, aclrtStream)
+ACLSIM_NOT_SIMULATED(uint64_t, aclprofStr2Id, const char *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofRangePushEx, aclprofEventAttributes *)
+ACLSIM_NOT_SIMULATED(aclError, aclprofRangePop, void)
 
 } // extern "C"

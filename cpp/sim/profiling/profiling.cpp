@@ -82,6 +82,27 @@ aclError FindConfig(const char *call, ProfilingState &state, const aclprofConfig
     return ACL_SUCCESS;
 }
 
+// Under the state's lock, what starting and stopping check first: a live configuration that asks
+// for something to collect.
+aclError CheckLiveConfig(const char *call, ProfilingState &state, const aclprofConfig *config) {
+    if (aclError status = FindConfig(call, state, config); status != ACL_SUCCESS) {
+        return status;
+    }
+    return CheckConfig(call, *config);
+}
+
+// A call on a configuration: NULL is refused with `nullReason`, else `body(state)` runs under the
+// state's lock.
+template <typename Body>
+aclError WithConfig(const char *call, const aclprofConfig *config, const char *nullReason, Body &&body) {
+    if (config == nullptr) {
+        return Refuse(ACL_ERROR_INVALID_PARAM, call, nullReason);
+    }
+    auto &state = State();
+    std::lock_guard lock(state.mutex);
+    return body(state);
+}
+
 } // namespace
 } // namespace aclsim
 
@@ -169,70 +190,56 @@ MSVP_PROF_API aclprofConfig *aclprofCreateConfig(uint32_t *deviceIdList, uint32_
 
 MSVP_PROF_API aclError aclprofDestroyConfig(const aclprofConfig *profilerConfig) {
     const char *call = "aclprofDestroyConfig";
-    if (profilerConfig == nullptr) {
-        return Refuse(ACL_ERROR_INVALID_PARAM, call, "profilerConfig is NULL");
-    }
-    auto &state = State();
-    std::lock_guard lock(state.mutex);
-    if (aclError status = FindConfig(call, state, profilerConfig); status != ACL_SUCCESS) {
-        return status;
-    }
-    state.liveConfigs.erase(profilerConfig);
-    delete profilerConfig;
-    return ACL_SUCCESS;
+    return WithConfig(call, profilerConfig, "profilerConfig is NULL", [&](ProfilingState &state) {
+        if (aclError status = FindConfig(call, state, profilerConfig); status != ACL_SUCCESS) {
+            return status;
+        }
+        state.liveConfigs.erase(profilerConfig);
+        delete profilerConfig;
+        return ACL_SUCCESS;
+    });
 }
 
 MSVP_PROF_API aclError aclprofStart(const aclprofConfig *profilerConfig) {
     const char *call = "aclprofStart";
     // ProfStart: preCheckProfConfig, an automatic aclprofInit when none was made (9.x), then a
     // repeated start must ask for the same switches (CheckConfigConsistency: 100010).
-    if (profilerConfig == nullptr) {
-        return Refuse(ACL_ERROR_INVALID_PARAM, call, "profilerConfig is NULL: make one with aclprofCreateConfig");
-    }
-    auto &state = State();
-    std::lock_guard lock(state.mutex);
-    if (aclError status = FindConfig(call, state, profilerConfig); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = CheckConfig(call, *profilerConfig); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (!state.initialised) {
-        state.initialised = true;
-        state.resultPath = "./";
-    }
-    if (state.started) {
-        if (state.startedSwitches != profilerConfig->dataTypeConfig) {
-            return Refuse(ACL_ERROR_INVALID_PROFILING_CONFIG, call,
-                          "dataTypeConfig differs from the running collection's: stop it first");
+    const char *nullReason = "profilerConfig is NULL: make one with aclprofCreateConfig";
+    return WithConfig(call, profilerConfig, nullReason, [&](ProfilingState &state) {
+        if (aclError status = CheckLiveConfig(call, state, profilerConfig); status != ACL_SUCCESS) {
+            return status;
         }
+        if (!state.initialised) {
+            state.initialised = true;
+            state.resultPath = "./";
+        }
+        if (state.started) {
+            if (state.startedSwitches != profilerConfig->dataTypeConfig) {
+                return Refuse(ACL_ERROR_INVALID_PROFILING_CONFIG, call,
+                              "dataTypeConfig differs from the running collection's: stop it first");
+            }
+            return ACL_SUCCESS;
+        }
+        state.started = true;
+        state.startedSwitches = profilerConfig->dataTypeConfig;
         return ACL_SUCCESS;
-    }
-    state.started = true;
-    state.startedSwitches = profilerConfig->dataTypeConfig;
-    return ACL_SUCCESS;
+    });
 }
 
 MSVP_PROF_API aclError aclprofStop(const aclprofConfig *profilerConfig) {
     const char *call = "aclprofStop";
     // ProfStop: not initialised is a no-op; otherwise the configuration is checked as for start.
-    if (profilerConfig == nullptr) {
-        return Refuse(ACL_ERROR_INVALID_PARAM, call, "profilerConfig is NULL");
-    }
-    auto &state = State();
-    std::lock_guard lock(state.mutex);
-    if (!state.initialised) {
+    return WithConfig(call, profilerConfig, "profilerConfig is NULL", [&](ProfilingState &state) {
+        if (!state.initialised) {
+            return ACL_SUCCESS;
+        }
+        if (aclError status = CheckLiveConfig(call, state, profilerConfig); status != ACL_SUCCESS) {
+            return status;
+        }
+        state.started = false;
+        state.startedSwitches = 0;
         return ACL_SUCCESS;
-    }
-    if (aclError status = FindConfig(call, state, profilerConfig); status != ACL_SUCCESS) {
-        return status;
-    }
-    if (aclError status = CheckConfig(call, *profilerConfig); status != ACL_SUCCESS) {
-        return status;
-    }
-    state.started = false;
-    state.startedSwitches = 0;
-    return ACL_SUCCESS;
+    });
 }
 
 } // extern "C"

@@ -40,8 +40,15 @@ std::string Declarations(const std::string &source) {
             size_t end = source.find("*/", i + 2);
             i = end == std::string::npos ? source.size() : end + 2;
             code += ' ';
-        } else if (source.compare(i, 2, "//") == 0 || (lineStart && source[i] == '#')) {
+        } else if (source.compare(i, 2, "//") == 0) {
             i = std::min(source.find('\n', i), source.size());
+        } else if (lineStart && source[i] == '#') { // a directive, with its continued lines
+            while (i < source.size() && source[i] != '\n') {
+                i = std::min(source.find('\n', i), source.size());
+                if (i > 0 && source[i - 1] == '\\') {
+                    ++i;
+                }
+            }
         } else {
             char c = source[i++];
             if (c == '\n') {
@@ -83,6 +90,19 @@ std::set<std::string> DeclaredFunctions(const std::string &code) {
             if (end - begin > 3 && code.compare(begin, 3, "acl") == 0) {
                 names.insert(code.substr(begin, end - begin));
             }
+        }
+    }
+    // An operator's two phases declared at once (aclnnop/aclnn_operator.h): ACLSIM_ACLNN_OPERATOR(name, ...).
+    const std::string operatorMacro = "ACLSIM_ACLNN_OPERATOR(";
+    for (size_t at = code.find(operatorMacro); at != std::string::npos; at = code.find(operatorMacro, at + 1)) {
+        size_t begin = code.find_first_not_of(' ', at + operatorMacro.size());
+        size_t end = begin;
+        while (end < code.size() && IsWordChar(code[end])) {
+            ++end;
+        }
+        if ((at == 0 || !IsWordChar(code[at - 1])) && end - begin > 3 && code.compare(begin, 3, "acl") == 0) {
+            names.insert(code.substr(begin, end - begin));
+            names.insert(code.substr(begin, end - begin) + "GetWorkspaceSize");
         }
     }
     return names;

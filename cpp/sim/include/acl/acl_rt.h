@@ -308,7 +308,12 @@ ACL_FUNC_VISIBILITY aclError aclrtGetErrorVerbose(int32_t deviceId, aclrtErrorIn
 
 /* The model runtime instance (aclmdlRI) family, in a header of its own. */
 #include "acl/acl_rt_model_ri.h"
-/* The rest of CANN's acl_rt.h: types, constants and functions declared for compatibility. */
+/* The rest of CANN's acl_rt.h: types, constants and functions declared for compatibility, by area,
+ * each area after those whose types it uses. Memory: */
+#include "acl/acl_rt_declared_memory.h"
+/* Devices, contexts, streams, events, notifies, exceptions and callbacks: */
 #include "acl/acl_rt_declared.h"
+/* Binaries, kernels and their tasks: */
+#include "acl/acl_rt_declared_kernels.h"
 
 #endif

@@ -2,10 +2,10 @@
 // building without capture and stream control, name and destroy callbacks, introspection and
 // in-place update, conditional sub-graphs). Part of acl/acl_rt.h, which includes it: prototypes,
 // enum values and macros follow CANN's acl_rt.h.
+/* Part of acl/acl_rt.h, which includes this header where its area is due. */
+#include "acl/acl_rt.h"
 #ifndef ACLSIM_ACL_ACL_RT_MODEL_RI_H
 #define ACLSIM_ACL_ACL_RT_MODEL_RI_H
-
-#include "acl/acl_rt.h"
 
 #ifdef __cplusplus
 extern "C" {

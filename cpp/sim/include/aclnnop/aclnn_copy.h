@@ -2,20 +2,8 @@
 #ifndef ACLSIM_ACLNNOP_ACLNN_COPY_H
 #define ACLSIM_ACLNNOP_ACLNN_COPY_H
 
-#include "aclnn/aclnn_base.h"
-#include "aclnnop/aclnn_util.h"
+#include "aclnnop/aclnn_operator.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-ACLNN_API aclnnStatus aclnnInplaceCopyGetWorkspaceSize(aclTensor *selfRef, const aclTensor *src,
-                                                       uint64_t *workspaceSize, aclOpExecutor **executor);
-ACLNN_API aclnnStatus aclnnInplaceCopy(void *workspace, uint64_t workspaceSize, aclOpExecutor *executor,
-                                       aclrtStream stream);
-
-#ifdef __cplusplus
-}
-#endif
+ACLSIM_ACLNN_OPERATOR(aclnnInplaceCopy, aclTensor *selfRef, const aclTensor *src);
 
 #endif

@@ -2,20 +2,8 @@
 #ifndef ACLSIM_ACLNNOP_ACLNN_MAXIMUM_H
 #define ACLSIM_ACLNNOP_ACLNN_MAXIMUM_H
 
-#include "aclnn/aclnn_base.h"
-#include "aclnnop/aclnn_util.h"
+#include "aclnnop/aclnn_operator.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-ACLNN_API aclnnStatus aclnnMaximumGetWorkspaceSize(const aclTensor *self, const aclTensor *other, aclTensor *out,
-                                                   uint64_t *workspaceSize, aclOpExecutor **executor);
-ACLNN_API aclnnStatus aclnnMaximum(void *workspace, uint64_t workspaceSize, aclOpExecutor *executor,
-                                   aclrtStream stream);
-
-#ifdef __cplusplus
-}
-#endif
+ACLSIM_ACLNN_OPERATOR(aclnnMaximum, const aclTensor *self, const aclTensor *other, aclTensor *out);
 
 #endif

@@ -2,30 +2,11 @@
 #ifndef ACLSIM_ACLNNOP_ACLNN_MUL_H
 #define ACLSIM_ACLNNOP_ACLNN_MUL_H
 
-#include "aclnn/aclnn_base.h"
-#include "aclnnop/aclnn_util.h"
+#include "aclnnop/aclnn_operator.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-ACLNN_API aclnnStatus aclnnMulGetWorkspaceSize(const aclTensor *self, const aclTensor *other, aclTensor *out,
-                                               uint64_t *workspaceSize, aclOpExecutor **executor);
-ACLNN_API aclnnStatus aclnnMul(void *workspace, uint64_t workspaceSize, aclOpExecutor *executor, aclrtStream stream);
-ACLNN_API aclnnStatus aclnnMulsGetWorkspaceSize(const aclTensor *self, const aclScalar *other, aclTensor *out,
-                                                uint64_t *workspaceSize, aclOpExecutor **executor);
-ACLNN_API aclnnStatus aclnnMuls(void *workspace, uint64_t workspaceSize, aclOpExecutor *executor, aclrtStream stream);
-ACLNN_API aclnnStatus aclnnInplaceMulGetWorkspaceSize(aclTensor *selfRef, const aclTensor *other,
-                                                      uint64_t *workspaceSize, aclOpExecutor **executor);
-ACLNN_API aclnnStatus aclnnInplaceMul(void *workspace, uint64_t workspaceSize, aclOpExecutor *executor,
-                                      aclrtStream stream);
-ACLNN_API aclnnStatus aclnnInplaceMulsGetWorkspaceSize(aclTensor *selfRef, const aclScalar *other,
-                                                       uint64_t *workspaceSize, aclOpExecutor **executor);
-ACLNN_API aclnnStatus aclnnInplaceMuls(void *workspace, uint64_t workspaceSize, aclOpExecutor *executor,
-                                       aclrtStream stream);
-
-#ifdef __cplusplus
-}
-#endif
+ACLSIM_ACLNN_OPERATOR(aclnnMul, const aclTensor *self, const aclTensor *other, aclTensor *out);
+ACLSIM_ACLNN_OPERATOR(aclnnMuls, const aclTensor *self, const aclScalar *other, aclTensor *out);
+ACLSIM_ACLNN_OPERATOR(aclnnInplaceMul, aclTensor *selfRef, const aclTensor *other);
+ACLSIM_ACLNN_OPERATOR(aclnnInplaceMuls, aclTensor *selfRef, const aclScalar *other);
 
 #endif

@@ -2,23 +2,9 @@
 #ifndef ACLSIM_ACLNNOP_ACLNN_NEG_H
 #define ACLSIM_ACLNNOP_ACLNN_NEG_H
 
-#include "aclnn/aclnn_base.h"
-#include "aclnnop/aclnn_util.h"
+#include "aclnnop/aclnn_operator.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-ACLNN_API aclnnStatus aclnnNegGetWorkspaceSize(const aclTensor *self, aclTensor *out, uint64_t *workspaceSize,
-                                               aclOpExecutor **executor);
-ACLNN_API aclnnStatus aclnnNeg(void *workspace, uint64_t workspaceSize, aclOpExecutor *executor, aclrtStream stream);
-ACLNN_API aclnnStatus aclnnInplaceNegGetWorkspaceSize(aclTensor *selfRef, uint64_t *workspaceSize,
-                                                      aclOpExecutor **executor);
-ACLNN_API aclnnStatus aclnnInplaceNeg(void *workspace, uint64_t workspaceSize, aclOpExecutor *executor,
-                                      aclrtStream stream);
-
-#ifdef __cplusplus
-}
-#endif
+ACLSIM_ACLNN_OPERATOR(aclnnNeg, const aclTensor *self, aclTensor *out);
+ACLSIM_ACLNN_OPERATOR(aclnnInplaceNeg, aclTensor *selfRef);
 
 #endif
