@@ -142,9 +142,13 @@ LoadFn<A> SelectLoad(aclDataType storage) {
     LoadFn<A> load = nullptr;
     VisitElementType(storage, [&](auto tag) {
         using S = typename decltype(tag)::type;
-        if constexpr (std::is_same_v<S, Half> && std::is_same_v<A, float>) {
-            if ((load = AvailableF16C().load) != nullptr) {
-                return;
+        // Nested, not one `&&`: with A fixed the test on A alone is not dependent, so the F16C
+        // branch is discarded for other arithmetic types (Clang checks the assignment otherwise).
+        if constexpr (std::is_same_v<A, float>) {
+            if constexpr (std::is_same_v<S, Half>) {
+                if ((load = AvailableF16C().load) != nullptr) {
+                    return;
+                }
             }
         }
         if constexpr (kIsHalfType<S>) {
@@ -164,9 +168,11 @@ StoreFn<A> SelectStore(aclDataType promoted, aclDataType out) {
         if constexpr (std::is_same_v<ArithOf<P>, A>) {
             VisitElementType(out, [&](auto outTag) {
                 using O = typename decltype(outTag)::type;
-                if constexpr (std::is_same_v<P, Half> && std::is_same_v<O, Half>) {
-                    if ((store = AvailableF16C().store) != nullptr) {
-                        return;
+                if constexpr (std::is_same_v<A, float>) { // nested as in SelectLoad
+                    if constexpr (std::is_same_v<P, Half> && std::is_same_v<O, Half>) {
+                        if ((store = AvailableF16C().store) != nullptr) {
+                            return;
+                        }
                     }
                 }
                 if constexpr (kIsHalfType<P> || kIsHalfType<O>) {
