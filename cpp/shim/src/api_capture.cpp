@@ -9,10 +9,6 @@
 #include "replay_order.h"
 #include "stream_wait.h"
 
-namespace agj {
-namespace {} // namespace
-} // namespace agj
-
 using namespace agj;
 
 extern "C" {

@@ -185,12 +185,11 @@ TEST_CASE("exception callbacks: set/register accepted, NULL register -> 107000, 
 // aclrtStreamWaitEventWithTimeoutImpl: a negative timeout -> ACL_ERROR_RT_PARAM_INVALID; otherwise
 // the wait of aclrtStreamWaitEvent.
 TEST_CASE("aclrtStreamWaitEventWithTimeout: negative -> 107000; orders the stream after the record") {
-    aclrtStream first = nullptr;
-    aclrtStream second = nullptr;
-    aclrtEvent event = nullptr;
-    REQUIRE(aclrtCreateStream(&first) == ACL_SUCCESS);
-    REQUIRE(aclrtCreateStream(&second) == ACL_SUCCESS);
-    REQUIRE(aclrtCreateEventWithFlag(&event, ACL_EVENT_SYNC) == ACL_SUCCESS);
+    rt::Streams streams(2);
+    rt::Event event = rt::Event::WithFlag(ACL_EVENT_SYNC);
+    REQUIRE(streams.ok() && event.ok());
+    aclrtStream first = streams[0];
+    aclrtStream second = streams[1];
     rt::SleepThenFlag sleeper;
     sleeper.ms = 20;
     CHECK_EQ(aclrtLaunchHostFunc(first, rt::SleepThenFlagHostFunc, &sleeper), ACL_SUCCESS);
@@ -200,9 +199,6 @@ TEST_CASE("aclrtStreamWaitEventWithTimeout: negative -> 107000; orders the strea
     CHECK_EQ(aclrtSynchronizeStream(second), ACL_SUCCESS);
     CHECK_EQ(sleeper.done.load(), 1);
     CHECK_EQ(aclrtSynchronizeStream(first), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyEvent(event), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(first), ACL_SUCCESS);
-    CHECK_EQ(aclrtDestroyStream(second), ACL_SUCCESS);
 }
 
 // Declared, not simulated: functions needing hardware the simulator does not model answer
