@@ -32,9 +32,10 @@ constexpr uint32_t kExternal = 1;
 int32_t ExternalEventTask(const char *entry, Stream &s, const Found<Event> &e, bool wait) {
     const AclApi &api = Api();
     const char *call = wait ? "aclrtStreamWaitEventWithFlag" : "aclrtRecordEventWithFlag";
-    const void *function = wait ? reinterpret_cast<const void *>(api.aclrtStreamWaitEventWithFlag)
-                                : reinterpret_cast<const void *>(api.aclrtRecordEventWithFlag);
-    AGJ_RETURN_IF_FAILED(RequireOptional(entry, function, (std::string(call) + " (CANN 9.2 or later)").c_str()));
+    AGJ_RETURN_IF_FAILED(
+        wait ? RequireOptional(entry, api.aclrtStreamWaitEventWithFlag,
+                               "aclrtStreamWaitEventWithFlag (CANN 9.2 or later)")
+             : RequireOptional(entry, api.aclrtRecordEventWithFlag, "aclrtRecordEventWithFlag (CANN 9.2 or later)"));
     AGJ_RETURN_IF_FAILED(RequireStreamDevice(entry, "event", e->device()->id(), s.device()->id()));
     return IssueTask(s, e, call, [&] {
         return wait ? api.aclrtStreamWaitEventWithFlag(s.handle(), e->handle(), 0, kExternal)
