@@ -24,6 +24,10 @@ int64_t ElementSize(int32_t dataType) noexcept {
     }
 }
 
+bool IsKnownDataType(int64_t dataType) noexcept {
+    return dataType >= INT32_MIN && dataType <= INT32_MAX && ElementSize(static_cast<int32_t>(dataType)) > 0;
+}
+
 bool IsFloating(int32_t dataType) noexcept {
     switch (dataType) {
 #define AGJ_DATA_TYPE(name, code, bytes, floating) \

@@ -8,6 +8,8 @@ namespace agj {
 
 // Bytes per element, or 0 for a type the shim cannot describe.
 int64_t ElementSize(int32_t dataType) noexcept;
+// Whether a value (an operator's dtype attribute, say) is a row of shim_data_types.def.
+bool IsKnownDataType(int64_t dataType) noexcept;
 // Floating point or complex (a scalar of it is made from a double).
 bool IsFloating(int32_t dataType) noexcept;
 // A readable name ("FLOAT16"), or "unknown".

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "data_types.h"
 #include "entry.h"
 #include "tensor_layout.h"
 
@@ -298,6 +299,14 @@ int32_t PrepareOperator(const char *entry, int32_t op, const OperatorOperands &g
                 return missing(operand);
             }
             value.integer = given.ints[integer++];
+            // Checked before it becomes an aclDataType: a value outside the enumeration is
+            // undefined behaviour in the callee, and no operator takes a type the shim cannot store.
+            if (operand.kind == OperandKind::DType && !IsKnownDataType(value.integer)) {
+                return InvalidArgument(entry, std::string("attribute ") + operand.name + " (" +
+                                                  std::to_string(value.integer) + ") of " + spec->function +
+                                                  " is not a data type: give one of the element types tensors are "
+                                                  "made with (FLOAT, FLOAT16, INT32, ...)");
+            }
         }
     }
     if (handle != given.handleCount || integer != given.intCount || real != given.floatCount) {

@@ -961,7 +961,8 @@ TEST_CASE("operators: unknown ops, flags and operand kinds") {
 }
 
 // Operands for every operand of a row: the fixture's tensor and scalar for handles, small valid
-// attributes (an integer array [2]); the operand at `replaced` takes `replacement` instead.
+// attributes (an integer array [2]); the operand at `replaced` (a handle or an integer
+// attribute) takes `replacement` instead.
 struct RowOperands {
     std::vector<int64_t> handles;
     std::vector<int64_t> ints;
@@ -977,6 +978,8 @@ struct RowOperands {
                 ints.insert(ints.end(), {1, 2});
             } else if (operand.kind == Kind::Float) {
                 floats.push_back(1e-5);
+            } else if (i == replaced) {
+                ints.push_back(replacement);
             } else {
                 ints.push_back(operand.kind == Kind::DType ? ACL_FLOAT : 0);
             }
@@ -1043,6 +1046,44 @@ TEST_CASE("every operator refuses an output whose view names an element twice, a
     for (int64_t view : {broadcast, overlapping, columnMajor}) {
         CHECK_EQ(agj_release(view), AGJ_OK);
     }
+}
+
+TEST_CASE("every dtype attribute refuses a value that is not a data type before the operator sees it") {
+    OpenRuntime runtime;
+    Fixture f;
+    int checked = 0;
+    for (const operator_rows::Row &row : operator_rows::Rows()) {
+        for (size_t i = 0; i < row.operands.size(); ++i) {
+            if (row.operands[i].kind != operator_rows::Kind::DType) {
+                continue;
+            }
+            // Gaps in ACL's numbering, its UNDEFINED (-1), past its last code, past int32.
+            for (int64_t notAType : {int64_t{5}, int64_t{-1}, int64_t{99}, int64_t{kI32Max}, kI64Min}) {
+                int64_t e = 0;
+                const int32_t status = RowOperands(row, f, i, notAType).prepare(row.code, &e);
+                const std::string message = LastError();
+                ++checked;
+                if (status != AGJ_ERR_INVALID_ARGUMENT || message.find("is not a data type") == std::string::npos ||
+                    message.find(std::to_string(notAType)) == std::string::npos) {
+                    testsupport::fail(__FILE__, __LINE__,
+                                      std::string(row.function) + " with " + row.operands[i].name + " = " +
+                                          std::to_string(notAType) + " gave " + std::to_string(status) + ": " +
+                                          message);
+                }
+            }
+        }
+    }
+    CHECK(checked >= 5); // aclnnCast's dtype today
+    // The same row with a data type the shim knows is prepared.
+    int64_t e = 0;
+    const int64_t dims[] = {4, 2};
+    int64_t halves = 0;
+    REQUIRE(agj_tensor_create(f.deviceBuffer, ACL_FLOAT16, dims, 2, nullptr, 0, &halves) == AGJ_OK);
+    const int64_t handles[] = {f.tensor, halves};
+    const int64_t ints[] = {ACL_FLOAT16};
+    CHECK_EQ(agj_operator_prepare(AGJ_OP_CAST, handles, 2, ints, 1, nullptr, 0, 0, &e), AGJ_OK);
+    CHECK_EQ(agj_release(e), AGJ_OK);
+    CHECK_EQ(agj_release(halves), AGJ_OK);
 }
 
 TEST_CASE("devices, events, capture modes and faults: out-of-range values") {
