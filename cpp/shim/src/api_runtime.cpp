@@ -140,6 +140,11 @@ int32_t agj_release(int64_t handle) {
         if (auto found = Find<Stream>(handle, AGJ_KIND_STREAM)) {
             stream = found.shared();
         }
+        // Told before the removal, which may destroy it at once. Should a release on another
+        // thread win the removal, the handle is released all the same.
+        if (HandleTable::Lookup found = Runtime().handles.find(handle, 0)) {
+            found.get()->handleReleased();
+        }
         // Destroyed now unless a model, a task in flight, a dependant or a call on another thread
         // still uses it.
         if (!Runtime().handles.remove(handle)) {

@@ -34,8 +34,8 @@ struct CaptureRecord {
     Retention objects;
     std::mutex groupsMutex;
     std::vector<std::shared_ptr<Retention>> groups; // one per task group, replaced on task update
-    std::atomic<bool> modelReleased{false};
-    std::atomic<bool> modelPublished{false}; // the capture ended with a model (agj_capture_end)
+    std::atomic<bool> modelReleased{false};         // its handle released (or the model destroyed)
+    std::atomic<bool> modelPublished{false};        // the capture ended with a model (agj_capture_end)
 
     // Destroy notices (agj_model_on_destroy): the cookies go to the process's queue once, when the
     // runtime's destroy callback (aclmdlRIDestroyRegisterCallback) or else the shim, after

@@ -31,6 +31,9 @@ public:
     // The handle it was published under (0 before), named in live reports even once released.
     int64_t handle() const noexcept { return handle_.load(std::memory_order_relaxed); }
     void setHandle(int64_t handle) noexcept { handle_.store(handle, std::memory_order_relaxed); }
+    // Its handle was just released (agj_release): what depends on the handle, not on the object
+    // (which tasks in flight may keep a while longer), ends here.
+    virtual void handleReleased() noexcept {}
 
 private:
     int32_t kind_;
@@ -194,6 +197,8 @@ public:
     Model(std::shared_ptr<Device> device, std::shared_ptr<CaptureRecord> record);
     ~Model() override;
     std::string describe() const override;
+    // Its task groups and conditions refuse from now on, also while replays still hold the model.
+    void handleReleased() noexcept override { record_->modelReleased.store(true); }
     aclmdlRI handle() const noexcept { return record_->model; }
     const std::shared_ptr<Device> &device() const noexcept { return device_; }
     CaptureRecord &record() const noexcept { return *record_; }

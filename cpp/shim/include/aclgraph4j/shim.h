@@ -136,7 +136,9 @@ AGJ_API int32_t agj_device_count(int32_t *countOut);
 AGJ_API int32_t agj_runtime_features(int64_t *featuresOut);
 
 /* ---- objects ---- */
-/* Drops the caller's reference to any object; the object is destroyed once nothing uses it. */
+/* Drops the caller's reference to any object; the object is destroyed once nothing uses it. A
+ * released model's task groups and conditions refuse at once (AGJ_ERR_STATE), also while a replay
+ * in flight still holds the model. */
 AGJ_API int32_t agj_release(int64_t handle);
 /* Kind of a live handle (AGJ_KIND_*), or 0 when the handle is not live. */
 AGJ_API int32_t agj_handle_kind(int64_t handle);
