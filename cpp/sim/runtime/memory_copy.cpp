@@ -110,6 +110,134 @@ aclError PlanMemset(const char *call, void *devPtr, size_t maxCount, size_t coun
     return ACL_SUCCESS;
 }
 
+// `height` rows of `width` bytes, `spitch` apart at src, to `dpitch` apart at dst.
+void CopyRows(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width, size_t height) {
+    for (size_t row = 0; row < height; ++row) {
+        std::memmove(static_cast<char *>(dst) + row * dpitch, static_cast<const char *>(src) + row * spitch, width);
+    }
+}
+
+// A checked 2D copy: the extents it touches, the direction the pointers give, and whether its host
+// side is pageable.
+struct Copy2dPlan {
+    CheckedRange dst;
+    CheckedRange src;
+    bool pageable = false;
+};
+
+// The runtime's bounds on a 2D copy (RT_MAX_MEMCPY2D_HEIGHT, RT_MAX_MEMCPY2D_WIDTH).
+constexpr size_t kMaxCopy2dHeight = 5242880;
+constexpr size_t kMaxCopy2dWidth = 5000000;
+
+// A 2D copy's arguments as ACL checks them (CheckMemcpy2dParam), given width and height are not 0:
+// pointers, width within both pitches, and the kind: H2D, D2H, DEFAULT and, from 9.0, D2D (else
+// 100000).
+aclError CheckCopy2dArguments(const char *call, const void *dst, size_t dpitch, const void *src, size_t spitch,
+                              size_t width, aclrtMemcpyKind kind) {
+    if (dst == nullptr || src == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(dst == nullptr ? "dst" : "src") + " is NULL");
+    }
+    if (width > dpitch || width > spitch) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    "width " + std::to_string(width) + " must not exceed spitch (" + std::to_string(spitch) +
+                        ") or dpitch (" + std::to_string(dpitch) + ")");
+    }
+    const bool deviceToDevice = SimulatedRelease() >= 900;
+    if (kind != ACL_MEMCPY_HOST_TO_DEVICE && kind != ACL_MEMCPY_DEVICE_TO_HOST && kind != ACL_MEMCPY_DEFAULT &&
+        !(deviceToDevice && kind == ACL_MEMCPY_DEVICE_TO_DEVICE)) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call,
+                    std::string(KindName(kind)) +
+                        " is not a 2D copy kind: use ACL_MEMCPY_HOST_TO_DEVICE, "
+                        "ACL_MEMCPY_DEVICE_TO_HOST" +
+                        (deviceToDevice ? ", ACL_MEMCPY_DEVICE_TO_DEVICE" : "") + " or ACL_MEMCPY_DEFAULT");
+    }
+    return ACL_SUCCESS;
+}
+
+// Then as the runtime checks it (MemCopy2DCheckParam and the location checks): its bounds, the
+// ranges within their allocations, and the direction: DEFAULT resolved from where the pointers
+// are; a synchronous copy must be H2D or D2H (an explicit D2D is 207000), an asynchronous one may
+// also be D2D from 9.0.
+aclError PlanCopy2d(const char *call, void *dst, size_t dpitch, const void *src, size_t spitch, size_t width,
+                    size_t height, aclrtMemcpyKind kind, bool async, Copy2dPlan &plan) {
+    const bool deviceToDevice = SimulatedRelease() >= 900;
+    if (height > kMaxCopy2dHeight || width > kMaxCopy2dWidth) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    height > kMaxCopy2dHeight
+                        ? "height " + std::to_string(height) + " exceeds " + std::to_string(kMaxCopy2dHeight)
+                        : "width " + std::to_string(width) + " exceeds " + std::to_string(kMaxCopy2dWidth));
+    }
+    if (height - 1 > (SIZE_MAX - width) / std::max(dpitch, spitch)) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "pitch × height overflows");
+    }
+    if (!async && kind == ACL_MEMCPY_DEVICE_TO_DEVICE) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "a synchronous 2D copy is host to device or device to host: use aclrtMemcpy2dAsync for device "
+                    "to device");
+    }
+    const size_t dstExtent = dpitch * (height - 1) + width;
+    const size_t srcExtent = spitch * (height - 1) + width;
+    // The whole extents as one range each (the rows in between belong to the same buffer).
+    const RangeKind dstKind = ClassifyRange(dst, dstExtent);
+    const RangeKind srcKind = ClassifyRange(src, srcExtent);
+    const bool dstDevice = dstKind == RangeKind::Device;
+    const bool srcDevice = srcKind == RangeKind::Device;
+    bool fits = dstKind != RangeKind::Overrun && srcKind != RangeKind::Overrun;
+    switch (kind) {
+    case ACL_MEMCPY_HOST_TO_DEVICE: fits = fits && dstDevice && !srcDevice; break;
+    case ACL_MEMCPY_DEVICE_TO_HOST: fits = fits && !dstDevice && srcDevice; break;
+    case ACL_MEMCPY_DEVICE_TO_DEVICE: fits = fits && dstDevice && srcDevice; break;
+    default: // DEFAULT: the direction the pointers give, one a 2D copy can take
+        fits = fits && (dstDevice != srcDevice || (async && deviceToDevice && dstDevice));
+        break;
+    }
+    if (!fits) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    std::string(KindName(kind)) + " does not fit the pointers: destination is " + RangeName(dstKind) +
+                        " over " + std::to_string(dstExtent) + " bytes, source is " + RangeName(srcKind) + " over " +
+                        std::to_string(srcExtent) + " bytes");
+    }
+    plan.dst = {dst, dstExtent, dstKind};
+    plan.src = {src, srcExtent, srcKind};
+    plan.pageable = dstKind == RangeKind::Pageable || srcKind == RangeKind::Pageable;
+    return ACL_SUCCESS;
+}
+
+// An asynchronous copy of pageable host memory: the device cannot read it asynchronously, so the
+// runtime turns the copy into "synchronise the stream, then copy" (ApiErrorDecorator::MemcpyAsync
+// and MemCopy2DAsync), which a capture cannot record and which is an unsafe call under the capture
+// modes. From 9.1 the capturing stream is refused up front (107000) and the mode refusal is
+// reported as 107041; up to 9.0 the implicit synchronisation fails (107027) and the mode refusal
+// is the synchronous copy's 107030.
+template <class Copy>
+aclError CopyPageableSynchronously(const char *call, Stream &target, Copy &&copy) {
+    const bool before91 = SimulatedRelease() < 901;
+    if (target.captureFlag.load(std::memory_order_acquire)) {
+        std::lock_guard lock(CaptureMutex());
+        if (target.capture) {
+            if (before91) {
+                return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call,
+                            "the pageable memory copy synchronises the stream, which is capturing: allocate the "
+                            "host buffer with aclrtMallocHost");
+            }
+            return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                        "the pageable memory copy task does not support graph capture: allocate the host buffer "
+                        "with aclrtMallocHost");
+        }
+    }
+    if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
+        if (before91) {
+            return status;
+        }
+        return Fail(ACL_ERROR_RT_CAPTURE_MODE_BLOCK_ASYNC, call,
+                    "the copy of pageable memory was turned into a synchronous copy, which the capture mode "
+                    "in force does not permit: use aclrtMallocHost memory or ACL_MODEL_RI_CAPTURE_MODE_RELAXED");
+    }
+    ACLSIM_RETURN_IF_FAILED(target.synchronize(std::chrono::steady_clock::time_point::max()));
+    copy();
+    return ACL_SUCCESS;
+}
+
 } // namespace
 
 // Runs a copy or memset task: re-validates its ranges when memory was freed since they were last
@@ -117,8 +245,9 @@ aclError PlanMemset(const char *call, void *devPtr, size_t maxCount, size_t coun
 aclError RunMemoryTask(const Task &task) {
     uint64_t epoch = MemoryEpoch();
     if (task.validatedEpoch.load(std::memory_order_acquire) != epoch) {
-        const CheckedRange ranges[2] = {{task.dst, task.count, task.dstKind},
-                                        {task.kind == TaskKind::Memset ? nullptr : task.src, task.count, task.srcKind}};
+        const CheckedRange ranges[2] = {
+            {task.dst, task.dstExtent(), task.dstKind},
+            {task.kind == TaskKind::Memset ? nullptr : task.src, task.srcExtent(), task.srcKind}};
         for (const auto &range : ranges) {
             if (!StillValid(range)) {
                 return Fail(ACL_ERROR_RT_PARAM_INVALID, task.kind == TaskKind::Memset ? "memset task" : "memcpy task",
@@ -130,6 +259,8 @@ aclError RunMemoryTask(const Task &task) {
     }
     if (task.kind == TaskKind::Memset) {
         std::memset(task.dst, task.value, task.count);
+    } else if (task.height > 1) {
+        CopyRows(task.dst, task.dpitch, task.src, task.spitch, task.count, task.height);
     } else if (task.dst != task.src) {
         std::memmove(task.dst, task.src, task.count);
     }
@@ -215,37 +346,7 @@ ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsync(void *dst, size_t destMax, const v
         return ACL_SUCCESS;
     }
     if (plan.pageable) {
-        // Pageable host memory cannot be read by the device asynchronously: the runtime turns the
-        // copy into "synchronise the stream, then copy" (ApiErrorDecorator::MemcpyAsync), which a
-        // capture cannot record and which is an unsafe call under the capture modes. From 9.1 the
-        // capturing stream is refused up front (107000) and the mode refusal is reported as
-        // 107041; up to 9.0 the implicit synchronisation fails (107027) and the mode refusal is
-        // the synchronous copy's 107030.
-        const bool before91 = SimulatedRelease() < 901;
-        if (target->captureFlag.load(std::memory_order_acquire)) {
-            std::lock_guard lock(CaptureMutex());
-            if (target->capture) {
-                if (before91) {
-                    return Fail(ACL_ERROR_RT_STREAM_CAPTURED, call,
-                                "the pageable memory copy synchronises the stream, which is capturing: allocate the "
-                                "host buffer with aclrtMallocHost");
-                }
-                return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
-                            "the pageable memory copy task does not support graph capture: allocate the host buffer "
-                            "with aclrtMallocHost");
-            }
-        }
-        if (aclError status = CheckUnsafeCall(call); status != ACL_SUCCESS) {
-            if (before91) {
-                return status;
-            }
-            return Fail(ACL_ERROR_RT_CAPTURE_MODE_BLOCK_ASYNC, call,
-                        "the copy of pageable memory was turned into a synchronous copy, which the capture mode "
-                        "in force does not permit: use aclrtMallocHost memory or ACL_MODEL_RI_CAPTURE_MODE_RELAXED");
-        }
-        ACLSIM_RETURN_IF_FAILED(target->synchronize(std::chrono::steady_clock::time_point::max()));
-        std::memmove(dst, src, count);
-        return ACL_SUCCESS;
+        return CopyPageableSynchronously(call, *target, [&] { std::memmove(dst, src, count); });
     }
     Task task;
     task.kind = TaskKind::Memcpy;
@@ -261,42 +362,43 @@ ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsync(void *dst, size_t destMax, const v
 ACL_FUNC_VISIBILITY aclError aclrtMemcpy2d(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width,
                                            size_t height, aclrtMemcpyKind kind) {
     const char *call = "aclrtMemcpy2d";
-    if (dst == nullptr || src == nullptr) {
-        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(dst == nullptr ? "dst" : "src") + " is NULL");
-    }
-    if (kind != ACL_MEMCPY_HOST_TO_DEVICE && kind != ACL_MEMCPY_DEVICE_TO_HOST) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
-                    "only ACL_MEMCPY_HOST_TO_DEVICE and ACL_MEMCPY_DEVICE_TO_HOST are supported");
-    }
     if (width == 0 || height == 0) {
         return ACL_SUCCESS;
     }
-    if (width > dpitch || width > spitch) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
-                    "width " + std::to_string(width) + " exceeds a pitch (dpitch " + std::to_string(dpitch) +
-                        ", spitch " + std::to_string(spitch) + ")");
-    }
-    if (height - 1 > (SIZE_MAX - width) / std::max(dpitch, spitch)) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "pitch × height overflows");
-    }
-    size_t dstExtent = dpitch * (height - 1) + width;
-    size_t srcExtent = spitch * (height - 1) + width;
-    // Validate the whole extents as one range each (rows in between belong to the same buffer).
-    RangeKind dstKind = ClassifyRange(dst, dstExtent);
-    RangeKind srcKind = ClassifyRange(src, srcExtent);
-    bool wantDstDevice = kind == ACL_MEMCPY_HOST_TO_DEVICE;
-    if (dstKind == RangeKind::Overrun || srcKind == RangeKind::Overrun ||
-        (dstKind == RangeKind::Device) != wantDstDevice || (srcKind == RangeKind::Device) == wantDstDevice) {
-        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
-                    std::string(KindName(kind)) + " does not fit the pointers: destination is " + RangeName(dstKind) +
-                        " over " + std::to_string(dstExtent) + " bytes, source is " + RangeName(srcKind) + " over " +
-                        std::to_string(srcExtent) + " bytes");
-    }
+    ACLSIM_RETURN_IF_FAILED(CheckCopy2dArguments(call, dst, dpitch, src, spitch, width, kind));
+    Copy2dPlan plan;
+    ACLSIM_RETURN_IF_FAILED(PlanCopy2d(call, dst, dpitch, src, spitch, width, height, kind, false, plan));
     ACLSIM_RETURN_IF_FAILED(CheckUnsafeCall(call));
-    for (size_t row = 0; row < height; ++row) {
-        std::memmove(static_cast<char *>(dst) + row * dpitch, static_cast<const char *>(src) + row * spitch, width);
-    }
+    CopyRows(dst, dpitch, src, spitch, width, height);
     return ACL_SUCCESS;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtMemcpy2dAsync(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width,
+                                                size_t height, aclrtMemcpyKind kind, aclrtStream stream) {
+    const char *call = "aclrtMemcpy2dAsync";
+    if (width == 0 || height == 0) {
+        return ACL_SUCCESS;
+    }
+    ACLSIM_RETURN_IF_FAILED(CheckCopy2dArguments(call, dst, dpitch, src, spitch, width, kind));
+    std::shared_ptr<Stream> target;
+    ACLSIM_RETURN_IF_FAILED(ResolveStream(call, stream, target));
+    Copy2dPlan plan;
+    ACLSIM_RETURN_IF_FAILED(PlanCopy2d(call, dst, dpitch, src, spitch, width, height, kind, true, plan));
+    if (plan.pageable) {
+        return CopyPageableSynchronously(call, *target, [&] { CopyRows(dst, dpitch, src, spitch, width, height); });
+    }
+    Task task;
+    task.kind = TaskKind::Memcpy;
+    task.dst = dst;
+    task.src = src;
+    task.count = width;
+    task.height = height;
+    task.dpitch = dpitch;
+    task.spitch = spitch;
+    task.dstKind = plan.dst.kind;
+    task.srcKind = plan.src.kind;
+    task.validatedEpoch.store(MemoryEpoch(), std::memory_order_relaxed);
+    return SubmitTask(call, target, std::move(task));
 }
 
 } // extern "C"

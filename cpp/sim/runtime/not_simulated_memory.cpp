@@ -26,8 +26,6 @@ ACLSIM_NOT_SIMULATED(aclrtMemsetD32, (void *ptr, size_t memSize, uint32_t value,
 ACLSIM_NOT_SIMULATED(aclrtMemsetD32Async, (void *ptr, size_t memSize, uint32_t value, size_t N, aclrtStream stream))
 ACLSIM_NOT_SIMULATED(aclrtMemcpyAsyncWithCondition, (void *dst, size_t destMax, const void *src, size_t count,
                                                      aclrtMemcpyKind kind, aclrtStream stream))
-ACLSIM_NOT_SIMULATED(aclrtMemcpy2dAsync, (void *dst, size_t dpitch, const void *src, size_t spitch, size_t width,
-                                          size_t height, aclrtMemcpyKind kind, aclrtStream stream))
 ACLSIM_NOT_SIMULATED(aclrtMemManagedAdvise, (const void *const ptr, uint64_t size, aclrtMemManagedAdviseType advise,
                                              aclrtMemManagedLocation location))
 ACLSIM_NOT_SIMULATED(aclrtReserveMemAddress,

@@ -55,7 +55,7 @@ struct Task {
     void *dst = nullptr;
     const void *src = nullptr;
     // Second line.
-    size_t count = 0;
+    size_t count = 0; // bytes; a 2D copy's width
     int32_t value = 0;
     // What the destination and source ranges ([dst, dst + count), [src, src + count)) were when
     // checked, re-checked when memory was freed since.
@@ -67,6 +67,10 @@ struct Task {
     // What a runtime-made host function (aclrtLaunchCallback's report) needs, alive as long as the
     // task: hostArgs points into it. Null for aclrtLaunchHostFunc, whose args the caller owns.
     std::shared_ptr<void> hostState;
+    // A 2D copy (aclrtMemcpy2dAsync): `height` rows of `count` bytes, `dpitch`/`spitch` apart.
+    size_t height = 1;
+    size_t dpitch = 0;
+    size_t spitch = 0;
     // Memory epoch at which the ranges were last found valid (atomic: a model's task may be
     // replayed on several streams at once).
     mutable std::atomic<uint64_t> validatedEpoch{0};
@@ -77,13 +81,16 @@ struct Task {
           modelStream(other.modelStream), model(other.model), kernel(std::move(other.kernel)),
           event(std::move(other.event)), dst(other.dst), src(other.src), count(other.count), value(other.value),
           dstKind(other.dstKind), srcKind(other.srcKind), generation(other.generation), hostFunc(other.hostFunc),
-          hostArgs(other.hostArgs), hostState(std::move(other.hostState)),
-          validatedEpoch(other.validatedEpoch.load(std::memory_order_relaxed)) {}
+          hostArgs(other.hostArgs), hostState(std::move(other.hostState)), height(other.height), dpitch(other.dpitch),
+          spitch(other.spitch), validatedEpoch(other.validatedEpoch.load(std::memory_order_relaxed)) {}
     Task &operator=(Task &&) = delete; // tasks are built in place and never reassigned
     Task(const Task &) = delete;
     Task &operator=(const Task &) = delete;
 
     const char *typeName() const;
+    // Bytes from the first to the last one a copy or memset touches at dst (or src).
+    size_t dstExtent() const noexcept { return height <= 1 ? count : dpitch * (height - 1) + count; }
+    size_t srcExtent() const noexcept { return height <= 1 ? count : spitch * (height - 1) + count; }
 };
 
 // Runs a task on the calling thread; `inModel` means it is part of a model replay.

@@ -1,5 +1,7 @@
 // Memory: allocation and free argument checks, copy/memset parameter order, device-range bounds and
-// direction checks (nothing written on refusal), async H2H, pageable async copies, aclrtMemcpy2d.
+// direction checks (nothing written on refusal), async H2H, pageable async copies, 2D copies.
+#include <algorithm>
+#include <cstring>
 #include <tuple>
 
 #include "rt_fixtures.h"
@@ -332,20 +334,20 @@ TEST_CASE("aclrtMemset / aclrtMemsetAsync: count 0 -> success, NULL -> 100000, c
     }
 }
 
-TEST_CASE("aclrtMemcpy2d: pitched H2D and D2H; other kinds and width > pitch -> 107000") {
-    rt::NoLeaks leaks;
-    constexpr size_t kWidth = 12;
-    constexpr size_t kHeight = 5;
-    constexpr size_t kHostPitch = 20;
-    constexpr size_t kDevPitch = 16;
-    rt::DeviceMemory deviceMemory(kDevPitch * kHeight);
-    rt::DeviceMemory device2(kDevPitch * kHeight);
-    REQUIRE(deviceMemory.ok() && device2.ok());
-    void *device = deviceMemory;
-    CHECK_EQ(aclrtMemset(device, kDevPitch * kHeight, 0, kDevPitch * kHeight), ACL_SUCCESS);
-    auto host = Pattern(kHostPitch * kHeight, 40);
-    // Rows of `kWidth` bytes at `pitch` in `got` equal the host rows; the rest of each row is `pad`.
-    auto rowsCopied = [&](const std::vector<unsigned char> &got, size_t pitch, unsigned char pad) {
+// Rows of a pitched image: `height` rows of `width` bytes, a host pattern at kHostPitch and device
+// memory at kDevPitch, and what a copy of them must leave.
+struct Pitched {
+    static constexpr size_t kWidth = 12;
+    static constexpr size_t kHeight = 5;
+    static constexpr size_t kHostPitch = 20;
+    static constexpr size_t kDevPitch = 16;
+    rt::DeviceMemory device{kDevPitch * kHeight};
+    rt::DeviceMemory device2{kDevPitch * kHeight};
+    std::vector<unsigned char> host = Pattern(kHostPitch * kHeight, 40);
+
+    bool ok() const { return device.ok() && device2.ok(); }
+    // Rows of kWidth bytes at `pitch` in `got` equal the host rows; the rest of each row is `pad`.
+    bool RowsCopied(const std::vector<unsigned char> &got, size_t pitch, unsigned char pad) const {
         bool rowsOk = true;
         for (size_t r = 0; r < kHeight; ++r) {
             for (size_t c = 0; c < pitch; ++c) {
@@ -354,44 +356,155 @@ TEST_CASE("aclrtMemcpy2d: pitched H2D and D2H; other kinds and width > pitch -> 
             }
         }
         return rowsOk;
-    };
-
-    CHECK_EQ(aclrtMemcpy2d(device, kDevPitch, host.data(), kHostPitch, kWidth, kHeight, ACL_MEMCPY_HOST_TO_DEVICE),
-             ACL_SUCCESS);
-    auto bytes = rt::ReadBytes(device, kDevPitch * kHeight);
-    CHECK(rowsCopied(bytes, kDevPitch, 0));
-
-    std::vector<unsigned char> back(kHostPitch * kHeight, 0xFF);
-    CHECK_EQ(aclrtMemcpy2d(back.data(), kHostPitch, device, kDevPitch, kWidth, kHeight, ACL_MEMCPY_DEVICE_TO_HOST),
-             ACL_SUCCESS);
-    CHECK(rowsCopied(back, kHostPitch, 0xFF));
-
-    std::vector<unsigned char> other(kHostPitch * kHeight, 0);
-    struct Refused {
-        const char *what;
-        void *dst;
-        size_t dpitch;
-        const void *src;
-        size_t spitch;
-        size_t height;
-        aclrtMemcpyKind kind;
-    };
-    const Refused refused[] = {
-        {"D2D", device2, kDevPitch, device, kDevPitch, kHeight, ACL_MEMCPY_DEVICE_TO_DEVICE},
-        {"H2H", other.data(), kHostPitch, host.data(), kHostPitch, kHeight, ACL_MEMCPY_HOST_TO_HOST},
-        {"DEFAULT", device, kDevPitch, host.data(), kHostPitch, kHeight, ACL_MEMCPY_DEFAULT},
-        {"width > spitch", device, kDevPitch, host.data(), 8, kHeight, ACL_MEMCPY_HOST_TO_DEVICE},
-        {"width > dpitch", device, 8, host.data(), kHostPitch, kHeight, ACL_MEMCPY_HOST_TO_DEVICE},
-        {"device rows past the allocation", device, kDevPitch, host.data(), kHostPitch, kHeight + 1,
-         ACL_MEMCPY_HOST_TO_DEVICE},
-    };
-    for (const Refused &r : refused) {
-        rt::Expect(aclrtMemcpy2d(r.dst, r.dpitch, r.src, r.spitch, kWidth, r.height, r.kind),
-                   ACL_ERROR_RT_PARAM_INVALID, r.what, __FILE__, __LINE__);
     }
-    CHECK(rt::ReadBytes(device, kDevPitch * kHeight) == bytes);
-    CHECK_EQ(aclrtMemcpy2d(nullptr, kDevPitch, host.data(), kHostPitch, kWidth, kHeight, ACL_MEMCPY_HOST_TO_DEVICE),
+};
+
+// One refused 2D copy: its arguments and the code each form returns.
+struct Refused2d {
+    const char *what;
+    void *dst;
+    size_t dpitch;
+    const void *src;
+    size_t spitch;
+    size_t width;
+    size_t height;
+    int kind;
+    aclError sync;
+    aclError async;
+};
+
+TEST_CASE("aclrtMemcpy2d and aclrtMemcpy2dAsync: pitched rows both ways, DEFAULT by the pointers, CANN's codes") {
+    rt::NoLeaks leaks;
+    using P = Pitched;
+    Pitched p;
+    rt::Stream stream;
+    REQUIRE(p.ok() && stream.ok());
+    void *device = p.device;
+    for (int async = 0; async < 2; ++async) {
+        for (aclrtMemcpyKind toDevice : {ACL_MEMCPY_HOST_TO_DEVICE, ACL_MEMCPY_DEFAULT}) {
+            CHECK_EQ(aclrtMemset(device, P::kDevPitch * P::kHeight, 0, P::kDevPitch * P::kHeight), ACL_SUCCESS);
+            std::vector<unsigned char> back(P::kHostPitch * P::kHeight, 0xFF);
+            const aclrtMemcpyKind toHost = toDevice == ACL_MEMCPY_DEFAULT ? toDevice : ACL_MEMCPY_DEVICE_TO_HOST;
+            if (async) {
+                CHECK_EQ(aclrtMemcpy2dAsync(device, P::kDevPitch, p.host.data(), P::kHostPitch, P::kWidth, P::kHeight,
+                                            toDevice, stream),
+                         ACL_SUCCESS);
+                CHECK_EQ(aclrtMemcpy2dAsync(back.data(), P::kHostPitch, device, P::kDevPitch, P::kWidth, P::kHeight,
+                                            toHost, stream),
+                         ACL_SUCCESS);
+                CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
+            } else {
+                CHECK_EQ(
+                    aclrtMemcpy2d(device, P::kDevPitch, p.host.data(), P::kHostPitch, P::kWidth, P::kHeight, toDevice),
+                    ACL_SUCCESS);
+                CHECK_EQ(aclrtMemcpy2d(back.data(), P::kHostPitch, device, P::kDevPitch, P::kWidth, P::kHeight, toHost),
+                         ACL_SUCCESS);
+            }
+            CHECK(p.RowsCopied(rt::ReadBytes(device, P::kDevPitch * P::kHeight), P::kDevPitch, 0));
+            CHECK(p.RowsCopied(back, P::kHostPitch, 0xFF));
+        }
+    }
+    // Device to device, asynchronously only (from 9.0).
+    CHECK_EQ(aclrtMemset(p.device2, P::kDevPitch * P::kHeight, 0xEE, P::kDevPitch * P::kHeight), ACL_SUCCESS);
+    CHECK_EQ(aclrtMemcpy2dAsync(p.device2, P::kDevPitch, device, P::kDevPitch, P::kWidth, P::kHeight,
+                                ACL_MEMCPY_DEVICE_TO_DEVICE, stream),
+             ACL_SUCCESS);
+    CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
+    CHECK(p.RowsCopied(rt::ReadBytes(p.device2, P::kDevPitch * P::kHeight), P::kDevPitch, 0xEE));
+    // Width or height 0: nothing to do, whatever the rest.
+    CHECK_EQ(aclrtMemcpy2d(nullptr, 0, nullptr, 0, 0, P::kHeight, ACL_MEMCPY_HOST_TO_HOST), ACL_SUCCESS);
+    CHECK_EQ(aclrtMemcpy2dAsync(nullptr, 0, nullptr, 0, P::kWidth, 0, ACL_MEMCPY_HOST_TO_HOST, stream), ACL_SUCCESS);
+
+    const auto before = rt::ReadBytes(device, P::kDevPitch * P::kHeight);
+    std::vector<unsigned char> other(P::kHostPitch * P::kHeight, 0);
+    void *host = p.host.data();
+    const Refused2d refused[] = {
+        // ACL's own checks (CheckMemcpy2dParam): 100000.
+        {"dst NULL", nullptr, P::kDevPitch, host, P::kHostPitch, P::kWidth, P::kHeight, ACL_MEMCPY_HOST_TO_DEVICE,
+         ACL_ERROR_INVALID_PARAM, ACL_ERROR_INVALID_PARAM},
+        {"width > spitch", device, P::kDevPitch, host, 8, P::kWidth, P::kHeight, ACL_MEMCPY_HOST_TO_DEVICE,
+         ACL_ERROR_INVALID_PARAM, ACL_ERROR_INVALID_PARAM},
+        {"width > dpitch", device, 8, host, P::kHostPitch, P::kWidth, P::kHeight, ACL_MEMCPY_HOST_TO_DEVICE,
+         ACL_ERROR_INVALID_PARAM, ACL_ERROR_INVALID_PARAM},
+        {"H2H", other.data(), P::kHostPitch, host, P::kHostPitch, P::kWidth, P::kHeight, ACL_MEMCPY_HOST_TO_HOST,
+         ACL_ERROR_INVALID_PARAM, ACL_ERROR_INVALID_PARAM},
+        {"kind out of the enumeration", device, P::kDevPitch, host, P::kHostPitch, P::kWidth, P::kHeight, 99,
+         ACL_ERROR_INVALID_PARAM, ACL_ERROR_INVALID_PARAM},
+        // The runtime's: its bounds, the pointers' direction (107000); D2D synchronously (207000).
+        {"D2D", p.device2, P::kDevPitch, device, P::kDevPitch, P::kWidth, P::kHeight, ACL_MEMCPY_DEVICE_TO_DEVICE,
+         ACL_ERROR_RT_FEATURE_NOT_SUPPORT, ACL_SUCCESS},
+        {"height above 5 Mi rows", device, P::kDevPitch, host, P::kHostPitch, P::kWidth, 5242881,
+         ACL_MEMCPY_HOST_TO_DEVICE, ACL_ERROR_RT_PARAM_INVALID, ACL_ERROR_RT_PARAM_INVALID},
+        {"width above 5,000,000 bytes", device, 5000001, host, 5000001, 5000001, 1, ACL_MEMCPY_HOST_TO_DEVICE,
+         ACL_ERROR_RT_PARAM_INVALID, ACL_ERROR_RT_PARAM_INVALID},
+        {"device rows past the allocation", device, P::kDevPitch, host, P::kHostPitch, P::kWidth, P::kHeight + 1,
+         ACL_MEMCPY_HOST_TO_DEVICE, ACL_ERROR_RT_PARAM_INVALID, ACL_ERROR_RT_PARAM_INVALID},
+        {"H2D into host memory", other.data(), P::kHostPitch, host, P::kHostPitch, P::kWidth, P::kHeight,
+         ACL_MEMCPY_HOST_TO_DEVICE, ACL_ERROR_RT_PARAM_INVALID, ACL_ERROR_RT_PARAM_INVALID},
+        {"DEFAULT between host buffers", other.data(), P::kHostPitch, host, P::kHostPitch, P::kWidth, P::kHeight,
+         ACL_MEMCPY_DEFAULT, ACL_ERROR_RT_PARAM_INVALID, ACL_ERROR_RT_PARAM_INVALID},
+        {"DEFAULT between device buffers", p.device2, P::kDevPitch, device, P::kDevPitch, P::kWidth, P::kHeight,
+         ACL_MEMCPY_DEFAULT, ACL_ERROR_RT_PARAM_INVALID, ACL_SUCCESS},
+    };
+    for (const Refused2d &r : refused) {
+        const auto kind = static_cast<aclrtMemcpyKind>(r.kind); // (99 is outside the enumeration)
+        rt::Expect(aclrtMemcpy2d(r.dst, r.dpitch, r.src, r.spitch, r.width, r.height, kind), r.sync, r.what, __FILE__,
+                   __LINE__);
+        rt::Expect(aclrtMemcpy2dAsync(r.dst, r.dpitch, r.src, r.spitch, r.width, r.height, kind, stream), r.async,
+                   r.what, __FILE__, __LINE__);
+        CHECK_EQ(aclrtSynchronizeStream(stream), ACL_SUCCESS);
+    }
+    CHECK(rt::ReadBytes(device, P::kDevPitch * P::kHeight) == before);
+    rt::Expect(aclrtMemcpy2dAsync(p.device2, P::kDevPitch, host, P::kHostPitch, P::kWidth, P::kHeight,
+                                  ACL_MEMCPY_HOST_TO_DEVICE, reinterpret_cast<aclrtStream>(&other)),
+               ACL_ERROR_RT_INVALID_HANDLE, "a stream that is not one", __FILE__, __LINE__);
+    // 8.5: no D2D at all (ACL refuses it: 100000; DEFAULT between device buffers: 107000).
+    const uint32_t release = aclsimGetCannRelease();
+    REQUIRE(aclsimSetCannRelease(805) == ACL_SUCCESS);
+    CHECK_EQ(aclrtMemcpy2dAsync(p.device2, P::kDevPitch, device, P::kDevPitch, P::kWidth, P::kHeight,
+                                ACL_MEMCPY_DEVICE_TO_DEVICE, stream),
              ACL_ERROR_INVALID_PARAM);
+    CHECK_EQ(aclrtMemcpy2dAsync(p.device2, P::kDevPitch, device, P::kDevPitch, P::kWidth, P::kHeight,
+                                ACL_MEMCPY_DEFAULT, stream),
+             ACL_ERROR_RT_PARAM_INVALID);
+    REQUIRE(aclsimSetCannRelease(release) == ACL_SUCCESS);
+}
+
+TEST_CASE("aclrtMemcpy2dAsync captured: each replay copies the rows anew; pageable memory cannot be captured") {
+    rt::NoLeaks leaks;
+    using P = Pitched;
+    Pitched p;
+    rt::Stream stream;
+    rt::HostFloats pinnedFloats{P::kHostPitch * P::kHeight / sizeof(float)};
+    REQUIRE(p.ok() && stream.ok() && pinnedFloats.ok());
+    auto *pinned = static_cast<unsigned char *>(pinnedFloats.get());
+    std::vector<unsigned char> pageable(P::kHostPitch * P::kHeight, 0);
+    CHECK_EQ(aclrtMemset(p.device, P::kDevPitch * P::kHeight, 0, P::kDevPitch * P::kHeight), ACL_SUCCESS);
+    rt::BeginCapture(stream);
+    CHECK_EQ(aclrtMemcpy2dAsync(p.device, P::kDevPitch, pinned, P::kHostPitch, P::kWidth, P::kHeight,
+                                ACL_MEMCPY_HOST_TO_DEVICE, stream),
+             ACL_SUCCESS);
+    rt::Expect(aclrtMemcpy2dAsync(p.device2, P::kDevPitch, pageable.data(), P::kHostPitch, P::kWidth, P::kHeight,
+                                  ACL_MEMCPY_HOST_TO_DEVICE, stream),
+               ACL_ERROR_RT_PARAM_INVALID, "pageable memory in a capture", __FILE__, __LINE__);
+    rt::Model model = rt::EndCapture(stream);
+    CHECK(rt::ReadBytes(p.device, P::kDevPitch * P::kHeight) == std::vector<unsigned char>(P::kDevPitch * P::kHeight));
+    for (unsigned char seed : {40, 41}) {
+        std::memcpy(pinned, Pattern(P::kHostPitch * P::kHeight, seed).data(), P::kHostPitch * P::kHeight);
+        p.host = Pattern(P::kHostPitch * P::kHeight, seed);
+        rt::Replay(model, stream);
+        CHECK(p.RowsCopied(rt::ReadBytes(p.device, P::kDevPitch * P::kHeight), P::kDevPitch, 0));
+    }
+    // Outside a capture a pageable copy is made synchronously.
+    p.host = Pattern(P::kHostPitch * P::kHeight, 40);
+    CHECK_EQ(aclrtMemcpy2dAsync(p.device2, P::kDevPitch, p.host.data(), P::kHostPitch, P::kWidth, P::kHeight,
+                                ACL_MEMCPY_HOST_TO_DEVICE, stream),
+             ACL_SUCCESS);
+    std::vector<unsigned char> rows = rt::ReadBytes(p.device2, P::kDevPitch * P::kHeight);
+    for (size_t r = 0; r < P::kHeight; ++r) {
+        CHECK(std::equal(rows.begin() + r * P::kDevPitch, rows.begin() + r * P::kDevPitch + P::kWidth,
+                         p.host.begin() + r * P::kHostPitch));
+    }
 }
 
 TEST_CASE("work whose memory is freed before it runs fails at synchronisation (no crash); streams recover") {
