@@ -304,4 +304,30 @@ ACL_FUNC_VISIBILITY aclError aclrtGetMemInfo(aclrtMemAttr attr, size_t *free, si
     return ACL_SUCCESS;
 }
 
+// aclrtPointerGetAttributesImpl (NULL ptr or attributes: 100000) over NpuDriver::PtrGetAttributes:
+// memory of aclrtMalloc is DEVICE with its device's id, of aclrtMallocHost HOST, anything else
+// (ordinary host memory, or an address no allocation holds) UNREGISTERED; the id is 0 but for
+// device memory. Any address within an allocation answers for it. The simulator has no huge
+// pages: pageSize is 4096.
+ACL_FUNC_VISIBILITY aclError aclrtPointerGetAttributes(const void *ptr, aclrtPtrAttributes *attributes) {
+    const char *call = "aclrtPointerGetAttributes";
+    if (ptr == nullptr || attributes == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, std::string(ptr == nullptr ? "ptr" : "attributes") + " is NULL");
+    }
+    aclrtPtrAttributes found{};
+    found.location.type = ACL_MEM_LOCATION_TYPE_UNREGISTERED;
+    found.pageSize = 4096;
+    {
+        auto &table = Table();
+        std::shared_lock lock(table.mutex);
+        if (const auto *entry = Containing(table, reinterpret_cast<uintptr_t>(ptr))) {
+            const Allocation &allocation = entry->second;
+            found.location.type = allocation.host ? ACL_MEM_LOCATION_TYPE_HOST : ACL_MEM_LOCATION_TYPE_DEVICE;
+            found.location.id = allocation.host ? 0 : static_cast<uint32_t>(allocation.device);
+        }
+    }
+    *attributes = found;
+    return ACL_SUCCESS;
+}
+
 } // extern "C"

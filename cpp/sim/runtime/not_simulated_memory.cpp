@@ -8,7 +8,6 @@ extern "C" {
 
 ACLSIM_NOT_SIMULATED(aclrtMallocForTaskScheduler,
                      (void **devPtr, size_t size, aclrtMemMallocPolicy policy, aclrtMallocConfig *cfg))
-ACLSIM_NOT_SIMULATED(aclrtPointerGetAttributes, (const void *ptr, aclrtPtrAttributes *attributes))
 ACLSIM_NOT_SIMULATED(aclrtMemManagedGetAttr, (aclrtMemManagedRangeAttribute attribute, const void *ptr, size_t size,
                                               void *data, size_t dataSize))
 ACLSIM_NOT_SIMULATED(aclrtMemManagedGetAttrs, (aclrtMemManagedRangeAttribute * attributes, size_t numAttributes,

@@ -507,6 +507,50 @@ TEST_CASE("aclrtMemcpy2dAsync captured: each replay copies the rows anew; pageab
     }
 }
 
+TEST_CASE("aclrtPointerGetAttributes: device memory with its device, pinned host memory, the rest unregistered") {
+    rt::NoLeaks leaks;
+    rt::DeviceMemory device(kBytes);
+    rt::HostFloats pinned(kBytes / sizeof(float));
+    REQUIRE(device.ok() && pinned.ok());
+    struct Where {
+        const char *what;
+        const void *ptr;
+        aclrtMemLocationType type;
+        uint32_t id;
+    };
+    std::vector<unsigned char> ordinary(16);
+    const Where places[] = {
+        {"device memory", device.As<char>(), ACL_MEM_LOCATION_TYPE_DEVICE, 0},
+        {"inside device memory", device.As<char>() + kBytes - 1, ACL_MEM_LOCATION_TYPE_DEVICE, 0},
+        {"pinned host memory", pinned.data() + 3, ACL_MEM_LOCATION_TYPE_HOST, 0},
+        {"ordinary host memory", ordinary.data(), ACL_MEM_LOCATION_TYPE_UNREGISTERED, 0},
+    };
+    for (const Where &place : places) {
+        aclrtPtrAttributes attributes;
+        std::memset(&attributes, 0xAB, sizeof attributes);
+        rt::Expect(aclrtPointerGetAttributes(place.ptr, &attributes), ACL_SUCCESS, place.what, __FILE__, __LINE__);
+        rt::Expect(attributes.location.type, place.type, place.what, __FILE__, __LINE__);
+        rt::Expect(attributes.location.id, place.id, place.what, __FILE__, __LINE__);
+        rt::Expect(attributes.pageSize, 4096, place.what, __FILE__, __LINE__);
+    }
+    // Memory of device 1 names device 1; once freed, no allocation holds the address.
+    aclrtContext context = rt::CurrentContext();
+    REQUIRE(aclrtSetDevice(1) == ACL_SUCCESS);
+    void *other = nullptr;
+    REQUIRE(aclrtMalloc(&other, kBytes, ACL_MEM_MALLOC_HUGE_FIRST) == ACL_SUCCESS);
+    aclrtPtrAttributes attributes{};
+    CHECK_EQ(aclrtPointerGetAttributes(other, &attributes), ACL_SUCCESS);
+    CHECK_EQ(attributes.location.type, ACL_MEM_LOCATION_TYPE_DEVICE);
+    CHECK_EQ(attributes.location.id, 1u);
+    CHECK_EQ(aclrtFree(other), ACL_SUCCESS);
+    CHECK_EQ(aclrtPointerGetAttributes(other, &attributes), ACL_SUCCESS);
+    CHECK_EQ(attributes.location.type, ACL_MEM_LOCATION_TYPE_UNREGISTERED);
+    CHECK_EQ(aclrtResetDevice(1), ACL_SUCCESS);
+    REQUIRE(aclrtSetCurrentContext(context) == ACL_SUCCESS);
+    CHECK_EQ(aclrtPointerGetAttributes(nullptr, &attributes), ACL_ERROR_INVALID_PARAM);
+    CHECK_EQ(aclrtPointerGetAttributes(device, nullptr), ACL_ERROR_INVALID_PARAM);
+}
+
 TEST_CASE("work whose memory is freed before it runs fails at synchronisation (no crash); streams recover") {
     MemoryFixture f;
     REQUIRE(f.ok());
