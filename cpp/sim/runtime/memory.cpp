@@ -29,9 +29,6 @@ struct MemoryTable {
 
 constexpr size_t kQuarantineMaxBytes = 64u << 20;
 constexpr size_t kQuarantineMaxBlocks = 256;
-// Device memory a simulated device reports (aclrtGetMemInfo): 64 GiB of HBM, as an Atlas A2.
-constexpr size_t kSimulatedDeviceMemory = size_t{64} << 30;
-
 MemoryTable &Table() {
     static MemoryTable table;
     return table;
@@ -299,8 +296,8 @@ ACL_FUNC_VISIBILITY aclError aclrtGetMemInfo(aclrtMemAttr attr, size_t *free, si
             }
         }
     }
-    *total = kSimulatedDeviceMemory;
-    *free = used >= kSimulatedDeviceMemory ? 0 : kSimulatedDeviceMemory - used;
+    *total = chip::kDeviceMemoryBytes;
+    *free = used >= chip::kDeviceMemoryBytes ? 0 : chip::kDeviceMemoryBytes - used;
     return ACL_SUCCESS;
 }
 

@@ -50,7 +50,6 @@ ACLSIM_NOT_SIMULATED(aclrtWaitAndResetNotify, (aclrtNotify notify, aclrtStream s
 ACLSIM_NOT_SIMULATED(aclrtGetNotifyId, (aclrtNotify notify, uint32_t *notifyId))
 ACLSIM_NOT_SIMULATED(aclrtGetEventId, (aclrtEvent event, uint32_t *eventId))
 ACLSIM_NOT_SIMULATED(aclrtGetEventAvailNum, (uint32_t * eventCount))
-ACLSIM_NOT_SIMULATED(aclrtGetDeviceInfo, (uint32_t deviceId, aclrtDevAttr attr, int64_t *value))
 ACLSIM_NOT_SIMULATED(aclrtGetDeviceCapability, (int32_t deviceId, aclrtDevFeatureType devFeatureType, int32_t *value))
 ACLSIM_NOT_SIMULATED(aclrtDeviceGetUuid, (int32_t deviceId, aclrtUuid *uuid))
 ACLSIM_NOT_SIMULATED(aclrtDeviceSetLimit, (aclrtDeviceLimit limit, size_t value))

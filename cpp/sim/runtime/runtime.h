@@ -5,6 +5,7 @@
 #define ACLSIM_RUNTIME_RUNTIME_H
 
 #include "capture.h"
+#include "chip.h"
 #include "context.h"
 #include "errors.h"
 #include "event.h"

@@ -1,6 +1,7 @@
-// Process- and device-level settings and queries around a program's streams: the SoC name, stream
-// priorities, operator timeouts, exception callbacks, half-precision conversion, application
-// logging, and the timed stream wait. Each follows the CANN function named above it.
+// Process- and device-level settings and queries around a program's streams: the SoC name and
+// device attributes, stream priorities, operator timeouts, exception callbacks, half-precision
+// conversion, application logging, and the timed stream wait. Each follows the CANN function
+// named above it.
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -13,10 +14,6 @@
 
 namespace aclsim {
 namespace {
-
-// What the simulator reports as its chip (an Atlas A2 training card, whose operator lists the
-// simulated aclnn operators follow).
-constexpr const char kSocName[] = "Ascend910B1";
 
 // RT_STREAM_LEAST_PRIORITY / RT_STREAM_GREATEST_PRIORITY of the runtime.
 constexpr int32_t kLeastStreamPriority = 7;
@@ -142,7 +139,45 @@ extern "C" {
 
 // aclrtGetSocNameImpl: the SoC version, or NULL when it cannot be determined (never here).
 ACL_FUNC_VISIBILITY const char *aclrtGetSocName() {
-    return kSocName;
+    return chip::kSocName;
+}
+
+// aclrtGetDeviceInfoImpl (NULL value: 100000) over ApiErrorDecorator/ApiImpl::GetDeviceInfoByAttr
+// (a device id past the count: 107000): the chip's core counts, memory, L2 size and architecture
+// (chip.h), not virtual. What the driver reports of the machine (chip, board, SuperPOD ids, host
+// link, form factor, privileges) and the SIMT limits the Ascend910B1 lacks are 207000; a value
+// outside the enumeration is 107000.
+ACL_FUNC_VISIBILITY aclError aclrtGetDeviceInfo(uint32_t deviceId, aclrtDevAttr attr, int64_t *value) {
+    const char *call = "aclrtGetDeviceInfo";
+    if (value == nullptr) {
+        return Fail(ACL_ERROR_INVALID_PARAM, call, "value is NULL");
+    }
+    if (deviceId >= static_cast<uint32_t>(DeviceCount())) {
+        return Fail(ACL_ERROR_RT_PARAM_INVALID, call,
+                    "device " + std::to_string(deviceId) + " is not in [0, " + std::to_string(DeviceCount()) + ")");
+    }
+    const int raw = static_cast<int>(attr);
+    switch (raw) {
+    case ACL_DEV_ATTR_AICPU_CORE_NUM: *value = chip::kAiCpuCores; return ACL_SUCCESS;
+    case ACL_DEV_ATTR_AICORE_CORE_NUM: *value = chip::kAiCoreCores; return ACL_SUCCESS;
+    case ACL_DEV_ATTR_CUBE_CORE_NUM: *value = chip::kCubeCores; return ACL_SUCCESS;
+    case ACL_DEV_ATTR_VECTOR_CORE_NUM: *value = chip::kVectorCores; return ACL_SUCCESS;
+    case ACL_DEV_ATTR_TOTAL_GLOBAL_MEM_SIZE:
+        *value = static_cast<int64_t>(chip::kDeviceMemoryBytes);
+        return ACL_SUCCESS;
+    case ACL_DEV_ATTR_L2_CACHE_SIZE: *value = chip::kL2CacheBytes; return ACL_SUCCESS;
+    case ACL_DEV_ATTR_NPU_ARCH: *value = chip::kNpuArch; return ACL_SUCCESS;
+    case ACL_DEV_ATTR_IS_VIRTUAL: *value = 0; return ACL_SUCCESS;
+    default: break;
+    }
+    const bool known = (raw >= ACL_DEV_ATTR_WARP_SIZE && raw <= ACL_DEV_ATTR_MAX_BLOCK_DIM_Z) ||
+                       (raw >= ACL_DEV_ATTR_SMP_ID && raw <= ACL_DEV_ATTR_DEVICE_FORM_FACTOR);
+    if (known) {
+        return Fail(ACL_ERROR_RT_FEATURE_NOT_SUPPORT, call,
+                    "attribute " + std::to_string(raw) + " is not reported by the simulated " + chip::kSocName +
+                        " (it has no SIMT limits and no driver facts of a machine)");
+    }
+    return Fail(ACL_ERROR_RT_PARAM_INVALID, call, "attr " + std::to_string(raw) + " is not an aclrtDevAttr");
 }
 
 // ApiImpl::DeviceGetStreamPriorityRange: either output may be NULL; no context needed.

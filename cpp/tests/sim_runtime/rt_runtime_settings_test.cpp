@@ -28,6 +28,49 @@ TEST_CASE("aclrtGetSocName names an Ascend910B chip") {
     CHECK(aclrtGetSocName() == name);
 }
 
+// aclrtGetDeviceInfoImpl (NULL value: 100000), ApiErrorDecorator::GetDeviceInfoByAttr (a device
+// id past the count: 107000), ApiImpl::GetDeviceInfoByAttr(Misc): the Ascend910B1's figures; what
+// it does not report 207000, a value outside the enumeration 107000 (its default case).
+TEST_CASE("aclrtGetDeviceInfo: the Ascend910B1's cores, memory, L2 and architecture; codes of the rest") {
+    struct Reported {
+        aclrtDevAttr attr;
+        int64_t value;
+    };
+    const Reported reported[] = {
+        {ACL_DEV_ATTR_AICPU_CORE_NUM, 4},   {ACL_DEV_ATTR_AICORE_CORE_NUM, 24},      {ACL_DEV_ATTR_CUBE_CORE_NUM, 24},
+        {ACL_DEV_ATTR_VECTOR_CORE_NUM, 48}, {ACL_DEV_ATTR_L2_CACHE_SIZE, 192 << 20}, {ACL_DEV_ATTR_NPU_ARCH, 2201},
+        {ACL_DEV_ATTR_IS_VIRTUAL, 0},
+    };
+    uint32_t devices = 0;
+    REQUIRE(aclrtGetDeviceCount(&devices) == ACL_SUCCESS);
+    for (uint32_t device = 0; device < devices; ++device) {
+        for (const Reported &r : reported) {
+            int64_t value = -7;
+            rt::Expect(aclrtGetDeviceInfo(device, r.attr, &value), ACL_SUCCESS, "reported attribute", __FILE__,
+                       __LINE__);
+            rt::Expect(value, r.value, "its value", __FILE__, __LINE__);
+        }
+        // The total memory is aclrtGetMemInfo's.
+        size_t free = 0;
+        size_t total = 0;
+        int64_t memory = 0;
+        CHECK_EQ(aclrtGetDeviceInfo(device, ACL_DEV_ATTR_TOTAL_GLOBAL_MEM_SIZE, &memory), ACL_SUCCESS);
+        CHECK_EQ(aclrtGetMemInfo(ACL_HBM_MEM, &free, &total), ACL_SUCCESS);
+        CHECK_EQ(static_cast<size_t>(memory), total);
+    }
+    int64_t value = 0;
+    for (aclrtDevAttr unreported : {ACL_DEV_ATTR_WARP_SIZE, ACL_DEV_ATTR_MAX_BLOCK_DIM_Z, ACL_DEV_ATTR_SMP_ID,
+                                    ACL_DEV_ATTR_SUPER_POD_ID, ACL_DEV_ATTR_DEVICE_FORM_FACTOR}) {
+        CHECK_EQ(aclrtGetDeviceInfo(0, unreported, &value), ACL_ERROR_RT_FEATURE_NOT_SUPPORT);
+    }
+    for (int notAnAttribute : {0, 2, 300, 600, 999}) {
+        CHECK_EQ(aclrtGetDeviceInfo(0, static_cast<aclrtDevAttr>(notAnAttribute), &value), ACL_ERROR_RT_PARAM_INVALID);
+    }
+    CHECK_EQ(aclrtGetDeviceInfo(0, ACL_DEV_ATTR_AICORE_CORE_NUM, nullptr), ACL_ERROR_INVALID_PARAM);
+    CHECK_EQ(aclrtGetDeviceInfo(devices, ACL_DEV_ATTR_AICORE_CORE_NUM, &value), ACL_ERROR_RT_PARAM_INVALID);
+    CHECK(std::string(aclGetRecentErrMsg()).find("device " + std::to_string(devices)) != std::string::npos);
+}
+
 // ApiImpl::DeviceGetStreamPriorityRange: RT_STREAM_LEAST_PRIORITY 7, RT_STREAM_GREATEST_PRIORITY 0;
 // either output may be NULL.
 TEST_CASE("aclrtDeviceGetStreamPriorityRange: least 7, greatest 0, NULL outputs accepted") {
