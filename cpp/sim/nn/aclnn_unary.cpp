@@ -1,7 +1,8 @@
-// The unary elementwise operators (aclnnNeg, aclnnExp, aclnnRelu, aclnnGelu, aclnnSilu and their
-// in-place variants) and the conversions aclnnCast and aclnnInplaceCopy, all on the elementwise
-// kernel. Types and checks follow CANN's op_api sources: Gelu and Relu want out of self's dtype,
-// Neg and Exp any out the result casts to; Exp computes integer and BOOL input in FLOAT.
+// The unary elementwise operators (aclnnNeg, aclnnExp, aclnnRelu, aclnnGelu, aclnnSilu,
+// aclnnSigmoid, aclnnTanh and their in-place variants) and the conversions aclnnCast and
+// aclnnInplaceCopy, all on the elementwise kernel. Types and checks follow CANN's op_api sources
+// (Ascend910B branches): each row states self's and out's dtypes, whether the result must cast to
+// out, and which dtype input that is neither floating nor complex computes in.
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,7 +13,9 @@
 #include "aclnnop/aclnn_gelu.h"
 #include "aclnnop/aclnn_neg.h"
 #include "aclnnop/aclnn_relu.h"
+#include "aclnnop/aclnn_sigmoid.h"
 #include "aclnnop/aclnn_silu.h"
+#include "aclnnop/aclnn_tanh.h"
 #include "elementwise_op.h"
 
 namespace aclsim::nn {
@@ -21,34 +24,76 @@ namespace {
 // Cast and Copy accept every type the simulator stores.
 const std::vector<aclDataType> &kStoredTypes = StoredTypes();
 const std::vector<aclDataType> kFloatTypes = {ACL_FLOAT, ACL_FLOAT16, ACL_BF16};
+const std::vector<aclDataType> kSameAsSelf = {}; // outTypes of the rows whose out must have self's dtype
+
+// The dtype integer and BOOL input (neither floating nor complex) computes in.
+enum class IntegerCompute {
+    kSelfType, // as it is
+    kFloat,    // cast to FLOAT first (Exp, Tanh)
+    kOutType,  // cast to out's dtype first (Sigmoid)
+};
 
 struct UnaryOperator {
     ElementOp element;
-    const char *kernel;
+    const char *kernel; // CANN's kernel op type
     std::vector<aclDataType> types;
-    bool outMatchesSelf;  // out must have self's dtype (else: any dtype the result casts to)
-    bool integersAsFloat; // integer and BOOL input compute in FLOAT
+    std::vector<aclDataType> outTypes; // kSameAsSelf: out must have self's dtype
+    bool checksResultCast;             // the computed dtype must cast to out's (CANN's CanCast)
+    IntegerCompute integers;
+    std::vector<aclDataType> inplaceTypes = {}; // checked first by the in-place form when CANN lists them
 };
 
 const UnaryOperator kNeg{
     ElementOp::kNeg,
     "Neg",
     {ACL_INT8, ACL_INT32, ACL_INT64, ACL_FLOAT16, ACL_FLOAT, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128, ACL_BF16},
-    false,
-    false};
+    kStoredTypes,
+    true,
+    IntegerCompute::kSelfType};
 const UnaryOperator kExp{
     ElementOp::kExp,
     "Exp",
     {ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128, ACL_BOOL, ACL_INT64},
+    kStoredTypes,
+    true,
+    IntegerCompute::kFloat};
+const std::vector<aclDataType> kReluTypes = {ACL_FLOAT, ACL_FLOAT16, ACL_INT8, ACL_UINT8,
+                                             ACL_INT32, ACL_INT64,   ACL_BF16};
+const UnaryOperator kRelu{ElementOp::kRelu, "Relu", kReluTypes, kSameAsSelf, false, IntegerCompute::kSelfType};
+const UnaryOperator kGelu{ElementOp::kGelu, "Gelu", kFloatTypes, kSameAsSelf, false, IntegerCompute::kSelfType};
+const UnaryOperator kSilu{ElementOp::kSilu, "Swish", kFloatTypes, kSameAsSelf, false, IntegerCompute::kSelfType};
+// aclnn_sigmoid.cpp: DTYPE_SUPPORT_LIST for self, DTYPE_OUT_LIST for out and (on 910B) selfRef, no
+// cast check; self outside DTYPE_OUT_LIST is cast to out's dtype before the kernel.
+const std::vector<aclDataType> kSigmoidOutTypes = {ACL_FLOAT,     ACL_FLOAT16,    ACL_DOUBLE,
+                                                   ACL_COMPLEX64, ACL_COMPLEX128, ACL_BF16};
+const UnaryOperator kSigmoid{
+    ElementOp::kSigmoid,
+    "Sigmoid",
+    {ACL_FLOAT, ACL_FLOAT16, ACL_DOUBLE, ACL_INT8, ACL_INT16, ACL_INT32, ACL_INT64, ACL_BOOL, ACL_COMPLEX64,
+     ACL_COMPLEX128, ACL_BF16, ACL_UINT8},
+    kSigmoidOutTypes,
     false,
-    true};
-const UnaryOperator kRelu{ElementOp::kRelu,
-                          "Relu",
-                          {ACL_FLOAT, ACL_FLOAT16, ACL_INT8, ACL_UINT8, ACL_INT32, ACL_INT64, ACL_BF16},
-                          true,
-                          false};
-const UnaryOperator kGelu{ElementOp::kGelu, "Gelu", kFloatTypes, true, false};
-const UnaryOperator kSilu{ElementOp::kSilu, "Swish", kFloatTypes, true, false};
+    IntegerCompute::kOutType,
+    kSigmoidOutTypes,
+};
+// aclnn_tanh.cpp: ASCEND910B_DTYPE_SUPPORT_LIST for self and out, the result (FLOAT for integer and
+// BOOL self) must cast to out, so out is FLOAT, FLOAT16 or BF16 in effect; selfRef:
+// ASCEND910B_DTYPE_OUT_LIST.
+const std::vector<aclDataType> kTanhTypes = {ACL_FLOAT, ACL_FLOAT16, ACL_BOOL,  ACL_UINT8, ACL_INT8,
+                                             ACL_INT16, ACL_INT32,   ACL_INT64, ACL_BF16};
+const UnaryOperator kTanh{ElementOp::kTanh, "Tanh", kTanhTypes, kTanhTypes, true, IntegerCompute::kFloat, kFloatTypes};
+
+aclDataType ComputeType(const UnaryOperator &op, aclDataType selfType, aclDataType outType) {
+    if (IsFloatingType(selfType) || IsComplexType(selfType)) {
+        return selfType;
+    }
+    switch (op.integers) {
+    case IntegerCompute::kFloat: return ACL_FLOAT;
+    case IntegerCompute::kOutType: return outType;
+    case IntegerCompute::kSelfType: break;
+    }
+    return selfType;
+}
 
 // Shared tail of every operator here: rank, out shape and layouts, then the executor.
 aclnnStatus HandOutSameShape(const char *api, const char *opName, ElementwiseRequest request, const aclTensor *self,
@@ -77,16 +122,17 @@ aclnnStatus Unary(const char *api, const char *opName, const UnaryOperator &op, 
     ElementwiseRequest request;
     request.op = op.element;
     request.kernelName = op.kernel;
-    request.computeType =
-        op.integersAsFloat && !IsFloatingType(selfType) && !IsComplexType(selfType) ? ACL_FLOAT : selfType;
-    if (op.outMatchesSelf) {
+    if (op.outTypes.empty()) {
         if (out->desc.dtype != selfType) {
             return Fail(kAclnnErrParamInvalid, api,
                         std::string(outName) + " has dtype " + DataTypeName(out->desc.dtype) + " but " + selfName +
                             " has " + DataTypeName(selfType) + "; they must be the same");
         }
     } else {
-        ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, outName, out->desc.dtype, kStoredTypes));
+        ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, outName, out->desc.dtype, op.outTypes));
+    }
+    request.computeType = ComputeType(op, selfType, out->desc.dtype);
+    if (op.checksResultCast) {
         ACLSIM_RETURN_IF_FAILED(CheckCastable(api, "result dtype", request.computeType, outName, out->desc.dtype));
     }
     return HandOutSameShape(api, opName, std::move(request), self, out, selfName, outName, workspaceSize, executor);
@@ -94,6 +140,9 @@ aclnnStatus Unary(const char *api, const char *opName, const UnaryOperator &op, 
 
 aclnnStatus Inplace(const char *api, const char *opName, const UnaryOperator &op, aclTensor *selfRef,
                     uint64_t *workspaceSize, aclOpExecutor **executor) {
+    if (selfRef != nullptr && !op.inplaceTypes.empty()) {
+        ACLSIM_RETURN_IF_FAILED(CheckTypeIn(api, "selfRef", selfRef->desc.dtype, op.inplaceTypes));
+    }
     return Unary(api, opName, op, selfRef, selfRef, "selfRef", "selfRef", workspaceSize, executor);
 }
 
@@ -127,6 +176,10 @@ ACLSIM_UNARY_OPERATOR(Relu, kRelu, const aclTensor)
 ACLSIM_INPLACE_UNARY_OPERATOR(Relu, kRelu)
 ACLSIM_UNARY_OPERATOR(Gelu, kGelu, aclTensor)
 ACLSIM_UNARY_OPERATOR(Silu, kSilu, aclTensor)
+ACLSIM_UNARY_OPERATOR(Sigmoid, kSigmoid, aclTensor)
+ACLSIM_INPLACE_UNARY_OPERATOR(Sigmoid, kSigmoid)
+ACLSIM_UNARY_OPERATOR(Tanh, kTanh, aclTensor)
+ACLSIM_INPLACE_UNARY_OPERATOR(Tanh, kTanh)
 
 // Cast: out must be of `dtype`; the value is converted as CastValue defines (float to integer
 // truncates and saturates, NaN gives 0; complex to real drops the imaginary part).

@@ -13,7 +13,21 @@
 
 namespace aclsim::nn {
 
-enum class ElementOp { kAxpy, kSubAxpy, kMul, kDiv, kMaximum, kNeg, kExp, kRelu, kGelu, kSilu, kIdentity };
+enum class ElementOp {
+    kAxpy,
+    kSubAxpy,
+    kMul,
+    kDiv,
+    kMaximum,
+    kNeg,
+    kExp,
+    kRelu,
+    kGelu,
+    kSilu,
+    kSigmoid,
+    kTanh,
+    kIdentity
+};
 
 // A float chosen by a mask rather than a branch: GCC does not if-convert a float comparison
 // selecting between floats (NaN rules), which would keep every loop over e^x scalar.
@@ -280,6 +294,55 @@ struct ElementFunction<ElementOp::kSilu> {
     template <class A>
     static A Apply(A x, A, A) {
         return x / (1.0f + ExpForLogistic(-x));
+    }
+};
+
+// |x| by clearing the sign bit (no branch, no library call).
+inline float AbsFloat(float x) {
+    return FloatFromBits(FloatBits(x) & 0x7fffffffu);
+}
+
+// 1 / (1 + e^-x), from e = e^-|x| in (0, 1]: 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, so
+// that no e^x overflows and results down into the subnormals keep their relative accuracy (within
+// 4 ulp in float32). NaN stays NaN; complex input uses the definition with std::exp (cexp).
+template <>
+struct ElementFunction<ElementOp::kSigmoid> {
+    template <class A>
+    static constexpr bool kSupports = kIsFloatArith<A> || IsComplex<A>::value;
+    template <class A>
+    static A Apply(A x, A, A) {
+        if constexpr (std::is_same_v<A, float>) {
+            const float e = ExpFloat(-AbsFloat(x));
+            return SelectFloat(x < 0.0f, e, 1.0f) / (1.0f + e);
+        } else if constexpr (std::is_same_v<A, double>) {
+            const double e = ExpDouble(x < 0.0 ? x : -x); // NaN goes on as NaN
+            return (x < 0.0 ? e : 1.0) / (1.0 + e);
+        } else {
+            return A(1) / (A(1) + std::exp(-x)); // cexp, whose symbol version is the base one
+        }
+    }
+};
+
+// tanh in float32 (FLOAT16 and BF16 compute in it too), odd, so computed on |x| with x's sign put
+// back (-0 stays -0): below 0.625 an odd polynomial x + x^3 P(x^2) (1 - e^-2x would cancel there);
+// above, (1 - e) / (1 + e) with e = e^-2|x|, which reaches 1 by itself for large |x| (e underflows)
+// and at infinity. NaN stays NaN (both forms give NaN, and the comparison picks the second).
+template <>
+struct ElementFunction<ElementOp::kTanh> {
+    template <class A>
+    static constexpr bool kSupports = std::is_same_v<A, float>;
+    template <class A>
+    static A Apply(A x, A, A) {
+        const float a = AbsFloat(x);
+        const float s = a * a;
+        // Minimax coefficients of (tanh(a) - a) / a^3 in s = a^2 on [0, 0.625] (Cephes' tanhf).
+        const float small = a + a * s *
+                                    Horner(s, -5.70498872745e-3f, 2.06390887954e-2f, -5.37397155531e-2f,
+                                           1.33314422036e-1f, -3.33332819422e-1f);
+        const float e = ExpFloat(-2.0f * a);
+        const float large = (1.0f - e) / (1.0f + e);
+        const float magnitude = SelectFloat(a < 0.625f, small, large);
+        return FloatFromBits(FloatBits(magnitude) | (FloatBits(x) & 0x80000000u));
     }
 };
 

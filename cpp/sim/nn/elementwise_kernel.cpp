@@ -307,6 +307,8 @@ std::shared_ptr<const DeviceKernel> MakeElementwiseKernel(const ElementwiseKerne
     case ElementOp::kRelu: return MakeFor<ElementOp::kRelu>(plan);
     case ElementOp::kGelu: return MakeFor<ElementOp::kGelu>(plan);
     case ElementOp::kSilu: return MakeFor<ElementOp::kSilu>(plan);
+    case ElementOp::kSigmoid: return MakeFor<ElementOp::kSigmoid>(plan);
+    case ElementOp::kTanh: return MakeFor<ElementOp::kTanh>(plan);
     case ElementOp::kIdentity: return MakeFor<ElementOp::kIdentity>(plan);
     }
     return nullptr;

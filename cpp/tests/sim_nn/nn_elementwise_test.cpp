@@ -1,6 +1,6 @@
 // The elementwise operators beyond Add against a scalar reference: Sub, Mul, Div and Maximum
-// over every dtype pair they accept, the unary operators (Neg, Exp, Relu, Gelu, Silu) over their
-// dtypes, Cast between all stored types, InplaceCopy; broadcasting, strided and offset views,
+// over every dtype pair they accept, the unary operators (Neg, Exp, Relu, Gelu, Silu, Sigmoid,
+// Tanh) over their dtypes, Cast between all stored types, InplaceCopy; broadcasting, strided and offset views,
 // empty tensors, every refusal with its code, and eager vs captured replay vs task update.
 #include <algorithm>
 #include <cmath>
@@ -15,8 +15,10 @@
 #include "aclnnop/aclnn_mul.h"
 #include "aclnnop/aclnn_neg.h"
 #include "aclnnop/aclnn_relu.h"
+#include "aclnnop/aclnn_sigmoid.h"
 #include "aclnnop/aclnn_silu.h"
 #include "aclnnop/aclnn_sub.h"
+#include "aclnnop/aclnn_tanh.h"
 #include "element_ops.h"
 #include "nn_op_harness.h"
 
@@ -70,6 +72,14 @@ double RefGelu(double x) {
 }
 double RefSilu(double x) {
     return x / (1.0 + std::exp(-x));
+}
+// The logistic function as e^x / (1 + e^x) for x < 0, which keeps tiny results' digits.
+double RefSigmoid(double x) {
+    return x < 0 ? std::exp(x) / (1.0 + std::exp(x)) : 1.0 / (1.0 + std::exp(-x));
+}
+template <class T>
+std::complex<T> RefSigmoid(std::complex<T> z) {
+    return T(1) / (T(1) + std::exp(-z));
 }
 
 enum class Binary { kSub, kMul, kDiv, kMaximum };
@@ -250,7 +260,7 @@ TEST_CASE("Subs, Muls and Divs take a scalar other; the in-place variants write 
 
 namespace {
 
-enum class Unary { kNeg, kExp, kRelu, kGelu, kSilu };
+enum class Unary { kNeg, kExp, kRelu, kGelu, kSilu, kSigmoid, kTanh };
 
 // The first phase of a unary operator: self, out, then the workspace size and executor outputs.
 using UnaryPrepare = aclnnStatus (*)(const aclTensor *, aclTensor *, uint64_t *, aclOpExecutor **);
@@ -285,13 +295,41 @@ const UnaryCase kUnaryCases[] = {
      &aclnnRelu},
     {Unary::kGelu, "Gelu", {ACL_FLOAT, ACL_FLOAT16, ACL_BF16}, &aclnnGeluGetWorkspaceSize, &aclnnGelu},
     {Unary::kSilu, "Silu", {ACL_FLOAT, ACL_FLOAT16, ACL_BF16}, &aclnnSiluGetWorkspaceSize, &aclnnSilu},
+    {Unary::kSigmoid,
+     "Sigmoid",
+     {ACL_FLOAT, ACL_FLOAT16, ACL_DOUBLE, ACL_INT8, ACL_INT16, ACL_INT32, ACL_INT64, ACL_BOOL, ACL_COMPLEX64,
+      ACL_COMPLEX128, ACL_BF16, ACL_UINT8},
+     &aclnnSigmoidGetWorkspaceSize,
+     &aclnnSigmoid},
+    {Unary::kTanh,
+     "Tanh",
+     {ACL_FLOAT, ACL_FLOAT16, ACL_BOOL, ACL_UINT8, ACL_INT8, ACL_INT16, ACL_INT32, ACL_INT64, ACL_BF16},
+     &aclnnTanhGetWorkspaceSize,
+     &aclnnTanh},
 };
+
+// The out dtype of the table's runs: self's, but FLOAT for integer and BOOL self where the
+// operator computes those in a floating type.
+aclDataType TableOutType(Unary op, aclDataType self) {
+    const bool floatForIntegers = op == Unary::kExp || op == Unary::kSigmoid || op == Unary::kTanh;
+    return (floatForIntegers && !IsFloat(self) && !IsComplex(self)) ? ACL_FLOAT : self;
+}
 
 OpCall UnaryCall(Unary op, aclTensor *self, aclTensor *out) {
     const UnaryCase &row =
         *std::find_if(std::begin(kUnaryCases), std::end(kUnaryCases), [op](const UnaryCase &c) { return c.op == op; });
     const UnaryPrepare prepare = row.prepare;
     return {[=](uint64_t *ws, aclOpExecutor **ex) { return prepare(self, out, ws, ex); }, row.launch};
+}
+
+// The in-place form of Sigmoid or Tanh on selfRef.
+OpCall InplaceUnaryCall(Unary op, aclTensor *selfRef) {
+    if (op == Unary::kSigmoid) {
+        return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceSigmoidGetWorkspaceSize(selfRef, ws, ex); },
+                &aclnnInplaceSigmoid};
+    }
+    return {[=](uint64_t *ws, aclOpExecutor **ex) { return aclnnInplaceTanhGetWorkspaceSize(selfRef, ws, ex); },
+            &aclnnInplaceTanh};
 }
 
 // Runs Exp over `inputs` as a 1-D tensor of `type` (the inputs' own type) and returns out's bytes
@@ -339,13 +377,26 @@ std::vector<unsigned char> RefUnary(Unary op, DeviceTensor &self, DeviceTensor &
                         } else {
                             return static_cast<C>(RefGelu(static_cast<double>(a)));
                         }
-                    default:
+                    case Unary::kSilu:
                         if constexpr (IsStdComplex<C>::value) {
                             return a;
                         } else {
                             return static_cast<C>(RefSilu(static_cast<double>(a)));
                         }
+                    case Unary::kSigmoid:
+                        if constexpr (IsStdComplex<C>::value) {
+                            return RefSigmoid(a);
+                        } else {
+                            return static_cast<C>(RefSigmoid(static_cast<double>(a)));
+                        }
+                    case Unary::kTanh:
+                        if constexpr (IsStdComplex<C>::value) {
+                            return a;
+                        } else {
+                            return static_cast<C>(std::tanh(static_cast<double>(a)));
+                        }
                     }
+                    return a;
                 }
             },
             exact ? self.spec().type : (IsComplex(outType) ? outType : ACL_DOUBLE), out.spec(), expected);
@@ -355,11 +406,11 @@ std::vector<unsigned char> RefUnary(Unary op, DeviceTensor &self, DeviceTensor &
 
 } // namespace
 
-TEST_CASE("Neg, Exp, Relu, Gelu (tanh form) and Silu over their dtypes") {
+TEST_CASE("Neg, Exp, Relu, Gelu (tanh form), Silu, Sigmoid and Tanh over their dtypes") {
     REQUIRE(Session().ok);
     for (const UnaryCase &c : kUnaryCases) {
         for (aclDataType t : c.types) {
-            const aclDataType outType = (c.op == Unary::kExp && !IsFloat(t) && !IsComplex(t)) ? ACL_FLOAT : t;
+            const aclDataType outType = TableOutType(c.op, t);
             auto self = Make(t, {5, 9});
             if (IsFloat(t)) { // [-8, 8]: the activations' interesting range, no overflow in e^x
                 for (size_t i = 0; i < 45; ++i) {
@@ -450,11 +501,13 @@ float ScalarDefinition(Unary op, float x) {
     case Unary::kExp: return aclsim::nn::ExpFloat(x);
     case Unary::kGelu: return ElementFunction<ElementOp::kGelu>::Apply<float>(x, 0.0f, 0.0f);
     case Unary::kSilu: return ElementFunction<ElementOp::kSilu>::Apply<float>(x, 0.0f, 0.0f);
+    case Unary::kSigmoid: return ElementFunction<ElementOp::kSigmoid>::Apply<float>(x, 0.0f, 0.0f);
+    case Unary::kTanh: return ElementFunction<ElementOp::kTanh>::Apply<float>(x, 0.0f, 0.0f);
     default: return NAN;
     }
 }
 
-TEST_CASE("Exp, Gelu and Silu in float32 give the scalar definition's bits across the float range") {
+TEST_CASE("Exp, Gelu, Silu, Sigmoid and Tanh in float32 give the scalar definition's bits across the float range") {
     REQUIRE(Session().ok);
     // Every 4099th bit pattern (all signs, exponents, NaNs, infinities), so every vector lane and
     // the loops' tails see every kind of value.
@@ -466,7 +519,7 @@ TEST_CASE("Exp, Gelu and Silu in float32 give the scalar definition's bits acros
     }
     self->Upload();
     auto out = Make(ACL_FLOAT, {count});
-    for (Unary op : {Unary::kExp, Unary::kGelu, Unary::kSilu}) {
+    for (Unary op : {Unary::kExp, Unary::kGelu, Unary::kSilu, Unary::kSigmoid, Unary::kTanh}) {
         CHECK_EQ(Run(UnaryCall(op, *self, *out)), 0);
         const std::vector<unsigned char> bytes = out->Download();
         int64_t differing = 0;
@@ -573,6 +626,9 @@ TEST_CASE("empty tensors give an executor that launches nothing") {
     auto out = Make(ACL_FLOAT, {0, 3});
     CHECK_EQ(Run(BinaryCall(Binary::kMul, *self, *other, nullptr, *out)), 0);
     CHECK_EQ(Run(UnaryCall(Unary::kGelu, *self, *out)), 0);
+    CHECK_EQ(Run(UnaryCall(Unary::kSigmoid, *self, *out)), 0);
+    CHECK_EQ(Run(UnaryCall(Unary::kTanh, *self, *out)), 0);
+    CHECK_EQ(Run(InplaceUnaryCall(Unary::kTanh, *self)), 0);
     CHECK_EQ(Run(CastCall(*self, ACL_FLOAT, *out)), 0);
 }
 
@@ -640,6 +696,10 @@ TEST_CASE("every elementwise operator: eager, captured replay and task update gi
         {"Relu", [&](Operands &o) { return UnaryCall(Unary::kRelu, *o.a, *o.out); }},
         {"Gelu", [&](Operands &o) { return UnaryCall(Unary::kGelu, *o.a, *o.out); }},
         {"Silu", [&](Operands &o) { return UnaryCall(Unary::kSilu, *o.a, *o.out); }},
+        {"Sigmoid", [&](Operands &o) { return UnaryCall(Unary::kSigmoid, *o.a, *o.out); }},
+        {"Tanh", [&](Operands &o) { return UnaryCall(Unary::kTanh, *o.a, *o.out); }},
+        {"InplaceSigmoid", [&](Operands &o) { return InplaceUnaryCall(Unary::kSigmoid, *o.out); }},
+        {"InplaceTanh", [&](Operands &o) { return InplaceUnaryCall(Unary::kTanh, *o.out); }},
         {"Muls", [&](Operands &o) { return MulsCall(*o.a, scalar, *o.out); }},
         {"Cast", [&](Operands &o) { return CastCall(*o.a, ACL_FLOAT, *o.out); }},
         {"InplaceCopy", [&](Operands &o) { return InplaceCopyCall(*o.out, *o.a); }},
@@ -654,6 +714,253 @@ TEST_CASE("every elementwise operator: eager, captured replay and task update gi
         }
         CHECK(CheckCaptureReplayUpdate([&](int k) { return factory(sets[k]); }, *sets[0].out, *sets[1].out, name));
     }
+}
+
+namespace {
+
+// Runs a unary operator over `inputs` (1-D, of `type`) into an out of `outType`; returns out's bytes.
+template <class T>
+std::vector<unsigned char> RunUnary(Unary op, aclDataType type, const std::vector<T> &inputs, aclDataType outType) {
+    auto self = Make(type, {static_cast<int64_t>(inputs.size())});
+    std::memcpy(self->host().data(), inputs.data(), inputs.size() * sizeof(T));
+    self->Upload();
+    auto out = Make(outType, {static_cast<int64_t>(inputs.size())});
+    CHECK_EQ(Run(UnaryCall(op, *self, *out)), 0);
+    return out->Download();
+}
+
+// Distance of `actual` from the exact value in units of the float32 result's last place (the
+// spacing at the exact value rounded to float; subnormals have the fixed spacing 2^-149).
+double FloatUlps(float actual, double exact) {
+    const float rounded = static_cast<float>(exact);
+    const double spacing = static_cast<double>(std::nextafter(std::fabs(rounded), INFINITY) - std::fabs(rounded));
+    return std::fabs(static_cast<double>(actual) - exact) / spacing;
+}
+
+// The worst ulp error of op in float32 over x = from, from + step, ..., to (the exact value by
+// `reference` in double or long double).
+template <class Reference>
+double WorstFloatUlps(Unary op, float from, float to, float step, Reference reference) {
+    std::vector<float> inputs;
+    for (float x = from; x <= to; x += step) {
+        inputs.push_back(x);
+    }
+    const std::vector<unsigned char> bytes = RunUnary(op, ACL_FLOAT, inputs, ACL_FLOAT);
+    double worst = 0;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        worst = std::max(worst, FloatUlps(LoadRaw<float>(&bytes[i * 4]), reference(inputs[i])));
+    }
+    return worst;
+}
+
+} // namespace
+
+TEST_CASE("Sigmoid in float32 is within 4 ulp of 1 / (1 + e^-x), subnormal results included") {
+    REQUIRE(Session().ok);
+    auto reference = [](float x) { return RefSigmoid(static_cast<double>(x)); };
+    const double wide = WorstFloatUlps(Unary::kSigmoid, -103.0f, 20.0f, 0.00731f, reference);
+    const double nearZero = WorstFloatUlps(Unary::kSigmoid, -0.5f, 0.5f, 1.7e-5f, reference);
+    std::fprintf(stderr, "Sigmoid float32: worst %.2f ulp on [-103, 20], %.2f ulp on [-0.5, 0.5]\n", wide, nearZero);
+    CHECK(wide <= 4.0);
+    CHECK(nearZero <= 4.0);
+
+    const std::vector<float> edges = {-INFINITY, -200.0f, -104.0f, -100.0f, -1e-30f,  -0.0f,
+                                      0.0f,      1e-30f,  17.0f,   100.0f,  INFINITY, NAN};
+    const std::vector<unsigned char> bytes = RunUnary(Unary::kSigmoid, ACL_FLOAT, edges, ACL_FLOAT);
+    auto at = [&](size_t i) { return LoadRaw<float>(&bytes[i * 4]); };
+    CHECK_EQ(at(0), 0.0f);
+    CHECK_EQ(at(1), 0.0f); // e^-200 is below the smallest subnormal
+    CHECK(at(2) >= 0.0f);
+    CHECK(at(2) <= 2e-45f);
+    CHECK(FloatUlps(at(3), std::exp(-100.0) / (1.0 + std::exp(-100.0))) <= 1.0); // a subnormal result
+    CHECK_EQ(at(4), 0.5f);
+    CHECK_EQ(at(5), 0.5f);
+    CHECK_EQ(at(6), 0.5f);
+    CHECK_EQ(at(7), 0.5f);
+    CHECK(FloatUlps(at(8), RefSigmoid(17.0)) <= 1.0); // 1 + e^-17 rounds to 1
+    CHECK_EQ(at(9), 1.0f);
+    CHECK_EQ(at(10), 1.0f);
+    CHECK(std::isnan(at(11)));
+}
+
+TEST_CASE("Tanh in float32 is within 3 ulp of tanh, odd, saturating to 1 with NaN kept") {
+    REQUIRE(Session().ok);
+    auto reference = [](float x) { return static_cast<double>(std::tanh(static_cast<long double>(x))); };
+    const double wide = WorstFloatUlps(Unary::kTanh, -12.0f, 12.0f, 0.000913f, reference);
+    const double nearZero = WorstFloatUlps(Unary::kTanh, -0.7f, 0.7f, 1.3e-5f, reference);
+    const double tiny = WorstFloatUlps(Unary::kTanh, 1e-12f, 1e-3f, 3.1e-7f, reference);
+    std::fprintf(stderr, "Tanh float32: worst %.2f ulp on [-12, 12], %.2f on [-0.7, 0.7], %.2f on [1e-12, 1e-3]\n",
+                 wide, nearZero, tiny);
+    CHECK(wide <= 3.0);
+    CHECK(nearZero <= 3.0);
+    CHECK(tiny <= 1.0);
+
+    const std::vector<float> edges = {-INFINITY, -100.0f, -9.5f,  -0.0f,    0.0f, 1e-40f, -1e-40f,
+                                      0.625f,    9.5f,    100.0f, INFINITY, NAN,  -NAN};
+    const std::vector<unsigned char> bytes = RunUnary(Unary::kTanh, ACL_FLOAT, edges, ACL_FLOAT);
+    auto at = [&](size_t i) { return LoadRaw<float>(&bytes[i * 4]); };
+    CHECK_EQ(at(0), -1.0f);
+    CHECK_EQ(at(1), -1.0f);
+    CHECK_EQ(at(2), -1.0f);                              // tanh(9.5) = 1 - 1.1e-8 rounds to 1
+    CHECK_EQ(aclsim::nn::FloatBits(at(3)), 0x80000000u); // -0 keeps its sign
+    CHECK_EQ(aclsim::nn::FloatBits(at(4)), 0u);
+    CHECK_EQ(at(5), 1e-40f); // a subnormal x is its own tanh
+    CHECK_EQ(at(6), -1e-40f);
+    CHECK(FloatUlps(at(7), std::tanh(0.625)) <= 3.0);
+    CHECK_EQ(at(8), 1.0f);
+    CHECK_EQ(at(9), 1.0f);
+    CHECK_EQ(at(10), 1.0f);
+    CHECK(std::isnan(at(11)));
+    CHECK(std::isnan(at(12)));
+}
+
+TEST_CASE("Sigmoid in double is within 4 ulp of 1 / (1 + e^-x); complex input follows the definition") {
+    REQUIRE(Session().ok);
+    std::vector<double> inputs = {-800.0, -740.0, -0.0, 0.0, 40.0, INFINITY, -INFINITY, NAN};
+    for (int i = 0; i <= 3000; ++i) {
+        inputs.push_back(-720.0 + 0.2477 * i);
+    }
+    const std::vector<unsigned char> bytes = RunUnary(Unary::kSigmoid, ACL_DOUBLE, inputs, ACL_DOUBLE);
+    double worst = 0;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        const double actual = LoadRaw<double>(&bytes[i * 8]);
+        const long double x = inputs[i];
+        const long double exact = x < 0 ? std::exp(x) / (1.0L + std::exp(x)) : 1.0L / (1.0L + std::exp(-x));
+        if (std::isnan(inputs[i])) {
+            CHECK(std::isnan(actual));
+            continue;
+        }
+        const auto expected = static_cast<double>(exact);
+        const double spacing = std::nextafter(expected, INFINITY) - expected;
+        worst = std::max(worst, static_cast<double>(std::fabs(actual - exact) / spacing));
+    }
+    std::fprintf(stderr, "Sigmoid double: worst %.2f ulp on [-800, 40]\n", worst);
+    CHECK(worst <= 4.0);
+
+    const std::vector<std::complex<float>> z = {{0.5f, -1.25f}, {-2.0f, 3.0f}, {0.0f, 0.0f}, {4.0f, 0.1f}};
+    const std::vector<unsigned char> zBytes = RunUnary(Unary::kSigmoid, ACL_COMPLEX64, z, ACL_COMPLEX64);
+    // Complex64 through a FLOAT out keeps the real part (CANN's Sigmoid does not check the cast).
+    const std::vector<unsigned char> realBytes = RunUnary(Unary::kSigmoid, ACL_COMPLEX64, z, ACL_FLOAT);
+    for (size_t i = 0; i < z.size(); ++i) {
+        const std::complex<double> exact = 1.0 / (1.0 + std::exp(-std::complex<double>(z[i])));
+        const auto actual = LoadRaw<std::complex<float>>(&zBytes[i * 8]);
+        CHECK(std::abs(std::complex<double>(actual) - exact) <= 1e-6 * std::abs(exact));
+        CHECK(std::fabs(LoadRaw<float>(&realBytes[i * 4]) - exact.real()) <= 1e-6 * std::abs(exact));
+    }
+}
+
+// The spacing of a type's subnormals: results below it round to 0 (sigmoid(-128) in FLOAT).
+double SmallestPositive(aclDataType t) {
+    switch (t) {
+    case ACL_FLOAT16: return 6e-8;
+    case ACL_BF16: return 1e-40;
+    case ACL_FLOAT:
+    case ACL_COMPLEX64: return 1.5e-45;
+    default: return 0;
+    }
+}
+
+TEST_CASE("Sigmoid computes integer and BOOL self in out's dtype; Tanh in FLOAT, cast to out") {
+    REQUIRE(Session().ok);
+    const std::vector<int8_t> values = {-128, -20, -3, -1, 0, 1, 2, 5, 30, 127};
+    const std::vector<aclDataType> sigmoidOuts = {ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_COMPLEX64};
+    for (aclDataType outType : sigmoidOuts) {
+        const std::vector<unsigned char> bytes = RunUnary(Unary::kSigmoid, ACL_INT8, values, outType);
+        for (size_t i = 0; i < values.size(); ++i) {
+            const double expected = RefSigmoid(static_cast<double>(values[i]));
+            const double actual = ReadAs<double>(outType, &bytes[i * SizeOf(outType)]);
+            CHECK_NEAR(actual, expected, Tolerance(outType) * expected + SmallestPositive(outType));
+        }
+    }
+    const std::vector<aclDataType> tanhOuts = {ACL_FLOAT, ACL_FLOAT16, ACL_BF16};
+    for (aclDataType outType : tanhOuts) {
+        const std::vector<unsigned char> bytes = RunUnary(Unary::kTanh, ACL_INT8, values, outType);
+        for (size_t i = 0; i < values.size(); ++i) {
+            const double expected = std::tanh(static_cast<double>(values[i]));
+            const double actual = ReadAs<double>(outType, &bytes[i * SizeOf(outType)]);
+            CHECK_NEAR(actual, expected, Tolerance(outType) * std::fabs(expected));
+        }
+    }
+    // BOOL: sigmoid(1) and tanh(1) for true, sigmoid(0) = 0.5 and tanh(0) = 0 for false.
+    const std::vector<uint8_t> truths = {1, 0};
+    const std::vector<unsigned char> sigmoidBool = RunUnary(Unary::kSigmoid, ACL_BOOL, truths, ACL_DOUBLE);
+    CHECK(std::fabs(LoadRaw<double>(&sigmoidBool[0]) - RefSigmoid(1.0)) <= 1e-15);
+    CHECK_EQ(LoadRaw<double>(&sigmoidBool[8]), 0.5);
+    const std::vector<unsigned char> tanhBool = RunUnary(Unary::kTanh, ACL_BOOL, truths, ACL_FLOAT);
+    CHECK(FloatUlps(LoadRaw<float>(&tanhBool[0]), std::tanh(1.0)) <= 3.0);
+    CHECK_EQ(LoadRaw<float>(&tanhBool[4]), 0.0f);
+    // A FLOAT self into a FLOAT16 out: computed in FLOAT, rounded once to FLOAT16.
+    const std::vector<float> floats = {-3.0f, -0.25f, 0.75f, 6.0f};
+    const std::vector<unsigned char> half = RunUnary(Unary::kTanh, ACL_FLOAT, floats, ACL_FLOAT16);
+    for (size_t i = 0; i < floats.size(); ++i) {
+        CHECK_EQ(ReadAs<double>(ACL_FLOAT16, &half[i * 2]),
+                 static_cast<double>(static_cast<_Float16>(std::tanh(static_cast<double>(floats[i])))));
+    }
+}
+
+TEST_CASE("InplaceSigmoid and InplaceTanh write selfRef in each dtype they accept") {
+    REQUIRE(Session().ok);
+    const std::pair<Unary, std::vector<aclDataType>> rows[] = {
+        {Unary::kSigmoid, {ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_COMPLEX64, ACL_COMPLEX128}},
+        {Unary::kTanh, {ACL_FLOAT, ACL_FLOAT16, ACL_BF16}},
+    };
+    for (const auto &[op, types] : rows) {
+        for (aclDataType t : types) {
+            auto self = Make(t, {3, 7});
+            if (IsFloat(t)) { // [-5, 5]
+                for (size_t i = 0; i < 21; ++i) {
+                    WriteAs(t, (static_cast<double>(i) - 10.0) * 0.5, &self->host()[i * SizeOf(t)]);
+                }
+                self->Upload();
+            }
+            bool exact = false;
+            const std::vector<unsigned char> expected = RefUnary(op, *self, *self, exact);
+            CHECK_EQ(Run(InplaceUnaryCall(op, *self)), 0);
+            const std::string what =
+                std::string(op == Unary::kSigmoid ? "InplaceSigmoid " : "InplaceTanh ") + TypeName(t);
+            CHECK(CloseStorage(t, self->Download(), expected, std::max(2 * Tolerance(t), 1e-5), 1e-30, what));
+        }
+    }
+}
+
+TEST_CASE("Sigmoid and Tanh refusals: NULL 161001, dtypes, casts, shapes and ranks 161002") {
+    REQUIRE(Session().ok);
+    auto [f32, f16, bf16, f64, i32, i8, u8, b8, c64] = MakeEach(
+        {ACL_FLOAT, ACL_FLOAT16, ACL_BF16, ACL_DOUBLE, ACL_INT32, ACL_INT8, ACL_UINT8, ACL_BOOL, ACL_COMPLEX64},
+        {2, 3});
+    auto wide = Make(ACL_FLOAT, {2, 4});
+    auto nineDims = Make(ACL_FLOAT, {1, 1, 1, 1, 1, 1, 1, 1, 2});
+    auto nineDimsOut = Make(ACL_FLOAT, {1, 1, 1, 1, 1, 1, 1, 1, 2});
+    uint64_t ws = 0;
+    aclOpExecutor *ex = nullptr;
+    for (Unary op : {Unary::kSigmoid, Unary::kTanh}) {
+        CHECK_EQ(Prepare(UnaryCall(op, nullptr, *f32)), kNullptr);
+        CHECK_EQ(Prepare(UnaryCall(op, *f32, nullptr)), kNullptr);
+        CHECK_EQ(Prepare(InplaceUnaryCall(op, nullptr)), kNullptr);
+        CHECK_EQ(Prepare(UnaryCall(op, *f32, *i32)), kInvalid);              // integer out
+        CHECK_EQ(Prepare(UnaryCall(op, *i8, *b8)), kInvalid);                // BOOL out
+        CHECK_EQ(Prepare(UnaryCall(op, *f32, *wide)), kInvalid);             // out's shape
+        CHECK_EQ(Prepare(UnaryCall(op, *nineDims, *nineDimsOut)), kInvalid); // more than 8 dims
+        CHECK_EQ(Prepare(InplaceUnaryCall(op, *i32)), kInvalid);
+        CHECK_EQ(Prepare(InplaceUnaryCall(op, *u8)), kInvalid);
+        CHECK_EQ(Prepare(InplaceUnaryCall(op, *b8)), kInvalid);
+    }
+    CHECK_EQ(aclnnSigmoidGetWorkspaceSize(*f32, *f32, nullptr, &ex), kNullptr);
+    CHECK_EQ(aclnnTanhGetWorkspaceSize(*f32, *f32, &ws, nullptr), kNullptr);
+    CHECK_EQ(Prepare(UnaryCall(Unary::kSigmoid, *i32, *i32)), kInvalid); // out must be floating or complex
+    CHECK_EQ(Prepare(UnaryCall(Unary::kTanh, *i32, *i32)), kInvalid);    // FLOAT result -> INT32
+    CHECK_EQ(Prepare(UnaryCall(Unary::kTanh, *f64, *f64)), kInvalid);    // no DOUBLE
+    CHECK_EQ(Prepare(UnaryCall(Unary::kTanh, *c64, *c64)), kInvalid);    // no complex
+    CHECK_EQ(Prepare(UnaryCall(Unary::kTanh, *f32, *f64)), kInvalid);    // DOUBLE out
+    CHECK_EQ(Prepare(InplaceUnaryCall(Unary::kTanh, *f64)), kInvalid);
+    CHECK_EQ(Prepare(InplaceUnaryCall(Unary::kTanh, *c64)), kInvalid);
+    // Accepted across dtypes: Sigmoid's out need not be self's dtype, nor Tanh's.
+    CHECK_EQ(Prepare(UnaryCall(Unary::kSigmoid, *f16, *f64)), 0);
+    CHECK_EQ(Prepare(UnaryCall(Unary::kSigmoid, *c64, *f32)), 0);
+    CHECK_EQ(Prepare(UnaryCall(Unary::kSigmoid, *u8, *bf16)), 0);
+    CHECK_EQ(Prepare(UnaryCall(Unary::kTanh, *bf16, *f16)), 0);
+    CHECK_EQ(Prepare(InplaceUnaryCall(Unary::kSigmoid, *f64)), 0);
+    aclGetRecentErrMsg();
 }
 
 TEST_CASE("no tensors, scalars or executors leak") {

@@ -45,7 +45,7 @@ extern "C" {
  *  3.0  the version split into major and minor; the simulator and benchmark hooks moved to
  *       shim_testing.h. */
 #define AGJ_API_VERSION_MAJOR 4
-#define AGJ_API_VERSION_MINOR 3
+#define AGJ_API_VERSION_MINOR 4
 #define AGJ_API_VERSION (AGJ_API_VERSION_MAJOR * 65536 + AGJ_API_VERSION_MINOR)
 
 /* Shim errors (ACL errors are positive): AGJ_ERR_* from shim_errors.def. */

@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * The elementwise aclnn operators beyond Add as reusable operators: arithmetic with broadcasting
  * and type promotion ({@code sub}, {@code mul}, {@code div}, {@code maximum} and their scalar and
- * in-place forms), activations ({@code neg}, {@code exp}, {@code relu}, {@code gelu}, {@code silu})
- * and conversions ({@code cast}, {@code inplaceCopy}). Each factory prepares one repeatable aclnn
- * executor (a row of shim_operators.def) that is launched any number of times, eagerly or inside a
- * capture, and may replace a captured launch in a task group update. Dtypes, promotion and
+ * in-place forms), activations ({@code neg}, {@code exp}, {@code relu}, {@code gelu}, {@code silu},
+ * {@code sigmoid}, {@code tanh} and the in-place forms of relu, sigmoid and tanh) and conversions
+ * ({@code cast}, {@code inplaceCopy}). Each factory prepares one repeatable aclnn executor (a row
+ * of shim_operators.def) that is launched any number of times, eagerly or inside a capture, and
+ * may replace a captured launch in a task group update. Dtypes, promotion and
  * refusals are CANN's (see docs/simulator.md, "The other operators"); a refused combination
  * throws {@link InvalidArgumentException} naming the argument.
  */
@@ -213,6 +214,53 @@ public final class ElementwiseOperator extends Operator {
      */
     public static ElementwiseOperator silu(Tensor self, Tensor out) {
         return unary("silu", NativeApi.OP_SILU, self, out);
+    }
+
+    /**
+     * {@code out = 1 / (1 + e^−self)} (aclnnSigmoid). self: FLOAT, FLOAT16, BF16, DOUBLE, COMPLEX64,
+     * COMPLEX128, INT8, INT16, INT32, INT64, UINT8 or BOOL; out: FLOAT, FLOAT16, BF16, DOUBLE,
+     * COMPLEX64 or COMPLEX128. Integer and BOOL input computes in out's data type.
+     *
+     * @param self the operand, of the operator's device
+     * @param out the result, of {@code self}'s shape
+     * @return the prepared operator, owned by {@code self}'s device
+     */
+    public static ElementwiseOperator sigmoid(Tensor self, Tensor out) {
+        return unary("sigmoid", NativeApi.OP_SIGMOID, self, out);
+    }
+
+    /**
+     * {@code self = 1 / (1 + e^−self)}; FLOAT, FLOAT16, BF16, DOUBLE, COMPLEX64 or COMPLEX128
+     * (aclnnInplaceSigmoid).
+     *
+     * @param self the operand updated in place, of the operator's device
+     * @return the prepared operator, owned by {@code self}'s device
+     */
+    public static ElementwiseOperator inplaceSigmoid(Tensor self) {
+        return prepare("inplaceSigmoid", NativeApi.OP_INPLACE_SIGMOID, operands("inplaceSigmoid", self), self);
+    }
+
+    /**
+     * {@code out = tanh(self)} (aclnnTanh). self: FLOAT, FLOAT16, BF16, INT8, INT16, INT32, INT64,
+     * UINT8 or BOOL (integer and BOOL input computes in FLOAT); out: FLOAT, FLOAT16 or BF16 (the
+     * floating result does not cast to an integer or BOOL out).
+     *
+     * @param self the operand, of the operator's device
+     * @param out the result, of {@code self}'s shape
+     * @return the prepared operator, owned by {@code self}'s device
+     */
+    public static ElementwiseOperator tanh(Tensor self, Tensor out) {
+        return unary("tanh", NativeApi.OP_TANH, self, out);
+    }
+
+    /**
+     * {@code self = tanh(self)}; FLOAT, FLOAT16 or BF16 (aclnnInplaceTanh).
+     *
+     * @param self the operand updated in place, of the operator's device
+     * @return the prepared operator, owned by {@code self}'s device
+     */
+    public static ElementwiseOperator inplaceTanh(Tensor self) {
+        return prepare("inplaceTanh", NativeApi.OP_INPLACE_TANH, operands("inplaceTanh", self), self);
     }
 
     /**

@@ -82,6 +82,30 @@ class OperatorFamiliesTest extends SimulatorTest {
             expected[i] = (float) (v / (1 + Math.exp(-v)));
         }
         assertClose(expected, run(ElementwiseOperator.silu(x, out), out), 1e-5, "silu");
+        for (int i = 0; i < 6; i++) {
+            double v = a[i];
+            expected[i] = (float) (1 / (1 + Math.exp(-v)));
+        }
+        assertClose(expected, run(ElementwiseOperator.sigmoid(x, out), out), 1e-6, "sigmoid");
+        for (int i = 0; i < 6; i++) {
+            expected[i] = (float) Math.tanh(a[i]);
+        }
+        assertClose(expected, run(ElementwiseOperator.tanh(x, out), out), 1e-6, "tanh");
+        Tensor bytes = device.tensor(DataType.INT8, 2, 3);
+        ElementwiseOperator.cast(x, DataType.INT8, bytes).launch(stream); // 1, -2, 3, -4, 0, 6
+        Tensor doubles = device.tensor(DataType.DOUBLE, 2, 3);
+        Tensor back64 = device.tensor(DataType.FLOAT, 2, 3);
+        ElementwiseOperator.sigmoid(bytes, doubles).launch(stream); // INT8 computes in out's DOUBLE
+        float[] truncated = {1, -2, 3, -4, 0, 6};
+        for (int i = 0; i < 6; i++) {
+            expected[i] = (float) (1 / (1 + Math.exp(-truncated[i])));
+        }
+        assertClose(expected, run(ElementwiseOperator.cast(doubles, DataType.FLOAT, back64), back64), 1e-7,
+                "sigmoid INT8 -> DOUBLE");
+        for (int i = 0; i < 6; i++) {
+            expected[i] = (float) Math.tanh(truncated[i]);
+        }
+        assertClose(expected, run(ElementwiseOperator.tanh(bytes, out), out), 1e-6, "tanh INT8 -> FLOAT");
 
         Tensor halves = device.tensor(DataType.FLOAT16, 2, 3);
         Tensor back = device.tensor(DataType.FLOAT, 2, 3);
@@ -99,6 +123,12 @@ class OperatorFamiliesTest extends SimulatorTest {
                 "inplaceSub");
         Tensor signs = floats(device, new float[] {-1, 2, -3}, 3);
         assertFloats(new float[] {0, 2, 0}, run(ElementwiseOperator.inplaceRelu(signs), signs), "inplaceRelu");
+        Tensor logits = floats(device, new float[] {-2, 0, 2}, 3);
+        assertClose(new float[] {(float) (1 / (1 + Math.exp(2))), 0.5f, (float) (1 / (1 + Math.exp(-2)))},
+                run(ElementwiseOperator.inplaceSigmoid(logits), logits), 1e-6, "inplaceSigmoid");
+        Tensor angles = floats(device, new float[] {-0.25f, 0, 20}, 3);
+        assertClose(new float[] {(float) Math.tanh(-0.25), 0, 1}, run(ElementwiseOperator.inplaceTanh(angles), angles),
+                1e-6, "inplaceTanh");
     }
 
     @Test
@@ -206,6 +236,14 @@ class OperatorFamiliesTest extends SimulatorTest {
                 "self", "INT32");
         refused(InvalidArgumentException.class, () -> ElementwiseOperator.relu(floatsOut, half),
                 "ElementwiseOperator.relu", "out");
+        refused(InvalidArgumentException.class, () -> ElementwiseOperator.sigmoid(floatsOut, ints),
+                "ElementwiseOperator.sigmoid", "out", "INT32");
+        refused(InvalidArgumentException.class, () -> ElementwiseOperator.tanh(ints, ints), "ElementwiseOperator.tanh",
+                "out", "INT32");
+        refused(InvalidArgumentException.class, () -> ElementwiseOperator.inplaceTanh(ints),
+                "ElementwiseOperator.inplaceTanh");
+        refused(InvalidArgumentException.class, () -> ElementwiseOperator.inplaceSigmoid(ints),
+                "ElementwiseOperator.inplaceSigmoid");
         refused(InvalidArgumentException.class, () -> ElementwiseOperator.cast(floatsOut, DataType.INT32, half),
                 "ElementwiseOperator.cast");
         refused(NullPointerException.class, () -> ElementwiseOperator.mul(floatsOut, null, floatsOut), "other");

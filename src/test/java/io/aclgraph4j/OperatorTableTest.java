@@ -43,7 +43,24 @@ class OperatorTableTest {
                     true, new float[] {21, 42, 63, 84}),
             new Row("INPLACE_ADDS", NativeApi.OP_INPLACE_ADDS,
                     o -> AddOperator.inplaceAdds(o.self(), o.five(), o.two()),
-                    true, new float[] {11, 12, 13, 14}));
+                    true, new float[] {11, 12, 13, 14}),
+            new Row("SIGMOID", NativeApi.OP_SIGMOID, o -> ElementwiseOperator.sigmoid(o.self(), o.out()), false,
+                    map(SELF, v -> 1 / (1 + Math.exp(-v)))),
+            new Row("INPLACE_SIGMOID", NativeApi.OP_INPLACE_SIGMOID,
+                    o -> ElementwiseOperator.inplaceSigmoid(o.self()), true, map(SELF, v -> 1 / (1 + Math.exp(-v)))),
+            new Row("TANH", NativeApi.OP_TANH, o -> ElementwiseOperator.tanh(o.self(), o.out()), false,
+                    map(SELF, Math::tanh)),
+            new Row("INPLACE_TANH", NativeApi.OP_INPLACE_TANH, o -> ElementwiseOperator.inplaceTanh(o.self()), true,
+                    map(SELF, Math::tanh)));
+
+    /** {@code function} of each value, in double, rounded to float. */
+    private static float[] map(float[] values, java.util.function.DoubleUnaryOperator function) {
+        float[] result = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = (float) function.applyAsDouble(values[i]);
+        }
+        return result;
+    }
 
     @Test
     void everyRowIsAnOperatorOfTheTable() {

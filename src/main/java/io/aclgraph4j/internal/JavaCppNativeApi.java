@@ -8,7 +8,7 @@ public final class JavaCppNativeApi implements NativeApi {
     /** The shim API version this facade was written for (AGJ_API_VERSION_MAJOR / _MINOR of shim.h). */
     static final int API_VERSION_MAJOR = 4;
 
-    static final int API_VERSION_MINOR = 3;
+    static final int API_VERSION_MINOR = 4;
 
     /** Room for a model's name read back from the runtime (Model.name caps names below it). */
     static final int MODEL_NAME_BYTES = 256;

@@ -55,6 +55,10 @@ public interface NativeApi {
     int OP_MM = 25;
     int OP_BATCH_MATMUL = 26;
     int OP_LAYER_NORM = 27;
+    int OP_SIGMOID = 28;
+    int OP_INPLACE_SIGMOID = 29;
+    int OP_TANH = 30;
+    int OP_INPLACE_TANH = 31;
 
     int EXECUTOR_REPEATABLE = 1;
 
