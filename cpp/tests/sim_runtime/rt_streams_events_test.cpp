@@ -343,11 +343,19 @@ struct SequenceStep {
     }
 };
 
+// Destroys its own stream from its worker, once the test has queued the tasks that follow (a worker
+// faster than the submitting thread, as under emulation, would otherwise destroy the stream before
+// they are issued).
 struct SelfDestroy {
     aclrtStream stream = nullptr;
     std::atomic<int> status{-1};
+    std::atomic<bool> followersQueued{false};
     static void Run(void *arg) {
         auto *self = static_cast<SelfDestroy *>(arg);
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        while (!self->followersQueued.load() && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
         self->status.store(aclrtDestroyStream(self->stream));
     }
 };
@@ -386,6 +394,7 @@ TEST_CASE("a host function may destroy its own stream: the tasks queued after it
     for (int i = 0; i < 3; ++i) {
         CHECK_EQ(aclrtLaunchHostFunc(destroy.stream, rt::CountHostFunc, &after), ACL_SUCCESS);
     }
+    destroy.followersQueued.store(true);
     // The worker cannot wait for itself: it finishes its queue, then the stream goes.
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     while (after.load() < 3 && std::chrono::steady_clock::now() < deadline) {
