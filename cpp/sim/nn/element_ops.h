@@ -13,20 +13,27 @@
 
 namespace aclsim::nn {
 
+// Every element function, once: the enum and the kernel's dispatch (elementwise_kernel.cpp) are
+// both made from this list.
+#define ACLSIM_ELEMENT_OPS(X) \
+    X(kAxpy)                  \
+    X(kSubAxpy)               \
+    X(kMul)                   \
+    X(kDiv)                   \
+    X(kMaximum)               \
+    X(kNeg)                   \
+    X(kExp)                   \
+    X(kRelu)                  \
+    X(kGelu)                  \
+    X(kSilu)                  \
+    X(kSigmoid)               \
+    X(kTanh)                  \
+    X(kIdentity)
+
 enum class ElementOp {
-    kAxpy,
-    kSubAxpy,
-    kMul,
-    kDiv,
-    kMaximum,
-    kNeg,
-    kExp,
-    kRelu,
-    kGelu,
-    kSilu,
-    kSigmoid,
-    kTanh,
-    kIdentity
+#define ACLSIM_ELEMENT_OP_ENUMERATOR(name) name,
+    ACLSIM_ELEMENT_OPS(ACLSIM_ELEMENT_OP_ENUMERATOR)
+#undef ACLSIM_ELEMENT_OP_ENUMERATOR
 };
 
 // A float chosen by a mask rather than a branch: GCC does not if-convert a float comparison

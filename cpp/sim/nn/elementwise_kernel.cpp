@@ -297,19 +297,10 @@ std::shared_ptr<const DeviceKernel> MakeFor(const ElementwiseKernelPlan &plan) {
 
 std::shared_ptr<const DeviceKernel> MakeElementwiseKernel(const ElementwiseKernelPlan &plan) {
     switch (plan.op) {
-    case ElementOp::kAxpy: return MakeFor<ElementOp::kAxpy>(plan);
-    case ElementOp::kSubAxpy: return MakeFor<ElementOp::kSubAxpy>(plan);
-    case ElementOp::kMul: return MakeFor<ElementOp::kMul>(plan);
-    case ElementOp::kDiv: return MakeFor<ElementOp::kDiv>(plan);
-    case ElementOp::kMaximum: return MakeFor<ElementOp::kMaximum>(plan);
-    case ElementOp::kNeg: return MakeFor<ElementOp::kNeg>(plan);
-    case ElementOp::kExp: return MakeFor<ElementOp::kExp>(plan);
-    case ElementOp::kRelu: return MakeFor<ElementOp::kRelu>(plan);
-    case ElementOp::kGelu: return MakeFor<ElementOp::kGelu>(plan);
-    case ElementOp::kSilu: return MakeFor<ElementOp::kSilu>(plan);
-    case ElementOp::kSigmoid: return MakeFor<ElementOp::kSigmoid>(plan);
-    case ElementOp::kTanh: return MakeFor<ElementOp::kTanh>(plan);
-    case ElementOp::kIdentity: return MakeFor<ElementOp::kIdentity>(plan);
+#define ACLSIM_ELEMENT_OP_CASE(name) \
+    case ElementOp::name: return MakeFor<ElementOp::name>(plan);
+        ACLSIM_ELEMENT_OPS(ACLSIM_ELEMENT_OP_CASE)
+#undef ACLSIM_ELEMENT_OP_CASE
     }
     return nullptr;
 }

@@ -1,6 +1,7 @@
 // Copies and memsets (aclrtMemcpy*, aclrtMemset*): their direction and bounds checked against the
 // registered allocations when issued, and again when run if memory was freed since.
 #include <cstring>
+#include <tuple>
 
 #include "runtime.h"
 
@@ -203,6 +204,22 @@ aclError PlanCopy2d(const char *call, void *dst, size_t dpitch, const void *src,
     return ACL_SUCCESS;
 }
 
+// The task of an asynchronous copy whose ranges were found `dstKind` and `srcKind` just now: `height`
+// rows of `width` bytes, `dpitch`/`spitch` apart (a plain copy is one row).
+Task CopyTask(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width, size_t height, RangeKind dstKind,
+              RangeKind srcKind) {
+    Task task;
+    task.kind = TaskKind::Memcpy;
+    task.dst = dst;
+    task.src = src;
+    // The rows (one for a plain copy), and the ranges as checked now: checked again when the task
+    // runs only if memory was freed since.
+    std::tie(task.count, task.height, task.dpitch, task.spitch) = std::tie(width, height, dpitch, spitch);
+    std::tie(task.dstKind, task.srcKind) = std::tie(dstKind, srcKind);
+    task.validatedEpoch.store(MemoryEpoch(), std::memory_order_relaxed);
+    return task;
+}
+
 // An asynchronous copy of pageable host memory: the device cannot read it asynchronously, so the
 // runtime turns the copy into "synchronise the stream, then copy" (ApiErrorDecorator::MemcpyAsync
 // and MemCopy2DAsync), which a capture cannot record and which is an unsafe call under the capture
@@ -348,15 +365,7 @@ ACL_FUNC_VISIBILITY aclError aclrtMemcpyAsync(void *dst, size_t destMax, const v
     if (plan.pageable) {
         return CopyPageableSynchronously(call, *target, [&] { std::memmove(dst, src, count); });
     }
-    Task task;
-    task.kind = TaskKind::Memcpy;
-    task.dst = dst;
-    task.src = src;
-    task.count = count;
-    task.dstKind = plan.dst.kind;
-    task.srcKind = plan.src.kind;
-    task.validatedEpoch.store(MemoryEpoch(), std::memory_order_relaxed);
-    return SubmitTask(call, target, std::move(task));
+    return SubmitTask(call, target, CopyTask(dst, 0, src, 0, count, 1, plan.dst.kind, plan.src.kind));
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtMemcpy2d(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width,
@@ -387,18 +396,7 @@ ACL_FUNC_VISIBILITY aclError aclrtMemcpy2dAsync(void *dst, size_t dpitch, const 
     if (plan.pageable) {
         return CopyPageableSynchronously(call, *target, [&] { CopyRows(dst, dpitch, src, spitch, width, height); });
     }
-    Task task;
-    task.kind = TaskKind::Memcpy;
-    task.dst = dst;
-    task.src = src;
-    task.count = width;
-    task.height = height;
-    task.dpitch = dpitch;
-    task.spitch = spitch;
-    task.dstKind = plan.dst.kind;
-    task.srcKind = plan.src.kind;
-    task.validatedEpoch.store(MemoryEpoch(), std::memory_order_relaxed);
-    return SubmitTask(call, target, std::move(task));
+    return SubmitTask(call, target, CopyTask(dst, dpitch, src, spitch, width, height, plan.dst.kind, plan.src.kind));
 }
 
 } // extern "C"

@@ -58,6 +58,35 @@ struct Fixture : shimtest::DeviceStream {
     void OpenGate() { CHECK_EQ(agj_value_write_async(other, gate, 0, 1), AGJ_OK); }
 };
 
+TEST_CASE("a released model's task groups and conditions refuse at once, while a replay still holds it") {
+    Fixture f;
+    int64_t group = 0, condition = 0, model = 0;
+    const int64_t adds = f.Adds(2.0); // counter += 2, in a task group with a condition beside it
+    REQUIRE(agj_capture_begin(f.stream, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL) == AGJ_OK);
+    CHECK_EQ(agj_condition_create(f.stream, 0, 0, &condition), AGJ_OK);
+    CHECK_EQ(agj_capture_task_group_begin(f.stream), AGJ_OK);
+    CHECK_EQ(agj_executor_launch(adds, f.stream), AGJ_OK);
+    CHECK_EQ(agj_capture_task_group_end(f.stream, &group), AGJ_OK);
+    CHECK_EQ(agj_capture_end(f.stream, &model), AGJ_OK);
+    CHECK_EQ(agj_condition_set(condition, 1), AGJ_OK); // the model's handle is live
+    f.CloseGate(f.stream);
+    CHECK_EQ(agj_model_execute_async(model, f.stream), AGJ_OK); // held by the gate
+    CHECK_EQ(agj_release(model), AGJ_OK);
+    CHECK_EQ(agj_live_count(AGJ_KIND_MODEL), 2); // the replay in flight keeps it (and f.model)
+    CHECK_EQ(agj_capture_task_update_begin(f.other, group), AGJ_ERR_STATE);
+    CHECK(LastError().find("the model this task group belongs to was released") != std::string::npos);
+    CHECK_EQ(agj_condition_set(condition, 2), AGJ_ERR_STATE);
+    CHECK(LastError().find("the model this condition was made on was released") != std::string::npos);
+    f.OpenGate();
+    CHECK_EQ(agj_stream_synchronize(f.stream), AGJ_OK);
+    CHECK_EQ(agj_live_count(AGJ_KIND_MODEL), 1);
+    CHECK_EQ(f.Counter(), 2.0f); // the replay ran
+    CHECK_EQ(agj_capture_task_update_begin(f.other, group), AGJ_ERR_STATE);
+    for (int64_t handle : {group, condition, adds, f.model}) {
+        CHECK_EQ(agj_release(handle), AGJ_OK);
+    }
+}
+
 TEST_CASE("an update between replays changes what the next replays add; the model keeps the executors") {
     Fixture f;
     CHECK_EQ(agj_model_execute(f.model, f.stream), AGJ_OK);
@@ -191,34 +220,6 @@ TEST_CASE("a runtime failure while updating is the update's error, and the model
     CHECK_EQ(f.Counter(), 7.0f);
     CHECK_EQ(agj_release(four), AGJ_OK);
     CHECK_EQ(agj_release(f.model), AGJ_OK);
-}
-
-TEST_CASE("a released model's task groups and conditions refuse at once, while a replay still holds it") {
-    Fixture f;
-    int64_t adds = f.Adds(2.0), group = 0, condition = 0, model = 0;
-    CHECK_EQ(agj_capture_begin(f.stream, ACL_MODEL_RI_CAPTURE_MODE_GLOBAL), AGJ_OK);
-    CHECK_EQ(agj_condition_create(f.stream, 0, 0, &condition), AGJ_OK);
-    CHECK_EQ(agj_capture_task_group_begin(f.stream), AGJ_OK);
-    CHECK_EQ(agj_executor_launch(adds, f.stream), AGJ_OK);
-    CHECK_EQ(agj_capture_task_group_end(f.stream, &group), AGJ_OK);
-    CHECK_EQ(agj_capture_end(f.stream, &model), AGJ_OK);
-    CHECK_EQ(agj_condition_set(condition, 1), AGJ_OK); // the model's handle is live
-    f.CloseGate(f.stream);
-    CHECK_EQ(agj_model_execute_async(model, f.stream), AGJ_OK); // held by the gate
-    CHECK_EQ(agj_release(model), AGJ_OK);
-    CHECK_EQ(agj_live_count(AGJ_KIND_MODEL), 2); // the replay in flight keeps it (and f.model)
-    CHECK_EQ(agj_capture_task_update_begin(f.other, group), AGJ_ERR_STATE);
-    CHECK(LastError().find("the model this task group belongs to was released") != std::string::npos);
-    CHECK_EQ(agj_condition_set(condition, 2), AGJ_ERR_STATE);
-    CHECK(LastError().find("the model this condition was made on was released") != std::string::npos);
-    f.OpenGate();
-    CHECK_EQ(agj_stream_synchronize(f.stream), AGJ_OK);
-    CHECK_EQ(agj_live_count(AGJ_KIND_MODEL), 1);
-    CHECK_EQ(f.Counter(), 2.0f); // the replay ran
-    CHECK_EQ(agj_capture_task_update_begin(f.other, group), AGJ_ERR_STATE);
-    for (int64_t handle : {group, condition, adds, f.model}) {
-        CHECK_EQ(agj_release(handle), AGJ_OK);
-    }
 }
 
 } // namespace
