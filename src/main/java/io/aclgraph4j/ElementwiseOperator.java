@@ -190,7 +190,7 @@ public final class ElementwiseOperator extends Operator {
      * @return the prepared operator, owned by {@code self}'s device
      */
     public static ElementwiseOperator inplaceRelu(Tensor self) {
-        return prepare("inplaceRelu", NativeApi.OP_INPLACE_RELU, operands("inplaceRelu", self), self);
+        return inplaceUnary("inplaceRelu", NativeApi.OP_INPLACE_RELU, self);
     }
 
     /**
@@ -237,7 +237,7 @@ public final class ElementwiseOperator extends Operator {
      * @return the prepared operator, owned by {@code self}'s device
      */
     public static ElementwiseOperator inplaceSigmoid(Tensor self) {
-        return prepare("inplaceSigmoid", NativeApi.OP_INPLACE_SIGMOID, operands("inplaceSigmoid", self), self);
+        return inplaceUnary("inplaceSigmoid", NativeApi.OP_INPLACE_SIGMOID, self);
     }
 
     /**
@@ -260,7 +260,7 @@ public final class ElementwiseOperator extends Operator {
      * @return the prepared operator, owned by {@code self}'s device
      */
     public static ElementwiseOperator inplaceTanh(Tensor self) {
-        return prepare("inplaceTanh", NativeApi.OP_INPLACE_TANH, operands("inplaceTanh", self), self);
+        return inplaceUnary("inplaceTanh", NativeApi.OP_INPLACE_TANH, self);
     }
 
     /**
@@ -290,6 +290,10 @@ public final class ElementwiseOperator extends Operator {
 
     private static ElementwiseOperator unary(String name, int op, Tensor self, Tensor out) {
         return prepare(name, op, operands(name, self).tensor("out", out), self, out);
+    }
+
+    private static ElementwiseOperator inplaceUnary(String name, int op, Tensor self) {
+        return prepare(name, op, operands(name, self), self);
     }
 
     /** The operands, self first (its device runs the operator). */
